@@ -1,0 +1,121 @@
+# ctmatrix - one non-recursive Makefile.
+#
+#   make            build build/ctmatrix
+#   make run        install what is missing, build, load the shipped 2018
+#                   matrix into ./ctmatrix.db and show its statistics and
+#                   data-quality findings
+#   make test       install what is missing, then every test: format and
+#                   layer checks, unit tests, CLI tests on the real data,
+#                   fuzz-corpus replay, and the same suites under
+#                   AddressSanitizer and UBSan; ends with "N passed, N failed"
+#   make bench      the benchmark of issue 2 (not part of make test)
+#   make fuzz       libFuzzer on the importers, FUZZTIME seconds each
+#   make format     reformat the sources with clang-format
+
+CC       ?= cc
+PKGS     := sqlite3 jansson icu-uc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 \
+            -Wno-unused-parameter
+CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+OPT      ?= -O2 -g
+WERROR   ?= -Werror
+CFLAGS_ALL = $(CSTD) $(OPT) $(WARN) $(WERROR) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
+
+B        ?= build
+CORE     := $(wildcard src/core/*.c)
+TEXT     := $(wildcard src/text/*.c)
+STORE    := $(wildcard src/store/*.c)
+DOMAIN   := $(wildcard src/portfolio/*.c)
+IO       := $(wildcard src/io/*.c)
+CLI      := $(wildcard src/cli/*.c)
+LIBSRC   := $(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO)
+LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o
+CLIOBJ   := $(CLI:%.c=$(B)/%.o)
+UNITSRC  := $(wildcard tests/unit/*.c)
+DATA     := data/framework.json data/organisations.json data/groupings.json \
+            data/place-aliases.json data/unsd-m49.csv
+
+all: $(B)/ctmatrix
+
+$(B)/ctmatrix: $(CLIOBJ) $(B)/libctm.a
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(CLIOBJ) $(B)/libctm.a $(LDLIBS_ALL)
+
+$(B)/libctm.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+# The schema and the reference data are data files, embedded in the binary
+# so that it runs from anywhere.
+$(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
+	@mkdir -p $(dir $@)
+	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/store/blobs.S
+
+$(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a $(LDLIBS_ALL)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# --- the two commands of the README -------------------------------------
+
+DB ?= ctmatrix.db
+
+run: deps all
+	./$(B)/ctmatrix --db $(DB) init
+	./$(B)/ctmatrix --db $(DB) import annex data/ctitf-matrix-2018-pillars-1-2.md
+	./$(B)/ctmatrix --db $(DB) stats --by pillar
+	./$(B)/ctmatrix --db $(DB) check
+
+test: deps
+	tests/run
+
+deps:
+	@tools/deps
+
+# --- the rest ------------------------------------------------------------
+
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=undefined
+
+asan:
+	$(MAKE) B=build/asan OPT="-O1 -g" EXTRA_CFLAGS="$(ASAN_FLAGS)" \
+	    build/asan/ctmatrix build/asan/unit-tests
+
+unit: $(B)/unit-tests
+
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+FUZZTIME ?= 60
+FUZZ_CFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+
+fuzz-build:
+	$(MAKE) CC=clang B=build/fuzz OPT="-O1 -g" \
+	    EXTRA_CFLAGS="$(FUZZ_CFLAGS)" build/fuzz/libctm.a
+	for t in $(FUZZ_TARGETS); do \
+	    clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined \
+	        $(PKG_CFLAGS) -o build/fuzz/$$t fuzz/$$t.c build/fuzz/libctm.a \
+	        $(LDLIBS_ALL) || exit 1; done
+
+fuzz: deps fuzz-build
+	for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus-$$t; \
+	    build/fuzz/$$t -max_total_time=$(FUZZTIME) -max_len=65536 \
+	        build/fuzz/corpus-$$t fuzz/corpus/$${t#fuzz_} || exit 1; done
+
+bench: deps all
+	bench/run
+
+format:
+	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' \
+	    'tests/*.h' 'fuzz/*.c' 'bench/*.c')
+
+clean:
+	rm -rf build
+
+.PHONY: all run test deps asan unit fuzz fuzz-build bench format clean

@@ -1,0 +1,90 @@
+/*
+ * cli.h - what the subcommands of ctmatrix share.
+ *
+ * main.c parses the global options and the command's own options against
+ * the command table (each command declares the options it takes, and
+ * whether they take a value), so a command receives its options already
+ * checked and never sees one it did not declare.
+ */
+#ifndef CTM_CLI_CLI_H
+#define CTM_CLI_CLI_H
+
+#include <stdio.h>
+
+#include "../core/buf.h"
+#include "../store/store.h"
+
+/* Exit codes, documented in ctmatrix(1) and `ctmatrix help`. */
+enum {
+	EXIT_OK = 0,		/* done */
+	EXIT_FAIL = 1,		/* the input was wrong or a thing was not found */
+	EXIT_USAGE = 2,		/* the command line was wrong */
+	EXIT_SYSTEM = 3		/* the database or the system failed */
+};
+
+#define CLI_MAX_OPTS 16
+
+typedef struct CliOpt {
+	const char *name;	/* without the leading "--" */
+	const char *value;	/* value given, "" for a flag; NULL if absent */
+} CliOpt;
+
+typedef struct Cli {
+	const char *db;		/* database path or URL */
+	const char *prog;	/* argv[0] for messages */
+	Store *store;		/* opened on demand by cli_store() */
+	CliOpt opt[CLI_MAX_OPTS];	/* the command's options */
+	int nopt;
+	char **arg;		/* operands */
+	int narg;
+	const char *format;	/* table, json or csv */
+} Cli;
+
+/* Value of option name, or NULL when it was not given. */
+const char *cli_opt(const Cli *c, const char *name);
+
+/*
+ * The store, opened (and created and loaded with the reference data when
+ * missing) on first use.  NULL after printing an error.
+ */
+Store *cli_store(Cli *c);
+
+/* Print "ctmatrix: message" to stderr; return code. */
+int cli_error(int code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Print a JSON value (jansson json_t *) to stdout and free it. */
+void cli_print_json(void *json);
+
+/* A table to print as text, CSV or JSON. */
+typedef struct CliTable {
+	int ncol;
+	const char **head;	/* column headings (CSV and table) */
+	char **cell;		/* nrow * ncol cells, owned */
+	size_t nrow, cap;
+	int last_wraps;		/* last column is free text: not padded */
+} CliTable;
+
+void cli_table_init(CliTable *t, int ncol, const char **head);
+/* Add a row of ncol strings (copied; NULL is printed as ""). */
+void cli_table_add(CliTable *t, const char *const *cells);
+/* Print as an aligned text table or as CSV with a header line. */
+void cli_table_print(const CliTable *t, const char *format);
+void cli_table_free(CliTable *t);
+
+/* The commands. */
+int cmd_init(Cli *c);
+int cmd_import(Cli *c);
+int cmd_projects(Cli *c);
+int cmd_project(Cli *c);
+int cmd_stats(Cli *c);
+int cmd_check(Cli *c);
+int cmd_help(Cli *c);
+
+/* Print help for one command, or the overview when name is NULL. */
+int cli_help(FILE *fp, const char *name);
+
+/* Check --format against table|json|csv; set c->format. */
+int cli_format(Cli *c);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * cmd_admin.c - `ctmatrix init` and `ctmatrix import`.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../io/import.h"
+#include "../io/refdata.h"
+#include "../portfolio/vocab.h"
+#include "cli.h"
+
+int
+cmd_init(Cli *c)
+{
+	Buf err = BUF_INIT;
+	RefdataCounts n;
+	Store *s;
+	int rc = EXIT_OK;
+
+	s = store_open(c->db, 1, &err);
+	if (s == NULL) {
+		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+		goto out;
+	}
+	if (refdata_load(s, &n, &err) != 0) {
+		rc = cli_error(EXIT_SYSTEM, "loading reference data: %s",
+		    buf_str(&err));
+		goto out;
+	}
+	printf("%s: schema version %d; %ld pillars, %ld thematic areas, "
+	       "%ld working groups, %ld countries and areas, %ld groupings, "
+	       "%ld organisations\n",
+	    c->db, store_schema_version(s), n.pillars, n.areas, n.groups,
+	    n.countries, n.groupings, n.orgs);
+out:
+	store_close(s);
+	buf_free(&err);
+	return rc;
+}
+
+/* Progress on a terminal, once the import has run for a second. */
+typedef struct Progress {
+	struct timespec start;
+	int shown;
+} Progress;
+
+static void
+progress(void *ctx, const char *file, long rows)
+{
+	Progress *p = ctx;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec - p->start.tv_sec < 1)
+		return;
+	fprintf(stderr, "\rimporting %s: %ld rows", file, rows);
+	p->shown = 1;
+}
+
+int
+cmd_import(Cli *c)
+{
+	ImportOptions opt;
+	ImportReport rep;
+	Progress prog;
+	Buf err = BUF_INIT;
+	const char *pillar = cli_opt(c, "pillar");
+	int rc = EXIT_OK, quiet = cli_opt(c, "quiet") != NULL;
+
+	if (strcmp(c->arg[0], "annex") != 0)
+		return cli_error(EXIT_USAGE,
+		    "import: unknown kind \"%s\" (known: annex)", c->arg[0]);
+	memset(&opt, 0, sizeof(opt));
+	memset(&prog, 0, sizeof(prog));
+	if (pillar && (opt.pillar = vocab_pillar(pillar)) == NULL)
+		return cli_error(EXIT_USAGE, "--pillar: \"%s\" is not a pillar",
+		    pillar);
+	opt.dry_run = cli_opt(c, "dry-run") != NULL;
+	if (isatty(2)) {
+		clock_gettime(CLOCK_MONOTONIC, &prog.start);
+		opt.progress = progress;
+		opt.progress_ctx = &prog;
+	}
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	if (annex_import(c->store, (const char *const *)c->arg + 1,
+		c->narg - 1, &opt, &rep, &err) != 0) {
+		if (prog.shown)
+			fputc('\n', stderr);
+		rc = cli_error(strstr(buf_str(&err), "database:") ? EXIT_SYSTEM
+								 : EXIT_FAIL,
+		    "%s", buf_str(&err));
+		fputs("ctmatrix: nothing was imported\n", stderr);
+		goto out;
+	}
+	if (prog.shown)
+		fputc('\n', stderr);
+	if (!quiet)
+		for (size_t i = 0; i < rep.nnote; i++)
+			fprintf(stderr, "%s:%zu: %s: %s\n", rep.note[i].file,
+			    rep.note[i].line, rep.note[i].kind,
+			    rep.note[i].message);
+	printf("%s%ld rows read: %ld added, %ld updated, %ld unchanged, "
+	       "%ld repeated; %ld joined across page breaks; %zu defects "
+	       "noted\n",
+	    opt.dry_run ? "dry run: " : "", rep.rows, rep.added, rep.updated,
+	    rep.unchanged, rep.repeated, rep.joined, rep.nnote);
+out:
+	import_report_free(&rep);
+	buf_free(&err);
+	return rc;
+}

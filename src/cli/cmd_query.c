@@ -1,0 +1,392 @@
+/*
+ * cmd_query.c - `ctmatrix projects`, `project`, `stats` and `check`.
+ *
+ * Each has the same shape: check the options, open the store, query,
+ * render in the chosen format.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../io/project_json.h"
+#include "../portfolio/query.h"
+#include "../portfolio/vocab.h"
+#include "cli.h"
+
+static void
+query_args(const Cli *c, QueryArgs *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->pillar = cli_opt(c, "pillar");
+	a->entity = cli_opt(c, "entity");
+	a->country = cli_opt(c, "country");
+	a->region = cli_opt(c, "region");
+	a->status = cli_opt(c, "status");
+	a->search = cli_opt(c, "search");
+	a->sort = cli_opt(c, "sort");
+	a->limit = cli_opt(c, "limit");
+	a->offset = cli_opt(c, "offset");
+}
+
+/* Entities of p as "UNODC, CTED" (keys, or names when unresolved). */
+static void
+entities_text(const Project *p, Buf *out)
+{
+	for (size_t i = 0; i < p->norgs; i++) {
+		if (i)
+			buf_puts(out, ", ");
+		buf_puts(out, p->orgs[i].key ? p->orgs[i].key : p->orgs[i].name);
+	}
+}
+
+static void
+places_text(const Project *p, Buf *out)
+{
+	for (size_t i = 0; i < p->nplaces; i++) {
+		if (i)
+			buf_puts(out, "; ");
+		buf_puts(out, p->places[i].key ? p->places[i].key
+					       : p->places[i].name);
+	}
+}
+
+typedef struct ListCtx {
+	const char *format;
+	CliTable table;
+	int first;
+} ListCtx;
+
+static int
+list_row(void *ctx, const Project *p)
+{
+	ListCtx *l = ctx;
+	Buf id = BUF_INIT, serial = BUF_INIT, ents = BUF_INIT,
+	    places = BUF_INIT;
+
+	if (strcmp(l->format, "json") == 0) {
+		json_t *j = project_json(p, 0);
+
+		fputs(l->first ? "\n    " : ",\n    ", stdout);
+		json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		l->first = 0;
+		return 0;
+	}
+	buf_printf(&id, "%" PRId64, p->id);
+	if (p->has_serial)
+		buf_printf(&serial, "%" PRId64, p->serial);
+	entities_text(p, &ents);
+	places_text(p, &places);
+	if (strcmp(l->format, "csv") == 0) {
+		const char *row[] = {buf_str(&id), p->pillar, buf_str(&serial),
+		    p->title, p->period_text, p->start_date, p->end_date,
+		    p->status ? p->status : p->status_text, buf_str(&ents),
+		    scope_text(p->scopes), buf_str(&places), p->activities};
+
+		cli_table_add(&l->table, row);
+	} else {
+		const char *row[] = {buf_str(&id), p->pillar, buf_str(&serial),
+		    p->status ? p->status : "?", scope_text(p->scopes),
+		    buf_str(&ents), p->title};
+
+		cli_table_add(&l->table, row);
+	}
+	buf_free(&id);
+	buf_free(&serial);
+	buf_free(&ents);
+	buf_free(&places);
+	return 0;
+}
+
+int
+cmd_projects(Cli *c)
+{
+	static const char *head_table[] = {"ID", "PILLAR", "SERIAL", "STATUS",
+	    "SCOPE", "ENTITIES", "TITLE"};
+	static const char *head_csv[] = {"id", "pillar", "serial", "title",
+	    "period", "start", "end", "status", "entities", "scope", "places",
+	    "activities"};
+	QueryArgs a;
+	QueryKeys k;
+	ProjectFilter f;
+	ListCtx l;
+	Buf err = BUF_INIT;
+	int64_t total = 0;
+	int rc = EXIT_OK;
+
+	memset(&k, 0, sizeof(k));
+	memset(&l, 0, sizeof(l));
+	if ((rc = cli_format(c)) != EXIT_OK)
+		return rc;
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	query_args(c, &a);
+	if (query_filter(c->store, &a, &f, &k, &err) != 0) {
+		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
+		goto out;
+	}
+	l.format = c->format;
+	l.first = 1;
+	if (strcmp(c->format, "csv") == 0)
+		cli_table_init(&l.table, 12, head_csv);
+	else
+		cli_table_init(&l.table, 7, head_table);
+	if (strcmp(c->format, "json") == 0)
+		fputs("{\n  \"projects\": [", stdout);
+	if (store_project_list(c->store, &f, list_row, &l, &total, &err)) {
+		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+		goto out;
+	}
+	if (strcmp(c->format, "json") == 0)
+		printf("%s],\n  \"total\": %" PRId64 "\n}\n",
+		    l.first ? "" : "\n  ", total);
+	else
+		cli_table_print(&l.table, c->format);
+	if (strcmp(c->format, "table") == 0 && (int64_t)l.table.nrow < total)
+		fprintf(stderr, "(%zu of %" PRId64 " projects shown)\n",
+		    l.table.nrow, total);
+out:
+	cli_table_free(&l.table);
+	query_keys_free(&k);
+	buf_free(&err);
+	return rc;
+}
+
+/* One "field: value" line of `ctmatrix project` in table form. */
+static void
+field(CliTable *t, const char *name, const char *value)
+{
+	const char *row[] = {name, value ? value : ""};
+
+	cli_table_add(t, row);
+}
+
+int
+cmd_project(Cli *c)
+{
+	static const char *head[] = {"FIELD", "VALUE"};
+	Project p;
+	Buf err = BUF_INIT, b = BUF_INIT;
+	CliTable t;
+	char *end;
+	long long id = strtoll(c->arg[0], &end, 10);
+	int rc = EXIT_OK, got;
+
+	memset(&p, 0, sizeof(p));
+	if ((rc = cli_format(c)) != EXIT_OK)
+		return rc;
+	if (*c->arg[0] == '\0' || *end != '\0' || id <= 0)
+		return cli_error(EXIT_USAGE, "project: \"%s\" is not a project "
+					     "id", c->arg[0]);
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	got = store_project_get(c->store, id, &p, &err);
+	if (got < 0) {
+		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+		goto out;
+	}
+	if (got == 0) {
+		rc = cli_error(EXIT_FAIL, "no project %lld", id);
+		goto out;
+	}
+	if (strcmp(c->format, "json") == 0) {
+		cli_print_json(project_json(&p, 1));
+		goto out;
+	}
+	if (strcmp(c->format, "csv") == 0) {
+		ListCtx l = {"csv", {0}, 1};
+		static const char *head_csv[] = {"id", "pillar", "serial",
+		    "title", "period", "start", "end", "status", "entities",
+		    "scope", "places", "activities"};
+
+		cli_table_init(&l.table, 12, head_csv);
+		list_row(&l, &p);
+		cli_table_print(&l.table, "csv");
+		cli_table_free(&l.table);
+		goto out;
+	}
+	cli_table_init(&t, 2, head);
+	buf_printf(&b, "%lld", id);
+	field(&t, "id", buf_str(&b));
+	field(&t, "pillar", p.pillar);
+	buf_reset(&b);
+	if (p.has_serial)
+		buf_printf(&b, "%" PRId64, p.serial);
+	field(&t, "serial", buf_str(&b));
+	field(&t, "title", p.title);
+	field(&t, "period", p.period_text);
+	field(&t, "start", p.start_date);
+	buf_reset(&b);
+	buf_puts(&b, p.end_date ? p.end_date : p.open_ended ? "(open)" : "");
+	field(&t, "end", buf_str(&b));
+	field(&t, "annual", p.annual ? "yes" : "no");
+	field(&t, "status", p.status ? p.status : p.status_text);
+	buf_reset(&b);
+	entities_text(&p, &b);
+	field(&t, "entities", buf_str(&b));
+	field(&t, "scope", scope_text(p.scopes));
+	buf_reset(&b);
+	places_text(&p, &b);
+	field(&t, "places", buf_str(&b));
+	field(&t, "scope as written", p.scope_text);
+	field(&t, "activities", p.activities);
+	for (size_t i = 0; i < p.nissues; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s: %s", p.issues[i].kind, p.issues[i].message);
+		field(&t, "issue", buf_str(&b));
+	}
+	buf_reset(&b);
+	if (p.source_file)
+		buf_printf(&b, "%s:%" PRId64, p.source_file, p.source_line);
+	field(&t, "source", buf_str(&b));
+	field(&t, "updated", p.updated_at);
+	cli_table_print(&t, "table");
+	cli_table_free(&t);
+out:
+	project_clear(&p);
+	buf_free(&err);
+	buf_free(&b);
+	return rc;
+}
+
+typedef struct StatCtx {
+	json_t *groups;
+	CliTable table;
+	int64_t total;
+} StatCtx;
+
+static int
+stat_group(void *ctx, const StatGroup *g)
+{
+	StatCtx *st = ctx;
+	Buf n = BUF_INIT, share = BUF_INIT;
+
+	json_array_append_new(st->groups,
+	    json_pack("{s:s, s:s, s:I}", "key", g->key, "name", g->name,
+		"count", (json_int_t)g->count));
+	buf_printf(&n, "%" PRId64, g->count);
+	if (st->total > 0)
+		buf_printf(&share, "%.1f%%",
+		    100.0 * (double)g->count / (double)st->total);
+	{
+		const char *row[] = {g->key, g->name, buf_str(&n),
+		    buf_str(&share)};
+
+		cli_table_add(&st->table, row);
+	}
+	buf_free(&n);
+	buf_free(&share);
+	return 0;
+}
+
+int
+cmd_stats(Cli *c)
+{
+	static const char *head[] = {"KEY", "NAME", "COUNT", "SHARE"};
+	static const char *head_csv[] = {"key", "name", "count", "share"};
+	const char *by = cli_opt(c, "by");
+	QueryArgs a;
+	QueryKeys k;
+	ProjectFilter f;
+	StatCtx st;
+	Buf err = BUF_INIT;
+	int rc;
+
+	memset(&k, 0, sizeof(k));
+	memset(&st, 0, sizeof(st));
+	if ((rc = cli_format(c)) != EXIT_OK)
+		return rc;
+	if (by == NULL || !vocab_stat_dimension(by))
+		return cli_error(EXIT_USAGE, "stats: --by wants one of %s",
+		    vocab_stat_dimensions);
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	query_args(c, &a);
+	if (query_filter(c->store, &a, &f, &k, &err) != 0) {
+		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
+		goto out;
+	}
+	st.groups = json_array();
+	cli_table_init(&st.table, 4,
+	    strcmp(c->format, "csv") == 0 ? head_csv : head);
+	/* store_stats() sets the total before the groups: shares can use it. */
+	if (store_stats(c->store, by, &f, &st.total, stat_group, &st, &err)) {
+		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+		goto out;
+	}
+	if (strcmp(c->format, "json") == 0) {
+		cli_print_json(json_pack("{s:I, s:s, s:O}", "total",
+		    (json_int_t)st.total, "by", by, "groups", st.groups));
+	} else {
+		cli_table_print(&st.table, c->format);
+		if (strcmp(c->format, "table") == 0)
+			printf("total: %" PRId64 " projects\n", st.total);
+	}
+out:
+	json_decref(st.groups);
+	cli_table_free(&st.table);
+	query_keys_free(&k);
+	buf_free(&err);
+	return rc;
+}
+
+typedef struct CheckCtx {
+	json_t *list;
+	CliTable table;
+} CheckCtx;
+
+static int
+check_one(void *ctx, const Finding *f)
+{
+	CheckCtx *cc = ctx;
+	Buf serial = BUF_INIT;
+
+	json_array_append_new(cc->list, finding_json(f));
+	if (f->serial >= 0)
+		buf_printf(&serial, "%" PRId64, f->serial);
+	{
+		const char *row[] = {f->kind, f->pillar ? f->pillar : "",
+		    buf_str(&serial), f->message};
+
+		cli_table_add(&cc->table, row);
+	}
+	buf_free(&serial);
+	return 0;
+}
+
+int
+cmd_check(Cli *c)
+{
+	static const char *head[] = {"KIND", "PILLAR", "SERIAL", "MESSAGE"};
+	static const char *head_csv[] = {"kind", "pillar", "serial",
+	    "message"};
+	CheckCtx cc;
+	Buf err = BUF_INIT;
+	int rc;
+
+	if ((rc = cli_format(c)) != EXIT_OK)
+		return rc;
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	cc.list = json_array();
+	cli_table_init(&cc.table, 4,
+	    strcmp(c->format, "csv") == 0 ? head_csv : head);
+	if (store_findings(c->store, check_one, &cc, &err) != 0) {
+		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+		goto out;
+	}
+	if (strcmp(c->format, "json") == 0) {
+		cli_print_json(json_pack("{s:O}", "findings", cc.list));
+	} else {
+		cli_table_print(&cc.table, c->format);
+		if (strcmp(c->format, "table") == 0)
+			printf("%zu findings\n", cc.table.nrow);
+	}
+out:
+	json_decref(cc.list);
+	cli_table_free(&cc.table);
+	buf_free(&err);
+	return rc;
+}

@@ -1,0 +1,291 @@
+/*
+ * main.c - the ctmatrix command: global options and the command table.
+ *
+ *   ctmatrix [--db PATH] COMMAND [OPTIONS] [ARGS]
+ *
+ * The table below is sorted by name and says, for every command, which
+ * options it takes and whether each wants a value; main() checks the
+ * command line against it once, so the commands never see an option they
+ * did not declare.  The database is --db, else $CTMATRIX_DB, else
+ * ./ctmatrix.db.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../io/refdata.h"
+#include "cli.h"
+
+#ifndef CTM_VERSION
+#define CTM_VERSION "0.1.0"
+#endif
+
+typedef struct Command {
+	const char *name;
+	int (*fn)(Cli *);
+	const char *opts;	/* "name=" takes a value, "name" is a flag */
+	int min_args, max_args;	/* operands; -1: any number */
+	const char *usage;	/* one line: the arguments */
+	const char *help;	/* what it does, for ctmatrix help COMMAND */
+} Command;
+
+#define FILTER_OPTS "pillar= entity= country= region= status= search= "
+
+static const Command commands[] = {
+	{"check", cmd_check, "format= ", 0, 0, "[--format table|json|csv]",
+	    "Lists the data-quality findings: declared and found counts that\n"
+	    "differ (count-mismatch), repeated and missing serial numbers\n"
+	    "(duplicate-serial, missing-serial), entities and places that\n"
+	    "could not be resolved (unknown-entity, unknown-place,\n"
+	    "place-is-organisation), projects without entity, status or\n"
+	    "scope (missing-entity, unknown-status, missing-scope), and the\n"
+	    "defects the importer met in source rows (period-unparsed,\n"
+	    "missing-field, bad-serial, extra-cells, ...).\n"},
+	{"help", cmd_help, "", 0, 1, "[COMMAND]",
+	    "Prints the list of commands, or the help of one command.\n"},
+	{"import", cmd_import, "pillar= dry-run quiet format= ", 2, -1,
+	    "annex [--pillar P] [--dry-run] [--quiet] FILE...",
+	    "Imports the matrix of projects as the Secretary-General's report\n"
+	    "publishes it (tab-separated rows under \"Pillar N\" headings).\n"
+	    "All files are imported in one transaction: on any error nothing\n"
+	    "is written.  Importing the same file again changes nothing.\n"
+	    "Every defect met is reported on standard error; the findings\n"
+	    "stay queryable with `ctmatrix check`.\n"
+	    "  --pillar P   pillar of rows that come before any pillar heading\n"
+	    "  --dry-run    read, resolve and report, but write nothing\n"
+	    "  --quiet      print only the summary line\n"},
+	{"init", cmd_init, "", 0, 0, "",
+	    "Creates the database (if missing), brings its schema up to date\n"
+	    "and loads the reference data: the strategy framework, the UNSD\n"
+	    "M49 countries and regions, the groupings documents use, and the\n"
+	    "organisations with their aliases.  Running it again updates the\n"
+	    "reference data in place.\n"},
+	{"project", cmd_project, "format= ", 1, 1, "ID [--format table|json|csv]",
+	    "Shows one project with every field.\n"},
+	{"projects", cmd_projects, FILTER_OPTS "sort= limit= offset= format= ",
+	    0, 0,
+	    "[--pillar P] [--entity KEY] [--country ISO3] [--region NAME]\n"
+	    "         [--status S] [--search TEXT] [--sort S] [--limit N]\n"
+	    "         [--offset N] [--format table|json|csv]",
+	    "Lists projects.  Filters combine: all must hold.\n"
+	    "  --pillar P     I, II, III or IV (or 1 to 4)\n"
+	    "  --entity KEY   an organisation by key or alias (UNODC, HCDH);\n"
+	    "                 includes the projects of its sub-units\n"
+	    "  --country C    ISO alpha-3 code or name: projects naming it\n"
+	    "  --region NAME  an M49 region or a grouping (Sahel, Central\n"
+	    "                 Asia, 002): projects naming a place within it\n"
+	    "  --status S     in_development, ongoing or completed\n"
+	    "  --search TEXT  words in title or activities (case, accents and\n"
+	    "                 Arabic and Cyrillic variants folded; prefixes)\n"
+	    "  --sort S       pillar (default), serial, title, status, start, id\n"},
+	{"stats", cmd_stats, "by= " FILTER_OPTS "format= ", 0, 0,
+	    "--by pillar|status|entity|scope|country|region|year [filters]\n"
+	    "         [--format table|json|csv]",
+	    "Counts projects by one dimension.  A project counts once in every\n"
+	    "group it belongs to; \"total\" counts projects.  Takes the filters\n"
+	    "of `ctmatrix projects`.  JSON:\n"
+	    "  {\"total\": N, \"by\": \"pillar\", \"groups\": [{\"key\": \"I\",\n"
+	    "   \"name\": \"...\", \"count\": N}, ...]}\n"},
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const Command *
+command_find(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Whether cmd declares option name; *value set if it takes a value. */
+static int
+command_has_opt(const Command *cmd, const char *name, int *value)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = cmd->opts; *p;) {
+		const char *sp = strchr(p, ' ');
+		size_t len = sp ? (size_t)(sp - p) : strlen(p);
+		int v = len > 0 && p[len - 1] == '=';
+
+		if (len - (size_t)v == n && strncmp(p, name, n) == 0) {
+			*value = v;
+			return 1;
+		}
+		p += len + (sp != NULL);
+	}
+	return 0;
+}
+
+static const char exit_codes[] =
+    "Exit status: 0 done; 1 the input was wrong or a thing was not found;\n"
+    "2 the command line was wrong; 3 the database or the system failed.\n";
+
+int
+cli_help(FILE *fp, const char *name)
+{
+	const Command *cmd;
+
+	if (name == NULL) {
+		fputs("usage: ctmatrix [--db PATH] COMMAND [OPTIONS] [ARGS]\n\n"
+		      "The portfolio of UN counter-terrorism projects.  The\n"
+		      "database is --db PATH, else $CTMATRIX_DB, else "
+		      "./ctmatrix.db;\nit is created and initialised when "
+		      "missing.\n\nCommands:\n",
+		    fp);
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			fprintf(fp, "  %-9s %s\n", commands[i].name,
+			    commands[i].usage);
+		fprintf(fp, "\n`ctmatrix help COMMAND` tells more.  %s",
+		    exit_codes);
+		return EXIT_OK;
+	}
+	if ((cmd = command_find(name)) == NULL)
+		return cli_error(EXIT_USAGE,
+		    "no command \"%s\" (try `ctmatrix help`)", name);
+	fprintf(fp, "usage: ctmatrix %s %s\n\n%s\n%s", cmd->name, cmd->usage,
+	    cmd->help, exit_codes);
+	return EXIT_OK;
+}
+
+int
+cmd_help(Cli *c)
+{
+	return cli_help(stdout, c->narg ? c->arg[0] : NULL);
+}
+
+const char *
+cli_opt(const Cli *c, const char *name)
+{
+	for (int i = 0; i < c->nopt; i++)
+		if (strcmp(c->opt[i].name, name) == 0)
+			return c->opt[i].value;
+	return NULL;
+}
+
+int
+cli_format(Cli *c)
+{
+	const char *f = cli_opt(c, "format");
+
+	c->format = f ? f : "table";
+	if (strcmp(c->format, "table") && strcmp(c->format, "json") &&
+	    strcmp(c->format, "csv"))
+		return cli_error(EXIT_USAGE,
+		    "--format: \"%s\" is not table, json or csv", c->format);
+	return EXIT_OK;
+}
+
+Store *
+cli_store(Cli *c)
+{
+	Buf err = BUF_INIT;
+
+	if (c->store != NULL)
+		return c->store;
+	c->store = store_open(c->db, 1, &err);
+	if (c->store == NULL) {
+		cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+		buf_free(&err);
+		return NULL;
+	}
+	if (!store_has_reference(c->store) &&
+	    refdata_load(c->store, NULL, &err) != 0) {
+		cli_error(EXIT_SYSTEM, "loading reference data: %s",
+		    buf_str(&err));
+		store_close(c->store);
+		c->store = NULL;
+	}
+	buf_free(&err);
+	return c->store;
+}
+
+/* Split argv (after the command name) into options and operands. */
+static int
+parse_args(Cli *c, const Command *cmd, int argc, char **argv)
+{
+	c->arg = calloc((size_t)argc + 1, sizeof(char *));
+	for (int i = 0; i < argc; i++) {
+		char *a = argv[i], *eq;
+		int wants;
+
+		if (strcmp(a, "--") == 0) {
+			while (++i < argc)
+				c->arg[c->narg++] = argv[i];
+			break;
+		}
+		if (strncmp(a, "--", 2) != 0 || a[2] == '\0') {
+			c->arg[c->narg++] = a;
+			continue;
+		}
+		a += 2;
+		if ((eq = strchr(a, '=')) != NULL)
+			*eq = '\0';
+		if (!command_has_opt(cmd, a, &wants))
+			return cli_error(EXIT_USAGE,
+			    "%s: unknown option --%s (see `ctmatrix help %s`)",
+			    cmd->name, a, cmd->name);
+		if (c->nopt >= CLI_MAX_OPTS)
+			return cli_error(EXIT_USAGE, "too many options");
+		c->opt[c->nopt].name = a;
+		if (wants && eq)
+			c->opt[c->nopt].value = eq + 1;
+		else if (wants && i + 1 < argc)
+			c->opt[c->nopt].value = argv[++i];
+		else if (wants)
+			return cli_error(EXIT_USAGE, "--%s wants a value", a);
+		else if (eq)
+			return cli_error(EXIT_USAGE, "--%s takes no value", a);
+		else
+			c->opt[c->nopt].value = "";
+		c->nopt++;
+	}
+	if (c->narg < cmd->min_args ||
+	    (cmd->max_args >= 0 && c->narg > cmd->max_args))
+		return cli_error(EXIT_USAGE, "usage: ctmatrix %s %s", cmd->name,
+		    cmd->usage);
+	return EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	Cli c;
+	const Command *cmd;
+	int i = 1, rc;
+
+	memset(&c, 0, sizeof(c));
+	c.prog = argv[0];
+	c.db = getenv("CTMATRIX_DB");
+	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			c.db = argv[++i];
+		else if (strncmp(argv[i], "--db=", 5) == 0)
+			c.db = argv[i] + 5;
+		else if (strcmp(argv[i], "--help") == 0)
+			return cli_help(stdout, NULL);
+		else if (strcmp(argv[i], "--version") == 0) {
+			printf("ctmatrix %s\n", CTM_VERSION);
+			return EXIT_OK;
+		} else
+			return cli_error(EXIT_USAGE,
+			    "unknown option %s (see `ctmatrix help`)",
+			    argv[i]);
+	}
+	if (c.db == NULL || *c.db == '\0')
+		c.db = "ctmatrix.db";
+	if (i >= argc) {
+		cli_help(stderr, NULL);
+		return EXIT_USAGE;
+	}
+	if ((cmd = command_find(argv[i])) == NULL)
+		return cli_error(EXIT_USAGE,
+		    "no command \"%s\" (try `ctmatrix help`)", argv[i]);
+	rc = parse_args(&c, cmd, argc - i - 1, argv + i + 1);
+	if (rc == EXIT_OK)
+		rc = cmd->fn(&c);
+	store_close(c.store);
+	free(c.arg);
+	return rc;
+}

@@ -1,0 +1,130 @@
+/*
+ * out.c - printing results as an aligned table, CSV (RFC 4180) or JSON.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../core/csv.h"
+#include "../core/mem.h"
+#include "../core/utf8.h"
+#include "cli.h"
+
+int
+cli_error(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("ctmatrix: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return code;
+}
+
+void
+cli_print_json(void *json)
+{
+	json_t *j = json;
+
+	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', stdout);
+	json_decref(j);
+}
+
+void
+cli_table_init(CliTable *t, int ncol, const char **head)
+{
+	memset(t, 0, sizeof(*t));
+	t->ncol = ncol;
+	t->head = head;
+}
+
+void
+cli_table_add(CliTable *t, const char *const *cells)
+{
+	mem_grow((void **)&t->cell, &t->cap, (t->nrow + 1) * (size_t)t->ncol,
+	    sizeof(char *));
+	for (int i = 0; i < t->ncol; i++)
+		t->cell[t->nrow * (size_t)t->ncol + (size_t)i] =
+		    xstrdup(cells[i] ? cells[i] : "");
+	t->nrow++;
+}
+
+static void
+pad(size_t n)
+{
+	while (n-- > 0)
+		fputc(' ', stdout);
+}
+
+void
+cli_table_print(const CliTable *t, const char *format)
+{
+	size_t *w;
+
+	if (strcmp(format, "csv") == 0) {
+		Buf line = BUF_INIT;
+
+		for (int i = 0; i < t->ncol; i++) {
+			if (i)
+				buf_putc(&line, ',');
+			csv_put_field(&line, t->head[i]);
+		}
+		buf_puts(&line, "\r\n");
+		fputs(buf_str(&line), stdout);
+		for (size_t r = 0; r < t->nrow; r++) {
+			buf_reset(&line);
+			for (int i = 0; i < t->ncol; i++) {
+				if (i)
+					buf_putc(&line, ',');
+				csv_put_field(&line,
+				    t->cell[r * (size_t)t->ncol + (size_t)i]);
+			}
+			buf_puts(&line, "\r\n");
+			fputs(buf_str(&line), stdout);
+		}
+		buf_free(&line);
+		return;
+	}
+	w = xcalloc((size_t)t->ncol, sizeof(size_t));
+	for (int i = 0; i < t->ncol; i++)
+		w[i] = utf8_width(t->head[i]);
+	for (size_t r = 0; r < t->nrow; r++)
+		for (int i = 0; i < t->ncol; i++) {
+			size_t cw = utf8_width(t->cell[r * (size_t)t->ncol +
+			    (size_t)i]);
+
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	for (int i = 0; i < t->ncol; i++) {
+		fputs(t->head[i], stdout);
+		if (i + 1 < t->ncol)
+			pad(w[i] - utf8_width(t->head[i]) + 2);
+	}
+	fputc('\n', stdout);
+	for (size_t r = 0; r < t->nrow; r++) {
+		for (int i = 0; i < t->ncol; i++) {
+			const char *s = t->cell[r * (size_t)t->ncol + (size_t)i];
+
+			fputs(s, stdout);
+			if (i + 1 < t->ncol)
+				pad(w[i] - utf8_width(s) + 2);
+		}
+		fputc('\n', stdout);
+	}
+	free(w);
+}
+
+void
+cli_table_free(CliTable *t)
+{
+	for (size_t i = 0; i < t->nrow * (size_t)t->ncol; i++)
+		free(t->cell[i]);
+	free(t->cell);
+	memset(t, 0, sizeof(*t));
+}

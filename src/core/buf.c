@@ -1,0 +1,139 @@
+/*
+ * buf.c - growable NUL-terminated strings (see buf.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "mem.h"
+
+const char *
+buf_str(const Buf *b)
+{
+	return b->s ? b->s : "";
+}
+
+static void
+buf_reserve(Buf *b, size_t extra)
+{
+	size_t cap = b->cap;
+
+	mem_grow((void **)&b->s, &cap, b->len + extra + 1, 1);
+	b->cap = cap;
+}
+
+void
+buf_append(Buf *b, const char *p, size_t n)
+{
+	buf_reserve(b, n);
+	if (n > 0)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_puts(Buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void
+buf_putc(Buf *b, int c)
+{
+	char ch = (char)c;
+
+	buf_append(b, &ch, 1);
+}
+
+void
+buf_vprintf(Buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	buf_reserve(b, (size_t)n);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(Buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+buf_reset(Buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void
+buf_set(Buf *b, const char *s)
+{
+	buf_reset(b);
+	buf_puts(b, s);
+}
+
+void
+buf_truncate(Buf *b, size_t n)
+{
+	if (n >= b->len)
+		return;
+	b->len = n;
+	b->s[n] = '\0';
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+void
+buf_trim(Buf *b)
+{
+	size_t start = 0;
+
+	while (b->len > 0 && is_space((unsigned char)b->s[b->len - 1]))
+		b->len--;
+	while (start < b->len && is_space((unsigned char)b->s[start]))
+		start++;
+	if (start > 0)
+		memmove(b->s, b->s + start, b->len - start);
+	b->len -= start;
+	if (b->s)
+		b->s[b->len] = '\0';
+}
+
+char *
+buf_detach(Buf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void
+buf_free(Buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,53 @@
+/*
+ * buf.h - the one growable string type of ctmatrix.
+ *
+ * A Buf holds bytes, always NUL-terminated, so buf.s can be handed to any C
+ * function that wants a string.  All text the program builds (SQL results,
+ * output lines, error messages) lives in a Buf; there are no fixed char[N]
+ * buffers for user data.  A zeroed Buf (BUF_INIT) is a valid empty string.
+ * Growth aborts on out-of-memory (mem.h).
+ */
+#ifndef CTM_CORE_BUF_H
+#define CTM_CORE_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct Buf {
+	char *s;	/* the bytes, NUL-terminated; NULL while empty */
+	size_t len;	/* bytes used, not counting the NUL */
+	size_t cap;	/* bytes allocated */
+} Buf;
+
+#define BUF_INIT {NULL, 0, 0}
+
+/* The contents as a C string; "" for an empty Buf that never grew. */
+const char *buf_str(const Buf *b);
+
+/* Append n bytes, a C string, one byte, or printf-formatted text. */
+void buf_append(Buf *b, const char *p, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_putc(Buf *b, int c);
+void buf_printf(Buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+
+/* Empty the Buf but keep its memory for reuse. */
+void buf_reset(Buf *b);
+
+/* Set the Buf to exactly the given string (buf_reset + buf_puts). */
+void buf_set(Buf *b, const char *s);
+
+/* Cut the Buf to its first n bytes (n <= len). */
+void buf_truncate(Buf *b, size_t n);
+
+/* Remove leading and trailing ASCII whitespace in place. */
+void buf_trim(Buf *b);
+
+/* Take the string out of the Buf: the caller frees it; the Buf is empty. */
+char *buf_detach(Buf *b);
+
+/* Free the memory; the Buf is empty and reusable afterwards. */
+void buf_free(Buf *b);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * vocab.h - the controlled vocabularies of the portfolio.
+ *
+ * Statuses, pillar keys, scopes, lifecycle steps and statistics dimensions
+ * have one spelling inside ctmatrix (the JSON contract's) and many outside.
+ * These functions map what people and documents write to that spelling.
+ */
+#ifndef CTM_PORTFOLIO_VOCAB_H
+#define CTM_PORTFOLIO_VOCAB_H
+
+/*
+ * Status as written ("Ongoing", "In development", "completed", "New") to
+ * in_development, ongoing or completed; NULL when it is none of them.
+ */
+const char *vocab_status(const char *text);
+
+/*
+ * A pillar as written ("II", "2", "ii", "Pillar II", "pillar 2") to its
+ * key I..IV (or beyond, for other strategies: roman numerals up to XX);
+ * NULL when it is not a pillar.  Returns a static string.
+ */
+const char *vocab_pillar(const char *text);
+
+/* Roman numeral for 1..20, or NULL. */
+const char *vocab_roman(int n);
+
+/* Whether name is one of the statistics dimensions. */
+int vocab_stat_dimension(const char *name);
+
+/* The dimensions, for help texts: "pillar|status|entity|...". */
+extern const char vocab_stat_dimensions[];
+
+/* Whether name is a sort order of project lists. */
+int vocab_sort(const char *name);
+extern const char vocab_sorts[];
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * blobs.S - the data files the binary carries: the schema and the
+ * reference data of data/.  Each is NUL-terminated and has a size symbol.
+ */
+	.section .rodata
+	.balign 16
+
+#define BLOB(name, file) \
+	.global name; name: .incbin file; name##_end: .byte 0; \
+	.balign 8; .global name##_size; name##_size: .quad name##_end - name
+
+	BLOB(ctm_blob_schema, "src/store/schema.sql")
+	BLOB(ctm_blob_framework, "data/framework.json")
+	BLOB(ctm_blob_organisations, "data/organisations.json")
+	BLOB(ctm_blob_groupings, "data/groupings.json")
+	BLOB(ctm_blob_place_aliases, "data/place-aliases.json")
+	BLOB(ctm_blob_m49, "data/unsd-m49.csv")
+
+	.section .note.GNU-stack,"",%progbits

@@ -1,0 +1,221 @@
+/*
+ * check.c - the data-quality findings (see store.h).
+ *
+ * Findings are computed from the data as it stands, not remembered from
+ * the import that caused them, so fixing a project makes its finding go
+ * away and a second import of the same file reports the same findings.
+ * The one exception is project_issue: defects of a source row that leave
+ * no other trace (an unreadable period, a field that was empty), written
+ * by the importer next to the project.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/*
+ * One kind of finding: its query returns pillar key, serial, project id,
+ * subject, and up to two numbers for the message; format turns them into
+ * a sentence (printf with the subject, serial, pillar as %s %lld %s ...).
+ */
+typedef struct CheckQuery {
+	const char *kind;
+	const char *sql;
+} CheckQuery;
+
+static const CheckQuery check_queries[] = {
+	{"count-mismatch",
+	    "SELECT pl.key, NULL, NULL, NULL, a.declared,"
+	    " (SELECT count(*) FROM project p WHERE p.pillar_id = pl.id"
+	    "  AND p.source_key IS NOT NULL) AS found"
+	    " FROM annex_table a JOIN pillar pl ON pl.id = a.pillar_id"
+	    " WHERE a.declared IS NOT NULL AND a.declared <> found"
+	    " ORDER BY pl.number"},
+	{"duplicate-serial",
+	    "SELECT pl.key, p.serial, NULL, NULL, count(*), 0"
+	    " FROM project p JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE p.serial IS NOT NULL GROUP BY p.pillar_id, p.serial"
+	    " HAVING count(*) > 1 ORDER BY pl.number, p.serial"},
+	{"missing-serial",
+	    "SELECT key, serial, NULL, NULL, prev, 0 FROM ("
+	    " SELECT pl.key, pl.number, p.serial, lag(p.serial, 1, 0) OVER ("
+	    "  PARTITION BY p.pillar_id ORDER BY p.serial) AS prev"
+	    " FROM project p JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE p.serial IS NOT NULL)"
+	    " WHERE serial > prev + 1 ORDER BY number, serial"},
+	{"unknown-entity",
+	    "SELECT pl.key, p.serial, p.id, po.name, 0, 0 FROM project_org po"
+	    " JOIN project p ON p.id = po.project_id"
+	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE po.organisation_id IS NULL"
+	    " ORDER BY pl.number, p.serial, p.id, po.position"},
+	{"missing-entity",
+	    "SELECT pl.key, p.serial, p.id, NULL, 0, 0 FROM project p"
+	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE NOT EXISTS (SELECT 1 FROM project_org po"
+	    "  WHERE po.project_id = p.id)"
+	    " ORDER BY pl.number, p.serial, p.id"},
+	{"unknown-place",
+	    "SELECT pl.key, p.serial, p.id, pp.name, 0, 0 FROM project_place pp"
+	    " JOIN project p ON p.id = pp.project_id"
+	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE pp.place_id IS NULL AND pp.organisation_id IS NULL"
+	    " ORDER BY pl.number, p.serial, p.id, pp.position"},
+	{"place-is-organisation",
+	    "SELECT pl.key, p.serial, p.id, pp.name, 0, 0 FROM project_place pp"
+	    " JOIN project p ON p.id = pp.project_id"
+	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE pp.organisation_id IS NOT NULL"
+	    " ORDER BY pl.number, p.serial, p.id, pp.position"},
+	{"unknown-status",
+	    "SELECT pl.key, p.serial, p.id, coalesce(p.status_text, ''), 0, 0"
+	    " FROM project p LEFT JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE p.status IS NULL ORDER BY pl.number, p.serial, p.id"},
+	{"missing-scope",
+	    "SELECT pl.key, p.serial, p.id, p.scope_text, 0, 0 FROM project p"
+	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE NOT EXISTS (SELECT 1 FROM project_scope ps"
+	    "  WHERE ps.project_id = p.id)"
+	    " ORDER BY pl.number, p.serial, p.id"},
+	{NULL, /* kind from the row: project_issue */
+	    "SELECT pl.key, p.serial, p.id, i.message, 0, 0, i.kind"
+	    " FROM project_issue i JOIN project p ON p.id = i.project_id"
+	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
+	    " ORDER BY i.kind, pl.number, p.serial, p.id"},
+};
+
+/* Where a finding is: "pillar II, serial 26" or "project 12". */
+static void
+check_where(Buf *m, const char *pillar, int64_t serial, int64_t project)
+{
+	if (pillar && serial >= 0)
+		buf_printf(m, "pillar %s, serial %lld", pillar,
+		    (long long)serial);
+	else if (pillar)
+		buf_printf(m, "pillar %s, project %lld", pillar,
+		    (long long)project);
+	else
+		buf_printf(m, "project %lld", (long long)project);
+}
+
+static void
+check_message(Buf *m, const char *kind, const Finding *f, int64_t a,
+    int64_t b)
+{
+	if (strcmp(kind, "count-mismatch") == 0) {
+		buf_printf(m,
+		    "pillar %s declares %lld projects but %lld were found",
+		    f->pillar, (long long)a, (long long)b);
+		return;
+	}
+	if (strcmp(kind, "duplicate-serial") == 0) {
+		buf_printf(m, "serial %lld of pillar %s is used by %lld projects",
+		    (long long)f->serial, f->pillar, (long long)a);
+		return;
+	}
+	if (strcmp(kind, "missing-serial") == 0) {
+		if (b > f->serial)
+			buf_printf(m, "pillar %s has no serials %lld to %lld",
+			    f->pillar, (long long)f->serial, (long long)b);
+		else
+			buf_printf(m, "pillar %s has no serial %lld", f->pillar,
+			    (long long)f->serial);
+		return;
+	}
+	check_where(m, f->pillar, f->serial, f->project_id);
+	if (strcmp(kind, "unknown-entity") == 0)
+		buf_printf(m, ": unknown entity \"%s\"", f->subject);
+	else if (strcmp(kind, "missing-entity") == 0)
+		buf_puts(m, ": no implementing entity");
+	else if (strcmp(kind, "unknown-place") == 0)
+		buf_printf(m, ": unknown place \"%s\"", f->subject);
+	else if (strcmp(kind, "place-is-organisation") == 0)
+		buf_printf(m,
+		    ": \"%s\" in the geographical scope is an organisation,"
+		    " not a place",
+		    f->subject);
+	else if (strcmp(kind, "unknown-status") == 0)
+		buf_printf(m, ": unknown status \"%s\"", f->subject);
+	else if (strcmp(kind, "missing-scope") == 0)
+		buf_printf(m, ": no geographical scope could be read from \"%s\"",
+		    f->subject);
+	else
+		buf_printf(m, ": %s", f->subject);
+}
+
+/*
+ * Report the serials missing between prev and next, one finding each; a gap
+ * wider than GAP_SPLIT is one finding for the range, so that a table that
+ * jumps from 40 to 4000 does not bury everything else.
+ */
+#define GAP_SPLIT 20
+
+static int
+check_gap(Finding *f, int64_t prev, int64_t next, StoreFindingFn fn,
+    void *ctx)
+{
+	Buf msg = BUF_INIT;
+	int rc = 0;
+
+	for (int64_t n = prev + 1; n < next && rc == 0; n++) {
+		int range = next - prev - 1 > GAP_SPLIT;
+
+		f->serial = n;
+		buf_reset(&msg);
+		check_message(&msg, "missing-serial", f, 0,
+		    range ? next - 1 : n);
+		f->message = buf_str(&msg);
+		rc = fn(ctx, f) != 0;
+		if (range)
+			break;
+	}
+	buf_free(&msg);
+	return rc;
+}
+
+static int
+check_run(Store *s, const CheckQuery *q, StoreFindingFn fn, void *ctx,
+    Buf *err)
+{
+	DbStmt *st = db_prepare(s->db, q->sql, err);
+	Buf msg = BUF_INIT;
+	int step, rc = 0;
+
+	if (st == NULL)
+		return -1;
+	while (rc == 0 && (step = db_step(st)) == DB_ROW) {
+		Finding f;
+		const char *kind = q->kind ? q->kind : db_text(st, 6);
+		int64_t serial = db_is_null(st, 1) ? -1 : db_int(st, 1);
+
+		f.kind = kind;
+		f.pillar = db_is_null(st, 0) ? NULL : db_text(st, 0);
+		f.serial = serial;
+		f.project_id = db_int(st, 2);
+		f.subject = db_is_null(st, 3) ? NULL : db_text(st, 3);
+		if (strcmp(kind, "missing-serial") == 0) {
+			rc = check_gap(&f, db_int(st, 4), serial, fn, ctx);
+			continue;
+		}
+		buf_reset(&msg);
+		check_message(&msg, kind, &f, db_int(st, 4), db_int(st, 5));
+		f.message = buf_str(&msg);
+		if (fn(ctx, &f) != 0)
+			rc = 1;
+	}
+	if (rc == 0 && step == DB_ERROR)
+		rc = store_fail(s, err);
+	db_reset(st);
+	buf_free(&msg);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_findings(Store *s, StoreFindingFn fn, void *ctx, Buf *err)
+{
+	for (size_t i = 0; i < sizeof(check_queries) / sizeof(check_queries[0]);
+	     i++)
+		if (check_run(s, &check_queries[i], fn, ctx, err) != 0)
+			return -1;
+	return 0;
+}

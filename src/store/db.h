@@ -1,0 +1,92 @@
+/*
+ * db.h - the database driver beneath the store.
+ *
+ * The store's SQL runs through this small interface: open, prepare, bind,
+ * step, read columns, transactions.  db_sqlite.c implements it on SQLite and
+ * is the only file that includes sqlite3.h; a PostgreSQL driver implements
+ * the same functions on libpq.  SQL text uses "?" placeholders; a driver
+ * that needs "$1" rewrites them.  Nothing above src/store includes this
+ * file: the layers above see only store.h.
+ */
+#ifndef CTM_STORE_DB_H
+#define CTM_STORE_DB_H
+
+#include <stdint.h>
+
+#include "../core/buf.h"
+
+typedef struct Db Db;
+typedef struct DbStmt DbStmt;
+
+/* What db_step() returns. */
+enum {
+	DB_ERROR = -1,	/* failed: db_errmsg() says why */
+	DB_DONE = 0,	/* no more rows */
+	DB_ROW = 1	/* a row is ready to read */
+};
+
+/*
+ * Open (creating if create is set) the database at path.  Return the handle
+ * or NULL with a message in err.  The caller closes it with db_close().
+ */
+Db *db_open(const char *path, int create, Buf *err);
+void db_close(Db *db);
+
+/* Name of the SQL dialect: "sqlite" or "postgresql". */
+const char *db_dialect(const Db *db);
+
+/* Run one or more statements that return no rows.  0 or -1 with err set. */
+int db_exec(Db *db, const char *sql, Buf *err);
+
+/*
+ * Prepare sql.  Statements are cached by the address of sql, so sql must be
+ * a string literal (or otherwise live as long as db); preparing the same
+ * literal again returns the cached statement, reset and unbound.  Return
+ * NULL with a message in err on failure.  Do not free the result.
+ */
+DbStmt *db_prepare(Db *db, const char *sql, Buf *err);
+
+/*
+ * Prepare sql that is built at run time (a query whose clauses depend on
+ * the filters given).  The statement is not cached: the caller frees it
+ * with db_finalize().  NULL with a message in err on failure.
+ */
+DbStmt *db_prepare_once(Db *db, const char *sql, Buf *err);
+void db_finalize(DbStmt *st);
+
+/*
+ * Bind parameters 1..n from a type string: 'i' int64_t, 't' const char *
+ * (NULL binds SQL NULL), 'n' NULL (consumes no argument).  0 or -1.
+ */
+int db_bind(DbStmt *st, const char *types, ...);
+
+/* Bind text t (NULL: SQL NULL) or an integer to parameter i, from 1. */
+int db_bind_text(DbStmt *st, int i, const char *t);
+int db_bind_int(DbStmt *st, int i, int64_t v);
+
+/* Step: DB_ROW, DB_DONE or DB_ERROR. */
+int db_step(DbStmt *st);
+
+/* Column i of the current row; text is valid until the next step. */
+int64_t db_int(DbStmt *st, int i);
+const char *db_text(DbStmt *st, int i);	/* "" for NULL */
+int db_is_null(DbStmt *st, int i);
+
+/* Reset a cached statement so it can be run again. */
+void db_reset(DbStmt *st);
+
+/* The message of the last failure on db. */
+const char *db_errmsg(Db *db);
+
+/* Id of the last row inserted through db. */
+int64_t db_last_id(Db *db);
+
+/* Rows changed by the last statement. */
+int64_t db_changes(Db *db);
+
+/* Transactions; db_begin takes the write lock at once. */
+int db_begin(Db *db, Buf *err);
+int db_commit(Db *db, Buf *err);
+void db_rollback(Db *db);
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * filter.c - the WHERE clauses of project queries (see filter.h).
+ */
+#include <string.h>
+
+#include "../text/fold.h"
+#include "filter.h"
+
+/*
+ * Turn the search words into an FTS5 query: each whitespace-separated word
+ * of the folded text becomes a quoted prefix term ("radical"* finds
+ * radicalization), and all must match.
+ */
+static void
+filter_fts_query(const char *search, Buf *out)
+{
+	Buf f = BUF_INIT;
+	const char *p;
+
+	text_fold(search, &f);
+	p = buf_str(&f);
+	while (*p) {
+		const char *w = p;
+
+		while (*p && *p != ' ')
+			p++;
+		if (p > w) {
+			if (out->len > 0)
+				buf_putc(out, ' ');
+			buf_putc(out, '"');
+			for (const char *q = w; q < p; q++) {
+				if (*q == '"')
+					buf_putc(out, '"');
+				buf_putc(out, *q);
+			}
+			buf_puts(out, "\"*");
+		}
+		while (*p == ' ')
+			p++;
+	}
+	buf_free(&f);
+}
+
+static void
+filter_add(FilterSql *fs, const char *clause, const char *value)
+{
+	buf_puts(&fs->where, clause);
+	fs->bind[fs->nbind++] = value;
+}
+
+void
+filter_sql_build(FilterSql *fs, const ProjectFilter *f)
+{
+	memset(fs, 0, sizeof(*fs));
+	if (f == NULL)
+		return;
+	if (f->pillar)
+		filter_add(fs,
+		    " AND p.id IN (SELECT project_id FROM project_pillar"
+		    " WHERE pillar_id IN (SELECT id FROM pillar WHERE key = ?))",
+		    f->pillar);
+	if (f->entity)
+		filter_add(fs,
+		    " AND p.id IN (SELECT project_id FROM project_org"
+		    " WHERE organisation_id IN (WITH RECURSIVE sub(id) AS ("
+		    "SELECT id FROM organisation WHERE key = ? UNION"
+		    " SELECT o.id FROM organisation o JOIN sub"
+		    " ON o.parent_id = sub.id) SELECT id FROM sub))",
+		    f->entity);
+	if (f->country)
+		filter_add(fs,
+		    " AND p.id IN (SELECT pp.project_id FROM project_place pp"
+		    " JOIN place c ON c.id = pp.place_id WHERE c.iso3 = ?)",
+		    f->country);
+	if (f->region)
+		filter_add(fs,
+		    " AND p.id IN (SELECT pp.project_id FROM project_place pp"
+		    " JOIN place_within w ON w.place_id = pp.place_id"
+		    " JOIN place r ON r.id = w.ancestor_id WHERE r.key = ?)",
+		    f->region);
+	if (f->status)
+		filter_add(fs, " AND p.status = ?", f->status);
+	if (f->search) {
+		filter_fts_query(f->search, &fs->match);
+		if (fs->match.len == 0)
+			buf_puts(&fs->where, " AND 0");
+		else
+			filter_add(fs,
+			    " AND p.id IN (SELECT rowid FROM project_fts"
+			    " WHERE project_fts MATCH ?)",
+			    buf_str(&fs->match));
+	}
+}
+
+void
+filter_sql_free(FilterSql *fs)
+{
+	buf_free(&fs->where);
+	buf_free(&fs->match);
+}
+
+int
+filter_sql_bind(const FilterSql *fs, DbStmt *st, int first)
+{
+	for (int i = 0; i < fs->nbind; i++)
+		db_bind_text(st, first++, fs->bind[i]);
+	return first;
+}

@@ -1,0 +1,30 @@
+/*
+ * filter.h - turning a ProjectFilter into SQL (store-internal).
+ *
+ * The clauses are fixed text chosen by which filters are set; every value
+ * is a bound parameter.  Listing and statistics share this so that
+ * `ctmatrix projects` and `ctmatrix stats` always agree on what a filter
+ * selects.
+ */
+#ifndef CTM_STORE_FILTER_H
+#define CTM_STORE_FILTER_H
+
+#include "store_int.h"
+
+#define FILTER_MAX_BINDS 8
+
+typedef struct FilterSql {
+	Buf where;				/* " AND ..." clauses on p */
+	const char *bind[FILTER_MAX_BINDS];	/* values, in order */
+	int nbind;
+	Buf match;				/* the FTS query, owned */
+} FilterSql;
+
+/* Fill fs from f.  Free with filter_sql_free(). */
+void filter_sql_build(FilterSql *fs, const ProjectFilter *f);
+void filter_sql_free(FilterSql *fs);
+
+/* Bind fs's values to st from parameter first on; return the next index. */
+int filter_sql_bind(const FilterSql *fs, DbStmt *st, int first);
+
+#endif

@@ -1,0 +1,287 @@
+/*
+ * project.c - saving, reading and listing projects (see store.h).
+ *
+ * A project is one row of project plus its rows in the link tables
+ * (entities, places, scope, years, issues) and its entry in the full-text
+ * index.  Saving replaces all of them together, inside the caller's
+ * transaction, so a project is never seen half-written.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/mem.h"
+#include "../text/fold.h"
+#include "filter.h"
+#include "store_int.h"
+
+int64_t
+store_project_by_source(Store *s, const char *source_key, Buf *digest,
+    Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT id, source_digest FROM project WHERE source_key = ?", err);
+	int64_t id = 0;
+	int rc;
+
+	if (st == NULL || db_bind(st, "t", source_key) != 0)
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		id = db_int(st, 0);
+		if (digest != NULL)
+			buf_set(digest, db_text(st, 1));
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : id;
+}
+
+/* Remove everything hanging off project id, before it is written anew. */
+static int
+project_clear_links(Store *s, int64_t id, Buf *err)
+{
+	static const char *const sql[] = {
+		"DELETE FROM project_pillar WHERE project_id = ?",
+		"DELETE FROM project_org WHERE project_id = ?",
+		"DELETE FROM project_place WHERE project_id = ?",
+		"DELETE FROM project_scope WHERE project_id = ?",
+		"DELETE FROM project_year WHERE project_id = ?",
+		"DELETE FROM project_issue WHERE project_id = ?",
+		"DELETE FROM project_fts WHERE rowid = ?",
+	};
+
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		DbStmt *st = db_prepare(s->db, sql[i], err);
+
+		if (st == NULL || db_bind(st, "i", id) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+project_write_row(Store *s, Project *p, const char *now, Buf *err)
+{
+	DbStmt *st;
+
+	if (p->id == 0) {
+		st = db_prepare(s->db,
+		    "INSERT INTO project(source_key, source_digest, pillar_id,"
+		    " serial, title, period_text, start_date, end_date,"
+		    " open_ended, annual, status, status_text, activities,"
+		    " scope_text, source_file, source_line, created_at,"
+		    " updated_at) VALUES (?1, ?2,"
+		    " (SELECT id FROM pillar WHERE key = ?3), ?4, ?5, ?6, ?7,"
+		    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+		    err);
+	} else {
+		st = db_prepare(s->db,
+		    "UPDATE project SET source_key = ?1, source_digest = ?2,"
+		    " pillar_id = (SELECT id FROM pillar WHERE key = ?3),"
+		    " serial = ?4, title = ?5, period_text = ?6,"
+		    " start_date = ?7, end_date = ?8, open_ended = ?9,"
+		    " annual = ?10, status = ?11, status_text = ?12,"
+		    " activities = ?13, scope_text = ?14, source_file = ?15,"
+		    " source_line = ?16, updated_at = ?17 WHERE id = ?18",
+		    err);
+	}
+	if (st == NULL)
+		return -1;
+	if (db_bind(st, "ttt", p->source_key, p->source_digest, p->pillar) != 0)
+		return -1;
+	if (p->has_serial)
+		db_bind_int(st, 4, p->serial);
+	db_bind_text(st, 5, p->title);
+	db_bind_text(st, 6, p->period_text);
+	db_bind_text(st, 7, p->start_date);
+	db_bind_text(st, 8, p->end_date);
+	db_bind_int(st, 9, p->open_ended);
+	db_bind_int(st, 10, p->annual);
+	db_bind_text(st, 11, p->status);
+	db_bind_text(st, 12, p->status_text);
+	db_bind_text(st, 13, p->activities ? p->activities : "");
+	db_bind_text(st, 14, p->scope_text ? p->scope_text : "");
+	db_bind_text(st, 15, p->source_file);
+	if (p->source_line > 0)
+		db_bind_int(st, 16, p->source_line);
+	db_bind_text(st, 17, now);
+	if (p->id != 0)
+		db_bind_int(st, 18, p->id);
+	if (store_run(s, st, err) != 0)
+		return -1;
+	if (p->id == 0)
+		p->id = db_last_id(s->db);
+	return 0;
+}
+
+/* Years of the period, for statistics by year; open ends run to now. */
+static int
+project_write_years(Store *s, const Project *p, Buf *err)
+{
+	int from, to;
+	time_t t = time(NULL);
+	struct tm tm;
+	DbStmt *st;
+
+	if (p->start_date == NULL && p->end_date == NULL)
+		return 0;
+	from = atoi(p->start_date ? p->start_date : p->end_date);
+	to = atoi(p->end_date ? p->end_date : p->start_date);
+	if (p->open_ended && p->end_date == NULL) {
+		gmtime_r(&t, &tm);
+		to = tm.tm_year + 1900;
+	}
+	if (from < 1900 || to > 2200 || to < from)
+		return 0;
+	st = db_prepare(s->db,
+	    "INSERT INTO project_year(project_id, year) VALUES (?, ?)"
+	    " ON CONFLICT DO NOTHING",
+	    err);
+	if (st == NULL)
+		return -1;
+	for (int y = from; y <= to; y++) {
+		if (db_bind(st, "ii", p->id, (int64_t)y) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+project_write_links(Store *s, const Project *p, Buf *err)
+{
+	static const char *const scope_name[] = {"global", "regional",
+	    "national"};
+	DbStmt *st;
+
+	if (p->pillar != NULL) {
+		st = db_prepare(s->db,
+		    "INSERT INTO project_pillar(project_id, pillar_id)"
+		    " SELECT ?, id FROM pillar WHERE key = ?",
+		    err);
+		if (st == NULL || db_bind(st, "it", p->id, p->pillar) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	st = db_prepare(s->db,
+	    "INSERT INTO project_org(project_id, position, organisation_id,"
+	    " name, role) VALUES (?, ?, ?, ?, ?)",
+	    err);
+	if (st == NULL)
+		return -1;
+	for (size_t i = 0; i < p->norgs; i++) {
+		const ProjectOrg *o = &p->orgs[i];
+
+		db_bind(st, "ii", p->id, (int64_t)i);
+		if (o->org_id > 0)
+			db_bind_int(st, 3, o->org_id);
+		db_bind_text(st, 4, o->name);
+		db_bind_text(st, 5, i == 0 ? "lead" : "partner");
+		if (store_run(s, st, err) != 0)
+			return -1;
+	}
+	st = db_prepare(s->db,
+	    "INSERT INTO project_place(project_id, position, place_id,"
+	    " organisation_id, name) VALUES (?, ?, ?, ?, ?)",
+	    err);
+	if (st == NULL)
+		return -1;
+	for (size_t i = 0; i < p->nplaces; i++) {
+		const ProjectPlace *pl = &p->places[i];
+
+		db_bind(st, "ii", p->id, (int64_t)i);
+		if (pl->place_id > 0)
+			db_bind_int(st, 3, pl->place_id);
+		if (pl->org_id > 0)
+			db_bind_int(st, 4, pl->org_id);
+		db_bind_text(st, 5, pl->name);
+		if (store_run(s, st, err) != 0)
+			return -1;
+	}
+	st = db_prepare(s->db,
+	    "INSERT INTO project_scope(project_id, scope) VALUES (?, ?)", err);
+	if (st == NULL)
+		return -1;
+	for (int i = 0; i < 3; i++) {
+		if ((p->scopes & (1 << i)) == 0)
+			continue;
+		if (db_bind(st, "it", p->id, scope_name[i]) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	st = db_prepare(s->db,
+	    "INSERT INTO project_issue(project_id, kind, message)"
+	    " VALUES (?, ?, ?)",
+	    err);
+	if (st == NULL)
+		return -1;
+	for (size_t i = 0; i < p->nissues; i++) {
+		if (db_bind(st, "itt", p->id, p->issues[i].kind,
+			p->issues[i].message) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	return project_write_years(s, p, err);
+}
+
+static int
+project_write_index(Store *s, const Project *p, Buf *err)
+{
+	Buf title = BUF_INIT, act = BUF_INIT;
+	DbStmt *st;
+	int rc = -1;
+
+	text_fold(p->title, &title);
+	text_fold(p->activities ? p->activities : "", &act);
+	st = db_prepare(s->db,
+	    "INSERT INTO project_fts(rowid, title, activities)"
+	    " VALUES (?, ?, ?)",
+	    err);
+	if (st != NULL &&
+	    db_bind(st, "itt", p->id, buf_str(&title), buf_str(&act)) == 0)
+		rc = store_run(s, st, err);
+	buf_free(&title);
+	buf_free(&act);
+	return rc;
+}
+
+int
+store_project_save(Store *s, Project *p, Buf *err)
+{
+	Buf now = BUF_INIT;
+	int rc = -1;
+
+	store_now(&now);
+	if (p->id != 0 && project_clear_links(s, p->id, err) != 0)
+		goto out;
+	if (project_write_row(s, p, buf_str(&now), err) != 0)
+		goto out;
+	if (project_write_links(s, p, err) != 0)
+		goto out;
+	rc = project_write_index(s, p, err);
+out:
+	buf_free(&now);
+	return rc;
+}
+
+int
+store_annex_table_put(Store *s, const char *pillar, int64_t declared,
+    int has_declared, const char *file, int64_t line, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "INSERT INTO annex_table(pillar_id, declared, source_file,"
+	    " source_line) SELECT id, ?2, ?3, ?4 FROM pillar WHERE key = ?1"
+	    " ON CONFLICT(pillar_id) DO UPDATE SET declared = excluded.declared,"
+	    " source_file = excluded.source_file,"
+	    " source_line = excluded.source_line",
+	    err);
+
+	if (st == NULL || db_bind(st, "t", pillar) != 0)
+		return -1;
+	if (has_declared)
+		db_bind_int(st, 2, declared);
+	db_bind_text(st, 3, file);
+	db_bind_int(st, 4, line);
+	return store_run(s, st, err);
+}

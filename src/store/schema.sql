@@ -1,0 +1,248 @@
+-- schema.sql - the ctmatrix database, as numbered migrations.
+--
+-- This one file is the whole schema.  It is cut into migrations by lines of
+-- the form "-- @migration N title"; a database records the last migration it
+-- has applied in schema_version, and `ctmatrix init` (or any command that
+-- opens the database) applies the later ones in order, each in its own
+-- transaction.  Never edit a migration that has shipped: add a new one.
+--
+-- Conventions: every table has an integer primary key "id" unless it is a
+-- pure link table; names of things in the six UN languages live in *_name
+-- tables keyed by (thing, lang) with lang one of ar en es fr ru zh; "key"
+-- columns hold the stable identifiers users and other tools type (ISO 3166
+-- alpha-3, UN acronyms, pillar numerals); *_key columns ending in "fold"
+-- hold text folded by src/text/fold.c for matching.
+
+-- @migration 1 the portfolio core: framework, places, organisations, projects
+
+CREATE TABLE schema_version (
+	version INTEGER NOT NULL	-- last migration applied
+);
+
+-- The strategy framework: a strategy has pillars, thematic areas and the
+-- working groups that coordinate them.  Data, not code: another strategy
+-- loads the same way.
+CREATE TABLE strategy (
+	id INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE,	-- e.g. GCTS
+	symbol TEXT			-- founding document, e.g. A/RES/60/288
+);
+CREATE TABLE strategy_name (
+	strategy_id INTEGER NOT NULL REFERENCES strategy(id),
+	lang TEXT NOT NULL,
+	name TEXT NOT NULL,
+	PRIMARY KEY (strategy_id, lang)
+);
+CREATE TABLE pillar (
+	id INTEGER PRIMARY KEY,
+	strategy_id INTEGER NOT NULL REFERENCES strategy(id),
+	key TEXT NOT NULL,		-- I, II, III, IV
+	number INTEGER NOT NULL,	-- 1..4, for ordering
+	UNIQUE (strategy_id, key)
+);
+CREATE TABLE pillar_name (
+	pillar_id INTEGER NOT NULL REFERENCES pillar(id),
+	lang TEXT NOT NULL,
+	short TEXT NOT NULL,		-- "Capacity building"
+	full TEXT NOT NULL,		-- the heading in the Plan of Action
+	PRIMARY KEY (pillar_id, lang)
+);
+CREATE TABLE thematic_area (
+	id INTEGER PRIMARY KEY,
+	strategy_id INTEGER NOT NULL REFERENCES strategy(id),
+	key TEXT NOT NULL,
+	UNIQUE (strategy_id, key)
+);
+CREATE TABLE thematic_area_name (
+	thematic_area_id INTEGER NOT NULL REFERENCES thematic_area(id),
+	lang TEXT NOT NULL,
+	name TEXT NOT NULL,
+	PRIMARY KEY (thematic_area_id, lang)
+);
+CREATE TABLE thematic_area_pillar (
+	thematic_area_id INTEGER NOT NULL REFERENCES thematic_area(id),
+	pillar_id INTEGER NOT NULL REFERENCES pillar(id),
+	PRIMARY KEY (thematic_area_id, pillar_id)
+);
+CREATE TABLE working_group (
+	id INTEGER PRIMARY KEY,
+	strategy_id INTEGER NOT NULL REFERENCES strategy(id),
+	key TEXT NOT NULL,
+	UNIQUE (strategy_id, key)
+);
+CREATE TABLE working_group_name (
+	working_group_id INTEGER NOT NULL REFERENCES working_group(id),
+	lang TEXT NOT NULL,
+	name TEXT NOT NULL,
+	PRIMARY KEY (working_group_id, lang)
+);
+CREATE TABLE working_group_area (
+	working_group_id INTEGER NOT NULL REFERENCES working_group(id),
+	thematic_area_id INTEGER NOT NULL REFERENCES thematic_area(id),
+	PRIMARY KEY (working_group_id, thematic_area_id)
+);
+
+-- Places: the UNSD M49 hierarchy (world, regions, sub-regions, intermediate
+-- regions, countries and areas) and the groupings documents use (Sahel,
+-- MENA, ...).  place_parent holds the direct links: M49 parent, and for a
+-- country each grouping it belongs to.  place_within is their transitive
+-- closure (a place is within itself too), rebuilt whenever reference data
+-- is loaded, so "projects in Africa" is one indexed join.
+CREATE TABLE place (
+	id INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE,	-- ISO alpha-3, M49 code, or grouping key
+	kind TEXT NOT NULL CHECK (kind IN ('world', 'region', 'subregion',
+	    'intermediate', 'country', 'grouping')),
+	m49 TEXT UNIQUE,		-- three digits; NULL for groupings
+	iso2 TEXT UNIQUE,		-- countries only
+	iso3 TEXT UNIQUE,		-- countries only
+	name TEXT NOT NULL		-- English name
+);
+CREATE TABLE place_name (
+	place_id INTEGER NOT NULL REFERENCES place(id),
+	lang TEXT NOT NULL,
+	name TEXT NOT NULL,
+	PRIMARY KEY (place_id, lang)
+);
+CREATE TABLE place_parent (
+	place_id INTEGER NOT NULL REFERENCES place(id),
+	parent_id INTEGER NOT NULL REFERENCES place(id),
+	PRIMARY KEY (place_id, parent_id)
+);
+CREATE TABLE place_within (
+	place_id INTEGER NOT NULL REFERENCES place(id),
+	ancestor_id INTEGER NOT NULL REFERENCES place(id),
+	PRIMARY KEY (ancestor_id, place_id)
+) WITHOUT ROWID;
+CREATE TABLE place_alias (
+	fold TEXT PRIMARY KEY,		-- name key (text_name_key) of the alias
+	place_id INTEGER NOT NULL REFERENCES place(id),
+	alias TEXT NOT NULL		-- as written
+);
+
+-- Organisations: UN entities, other intergovernmental organisations,
+-- Member States' bodies, civil society, others.
+CREATE TABLE organisation (
+	id INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE,	-- canonical key: UNODC, UN-Women, ...
+	name TEXT NOT NULL,		-- English name
+	type TEXT NOT NULL CHECK (type IN ('un-entity', 'igo',
+	    'member-state', 'civil-society', 'other')),
+	parent_id INTEGER REFERENCES organisation(id),
+	compact TEXT CHECK (compact IN ('member', 'observer'))
+);
+CREATE TABLE organisation_name (
+	organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+	lang TEXT NOT NULL,
+	name TEXT NOT NULL,
+	PRIMARY KEY (organisation_id, lang)
+);
+CREATE TABLE organisation_alias (
+	fold TEXT PRIMARY KEY,		-- name key of the alias
+	organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+	alias TEXT NOT NULL
+);
+
+-- Projects.  A project imported from a published matrix carries the
+-- pillar and serial of its row and a source_key that identifies the row
+-- across imports (pillar, serial and folded title), which is what makes a
+-- second import of the same file change nothing.
+CREATE TABLE project (
+	id INTEGER PRIMARY KEY,
+	source_key TEXT UNIQUE,		-- "annex:II:26:<folded title>"; NULL if entered by hand
+	source_digest TEXT,		-- digest of the source row as last imported
+	pillar_id INTEGER REFERENCES pillar(id),	-- the matrix table it is listed in
+	serial INTEGER,			-- its serial there; NULL when none
+	title TEXT NOT NULL,		-- without the period and the entities
+	period_text TEXT,		-- the period as the source writes it
+	start_date TEXT,		-- ISO 8601 at the source's precision: YYYY, YYYY-MM or YYYY-MM-DD
+	end_date TEXT,			-- likewise; NULL when open-ended or unknown
+	open_ended INTEGER NOT NULL DEFAULT 0,	-- "since 2013", "2016-ongoing"
+	annual INTEGER NOT NULL DEFAULT 0,	-- "Annual event"
+	status TEXT CHECK (status IN ('in_development', 'ongoing', 'completed')),
+	status_text TEXT,		-- as written, when it maps to no status
+	activities TEXT NOT NULL DEFAULT '',	-- main activities
+	scope_text TEXT NOT NULL DEFAULT '',	-- geographical scope as written
+	source_file TEXT,		-- file and line it was imported from
+	source_line INTEGER,
+	created_at TEXT NOT NULL,	-- UTC, ISO 8601
+	updated_at TEXT NOT NULL
+);
+CREATE INDEX project_pillar_serial ON project(pillar_id, serial);
+CREATE INDEX project_status ON project(status);
+
+-- Every pillar a project serves; includes the one it is listed under.
+CREATE TABLE project_pillar (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	pillar_id INTEGER NOT NULL REFERENCES pillar(id),
+	PRIMARY KEY (project_id, pillar_id)
+) WITHOUT ROWID;
+CREATE INDEX project_pillar_pillar ON project_pillar(pillar_id, project_id);
+
+-- Implementing entities, lead first (position 0).  organisation_id is NULL
+-- when the name could not be resolved; the name is kept as written.
+CREATE TABLE project_org (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	organisation_id INTEGER REFERENCES organisation(id),
+	name TEXT NOT NULL,
+	role TEXT NOT NULL CHECK (role IN ('lead', 'partner')),
+	PRIMARY KEY (project_id, position)
+) WITHOUT ROWID;
+CREATE INDEX project_org_org ON project_org(organisation_id, project_id);
+
+-- Places named in the geographical scope.  place_id is NULL when the name
+-- could not be resolved; organisation_id is set when the "place" is in
+-- fact an organisation (real matrices list e.g. FATF or OSCE there).
+CREATE TABLE project_place (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	place_id INTEGER REFERENCES place(id),
+	organisation_id INTEGER REFERENCES organisation(id),
+	name TEXT NOT NULL,
+	PRIMARY KEY (project_id, position)
+) WITHOUT ROWID;
+CREATE INDEX project_place_place ON project_place(place_id, project_id);
+
+-- Geographical scope: global, regional, national (a project may have more
+-- than one: "Global and regional").
+CREATE TABLE project_scope (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	scope TEXT NOT NULL CHECK (scope IN ('global', 'regional', 'national')),
+	PRIMARY KEY (project_id, scope)
+) WITHOUT ROWID;
+CREATE INDEX project_scope_scope ON project_scope(scope, project_id);
+
+-- Years a project's period covers, for statistics by year.
+CREATE TABLE project_year (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	year INTEGER NOT NULL,
+	PRIMARY KEY (project_id, year)
+) WITHOUT ROWID;
+CREATE INDEX project_year_year ON project_year(year, project_id);
+
+-- Defects an importer met in a project's source row (a split field it
+-- could not place, a period it could not read, ...), replaced whenever the
+-- row is imported again.  `ctmatrix check` reports them with the findings
+-- it computes from the data itself.
+CREATE TABLE project_issue (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	kind TEXT NOT NULL,
+	message TEXT NOT NULL
+);
+CREATE INDEX project_issue_project ON project_issue(project_id);
+
+-- What each imported matrix table declared ("120 projects"), to hold the
+-- rows found against it.
+CREATE TABLE annex_table (
+	pillar_id INTEGER PRIMARY KEY REFERENCES pillar(id),
+	declared INTEGER,		-- NULL when the table declares no count
+	source_file TEXT NOT NULL,
+	source_line INTEGER NOT NULL
+);
+
+-- Full-text search over titles and activities.  The text indexed is folded
+-- by src/text/fold.c (case, diacritics, Arabic and Cyrillic variants), and
+-- queries are folded the same way.  rowid = project.id.
+CREATE VIRTUAL TABLE project_fts USING fts5(title, activities,
+	tokenize = 'unicode61 remove_diacritics 0');

@@ -1,0 +1,187 @@
+/*
+ * store.c - opening the database, migrations, transactions.
+ *
+ * The schema is src/store/schema.sql, embedded in the binary.  It is cut
+ * into migrations at lines "-- @migration N title"; store_open() applies
+ * every migration later than the database's schema_version, each in its
+ * own transaction, so an interrupted upgrade leaves the database at the
+ * last complete version.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/mem.h"
+#include "store_int.h"
+
+#define MIGRATION_MARK "\n-- @migration "
+
+int
+store_fail(Store *s, Buf *err)
+{
+	buf_printf(err, "database: %s", db_errmsg(s->db));
+	return -1;
+}
+
+int
+store_run(Store *s, DbStmt *st, Buf *err)
+{
+	if (db_step(st) == DB_ERROR) {
+		store_fail(s, err);
+		db_reset(st);
+		return -1;
+	}
+	db_reset(st);
+	return 0;
+}
+
+int
+store_schema_version(Store *s)
+{
+	Buf err = BUF_INIT;
+	DbStmt *st;
+	int v = 0;
+
+	st = db_prepare(s->db,
+	    "SELECT version FROM schema_version", &err);
+	if (st != NULL && db_step(st) == DB_ROW)
+		v = (int)db_int(st, 0);
+	if (st != NULL)
+		db_reset(st);
+	buf_free(&err);
+	return v;
+}
+
+/*
+ * Apply one migration: the text between this mark and the next.  The SQL is
+ * run as a batch inside a transaction with the version bump.
+ */
+static int
+store_migrate_one(Store *s, int version, const char *sql, size_t len,
+    Buf *err)
+{
+	Buf text = BUF_INIT;
+	int rc = -1;
+
+	buf_append(&text, sql, len);
+	buf_printf(&text,
+	    "\nDELETE FROM schema_version;"
+	    "\nINSERT INTO schema_version(version) VALUES (%d);\n",
+	    version);
+	if (db_begin(s->db, err) != 0)
+		goto out;
+	if (db_exec(s->db, buf_str(&text), err) != 0) {
+		buf_printf(err, " (in migration %d)", version);
+		db_rollback(s->db);
+		goto out;
+	}
+	if (db_commit(s->db, err) != 0) {
+		db_rollback(s->db);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&text);
+	return rc;
+}
+
+static int
+store_migrate(Store *s, Buf *err)
+{
+	int have = 0;
+	const char *p = ctm_blob_schema;
+	Buf probe = BUF_INIT;
+
+	/* schema_version exists from migration 1 on. */
+	if (db_exec(s->db, "SELECT 1 FROM schema_version LIMIT 1", &probe) == 0)
+		have = store_schema_version(s);
+	buf_free(&probe);
+	while ((p = strstr(p, MIGRATION_MARK)) != NULL) {
+		int version = atoi(p + strlen(MIGRATION_MARK));
+		const char *next = strstr(p + 1, MIGRATION_MARK);
+		size_t len = next ? (size_t)(next - p) : strlen(p);
+
+		if (version <= 0) {
+			buf_printf(err, "schema: bad migration mark");
+			return -1;
+		}
+		if (version > have &&
+		    store_migrate_one(s, version, p, len, err) != 0)
+			return -1;
+		p += len;
+	}
+	return 0;
+}
+
+Store *
+store_open(const char *url, int create, Buf *err)
+{
+	Store *s = xcalloc(1, sizeof(*s));
+
+	if (strncmp(url, "postgres://", 11) == 0 ||
+	    strncmp(url, "postgresql://", 13) == 0) {
+		buf_printf(err, "%s: this build has no PostgreSQL driver", url);
+		free(s);
+		return NULL;
+	}
+	s->db = db_open(url, create, err);
+	if (s->db == NULL || store_migrate(s, err) != 0) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+store_close(Store *s)
+{
+	if (s == NULL)
+		return;
+	db_close(s->db);
+	free(s);
+}
+
+int
+store_has_reference(Store *s)
+{
+	Buf err = BUF_INIT;
+	DbStmt *st;
+	int n = 0;
+
+	st = db_prepare(s->db, "SELECT count(*) FROM pillar", &err);
+	if (st != NULL && db_step(st) == DB_ROW)
+		n = (int)db_int(st, 0);
+	if (st != NULL)
+		db_reset(st);
+	buf_free(&err);
+	return n > 0;
+}
+
+int
+store_begin(Store *s, Buf *err)
+{
+	return db_begin(s->db, err);
+}
+
+int
+store_commit(Store *s, Buf *err)
+{
+	return db_commit(s->db, err);
+}
+
+void
+store_rollback(Store *s)
+{
+	db_rollback(s->db);
+}
+
+void
+store_now(Buf *out)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}

@@ -1,0 +1,175 @@
+/*
+ * store.h - the database interface of ctmatrix.
+ *
+ * Everything above src/store reads and writes the portfolio through these
+ * functions and the records of model.h.  No SQL text and no database
+ * library header crosses this line: the SQL lives in the store files and
+ * runs through the driver of db.h, so a PostgreSQL driver can follow
+ * without touching the layers above.
+ *
+ * Every function that can fail returns 0 (or a positive count or id) on
+ * success and -1 on failure with a message appended to err.  Writes are
+ * made inside store_begin()/store_commit(); a failure between them must be
+ * followed by store_rollback(), which leaves the database as it was.
+ */
+#ifndef CTM_STORE_STORE_H
+#define CTM_STORE_STORE_H
+
+#include <stdint.h>
+
+#include "../core/buf.h"
+#include "model.h"
+
+typedef struct Store Store;
+
+/*
+ * Open the database named by url (a file path), creating the file when
+ * create is set, and bring its schema up to date.  Return NULL with a
+ * message in err on failure.  Close with store_close().
+ */
+Store *store_open(const char *url, int create, Buf *err);
+void store_close(Store *s);
+
+/* Schema version of the open database. */
+int store_schema_version(Store *s);
+
+/* 1 when reference data (the framework) has been loaded, else 0. */
+int store_has_reference(Store *s);
+
+int store_begin(Store *s, Buf *err);
+int store_commit(Store *s, Buf *err);
+void store_rollback(Store *s);
+
+/* The current time as the store records it: UTC ISO 8601. */
+void store_now(Buf *out);
+
+/* --- reference data (ref.c) -------------------------------------------
+ * Each *_put inserts or updates by key and returns the row id (> 0), or -1.
+ */
+int64_t store_strategy_put(Store *s, const char *key, const char *symbol,
+    Buf *err);
+int store_strategy_name_put(Store *s, int64_t strategy_id, const char *lang,
+    const char *name, Buf *err);
+int64_t store_pillar_put(Store *s, int64_t strategy_id, const char *key,
+    int number, Buf *err);
+int store_pillar_name_put(Store *s, int64_t pillar_id, const char *lang,
+    const char *short_name, const char *full_name, Buf *err);
+int64_t store_area_put(Store *s, int64_t strategy_id, const char *key,
+    Buf *err);
+int store_area_name_put(Store *s, int64_t area_id, const char *lang,
+    const char *name, Buf *err);
+int store_area_pillar_put(Store *s, int64_t area_id, int64_t strategy_id,
+    const char *pillar_key, Buf *err);
+int64_t store_group_put(Store *s, int64_t strategy_id, const char *key,
+    Buf *err);
+int store_group_name_put(Store *s, int64_t group_id, const char *lang,
+    const char *name, Buf *err);
+int store_group_area_put(Store *s, int64_t group_id, int64_t strategy_id,
+    const char *area_key, Buf *err);
+
+int64_t store_place_put(Store *s, const char *key, const char *kind,
+    const char *m49, const char *iso2, const char *iso3, const char *name,
+    Buf *err);
+int store_place_name_put(Store *s, int64_t place_id, const char *lang,
+    const char *name, Buf *err);
+/* Link a place to a parent place given by key. */
+int store_place_parent_put(Store *s, int64_t place_id, const char *parent_key,
+    Buf *err);
+/*
+ * Make the place member_key (a country, by ISO alpha-3 or key) a member of
+ * the grouping group_key.  0, or -1 when either is unknown.
+ */
+int store_place_member(Store *s, const char *member_key,
+    const char *group_key, Buf *err);
+/*
+ * Record alias as a name of the place with key place_key.  Return 1 when
+ * added, 0 when the alias already names that place, -1 when it names
+ * another place (err says which) or on failure.
+ */
+int store_place_alias_put(Store *s, const char *alias, const char *place_key,
+    Buf *err);
+/* Recompute place_within from place_parent. */
+int store_place_closure(Store *s, Buf *err);
+
+int64_t store_org_put(Store *s, const char *key, const char *name,
+    const char *type, const char *compact, Buf *err);
+int store_org_parent_set(Store *s, const char *key, const char *parent_key,
+    Buf *err);
+int store_org_name_put(Store *s, int64_t org_id, const char *lang,
+    const char *name, Buf *err);
+/* As store_place_alias_put(), for organisations. */
+int store_org_alias_put(Store *s, const char *alias, const char *org_key,
+    Buf *err);
+
+/* Callback for the alias walks: the name key, the id and key it maps to. */
+typedef int (*StoreAliasFn)(void *ctx, const char *fold, int64_t id,
+    const char *key, const char *kind);
+
+/* Call fn for every organisation alias (kind is the organisation type). */
+int store_org_aliases(Store *s, StoreAliasFn fn, void *ctx, Buf *err);
+/* Call fn for every place alias (kind is the place kind). */
+int store_place_aliases(Store *s, StoreAliasFn fn, void *ctx, Buf *err);
+
+/*
+ * Find the organisation (place == 0) or place (place == 1) whose alias has
+ * the name key fold: 1 with its key and kind copied out, 0 when none, -1.
+ */
+int store_alias_find(Store *s, int place, const char *fold, Buf *key,
+    Buf *kind, Buf *err);
+
+/* Does a pillar with this key exist?  1, 0, or -1. */
+int store_pillar_exists(Store *s, const char *key, Buf *err);
+
+/* --- projects (project.c) --------------------------------------------- */
+
+/*
+ * Look up the project imported from the row with this source key.  Return
+ * its id (and copy its digest into digest) when there is one, 0 when there
+ * is none, -1 on failure.
+ */
+int64_t store_project_by_source(Store *s, const char *source_key,
+    Buf *digest, Buf *err);
+
+/*
+ * Insert p (p->id == 0) or replace the project p->id with p, with its
+ * entities, places, scope, years, issues and search index.  Sets p->id.
+ */
+int store_project_save(Store *s, Project *p, Buf *err);
+
+/* Read project id into p (zeroed by the caller).  1, 0 if none, or -1. */
+int store_project_get(Store *s, int64_t id, Project *p, Buf *err);
+
+/* Free what a Project holds and zero it. */
+void project_clear(Project *p);
+
+/*
+ * Call fn for each project f selects, in f's order, each with its
+ * entities and places filled in; p is cleared after the call.  Set *total
+ * (if not NULL) to the count before limit and offset.  fn returns 0 to go
+ * on, nonzero to stop.
+ */
+typedef int (*StoreProjectFn)(void *ctx, const Project *p);
+int store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
+    void *ctx, int64_t *total, Buf *err);
+
+/* Record what a matrix table declared for a pillar. */
+int store_annex_table_put(Store *s, const char *pillar, int64_t declared,
+    int has_declared, const char *file, int64_t line, Buf *err);
+
+/* --- statistics and findings (stats.c, check.c) ------------------------ */
+
+/*
+ * Group the projects f selects by one dimension: "pillar", "status",
+ * "entity", "scope", "country", "region" or "year".  Set *total to the
+ * number of projects selected and call fn for each group.  A project counts
+ * once in every group it belongs to.
+ */
+typedef int (*StoreStatFn)(void *ctx, const StatGroup *g);
+int store_stats(Store *s, const char *by, const ProjectFilter *f,
+    int64_t *total, StoreStatFn fn, void *ctx, Buf *err);
+
+/* Call fn for every data-quality finding, grouped by kind. */
+typedef int (*StoreFindingFn)(void *ctx, const Finding *f);
+int store_findings(Store *s, StoreFindingFn fn, void *ctx, Buf *err);
+
+#endif
