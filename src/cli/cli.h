@@ -16,28 +16,28 @@
 
 /* Exit codes, documented in ctmatrix(1) and `ctmatrix help`. */
 enum {
-	EXIT_OK = 0,		/* done */
-	EXIT_FAIL = 1,		/* the input was wrong or a thing was not found */
-	EXIT_USAGE = 2,		/* the command line was wrong */
-	EXIT_SYSTEM = 3		/* the database or the system failed */
+	EXIT_OK = 0,    /* done */
+	EXIT_FAIL = 1,  /* the input was wrong or a thing was not found */
+	EXIT_USAGE = 2, /* the command line was wrong */
+	EXIT_SYSTEM = 3 /* the database or the system failed */
 };
 
 #define CLI_MAX_OPTS 16
 
 typedef struct CliOpt {
-	const char *name;	/* without the leading "--" */
-	const char *value;	/* value given, "" for a flag; NULL if absent */
+	const char *name;  /* without the leading "--" */
+	const char *value; /* value given, "" for a flag; NULL if absent */
 } CliOpt;
 
 typedef struct Cli {
-	const char *db;		/* database path or URL */
-	const char *prog;	/* argv[0] for messages */
-	Store *store;		/* opened on demand by cli_store() */
-	CliOpt opt[CLI_MAX_OPTS];	/* the command's options */
+	const char *db;           /* database path or URL */
+	const char *prog;         /* argv[0] for messages */
+	Store *store;             /* opened on demand by cli_store() */
+	CliOpt opt[CLI_MAX_OPTS]; /* the command's options */
 	int nopt;
-	char **arg;		/* operands */
+	char **arg; /* operands */
 	int narg;
-	const char *format;	/* table, json or csv */
+	const char *format; /* table, json or csv */
 } Cli;
 
 /* Value of option name, or NULL when it was not given. */
@@ -59,10 +59,10 @@ void cli_print_json(void *json);
 /* A table to print as text, CSV or JSON. */
 typedef struct CliTable {
 	int ncol;
-	const char **head;	/* column headings (CSV and table) */
-	char **cell;		/* nrow * ncol cells, owned */
+	const char **head; /* column headings (CSV and table) */
+	char **cell;       /* nrow * ncol cells, owned */
 	size_t nrow, cap;
-	int last_wraps;		/* last column is free text: not padded */
+	int last_wraps; /* last column is free text: not padded */
 } CliTable;
 
 void cli_table_init(CliTable *t, int ncol, const char **head);

@@ -25,8 +25,8 @@ cmd_init(Cli *c)
 		goto out;
 	}
 	if (refdata_load(s, &n, &err) != 0) {
-		rc = cli_error(EXIT_SYSTEM, "loading reference data: %s",
-		    buf_str(&err));
+		rc = cli_error(
+		    EXIT_SYSTEM, "loading reference data: %s", buf_str(&err));
 		goto out;
 	}
 	printf("%s: schema version %d; %ld pillars, %ld thematic areas, "
@@ -75,8 +75,8 @@ cmd_import(Cli *c)
 	memset(&opt, 0, sizeof(opt));
 	memset(&prog, 0, sizeof(prog));
 	if (pillar && (opt.pillar = vocab_pillar(pillar)) == NULL)
-		return cli_error(EXIT_USAGE, "--pillar: \"%s\" is not a pillar",
-		    pillar);
+		return cli_error(
+		    EXIT_USAGE, "--pillar: \"%s\" is not a pillar", pillar);
 	opt.dry_run = cli_opt(c, "dry-run") != NULL;
 	if (isatty(2)) {
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
@@ -85,12 +85,12 @@ cmd_import(Cli *c)
 	}
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
-	if (annex_import(c->store, (const char *const *)c->arg + 1,
-		c->narg - 1, &opt, &rep, &err) != 0) {
+	if (annex_import(c->store, (const char *const *)c->arg + 1, c->narg - 1,
+		&opt, &rep, &err) != 0) {
 		if (prog.shown)
 			fputc('\n', stderr);
 		rc = cli_error(strstr(buf_str(&err), "database:") ? EXIT_SYSTEM
-								 : EXIT_FAIL,
+								  : EXIT_FAIL,
 		    "%s", buf_str(&err));
 		fputs("ctmatrix: nothing was imported\n", stderr);
 		goto out;

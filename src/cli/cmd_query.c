@@ -37,7 +37,8 @@ entities_text(const Project *p, Buf *out)
 	for (size_t i = 0; i < p->norgs; i++) {
 		if (i)
 			buf_puts(out, ", ");
-		buf_puts(out, p->orgs[i].key ? p->orgs[i].key : p->orgs[i].name);
+		buf_puts(
+		    out, p->orgs[i].key ? p->orgs[i].key : p->orgs[i].name);
 	}
 }
 
@@ -47,8 +48,8 @@ places_text(const Project *p, Buf *out)
 	for (size_t i = 0; i < p->nplaces; i++) {
 		if (i)
 			buf_puts(out, "; ");
-		buf_puts(out, p->places[i].key ? p->places[i].key
-					       : p->places[i].name);
+		buf_puts(out,
+		    p->places[i].key ? p->places[i].key : p->places[i].name);
 	}
 }
 
@@ -80,16 +81,17 @@ list_row(void *ctx, const Project *p)
 	entities_text(p, &ents);
 	places_text(p, &places);
 	if (strcmp(l->format, "csv") == 0) {
-		const char *row[] = {buf_str(&id), p->pillar, buf_str(&serial),
-		    p->title, p->period_text, p->start_date, p->end_date,
-		    p->status ? p->status : p->status_text, buf_str(&ents),
-		    scope_text(p->scopes), buf_str(&places), p->activities};
+		const char *row[] = { buf_str(&id), p->pillar, buf_str(&serial),
+			p->title, p->period_text, p->start_date, p->end_date,
+			p->status ? p->status : p->status_text, buf_str(&ents),
+			scope_text(p->scopes), buf_str(&places),
+			p->activities };
 
 		cli_table_add(&l->table, row);
 	} else {
-		const char *row[] = {buf_str(&id), p->pillar, buf_str(&serial),
-		    p->status ? p->status : "?", scope_text(p->scopes),
-		    buf_str(&ents), p->title};
+		const char *row[] = { buf_str(&id), p->pillar, buf_str(&serial),
+			p->status ? p->status : "?", scope_text(p->scopes),
+			buf_str(&ents), p->title };
 
 		cli_table_add(&l->table, row);
 	}
@@ -103,11 +105,11 @@ list_row(void *ctx, const Project *p)
 int
 cmd_projects(Cli *c)
 {
-	static const char *head_table[] = {"ID", "PILLAR", "SERIAL", "STATUS",
-	    "SCOPE", "ENTITIES", "TITLE"};
-	static const char *head_csv[] = {"id", "pillar", "serial", "title",
-	    "period", "start", "end", "status", "entities", "scope", "places",
-	    "activities"};
+	static const char *head_table[] = { "ID", "PILLAR", "SERIAL", "STATUS",
+		"SCOPE", "ENTITIES", "TITLE" };
+	static const char *head_csv[] = { "id", "pillar", "serial", "title",
+		"period", "start", "end", "status", "entities", "scope",
+		"places", "activities" };
 	QueryArgs a;
 	QueryKeys k;
 	ProjectFilter f;
@@ -158,7 +160,7 @@ out:
 static void
 field(CliTable *t, const char *name, const char *value)
 {
-	const char *row[] = {name, value ? value : ""};
+	const char *row[] = { name, value ? value : "" };
 
 	cli_table_add(t, row);
 }
@@ -166,7 +168,7 @@ field(CliTable *t, const char *name, const char *value)
 int
 cmd_project(Cli *c)
 {
-	static const char *head[] = {"FIELD", "VALUE"};
+	static const char *head[] = { "FIELD", "VALUE" };
 	Project p;
 	Buf err = BUF_INIT, b = BUF_INIT;
 	CliTable t;
@@ -178,8 +180,10 @@ cmd_project(Cli *c)
 	if ((rc = cli_format(c)) != EXIT_OK)
 		return rc;
 	if (*c->arg[0] == '\0' || *end != '\0' || id <= 0)
-		return cli_error(EXIT_USAGE, "project: \"%s\" is not a project "
-					     "id", c->arg[0]);
+		return cli_error(EXIT_USAGE,
+		    "project: \"%s\" is not a project "
+		    "id",
+		    c->arg[0]);
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	got = store_project_get(c->store, id, &p, &err);
@@ -196,10 +200,10 @@ cmd_project(Cli *c)
 		goto out;
 	}
 	if (strcmp(c->format, "csv") == 0) {
-		ListCtx l = {"csv", {0}, 1};
-		static const char *head_csv[] = {"id", "pillar", "serial",
-		    "title", "period", "start", "end", "status", "entities",
-		    "scope", "places", "activities"};
+		ListCtx l = { "csv", { 0 }, 1 };
+		static const char *head_csv[] = { "id", "pillar", "serial",
+			"title", "period", "start", "end", "status", "entities",
+			"scope", "places", "activities" };
 
 		cli_table_init(&l.table, 12, head_csv);
 		list_row(&l, &p);
@@ -271,8 +275,8 @@ stat_group(void *ctx, const StatGroup *g)
 		buf_printf(&share, "%.1f%%",
 		    100.0 * (double)g->count / (double)st->total);
 	{
-		const char *row[] = {g->key, g->name, buf_str(&n),
-		    buf_str(&share)};
+		const char *row[] = { g->key, g->name, buf_str(&n),
+			buf_str(&share) };
 
 		cli_table_add(&st->table, row);
 	}
@@ -284,8 +288,8 @@ stat_group(void *ctx, const StatGroup *g)
 int
 cmd_stats(Cli *c)
 {
-	static const char *head[] = {"KEY", "NAME", "COUNT", "SHARE"};
-	static const char *head_csv[] = {"key", "name", "count", "share"};
+	static const char *head[] = { "KEY", "NAME", "COUNT", "SHARE" };
+	static const char *head_csv[] = { "key", "name", "count", "share" };
 	const char *by = cli_opt(c, "by");
 	QueryArgs a;
 	QueryKeys k;
@@ -309,8 +313,8 @@ cmd_stats(Cli *c)
 		goto out;
 	}
 	st.groups = json_array();
-	cli_table_init(&st.table, 4,
-	    strcmp(c->format, "csv") == 0 ? head_csv : head);
+	cli_table_init(
+	    &st.table, 4, strcmp(c->format, "csv") == 0 ? head_csv : head);
 	/* store_stats() sets the total before the groups: shares can use it. */
 	if (store_stats(c->store, by, &f, &st.total, stat_group, &st, &err)) {
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
@@ -347,8 +351,8 @@ check_one(void *ctx, const Finding *f)
 	if (f->serial >= 0)
 		buf_printf(&serial, "%" PRId64, f->serial);
 	{
-		const char *row[] = {f->kind, f->pillar ? f->pillar : "",
-		    buf_str(&serial), f->message};
+		const char *row[] = { f->kind, f->pillar ? f->pillar : "",
+			buf_str(&serial), f->message };
 
 		cli_table_add(&cc->table, row);
 	}
@@ -359,9 +363,9 @@ check_one(void *ctx, const Finding *f)
 int
 cmd_check(Cli *c)
 {
-	static const char *head[] = {"KIND", "PILLAR", "SERIAL", "MESSAGE"};
-	static const char *head_csv[] = {"kind", "pillar", "serial",
-	    "message"};
+	static const char *head[] = { "KIND", "PILLAR", "SERIAL", "MESSAGE" };
+	static const char *head_csv[] = { "kind", "pillar", "serial",
+		"message" };
 	CheckCtx cc;
 	Buf err = BUF_INIT;
 	int rc;
@@ -371,8 +375,8 @@ cmd_check(Cli *c)
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	cc.list = json_array();
-	cli_table_init(&cc.table, 4,
-	    strcmp(c->format, "csv") == 0 ? head_csv : head);
+	cli_table_init(
+	    &cc.table, 4, strcmp(c->format, "csv") == 0 ? head_csv : head);
 	if (store_findings(c->store, check_one, &cc, &err) != 0) {
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		goto out;

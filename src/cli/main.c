@@ -22,16 +22,16 @@
 typedef struct Command {
 	const char *name;
 	int (*fn)(Cli *);
-	const char *opts;	/* "name=" takes a value, "name" is a flag */
-	int min_args, max_args;	/* operands; -1: any number */
-	const char *usage;	/* one line: the arguments */
-	const char *help;	/* what it does, for ctmatrix help COMMAND */
+	const char *opts;       /* "name=" takes a value, "name" is a flag */
+	int min_args, max_args; /* operands; -1: any number */
+	const char *usage;      /* one line: the arguments */
+	const char *help;       /* what it does, for ctmatrix help COMMAND */
 } Command;
 
 #define FILTER_OPTS "pillar= entity= country= region= status= search= "
 
 static const Command commands[] = {
-	{"check", cmd_check, "format= ", 0, 0, "[--format table|json|csv]",
+	{ "check", cmd_check, "format= ", 0, 0, "[--format table|json|csv]",
 	    "Lists the data-quality findings: declared and found counts that\n"
 	    "differ (count-mismatch), repeated and missing serial numbers\n"
 	    "(duplicate-serial, missing-serial), entities and places that\n"
@@ -39,10 +39,10 @@ static const Command commands[] = {
 	    "place-is-organisation), projects without entity, status or\n"
 	    "scope (missing-entity, unknown-status, missing-scope), and the\n"
 	    "defects the importer met in source rows (period-unparsed,\n"
-	    "missing-field, bad-serial, extra-cells, ...).\n"},
-	{"help", cmd_help, "", 0, 1, "[COMMAND]",
-	    "Prints the list of commands, or the help of one command.\n"},
-	{"import", cmd_import, "pillar= dry-run quiet format= ", 2, -1,
+	    "missing-field, bad-serial, extra-cells, ...).\n" },
+	{ "help", cmd_help, "", 0, 1, "[COMMAND]",
+	    "Prints the list of commands, or the help of one command.\n" },
+	{ "import", cmd_import, "pillar= dry-run quiet format= ", 2, -1,
 	    "annex [--pillar P] [--dry-run] [--quiet] FILE...",
 	    "Imports the matrix of projects as the Secretary-General's report\n"
 	    "publishes it (tab-separated rows under \"Pillar N\" headings).\n"
@@ -50,19 +50,21 @@ static const Command commands[] = {
 	    "is written.  Importing the same file again changes nothing.\n"
 	    "Every defect met is reported on standard error; the findings\n"
 	    "stay queryable with `ctmatrix check`.\n"
-	    "  --pillar P   pillar of rows that come before any pillar heading\n"
+	    "  --pillar P   pillar of rows that come before any pillar "
+	    "heading\n"
 	    "  --dry-run    read, resolve and report, but write nothing\n"
-	    "  --quiet      print only the summary line\n"},
-	{"init", cmd_init, "", 0, 0, "",
+	    "  --quiet      print only the summary line\n" },
+	{ "init", cmd_init, "", 0, 0, "",
 	    "Creates the database (if missing), brings its schema up to date\n"
 	    "and loads the reference data: the strategy framework, the UNSD\n"
 	    "M49 countries and regions, the groupings documents use, and the\n"
 	    "organisations with their aliases.  Running it again updates the\n"
-	    "reference data in place.\n"},
-	{"project", cmd_project, "format= ", 1, 1, "ID [--format table|json|csv]",
-	    "Shows one project with every field.\n"},
-	{"projects", cmd_projects, FILTER_OPTS "sort= limit= offset= format= ",
-	    0, 0,
+	    "reference data in place.\n" },
+	{ "project", cmd_project, "format= ", 1, 1,
+	    "ID [--format table|json|csv]",
+	    "Shows one project with every field.\n" },
+	{ "projects", cmd_projects,
+	    FILTER_OPTS "sort= limit= offset= format= ", 0, 0,
 	    "[--pillar P] [--entity KEY] [--country ISO3] [--region NAME]\n"
 	    "         [--status S] [--search TEXT] [--sort S] [--limit N]\n"
 	    "         [--offset N] [--format table|json|csv]",
@@ -76,15 +78,19 @@ static const Command commands[] = {
 	    "  --status S     in_development, ongoing or completed\n"
 	    "  --search TEXT  words in title or activities (case, accents and\n"
 	    "                 Arabic and Cyrillic variants folded; prefixes)\n"
-	    "  --sort S       pillar (default), serial, title, status, start, id\n"},
-	{"stats", cmd_stats, "by= " FILTER_OPTS "format= ", 0, 0,
+	    "  --sort S       pillar (default), serial, title, status, start, "
+	    "id\n" },
+	{ "stats", cmd_stats, "by= " FILTER_OPTS "format= ", 0, 0,
 	    "--by pillar|status|entity|scope|country|region|year [filters]\n"
 	    "         [--format table|json|csv]",
-	    "Counts projects by one dimension.  A project counts once in every\n"
-	    "group it belongs to; \"total\" counts projects.  Takes the filters\n"
+	    "Counts projects by one dimension.  A project counts once in "
+	    "every\n"
+	    "group it belongs to; \"total\" counts projects.  Takes the "
+	    "filters\n"
 	    "of `ctmatrix projects`.  JSON:\n"
-	    "  {\"total\": N, \"by\": \"pillar\", \"groups\": [{\"key\": \"I\",\n"
-	    "   \"name\": \"...\", \"count\": N}, ...]}\n"},
+	    "  {\"total\": N, \"by\": \"pillar\", \"groups\": [{\"key\": "
+	    "\"I\",\n"
+	    "   \"name\": \"...\", \"count\": N}, ...]}\n" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -192,8 +198,8 @@ cli_store(Cli *c)
 	}
 	if (!store_has_reference(c->store) &&
 	    refdata_load(c->store, NULL, &err) != 0) {
-		cli_error(EXIT_SYSTEM, "loading reference data: %s",
-		    buf_str(&err));
+		cli_error(
+		    EXIT_SYSTEM, "loading reference data: %s", buf_str(&err));
 		store_close(c->store);
 		c->store = NULL;
 	}
@@ -243,8 +249,8 @@ parse_args(Cli *c, const Command *cmd, int argc, char **argv)
 	}
 	if (c->narg < cmd->min_args ||
 	    (cmd->max_args >= 0 && c->narg > cmd->max_args))
-		return cli_error(EXIT_USAGE, "usage: ctmatrix %s %s", cmd->name,
-		    cmd->usage);
+		return cli_error(
+		    EXIT_USAGE, "usage: ctmatrix %s %s", cmd->name, cmd->usage);
 	return EXIT_OK;
 }
 
@@ -270,8 +276,7 @@ main(int argc, char **argv)
 			return EXIT_OK;
 		} else
 			return cli_error(EXIT_USAGE,
-			    "unknown option %s (see `ctmatrix help`)",
-			    argv[i]);
+			    "unknown option %s (see `ctmatrix help`)", argv[i]);
 	}
 	if (c.db == NULL || *c.db == '\0')
 		c.db = "ctmatrix.db";

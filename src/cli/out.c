@@ -95,8 +95,8 @@ cli_table_print(const CliTable *t, const char *format)
 		w[i] = utf8_width(t->head[i]);
 	for (size_t r = 0; r < t->nrow; r++)
 		for (int i = 0; i < t->ncol; i++) {
-			size_t cw = utf8_width(t->cell[r * (size_t)t->ncol +
-			    (size_t)i]);
+			size_t cw = utf8_width(
+			    t->cell[r * (size_t)t->ncol + (size_t)i]);
 
 			if (cw > w[i])
 				w[i] = cw;
@@ -109,7 +109,8 @@ cli_table_print(const CliTable *t, const char *format)
 	fputc('\n', stdout);
 	for (size_t r = 0; r < t->nrow; r++) {
 		for (int i = 0; i < t->ncol; i++) {
-			const char *s = t->cell[r * (size_t)t->ncol + (size_t)i];
+			const char *s =
+			    t->cell[r * (size_t)t->ncol + (size_t)i];
 
 			fputs(s, stdout);
 			if (i + 1 < t->ncol)

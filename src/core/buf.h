@@ -14,12 +14,15 @@
 #include <stddef.h>
 
 typedef struct Buf {
-	char *s;	/* the bytes, NUL-terminated; NULL while empty */
-	size_t len;	/* bytes used, not counting the NUL */
-	size_t cap;	/* bytes allocated */
+	char *s;    /* the bytes, NUL-terminated; NULL while empty */
+	size_t len; /* bytes used, not counting the NUL */
+	size_t cap; /* bytes allocated */
 } Buf;
 
-#define BUF_INIT {NULL, 0, 0}
+#define BUF_INIT                                                               \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 /* The contents as a C string; "" for an empty Buf that never grew. */
 const char *buf_str(const Buf *b);

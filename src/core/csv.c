@@ -48,13 +48,15 @@ csv_next(CsvReader *r, Buf *err)
 			for (;;) {
 				if (r->p >= r->end) {
 					buf_printf(err,
-					    "line %zu: quoted field opened here "
+					    "line %zu: quoted field opened "
+					    "here "
 					    "is never closed",
 					    qline);
 					return -1;
 				}
 				if (*r->p == '"') {
-					if (r->p + 1 < r->end && r->p[1] == '"') {
+					if (r->p + 1 < r->end &&
+					    r->p[1] == '"') {
 						buf_putc(&r->data, '"');
 						r->p += 2;
 						continue;

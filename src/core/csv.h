@@ -15,14 +15,14 @@
 #include "buf.h"
 
 typedef struct CsvReader {
-	const char *p;		/* next byte to read */
-	const char *end;	/* one past the last byte */
-	size_t line;		/* line number of p, from 1 */
-	size_t record_line;	/* line where the last record began */
-	Buf data;		/* fields of the last record, NUL-separated */
-	size_t *off;		/* offset of each field in data */
-	size_t nfield;		/* fields in the last record */
-	size_t cap;		/* slots allocated in off */
+	const char *p;      /* next byte to read */
+	const char *end;    /* one past the last byte */
+	size_t line;        /* line number of p, from 1 */
+	size_t record_line; /* line where the last record began */
+	Buf data;           /* fields of the last record, NUL-separated */
+	size_t *off;        /* offset of each field in data */
+	size_t nfield;      /* fields in the last record */
+	size_t cap;         /* slots allocated in off */
 } CsvReader;
 
 /* Start reading text[0..n); a leading UTF-8 byte-order mark is skipped. */

@@ -32,7 +32,7 @@ strmap_find(const StrMap *m, const char *key)
 static void
 strmap_resize(StrMap *m, size_t cap)
 {
-	StrMap n = {xcalloc(cap, sizeof(StrMapSlot)), cap, m->count};
+	StrMap n = { xcalloc(cap, sizeof(StrMapSlot)), cap, m->count };
 
 	for (size_t i = 0; i < m->cap; i++)
 		if (m->slot[i].key != NULL)

@@ -13,17 +13,20 @@
 #include <stdint.h>
 
 typedef struct StrMapSlot {
-	char *key;	/* owned copy, NULL when the slot is free */
-	int64_t value;	/* what the key maps to */
+	char *key;     /* owned copy, NULL when the slot is free */
+	int64_t value; /* what the key maps to */
 } StrMapSlot;
 
 typedef struct StrMap {
-	StrMapSlot *slot;	/* cap slots */
-	size_t cap;		/* always a power of two, or 0 */
-	size_t count;		/* keys held */
+	StrMapSlot *slot; /* cap slots */
+	size_t cap;       /* always a power of two, or 0 */
+	size_t count;     /* keys held */
 } StrMap;
 
-#define STRMAP_INIT {NULL, 0, 0}
+#define STRMAP_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 /* Map key to value, replacing any earlier value. */
 void strmap_put(StrMap *m, const char *key, int64_t value);

@@ -56,8 +56,9 @@ utf8_decode(const char *s, uint32_t *cp)
 		    ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
 		return 3;
 	}
-	*cp = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3f) << 12) |
-	    ((uint32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+	*cp = ((uint32_t)(p[0] & 0x07) << 18) |
+	    ((uint32_t)(p[1] & 0x3f) << 12) | ((uint32_t)(p[2] & 0x3f) << 6) |
+	    (p[3] & 0x3f);
 	return 4;
 }
 

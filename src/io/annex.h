@@ -28,8 +28,8 @@ enum { CELL_SERIAL, CELL_TITLE, CELL_STATUS, CELL_ACTIVITIES, CELL_SCOPE };
 
 /* A defect noticed in the source, with where it is. */
 typedef struct AnnexNote {
-	size_t line;		/* line of the file */
-	char *kind;		/* e.g. "stray-text", "period-unparsed" */
+	size_t line; /* line of the file */
+	char *kind;  /* e.g. "stray-text", "period-unparsed" */
 	char *message;
 } AnnexNote;
 
@@ -38,46 +38,46 @@ typedef struct AnnexNotes {
 	size_t n, cap;
 } AnnexNotes;
 
-void annex_note(AnnexNotes *ns, size_t line, const char *kind,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void annex_note(AnnexNotes *ns, size_t line, const char *kind, const char *fmt,
+    ...) __attribute__((format(printf, 4, 5)));
 void annex_notes_free(AnnexNotes *ns);
 
 typedef enum AnnexEventType {
-	ANNEX_PILLAR,	/* a pillar heading: ev.pillar, ev.line */
-	ANNEX_DECLARED,	/* "N projects": ev.declared */
-	ANNEX_ROW	/* a table row: ev.row */
+	ANNEX_PILLAR,   /* a pillar heading: ev.pillar, ev.line */
+	ANNEX_DECLARED, /* "N projects": ev.declared */
+	ANNEX_ROW       /* a table row: ev.row */
 } AnnexEventType;
 
 typedef struct AnnexRow {
-	size_t line;		/* line the row starts on */
-	size_t last_line;	/* last line joined into it */
-	int joined;		/* continuation lines joined */
-	long serial;		/* -1 when the serial cell is not a number */
-	Buf cell[ANNEX_CELLS];	/* cells as written, markup included */
-	AnnexNotes notes;	/* defects of this row */
+	size_t line;           /* line the row starts on */
+	size_t last_line;      /* last line joined into it */
+	int joined;            /* continuation lines joined */
+	long serial;           /* -1 when the serial cell is not a number */
+	Buf cell[ANNEX_CELLS]; /* cells as written, markup included */
+	AnnexNotes notes;      /* defects of this row */
 } AnnexRow;
 
 typedef struct AnnexEvent {
 	AnnexEventType type;
 	size_t line;
-	const char *pillar;	/* ANNEX_PILLAR: key I..IV */
-	long declared;		/* ANNEX_DECLARED */
-	AnnexRow *row;		/* ANNEX_ROW: valid until the next call */
+	const char *pillar; /* ANNEX_PILLAR: key I..IV */
+	long declared;      /* ANNEX_DECLARED */
+	AnnexRow *row;      /* ANNEX_ROW: valid until the next call */
 } AnnexEvent;
 
 typedef struct AnnexReader {
-	FILE *fp;		/* the text, read line by line */
-	const char *name;	/* file name for messages */
-	size_t line;		/* lines read */
-	char *buf;		/* getline buffer */
+	FILE *fp;         /* the text, read line by line */
+	const char *name; /* file name for messages */
+	size_t line;      /* lines read */
+	char *buf;        /* getline buffer */
 	size_t bufcap;
-	int have_row;		/* row holds a row not yet given out */
-	int in_table;		/* a pillar heading has been seen */
-	AnnexRow row;		/* the row being assembled */
-	AnnexRow out;		/* the row last given out */
-	int pending;		/* a heading event waits in next */
-	AnnexEvent next;	/* that event */
-	AnnexNotes notes;	/* defects outside rows (stray text, ...) */
+	int have_row;     /* row holds a row not yet given out */
+	int in_table;     /* a pillar heading has been seen */
+	AnnexRow row;     /* the row being assembled */
+	AnnexRow out;     /* the row last given out */
+	int pending;      /* a heading event waits in next */
+	AnnexEvent next;  /* that event */
+	AnnexNotes notes; /* defects outside rows (stray text, ...) */
 } AnnexReader;
 
 /* Read from fp (not closed by the reader); name is used in messages. */
@@ -98,13 +98,13 @@ typedef int (*AnnexIsEntity)(void *ctx, const char *name);
 
 /* What the title cell holds, taken apart. */
 typedef struct AnnexTitle {
-	Buf title;		/* clean title */
-	Buf period_text;	/* the period as written, without parentheses */
-	Period period;		/* parsed; all zero when there is none */
+	Buf title;       /* clean title */
+	Buf period_text; /* the period as written, without parentheses */
+	Period period;   /* parsed; all zero when there is none */
 	int has_period;
-	char **entity;		/* entities as written, lead first */
+	char **entity; /* entities as written, lead first */
 	size_t nentity;
-	int plain_entities;	/* entities were found in plain text */
+	int plain_entities; /* entities were found in plain text */
 } AnnexTitle;
 
 /*
@@ -118,8 +118,8 @@ void annex_title_free(AnnexTitle *t);
 
 /* The geographical scope cell, split into keywords and names. */
 typedef struct AnnexScope {
-	int scopes;		/* SCOPE_* bits named explicitly */
-	char **name;		/* place names as written */
+	int scopes;  /* SCOPE_* bits named explicitly */
+	char **name; /* place names as written */
 	size_t nname;
 } AnnexScope;
 

@@ -28,9 +28,9 @@
 #include "annex.h"
 
 typedef struct Seg {
-	Buf text;	/* decoded text */
-	int bold;	/* inside <b>, <strong> or ** */
-	int link;	/* inside <a> */
+	Buf text; /* decoded text */
+	int bold; /* inside <b>, <strong> or ** */
+	int link; /* inside <a> */
 } Seg;
 
 typedef struct Segs {
@@ -45,11 +45,11 @@ decode_ref(const char *s, Buf *out)
 	static const struct {
 		const char *name;
 		const char *text;
-	} refs[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
-	    {"&quot;", "\""}, {"&apos;", "'"}, {"&nbsp;", " "},
-	    {"&ndash;", "\xe2\x80\x93"}, {"&mdash;", "\xe2\x80\x94"},
-	    {"&rsquo;", "\xe2\x80\x99"}, {"&lsquo;", "\xe2\x80\x98"},
-	    {"&ldquo;", "\xe2\x80\x9c"}, {"&rdquo;", "\xe2\x80\x9d"}};
+	} refs[] = { { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+		{ "&quot;", "\"" }, { "&apos;", "'" }, { "&nbsp;", " " },
+		{ "&ndash;", "\xe2\x80\x93" }, { "&mdash;", "\xe2\x80\x94" },
+		{ "&rsquo;", "\xe2\x80\x99" }, { "&lsquo;", "\xe2\x80\x98" },
+		{ "&ldquo;", "\xe2\x80\x9c" }, { "&rdquo;", "\xe2\x80\x9d" } };
 	unsigned long cp;
 	char *end;
 
@@ -79,7 +79,8 @@ decode_ref(const char *s, Buf *out)
 				buf_putc(out, (int)(0x80 | (cp & 0x3f)));
 			} else {
 				buf_putc(out, (int)(0xf0 | (cp >> 18)));
-				buf_putc(out, (int)(0x80 | ((cp >> 12) & 0x3f)));
+				buf_putc(
+				    out, (int)(0x80 | ((cp >> 12) & 0x3f)));
 				buf_putc(out, (int)(0x80 | ((cp >> 6) & 0x3f)));
 				buf_putc(out, (int)(0x80 | (cp & 0x3f)));
 			}
@@ -185,7 +186,8 @@ squeeze(Buf *b)
 			space = 1;
 			continue;
 		}
-		if (space && j > 0)
+		/* "2178 (2014) , 2349": no space before a comma. */
+		if (space && j > 0 && c != ',' && c != ';')
 			b->s[j++] = ' ';
 		space = 0;
 		b->s[j++] = (char)c;
@@ -198,7 +200,7 @@ squeeze(Buf *b)
 void
 annex_plain(const char *cell, Buf *out)
 {
-	Segs ss = {NULL, 0, 0};
+	Segs ss = { NULL, 0, 0 };
 	Buf t = BUF_INIT;
 
 	segs_cut(cell, &ss);
@@ -253,8 +255,9 @@ list_free(char **list, size_t n)
 static void
 trim_end(Buf *b, const char *chars)
 {
-	while (b->len > 0 && (isspace((unsigned char)b->s[b->len - 1]) ||
-				 strchr(chars, b->s[b->len - 1]) != NULL))
+	while (b->len > 0 &&
+	    (isspace((unsigned char)b->s[b->len - 1]) ||
+		strchr(chars, b->s[b->len - 1]) != NULL))
 		b->len--;
 	if (b->s)
 		b->s[b->len] = '\0';
@@ -311,18 +314,18 @@ entity_piece(void *arg, const char *piece)
 {
 	EntitySplit *es = arg;
 	Buf b = BUF_INIT;
-	const char *and;
+	const char *conj;
 
 	buf_puts(&b, piece);
 	trim_end(&b, ".");
 	if (b.len == 0)
 		goto out;
-	and = strstr(buf_str(&b), " and ");
-	if (and != NULL && !es->is_entity(es->ctx, buf_str(&b))) {
+	conj = strstr(buf_str(&b), " and ");
+	if (conj != NULL && !es->is_entity(es->ctx, buf_str(&b))) {
 		Buf left = BUF_INIT;
-		const char *right = and + 5;
+		const char *right = conj + 5;
 
-		buf_append(&left, b.s, (size_t)(and - b.s));
+		buf_append(&left, b.s, (size_t)(conj - b.s));
 		if (es->is_entity(es->ctx, buf_str(&left)) &&
 		    es->is_entity(es->ctx, right)) {
 			list_add(es->list, es->n, left.s, left.len, 0);
@@ -355,10 +358,10 @@ acronym_like(const char *s)
 static int
 is_function_word(const char *w, size_t n)
 {
-	static const char *const words[] = {"of", "the", "for", "and", "by",
-	    "to", "with", "on", "from", "among", "at", "in", "a", "an",
-	    "between", "into", "through", "against", "via", "de", "des", "du",
-	    "la", "le", "les", "et"};
+	static const char *const words[] = { "of", "the", "for", "and", "by",
+		"to", "with", "on", "from", "among", "at", "in", "a", "an",
+		"between", "into", "through", "against", "via", "de", "des",
+		"du", "la", "le", "les", "et" };
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
@@ -372,8 +375,7 @@ is_function_word(const char *w, size_t n)
  * strict asks for an acronym not preceded by a function word.
  */
 static long
-entity_suffix(const Buf *head, int strict, AnnexIsEntity is_entity,
-    void *ctx)
+entity_suffix(const Buf *head, int strict, AnnexIsEntity is_entity, void *ctx)
 {
 	long best = -1;
 	size_t end = head->len, words = 0;
@@ -416,8 +418,8 @@ entity_suffix(const Buf *head, int strict, AnnexIsEntity is_entity,
  * head ends with a comma), so any known name counts.
  */
 static void
-plain_entities(Buf *head, int relaxed, AnnexIsEntity is_entity, void *ctx,
-    AnnexTitle *t)
+plain_entities(
+    Buf *head, int relaxed, AnnexIsEntity is_entity, void *ctx, AnnexTitle *t)
 {
 	char **found = NULL;
 	size_t nfound = 0;
@@ -426,14 +428,15 @@ plain_entities(Buf *head, int relaxed, AnnexIsEntity is_entity, void *ctx,
 		long start;
 
 		trim_end(head, relaxed || nfound ? "," : "");
-		start = entity_suffix(head, !relaxed && nfound == 0, is_entity,
-		    ctx);
+		start = entity_suffix(
+		    head, !relaxed && nfound == 0, is_entity, ctx);
 		if (start < 0)
 			break;
 		{
 			Buf name = BUF_INIT;
 
-			buf_append(&name, head->s + start, head->len - (size_t)start);
+			buf_append(
+			    &name, head->s + start, head->len - (size_t)start);
 			trim_end(&name, ",.");
 			list_add(&found, &nfound, name.s, name.len, 1);
 			buf_free(&name);
@@ -513,8 +516,8 @@ period_merge(AnnexTitle *t, const Period *q, const char *text)
  * "(Annual event) (2016)".  flags marks bytes of head inside a link.
  */
 static void
-period_take(Buf *head, const Buf *flags, AnnexTitle *t, AnnexNotes *notes,
-    size_t line)
+period_take(
+    Buf *head, const Buf *flags, AnnexTitle *t, AnnexNotes *notes, size_t line)
 {
 	for (int attempt = 0; attempt < 2; attempt++) {
 		size_t close, open;
@@ -567,8 +570,8 @@ period_take(Buf *head, const Buf *flags, AnnexTitle *t, AnnexNotes *notes,
 static void
 trim_separators(Buf *b)
 {
-	static const char *const seps[] = {",", ":", ";", "-",
-	    "\xe2\x80\x93", "\xe2\x80\x94"};
+	static const char *const seps[] = { ",", ":", ";", "-", "\xe2\x80\x93",
+		"\xe2\x80\x94" };
 
 	for (int changed = 1; changed;) {
 		changed = 0;
@@ -589,11 +592,11 @@ void
 annex_title_parse(const char *cell, AnnexIsEntity is_entity, void *ctx,
     AnnexTitle *t, AnnexNotes *notes, size_t line)
 {
-	Segs ss = {NULL, 0, 0};
+	Segs ss = { NULL, 0, 0 };
 	Buf head = BUF_INIT, flags = BUF_INIT, ents = BUF_INIT;
 	size_t k, i;
 	int has_run = 0, head_blank = 1;
-	EntitySplit es = {is_entity, ctx, &t->entity, &t->nentity};
+	EntitySplit es = { is_entity, ctx, &t->entity, &t->nentity };
 
 	memset(t, 0, sizeof(*t));
 	segs_cut(cell, &ss);
@@ -681,14 +684,16 @@ scope_word(const char *s, size_t n)
 	static const struct {
 		const char *word;
 		int scope;
-	} words[] = {{"global", SCOPE_GLOBAL}, {"worldwide", SCOPE_GLOBAL},
-	    {"world-wide", SCOPE_GLOBAL}, {"regional", SCOPE_REGIONAL},
-	    {"sub-regional", SCOPE_REGIONAL}, {"subregional", SCOPE_REGIONAL},
-	    {"inter-regional", SCOPE_REGIONAL},
-	    {"interregional", SCOPE_REGIONAL},
-	    {"cross-regional", SCOPE_REGIONAL},
-	    {"multi-country", SCOPE_REGIONAL}, {"national", SCOPE_NATIONAL},
-	    {"country-level", SCOPE_NATIONAL}};
+	} words[] = { { "global", SCOPE_GLOBAL }, { "worldwide", SCOPE_GLOBAL },
+		{ "world-wide", SCOPE_GLOBAL }, { "regional", SCOPE_REGIONAL },
+		{ "sub-regional", SCOPE_REGIONAL },
+		{ "subregional", SCOPE_REGIONAL },
+		{ "inter-regional", SCOPE_REGIONAL },
+		{ "interregional", SCOPE_REGIONAL },
+		{ "cross-regional", SCOPE_REGIONAL },
+		{ "multi-country", SCOPE_REGIONAL },
+		{ "national", SCOPE_NATIONAL },
+		{ "country-level", SCOPE_NATIONAL } };
 
 	while (n > 0 && (isspace((unsigned char)s[n - 1]) || s[n - 1] == '.'))
 		n--;
@@ -704,7 +709,7 @@ scope_piece(void *arg, const char *piece)
 {
 	AnnexScope *sc = arg;
 	const char *paren = strchr(piece, '('), *colon = strchr(piece, ':');
-	const char *and = strstr(piece, " and ");
+	const char *conj = strstr(piece, " and ");
 	size_t len = strlen(piece);
 	int w;
 
@@ -718,7 +723,8 @@ scope_piece(void *arg, const char *piece)
 		Buf inner = BUF_INIT;
 
 		sc->scopes |= w;
-		buf_append(&inner, paren + 1, len - (size_t)(paren - piece) - 2);
+		buf_append(
+		    &inner, paren + 1, len - (size_t)(paren - piece) - 2);
 		split_list(buf_str(&inner), scope_piece, sc);
 		buf_free(&inner);
 		return;
@@ -729,9 +735,9 @@ scope_piece(void *arg, const char *piece)
 		return;
 	}
 	/* "Global and regional" */
-	if (and && (w = scope_word(piece, (size_t)(and - piece))) != 0 &&
-	    scope_word(and + 5, strlen(and + 5)) != 0) {
-		sc->scopes |= w | scope_word(and + 5, strlen(and + 5));
+	if (conj && (w = scope_word(piece, (size_t)(conj - piece))) != 0 &&
+	    scope_word(conj + 5, strlen(conj + 5)) != 0) {
+		sc->scopes |= w | scope_word(conj + 5, strlen(conj + 5));
 		return;
 	}
 	list_add(&sc->name, &sc->nname, piece, len, 0);

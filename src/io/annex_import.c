@@ -24,16 +24,16 @@ typedef struct Importer {
 	Resolver res;
 	const ImportOptions *opt;
 	ImportReport *rep;
-	StrMap seen;		/* source keys met in this import */
-	StrMap tables;		/* pillars whose heading was met */
+	StrMap seen;   /* source keys met in this import */
+	StrMap tables; /* pillars whose heading was met */
 	const char *file;
-	const char *pillar;	/* current pillar key */
-	uint64_t ref_print;	/* fingerprint of the reference data */
+	const char *pillar; /* current pillar key */
+	uint64_t ref_print; /* fingerprint of the reference data */
 } Importer;
 
 static void
-report_note(ImportReport *rep, const char *file, size_t line,
-    const char *kind, const char *message)
+report_note(ImportReport *rep, const char *file, size_t line, const char *kind,
+    const char *message)
 {
 	ImportNote *n;
 
@@ -95,18 +95,18 @@ place_add(Importer *im, Project *p, const char *name, int *regional,
 {
 	Resolved r;
 	ProjectPlace *pl;
-	const char *and = strstr(name, " and ");
+	const char *conj = strstr(name, " and ");
 
-	if (!resolver_place(&im->res, name, &r) && and != NULL) {
+	if (!resolver_place(&im->res, name, &r) && conj != NULL) {
 		Buf left = BUF_INIT;
 		Resolved a, b;
 
-		buf_append(&left, name, (size_t)(and - name));
+		buf_append(&left, name, (size_t)(conj - name));
 		if (resolver_place(&im->res, buf_str(&left), &a) &&
-		    resolver_place(&im->res, and + 5, &b)) {
-			place_add(im, p, buf_str(&left), regional, countries,
-			    global);
-			place_add(im, p, and + 5, regional, countries, global);
+		    resolver_place(&im->res, conj + 5, &b)) {
+			place_add(
+			    im, p, buf_str(&left), regional, countries, global);
+			place_add(im, p, conj + 5, regional, countries, global);
 			buf_free(&left);
 			return;
 		}
@@ -194,14 +194,14 @@ static void
 row_project(Importer *im, const AnnexRow *row, Project *p)
 {
 	AnnexTitle t;
-	AnnexNotes notes = {NULL, 0, 0};
+	AnnexNotes notes = { NULL, 0, 0 };
 	Buf b = BUF_INIT;
-	static const char *const cell_name[ANNEX_CELLS] = {"serial", "title",
-	    "status", "main activities", "geographical scope"};
+	static const char *const cell_name[ANNEX_CELLS] = { "serial", "title",
+		"status", "main activities", "geographical scope" };
 
 	memset(p, 0, sizeof(*p));
-	annex_title_parse(buf_str(&row->cell[CELL_TITLE]), is_entity,
-	    &im->res, &t, &notes, row->line);
+	annex_title_parse(buf_str(&row->cell[CELL_TITLE]), is_entity, &im->res,
+	    &t, &notes, row->line);
 	p->pillar = xstrdup(im->pillar);
 	p->has_serial = row->serial >= 0;
 	p->serial = row->serial;
@@ -239,8 +239,8 @@ row_project(Importer *im, const AnnexRow *row, Project *p)
 		}
 	}
 	for (size_t i = 0; i < row->notes.n; i++)
-		issue_add(p, row->notes.note[i].kind,
-		    row->notes.note[i].message);
+		issue_add(
+		    p, row->notes.note[i].kind, row->notes.note[i].message);
 	for (size_t i = 0; i < notes.n; i++) {
 		Buf m = BUF_INIT;
 
@@ -256,8 +256,8 @@ row_project(Importer *im, const AnnexRow *row, Project *p)
 
 /* Source key and digest of a row. */
 static void
-row_identity(Importer *im, const AnnexRow *row, const Project *p, Buf *key,
-    Buf *digest)
+row_identity(
+    Importer *im, const AnnexRow *row, const Project *p, Buf *key, Buf *digest)
 {
 	uint64_t h = im->ref_print;
 
@@ -298,8 +298,8 @@ import_row(Importer *im, const AnnexRow *row, Buf *err)
 		    "row %ld of pillar %s at line %zu repeats the row at line "
 		    "%lld; it was imported once",
 		    row->serial, im->pillar, row->line, (long long)dummy);
-		report_note(im->rep, im->file, row->line, "repeated-row",
-		    buf_str(&m));
+		report_note(
+		    im->rep, im->file, row->line, "repeated-row", buf_str(&m));
 		buf_free(&m);
 		im->rep->repeated++;
 		rc = 0;
@@ -309,7 +309,8 @@ import_row(Importer *im, const AnnexRow *row, Buf *err)
 	for (size_t i = 0; i < p.nissues; i++)
 		report_note(im->rep, im->file, row->line, p.issues[i].kind,
 		    p.issues[i].message);
-	if ((id = store_project_by_source(im->s, buf_str(&key), &have, err)) < 0)
+	if ((id = store_project_by_source(im->s, buf_str(&key), &have, err)) <
+	    0)
 		goto out;
 	if (id > 0 && strcmp(buf_str(&have), buf_str(&digest)) == 0) {
 		im->rep->unchanged++;
@@ -361,8 +362,9 @@ import_file(Importer *im, const char *file, Buf *err)
 		switch (ev.type) {
 		case ANNEX_PILLAR:
 			if (store_pillar_exists(im->s, ev.pillar, err) != 1) {
-				buf_printf(err, "%s:%zu: pillar %s is not in the "
-						"strategy framework",
+				buf_printf(err,
+				    "%s:%zu: pillar %s is not in the "
+				    "strategy framework",
 				    file, ev.line, ev.pillar);
 				goto out;
 			}
@@ -381,16 +383,17 @@ import_file(Importer *im, const char *file, Buf *err)
 				break;
 			declared_line = (long)ev.line;
 			if (!im->opt->dry_run &&
-			    store_annex_table_put(im->s, im->pillar, ev.declared,
-				1, file, (int64_t)ev.line, err) != 0)
+			    store_annex_table_put(im->s, im->pillar,
+				ev.declared, 1, file, (int64_t)ev.line,
+				err) != 0)
 				goto out;
 			break;
 		case ANNEX_ROW:
 			if (import_row(im, ev.row, err) != 0)
 				goto out;
 			if (im->opt->progress && im->rep->rows % 1000 == 0)
-				im->opt->progress(im->opt->progress_ctx, file,
-				    im->rep->rows);
+				im->opt->progress(
+				    im->opt->progress_ctx, file, im->rep->rows);
 			break;
 		}
 	}
@@ -421,7 +424,8 @@ annex_import(Store *s, const char *const *files, int nfiles,
 	if (resolver_load(&im.res, s, err) != 0)
 		return -1;
 	im.ref_print = 14695981039346656037ULL ^ (uint64_t)im.res.org.count ^
-	    ((uint64_t)im.res.place.count << 20) ^ (uint64_t)im.res.nentry << 40;
+	    ((uint64_t)im.res.place.count << 20) ^
+	    (uint64_t)im.res.nentry << 40;
 	if (store_begin(s, err) != 0)
 		goto out;
 	for (int i = 0; i < nfiles; i++) {

@@ -20,8 +20,7 @@
 #include "annex.h"
 
 void
-annex_note(AnnexNotes *ns, size_t line, const char *kind, const char *fmt,
-    ...)
+annex_note(AnnexNotes *ns, size_t line, const char *kind, const char *fmt, ...)
 {
 	Buf m = BUF_INIT;
 	va_list ap;
@@ -195,8 +194,9 @@ cell_join(Buf *cell, const char *text)
 	if (*text == '\0')
 		return;
 	buf_trim(cell);
-	if (cell->len > 0 && !(cell->len > 1 && cell->s[cell->len - 1] == '-' &&
-				 isalpha((unsigned char)cell->s[cell->len - 2])))
+	if (cell->len > 0 &&
+	    !(cell->len > 1 && cell->s[cell->len - 1] == '-' &&
+		isalpha((unsigned char)cell->s[cell->len - 2])))
 		buf_putc(cell, ' ');
 	buf_puts(cell, text);
 }
@@ -224,7 +224,8 @@ row_take(AnnexRow *row, char *line, int continuation)
 			if (i == ANNEX_CELLS)
 				annex_note(&row->notes, row->last_line,
 				    "extra-cells",
-				    "line %zu has more than %d cells; the extra "
+				    "line %zu has more than %d cells; the "
+				    "extra "
 				    "text was added to the geographical scope",
 				    row->last_line, ANNEX_CELLS);
 		}
@@ -314,9 +315,11 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 		long declared;
 
 		r->line++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		while (
+		    len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
-		if (r->line == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
+		if (r->line == 1 && len >= 3 &&
+		    !memcmp(line, "\xef\xbb\xbf", 3)) {
 			memmove(line, line + 3, len - 2);
 			len -= 3;
 		}
@@ -358,7 +361,8 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 				continue;
 			}
 			if (empty_serial) {
-				annex_note(&r->notes, r->line, "orphan-continuation",
+				annex_note(&r->notes, r->line,
+				    "orphan-continuation",
 				    "line %zu continues a row, but no row "
 				    "precedes it; its text was not imported",
 				    r->line);

@@ -15,8 +15,8 @@
 #include "annex.h"
 
 typedef struct ImportOptions {
-	const char *pillar;	/* pillar for rows before any heading, or NULL */
-	int dry_run;		/* read and resolve, write nothing */
+	const char *pillar; /* pillar for rows before any heading, or NULL */
+	int dry_run;        /* read and resolve, write nothing */
 	/* Called now and then with rows done so far (may be NULL). */
 	void (*progress)(void *ctx, const char *file, long rows);
 	void *progress_ctx;
@@ -31,13 +31,13 @@ typedef struct ImportNote {
 } ImportNote;
 
 typedef struct ImportReport {
-	long rows;		/* rows read */
-	long added;		/* new projects */
-	long updated;		/* projects whose row changed */
-	long unchanged;		/* rows already imported as they are */
-	long repeated;		/* rows repeated within the import */
-	long joined;		/* rows joined across page breaks */
-	ImportNote *note;	/* defects, in file order */
+	long rows;        /* rows read */
+	long added;       /* new projects */
+	long updated;     /* projects whose row changed */
+	long unchanged;   /* rows already imported as they are */
+	long repeated;    /* rows repeated within the import */
+	long joined;      /* rows joined across page breaks */
+	ImportNote *note; /* defects, in file order */
 	size_t nnote, cap;
 } ImportReport;
 

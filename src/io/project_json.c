@@ -14,9 +14,9 @@ str_or_null(const char *s)
 const char *
 scope_text(int scopes)
 {
-	static const char *const text[8] = {"", "global", "regional",
-	    "global, regional", "national", "global, national",
-	    "regional, national", "global, regional, national"};
+	static const char *const text[8] = { "", "global", "regional",
+		"global, regional", "national", "global, national",
+		"regional, national", "global, regional, national" };
 
 	return text[scopes & 7];
 }
@@ -53,14 +53,14 @@ project_json(const Project *p, int full)
 
 	json_object_set_new(o, "id", json_integer(p->id));
 	json_object_set_new(o, "pillar", str_or_null(p->pillar));
-	json_object_set_new(o, "serial",
-	    p->has_serial ? json_integer(p->serial) : json_null());
+	json_object_set_new(
+	    o, "serial", p->has_serial ? json_integer(p->serial) : json_null());
 	json_object_set_new(o, "title", json_string(p->title ? p->title : ""));
 	json_object_set_new(o, "period", period_json(p));
 	json_object_set_new(o, "status", str_or_null(p->status));
 	if (p->status == NULL)
-		json_object_set_new(o, "status_text",
-		    str_or_null(p->status_text));
+		json_object_set_new(
+		    o, "status_text", str_or_null(p->status_text));
 	for (size_t i = 0; i < p->norgs; i++)
 		json_array_append_new(ents,
 		    json_pack("{s:o, s:s, s:s}", "key",
@@ -81,10 +81,10 @@ project_json(const Project *p, int full)
 	json_object_set_new(o, "places", places);
 	if (!full)
 		return o;
-	json_object_set_new(o, "activities",
-	    json_string(p->activities ? p->activities : ""));
-	json_object_set_new(o, "scope_text",
-	    json_string(p->scope_text ? p->scope_text : ""));
+	json_object_set_new(
+	    o, "activities", json_string(p->activities ? p->activities : ""));
+	json_object_set_new(
+	    o, "scope_text", json_string(p->scope_text ? p->scope_text : ""));
 	{
 		json_t *is = json_array();
 

@@ -21,7 +21,7 @@ extern const char ctm_blob_framework[], ctm_blob_organisations[],
 extern const uint64_t ctm_blob_framework_size, ctm_blob_organisations_size,
     ctm_blob_groupings_size, ctm_blob_place_aliases_size, ctm_blob_m49_size;
 
-static const char *const langs[] = {"ar", "en", "es", "fr", "ru", "zh"};
+static const char *const langs[] = { "ar", "en", "es", "fr", "ru", "zh" };
 #define NLANGS 6
 
 static json_t *
@@ -31,8 +31,8 @@ json_parse(const char *blob, uint64_t size, const char *file, Buf *err)
 	json_t *j = json_loadb(blob, (size_t)size, 0, &je);
 
 	if (j == NULL)
-		buf_printf(err, "%s:%d:%d: %s", file, je.line, je.column,
-		    je.text);
+		buf_printf(
+		    err, "%s:%d:%d: %s", file, je.line, je.column, je.text);
 	return j;
 }
 
@@ -77,8 +77,8 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 		buf_puts(err, "data/framework.json: strategy has no key");
 		goto out;
 	}
-	if ((sid = store_strategy_put(s, jstr(strat, "key"),
-		 jstr(strat, "symbol"), err)) < 0)
+	if ((sid = store_strategy_put(
+		 s, jstr(strat, "key"), jstr(strat, "symbol"), err)) < 0)
 		goto out;
 	for (int l = 0; l < NLANGS; l++) {
 		const char *n = jstr(json_object_get(strat, "name"), langs[l]);
@@ -87,14 +87,17 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 			goto out;
 	}
 	arr = json_object_get(root, "pillars");
-	json_array_foreach(arr, i, item) {
+	json_array_foreach(arr, i, item)
+	{
 		json_t *sh = json_object_get(item, "short");
 		json_t *fu = json_object_get(item, "full");
 		int64_t pid;
 
 		if (!jstr(item, "key")) {
-			buf_printf(err, "data/framework.json: pillar %zu has "
-					"no key", i + 1);
+			buf_printf(err,
+			    "data/framework.json: pillar %zu has "
+			    "no key",
+			    i + 1);
 			goto out;
 		}
 		pid = store_pillar_put(s, sid, jstr(item, "key"),
@@ -103,7 +106,8 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 		if (pid < 0)
 			goto out;
 		for (int l = 0; l < NLANGS; l++) {
-			const char *a = jstr(sh, langs[l]), *b = jstr(fu, langs[l]);
+			const char *a = jstr(sh, langs[l]),
+				   *b = jstr(fu, langs[l]);
 
 			if (a && b &&
 			    store_pillar_name_put(s, pid, langs[l], a, b, err))
@@ -112,7 +116,8 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 		c->pillars++;
 	}
 	arr = json_object_get(root, "thematic_areas");
-	json_array_foreach(arr, i, item) {
+	json_array_foreach(arr, i, item)
+	{
 		json_t *pl, *names = json_object_get(item, "name");
 		const char *k, *v;
 		size_t j;
@@ -120,20 +125,23 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 
 		if (aid < 0)
 			goto out;
-		json_object_foreach(names, k, pl) {
+		json_object_foreach(names, k, pl)
+		{
 			if ((v = json_string_value(pl)) != NULL &&
 			    store_area_name_put(s, aid, k, v, err))
 				goto out;
 		}
-		json_array_foreach(json_object_get(item, "pillars"), j, pl) {
-			if (store_area_pillar_put(s, aid, sid,
-				json_string_value(pl), err))
+		json_array_foreach(json_object_get(item, "pillars"), j, pl)
+		{
+			if (store_area_pillar_put(
+				s, aid, sid, json_string_value(pl), err))
 				goto out;
 		}
 		c->areas++;
 	}
 	arr = json_object_get(root, "working_groups");
-	json_array_foreach(arr, i, item) {
+	json_array_foreach(arr, i, item)
+	{
 		json_t *v, *names = json_object_get(item, "name");
 		const char *k;
 		size_t j;
@@ -141,15 +149,18 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 
 		if (gid < 0)
 			goto out;
-		json_object_foreach(names, k, v) {
+		json_object_foreach(names, k, v)
+		{
 			if (json_string_value(v) &&
-			    store_group_name_put(s, gid, k, json_string_value(v),
-				err))
+			    store_group_name_put(
+				s, gid, k, json_string_value(v), err))
 				goto out;
 		}
-		json_array_foreach(json_object_get(item, "thematic_areas"), j, v) {
-			if (store_group_area_put(s, gid, sid,
-				json_string_value(v), err))
+		json_array_foreach(
+		    json_object_get(item, "thematic_areas"), j, v)
+		{
+			if (store_group_area_put(
+				s, gid, sid, json_string_value(v), err))
 				goto out;
 		}
 		c->groups++;
@@ -169,16 +180,16 @@ out:
 
 /* Columns of the M49 table, found by their headings. */
 enum { M_CODE, M_NAME, M_NLEVELS = 5 };
-static const char *const m49_level_head[M_NLEVELS] = {"Global", "Region",
-    "Sub-region", "Intermediate Region", "Country or Area"};
-static const char *const m49_level_kind[M_NLEVELS] = {"world", "region",
-    "subregion", "intermediate", "country"};
-static const char *const m49_lang_suffix[NLANGS] = {"_AR", "", "_ES", "_FR",
-    "_RU", "_ZH"};
+static const char *const m49_level_head[M_NLEVELS] = { "Global", "Region",
+	"Sub-region", "Intermediate Region", "Country or Area" };
+static const char *const m49_level_kind[M_NLEVELS] = { "world", "region",
+	"subregion", "intermediate", "country" };
+static const char *const m49_lang_suffix[NLANGS] = { "_AR", "", "_ES", "_FR",
+	"_RU", "_ZH" };
 
 typedef struct M49Cols {
-	int code[M_NLEVELS];		/* code column per level */
-	int name[M_NLEVELS][NLANGS];	/* name column per level and language */
+	int code[M_NLEVELS];         /* code column per level */
+	int name[M_NLEVELS][NLANGS]; /* name column per level and language */
 	int iso2, iso3;
 } M49Cols;
 
@@ -274,13 +285,15 @@ m49_level(Store *s, const CsvReader *r, const M49Cols *mc, int lv,
 		m49_get(r, mc->name[lv][l], &name);
 		if (name.len == 0)
 			continue;
-		if (store_place_name_put(s, id, langs[l], buf_str(&name), err) ||
+		if (store_place_name_put(
+			s, id, langs[l], buf_str(&name), err) ||
 		    soft_alias(store_place_alias_put, s, buf_str(&name),
 			buf_str(key), c, err))
 			goto out;
 	}
-	if (iso3.len && soft_alias(store_place_alias_put, s, buf_str(&iso3),
-			    buf_str(key), c, err))
+	if (iso3.len &&
+	    soft_alias(
+		store_place_alias_put, s, buf_str(&iso3), buf_str(key), c, err))
 		goto out;
 	if (lv == 4) {
 		c->countries++;
@@ -300,8 +313,8 @@ load_m49(Store *s, RefdataCounts *c, Buf *err)
 {
 	CsvReader r;
 	M49Cols mc;
-	Buf key[M_NLEVELS] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT,
-	    BUF_INIT};
+	Buf key[M_NLEVELS] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT,
+		BUF_INIT };
 	int got, rc = -1;
 
 	csv_init(&r, ctm_blob_m49, (size_t)ctm_blob_m49_size);
@@ -313,7 +326,8 @@ load_m49(Store *s, RefdataCounts *c, Buf *err)
 		if (r.nfield == 1 && csv_field(&r, 0)[0] == '\0')
 			continue;
 		for (int lv = 0; lv < M_NLEVELS; lv++) {
-			if (m49_level(s, &r, &mc, lv, parent, &key[lv], c, err)) {
+			if (m49_level(
+				s, &r, &mc, lv, parent, &key[lv], c, err)) {
 				Buf m = BUF_INIT;
 
 				buf_printf(&m, "data/unsd-m49.csv:%zu: %s",
@@ -348,8 +362,8 @@ err_in(Buf *err, const char *file, const char *what)
 {
 	Buf m = BUF_INIT;
 
-	buf_printf(&m, "%s: %s%s%s", file, what ? what : "",
-	    what ? ": " : "", buf_str(err));
+	buf_printf(&m, "%s: %s%s%s", file, what ? what : "", what ? ": " : "",
+	    buf_str(err));
 	buf_set(err, buf_str(&m));
 	buf_free(&m);
 }
@@ -362,46 +376,53 @@ load_groupings(Store *s, RefdataCounts *c, Buf *err)
 	size_t i, j;
 	int rc = -1;
 
-	root = json_parse(ctm_blob_groupings, ctm_blob_groupings_size, file,
-	    err);
+	root =
+	    json_parse(ctm_blob_groupings, ctm_blob_groupings_size, file, err);
 	if (root == NULL)
 		return -1;
-	json_array_foreach(json_object_get(root, "groupings"), i, item) {
+	json_array_foreach(json_object_get(root, "groupings"), i, item)
+	{
 		const char *key = jstr(item, "key"), *lang;
 		json_t *names = json_object_get(item, "name");
 		const char *en = jstr(names, "en");
 		int64_t id;
 
 		if (key == NULL || en == NULL) {
-			buf_printf(err, "%s: grouping %zu has no key or "
-					"English name", file, i + 1);
+			buf_printf(err,
+			    "%s: grouping %zu has no key or "
+			    "English name",
+			    file, i + 1);
 			goto out;
 		}
-		id = store_place_put(s, key, "grouping", NULL, NULL, NULL, en,
-		    err);
+		id = store_place_put(
+		    s, key, "grouping", NULL, NULL, NULL, en, err);
 		if (id < 0)
 			goto bad;
-		json_object_foreach(names, lang, v) {
+		json_object_foreach(names, lang, v)
+		{
 			const char *n = json_string_value(v);
 
-			if (n && (store_place_name_put(s, id, lang, n, err) ||
-				     soft_alias(store_place_alias_put, s, n,
-					 key, c, err)))
+			if (n &&
+			    (store_place_name_put(s, id, lang, n, err) ||
+				soft_alias(
+				    store_place_alias_put, s, n, key, c, err)))
 				goto bad;
 		}
-		json_array_foreach(json_object_get(item, "aliases"), j, v) {
-			if (store_place_alias_put(s, json_string_value(v), key,
-				err) < 0)
+		json_array_foreach(json_object_get(item, "aliases"), j, v)
+		{
+			if (store_place_alias_put(
+				s, json_string_value(v), key, err) < 0)
 				goto bad;
 			c->place_aliases++;
 		}
-		json_array_foreach(json_object_get(item, "members"), j, v) {
+		json_array_foreach(json_object_get(item, "members"), j, v)
+		{
 			const char *m = json_string_value(v);
 			Buf sql_err = BUF_INIT;
 
 			/* The member is the child: country -> grouping. */
-			if (m == NULL || store_place_member(s, m, key,
-					     &sql_err) != 0) {
+			if (m == NULL ||
+			    store_place_member(s, m, key, &sql_err) != 0) {
 				buf_printf(err, "member \"%s\": %s",
 				    m ? m : "?", buf_str(&sql_err));
 				buf_free(&sql_err);
@@ -429,13 +450,14 @@ load_place_aliases(Store *s, RefdataCounts *c, Buf *err)
 	size_t i;
 	int rc = -1;
 
-	root = json_parse(ctm_blob_place_aliases, ctm_blob_place_aliases_size,
-	    file, err);
+	root = json_parse(
+	    ctm_blob_place_aliases, ctm_blob_place_aliases_size, file, err);
 	if (root == NULL)
 		return -1;
-	json_array_foreach(json_object_get(root, "aliases"), i, item) {
-		const char *alias = jstr(item, "alias"), *place = jstr(item,
-							      "place");
+	json_array_foreach(json_object_get(root, "aliases"), i, item)
+	{
+		const char *alias = jstr(item, "alias"),
+			   *place = jstr(item, "place");
 
 		if (alias == NULL || place == NULL) {
 			buf_printf(err, "%s: alias %zu lacks alias or place",
@@ -462,37 +484,43 @@ load_organisations(Store *s, RefdataCounts *c, Buf *err)
 	size_t i, j;
 	int rc = -1;
 
-	root = json_parse(ctm_blob_organisations, ctm_blob_organisations_size,
-	    file, err);
+	root = json_parse(
+	    ctm_blob_organisations, ctm_blob_organisations_size, file, err);
 	if (root == NULL)
 		return -1;
 	list = json_object_get(root, "organisations");
-	json_array_foreach(list, i, item) {
+	json_array_foreach(list, i, item)
+	{
 		const char *key = jstr(item, "key"), *lang;
 		json_t *names = json_object_get(item, "name");
 		const char *en = jstr(names, "en");
 		int64_t id;
 
 		if (key == NULL || en == NULL) {
-			buf_printf(err, "%s: organisation %zu has no key or "
-					"English name", file, i + 1);
+			buf_printf(err,
+			    "%s: organisation %zu has no key or "
+			    "English name",
+			    file, i + 1);
 			goto out;
 		}
-		id = store_org_put(s, key, en, jstr(item, "type"),
-		    jstr(item, "compact"), err);
+		id = store_org_put(
+		    s, key, en, jstr(item, "type"), jstr(item, "compact"), err);
 		if (id < 0 || store_org_alias_put(s, key, key, err) < 0)
 			goto bad;
-		json_object_foreach(names, lang, v) {
+		json_object_foreach(names, lang, v)
+		{
 			const char *n = json_string_value(v);
 
-			if (n && (store_org_name_put(s, id, lang, n, err) ||
-				     soft_alias(store_org_alias_put, s, n, key,
-					 c, err)))
+			if (n &&
+			    (store_org_name_put(s, id, lang, n, err) ||
+				soft_alias(
+				    store_org_alias_put, s, n, key, c, err)))
 				goto bad;
 		}
-		json_array_foreach(json_object_get(item, "aliases"), j, v) {
-			if (store_org_alias_put(s, json_string_value(v), key,
-				err) < 0)
+		json_array_foreach(json_object_get(item, "aliases"), j, v)
+		{
+			if (store_org_alias_put(
+				s, json_string_value(v), key, err) < 0)
 				goto bad;
 			c->org_aliases++;
 		}
@@ -503,9 +531,10 @@ load_organisations(Store *s, RefdataCounts *c, Buf *err)
 		goto out;
 	}
 	/* Parents name organisations that may come later in the file. */
-	json_array_foreach(list, i, item) {
-		if (store_org_parent_set(s, jstr(item, "key"),
-			jstr(item, "parent"), err) != 0) {
+	json_array_foreach(list, i, item)
+	{
+		if (store_org_parent_set(
+			s, jstr(item, "key"), jstr(item, "parent"), err) != 0) {
 			err_in(err, file, jstr(item, "key"));
 			goto out;
 		}

@@ -14,10 +14,10 @@
 
 /* What a load did, for the message `ctmatrix init` prints. */
 typedef struct RefdataCounts {
-	long pillars, areas, groups;	/* framework */
+	long pillars, areas, groups; /* framework */
 	long places, countries, groupings, place_aliases;
 	long orgs, org_aliases;
-	long skipped_aliases;	/* names that named two things; kept first */
+	long skipped_aliases; /* names that named two things; kept first */
 } RefdataCounts;
 
 /*

@@ -13,41 +13,93 @@
 
 #include "period.h"
 
-enum tok_type { T_NUM, T_MONTH, T_DASH, T_COMMA, T_AND, T_SINCE, T_ONGOING,
-	T_ANNUAL, T_END };
+enum tok_type {
+	T_NUM,
+	T_MONTH,
+	T_DASH,
+	T_COMMA,
+	T_AND,
+	T_SINCE,
+	T_ONGOING,
+	T_ANNUAL,
+	T_END
+};
 
 typedef struct Tok {
 	enum tok_type type;
-	int value;	/* number, or month 1..12 */
-	int digits;	/* digits of a number */
+	int value;  /* number, or month 1..12 */
+	int digits; /* digits of a number */
 } Tok;
 
 #define MAX_TOKS 32
 
 typedef struct Date {
-	int year, month, day, day2;	/* 0 when absent */
+	int year, month, day, day2; /* 0 when absent */
 } Date;
 
 static const struct {
 	const char *name;
 	int month;
 } month_names[] = {
-	{"january", 1}, {"february", 2}, {"march", 3}, {"april", 4},
-	{"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
-	{"september", 9}, {"october", 10}, {"november", 11},
-	{"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4},
-	{"jun", 6}, {"jul", 7}, {"aug", 8}, {"sep", 9}, {"sept", 9},
-	{"oct", 10}, {"nov", 11}, {"dec", 12},
+	{ "january", 1 },
+	{ "february", 2 },
+	{ "march", 3 },
+	{ "april", 4 },
+	{ "may", 5 },
+	{ "june", 6 },
+	{ "july", 7 },
+	{ "august", 8 },
+	{ "september", 9 },
+	{ "october", 10 },
+	{ "november", 11 },
+	{ "december", 12 },
+	{ "jan", 1 },
+	{ "feb", 2 },
+	{ "mar", 3 },
+	{ "apr", 4 },
+	{ "jun", 6 },
+	{ "jul", 7 },
+	{ "aug", 8 },
+	{ "sep", 9 },
+	{ "sept", 9 },
+	{ "oct", 10 },
+	{ "nov", 11 },
+	{ "dec", 12 },
 	/* French and Spanish, as translated reports write them. */
-	{"janvier", 1}, {"fevrier", 2}, {"février", 2}, {"mars", 3},
-	{"avril", 4}, {"mai", 5}, {"juin", 6}, {"juillet", 7}, {"aout", 8},
-	{"août", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
-	{"decembre", 12}, {"décembre", 12}, {"janv", 1}, {"févr", 2},
-	{"fevr", 2}, {"avr", 4}, {"juil", 7}, {"déc", 12}, {"enero", 1},
-	{"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5},
-	{"junio", 6}, {"julio", 7}, {"agosto", 8}, {"septiembre", 9},
-	{"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
-	{"diciembre", 12},
+	{ "janvier", 1 },
+	{ "fevrier", 2 },
+	{ "février", 2 },
+	{ "mars", 3 },
+	{ "avril", 4 },
+	{ "mai", 5 },
+	{ "juin", 6 },
+	{ "juillet", 7 },
+	{ "aout", 8 },
+	{ "août", 8 },
+	{ "septembre", 9 },
+	{ "octobre", 10 },
+	{ "novembre", 11 },
+	{ "decembre", 12 },
+	{ "décembre", 12 },
+	{ "janv", 1 },
+	{ "févr", 2 },
+	{ "fevr", 2 },
+	{ "avr", 4 },
+	{ "juil", 7 },
+	{ "déc", 12 },
+	{ "enero", 1 },
+	{ "febrero", 2 },
+	{ "marzo", 3 },
+	{ "abril", 4 },
+	{ "mayo", 5 },
+	{ "junio", 6 },
+	{ "julio", 7 },
+	{ "agosto", 8 },
+	{ "septiembre", 9 },
+	{ "setiembre", 9 },
+	{ "octubre", 10 },
+	{ "noviembre", 11 },
+	{ "diciembre", 12 },
 };
 
 static int
@@ -82,7 +134,7 @@ period_lex(const char *s, Tok *toks)
 
 	while (*s) {
 		unsigned char c = (unsigned char)*s;
-		Tok t = {T_END, 0, 0};
+		Tok t = { T_END, 0, 0 };
 
 		if (n >= MAX_TOKS - 1)
 			return -1;
@@ -98,8 +150,10 @@ period_lex(const char *s, Tok *toks)
 				s++;
 			}
 			/* "1st", "2nd", "25th" */
-			if (strncmp(s, "st", 2) == 0 || strncmp(s, "nd", 2) == 0 ||
-			    strncmp(s, "rd", 2) == 0 || strncmp(s, "th", 2) == 0)
+			if (strncmp(s, "st", 2) == 0 ||
+			    strncmp(s, "nd", 2) == 0 ||
+			    strncmp(s, "rd", 2) == 0 ||
+			    strncmp(s, "th", 2) == 0)
 				if (!is_word_char((unsigned char)s[2]))
 					s += 2;
 		} else if (c == '-' || c == '/') {
@@ -115,8 +169,7 @@ period_lex(const char *s, Tok *toks)
 			char w[24];
 			size_t len = 0;
 
-			while (is_word_char((unsigned char)*s) &&
-			    !is_dash(s)) {
+			while (is_word_char((unsigned char)*s) && !is_dash(s)) {
 				if (len < sizeof(w) - 1)
 					w[len++] = *s;
 				s++;
@@ -124,15 +177,17 @@ period_lex(const char *s, Tok *toks)
 			w[len] = '\0';
 			if ((t.value = month_lookup(w)) != 0)
 				t.type = T_MONTH;
-			else if (!strcasecmp(w, "and") || !strcasecmp(w, "et") ||
-			    !strcasecmp(w, "y") || !strcasecmp(w, "&"))
+			else if (!strcasecmp(w, "and") ||
+			    !strcasecmp(w, "et") || !strcasecmp(w, "y") ||
+			    !strcasecmp(w, "&"))
 				t.type = T_AND;
-			else if (!strcasecmp(w, "to") || !strcasecmp(w, "until") ||
-			    !strcasecmp(w, "au") || !strcasecmp(w, "a"))
+			else if (!strcasecmp(w, "to") ||
+			    !strcasecmp(w, "until") || !strcasecmp(w, "au") ||
+			    !strcasecmp(w, "a"))
 				t.type = T_DASH;
 			else if (!strcasecmp(w, "since") ||
-			    !strcasecmp(w, "from") || !strcasecmp(w, "depuis") ||
-			    !strcasecmp(w, "desde"))
+			    !strcasecmp(w, "from") ||
+			    !strcasecmp(w, "depuis") || !strcasecmp(w, "desde"))
 				t.type = T_SINCE;
 			else if (!strcasecmp(w, "ongoing") ||
 			    !strcasecmp(w, "present") ||
@@ -260,8 +315,8 @@ parse_range(const Tok *t, int *i, Period *p)
 	Date a, b;
 	int j = *i, first, last;
 
-	if (is_year(&t[j]) && (t[j + 1].type == T_COMMA ||
-				  t[j + 1].type == T_AND)) {
+	if (is_year(&t[j]) &&
+	    (t[j + 1].type == T_COMMA || t[j + 1].type == T_AND)) {
 		if (!parse_years(t, &j, &first, &last))
 			return 0;
 		date_format(p->start, first, 0, 0);

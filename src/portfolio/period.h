@@ -16,10 +16,10 @@
 #define CTM_PORTFOLIO_PERIOD_H
 
 typedef struct Period {
-	char start[11];		/* "", "2015", "2015-07" or "2015-07-01" */
-	char end[11];		/* likewise; "" when open-ended or unknown */
-	int open_ended;		/* "since 2013", "2016-ongoing" */
-	int annual;		/* "Annual event" */
+	char start[11]; /* "", "2015", "2015-07" or "2015-07-01" */
+	char end[11];   /* likewise; "" when open-ended or unknown */
+	int open_ended; /* "since 2013", "2016-ongoing" */
+	int annual;     /* "Annual event" */
 } Period;
 
 /*

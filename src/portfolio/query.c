@@ -27,8 +27,8 @@ parse_count(const char *field, const char *text, int64_t *out, Buf *err)
 }
 
 int
-query_filter(Store *s, const QueryArgs *a, ProjectFilter *f, QueryKeys *k,
-    Buf *err)
+query_filter(
+    Store *s, const QueryArgs *a, ProjectFilter *f, QueryKeys *k, Buf *err)
 {
 	memset(f, 0, sizeof(*f));
 	if (a->pillar && (f->pillar = vocab_pillar(a->pillar)) == NULL) {
@@ -45,8 +45,8 @@ query_filter(Store *s, const QueryArgs *a, ProjectFilter *f, QueryKeys *k,
 	}
 	if (a->entity) {
 		if (!resolve_one(s, 0, a->entity, &k->entity, &k->kind)) {
-			buf_printf(err, "--entity: no organisation \"%s\"",
-			    a->entity);
+			buf_printf(
+			    err, "--entity: no organisation \"%s\"", a->entity);
 			return -1;
 		}
 		f->entity = buf_str(&k->entity);
@@ -64,7 +64,8 @@ query_filter(Store *s, const QueryArgs *a, ProjectFilter *f, QueryKeys *k,
 	}
 	if (a->region) {
 		if (!resolve_one(s, 1, a->region, &k->region, &k->kind)) {
-			buf_printf(err, "--region: no region or grouping \"%s\"",
+			buf_printf(err,
+			    "--region: no region or grouping \"%s\"",
 			    a->region);
 			return -1;
 		}

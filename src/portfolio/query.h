@@ -28,8 +28,8 @@ typedef struct QueryKeys {
  * 0, or -1 with a message starting with the field ("--entity: ...") in err.
  * Free k with query_keys_free() either way.
  */
-int query_filter(Store *s, const QueryArgs *a, ProjectFilter *f,
-    QueryKeys *k, Buf *err);
+int query_filter(
+    Store *s, const QueryArgs *a, ProjectFilter *f, QueryKeys *k, Buf *err);
 void query_keys_free(QueryKeys *k);
 
 #endif

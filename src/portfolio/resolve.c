@@ -16,8 +16,8 @@ resolver_intern(Resolver *r, StrMap *seen, const char *s)
 
 	if (strmap_get(seen, s, &i))
 		return r->strings[i];
-	mem_grow((void **)&r->strings, &r->scap, r->nstrings + 1,
-	    sizeof(char *));
+	mem_grow(
+	    (void **)&r->strings, &r->scap, r->nstrings + 1, sizeof(char *));
 	r->strings[r->nstrings] = xstrdup(s);
 	strmap_put(seen, s, (int64_t)r->nstrings);
 	return r->strings[r->nstrings++];
@@ -25,15 +25,15 @@ resolver_intern(Resolver *r, StrMap *seen, const char *s)
 
 typedef struct LoadCtx {
 	Resolver *r;
-	StrMap *map;		/* the map being filled */
-	StrMap seen;		/* interned strings */
-	StrMap ids;		/* "o:ID" / "p:ID" -> entry index */
-	char prefix;		/* 'o' or 'p' */
+	StrMap *map; /* the map being filled */
+	StrMap seen; /* interned strings */
+	StrMap ids;  /* "o:ID" / "p:ID" -> entry index */
+	char prefix; /* 'o' or 'p' */
 } LoadCtx;
 
 static int
-load_alias(void *ctx, const char *fold, int64_t id, const char *key,
-    const char *kind)
+load_alias(
+    void *ctx, const char *fold, int64_t id, const char *key, const char *kind)
 {
 	LoadCtx *c = ctx;
 	Resolver *r = c->r;
@@ -146,7 +146,7 @@ find_map(const void *ctx, const char *key, Resolved *out)
 int
 resolver_org(const Resolver *r, const char *name, Resolved *out)
 {
-	MapCtx c = {r, &r->org};
+	MapCtx c = { r, &r->org };
 
 	return lookup(find_map, &c, name, out);
 }
@@ -154,7 +154,7 @@ resolver_org(const Resolver *r, const char *name, Resolved *out)
 int
 resolver_place(const Resolver *r, const char *name, Resolved *out)
 {
-	MapCtx c = {r, &r->place};
+	MapCtx c = { r, &r->place };
 
 	return lookup(find_map, &c, name, out);
 }
@@ -187,7 +187,7 @@ find_store(const void *ctx, const char *fold, Resolved *out)
 int
 resolve_one(Store *s, int place, const char *name, Buf *key, Buf *kind)
 {
-	StoreCtx c = {s, place, key, kind, 0};
+	StoreCtx c = { s, place, key, kind, 0 };
 	Resolved r;
 
 	return lookup(find_store, &c, name, &r);

@@ -18,17 +18,17 @@
 
 /* What a name resolved to. */
 typedef struct Resolved {
-	int64_t id;		/* organisation.id or place.id */
-	const char *key;	/* canonical key, owned by the Resolver */
-	const char *kind;	/* organisation type or place kind */
+	int64_t id;       /* organisation.id or place.id */
+	const char *key;  /* canonical key, owned by the Resolver */
+	const char *kind; /* organisation type or place kind */
 } Resolved;
 
 typedef struct Resolver {
-	StrMap org;		/* name key -> index into entries */
+	StrMap org; /* name key -> index into entries */
 	StrMap place;
-	Resolved *entry;	/* what the maps point at */
+	Resolved *entry; /* what the maps point at */
 	size_t nentry, cap;
-	char **strings;		/* keys and kinds the entries point at */
+	char **strings; /* keys and kinds the entries point at */
 	size_t nstrings, scap;
 } Resolver;
 

@@ -11,37 +11,37 @@
 #include "vocab.h"
 
 static const struct {
-	const char *written;	/* name key of what documents write */
+	const char *written; /* name key of what documents write */
 	const char *status;
 } status_words[] = {
-	{"ongoing", "ongoing"},
-	{"on going", "ongoing"},
-	{"in progress", "ongoing"},
-	{"active", "ongoing"},
-	{"being implemented", "ongoing"},
-	{"implementation", "ongoing"},
-	{"en cours", "ongoing"},
-	{"en curso", "ongoing"},
-	{"completed", "completed"},
-	{"complete", "completed"},
-	{"finished", "completed"},
-	{"closed", "completed"},
-	{"concluded", "completed"},
-	{"termine", "completed"},
-	{"acheve", "completed"},
-	{"finalizado", "completed"},
-	{"completado", "completed"},
-	{"in development", "in_development"},
-	{"in_development", "in_development"},
-	{"under development", "in_development"},
-	{"development", "in_development"},
-	{"planned", "in_development"},
-	{"pipeline", "in_development"},
-	{"proposed", "in_development"},
-	{"new", "in_development"},
-	{"en preparation", "in_development"},
-	{"en elaboration", "in_development"},
-	{"en desarrollo", "in_development"},
+	{ "ongoing", "ongoing" },
+	{ "on going", "ongoing" },
+	{ "in progress", "ongoing" },
+	{ "active", "ongoing" },
+	{ "being implemented", "ongoing" },
+	{ "implementation", "ongoing" },
+	{ "en cours", "ongoing" },
+	{ "en curso", "ongoing" },
+	{ "completed", "completed" },
+	{ "complete", "completed" },
+	{ "finished", "completed" },
+	{ "closed", "completed" },
+	{ "concluded", "completed" },
+	{ "termine", "completed" },
+	{ "acheve", "completed" },
+	{ "finalizado", "completed" },
+	{ "completado", "completed" },
+	{ "in development", "in_development" },
+	{ "in_development", "in_development" },
+	{ "under development", "in_development" },
+	{ "development", "in_development" },
+	{ "planned", "in_development" },
+	{ "pipeline", "in_development" },
+	{ "proposed", "in_development" },
+	{ "new", "in_development" },
+	{ "en preparation", "in_development" },
+	{ "en elaboration", "in_development" },
+	{ "en desarrollo", "in_development" },
 };
 
 const char *
@@ -65,9 +65,9 @@ vocab_status(const char *text)
 	return st;
 }
 
-static const char *const romans[] = {NULL, "I", "II", "III", "IV", "V",
-    "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-    "XVII", "XVIII", "XIX", "XX"};
+static const char *const romans[] = { NULL, "I", "II", "III", "IV", "V", "VI",
+	"VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+	"XVII", "XVIII", "XIX", "XX" };
 
 const char *
 vocab_roman(int n)

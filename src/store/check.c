@@ -24,64 +24,64 @@ typedef struct CheckQuery {
 } CheckQuery;
 
 static const CheckQuery check_queries[] = {
-	{"count-mismatch",
+	{ "count-mismatch",
 	    "SELECT pl.key, NULL, NULL, NULL, a.declared,"
 	    " (SELECT count(*) FROM project p WHERE p.pillar_id = pl.id"
 	    "  AND p.source_key IS NOT NULL) AS found"
 	    " FROM annex_table a JOIN pillar pl ON pl.id = a.pillar_id"
 	    " WHERE a.declared IS NOT NULL AND a.declared <> found"
-	    " ORDER BY pl.number"},
-	{"duplicate-serial",
+	    " ORDER BY pl.number" },
+	{ "duplicate-serial",
 	    "SELECT pl.key, p.serial, NULL, NULL, count(*), 0"
 	    " FROM project p JOIN pillar pl ON pl.id = p.pillar_id"
 	    " WHERE p.serial IS NOT NULL GROUP BY p.pillar_id, p.serial"
-	    " HAVING count(*) > 1 ORDER BY pl.number, p.serial"},
-	{"missing-serial",
+	    " HAVING count(*) > 1 ORDER BY pl.number, p.serial" },
+	{ "missing-serial",
 	    "SELECT key, serial, NULL, NULL, prev, 0 FROM ("
 	    " SELECT pl.key, pl.number, p.serial, lag(p.serial, 1, 0) OVER ("
 	    "  PARTITION BY p.pillar_id ORDER BY p.serial) AS prev"
 	    " FROM project p JOIN pillar pl ON pl.id = p.pillar_id"
 	    " WHERE p.serial IS NOT NULL)"
-	    " WHERE serial > prev + 1 ORDER BY number, serial"},
-	{"unknown-entity",
+	    " WHERE serial > prev + 1 ORDER BY number, serial" },
+	{ "unknown-entity",
 	    "SELECT pl.key, p.serial, p.id, po.name, 0, 0 FROM project_org po"
 	    " JOIN project p ON p.id = po.project_id"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
 	    " WHERE po.organisation_id IS NULL"
-	    " ORDER BY pl.number, p.serial, p.id, po.position"},
-	{"missing-entity",
+	    " ORDER BY pl.number, p.serial, p.id, po.position" },
+	{ "missing-entity",
 	    "SELECT pl.key, p.serial, p.id, NULL, 0, 0 FROM project p"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
 	    " WHERE NOT EXISTS (SELECT 1 FROM project_org po"
 	    "  WHERE po.project_id = p.id)"
-	    " ORDER BY pl.number, p.serial, p.id"},
-	{"unknown-place",
+	    " ORDER BY pl.number, p.serial, p.id" },
+	{ "unknown-place",
 	    "SELECT pl.key, p.serial, p.id, pp.name, 0, 0 FROM project_place pp"
 	    " JOIN project p ON p.id = pp.project_id"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
 	    " WHERE pp.place_id IS NULL AND pp.organisation_id IS NULL"
-	    " ORDER BY pl.number, p.serial, p.id, pp.position"},
-	{"place-is-organisation",
+	    " ORDER BY pl.number, p.serial, p.id, pp.position" },
+	{ "place-is-organisation",
 	    "SELECT pl.key, p.serial, p.id, pp.name, 0, 0 FROM project_place pp"
 	    " JOIN project p ON p.id = pp.project_id"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
 	    " WHERE pp.organisation_id IS NOT NULL"
-	    " ORDER BY pl.number, p.serial, p.id, pp.position"},
-	{"unknown-status",
+	    " ORDER BY pl.number, p.serial, p.id, pp.position" },
+	{ "unknown-status",
 	    "SELECT pl.key, p.serial, p.id, coalesce(p.status_text, ''), 0, 0"
 	    " FROM project p LEFT JOIN pillar pl ON pl.id = p.pillar_id"
-	    " WHERE p.status IS NULL ORDER BY pl.number, p.serial, p.id"},
-	{"missing-scope",
+	    " WHERE p.status IS NULL ORDER BY pl.number, p.serial, p.id" },
+	{ "missing-scope",
 	    "SELECT pl.key, p.serial, p.id, p.scope_text, 0, 0 FROM project p"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
 	    " WHERE NOT EXISTS (SELECT 1 FROM project_scope ps"
 	    "  WHERE ps.project_id = p.id)"
-	    " ORDER BY pl.number, p.serial, p.id"},
-	{NULL, /* kind from the row: project_issue */
+	    " ORDER BY pl.number, p.serial, p.id" },
+	{ NULL, /* kind from the row: project_issue */
 	    "SELECT pl.key, p.serial, p.id, i.message, 0, 0, i.kind"
 	    " FROM project_issue i JOIN project p ON p.id = i.project_id"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
-	    " ORDER BY i.kind, pl.number, p.serial, p.id"},
+	    " ORDER BY i.kind, pl.number, p.serial, p.id" },
 };
 
 /* Where a finding is: "pillar II, serial 26" or "project 12". */
@@ -89,18 +89,17 @@ static void
 check_where(Buf *m, const char *pillar, int64_t serial, int64_t project)
 {
 	if (pillar && serial >= 0)
-		buf_printf(m, "pillar %s, serial %lld", pillar,
-		    (long long)serial);
+		buf_printf(
+		    m, "pillar %s, serial %lld", pillar, (long long)serial);
 	else if (pillar)
-		buf_printf(m, "pillar %s, project %lld", pillar,
-		    (long long)project);
+		buf_printf(
+		    m, "pillar %s, project %lld", pillar, (long long)project);
 	else
 		buf_printf(m, "project %lld", (long long)project);
 }
 
 static void
-check_message(Buf *m, const char *kind, const Finding *f, int64_t a,
-    int64_t b)
+check_message(Buf *m, const char *kind, const Finding *f, int64_t a, int64_t b)
 {
 	if (strcmp(kind, "count-mismatch") == 0) {
 		buf_printf(m,
@@ -109,7 +108,8 @@ check_message(Buf *m, const char *kind, const Finding *f, int64_t a,
 		return;
 	}
 	if (strcmp(kind, "duplicate-serial") == 0) {
-		buf_printf(m, "serial %lld of pillar %s is used by %lld projects",
+		buf_printf(m,
+		    "serial %lld of pillar %s is used by %lld projects",
 		    (long long)f->serial, f->pillar, (long long)a);
 		return;
 	}
@@ -137,7 +137,8 @@ check_message(Buf *m, const char *kind, const Finding *f, int64_t a,
 	else if (strcmp(kind, "unknown-status") == 0)
 		buf_printf(m, ": unknown status \"%s\"", f->subject);
 	else if (strcmp(kind, "missing-scope") == 0)
-		buf_printf(m, ": no geographical scope could be read from \"%s\"",
+		buf_printf(m,
+		    ": no geographical scope could be read from \"%s\"",
 		    f->subject);
 	else
 		buf_printf(m, ": %s", f->subject);
@@ -151,8 +152,7 @@ check_message(Buf *m, const char *kind, const Finding *f, int64_t a,
 #define GAP_SPLIT 20
 
 static int
-check_gap(Finding *f, int64_t prev, int64_t next, StoreFindingFn fn,
-    void *ctx)
+check_gap(Finding *f, int64_t prev, int64_t next, StoreFindingFn fn, void *ctx)
 {
 	Buf msg = BUF_INIT;
 	int rc = 0;
@@ -162,8 +162,8 @@ check_gap(Finding *f, int64_t prev, int64_t next, StoreFindingFn fn,
 
 		f->serial = n;
 		buf_reset(&msg);
-		check_message(&msg, "missing-serial", f, 0,
-		    range ? next - 1 : n);
+		check_message(
+		    &msg, "missing-serial", f, 0, range ? next - 1 : n);
 		f->message = buf_str(&msg);
 		rc = fn(ctx, f) != 0;
 		if (range)
@@ -174,8 +174,7 @@ check_gap(Finding *f, int64_t prev, int64_t next, StoreFindingFn fn,
 }
 
 static int
-check_run(Store *s, const CheckQuery *q, StoreFindingFn fn, void *ctx,
-    Buf *err)
+check_run(Store *s, const CheckQuery *q, StoreFindingFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db, q->sql, err);
 	Buf msg = BUF_INIT;

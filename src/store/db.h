@@ -20,9 +20,9 @@ typedef struct DbStmt DbStmt;
 
 /* What db_step() returns. */
 enum {
-	DB_ERROR = -1,	/* failed: db_errmsg() says why */
-	DB_DONE = 0,	/* no more rows */
-	DB_ROW = 1	/* a row is ready to read */
+	DB_ERROR = -1, /* failed: db_errmsg() says why */
+	DB_DONE = 0,   /* no more rows */
+	DB_ROW = 1     /* a row is ready to read */
 };
 
 /*
@@ -69,7 +69,7 @@ int db_step(DbStmt *st);
 
 /* Column i of the current row; text is valid until the next step. */
 int64_t db_int(DbStmt *st, int i);
-const char *db_text(DbStmt *st, int i);	/* "" for NULL */
+const char *db_text(DbStmt *st, int i); /* "" for NULL */
 int db_is_null(DbStmt *st, int i);
 
 /* Reset a cached statement so it can be run again. */

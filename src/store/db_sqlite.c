@@ -20,14 +20,14 @@
 #define DB_CACHE_SLOTS 256
 
 struct DbStmt {
-	sqlite3_stmt *st;	/* the prepared statement */
-	const char *sql;	/* its text: the cache key */
-	DbStmt *next;		/* next in the same cache slot */
+	sqlite3_stmt *st; /* the prepared statement */
+	const char *sql;  /* its text: the cache key */
+	DbStmt *next;     /* next in the same cache slot */
 };
 
 struct Db {
-	sqlite3 *h;				/* the connection */
-	DbStmt *cache[DB_CACHE_SLOTS];		/* prepared statements */
+	sqlite3 *h;                    /* the connection */
+	DbStmt *cache[DB_CACHE_SLOTS]; /* prepared statements */
 };
 
 Db *
@@ -88,8 +88,8 @@ db_exec(Db *db, const char *sql, Buf *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		buf_printf(err, "database: %s",
-		    msg ? msg : sqlite3_errmsg(db->h));
+		buf_printf(
+		    err, "database: %s", msg ? msg : sqlite3_errmsg(db->h));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -160,8 +160,8 @@ db_bind(DbStmt *st, const char *types, ...)
 		case 't': {
 			const char *t = va_arg(ap, const char *);
 
-			rc = t ? sqlite3_bind_text(st->st, i, t, -1,
-				     SQLITE_TRANSIENT)
+			rc = t ? sqlite3_bind_text(
+				     st->st, i, t, -1, SQLITE_TRANSIENT)
 			       : sqlite3_bind_null(st->st, i);
 			break;
 		}

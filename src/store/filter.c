@@ -57,7 +57,8 @@ filter_sql_build(FilterSql *fs, const ProjectFilter *f)
 	if (f->pillar)
 		filter_add(fs,
 		    " AND p.id IN (SELECT project_id FROM project_pillar"
-		    " WHERE pillar_id IN (SELECT id FROM pillar WHERE key = ?))",
+		    " WHERE pillar_id IN (SELECT id FROM pillar WHERE key = "
+		    "?))",
 		    f->pillar);
 	if (f->entity)
 		filter_add(fs,

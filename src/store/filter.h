@@ -14,10 +14,10 @@
 #define FILTER_MAX_BINDS 8
 
 typedef struct FilterSql {
-	Buf where;				/* " AND ..." clauses on p */
-	const char *bind[FILTER_MAX_BINDS];	/* values, in order */
+	Buf where;                          /* " AND ..." clauses on p */
+	const char *bind[FILTER_MAX_BINDS]; /* values, in order */
 	int nbind;
-	Buf match;				/* the FTS query, owned */
+	Buf match; /* the FTS query, owned */
 } FilterSql;
 
 /* Fill fs from f.  Free with filter_sql_free(). */

@@ -12,55 +12,55 @@
 #include <stdint.h>
 
 /* Scope bits of Project.scopes. */
-#define SCOPE_GLOBAL 1
+#define SCOPE_GLOBAL   1
 #define SCOPE_REGIONAL 2
 #define SCOPE_NATIONAL 4
 
 /* An implementing entity of a project, as written and as resolved. */
 typedef struct ProjectOrg {
-	char *name;		/* as the source writes it */
-	char *key;		/* canonical key, NULL when unresolved */
-	int64_t org_id;		/* organisation.id, 0 when unresolved */
+	char *name;     /* as the source writes it */
+	char *key;      /* canonical key, NULL when unresolved */
+	int64_t org_id; /* organisation.id, 0 when unresolved */
 } ProjectOrg;
 
 /* A place named in a project's geographical scope. */
 typedef struct ProjectPlace {
-	char *name;		/* as the source writes it */
-	char *key;		/* ISO alpha-3, M49 code or grouping key; NULL */
-	char *kind;		/* country, region, ..., grouping; NULL */
-	int64_t place_id;	/* place.id, 0 when unresolved */
-	int64_t org_id;		/* set when the "place" is an organisation */
+	char *name;       /* as the source writes it */
+	char *key;        /* ISO alpha-3, M49 code or grouping key; NULL */
+	char *kind;       /* country, region, ..., grouping; NULL */
+	int64_t place_id; /* place.id, 0 when unresolved */
+	int64_t org_id;   /* set when the "place" is an organisation */
 } ProjectPlace;
 
 /* A defect an importer met in the project's source row. */
 typedef struct ProjectIssue {
-	char *kind;		/* e.g. "period-unparsed" */
-	char *message;		/* a sentence for people */
+	char *kind;    /* e.g. "period-unparsed" */
+	char *message; /* a sentence for people */
 } ProjectIssue;
 
 typedef struct Project {
-	int64_t id;		/* project.id; 0 before it is stored */
-	char *source_key;	/* identity of an imported row, or NULL */
-	char *source_digest;	/* digest of the row as imported, or NULL */
-	char *pillar;		/* key of the pillar it is listed under, or NULL */
-	int64_t serial;		/* serial in that pillar's table */
-	int has_serial;		/* whether serial is set */
+	int64_t id;          /* project.id; 0 before it is stored */
+	char *source_key;    /* identity of an imported row, or NULL */
+	char *source_digest; /* digest of the row as imported, or NULL */
+	char *pillar;        /* key of the pillar it is listed under, or NULL */
+	int64_t serial;      /* serial in that pillar's table */
+	int has_serial;      /* whether serial is set */
 	char *title;
-	char *period_text;	/* period as written, or NULL */
-	char *start_date;	/* YYYY[-MM[-DD]] or NULL */
-	char *end_date;		/* likewise */
-	int open_ended;		/* runs on with no end date */
-	int annual;		/* an annual event */
-	char *status;		/* in_development, ongoing, completed, or NULL */
-	char *status_text;	/* status as written when it maps to none */
+	char *period_text; /* period as written, or NULL */
+	char *start_date;  /* YYYY[-MM[-DD]] or NULL */
+	char *end_date;    /* likewise */
+	int open_ended;    /* runs on with no end date */
+	int annual;        /* an annual event */
+	char *status;      /* in_development, ongoing, completed, or NULL */
+	char *status_text; /* status as written when it maps to none */
 	char *activities;
-	char *scope_text;	/* geographical scope as written */
-	int scopes;		/* SCOPE_* bits */
+	char *scope_text; /* geographical scope as written */
+	int scopes;       /* SCOPE_* bits */
 	char *source_file;
 	int64_t source_line;
-	char *created_at;	/* UTC ISO 8601, set by the store */
+	char *created_at; /* UTC ISO 8601, set by the store */
 	char *updated_at;
-	ProjectOrg *orgs;	/* lead first */
+	ProjectOrg *orgs; /* lead first */
 	size_t norgs;
 	ProjectPlace *places;
 	size_t nplaces;
@@ -70,32 +70,33 @@ typedef struct Project {
 
 /* Which projects a query is about; NULL members do not filter. */
 typedef struct ProjectFilter {
-	const char *pillar;	/* pillar key: I..IV */
-	const char *entity;	/* organisation key; includes its sub-units */
-	const char *country;	/* ISO alpha-3: projects naming the country */
-	const char *region;	/* place key: projects naming a place within it */
-	const char *status;	/* in_development, ongoing, completed */
-	const char *search;	/* words; all must occur in title or activities */
-	const char *sort;	/* pillar (default), serial, title, status, start, id */
-	int64_t limit;		/* 0: all */
+	const char *pillar;  /* pillar key: I..IV */
+	const char *entity;  /* organisation key; includes its sub-units */
+	const char *country; /* ISO alpha-3: projects naming the country */
+	const char *region;  /* place key: projects naming a place within it */
+	const char *status;  /* in_development, ongoing, completed */
+	const char *search;  /* words; all must occur in title or activities */
+	const char
+	    *sort;     /* pillar (default), serial, title, status, start, id */
+	int64_t limit; /* 0: all */
 	int64_t offset;
 } ProjectFilter;
 
 /* One group of a statistics query. */
 typedef struct StatGroup {
-	const char *key;	/* group key as the JSON contract names it */
-	const char *name;	/* a name for people (may equal key) */
-	int64_t count;		/* projects in the group */
+	const char *key;  /* group key as the JSON contract names it */
+	const char *name; /* a name for people (may equal key) */
+	int64_t count;    /* projects in the group */
 } StatGroup;
 
 /* One data-quality finding. */
 typedef struct Finding {
-	const char *kind;	/* missing-serial, duplicate-serial, ... */
-	const char *pillar;	/* pillar key or NULL */
-	int64_t serial;		/* serial concerned, or -1 */
-	int64_t project_id;	/* project concerned, or 0 */
-	const char *subject;	/* the name or value at fault, or NULL */
-	const char *message;	/* a sentence for people */
+	const char *kind;    /* missing-serial, duplicate-serial, ... */
+	const char *pillar;  /* pillar key or NULL */
+	int64_t serial;      /* serial concerned, or -1 */
+	int64_t project_id;  /* project concerned, or 0 */
+	const char *subject; /* the name or value at fault, or NULL */
+	const char *message; /* a sentence for people */
 } Finding;
 
 #endif

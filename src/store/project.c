@@ -16,8 +16,7 @@
 #include "store_int.h"
 
 int64_t
-store_project_by_source(Store *s, const char *source_key, Buf *digest,
-    Buf *err)
+store_project_by_source(Store *s, const char *source_key, Buf *digest, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT id, source_digest FROM project WHERE source_key = ?", err);
@@ -151,8 +150,8 @@ project_write_years(Store *s, const Project *p, Buf *err)
 static int
 project_write_links(Store *s, const Project *p, Buf *err)
 {
-	static const char *const scope_name[] = {"global", "regional",
-	    "national"};
+	static const char *const scope_name[] = { "global", "regional",
+		"national" };
 	DbStmt *st;
 
 	if (p->pillar != NULL) {
@@ -272,7 +271,8 @@ store_annex_table_put(Store *s, const char *pillar, int64_t declared,
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO annex_table(pillar_id, declared, source_file,"
 	    " source_line) SELECT id, ?2, ?3, ?4 FROM pillar WHERE key = ?1"
-	    " ON CONFLICT(pillar_id) DO UPDATE SET declared = excluded.declared,"
+	    " ON CONFLICT(pillar_id) DO UPDATE SET declared = "
+	    "excluded.declared,"
 	    " source_file = excluded.source_file,"
 	    " source_line = excluded.source_line",
 	    err);

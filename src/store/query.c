@@ -10,10 +10,10 @@
 #include "store_int.h"
 
 /* The columns every project read selects, in the order row_read() wants. */
-#define PROJECT_COLUMNS                                                   \
-	"p.id, pl.key, p.serial, p.title, p.period_text, p.start_date,"    \
-	" p.end_date, p.open_ended, p.annual, p.status, p.status_text,"    \
-	" p.activities, p.scope_text, p.source_file, p.source_line,"       \
+#define PROJECT_COLUMNS                                                        \
+	"p.id, pl.key, p.serial, p.title, p.period_text, p.start_date,"        \
+	" p.end_date, p.open_ended, p.annual, p.status, p.status_text,"        \
+	" p.activities, p.scope_text, p.source_file, p.source_line,"           \
 	" p.created_at, p.updated_at, p.source_key"
 
 static char *
@@ -95,16 +95,16 @@ links_read(Store *s, Project *p, Buf *err)
 	if (rc == DB_ERROR)
 		return store_fail(s, err);
 
-	st = db_prepare(s->db,
-	    "SELECT scope FROM project_scope WHERE project_id = ?", err);
+	st = db_prepare(
+	    s->db, "SELECT scope FROM project_scope WHERE project_id = ?", err);
 	if (st == NULL || db_bind(st, "i", p->id) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *sc = db_text(st, 0);
 
-		p->scopes |= strcmp(sc, "global") == 0	   ? SCOPE_GLOBAL
-		    : strcmp(sc, "regional") == 0 ? SCOPE_REGIONAL
-						  : SCOPE_NATIONAL;
+		p->scopes |= strcmp(sc, "global") == 0 ? SCOPE_GLOBAL
+		    : strcmp(sc, "regional") == 0      ? SCOPE_REGIONAL
+						       : SCOPE_NATIONAL;
 	}
 	db_reset(st);
 	if (rc == DB_ERROR)

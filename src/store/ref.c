@@ -42,12 +42,14 @@ store_strategy_put(Store *s, const char *key, const char *symbol, Buf *err)
 }
 
 int
-store_strategy_name_put(Store *s, int64_t strategy_id, const char *lang,
-    const char *name, Buf *err)
+store_strategy_name_put(
+    Store *s, int64_t strategy_id, const char *lang, const char *name, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "INSERT INTO strategy_name(strategy_id, lang, name) VALUES (?, ?, ?)"
-	    " ON CONFLICT(strategy_id, lang) DO UPDATE SET name = excluded.name",
+	    "INSERT INTO strategy_name(strategy_id, lang, name) VALUES (?, ?, "
+	    "?)"
+	    " ON CONFLICT(strategy_id, lang) DO UPDATE SET name = "
+	    "excluded.name",
 	    err);
 
 	if (st == NULL || db_bind(st, "itt", strategy_id, lang, name) != 0)
@@ -56,17 +58,18 @@ store_strategy_name_put(Store *s, int64_t strategy_id, const char *lang,
 }
 
 int64_t
-store_pillar_put(Store *s, int64_t strategy_id, const char *key, int number,
-    Buf *err)
+store_pillar_put(
+    Store *s, int64_t strategy_id, const char *key, int number, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO pillar(strategy_id, key, number) VALUES (?, ?, ?)"
-	    " ON CONFLICT(strategy_id, key) DO UPDATE SET number = excluded.number"
+	    " ON CONFLICT(strategy_id, key) DO UPDATE SET number = "
+	    "excluded.number"
 	    " RETURNING id",
 	    err);
 
-	if (st == NULL || db_bind(st, "iti", strategy_id, key,
-			      (int64_t)number) != 0)
+	if (st == NULL ||
+	    db_bind(st, "iti", strategy_id, key, (int64_t)number) != 0)
 		return -1;
 	return store_returning_id(s, st, err);
 }
@@ -102,8 +105,8 @@ store_area_put(Store *s, int64_t strategy_id, const char *key, Buf *err)
 }
 
 int
-store_area_name_put(Store *s, int64_t area_id, const char *lang,
-    const char *name, Buf *err)
+store_area_name_put(
+    Store *s, int64_t area_id, const char *lang, const char *name, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO thematic_area_name(thematic_area_id, lang, name)"
@@ -154,8 +157,8 @@ store_group_put(Store *s, int64_t strategy_id, const char *key, Buf *err)
 }
 
 int
-store_group_name_put(Store *s, int64_t group_id, const char *lang,
-    const char *name, Buf *err)
+store_group_name_put(
+    Store *s, int64_t group_id, const char *lang, const char *name, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO working_group_name(working_group_id, lang, name)"
@@ -202,8 +205,8 @@ store_place_put(Store *s, const char *key, const char *kind, const char *m49,
 }
 
 int
-store_place_name_put(Store *s, int64_t place_id, const char *lang,
-    const char *name, Buf *err)
+store_place_name_put(
+    Store *s, int64_t place_id, const char *lang, const char *name, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO place_name(place_id, lang, name) VALUES (?, ?, ?)"
@@ -216,8 +219,8 @@ store_place_name_put(Store *s, int64_t place_id, const char *lang,
 }
 
 int
-store_place_parent_put(Store *s, int64_t place_id, const char *parent_key,
-    Buf *err)
+store_place_parent_put(
+    Store *s, int64_t place_id, const char *parent_key, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO place_parent(place_id, parent_id)"
@@ -230,8 +233,8 @@ store_place_parent_put(Store *s, int64_t place_id, const char *parent_key,
 }
 
 int
-store_place_member(Store *s, const char *member_key, const char *group_key,
-    Buf *err)
+store_place_member(
+    Store *s, const char *member_key, const char *group_key, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO place_parent(place_id, parent_id)"
@@ -244,8 +247,8 @@ store_place_member(Store *s, const char *member_key, const char *group_key,
 	if (st == NULL || db_bind(st, "tt", member_key, group_key) != 0 ||
 	    store_run(s, st, err) != 0)
 		return -1;
-	chk = db_prepare(s->db,
-	    "SELECT count(*) FROM place WHERE key IN (?, ?)", err);
+	chk = db_prepare(
+	    s->db, "SELECT count(*) FROM place WHERE key IN (?, ?)", err);
 	if (chk == NULL || db_bind(chk, "tt", member_key, group_key) != 0)
 		return -1;
 	if (db_step(chk) == DB_ROW)
@@ -282,9 +285,8 @@ store_alias_put(Store *s, DbStmt *find, DbStmt *ins, const char *alias,
 		if (strcmp(have, target_key) == 0) {
 			rc = 0;
 		} else {
-			buf_printf(err,
-			    "alias \"%s\" names both %s and %s", alias,
-			    have, target_key);
+			buf_printf(err, "alias \"%s\" names both %s and %s",
+			    alias, have, target_key);
 		}
 		db_reset(find);
 		goto out;
@@ -295,8 +297,8 @@ store_alias_put(Store *s, DbStmt *find, DbStmt *ins, const char *alias,
 	if (store_run(s, ins, err) != 0)
 		goto out;
 	if (db_changes(s->db) == 0) {
-		buf_printf(err, "alias \"%s\": no such key %s", alias,
-		    target_key);
+		buf_printf(
+		    err, "alias \"%s\": no such key %s", alias, target_key);
 		goto out;
 	}
 	rc = 1;
@@ -306,8 +308,8 @@ out:
 }
 
 int
-store_place_alias_put(Store *s, const char *alias, const char *place_key,
-    Buf *err)
+store_place_alias_put(
+    Store *s, const char *alias, const char *place_key, Buf *err)
 {
 	DbStmt *find, *ins;
 
@@ -327,8 +329,7 @@ store_place_alias_put(Store *s, const char *alias, const char *place_key,
 }
 
 int
-store_org_alias_put(Store *s, const char *alias, const char *org_key,
-    Buf *err)
+store_org_alias_put(Store *s, const char *alias, const char *org_key, Buf *err)
 {
 	DbStmt *find, *ins;
 
@@ -390,8 +391,8 @@ store_org_put(Store *s, const char *key, const char *name, const char *type,
 }
 
 int
-store_org_parent_set(Store *s, const char *key, const char *parent_key,
-    Buf *err)
+store_org_parent_set(
+    Store *s, const char *key, const char *parent_key, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "UPDATE organisation SET parent_id ="
@@ -403,8 +404,8 @@ store_org_parent_set(Store *s, const char *key, const char *parent_key,
 	if (store_run(s, st, err) != 0)
 		return -1;
 	if (parent_key != NULL) {
-		DbStmt *chk = db_prepare(s->db,
-		    "SELECT 1 FROM organisation WHERE key = ?", err);
+		DbStmt *chk = db_prepare(
+		    s->db, "SELECT 1 FROM organisation WHERE key = ?", err);
 
 		if (chk == NULL || db_bind(chk, "t", parent_key) != 0)
 			return -1;
@@ -420,8 +421,8 @@ store_org_parent_set(Store *s, const char *key, const char *parent_key,
 }
 
 int
-store_org_name_put(Store *s, int64_t org_id, const char *lang,
-    const char *name, Buf *err)
+store_org_name_put(
+    Store *s, int64_t org_id, const char *lang, const char *name, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO organisation_name(organisation_id, lang, name)"
@@ -473,8 +474,8 @@ store_place_aliases(Store *s, StoreAliasFn fn, void *ctx, Buf *err)
 int
 store_pillar_exists(Store *s, const char *key, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db, "SELECT 1 FROM pillar WHERE key = ?",
-	    err);
+	DbStmt *st =
+	    db_prepare(s->db, "SELECT 1 FROM pillar WHERE key = ?", err);
 	int rc;
 
 	if (st == NULL || db_bind(st, "t", key) != 0)
@@ -487,8 +488,8 @@ store_pillar_exists(Store *s, const char *key, Buf *err)
 }
 
 int
-store_alias_find(Store *s, int place, const char *fold, Buf *key, Buf *kind,
-    Buf *err)
+store_alias_find(
+    Store *s, int place, const char *fold, Buf *key, Buf *kind, Buf *err)
 {
 	DbStmt *st;
 	int rc;

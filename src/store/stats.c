@@ -12,52 +12,52 @@
 #include "store_int.h"
 
 typedef struct StatDim {
-	const char *by;		/* dimension name */
-	const char *select;	/* key, name, count ... FROM ... WHERE 1 */
-	const char *tail;	/* GROUP BY and ORDER BY */
+	const char *by;     /* dimension name */
+	const char *select; /* key, name, count ... FROM ... WHERE 1 */
+	const char *tail;   /* GROUP BY and ORDER BY */
 } StatDim;
 
 static const StatDim stat_dims[] = {
-	{"pillar",
+	{ "pillar",
 	    "SELECT pl.key, coalesce(n.short, pl.key), count(DISTINCT p.id)"
 	    " FROM project p JOIN project_pillar pp ON pp.project_id = p.id"
 	    " JOIN pillar pl ON pl.id = pp.pillar_id"
 	    " LEFT JOIN pillar_name n ON n.pillar_id = pl.id AND n.lang = 'en'"
 	    " WHERE 1",
-	    " GROUP BY pl.id ORDER BY pl.number"},
-	{"status",
+	    " GROUP BY pl.id ORDER BY pl.number" },
+	{ "status",
 	    "SELECT p.status, p.status, count(*) FROM project p"
 	    " WHERE p.status IS NOT NULL",
 	    " GROUP BY p.status ORDER BY CASE p.status"
-	    " WHEN 'in_development' THEN 1 WHEN 'ongoing' THEN 2 ELSE 3 END"},
-	{"entity",
+	    " WHEN 'in_development' THEN 1 WHEN 'ongoing' THEN 2 ELSE 3 END" },
+	{ "entity",
 	    "SELECT o.key, o.name, count(DISTINCT p.id) FROM project p"
 	    " JOIN project_org po ON po.project_id = p.id"
 	    " JOIN organisation o ON o.id = po.organisation_id WHERE 1",
-	    " GROUP BY o.id ORDER BY 3 DESC, o.key"},
-	{"scope",
+	    " GROUP BY o.id ORDER BY 3 DESC, o.key" },
+	{ "scope",
 	    "SELECT ps.scope, ps.scope, count(*) FROM project p"
 	    " JOIN project_scope ps ON ps.project_id = p.id WHERE 1",
 	    " GROUP BY ps.scope ORDER BY CASE ps.scope WHEN 'global' THEN 1"
-	    " WHEN 'regional' THEN 2 ELSE 3 END"},
-	{"country",
+	    " WHEN 'regional' THEN 2 ELSE 3 END" },
+	{ "country",
 	    "SELECT c.iso3, c.name, count(DISTINCT p.id) FROM project p"
 	    " JOIN project_place pp ON pp.project_id = p.id"
 	    " JOIN place c ON c.id = pp.place_id AND c.kind = 'country'"
 	    " WHERE 1",
-	    " GROUP BY c.id ORDER BY 3 DESC, c.iso3"},
-	{"region",
+	    " GROUP BY c.id ORDER BY 3 DESC, c.iso3" },
+	{ "region",
 	    "SELECT r.key, r.name, count(DISTINCT p.id) FROM project p"
 	    " JOIN project_place pp ON pp.project_id = p.id"
 	    " JOIN place_within w ON w.place_id = pp.place_id"
 	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = 'region'"
 	    " WHERE 1",
-	    " GROUP BY r.id ORDER BY 3 DESC, r.key"},
-	{"year",
+	    " GROUP BY r.id ORDER BY 3 DESC, r.key" },
+	{ "year",
 	    "SELECT CAST(py.year AS TEXT), CAST(py.year AS TEXT), count(*)"
 	    " FROM project p JOIN project_year py ON py.project_id = p.id"
 	    " WHERE 1",
-	    " GROUP BY py.year ORDER BY py.year"},
+	    " GROUP BY py.year ORDER BY py.year" },
 };
 
 static int
@@ -110,7 +110,7 @@ store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 		goto out;
 	filter_sql_bind(&fs, st, 1);
 	while ((step = db_step(st)) == DB_ROW) {
-		StatGroup g = {db_text(st, 0), db_text(st, 1), db_int(st, 2)};
+		StatGroup g = { db_text(st, 0), db_text(st, 1), db_int(st, 2) };
 
 		if (fn(ctx, &g) != 0)
 			break;

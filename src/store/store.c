@@ -42,8 +42,7 @@ store_schema_version(Store *s)
 	DbStmt *st;
 	int v = 0;
 
-	st = db_prepare(s->db,
-	    "SELECT version FROM schema_version", &err);
+	st = db_prepare(s->db, "SELECT version FROM schema_version", &err);
 	if (st != NULL && db_step(st) == DB_ROW)
 		v = (int)db_int(st, 0);
 	if (st != NULL)
@@ -57,8 +56,7 @@ store_schema_version(Store *s)
  * run as a batch inside a transaction with the version bump.
  */
 static int
-store_migrate_one(Store *s, int version, const char *sql, size_t len,
-    Buf *err)
+store_migrate_one(Store *s, int version, const char *sql, size_t len, Buf *err)
 {
 	Buf text = BUF_INIT;
 	int rc = -1;

@@ -46,64 +46,64 @@ void store_now(Buf *out);
 /* --- reference data (ref.c) -------------------------------------------
  * Each *_put inserts or updates by key and returns the row id (> 0), or -1.
  */
-int64_t store_strategy_put(Store *s, const char *key, const char *symbol,
-    Buf *err);
+int64_t store_strategy_put(
+    Store *s, const char *key, const char *symbol, Buf *err);
 int store_strategy_name_put(Store *s, int64_t strategy_id, const char *lang,
     const char *name, Buf *err);
-int64_t store_pillar_put(Store *s, int64_t strategy_id, const char *key,
-    int number, Buf *err);
+int64_t store_pillar_put(
+    Store *s, int64_t strategy_id, const char *key, int number, Buf *err);
 int store_pillar_name_put(Store *s, int64_t pillar_id, const char *lang,
     const char *short_name, const char *full_name, Buf *err);
-int64_t store_area_put(Store *s, int64_t strategy_id, const char *key,
-    Buf *err);
-int store_area_name_put(Store *s, int64_t area_id, const char *lang,
-    const char *name, Buf *err);
+int64_t store_area_put(
+    Store *s, int64_t strategy_id, const char *key, Buf *err);
+int store_area_name_put(
+    Store *s, int64_t area_id, const char *lang, const char *name, Buf *err);
 int store_area_pillar_put(Store *s, int64_t area_id, int64_t strategy_id,
     const char *pillar_key, Buf *err);
-int64_t store_group_put(Store *s, int64_t strategy_id, const char *key,
-    Buf *err);
-int store_group_name_put(Store *s, int64_t group_id, const char *lang,
-    const char *name, Buf *err);
+int64_t store_group_put(
+    Store *s, int64_t strategy_id, const char *key, Buf *err);
+int store_group_name_put(
+    Store *s, int64_t group_id, const char *lang, const char *name, Buf *err);
 int store_group_area_put(Store *s, int64_t group_id, int64_t strategy_id,
     const char *area_key, Buf *err);
 
 int64_t store_place_put(Store *s, const char *key, const char *kind,
     const char *m49, const char *iso2, const char *iso3, const char *name,
     Buf *err);
-int store_place_name_put(Store *s, int64_t place_id, const char *lang,
-    const char *name, Buf *err);
+int store_place_name_put(
+    Store *s, int64_t place_id, const char *lang, const char *name, Buf *err);
 /* Link a place to a parent place given by key. */
-int store_place_parent_put(Store *s, int64_t place_id, const char *parent_key,
-    Buf *err);
+int store_place_parent_put(
+    Store *s, int64_t place_id, const char *parent_key, Buf *err);
 /*
  * Make the place member_key (a country, by ISO alpha-3 or key) a member of
  * the grouping group_key.  0, or -1 when either is unknown.
  */
-int store_place_member(Store *s, const char *member_key,
-    const char *group_key, Buf *err);
+int store_place_member(
+    Store *s, const char *member_key, const char *group_key, Buf *err);
 /*
  * Record alias as a name of the place with key place_key.  Return 1 when
  * added, 0 when the alias already names that place, -1 when it names
  * another place (err says which) or on failure.
  */
-int store_place_alias_put(Store *s, const char *alias, const char *place_key,
-    Buf *err);
+int store_place_alias_put(
+    Store *s, const char *alias, const char *place_key, Buf *err);
 /* Recompute place_within from place_parent. */
 int store_place_closure(Store *s, Buf *err);
 
 int64_t store_org_put(Store *s, const char *key, const char *name,
     const char *type, const char *compact, Buf *err);
-int store_org_parent_set(Store *s, const char *key, const char *parent_key,
-    Buf *err);
-int store_org_name_put(Store *s, int64_t org_id, const char *lang,
-    const char *name, Buf *err);
+int store_org_parent_set(
+    Store *s, const char *key, const char *parent_key, Buf *err);
+int store_org_name_put(
+    Store *s, int64_t org_id, const char *lang, const char *name, Buf *err);
 /* As store_place_alias_put(), for organisations. */
-int store_org_alias_put(Store *s, const char *alias, const char *org_key,
-    Buf *err);
+int store_org_alias_put(
+    Store *s, const char *alias, const char *org_key, Buf *err);
 
 /* Callback for the alias walks: the name key, the id and key it maps to. */
-typedef int (*StoreAliasFn)(void *ctx, const char *fold, int64_t id,
-    const char *key, const char *kind);
+typedef int (*StoreAliasFn)(
+    void *ctx, const char *fold, int64_t id, const char *key, const char *kind);
 
 /* Call fn for every organisation alias (kind is the organisation type). */
 int store_org_aliases(Store *s, StoreAliasFn fn, void *ctx, Buf *err);
@@ -114,8 +114,8 @@ int store_place_aliases(Store *s, StoreAliasFn fn, void *ctx, Buf *err);
  * Find the organisation (place == 0) or place (place == 1) whose alias has
  * the name key fold: 1 with its key and kind copied out, 0 when none, -1.
  */
-int store_alias_find(Store *s, int place, const char *fold, Buf *key,
-    Buf *kind, Buf *err);
+int store_alias_find(
+    Store *s, int place, const char *fold, Buf *key, Buf *kind, Buf *err);
 
 /* Does a pillar with this key exist?  1, 0, or -1. */
 int store_pillar_exists(Store *s, const char *key, Buf *err);
@@ -127,8 +127,8 @@ int store_pillar_exists(Store *s, const char *key, Buf *err);
  * its id (and copy its digest into digest) when there is one, 0 when there
  * is none, -1 on failure.
  */
-int64_t store_project_by_source(Store *s, const char *source_key,
-    Buf *digest, Buf *err);
+int64_t store_project_by_source(
+    Store *s, const char *source_key, Buf *digest, Buf *err);
 
 /*
  * Insert p (p->id == 0) or replace the project p->id with p, with its

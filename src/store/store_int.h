@@ -8,8 +8,8 @@
 #include "store.h"
 
 struct Store {
-	Db *db;			/* the connection */
-	int64_t strategy_id;	/* the loaded strategy, 0 until known */
+	Db *db;              /* the connection */
+	int64_t strategy_id; /* the loaded strategy, 0 until known */
 };
 
 /* Append "database: <message>" for the last failure on s to err. */
