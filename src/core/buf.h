@@ -33,7 +33,8 @@ void buf_puts(Buf *b, const char *s);
 void buf_putc(Buf *b, int c);
 void buf_printf(Buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+void buf_vprintf(Buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 /* Empty the Buf but keep its memory for reuse. */
 void buf_reset(Buf *b);

@@ -1,0 +1,17 @@
+/*
+ * main.c - the unit test runner: pure modules, no database, no files.
+ */
+#include "test.h"
+
+int test_failed;
+
+int
+main(void)
+{
+	test_core();
+	test_text();
+	test_period();
+	test_vocab();
+	test_annex();
+	return test_failed ? 1 : 0;
+}

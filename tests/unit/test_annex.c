@@ -1,0 +1,203 @@
+/*
+ * test_annex.c - taking matrix cells apart, and the line reader, on rows
+ * copied from the real 2018 matrix (data/ctitf-matrix-2018-pillars-1-2.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../../src/io/annex.h"
+#include "../../src/store/model.h"
+#include "test.h"
+
+static int
+known(void *ctx, const char *name)
+{
+	static const char *const names[] = { "UNODC", "UNESCO", "UNAOC", "IOM",
+		"UN WOMEN", "1540 Committee", "UNODA", "CTED", "UNCCT", "ASEAN",
+		"AU", "Lake Chad Basin Commission", "UNDP" };
+
+	(void)ctx;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Parse cell; check title, period text and the entities joined by "|". */
+static void
+title_is(const char *cell, const char *title, const char *period,
+    const char *entities)
+{
+	AnnexTitle t;
+	AnnexNotes n = { NULL, 0, 0 };
+	Buf e = BUF_INIT;
+
+	annex_title_parse(cell, known, NULL, &t, &n, 1);
+	for (size_t i = 0; i < t.nentity; i++) {
+		if (i)
+			buf_putc(&e, '|');
+		buf_puts(&e, t.entity[i]);
+	}
+	CHECK_STR(buf_str(&t.title), title, "title of %.50s", cell);
+	CHECK_STR(t.has_period ? buf_str(&t.period_text) : NULL, period,
+	    "period of %.50s", cell);
+	CHECK_STR(buf_str(&e), entities, "entities of %.50s", cell);
+	annex_title_free(&t);
+	annex_notes_free(&n);
+	buf_free(&e);
+}
+
+static void
+test_titles(void)
+{
+	title_is("Pilot Project on Countering Radicalization and Violent "
+		 "Extremism in the Sahel-Maghreb (Jul. 2015–Jun. 2019) "
+		 "<b>UNICRI</b>",
+	    "Pilot Project on Countering Radicalization and Violent "
+	    "Extremism in the Sahel-Maghreb",
+	    "Jul. 2015–Jun. 2019", "UNICRI");
+	title_is("World Heritage Education Programme (\"World Heritage in "
+		 "young hands kit\".) <b>(Annual event)</b> <b>UNESCO</b>",
+	    "World Heritage Education Programme (\"World Heritage in young "
+	    "hands kit\".)",
+	    "Annual event", "UNESCO");
+	title_is("Seminar on Resolution 1540 (2004) in Rakitje, Croatia "
+		 "(Sep. 2017) UNODA, <b>1540 Committee</b>",
+	    "Seminar on Resolution 1540 (2004) in Rakitje, Croatia",
+	    "Sep. 2017", "UNODA|1540 Committee");
+	title_is("Youth Video Festival PLURAL+ UNAOC, IOM",
+	    "Youth Video Festival PLURAL+", NULL, "UNAOC|IOM");
+	title_is("Security Council resolution <a href=\"#\">2178 (2017)</a> "
+		 "<b>UNCCT, CTED</b>",
+	    "Security Council resolution 2178 (2017)", NULL, "UNCCT|CTED");
+	title_is("Seminar for UN Security Council Resolution 1540 (2004) "
+		 "(2016) <b>1540 Committee</b>",
+	    "Seminar for UN Security Council Resolution 1540 (2004)", "2016",
+	    "1540 Committee");
+	title_is("Strengthening the capacity of ASEAN",
+	    "Strengthening the capacity of ASEAN", NULL, "");
+	title_is("persons associated to Boko Haram <b>CTED, UNODC, UNDP, "
+		 "IOM, AU and Lake Chad Basin Commission</b>",
+	    "persons associated to Boko Haram", NULL,
+	    "CTED|UNODC|UNDP|IOM|AU|Lake Chad Basin Commission");
+	title_is("Improving Women’s Participation <b>UNESCO, UN WOMEN, "
+		 "UNDP</b>",
+	    "Improving Women’s Participation", NULL, "UNESCO|UN WOMEN|UNDP");
+	title_is("Terrorist Designations and Freezing of Assets — Phase II "
+		 "(2012–2018) <b>UNCCT</b>",
+	    "Terrorist Designations and Freezing of Assets — Phase II",
+	    "2012–2018", "UNCCT");
+	title_is("Global Traveler Assessment System. (since Apr. 2017) "
+		 "<b>WCO</b>",
+	    "Global Traveler Assessment System.", "since Apr. 2017", "WCO");
+	title_is("<b>UNODC</b>", "UNODC", NULL, "");
+	title_is("A &amp; B &#8211; C (2016) <b>UNODC</b>", "A & B – C", "2016",
+	    "UNODC");
+}
+
+static void
+scope_is(const char *cell, int scopes, const char *names)
+{
+	AnnexScope sc;
+	Buf b = BUF_INIT;
+
+	annex_scope_parse(cell, &sc);
+	for (size_t i = 0; i < sc.nname; i++) {
+		if (i)
+			buf_putc(&b, '|');
+		buf_puts(&b, sc.name[i]);
+	}
+	CHECK(sc.scopes == scopes, "scope bits of \"%s\" (got %d)", cell,
+	    sc.scopes);
+	CHECK_STR(buf_str(&b), names, "places of \"%s\"", cell);
+	annex_scope_free(&sc);
+	buf_free(&b);
+}
+
+static void
+test_scopes(void)
+{
+	scope_is("Global", SCOPE_GLOBAL, "");
+	scope_is("Global, regional", SCOPE_GLOBAL | SCOPE_REGIONAL, "");
+	scope_is("Global and regional", SCOPE_GLOBAL | SCOPE_REGIONAL, "");
+	scope_is("Regional (Arab States)", SCOPE_REGIONAL, "Arab States");
+	scope_is("Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.", 0,
+	    "Kazakhstan|Kyrgyzstan|Tajikistan and Uzbekistan");
+	scope_is("Mauritania, Morocco, and Tunisia", 0,
+	    "Mauritania|Morocco|Tunisia");
+	scope_is("Côte d'Ivoire, Mali, Niger, the Gambia and Senegal", 0,
+	    "Côte d'Ivoire|Mali|Niger|the Gambia and Senegal");
+}
+
+/* Run the reader over text; return the events as a compact string. */
+static void
+read_all(const char *text, Buf *out)
+{
+	FILE *fp = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
+	AnnexReader r;
+	AnnexEvent ev;
+	Buf err = BUF_INIT;
+	int got;
+
+	annex_reader_init(&r, fp, "t");
+	while ((got = annex_next(&r, &ev, &err)) == 1) {
+		if (ev.type == ANNEX_PILLAR)
+			buf_printf(out, "[P%s]", ev.pillar);
+		else if (ev.type == ANNEX_DECLARED)
+			buf_printf(out, "[D%ld]", ev.declared);
+		else
+			buf_printf(out, "[R%ld:%s/%s/%s%s]", ev.row->serial,
+			    buf_str(&ev.row->cell[1]),
+			    buf_str(&ev.row->cell[3]),
+			    buf_str(&ev.row->cell[4]),
+			    ev.row->joined ? "+" : "");
+	}
+	if (got < 0)
+		buf_printf(out, "[E %s]", buf_str(&err));
+	for (size_t i = 0; i < r.notes.n; i++)
+		buf_printf(out, "[N%s]", r.notes.note[i].kind);
+	annex_reader_free(&r);
+	fclose(fp);
+	buf_free(&err);
+}
+
+static void
+test_reader(void)
+{
+	Buf b = BUF_INIT;
+
+	read_all("# Intro\nPillar I projects grew.\n"
+		 "#### Pillar II of the UN Global Counter-Terrorism Strategy\n"
+		 "#### 55 projects\n\n"
+		 "Serial\tProject\tStatus\tMain Activities\tScope\n"
+		 "4\tT4\tCompleted\tpromote cooperation;\tGlobal\n\n"
+		 "Serial\tProject\tStatus\tMain Activities\tScope\n"
+		 "\t\t\tsharing experiences.\t\n"
+		 "5\tT5\tOngoing\tA\tAfrica\n",
+	    &b);
+	CHECK_STR(buf_str(&b),
+	    "[PII][D55][R4:T4/promote cooperation; sharing experiences./"
+	    "Global+][R5:T5/A/Africa]",
+	    "reader: heading, count, a row joined over a page break");
+	buf_reset(&b);
+	read_all("\xef\xbb\xbf#### Pillar III\r\n**17 projects**\r\n"
+		 "12.\tT\tNew\tA\tB\r\nstray words\r\n",
+	    &b);
+	CHECK_STR(buf_str(&b), "[PIII][D17][R12:T/A/B][Nstray-text]",
+	    "reader: BOM, CRLF, bold count, serial with a dot, stray text");
+	buf_reset(&b);
+	read_all(
+	    "#### Pillar I\n1\tok\tOngoing\tA\tB\n2\tbad \xff\tX\tY\tZ\n", &b);
+	CHECK(strstr(buf_str(&b), "[E t:3:7: invalid UTF-8]") != NULL,
+	    "reader: invalid UTF-8 is an error with line and column (%s)",
+	    buf_str(&b));
+	buf_free(&b);
+}
+
+void
+test_annex(void)
+{
+	test_titles();
+	test_scopes();
+	test_reader();
+}

@@ -1,0 +1,120 @@
+/*
+ * test_core.c - Buf, UTF-8, CSV and the string map.
+ */
+#include <stdlib.h>
+
+#include "../../src/core/buf.h"
+#include "../../src/core/csv.h"
+#include "../../src/core/strmap.h"
+#include "../../src/core/utf8.h"
+#include "test.h"
+
+static void
+test_buf(void)
+{
+	Buf b = BUF_INIT;
+
+	CHECK_STR(buf_str(&b), "", "an empty Buf reads as \"\"");
+	buf_printf(&b, "%d-%s", 42, "x");
+	buf_puts(&b, "  ");
+	CHECK_STR(buf_str(&b), "42-x  ", "buf_printf and buf_puts append");
+	buf_set(&b, "  \t trimmed \n");
+	buf_trim(&b);
+	CHECK_STR(buf_str(&b), "trimmed", "buf_trim trims both ends");
+	for (int i = 0; i < 10000; i++)
+		buf_putc(&b, 'a');
+	CHECK(b.len == 10007 && b.s[b.len] == '\0',
+	    "a Buf grows and stays NUL-terminated");
+	buf_free(&b);
+}
+
+static void
+test_utf8(void)
+{
+	const char *good = "Côte d’Ivoire Ёлка الساحل 中国";
+	const char bad[] = "ok \xc3\x28 no";
+	const char overlong[] = "\xc0\xaf";
+	const char surrogate[] = "\xed\xa0\x80";
+
+	CHECK(utf8_check(good, strlen(good)) == strlen(good),
+	    "valid UTF-8 passes utf8_check");
+	CHECK(utf8_check(bad, strlen(bad)) == 3,
+	    "utf8_check finds the offset of a bad sequence");
+	CHECK(utf8_check(overlong, 2) == 0, "overlong forms are rejected");
+	CHECK(utf8_check(surrogate, 3) == 0, "surrogates are rejected");
+	CHECK(utf8_check("\xf0\x9f\x98", 3) == 0,
+	    "a sequence cut short is rejected");
+	CHECK(utf8_len("Ёлка") == 4, "utf8_len counts code points");
+	CHECK(utf8_width("中国") == 4, "wide characters take two columns");
+	CHECK(utf8_column("ab\xc3\xa9xy", 4) == 4,
+	    "utf8_column counts columns in code points");
+}
+
+static void
+test_csv(void)
+{
+	const char *text = "\xef\xbb\xbf"
+			   "a,\"b, \"\"c\"\"\",\r\n\"multi\nline\",x\n";
+	CsvReader r;
+	Buf err = BUF_INIT, out = BUF_INIT;
+
+	csv_init(&r, text, strlen(text));
+	CHECK(csv_next(&r, &err) == 1 && r.nfield == 3,
+	    "first record has three fields (BOM skipped)");
+	CHECK_STR(csv_field(&r, 0), "a", "plain field");
+	CHECK_STR(csv_field(&r, 1), "b, \"c\"",
+	    "quoted field with comma "
+	    "and doubled quotes");
+	CHECK_STR(csv_field(&r, 2), "", "empty last field");
+	CHECK(csv_next(&r, &err) == 1 && r.nfield == 2 && r.record_line == 2,
+	    "second record starts on line 2");
+	CHECK_STR(csv_field(&r, 0), "multi\nline", "line break in a field");
+	CHECK(csv_next(&r, &err) == 0, "end of text");
+	csv_free(&r);
+
+	csv_init(&r, "a,\"open\n", 8);
+	CHECK(csv_next(&r, &err) == -1 && strstr(buf_str(&err), "line 1"),
+	    "an unclosed quote is an error naming its line");
+	csv_free(&r);
+
+	csv_put_field(&out, "plain");
+	buf_putc(&out, ',');
+	csv_put_field(&out, "say \"hi\", then");
+	CHECK_STR(buf_str(&out), "plain,\"say \"\"hi\"\", then\"",
+	    "csv_put_field quotes only when it must");
+	buf_free(&out);
+	buf_free(&err);
+}
+
+static void
+test_strmap(void)
+{
+	StrMap m = STRMAP_INIT;
+	int64_t v = 0;
+	int all = 1;
+	char key[32];
+
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "key-%d", i);
+		strmap_put(&m, key, i * 3);
+	}
+	for (int i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "key-%d", i);
+		all &= strmap_get(&m, key, &v) && v == i * 3;
+	}
+	CHECK(all && m.count == 5000, "a map of 5000 keys finds them all");
+	CHECK(!strmap_get(&m, "absent", &v), "an absent key is absent");
+	strmap_put(&m, "key-7", -1);
+	CHECK(strmap_get(&m, "key-7", &v) && v == -1 && m.count == 5000,
+	    "putting a key again replaces its value");
+	strmap_free(&m);
+}
+
+void
+test_core(void)
+{
+	test_buf();
+	test_utf8();
+	test_csv();
+	test_strmap();
+}
