@@ -68,13 +68,20 @@ $(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a
 
 DB ?= ctmatrix.db
 
-run: deps all
+run:
+	@tools/deps
+	@$(MAKE) -s all
 	./$(B)/ctmatrix --db $(DB) init
 	./$(B)/ctmatrix --db $(DB) import annex data/ctitf-matrix-2018-pillars-1-2.md
 	./$(B)/ctmatrix --db $(DB) stats --by pillar
 	./$(B)/ctmatrix --db $(DB) check
 
-test: deps
+# Tools the tests use beyond the build: clang and its runtime for the
+# fuzz targets, clang-format for the format check, node for reading JSON.
+TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git
+
+test:
+	@TOOLS_DEPS_EXTRA="$(TEST_PKGS)" tools/deps
 	tests/run
 
 deps:
@@ -96,6 +103,7 @@ FUZZTIME ?= 60
 FUZZ_CFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
 fuzz-build:
+	@TOOLS_DEPS_EXTRA="clang libclang-rt-14-dev" tools/deps
 	$(MAKE) CC=clang B=build/fuzz OPT="-O1 -g" \
 	    EXTRA_CFLAGS="$(FUZZ_CFLAGS)" build/fuzz/libctm.a
 	for t in $(FUZZ_TARGETS); do \
@@ -103,12 +111,14 @@ fuzz-build:
 	        $(PKG_CFLAGS) -o build/fuzz/$$t fuzz/$$t.c build/fuzz/libctm.a \
 	        $(LDLIBS_ALL) || exit 1; done
 
-fuzz: deps fuzz-build
+fuzz: fuzz-build
 	for t in $(FUZZ_TARGETS); do mkdir -p build/fuzz/corpus-$$t; \
 	    build/fuzz/$$t -max_total_time=$(FUZZTIME) -max_len=65536 \
 	        build/fuzz/corpus-$$t fuzz/corpus/$${t#fuzz_} || exit 1; done
 
-bench: deps all
+bench:
+	@tools/deps
+	@$(MAKE) -s all
 	bench/run
 
 format:
