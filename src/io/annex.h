@@ -45,7 +45,8 @@ void annex_notes_free(AnnexNotes *ns);
 typedef enum AnnexEventType {
 	ANNEX_PILLAR,   /* a pillar heading: ev.pillar, ev.line */
 	ANNEX_DECLARED, /* "N projects": ev.declared */
-	ANNEX_ROW       /* a table row: ev.row */
+	ANNEX_ROW,      /* a table row: ev.row */
+	ANNEX_AS_OF     /* "As of February 2018": ev.as_of */
 } AnnexEventType;
 
 typedef struct AnnexRow {
@@ -63,6 +64,7 @@ typedef struct AnnexEvent {
 	const char *pillar; /* ANNEX_PILLAR: key I..IV */
 	long declared;      /* ANNEX_DECLARED */
 	AnnexRow *row;      /* ANNEX_ROW: valid until the next call */
+	char as_of[11];     /* ANNEX_AS_OF: YYYY or YYYY-MM */
 } AnnexEvent;
 
 typedef struct AnnexReader {

@@ -24,7 +24,7 @@
  * the cell parser would read the same row differently, so that the next
  * import rewrites rows read the old way instead of keeping them.
  */
-#define ANNEX_PARSER_VERSION 2
+#define ANNEX_PARSER_VERSION 3
 
 typedef struct Importer {
 	Store *s;
@@ -35,6 +35,7 @@ typedef struct Importer {
 	StrMap tables; /* pillars whose heading was met */
 	const char *file;
 	const char *pillar; /* current pillar key */
+	char as_of[11];     /* the date the current file speaks for */
 	uint64_t ref_print; /* fingerprint of the reference data */
 } Importer;
 
@@ -233,6 +234,7 @@ row_project(Importer *im, const AnnexRow *row, Project *p)
 	scope_fill(im, p, buf_str(&row->cell[CELL_SCOPE]));
 	p->source_file = xstrdup(im->file);
 	p->source_line = (int64_t)row->line;
+	p->as_of = dup_or_null(im->as_of);
 	for (int i = CELL_TITLE; i < ANNEX_CELLS; i++) {
 		buf_reset(&b);
 		annex_plain(buf_str(&row->cell[i]), &b);
@@ -364,6 +366,7 @@ import_file(Importer *im, const char *file, Buf *err)
 	}
 	im->file = file;
 	im->pillar = im->opt->pillar;
+	im->as_of[0] = '\0';
 	annex_reader_init(&r, fp, file);
 	while ((got = annex_next(&r, &ev, err)) == 1) {
 		switch (ev.type) {
@@ -394,6 +397,9 @@ import_file(Importer *im, const char *file, Buf *err)
 				ev.declared, 1, file, (int64_t)ev.line,
 				err) != 0)
 				goto out;
+			break;
+		case ANNEX_AS_OF:
+			memcpy(im->as_of, ev.as_of, sizeof(im->as_of));
 			break;
 		case ANNEX_ROW:
 			if (import_row(im, ev.row, err) != 0)

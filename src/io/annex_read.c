@@ -261,6 +261,34 @@ is_blank(const char *s)
 	return 1;
 }
 
+/*
+ * "As of February 2018, CTITF entities have ...": the date the matrix
+ * speaks for, from the prose before the tables.  Copy it (YYYY or YYYY-MM)
+ * into out and return 1, or return 0.
+ */
+static int
+as_of_date(const char *line, char out[11])
+{
+	const char *p = strstr(line, "As of ");
+	Buf words = BUF_INIT;
+	Period per;
+	int ok;
+
+	if (p == NULL && (p = strstr(line, "as of ")) == NULL)
+		return 0;
+	p += 6;
+	while (*p && *p != ',' && *p != ';' && *p != ':' &&
+	    !(p[0] == '.' && (p[1] == ' ' || p[1] == '\0')))
+		buf_putc(&words, *p++);
+	ok = words.len < 40 && period_parse(buf_str(&words), &per) &&
+	    per.start[0] && strcmp(per.start, per.end) == 0 &&
+	    strlen(per.start) <= 7;
+	if (ok)
+		memcpy(out, per.start, 11);
+	buf_free(&words);
+	return ok;
+}
+
 /* Whether line[0..end) holds only spaces (the serial cell is empty). */
 static int
 is_blank_prefix(const char *line, const char *end)
@@ -383,6 +411,12 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 				return 1;
 			}
 			continue;
+		}
+		if (!r->in_table && as_of_date(line, r->next.as_of)) {
+			r->next.type = ANNEX_AS_OF;
+			r->next.line = r->line;
+			*ev = r->next;
+			return 1;
 		}
 		if (r->in_table)
 			annex_note(&r->notes, r->line, "stray-text",

@@ -98,6 +98,7 @@ project_json(const Project *p, int full)
 	    p->source_file ? json_pack("{s:s, s:I}", "file", p->source_file,
 				 "line", (json_int_t)p->source_line)
 			   : json_null());
+	json_object_set_new(o, "as_of", str_or_null(p->as_of));
 	json_object_set_new(o, "created_at", str_or_null(p->created_at));
 	json_object_set_new(o, "updated_at", str_or_null(p->updated_at));
 	return o;

@@ -58,6 +58,7 @@ typedef struct Project {
 	int scopes;       /* SCOPE_* bits */
 	char *source_file;
 	int64_t source_line;
+	char *as_of;      /* date the source speaks for, or NULL */
 	char *created_at; /* UTC ISO 8601, set by the store */
 	char *updated_at;
 	ProjectOrg *orgs; /* lead first */

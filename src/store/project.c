@@ -70,9 +70,10 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 		    " serial, title, period_text, start_date, end_date,"
 		    " open_ended, annual, status, status_text, activities,"
 		    " scope_text, source_file, source_line, created_at,"
-		    " updated_at) VALUES (?1, ?2,"
+		    " updated_at, as_of) VALUES (?1, ?2,"
 		    " (SELECT id FROM pillar WHERE key = ?3), ?4, ?5, ?6, ?7,"
-		    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+		    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,"
+		    " ?19)",
 		    err);
 	} else {
 		st = db_prepare(s->db,
@@ -82,7 +83,8 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 		    " start_date = ?7, end_date = ?8, open_ended = ?9,"
 		    " annual = ?10, status = ?11, status_text = ?12,"
 		    " activities = ?13, scope_text = ?14, source_file = ?15,"
-		    " source_line = ?16, updated_at = ?17 WHERE id = ?18",
+		    " source_line = ?16, updated_at = ?17, as_of = ?19"
+		    " WHERE id = ?18",
 		    err);
 	}
 	if (st == NULL)
@@ -107,6 +109,7 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 	db_bind_text(st, 17, now);
 	if (p->id != 0)
 		db_bind_int(st, 18, p->id);
+	db_bind_text(st, 19, p->as_of);
 	if (store_run(s, st, err) != 0)
 		return -1;
 	if (p->id == 0)
@@ -128,8 +131,11 @@ project_write_years(Store *s, const Project *p, Buf *err)
 	from = atoi(p->start_date ? p->start_date : p->end_date);
 	to = atoi(p->end_date ? p->end_date : p->start_date);
 	if (p->open_ended && p->end_date == NULL) {
+		/* Ongoing: to the date the source speaks for, else now. */
 		gmtime_r(&t, &tm);
-		to = tm.tm_year + 1900;
+		to = p->as_of ? atoi(p->as_of) : tm.tm_year + 1900;
+		if (to < from)
+			to = from;
 	}
 	if (from < 1900 || to > 2200 || to < from)
 		return 0;

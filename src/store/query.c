@@ -14,7 +14,7 @@
 	"p.id, pl.key, p.serial, p.title, p.period_text, p.start_date,"        \
 	" p.end_date, p.open_ended, p.annual, p.status, p.status_text,"        \
 	" p.activities, p.scope_text, p.source_file, p.source_line,"           \
-	" p.created_at, p.updated_at, p.source_key"
+	" p.created_at, p.updated_at, p.source_key, p.as_of"
 
 static char *
 col_str(DbStmt *st, int i)
@@ -44,6 +44,7 @@ row_read(DbStmt *st, Project *p)
 	p->created_at = col_str(st, 15);
 	p->updated_at = col_str(st, 16);
 	p->source_key = col_str(st, 17);
+	p->as_of = col_str(st, 18);
 }
 
 /* Fill in entities, places, scope and issues of p (p->id set). */
@@ -171,6 +172,7 @@ project_clear(Project *p)
 	free(p->source_file);
 	free(p->created_at);
 	free(p->updated_at);
+	free(p->as_of);
 	for (size_t i = 0; i < p->norgs; i++) {
 		free(p->orgs[i].name);
 		free(p->orgs[i].key);

@@ -165,6 +165,7 @@ CREATE TABLE project (
 	scope_text TEXT NOT NULL DEFAULT '',	-- geographical scope as written
 	source_file TEXT,		-- file and line it was imported from
 	source_line INTEGER,
+	as_of TEXT,			-- the date the source speaks for ("As of February 2018"): YYYY[-MM]
 	created_at TEXT NOT NULL,	-- UTC, ISO 8601
 	updated_at TEXT NOT NULL
 );

@@ -143,6 +143,8 @@ read_all(const char *text, Buf *out)
 	while ((got = annex_next(&r, &ev, &err)) == 1) {
 		if (ev.type == ANNEX_PILLAR)
 			buf_printf(out, "[P%s]", ev.pillar);
+		else if (ev.type == ANNEX_AS_OF)
+			buf_printf(out, "[A%s]", ev.as_of);
 		else if (ev.type == ANNEX_DECLARED)
 			buf_printf(out, "[D%ld]", ev.declared);
 		else
@@ -166,7 +168,8 @@ test_reader(void)
 {
 	Buf b = BUF_INIT;
 
-	read_all("# Intro\nPillar I projects grew.\n"
+	read_all("# Intro\nAs of February 2018, there are 320 projects.\n"
+		 "Pillar I projects grew.\n"
 		 "#### Pillar II of the UN Global Counter-Terrorism Strategy\n"
 		 "#### 55 projects\n\n"
 		 "Serial\tProject\tStatus\tMain Activities\tScope\n"
@@ -176,7 +179,7 @@ test_reader(void)
 		 "5\tT5\tOngoing\tA\tAfrica\n",
 	    &b);
 	CHECK_STR(buf_str(&b),
-	    "[PII][D55][R4:T4/promote cooperation; sharing experiences./"
+	    "[A2018-02][PII][D55][R4:T4/promote cooperation; sharing experiences./"
 	    "Global+][R5:T5/A/Africa]",
 	    "reader: heading, count, a row joined over a page break");
 	buf_reset(&b);
