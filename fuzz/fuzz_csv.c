@@ -32,8 +32,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ok = csv_next(&again, &err) == 1 && again.nfield == r.nfield;
 		for (size_t i = 0; ok && i < r.nfield; i++)
 			ok = strcmp(csv_field(&again, i), csv_field(&r, i)) == 0;
-		/* Fields holding NUL bytes cannot survive C strings. */
-		if (!ok && memchr(data, '\0', size) == NULL)
+		/*
+		 * Fields holding NUL bytes cannot survive C strings, and a
+		 * record that starts with a byte-order mark loses it when
+		 * read as the start of a text.
+		 */
+		if (!ok && memchr(data, '\0', size) == NULL &&
+		    strncmp(buf_str(&line), "\xef\xbb\xbf", 3) != 0)
 			abort();
 		csv_free(&again);
 	}
