@@ -42,9 +42,15 @@ buf_puts(Buf *b, const char *s)
 void
 buf_putc(Buf *b, int c)
 {
-	char ch = (char)c;
-
-	buf_append(b, &ch, 1);
+	/* The common case, room to spare, without a call to grow. */
+	if (b->len + 1 < b->cap) {
+		b->s[b->len++] = (char)c;
+		b->s[b->len] = '\0';
+		return;
+	}
+	buf_reserve(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
 }
 
 void

@@ -159,9 +159,20 @@ segs_cut(const char *cell, Segs *ss)
 			s += decode_ref(s, &segs_add(ss, bold, link)->text);
 			continue;
 		}
-		buf_putc(&segs_add(ss, bold, link)->text,
-		    *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-		s++;
+		{
+			/* A run of ordinary characters goes in at once. */
+			size_t n = strcspn(s, "<*&\t\n\r");
+
+			if (n == 0) {
+				buf_putc(&segs_add(ss, bold, link)->text,
+				    *s == '*' ? '*' : ' ');
+				n = 1;
+			} else {
+				buf_append(
+				    &segs_add(ss, bold, link)->text, s, n);
+			}
+			s += n;
+		}
 	}
 }
 

@@ -270,11 +270,16 @@ row_identity(
 {
 	uint64_t h = im->ref_print ^ ANNEX_PARSER_VERSION;
 
+	Buf title = BUF_INIT;
+
+	/* The title enters the key as a hash: the key stays short. */
+	text_name_key(p->title, &title);
 	buf_printf(key, "annex:%s:", im->pillar);
 	if (row->serial >= 0)
 		buf_printf(key, "%ld", row->serial);
-	buf_putc(key, ':');
-	text_name_key(p->title, key);
+	buf_printf(key, ":%016llx",
+	    (unsigned long long)fnv(14695981039346656037ULL, buf_str(&title)));
+	buf_free(&title);
 	for (int i = 0; i < ANNEX_CELLS; i++)
 		h = fnv(h, buf_str(&row->cell[i]));
 	buf_printf(digest, "%016llx", (unsigned long long)h);

@@ -46,7 +46,6 @@ project_clear_links(Store *s, int64_t id, Buf *err)
 		"DELETE FROM project_scope WHERE project_id = ?",
 		"DELETE FROM project_year WHERE project_id = ?",
 		"DELETE FROM project_issue WHERE project_id = ?",
-		"DELETE FROM project_fts WHERE rowid = ?",
 	};
 
 	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
@@ -230,6 +229,13 @@ project_write_links(Store *s, const Project *p, Buf *err)
 	return project_write_years(s, p, err);
 }
 
+/*
+ * The search index is written at commit, not row by row: FTS5 flushes its
+ * pending terms at every statement savepoint of a transaction that has
+ * touched it, which made a bulk import write the index once per statement.
+ * Rows wait in a temporary table; store_commit() moves them in with one
+ * statement (store_index_flush).
+ */
 static int
 project_write_index(Store *s, const Project *p, Buf *err)
 {
@@ -237,10 +243,17 @@ project_write_index(Store *s, const Project *p, Buf *err)
 	DbStmt *st;
 	int rc = -1;
 
+	if (!s->fts_pending &&
+	    db_exec(s->db,
+		"CREATE TEMP TABLE IF NOT EXISTS fts_pending ("
+		" id INTEGER PRIMARY KEY, title TEXT, activities TEXT)",
+		err) != 0)
+		return -1;
+	s->fts_pending = 1;
 	text_fold(p->title, &title);
 	text_fold(p->activities ? p->activities : "", &act);
 	st = db_prepare(s->db,
-	    "INSERT INTO project_fts(rowid, title, activities)"
+	    "INSERT OR REPLACE INTO temp.fts_pending(id, title, activities)"
 	    " VALUES (?, ?, ?)",
 	    err);
 	if (st != NULL &&
@@ -249,6 +262,21 @@ project_write_index(Store *s, const Project *p, Buf *err)
 	buf_free(&title);
 	buf_free(&act);
 	return rc;
+}
+
+int
+store_index_flush(Store *s, Buf *err)
+{
+	if (!s->fts_pending)
+		return 0;
+	s->fts_pending = 0;
+	return db_exec(s->db,
+	    "DELETE FROM project_fts WHERE rowid IN"
+	    " (SELECT id FROM temp.fts_pending);"
+	    "INSERT INTO project_fts(rowid, title, activities)"
+	    " SELECT id, title, activities FROM temp.fts_pending;"
+	    "DELETE FROM temp.fts_pending;",
+	    err);
 }
 
 int

@@ -149,7 +149,7 @@ CREATE TABLE organisation_alias (
 -- second import of the same file change nothing.
 CREATE TABLE project (
 	id INTEGER PRIMARY KEY,
-	source_key TEXT UNIQUE,		-- "annex:II:26:<folded title>"; NULL if entered by hand
+	source_key TEXT UNIQUE,		-- "annex:II:26:<hash of the folded title>"; NULL if entered by hand
 	source_digest TEXT,		-- digest of the source row as last imported
 	pillar_id INTEGER REFERENCES pillar(id),	-- the matrix table it is listed in
 	serial INTEGER,			-- its serial there; NULL when none
@@ -170,8 +170,6 @@ CREATE TABLE project (
 	updated_at TEXT NOT NULL
 );
 CREATE INDEX project_pillar_serial ON project(pillar_id, serial);
-CREATE INDEX project_status ON project(status);
-
 -- Every pillar a project serves; includes the one it is listed under.
 CREATE TABLE project_pillar (
 	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
@@ -212,16 +210,12 @@ CREATE TABLE project_scope (
 	scope TEXT NOT NULL CHECK (scope IN ('global', 'regional', 'national')),
 	PRIMARY KEY (project_id, scope)
 ) WITHOUT ROWID;
-CREATE INDEX project_scope_scope ON project_scope(scope, project_id);
-
 -- Years a project's period covers, for statistics by year.
 CREATE TABLE project_year (
 	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
 	year INTEGER NOT NULL,
 	PRIMARY KEY (project_id, year)
 ) WITHOUT ROWID;
-CREATE INDEX project_year_year ON project_year(year, project_id);
-
 -- Defects an importer met in a project's source row (a split field it
 -- could not place, a period it could not read, ...), replaced whenever the
 -- row is imported again.  `ctmatrix check` reports them with the findings

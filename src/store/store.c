@@ -164,6 +164,8 @@ store_begin(Store *s, Buf *err)
 int
 store_commit(Store *s, Buf *err)
 {
+	if (store_index_flush(s, err) != 0)
+		return -1;
 	return db_commit(s->db, err);
 }
 
@@ -171,6 +173,8 @@ void
 store_rollback(Store *s)
 {
 	db_rollback(s->db);
+	/* The temporary table rolls back with the rest. */
+	s->fts_pending = 0;
 }
 
 void

@@ -10,6 +10,7 @@
 struct Store {
 	Db *db;              /* the connection */
 	int64_t strategy_id; /* the loaded strategy, 0 until known */
+	int fts_pending;     /* rows wait in temp.fts_pending */
 };
 
 /* Append "database: <message>" for the last failure on s to err. */
@@ -17,6 +18,9 @@ int store_fail(Store *s, Buf *err);
 
 /* Run a prepared statement that returns no rows; 0 or -1. */
 int store_run(Store *s, DbStmt *st, Buf *err);
+
+/* Move the rows waiting for the search index into it (project.c). */
+int store_index_flush(Store *s, Buf *err);
 
 /* The embedded schema text (blobs.S). */
 extern const char ctm_blob_schema[];
