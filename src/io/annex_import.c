@@ -8,6 +8,7 @@
  * it was resolved against) matches what is stored is left alone.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,16 +27,59 @@
  */
 #define ANNEX_PARSER_VERSION 3
 
+/*
+ * The import runs as two threads joined by a queue of jobs: the reader
+ * (read, parse, resolve: everything that needs no database) and the writer
+ * (the calling thread: every database call, in order).  On two cores the
+ * parsing of one row overlaps the writing of the one before.  Only the
+ * writer touches the store; only the reader touches the reader's state.
+ */
+typedef enum JobType {
+	JOB_FILE,  /* a file starts: file */
+	JOB_EVENT, /* a heading, a declared count or an as-of date: ev */
+	JOB_ROW,   /* a row, parsed: p, key, digest */
+	JOB_ERROR, /* the reader failed: message */
+	JOB_END    /* no more jobs */
+} JobType;
+
+typedef struct Job {
+	JobType type;
+	const char *file;   /* file of the job */
+	AnnexEvent ev;      /* JOB_EVENT (ev.row is not used) */
+	const char *pillar; /* JOB_ROW: its pillar */
+	Project p;          /* JOB_ROW: the project */
+	Buf key, digest;    /* JOB_ROW: its source key and digest */
+	size_t line;        /* JOB_ROW: its line */
+	long serial;        /* JOB_ROW: its serial */
+	int joined;         /* JOB_ROW: joined across a page break */
+	Buf message;        /* JOB_ERROR */
+} Job;
+
+#define QUEUE_SIZE 256
+
+typedef struct Queue {
+	pthread_mutex_t lock;
+	pthread_cond_t not_empty, not_full;
+	Job *job[QUEUE_SIZE];
+	size_t head, count;
+	int stop; /* the writer gave up: the reader stops */
+} Queue;
+
 typedef struct Importer {
 	Store *s;
 	Resolver res;
 	const ImportOptions *opt;
 	ImportReport *rep;
-	StrMap seen;   /* source keys met in this import */
-	StrMap tables; /* pillars whose heading was met */
-	const char *file;
-	const char *pillar; /* current pillar key */
-	char as_of[11];     /* the date the current file speaks for */
+	const char *const *files;
+	int nfiles;
+	Queue q;
+	StrMap seen;        /* writer: source keys met in this import */
+	StrMap tables;      /* writer: pillars whose heading was met */
+	const char *file;   /* writer: the file being written */
+	int nfile;          /* writer: its index in files */
+	const char *rfile;  /* reader: the file being read */
+	const char *pillar; /* reader: current pillar key */
+	char as_of[11];     /* reader: the date the file speaks for */
 	uint64_t ref_print; /* fingerprint of the reference data */
 } Importer;
 
@@ -232,13 +276,17 @@ row_project(Importer *im, const AnnexRow *row, Project *p)
 	p->scope_text = xstrdup(buf_str(&b));
 	orgs_fill(im, p, &t);
 	scope_fill(im, p, buf_str(&row->cell[CELL_SCOPE]));
-	p->source_file = xstrdup(im->file);
+	p->source_file = xstrdup(im->rfile);
 	p->source_line = (int64_t)row->line;
 	p->as_of = dup_or_null(im->as_of);
-	for (int i = CELL_TITLE; i < ANNEX_CELLS; i++) {
-		buf_reset(&b);
-		annex_plain(buf_str(&row->cell[i]), &b);
-		if (b.len == 0 && i != CELL_SCOPE) {
+	for (int i = CELL_TITLE; i < CELL_SCOPE; i++) {
+		/* Empty once markup is gone; the scope may be empty. */
+		const char *v = i == CELL_TITLE ? p->title
+		    : i == CELL_STATUS
+		    ? (p->status ? p->status : p->status_text)
+		    : p->activities;
+
+		if (v == NULL || *v == '\0') {
 			Buf m = BUF_INIT;
 
 			buf_printf(&m, "line %zu: the %s is empty", row->line,
@@ -285,59 +333,270 @@ row_identity(
 	buf_printf(digest, "%016llx", (unsigned long long)h);
 }
 
+/* Put a job on the queue; return 0, or -1 when the writer has stopped. */
 static int
-import_row(Importer *im, const AnnexRow *row, Buf *err)
+queue_put(Queue *q, Job *j)
 {
-	Project p;
-	Buf key = BUF_INIT, digest = BUF_INIT, have = BUF_INIT;
-	int64_t id, dummy;
-	int rc = -1;
+	int rc = 0;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->count == QUEUE_SIZE && !q->stop)
+		pthread_cond_wait(&q->not_full, &q->lock);
+	if (q->stop) {
+		rc = -1;
+	} else {
+		q->job[(q->head + q->count) % QUEUE_SIZE] = j;
+		q->count++;
+		pthread_cond_signal(&q->not_empty);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return rc;
+}
+
+static Job *
+queue_get(Queue *q)
+{
+	Job *j;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->count == 0)
+		pthread_cond_wait(&q->not_empty, &q->lock);
+	j = q->job[q->head];
+	q->head = (q->head + 1) % QUEUE_SIZE;
+	q->count--;
+	pthread_cond_signal(&q->not_full);
+	pthread_mutex_unlock(&q->lock);
+	return j;
+}
+
+/* The writer gives up: wake the reader and let it finish. */
+static void
+queue_stop(Queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->stop = 1;
+	pthread_cond_broadcast(&q->not_full);
+	pthread_mutex_unlock(&q->lock);
+}
+
+static Job *
+job_new(JobType type, const char *file)
+{
+	Job *j = xcalloc(1, sizeof(*j));
+
+	j->type = type;
+	j->file = file;
+	return j;
+}
+
+static void
+job_free(Job *j)
+{
+	project_clear(&j->p);
+	buf_free(&j->key);
+	buf_free(&j->digest);
+	buf_free(&j->message);
+	free(j);
+}
+
+/* Reader: one row to a job, or an error job when it has no pillar. */
+static Job *
+read_row(Importer *im, const char *file, const AnnexRow *row)
+{
+	Job *j;
 
 	if (im->pillar == NULL) {
-		buf_printf(err,
+		j = job_new(JOB_ERROR, file);
+		buf_printf(&j->message,
 		    "%s:%zu: row %ld comes before any pillar heading, so its "
 		    "pillar is unknown (give --pillar)",
-		    im->file, row->line, row->serial);
-		return -1;
+		    file, row->line, row->serial);
+		return j;
 	}
+	j = job_new(JOB_ROW, file);
+	j->pillar = im->pillar;
+	j->line = row->line;
+	j->serial = row->serial;
+	j->joined = row->joined > 0;
+	row_project(im, row, &j->p);
+	row_identity(im, row, &j->p, &j->key, &j->digest);
+	return j;
+}
+
+/* Reader: one file; 0, -1 after queueing an error, -2 when told to stop. */
+static int
+read_file(Importer *im, const char *file)
+{
+	FILE *fp = fopen(file, "r");
+	AnnexReader r;
+	AnnexEvent ev;
+	Job *j;
+	int got, rc = 0;
+
+	if (fp == NULL) {
+		j = job_new(JOB_ERROR, file);
+		buf_printf(
+		    &j->message, "%s: cannot open: %s", file, strerror(errno));
+		return queue_put(&im->q, j) == 0 ? -1 : (job_free(j), -2);
+	}
+	im->rfile = file;
+	im->pillar = im->opt->pillar;
+	im->as_of[0] = '\0';
+	annex_reader_init(&r, fp, file);
+	if (queue_put(&im->q, job_new(JOB_FILE, file)) != 0)
+		rc = -2;
+	while (rc == 0) {
+		Buf err = BUF_INIT;
+
+		got = annex_next(&r, &ev, &err);
+		if (got == 0) {
+			buf_free(&err);
+			break;
+		}
+		if (got < 0) {
+			j = job_new(JOB_ERROR, file);
+			buf_set(&j->message, buf_str(&err));
+			rc = -1;
+		} else if (ev.type == ANNEX_ROW) {
+			j = read_row(im, file, ev.row);
+			rc = j->type == JOB_ERROR ? -1 : 0;
+		} else {
+			if (ev.type == ANNEX_PILLAR)
+				im->pillar = ev.pillar;
+			if (ev.type == ANNEX_AS_OF)
+				memcpy(im->as_of, ev.as_of, sizeof(im->as_of));
+			j = job_new(JOB_EVENT, file);
+			j->ev = ev;
+			j->ev.row = NULL;
+		}
+		buf_free(&err);
+		if (queue_put(&im->q, j) != 0) {
+			job_free(j);
+			rc = -2;
+		}
+	}
+	/* Defects outside rows travel as notes of an event job. */
+	for (size_t i = 0; rc == 0 && i < r.notes.n; i++) {
+		j = job_new(JOB_ERROR, file);
+		j->type = JOB_EVENT;
+		j->ev.type = ANNEX_ROW; /* marks a note */
+		j->line = r.notes.note[i].line;
+		buf_set(&j->key, r.notes.note[i].kind);
+		buf_set(&j->message, r.notes.note[i].message);
+		if (queue_put(&im->q, j) != 0) {
+			job_free(j);
+			rc = -2;
+		}
+	}
+	annex_reader_free(&r);
+	fclose(fp);
+	return rc;
+}
+
+static void *
+reader_main(void *arg)
+{
+	Importer *im = arg;
+
+	for (int i = 0; i < im->nfiles; i++)
+		if (read_file(im, im->files[i]) != 0)
+			return NULL;
+	if (queue_put(&im->q, job_new(JOB_END, NULL)) != 0)
+		return NULL;
+	return NULL;
+}
+
+/* Writer: a heading, a declared count, or a note outside rows. */
+static int
+write_event(Importer *im, Job *j, Buf *err)
+{
+	const AnnexEvent *ev = &j->ev;
+	int64_t dummy;
+
+	switch (ev->type) {
+	case ANNEX_ROW: /* a note of the reader */
+		report_note(im->rep, j->file, j->line, buf_str(&j->key),
+		    buf_str(&j->message));
+		return 0;
+	case ANNEX_PILLAR:
+		if (store_pillar_exists(im->s, ev->pillar, err) != 1) {
+			buf_printf(err,
+			    "%s:%zu: pillar %s is not in the strategy "
+			    "framework",
+			    j->file, ev->line, ev->pillar);
+			return -1;
+		}
+		im->pillar = ev->pillar;
+		if (strmap_get(&im->tables, ev->pillar, &dummy))
+			return 0; /* the table goes on after a page */
+		strmap_put(&im->tables, ev->pillar, 0);
+		return im->opt->dry_run
+		    ? 0
+		    : store_annex_table_put(im->s, ev->pillar, 0, 0, j->file,
+			  (int64_t)ev->line, err);
+	case ANNEX_DECLARED:
+		/* The first count after a heading is the table's. */
+		if (im->pillar == NULL ||
+		    !strmap_get(&im->tables, im->pillar, &dummy) || dummy)
+			return 0;
+		strmap_put(&im->tables, im->pillar, 1);
+		return im->opt->dry_run
+		    ? 0
+		    : store_annex_table_put(im->s, im->pillar, ev->declared, 1,
+			  j->file, (int64_t)ev->line, err);
+	case ANNEX_AS_OF:
+		return 0;
+	}
+	return 0;
+}
+
+/* Writer: store one parsed row. */
+static int
+write_row(Importer *im, Job *j, Buf *err)
+{
+	Project *p = &j->p;
+	Buf have = BUF_INIT;
+	int64_t id, first;
+	int rc = -1;
+
 	im->rep->rows++;
-	if (row->joined)
+	if (j->joined)
 		im->rep->joined++;
-	row_project(im, row, &p);
-	row_identity(im, row, &p, &key, &digest);
-	if (strmap_get(&im->seen, buf_str(&key), &dummy)) {
+	if (strmap_get(&im->seen, buf_str(&j->key), &first)) {
 		Buf m = BUF_INIT;
 
 		buf_printf(&m,
-		    "row %ld of pillar %s at line %zu repeats the row at line "
-		    "%lld; it was imported once",
-		    row->serial, im->pillar, row->line, (long long)dummy);
+		    "row %ld of pillar %s at line %zu repeats the row at "
+		    "%s:%lld; it was imported once",
+		    j->serial, j->pillar, j->line, im->files[first >> 32],
+		    (long long)(first & 0xffffffff));
 		report_note(
-		    im->rep, im->file, row->line, "repeated-row", buf_str(&m));
+		    im->rep, j->file, j->line, "repeated-row", buf_str(&m));
 		buf_free(&m);
 		im->rep->repeated++;
-		rc = 0;
-		goto out;
+		return 0;
 	}
-	strmap_put(&im->seen, buf_str(&key), (int64_t)row->line);
-	for (size_t i = 0; i < p.nissues; i++)
-		report_note(im->rep, im->file, row->line, p.issues[i].kind,
-		    p.issues[i].message);
-	if ((id = store_project_by_source(im->s, buf_str(&key), &have, err)) <
-	    0)
+	/* Where it was first met: file index and line. */
+	strmap_put(&im->seen, buf_str(&j->key),
+	    ((int64_t)im->nfile << 32) | (int64_t)(j->line & 0xffffffff));
+	for (size_t i = 0; i < p->nissues; i++)
+		report_note(im->rep, j->file, j->line, p->issues[i].kind,
+		    p->issues[i].message);
+	id = store_project_by_source(im->s, buf_str(&j->key), &have, err);
+	if (id < 0)
 		goto out;
-	if (id > 0 && strcmp(buf_str(&have), buf_str(&digest)) == 0) {
+	if (id > 0 && strcmp(buf_str(&have), buf_str(&j->digest)) == 0) {
 		im->rep->unchanged++;
 		rc = 0;
 		goto out;
 	}
-	p.id = id;
-	p.source_key = buf_detach(&key);
-	p.source_digest = buf_detach(&digest);
-	if (!im->opt->dry_run && store_project_save(im->s, &p, err) != 0) {
+	p->id = id;
+	p->source_key = buf_detach(&j->key);
+	p->source_digest = buf_detach(&j->digest);
+	if (!im->opt->dry_run && store_project_save(im->s, p, err) != 0) {
 		Buf m = BUF_INIT;
 
-		buf_printf(&m, "%s:%zu: %s", im->file, row->line, buf_str(err));
+		buf_printf(&m, "%s:%zu: %s", j->file, j->line, buf_str(err));
 		buf_set(err, buf_str(&m));
 		buf_free(&m);
 		goto out;
@@ -348,83 +607,63 @@ import_row(Importer *im, const AnnexRow *row, Buf *err)
 		im->rep->added++;
 	rc = 0;
 out:
-	project_clear(&p);
-	buf_free(&key);
-	buf_free(&digest);
 	buf_free(&have);
 	return rc;
 }
 
+/* Writer: take jobs until the end or the first failure. */
 static int
-import_file(Importer *im, const char *file, Buf *err)
+write_all(Importer *im, Buf *err)
 {
-	FILE *fp = fopen(file, "r");
-	AnnexReader r;
-	AnnexEvent ev;
-	long declared_line = 0;
-	int64_t dummy;
-	int got, rc = -1;
+	for (;;) {
+		Job *j = queue_get(&im->q);
+		int rc = 0;
 
-	if (fp == NULL) {
-		buf_printf(err, "%s: cannot open: %s", file, strerror(errno));
-		return -1;
-	}
-	im->file = file;
-	im->pillar = im->opt->pillar;
-	im->as_of[0] = '\0';
-	annex_reader_init(&r, fp, file);
-	while ((got = annex_next(&r, &ev, err)) == 1) {
-		switch (ev.type) {
-		case ANNEX_PILLAR:
-			if (store_pillar_exists(im->s, ev.pillar, err) != 1) {
-				buf_printf(err,
-				    "%s:%zu: pillar %s is not in the "
-				    "strategy framework",
-				    file, ev.line, ev.pillar);
-				goto out;
-			}
-			im->pillar = ev.pillar;
-			if (strmap_get(&im->tables, ev.pillar, &dummy))
-				break; /* the table goes on after a page */
-			strmap_put(&im->tables, ev.pillar, (int64_t)ev.line);
-			declared_line = 0;
-			if (!im->opt->dry_run &&
-			    store_annex_table_put(im->s, ev.pillar, 0, 0, file,
-				(int64_t)ev.line, err) != 0)
-				goto out;
+		switch (j->type) {
+		case JOB_END:
+			job_free(j);
+			return 0;
+		case JOB_ERROR:
+			buf_set(err, buf_str(&j->message));
+			rc = -1;
 			break;
-		case ANNEX_DECLARED:
-			if (im->pillar == NULL || declared_line != 0)
-				break;
-			declared_line = (long)ev.line;
-			if (!im->opt->dry_run &&
-			    store_annex_table_put(im->s, im->pillar,
-				ev.declared, 1, file, (int64_t)ev.line,
-				err) != 0)
-				goto out;
+		case JOB_FILE:
+			for (im->nfile = 0; im->nfile < im->nfiles &&
+			     im->files[im->nfile] != j->file;
+			     im->nfile++)
+				;
+			im->file = j->file;
+			im->pillar = NULL;
 			break;
-		case ANNEX_AS_OF:
-			memcpy(im->as_of, ev.as_of, sizeof(im->as_of));
+		case JOB_EVENT:
+			rc = write_event(im, j, err);
 			break;
-		case ANNEX_ROW:
-			if (import_row(im, ev.row, err) != 0)
-				goto out;
-			if (im->opt->progress && im->rep->rows % 1000 == 0)
-				im->opt->progress(
-				    im->opt->progress_ctx, file, im->rep->rows);
+		case JOB_ROW:
+			rc = write_row(im, j, err);
+			if (rc == 0 && im->opt->progress &&
+			    im->rep->rows % 1000 == 0)
+				im->opt->progress(im->opt->progress_ctx,
+				    j->file, im->rep->rows);
 			break;
 		}
+		job_free(j);
+		if (rc != 0)
+			return -1;
 	}
-	if (got < 0)
-		goto out;
-	for (size_t i = 0; i < r.notes.n; i++)
-		report_note(im->rep, file, r.notes.note[i].line,
-		    r.notes.note[i].kind, r.notes.note[i].message);
-	rc = 0;
-out:
-	annex_reader_free(&r);
-	fclose(fp);
-	return rc;
+}
+
+/* After the writer stopped early: let the reader finish, free what's left. */
+static void
+drain(Importer *im)
+{
+	queue_stop(&im->q);
+	pthread_mutex_lock(&im->q.lock);
+	while (im->q.count > 0) {
+		job_free(im->q.job[im->q.head]);
+		im->q.head = (im->q.head + 1) % QUEUE_SIZE;
+		im->q.count--;
+	}
+	pthread_mutex_unlock(&im->q.lock);
 }
 
 int
@@ -432,26 +671,42 @@ annex_import(Store *s, const char *const *files, int nfiles,
     const ImportOptions *opt, ImportReport *rep, Buf *err)
 {
 	Importer im;
-	int rc = -1;
+	pthread_t reader;
+	int rc = -1, started = 0;
 
 	memset(&im, 0, sizeof(im));
 	memset(rep, 0, sizeof(*rep));
 	im.s = s;
 	im.opt = opt;
 	im.rep = rep;
+	im.files = files;
+	im.nfiles = nfiles;
+	pthread_mutex_init(&im.q.lock, NULL);
+	pthread_cond_init(&im.q.not_empty, NULL);
+	pthread_cond_init(&im.q.not_full, NULL);
 	if (resolver_load(&im.res, s, err) != 0)
-		return -1;
+		goto out;
 	im.ref_print = 14695981039346656037ULL ^ (uint64_t)im.res.org.count ^
 	    ((uint64_t)im.res.place.count << 20) ^
 	    (uint64_t)im.res.nentry << 40;
 	if (store_begin(s, err) != 0)
 		goto out;
-	for (int i = 0; i < nfiles; i++) {
-		if (import_file(&im, files[i], err) != 0) {
-			store_rollback(s);
-			goto out;
-		}
+	if (pthread_create(&reader, NULL, reader_main, &im) != 0) {
+		buf_puts(err, "cannot start the reader thread");
+		store_rollback(s);
+		goto out;
 	}
+	started = 1;
+	if (write_all(&im, err) != 0) {
+		drain(&im);
+		pthread_join(reader, NULL);
+		started = 0;
+		drain(&im);
+		store_rollback(s);
+		goto out;
+	}
+	pthread_join(reader, NULL);
+	started = 0;
 	if (opt->dry_run) {
 		store_rollback(s);
 	} else if (store_commit(s, err) != 0) {
@@ -460,8 +715,15 @@ annex_import(Store *s, const char *const *files, int nfiles,
 	}
 	rc = 0;
 out:
+	if (started) {
+		drain(&im);
+		pthread_join(reader, NULL);
+	}
 	strmap_free(&im.seen);
 	strmap_free(&im.tables);
 	resolver_free(&im.res);
+	pthread_mutex_destroy(&im.q.lock);
+	pthread_cond_destroy(&im.q.not_empty);
+	pthread_cond_destroy(&im.q.not_full);
 	return rc;
 }

@@ -74,8 +74,7 @@ static const CheckQuery check_queries[] = {
 	{ "missing-scope",
 	    "SELECT pl.key, p.serial, p.id, p.scope_text, 0, 0 FROM project p"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
-	    " WHERE NOT EXISTS (SELECT 1 FROM project_scope ps"
-	    "  WHERE ps.project_id = p.id)"
+	    " WHERE p.scopes = 0"
 	    " ORDER BY pl.number, p.serial, p.id" },
 	{ NULL, /* kind from the row: project_issue */
 	    "SELECT pl.key, p.serial, p.id, i.message, 0, 0, i.kind"

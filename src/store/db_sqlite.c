@@ -34,7 +34,19 @@ Db *
 db_open(const char *path, int create, Buf *err)
 {
 	Db *db = xcalloc(1, sizeof(*db));
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
+	    SQLITE_OPEN_NOMUTEX;
+	static int configured;
+
+	/*
+	 * A connection belongs to one thread, so it needs no mutex, and the
+	 * memory statistics SQLite keeps by default cost a global lock on
+	 * every allocation.  Both must be set before SQLite initialises.
+	 */
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = 1;
+	}
 
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		buf_printf(err, "cannot open database %s: %s", path,

@@ -54,12 +54,16 @@ filter_sql_build(FilterSql *fs, const ProjectFilter *f)
 	memset(fs, 0, sizeof(*fs));
 	if (f == NULL)
 		return;
-	if (f->pillar)
+	if (f->pillar) {
+		/* The pillar it is listed under, or a further one. */
 		filter_add(fs,
-		    " AND p.id IN (SELECT project_id FROM project_pillar"
-		    " WHERE pillar_id IN (SELECT id FROM pillar WHERE key = "
-		    "?))",
+		    " AND (p.pillar_id = (SELECT id FROM pillar WHERE key = ?)"
+		    " OR p.id IN (SELECT project_id FROM project_pillar"
+		    " WHERE pillar_id = (SELECT id FROM pillar WHERE key = "
+		    "?)))",
 		    f->pillar);
+		fs->bind[fs->nbind++] = f->pillar;
+	}
 	if (f->entity)
 		filter_add(fs,
 		    " AND p.id IN (SELECT project_id FROM project_org"

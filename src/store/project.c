@@ -43,7 +43,6 @@ project_clear_links(Store *s, int64_t id, Buf *err)
 		"DELETE FROM project_pillar WHERE project_id = ?",
 		"DELETE FROM project_org WHERE project_id = ?",
 		"DELETE FROM project_place WHERE project_id = ?",
-		"DELETE FROM project_scope WHERE project_id = ?",
 		"DELETE FROM project_year WHERE project_id = ?",
 		"DELETE FROM project_issue WHERE project_id = ?",
 	};
@@ -69,10 +68,10 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 		    " serial, title, period_text, start_date, end_date,"
 		    " open_ended, annual, status, status_text, activities,"
 		    " scope_text, source_file, source_line, created_at,"
-		    " updated_at, as_of) VALUES (?1, ?2,"
+		    " updated_at, as_of, scopes) VALUES (?1, ?2,"
 		    " (SELECT id FROM pillar WHERE key = ?3), ?4, ?5, ?6, ?7,"
 		    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,"
-		    " ?19)",
+		    " ?19, ?20)",
 		    err);
 	} else {
 		st = db_prepare(s->db,
@@ -82,7 +81,8 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 		    " start_date = ?7, end_date = ?8, open_ended = ?9,"
 		    " annual = ?10, status = ?11, status_text = ?12,"
 		    " activities = ?13, scope_text = ?14, source_file = ?15,"
-		    " source_line = ?16, updated_at = ?17, as_of = ?19"
+		    " source_line = ?16, updated_at = ?17, as_of = ?19, scopes "
+		    "= ?20"
 		    " WHERE id = ?18",
 		    err);
 	}
@@ -109,6 +109,7 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 	if (p->id != 0)
 		db_bind_int(st, 18, p->id);
 	db_bind_text(st, 19, p->as_of);
+	db_bind_int(st, 20, p->scopes);
 	if (store_run(s, st, err) != 0)
 		return -1;
 	if (p->id == 0)
@@ -139,14 +140,88 @@ project_write_years(Store *s, const Project *p, Buf *err)
 	if (from < 1900 || to > 2200 || to < from)
 		return 0;
 	st = db_prepare(s->db,
-	    "INSERT INTO project_year(project_id, year) VALUES (?, ?)"
-	    " ON CONFLICT DO NOTHING",
+	    "INSERT INTO project_year(project_id, year)"
+	    " WITH RECURSIVE y(n) AS (SELECT ?2 UNION ALL"
+	    " SELECT n + 1 FROM y WHERE n < ?3) SELECT ?1, n FROM y",
 	    err);
-	if (st == NULL)
+	if (st == NULL ||
+	    db_bind(st, "iii", p->id, (int64_t)from, (int64_t)to) != 0 ||
+	    store_run(s, st, err) != 0)
 		return -1;
-	for (int y = from; y <= to; y++) {
-		if (db_bind(st, "ii", p->id, (int64_t)y) != 0 ||
-		    store_run(s, st, err) != 0)
+	return 0;
+}
+
+/*
+ * Entities and places go in up to four rows per statement: a bulk import
+ * spends most of its time starting statements, not inserting rows.
+ */
+#define LINK_BATCH 4
+#define V5         "(?, ?, ?, ?, ?)"
+#define ORG_INSERT                                                             \
+	"INSERT INTO project_org(project_id, position, organisation_id,"       \
+	" name, role) VALUES "
+#define PLACE_INSERT                                                           \
+	"INSERT INTO project_place(project_id, position, place_id,"            \
+	" organisation_id, name) VALUES "
+
+static const char *const org_sql[LINK_BATCH + 1] = { NULL, ORG_INSERT V5,
+	ORG_INSERT V5 "," V5, ORG_INSERT V5 "," V5 "," V5,
+	ORG_INSERT V5 "," V5 "," V5 "," V5 };
+static const char *const place_sql[LINK_BATCH + 1] = { NULL, PLACE_INSERT V5,
+	PLACE_INSERT V5 "," V5, PLACE_INSERT V5 "," V5 "," V5,
+	PLACE_INSERT V5 "," V5 "," V5 "," V5 };
+
+static int
+project_write_orgs(Store *s, const Project *p, Buf *err)
+{
+	for (size_t i = 0; i < p->norgs; i += LINK_BATCH) {
+		size_t n =
+		    p->norgs - i < LINK_BATCH ? p->norgs - i : LINK_BATCH;
+		DbStmt *st = db_prepare(s->db, org_sql[n], err);
+
+		if (st == NULL)
+			return -1;
+		for (size_t k = 0; k < n; k++) {
+			const ProjectOrg *o = &p->orgs[i + k];
+			int b = (int)k * 5;
+
+			db_bind_int(st, b + 1, p->id);
+			db_bind_int(st, b + 2, (int64_t)(i + k));
+			if (o->org_id > 0)
+				db_bind_int(st, b + 3, o->org_id);
+			db_bind_text(st, b + 4, o->name);
+			db_bind_text(
+			    st, b + 5, i + k == 0 ? "lead" : "partner");
+		}
+		if (store_run(s, st, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+project_write_places(Store *s, const Project *p, Buf *err)
+{
+	for (size_t i = 0; i < p->nplaces; i += LINK_BATCH) {
+		size_t n =
+		    p->nplaces - i < LINK_BATCH ? p->nplaces - i : LINK_BATCH;
+		DbStmt *st = db_prepare(s->db, place_sql[n], err);
+
+		if (st == NULL)
+			return -1;
+		for (size_t k = 0; k < n; k++) {
+			const ProjectPlace *pl = &p->places[i + k];
+			int b = (int)k * 5;
+
+			db_bind_int(st, b + 1, p->id);
+			db_bind_int(st, b + 2, (int64_t)(i + k));
+			if (pl->place_id > 0)
+				db_bind_int(st, b + 3, pl->place_id);
+			if (pl->org_id > 0)
+				db_bind_int(st, b + 4, pl->org_id);
+			db_bind_text(st, b + 5, pl->name);
+		}
+		if (store_run(s, st, err) != 0)
 			return -1;
 	}
 	return 0;
@@ -155,65 +230,11 @@ project_write_years(Store *s, const Project *p, Buf *err)
 static int
 project_write_links(Store *s, const Project *p, Buf *err)
 {
-	static const char *const scope_name[] = { "global", "regional",
-		"national" };
 	DbStmt *st;
 
-	if (p->pillar != NULL) {
-		st = db_prepare(s->db,
-		    "INSERT INTO project_pillar(project_id, pillar_id)"
-		    " SELECT ?, id FROM pillar WHERE key = ?",
-		    err);
-		if (st == NULL || db_bind(st, "it", p->id, p->pillar) != 0 ||
-		    store_run(s, st, err) != 0)
-			return -1;
-	}
-	st = db_prepare(s->db,
-	    "INSERT INTO project_org(project_id, position, organisation_id,"
-	    " name, role) VALUES (?, ?, ?, ?, ?)",
-	    err);
-	if (st == NULL)
+	if (project_write_orgs(s, p, err) != 0 ||
+	    project_write_places(s, p, err) != 0)
 		return -1;
-	for (size_t i = 0; i < p->norgs; i++) {
-		const ProjectOrg *o = &p->orgs[i];
-
-		db_bind(st, "ii", p->id, (int64_t)i);
-		if (o->org_id > 0)
-			db_bind_int(st, 3, o->org_id);
-		db_bind_text(st, 4, o->name);
-		db_bind_text(st, 5, i == 0 ? "lead" : "partner");
-		if (store_run(s, st, err) != 0)
-			return -1;
-	}
-	st = db_prepare(s->db,
-	    "INSERT INTO project_place(project_id, position, place_id,"
-	    " organisation_id, name) VALUES (?, ?, ?, ?, ?)",
-	    err);
-	if (st == NULL)
-		return -1;
-	for (size_t i = 0; i < p->nplaces; i++) {
-		const ProjectPlace *pl = &p->places[i];
-
-		db_bind(st, "ii", p->id, (int64_t)i);
-		if (pl->place_id > 0)
-			db_bind_int(st, 3, pl->place_id);
-		if (pl->org_id > 0)
-			db_bind_int(st, 4, pl->org_id);
-		db_bind_text(st, 5, pl->name);
-		if (store_run(s, st, err) != 0)
-			return -1;
-	}
-	st = db_prepare(s->db,
-	    "INSERT INTO project_scope(project_id, scope) VALUES (?, ?)", err);
-	if (st == NULL)
-		return -1;
-	for (int i = 0; i < 3; i++) {
-		if ((p->scopes & (1 << i)) == 0)
-			continue;
-		if (db_bind(st, "it", p->id, scope_name[i]) != 0 ||
-		    store_run(s, st, err) != 0)
-			return -1;
-	}
 	st = db_prepare(s->db,
 	    "INSERT INTO project_issue(project_id, kind, message)"
 	    " VALUES (?, ?, ?)",
@@ -233,34 +254,76 @@ project_write_links(Store *s, const Project *p, Buf *err)
  * The search index is written at commit, not row by row: FTS5 flushes its
  * pending terms at every statement savepoint of a transaction that has
  * touched it, which made a bulk import write the index once per statement.
- * Rows wait in a temporary table; store_commit() moves them in with one
- * statement (store_index_flush).
+ * Rows wait in temporary tables, and store_commit() moves them in with one
+ * statement each (store_index_flush).  The index is contentless (it keeps
+ * no copy of the text), so taking a project out of it means giving the
+ * folded text it was indexed with: project_unindex() recomputes it from
+ * the row before the row changes.
  */
 static int
-project_write_index(Store *s, const Project *p, Buf *err)
+index_tables(Store *s, Buf *err)
 {
-	Buf title = BUF_INIT, act = BUF_INIT;
-	DbStmt *st;
-	int rc = -1;
-
-	if (!s->fts_pending &&
-	    db_exec(s->db,
-		"CREATE TEMP TABLE IF NOT EXISTS fts_pending ("
-		" id INTEGER PRIMARY KEY, title TEXT, activities TEXT)",
+	if (s->fts_pending)
+		return 0;
+	if (db_exec(s->db,
+		"CREATE TEMP TABLE IF NOT EXISTS fts_add ("
+		" id INTEGER PRIMARY KEY, title TEXT, activities TEXT);"
+		"CREATE TEMP TABLE IF NOT EXISTS fts_del ("
+		" id INTEGER PRIMARY KEY, title TEXT, activities TEXT);",
 		err) != 0)
 		return -1;
 	s->fts_pending = 1;
-	text_fold(p->title, &title);
-	text_fold(p->activities ? p->activities : "", &act);
-	st = db_prepare(s->db,
-	    "INSERT OR REPLACE INTO temp.fts_pending(id, title, activities)"
-	    " VALUES (?, ?, ?)",
-	    err);
-	if (st != NULL &&
-	    db_bind(st, "itt", p->id, buf_str(&title), buf_str(&act)) == 0)
+	return 0;
+}
+
+/* Queue the folded text of a project for the index (add) or out of it. */
+static int
+index_queue(Store *s, int add, int64_t id, const char *title,
+    const char *activities, Buf *err)
+{
+	Buf t = BUF_INIT, a = BUF_INIT;
+	DbStmt *st;
+	int rc = -1;
+
+	if (index_tables(s, err) != 0)
+		return -1;
+	text_fold(title, &t);
+	text_fold(activities ? activities : "", &a);
+	st = add ? db_prepare(s->db,
+		       "INSERT OR REPLACE INTO temp.fts_add(id, title,"
+		       " activities) VALUES (?, ?, ?)",
+		       err)
+		 : db_prepare(s->db,
+		       "INSERT OR IGNORE INTO temp.fts_del(id, title,"
+		       " activities) VALUES (?, ?, ?)",
+		       err);
+	if (st != NULL && db_bind(st, "itt", id, buf_str(&t), buf_str(&a)) == 0)
 		rc = store_run(s, st, err);
-	buf_free(&title);
-	buf_free(&act);
+	buf_free(&t);
+	buf_free(&a);
+	return rc;
+}
+
+/* Take project id out of the index, unless it was only queued for it. */
+static int
+project_unindex(Store *s, int64_t id, Buf *err)
+{
+	DbStmt *st = db_prepare(
+	    s->db, "SELECT title, activities FROM project WHERE id = ?", err);
+	char *title = NULL, *act = NULL;
+	int rc = 0;
+
+	if (st == NULL || db_bind(st, "i", id) != 0)
+		return -1;
+	if (db_step(st) == DB_ROW) {
+		title = xstrdup(db_text(st, 0));
+		act = xstrdup(db_text(st, 1));
+	}
+	db_reset(st);
+	if (title != NULL && act != NULL)
+		rc = index_queue(s, 0, id, title, act, err);
+	free(title);
+	free(act);
 	return rc;
 }
 
@@ -270,12 +333,16 @@ store_index_flush(Store *s, Buf *err)
 	if (!s->fts_pending)
 		return 0;
 	s->fts_pending = 0;
+	/*
+	 * A project queued for deletion was indexed before this transaction
+	 * (fts_del only takes a project's first, committed text).
+	 */
 	return db_exec(s->db,
-	    "DELETE FROM project_fts WHERE rowid IN"
-	    " (SELECT id FROM temp.fts_pending);"
+	    "INSERT INTO project_fts(project_fts, rowid, title, activities)"
+	    " SELECT 'delete', id, title, activities FROM temp.fts_del;"
 	    "INSERT INTO project_fts(rowid, title, activities)"
-	    " SELECT id, title, activities FROM temp.fts_pending;"
-	    "DELETE FROM temp.fts_pending;",
+	    " SELECT id, title, activities FROM temp.fts_add;"
+	    "DELETE FROM temp.fts_del; DELETE FROM temp.fts_add;",
 	    err);
 }
 
@@ -286,13 +353,15 @@ store_project_save(Store *s, Project *p, Buf *err)
 	int rc = -1;
 
 	store_now(&now);
-	if (p->id != 0 && project_clear_links(s, p->id, err) != 0)
+	if (p->id != 0 &&
+	    (project_unindex(s, p->id, err) != 0 ||
+		project_clear_links(s, p->id, err) != 0))
 		goto out;
 	if (project_write_row(s, p, buf_str(&now), err) != 0)
 		goto out;
 	if (project_write_links(s, p, err) != 0)
 		goto out;
-	rc = project_write_index(s, p, err);
+	rc = index_queue(s, 1, p->id, p->title, p->activities, err);
 out:
 	buf_free(&now);
 	return rc;

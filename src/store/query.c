@@ -14,7 +14,7 @@
 	"p.id, pl.key, p.serial, p.title, p.period_text, p.start_date,"        \
 	" p.end_date, p.open_ended, p.annual, p.status, p.status_text,"        \
 	" p.activities, p.scope_text, p.source_file, p.source_line,"           \
-	" p.created_at, p.updated_at, p.source_key, p.as_of"
+	" p.created_at, p.updated_at, p.source_key, p.as_of, p.scopes"
 
 static char *
 col_str(DbStmt *st, int i)
@@ -45,6 +45,7 @@ row_read(DbStmt *st, Project *p)
 	p->updated_at = col_str(st, 16);
 	p->source_key = col_str(st, 17);
 	p->as_of = col_str(st, 18);
+	p->scopes = (int)db_int(st, 19);
 }
 
 /* Fill in entities, places, scope and issues of p (p->id set). */
@@ -91,21 +92,6 @@ links_read(Store *s, Project *p, Buf *err)
 		q->kind = col_str(st, 2);
 		q->place_id = db_int(st, 3);
 		q->org_id = db_int(st, 4);
-	}
-	db_reset(st);
-	if (rc == DB_ERROR)
-		return store_fail(s, err);
-
-	st = db_prepare(
-	    s->db, "SELECT scope FROM project_scope WHERE project_id = ?", err);
-	if (st == NULL || db_bind(st, "i", p->id) != 0)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
-		const char *sc = db_text(st, 0);
-
-		p->scopes |= strcmp(sc, "global") == 0 ? SCOPE_GLOBAL
-		    : strcmp(sc, "regional") == 0      ? SCOPE_REGIONAL
-						       : SCOPE_NATIONAL;
 	}
 	db_reset(st);
 	if (rc == DB_ERROR)

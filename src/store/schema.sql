@@ -163,6 +163,7 @@ CREATE TABLE project (
 	status_text TEXT,		-- as written, when it maps to no status
 	activities TEXT NOT NULL DEFAULT '',	-- main activities
 	scope_text TEXT NOT NULL DEFAULT '',	-- geographical scope as written
+	scopes INTEGER NOT NULL DEFAULT 0,	-- scope as bits: 1 global, 2 regional, 4 national (a project may have several)
 	source_file TEXT,		-- file and line it was imported from
 	source_line INTEGER,
 	as_of TEXT,			-- the date the source speaks for ("As of February 2018"): YYYY[-MM]
@@ -170,7 +171,8 @@ CREATE TABLE project (
 	updated_at TEXT NOT NULL
 );
 CREATE INDEX project_pillar_serial ON project(pillar_id, serial);
--- Every pillar a project serves; includes the one it is listed under.
+-- Further pillars a project serves, beyond the one it is listed under
+-- (project.pillar_id), which is not repeated here.
 CREATE TABLE project_pillar (
 	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
 	pillar_id INTEGER NOT NULL REFERENCES pillar(id),
@@ -203,13 +205,6 @@ CREATE TABLE project_place (
 ) WITHOUT ROWID;
 CREATE INDEX project_place_place ON project_place(place_id, project_id);
 
--- Geographical scope: global, regional, national (a project may have more
--- than one: "Global and regional").
-CREATE TABLE project_scope (
-	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
-	scope TEXT NOT NULL CHECK (scope IN ('global', 'regional', 'national')),
-	PRIMARY KEY (project_id, scope)
-) WITHOUT ROWID;
 -- Years a project's period covers, for statistics by year.
 CREATE TABLE project_year (
 	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
@@ -238,6 +233,8 @@ CREATE TABLE annex_table (
 
 -- Full-text search over titles and activities.  The text indexed is folded
 -- by src/text/fold.c (case, diacritics, Arabic and Cyrillic variants), and
--- queries are folded the same way.  rowid = project.id.
+-- queries are folded the same way.  rowid = project.id.  Contentless: the
+-- index keeps no copy of the text (src/store/project.c says how rows are
+-- taken out of it).
 CREATE VIRTUAL TABLE project_fts USING fts5(title, activities,
-	tokenize = 'unicode61 remove_diacritics 0');
+	content = '', tokenize = 'unicode61 remove_diacritics 0');

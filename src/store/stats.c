@@ -20,7 +20,9 @@ typedef struct StatDim {
 static const StatDim stat_dims[] = {
 	{ "pillar",
 	    "SELECT pl.key, coalesce(n.short, pl.key), count(DISTINCT p.id)"
-	    " FROM project p JOIN project_pillar pp ON pp.project_id = p.id"
+	    " FROM project p JOIN (SELECT id AS project_id, pillar_id FROM"
+	    " project UNION ALL SELECT project_id, pillar_id FROM"
+	    " project_pillar) pp ON pp.project_id = p.id"
 	    " JOIN pillar pl ON pl.id = pp.pillar_id"
 	    " LEFT JOIN pillar_name n ON n.pillar_id = pl.id AND n.lang = 'en'"
 	    " WHERE 1",
@@ -36,10 +38,10 @@ static const StatDim stat_dims[] = {
 	    " JOIN organisation o ON o.id = po.organisation_id WHERE 1",
 	    " GROUP BY o.id ORDER BY 3 DESC, o.key" },
 	{ "scope",
-	    "SELECT ps.scope, ps.scope, count(*) FROM project p"
-	    " JOIN project_scope ps ON ps.project_id = p.id WHERE 1",
-	    " GROUP BY ps.scope ORDER BY CASE ps.scope WHEN 'global' THEN 1"
-	    " WHEN 'regional' THEN 2 ELSE 3 END" },
+	    "SELECT s.k, s.k, count(*) FROM project p JOIN (SELECT 'global'"
+	    " AS k, 1 AS bit UNION ALL SELECT 'regional', 2 UNION ALL"
+	    " SELECT 'national', 4) s ON (p.scopes & s.bit) <> 0 WHERE 1",
+	    " GROUP BY s.k, s.bit ORDER BY s.bit" },
 	{ "country",
 	    "SELECT c.iso3, c.name, count(DISTINCT p.id) FROM project p"
 	    " JOIN project_place pp ON pp.project_id = p.id"

@@ -7,6 +7,7 @@
  * own transaction, so an interrupted upgrade leaves the database at the
  * last complete version.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -180,10 +181,19 @@ store_rollback(Store *s)
 void
 store_now(Buf *out)
 {
+	/* Formatted once a second at most: imports ask for every row. */
+	static time_t last = -1;
+	static char text[32];
 	time_t t = time(NULL);
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
-	buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900,
-	    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (t != last) {
+		gmtime_r(&t, &tm);
+		snprintf(text, sizeof(text), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+		    (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
+		    tm.tm_mday % 100, tm.tm_hour % 100, tm.tm_min % 100,
+		    tm.tm_sec % 100);
+		last = t;
+	}
+	buf_puts(out, text);
 }

@@ -192,18 +192,24 @@ done:
 static int
 is_word_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 int
 text_name_key(const char *s, Buf *out)
 {
 	Buf f = BUF_INIT;
-	int rc, space = 0;
+	int rc = 0, space = 0;
 	size_t start = out->len;
+	const char *p = s;
 
-	rc = text_fold(s, &f);
-	for (const char *p = buf_str(&f); *p; p++) {
+	/* ASCII needs no ICU: fold case as the key is built. */
+	if (!is_ascii(s)) {
+		rc = text_fold(s, &f);
+		p = buf_str(&f);
+	}
+	for (; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 
 		if (c == '.')
@@ -222,7 +228,7 @@ text_name_key(const char *s, Buf *out)
 		if (space && out->len > start)
 			buf_putc(out, ' ');
 		space = 0;
-		buf_putc(out, c);
+		buf_putc(out, (c >= 'A' && c <= 'Z') ? c + 32 : c);
 	}
 	buf_free(&f);
 	return rc;
