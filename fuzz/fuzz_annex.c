@@ -18,8 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static int
 known(void *ctx, const char *name)
 {
-	static const char *const names[] = { "UNODC", "UNESCO", "UNAOC",
-		"IOM", "UN WOMEN", "1540 Committee", "CTED" };
+	static const char *const names[] = { "UNODC", "UNESCO", "UNAOC", "IOM",
+		"UN WOMEN", "1540 Committee", "CTED" };
 
 	(void)ctx;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

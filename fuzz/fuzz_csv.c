@@ -31,7 +31,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		csv_init(&again, buf_str(&line), line.len);
 		ok = csv_next(&again, &err) == 1 && again.nfield == r.nfield;
 		for (size_t i = 0; ok && i < r.nfield; i++)
-			ok = strcmp(csv_field(&again, i), csv_field(&r, i)) == 0;
+			ok =
+			    strcmp(csv_field(&again, i), csv_field(&r, i)) == 0;
 		/*
 		 * Fields holding NUL bytes cannot survive C strings, and a
 		 * record that starts with a byte-order mark loses it when

@@ -179,7 +179,8 @@ test_reader(void)
 		 "5\tT5\tOngoing\tA\tAfrica\n",
 	    &b);
 	CHECK_STR(buf_str(&b),
-	    "[A2018-02][PII][D55][R4:T4/promote cooperation; sharing experiences./"
+	    "[A2018-02][PII][D55][R4:T4/promote cooperation; sharing "
+	    "experiences./"
 	    "Global+][R5:T5/A/Africa]",
 	    "reader: heading, count, a row joined over a page break");
 	buf_reset(&b);
