@@ -266,9 +266,9 @@ static const char *const groupings[] = { "Sahel", "Maghreb", "Lake Chad Basin",
 	"Central Asian States" };
 
 /* Places no reference list knows: unknown-place findings. */
-static const char *const unknown_places[] = { "Northern Corridor",
-	"Atlantis", "Trans-Saharan belt", "Upper Guinea Forest",
-	"Lower Basin States", "Sahelo-Saharan strip" };
+static const char *const unknown_places[] = { "Northern Corridor", "Atlantis",
+	"Trans-Saharan belt", "Upper Guinea Forest", "Lower Basin States",
+	"Sahelo-Saharan strip" };
 
 /* Organisations written where places belong (place-is-organisation). */
 static const char *const scope_orgs[] = { "APG", "ARF", "BWC-ISU", "FATF",
@@ -365,10 +365,13 @@ load_m49(const char *path)
 			first = 0;
 			continue;
 		}
-		if (n < 12 || fld[8][0] == '\0' || strlen(fld[11]) != 3)
+		/* "Bonaire, Sint Eustatius and Saba" would be three places
+		 * in a list: no document writes it in one. */
+		if (n < 12 || fld[8][0] == '\0' || strlen(fld[11]) != 3 ||
+		    strchr(fld[8], ','))
 			continue;
-		countries = realloc(countries,
-		    (ncountries + 1) * sizeof(*countries));
+		countries =
+		    realloc(countries, (ncountries + 1) * sizeof(*countries));
 		if (countries == NULL) {
 			perror("gen");
 			exit(1);
@@ -425,10 +428,10 @@ pick_region(void)
 static const char *const title_heads[] = { "Strengthening", "Enhancing",
 	"Promoting", "Supporting", "Building Capacity for",
 	"Capacity-Building Workshop on", "Technical Assistance on",
-	"Preventing Violent Extremism (PVE) through", "Countering",
-	"Facilitating", "Seminar on", "Regional Conference on",
-	"Pilot Project on", "Policy Guide on", "Training Course on",
-	"Assessing", "Developing", "Mainstreaming Gender in",
+	"Preventing Violent Extremism (PVE) through", "Facilitating",
+	"Seminar on", "Regional Conference on", "Pilot Project on",
+	"Policy Guide on", "Training Course on", "Developing",
+	"Mainstreaming Gender in",
 	"Youth Empowerment:", "International Good Practices on",
 	"Raising Awareness of", "Towards a Comprehensive Approach to",
 	"Integrated Programme on", "Study on", "Handbook on" };
@@ -476,60 +479,107 @@ static const char *const title_topics[] = {
 	"the Rule of Law and Security Institutions",
 };
 
-static const char *const title_tails[] = { "", "", "", "",
-	" for Member States", " among Member States", " — Phase II",
-	" — Phase III", " Phase I", " (pilot)", ": a Policy Guide",
-	" in Prison Settings", " at City Level", " for Young Women and Men",
-	" in the Maritime Domain" };
+static const char *const title_tails[] = { "", "", "", "", " for Member States",
+	" among Member States", " — Phase II", " — Phase III", " Phase I",
+	" (pilot)", ": a Policy Guide", " in Prison Settings", " at City Level",
+	" for Young Women and Men", " in the Maritime Domain" };
 
 /* Sentences of the "Main Activities" column of the 2018 matrix. */
 static const char *const activities[] = {
-	"Preventing and countering radicalization, terrorist recruitment and violent extremism.",
-	"Providing technical assistance to strengthen the capacity to deal with returning Foreign Terrorist Fighters with a focus on rehabilitation in prison settings.",
-	"Enhancing understanding and awareness of strategic communications for PVE.",
+	"Preventing and countering radicalization, terrorist recruitment and "
+	"violent extremism.",
+	"Providing technical assistance to strengthen the capacity to deal "
+	"with returning Foreign Terrorist Fighters with a focus on "
+	"rehabilitation in prison settings.",
+	"Enhancing understanding and awareness of strategic communications for "
+	"PVE.",
 	"Building capacity through workshops and technical trainings.",
-	"Providing support to Member States and regional organizations in developing national/ regional PVE Plans of Action.",
-	"Enhancing cooperation and increasing quality and quantity of available information about FTFs.",
+	"Providing support to Member States and regional organizations in "
+	"developing national/ regional PVE Plans of Action.",
+	"Enhancing cooperation and increasing quality and quantity of "
+	"available information about FTFs.",
 	"Providing a conference and three workshops.",
-	"Empowering youth to become key actors in PVE by tools/modules; media training materials; PVE strategies; organizing campaigns, regional forums and workshops.",
-	"Enhancing the capacity of youth and media professionals to use the media to counter the spread of terrorist narratives.",
+	"Empowering youth to become key actors in PVE by tools/modules; media "
+	"training materials; PVE strategies; organizing campaigns, regional "
+	"forums and workshops.",
+	"Enhancing the capacity of youth and media professionals to use the "
+	"media to counter the spread of terrorist narratives.",
 	"Improving access to jobs and job retention skills for youth.",
-	"Building the capacity of prison administrations in selected Member States to effectively manage violent extremist prisoners and prevent radicalization and violence in prisons.",
-	"Preventing the recruitment of youth at-risk by armed groups via inclusive community violence reduction projects.",
-	"Reducing incentives to join violent extremist groups and providing sustainable alternatives through mine action activities.",
-	"Supporting conflict prevention and peace education and strengthening social inclusion of vulnerable communities.",
-	"Raising awareness among religious leaders about their role to promote peace and dialogue among youth.",
-	"Raising awareness of UNSCR 1540 (2004); analyzing implementation; gap analysis; identification of assistance needs.",
-	"Raising awareness of UNSCR <a href=\"#\">1540 (2004)</a> ; analyzing implementation; exchange of national best practices and lessons learned.",
-	"Strengthening multi-sector engagement and coordination at the national level to prevent, detect and respond to the release of dangerous pathogens.",
-	"Curbing the ability of terrorist organizations to raise funds through KFR.",
-	"Providing needs assessment conferences; training modules; and workshops.",
-	"Enhancing the understanding, skills and experience of financial regulatory officials, ministries and private sector entities in countering the financing of terrorism.",
+	"Building the capacity of prison administrations in selected Member "
+	"States to effectively manage violent extremist prisoners and prevent "
+	"radicalization and violence in prisons.",
+	"Preventing the recruitment of youth at-risk by armed groups via "
+	"inclusive community violence reduction projects.",
+	"Reducing incentives to join violent extremist groups and providing "
+	"sustainable alternatives through mine action activities.",
+	"Supporting conflict prevention and peace education and strengthening "
+	"social inclusion of vulnerable communities.",
+	"Raising awareness among religious leaders about their role to promote "
+	"peace and dialogue among youth.",
+	"Raising awareness of UNSCR 1540 (2004); analyzing implementation; gap "
+	"analysis; identification of assistance needs.",
+	"Raising awareness of UNSCR <a href=\"#\">1540 (2004)</a> ; analyzing "
+	"implementation; exchange of national best practices and lessons "
+	"learned.",
+	"Strengthening multi-sector engagement and coordination at the "
+	"national level to prevent, detect and respond to the release of "
+	"dangerous pathogens.",
+	"Curbing the ability of terrorist organizations to raise funds through "
+	"KFR.",
+	"Providing needs assessment conferences; training modules; and "
+	"workshops.",
+	"Enhancing the understanding, skills and experience of financial "
+	"regulatory officials, ministries and private sector entities in "
+	"countering the financing of terrorism.",
 	"Providing workshops.",
-	"Enhancing border security capacities and management, including through support for API implementation, cross-border cooperation, strategies and action plans, training and equipment.",
-	"Supporting the reinsertion of disengaged members into targeted communities by promoting on the job training.",
-	"Providing a consultation; a Joint Planning Mission; and a High-Level interagency conference on criminal justice responses to terrorism.",
-	"Providing joint technical assistance, training, awareness-raising and private sector outreach.",
-	"Updating guidance materials and making them available for Member States.",
-	"Sharing challenges, lessons and opinions with respect to the role of the military in collecting and sharing evidence in various (post-) conflict settings.",
+	"Enhancing border security capacities and management, including "
+	"through support for API implementation, cross-border cooperation, "
+	"strategies and action plans, training and equipment.",
+	"Supporting the reinsertion of disengaged members into targeted "
+	"communities by promoting on the job training.",
+	"Providing a consultation; a Joint Planning Mission; and a High-Level "
+	"interagency conference on criminal justice responses to terrorism.",
+	"Providing joint technical assistance, training, awareness-raising and "
+	"private sector outreach.",
+	"Updating guidance materials and making them available for Member "
+	"States.",
+	"Sharing challenges, lessons and opinions with respect to the role of "
+	"the military in collecting and sharing evidence in various (post-) "
+	"conflict settings.",
 	"Countering hate speech through global citizenship education.",
-	"Training administrators, teachers, and students to identify risks of radicalization.",
-	"Developing a teacher program to improve the curricula on intercultural and interreligious understanding.",
-	"Engaging youth to celebrate cultural heritage and diversity to strengthen resilience to radicalization and violent extremism",
-	"Promoting sensitive and responsible coverage of violent extremism, forming the basis of capacity-building exercises globally.",
-	"Providing a platform for constructive dialogue, discussions, analysis and a media campaign on digital literacy among youth.",
-	"Assisting Member States in strengthening their legal and judicial framework.",
+	"Training administrators, teachers, and students to identify risks of "
+	"radicalization.",
+	"Developing a teacher program to improve the curricula on "
+	"intercultural and interreligious understanding.",
+	"Engaging youth to celebrate cultural heritage and diversity to "
+	"strengthen resilience to radicalization and violent extremism",
+	"Promoting sensitive and responsible coverage of violent extremism, "
+	"forming the basis of capacity-building exercises globally.",
+	"Providing a platform for constructive dialogue, discussions, analysis "
+	"and a media campaign on digital literacy among youth.",
+	"Assisting Member States in strengthening their legal and judicial "
+	"framework.",
 	"Organizing five regional activities.",
-	"Providing a forum on terrorism financing and preventive investigations and prosecutions.",
-	"Strengthening Customs security activities through delivery of equipment and training.",
-	"Promoting peaceful joint community management of shared transboundary water resources, and participation of women in decisions.",
-	"Implementing pilot activities reinforcing the capacities of learners, education and media professionals to counter hate speech.",
+	"Providing a forum on terrorism financing and preventive "
+	"investigations and prosecutions.",
+	"Strengthening Customs security activities through delivery of "
+	"equipment and training.",
+	"Promoting peaceful joint community management of shared transboundary "
+	"water resources, and participation of women in decisions.",
+	"Implementing pilot activities reinforcing the capacities of learners, "
+	"education and media professionals to counter hate speech.",
 	"Gathering information on terrorist groups operating in the region.",
-	"Supporting grassroots projects that encourage intercultural dialogue and cooperation.",
-	"Providing policy guidelines to develop essential skills and value-based digital citizenship among children and youth.",
-	"Assisting victims of terrorism and their families, and giving them a voice.",
-	"Providing legislative assistance on the ratification and implementation of the international legal instruments against terrorism.",
-	"Mentoring prosecutors and judges on complex terrorism cases, with full respect for human rights.",
+	"Supporting grassroots projects that encourage intercultural dialogue "
+	"and cooperation.",
+	"Providing policy guidelines to develop essential skills and "
+	"value-based digital citizenship among children and youth.",
+	"Assisting victims of terrorism and their families, and giving them a "
+	"voice.",
+	"Providing legislative assistance on the ratification and "
+	"implementation of the international legal instruments against "
+	"terrorism.",
+	"Mentoring prosecutors and judges on complex terrorism cases, with "
+	"full respect for human rights.",
 };
 
 static const char *const statuses[] = { "Ongoing", "Ongoing", "Ongoing",
@@ -583,8 +633,8 @@ period(Str *s)
 	else if (r < 830) /* (May 2017), (April 2016) */
 		str_add(s, "(%s %u)", month(), y);
 	else if (r < 860) { /* (25-27 Sep. 2017) */
-		str_add(s, "(%u%s%u %s %u)", d, dash(), d + 1 + rnd(3),
-		    month(), y);
+		str_add(
+		    s, "(%u%s%u %s %u)", d, dash(), d + 1 + rnd(3), month(), y);
 	} else if (r < 875) /* (6 Nov. 2015) */
 		str_add(s, "(%u %s %u)", d, month(), y);
 	else if (r < 895) { /* (28 Apr.–5 May 2016) */
@@ -592,8 +642,7 @@ period(Str *s)
 
 		m = chance(500) ? months_abbr[mo] : months_full[mo];
 		str_add(s, "(%u %s%s%u %s %u)", d, m, dash(), 1 + rnd(5),
-		    chance(500) ? months_abbr[mo + 1] : months_full[mo + 1],
-		    y);
+		    chance(500) ? months_abbr[mo + 1] : months_full[mo + 1], y);
 	} else if (r < 925) /* (since 2000), (since Apr. 2017) */
 		if (chance(600))
 			str_add(s, "(since %u)", y);
@@ -602,8 +651,8 @@ period(Str *s)
 	else if (r < 945) /* (2016-ongoing) */
 		str_add(s, "(%u-ongoing)", y);
 	else if (r < 975) /* (Annual event) */
-		str_add(s, chance(250) ? "<b>(Annual event)</b>"
-		                       : "(Annual event)");
+		str_add(s,
+		    chance(250) ? "<b>(Annual event)</b>" : "(Annual event)");
 	else if (r < 985) /* (Annual event. 2016, 2017 and 2018) */
 		str_add(s, "(Annual event. %u, %u and %u)", y, y + 1, y + 2);
 	else /* (2016, 2017) */
@@ -620,16 +669,19 @@ title(Str *s, const char *place)
 
 	str_add(s, "%s %s%s", PICK(title_heads), PICK(title_topics),
 	    PICK(title_tails));
-	if (place && r < 400)
-		str_add(s, " in %s", place);
-	else if (r < 450)
-		str_add(s, " in the %s", PICK(groupings));
+	if (r < 400) {
+		if (place)
+			str_add(s, " in %s", place);
+	} else if (r < 450)
+		str_add(s, " in %s", pick_region());
 	else if (r < 480)
-		str_add(s, " and Security Council resolution <a href=\"#\">%s</a>",
+		str_add(s,
+		    " and Security Council resolution <a href=\"#\">%s</a>",
 		    PICK(resolutions));
 	else if (r < 490)
-		str_add(s, ", in line with resolutions <a href=\"#\">%s</a> "
-		           ", <a href=\"#\">%s</a> and <a href=\"#\">%s</a>",
+		str_add(s,
+		    ", in line with resolutions <a href=\"#\">%s</a> "
+		    ", <a href=\"#\">%s</a> and <a href=\"#\">%s</a>",
 		    resolutions[0], resolutions[5], resolutions[1]);
 }
 
@@ -644,7 +696,7 @@ entity_list(Str *s, unsigned n)
 
 		do {
 			e = pick_entity();
-			for (unsigned j = 0; j < i; j++)
+			for (unsigned j = 0; e && j < i; j++)
 				if (strcmp(seen[j], e) == 0)
 					e = NULL;
 		} while (e == NULL && ++tries < 20);
@@ -668,10 +720,14 @@ entities_cell(Str *s)
 
 	n = r < 560 ? 1 : r < 810 ? 2 : r < 900 ? 3 : 4 + rnd(4);
 	r = rnd(1000);
-	if (r < 5) { /* an unknown partner */
+	if (r < 4) { /* an unknown partner */
 		str_add(s, "<b>");
 		entity_list(s, 1);
 		str_add(s, ", %s</b>", PICK(unknown_entities));
+	} else if (r < 6) { /* an unknown lead */
+		str_add(s, "<b>%s, ", PICK(unknown_entities));
+		entity_list(s, 1);
+		str_add(s, "</b>");
 	} else if (r < 70) { /* plain text, as "#SpreadNoHate ... UNAOC" */
 		entity_list(s, n > 2 ? 2 : n);
 	} else if (r < 80) { /* "UNODA, <b>1540 Committee</b>" */
@@ -697,7 +753,7 @@ country_list(Str *s, unsigned n)
 
 		do {
 			c = pick_country();
-			for (unsigned j = 0; j < i; j++)
+			for (unsigned j = 0; c && j < i; j++)
 				if (strcmp(seen[j], c) == 0)
 					c = NULL;
 		} while (c == NULL && ++tries < 20);
@@ -732,18 +788,21 @@ scope_cell(Str *s, const char **place)
 		country_list(s, 2 + rnd(5));
 	else if (r < 820)
 		str_add(s, "%s", pick_region());
-	else if (r < 860)
-		str_add(s, "%s%s%s", pick_region(),
-		    chance(500) ? ", " : " and ", pick_region());
-	else if (r < 920)
+	else if (r < 860) {
+		const char *a = pick_region(), *b = pick_region();
+		int and =
+		    !strstr(a, " and ") && !strstr(b, " and ") && chance(500);
+
+		str_add(s, "%s%s%s", a, and? " and " : ", ", b);
+	} else if (r < 920)
 		str_add(s, "Regional");
 	else if (r < 940)
 		str_add(s, "Regional (%s)", PICK(groupings));
 	else if (r < 960)
 		str_add(s, "National");
 	else if (r < 975)
-		str_add(s, chance(500) ? "Global, regional"
-		                       : "Global and regional");
+		str_add(s,
+		    chance(500) ? "Global, regional" : "Global and regional");
 	else if (r < 985) {
 		str_add(s, "%s, ", pick_country());
 		str_add(s, "%s", PICK(unknown_places));
@@ -752,20 +811,27 @@ scope_cell(Str *s, const char **place)
 	else if (r < 996)
 		; /* empty: missing-scope */
 	else {
-		unsigned n = 2 + rnd(4);
+		unsigned n = 2 + rnd(4), first = rnd(NELEM(scope_orgs));
 
 		for (unsigned i = 0; i < n; i++)
-			str_add(s, "%s%s", i ? ", " : "", PICK(scope_orgs));
+			str_add(s, "%s%s", i ? ", " : "",
+			    scope_orgs[(first + i) % NELEM(scope_orgs)]);
 	}
 }
 
+/* One to three different sentences, mostly one or two. */
 static void
 activities_cell(Str *s)
 {
-	unsigned n = 1 + rnd(3);
+	unsigned r = rnd(100), n = r < 55 ? 1 : r < 90 ? 2 : 3;
+	unsigned first = rnd(NELEM(activities)), step;
 
+	/* Distinct sentences: first, first + step, first + 2 step with
+	 * 2 step < the count. */
+	step = 1 + rnd(NELEM(activities) / 2 - 1);
 	for (unsigned i = 0; i < n; i++)
-		str_add(s, "%s%s", i ? " " : "", PICK(activities));
+		str_add(s, "%s%s", i ? " " : "",
+		    activities[(first + i * step) % NELEM(activities)]);
 }
 
 typedef struct Row {
@@ -818,11 +884,12 @@ write_pillar(FILE *out, int p, unsigned rows, Row *row)
 	fprintf(out,
 	    "### CTITF Matrix of UN Counter-Terrorism Projects and "
 	    "Activities\n\n");
-	fprintf(out, "#### Pillar %s of the UN Global Counter-Terrorism "
-	             "Strategy\n\n",
+	fprintf(out,
+	    "#### Pillar %s of the UN Global Counter-Terrorism "
+	    "Strategy\n\n",
 	    pillar_roman[p]);
-	fprintf(out, p == 1 ? "#### %u projects\n\n" : "%u projects\n\n",
-	    declared);
+	fprintf(
+	    out, p == 1 ? "#### %u projects\n\n" : "%u projects\n\n", declared);
 	fputs(header, out);
 	for (unsigned i = 0; i < rows; i++) {
 		int last_on_page, split;
@@ -849,8 +916,8 @@ write_pillar(FILE *out, int p, unsigned rows, Row *row)
 			fputs(chance(150) ? "\n\n\n" : "\n", out);
 			fputs(header, out);
 			if (split)
-				fprintf(out, "\t\t\t%s\t\n",
-				    row->act.p + cut + 1);
+				fprintf(
+				    out, "\t\t\t%s\t\n", row->act.p + cut + 1);
 			on_page = 0;
 			page_len = 5 + rnd(3);
 		}
@@ -919,5 +986,9 @@ main(int argc, char **argv)
 	}
 	if (out != stdout)
 		fclose(out);
+	free(row.title.p);
+	free(row.status.p);
+	free(row.act.p);
+	free(row.scope.p);
 	return 0;
 }

@@ -69,5 +69,5 @@ status() {
 # present, else python3.  json EXPR FILE prints the value of a JS
 # expression over the parsed JSON in variable j.
 json() {
-	node -e 'const fs=require("fs");const j=JSON.parse(fs.readFileSync(process.argv[2],"utf8"));const v=('"$1"');console.log(typeof v==="string"?v:JSON.stringify(v));' "$2"
+	node -e 'const fs=require("fs");const j=JSON.parse(fs.readFileSync(process.argv[process.argv.length-1],"utf8"));const v=('"$1"');console.log(typeof v==="string"?v:JSON.stringify(v));' "$2"
 }

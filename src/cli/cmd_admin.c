@@ -77,6 +77,14 @@ cmd_import(Cli *c)
 	if (pillar && (opt.pillar = vocab_pillar(pillar)) == NULL)
 		return cli_error(
 		    EXIT_USAGE, "--pillar: \"%s\" is not a pillar", pillar);
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	if (opt.pillar &&
+	    store_pillar_exists(c->store, opt.pillar, &err) != 1) {
+		buf_free(&err);
+		return cli_error(EXIT_USAGE,
+		    "--pillar: the strategy has no pillar %s", opt.pillar);
+	}
 	opt.dry_run = cli_opt(c, "dry-run") != NULL;
 	if (isatty(2)) {
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
@@ -103,10 +111,11 @@ cmd_import(Cli *c)
 			    rep.note[i].line, rep.note[i].kind,
 			    rep.note[i].message);
 	printf("%s%ld rows read: %ld added, %ld updated, %ld unchanged, "
-	       "%ld repeated; %ld joined across page breaks; %zu defects "
-	       "noted\n",
+	       "%ld repeated; %ld joined across page breaks; %ld unknown "
+	       "entities, %ld unknown places; %zu other defects noted\n",
 	    opt.dry_run ? "dry run: " : "", rep.rows, rep.added, rep.updated,
-	    rep.unchanged, rep.repeated, rep.joined, rep.nnote);
+	    rep.unchanged, rep.repeated, rep.joined, rep.unknown_entities,
+	    rep.unknown_places, rep.nnote);
 out:
 	import_report_free(&rep);
 	buf_free(&err);

@@ -73,14 +73,15 @@ typedef struct Importer {
 	const char *const *files;
 	int nfiles;
 	Queue q;
-	StrMap seen;        /* writer: source keys met in this import */
-	StrMap tables;      /* writer: pillars whose heading was met */
-	const char *file;   /* writer: the file being written */
-	int nfile;          /* writer: its index in files */
-	const char *rfile;  /* reader: the file being read */
-	const char *pillar; /* reader: current pillar key */
-	char as_of[11];     /* reader: the date the file speaks for */
-	uint64_t ref_print; /* fingerprint of the reference data */
+	StrMap seen;         /* writer: source keys met in this import */
+	StrMap tables;       /* writer: pillars whose heading was met */
+	const char *file;    /* writer: the file being written */
+	int nfile;           /* writer: its index in files */
+	const char *wpillar; /* writer: the pillar of the current table */
+	const char *rfile;   /* reader: the file being read */
+	const char *pillar;  /* reader: current pillar key */
+	char as_of[11];      /* reader: the date the file speaks for */
+	uint64_t ref_print;  /* fingerprint of the reference data */
 } Importer;
 
 static void
@@ -517,7 +518,10 @@ write_event(Importer *im, Job *j, Buf *err)
 	case ANNEX_ROW: /* a note of the reader */
 		report_note(im->rep, j->file, j->line, buf_str(&j->key),
 		    buf_str(&j->message));
-		return 0;
+		return im->opt->dry_run
+		    ? 0
+		    : store_source_note_add(im->s, j->file, (int64_t)j->line,
+			  buf_str(&j->key), buf_str(&j->message), err);
 	case ANNEX_PILLAR:
 		if (store_pillar_exists(im->s, ev->pillar, err) != 1) {
 			buf_printf(err,
@@ -526,7 +530,7 @@ write_event(Importer *im, Job *j, Buf *err)
 			    j->file, ev->line, ev->pillar);
 			return -1;
 		}
-		im->pillar = ev->pillar;
+		im->wpillar = ev->pillar;
 		if (strmap_get(&im->tables, ev->pillar, &dummy))
 			return 0; /* the table goes on after a page */
 		strmap_put(&im->tables, ev->pillar, 0);
@@ -536,13 +540,13 @@ write_event(Importer *im, Job *j, Buf *err)
 			  (int64_t)ev->line, err);
 	case ANNEX_DECLARED:
 		/* The first count after a heading is the table's. */
-		if (im->pillar == NULL ||
-		    !strmap_get(&im->tables, im->pillar, &dummy) || dummy)
+		if (im->wpillar == NULL ||
+		    !strmap_get(&im->tables, im->wpillar, &dummy) || dummy)
 			return 0;
-		strmap_put(&im->tables, im->pillar, 1);
+		strmap_put(&im->tables, im->wpillar, 1);
 		return im->opt->dry_run
 		    ? 0
-		    : store_annex_table_put(im->s, im->pillar, ev->declared, 1,
+		    : store_annex_table_put(im->s, im->wpillar, ev->declared, 1,
 			  j->file, (int64_t)ev->line, err);
 	case ANNEX_AS_OF:
 		return 0;
@@ -582,6 +586,11 @@ write_row(Importer *im, Job *j, Buf *err)
 	for (size_t i = 0; i < p->nissues; i++)
 		report_note(im->rep, j->file, j->line, p->issues[i].kind,
 		    p->issues[i].message);
+	for (size_t i = 0; i < p->norgs; i++)
+		im->rep->unknown_entities += p->orgs[i].org_id == 0;
+	for (size_t i = 0; i < p->nplaces; i++)
+		im->rep->unknown_places +=
+		    p->places[i].place_id == 0 && p->places[i].org_id == 0;
 	id = store_project_by_source(im->s, buf_str(&j->key), &have, err);
 	if (id < 0)
 		goto out;
@@ -633,7 +642,10 @@ write_all(Importer *im, Buf *err)
 			     im->nfile++)
 				;
 			im->file = j->file;
-			im->pillar = NULL;
+			if (!im->opt->dry_run)
+				rc = store_source_notes_clear(
+				    im->s, j->file, err);
+			im->wpillar = NULL;
 			break;
 		case JOB_EVENT:
 			rc = write_event(im, j, err);

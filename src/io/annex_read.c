@@ -314,15 +314,14 @@ row_start(AnnexReader *r, char *line)
 	if (r->row.serial < 0) {
 		Buf plain = BUF_INIT;
 
+		*tab = '\0';
 		annex_plain(line, &plain);
+		*tab = '\t';
 		annex_note(&r->row.notes, r->line, "bad-serial",
 		    "line %zu: serial \"%s\" is not a number", r->line,
 		    buf_str(&plain));
 		buf_free(&plain);
 	}
-	if (!r->in_table)
-		annex_note(&r->row.notes, r->line, "no-pillar",
-		    "line %zu: row before any pillar heading", r->line);
 	row_take(&r->row, line, 0);
 }
 

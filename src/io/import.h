@@ -31,13 +31,15 @@ typedef struct ImportNote {
 } ImportNote;
 
 typedef struct ImportReport {
-	long rows;        /* rows read */
-	long added;       /* new projects */
-	long updated;     /* projects whose row changed */
-	long unchanged;   /* rows already imported as they are */
-	long repeated;    /* rows repeated within the import */
-	long joined;      /* rows joined across page breaks */
-	ImportNote *note; /* defects, in file order */
+	long rows;             /* rows read */
+	long added;            /* new projects */
+	long updated;          /* projects whose row changed */
+	long unchanged;        /* rows already imported as they are */
+	long repeated;         /* rows repeated within the import */
+	long joined;           /* rows joined across page breaks */
+	long unknown_entities; /* entity names no organisation has */
+	long unknown_places;   /* place names no place has */
+	ImportNote *note;      /* defects, in file order */
 	size_t nnote, cap;
 } ImportReport;
 

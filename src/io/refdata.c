@@ -295,6 +295,10 @@ m49_level(Store *s, const CsvReader *r, const M49Cols *mc, int lv,
 	    soft_alias(
 		store_place_alias_put, s, buf_str(&iso3), buf_str(key), c, err))
 		goto out;
+	/* The M49 code names the place too: "--region 002". */
+	if (soft_alias(
+		store_place_alias_put, s, buf_str(&code), buf_str(key), c, err))
+		goto out;
 	if (lv == 4) {
 		c->countries++;
 		c->places++;

@@ -31,7 +31,10 @@ query_filter(
     Store *s, const QueryArgs *a, ProjectFilter *f, QueryKeys *k, Buf *err)
 {
 	memset(f, 0, sizeof(*f));
-	if (a->pillar && (f->pillar = vocab_pillar(a->pillar)) == NULL) {
+	if (a->pillar &&
+	    ((f->pillar = vocab_pillar(a->pillar)) == NULL ||
+		store_pillar_exists(s, f->pillar, err) != 1)) {
+		buf_reset(err);
 		buf_printf(err, "--pillar: \"%s\" is not a pillar (I to IV)",
 		    a->pillar);
 		return -1;

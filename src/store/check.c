@@ -76,6 +76,10 @@ static const CheckQuery check_queries[] = {
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
 	    " WHERE p.scopes = 0"
 	    " ORDER BY pl.number, p.serial, p.id" },
+	{ NULL, /* kind from the row: source_note */
+	    "SELECT NULL, NULL, 0, source_file || ':' || line || ': ' ||"
+	    " message, 0, 0, kind FROM source_note"
+	    " ORDER BY source_file, line" },
 	{ NULL, /* kind from the row: project_issue */
 	    "SELECT pl.key, p.serial, p.id, i.message, 0, 0, i.kind"
 	    " FROM project_issue i JOIN project p ON p.id = i.project_id"
@@ -119,6 +123,11 @@ check_message(Buf *m, const char *kind, const Finding *f, int64_t a, int64_t b)
 		else
 			buf_printf(m, "pillar %s has no serial %lld", f->pillar,
 			    (long long)f->serial);
+		return;
+	}
+	if (f->project_id == 0 && f->pillar == NULL) {
+		/* A note on a source file, already a whole sentence. */
+		buf_puts(m, f->subject ? f->subject : "");
 		return;
 	}
 	check_where(m, f->pillar, f->serial, f->project_id);

@@ -388,3 +388,28 @@ store_annex_table_put(Store *s, const char *pillar, int64_t declared,
 	db_bind_int(st, 4, line);
 	return store_run(s, st, err);
 }
+
+int
+store_source_notes_clear(Store *s, const char *file, Buf *err)
+{
+	DbStmt *st = db_prepare(
+	    s->db, "DELETE FROM source_note WHERE source_file = ?", err);
+
+	if (st == NULL || db_bind(st, "t", file) != 0)
+		return -1;
+	return store_run(s, st, err);
+}
+
+int
+store_source_note_add(Store *s, const char *file, int64_t line,
+    const char *kind, const char *message, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "INSERT INTO source_note(source_file, line, kind, message)"
+	    " VALUES (?, ?, ?, ?)",
+	    err);
+
+	if (st == NULL || db_bind(st, "titt", file, line, kind, message) != 0)
+		return -1;
+	return store_run(s, st, err);
+}

@@ -222,6 +222,17 @@ CREATE TABLE project_issue (
 );
 CREATE INDEX project_issue_project ON project_issue(project_id);
 
+-- Defects an importer met in a source file outside any row (text inside a
+-- table that is not a row, a continuation with no row before it),
+-- replaced whenever the file is imported again.
+CREATE TABLE source_note (
+	source_file TEXT NOT NULL,
+	line INTEGER NOT NULL,
+	kind TEXT NOT NULL,
+	message TEXT NOT NULL
+);
+CREATE INDEX source_note_file ON source_note(source_file);
+
 -- What each imported matrix table declared ("120 projects"), to hold the
 -- rows found against it.
 CREATE TABLE annex_table (

@@ -152,6 +152,14 @@ typedef int (*StoreProjectFn)(void *ctx, const Project *p);
 int store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
     void *ctx, int64_t *total, Buf *err);
 
+/*
+ * Forget the notes of a source file (before it is imported again), or add
+ * one: a defect met outside any row.
+ */
+int store_source_notes_clear(Store *s, const char *file, Buf *err);
+int store_source_note_add(Store *s, const char *file, int64_t line,
+    const char *kind, const char *message, Buf *err);
+
 /* Record what a matrix table declared for a pillar. */
 int store_annex_table_put(Store *s, const char *pillar, int64_t declared,
     int has_declared, const char *file, int64_t line, Buf *err);
