@@ -141,6 +141,29 @@ issue_add(Project *p, const char *kind, const char *message)
 	is->message = xstrdup(message);
 }
 
+/* Whether name is a place, or places joined by " and ". */
+static int
+places_resolve(Importer *im, const char *name)
+{
+	Resolved r;
+
+	if (resolver_place(&im->res, name, &r))
+		return 1;
+	for (const char *conj = strstr(name, " and "); conj != NULL;
+	     conj = strstr(conj + 1, " and ")) {
+		Buf left = BUF_INIT;
+		int ok;
+
+		buf_append(&left, name, (size_t)(conj - name));
+		ok = resolver_place(&im->res, buf_str(&left), &r) &&
+		    places_resolve(im, conj + 5);
+		buf_free(&left);
+		if (ok)
+			return 1;
+	}
+	return 0;
+}
+
 /* Resolve one place name into p; names joined by "and" may be split. */
 static void
 place_add(Importer *im, Project *p, const char *name, int *regional,
@@ -148,28 +171,40 @@ place_add(Importer *im, Project *p, const char *name, int *regional,
 {
 	Resolved r;
 	ProjectPlace *pl;
-	const char *conj = strstr(name, " and ");
+	int known = resolver_place(&im->res, name, &r);
 
-	if (!resolver_place(&im->res, name, &r) && conj != NULL) {
+	/*
+	 * "Iraq and Syria", "Trinidad and Tobago and South Africa": when the
+	 * whole is no place, try each " and " as the cut whose left side is
+	 * a place and whose right side is one (or cuts further).
+	 */
+	for (const char *conj = strstr(name, " and "); !known && conj != NULL;
+	     conj = strstr(conj + 1, " and ")) {
 		Buf left = BUF_INIT;
-		Resolved a, b;
+		Resolved a;
+		int ok;
 
 		buf_append(&left, name, (size_t)(conj - name));
-		if (resolver_place(&im->res, buf_str(&left), &a) &&
-		    resolver_place(&im->res, conj + 5, &b)) {
+		ok = resolver_place(&im->res, buf_str(&left), &a) &&
+		    places_resolve(im, conj + 5);
+		if (ok) {
 			place_add(
 			    im, p, buf_str(&left), regional, countries, global);
 			place_add(im, p, conj + 5, regional, countries, global);
-			buf_free(&left);
-			return;
 		}
 		buf_free(&left);
+		if (ok)
+			return;
 	}
+	/* A place named twice is kept once. */
+	for (size_t i = 0; known && i < p->nplaces; i++)
+		if (p->places[i].place_id == r.id)
+			return;
 	p->places = xrealloc(p->places, (p->nplaces + 1) * sizeof(*pl));
 	pl = &p->places[p->nplaces++];
 	memset(pl, 0, sizeof(*pl));
 	pl->name = xstrdup(name);
-	if (resolver_place(&im->res, name, &r)) {
+	if (known) {
 		pl->place_id = r.id;
 		pl->key = xstrdup(r.key);
 		pl->kind = xstrdup(r.kind);

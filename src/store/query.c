@@ -183,7 +183,7 @@ static const char *
 list_order(const char *sort)
 {
 	if (sort == NULL || strcmp(sort, "pillar") == 0)
-		return " ORDER BY pl.number, p.serial, p.id";
+		return " ORDER BY p.pillar_id, p.serial, p.id";
 	if (strcmp(sort, "serial") == 0)
 		return " ORDER BY p.serial, pl.number, p.id";
 	if (strcmp(sort, "title") == 0)

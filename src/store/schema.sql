@@ -170,7 +170,11 @@ CREATE TABLE project (
 	created_at TEXT NOT NULL,	-- UTC, ISO 8601
 	updated_at TEXT NOT NULL
 );
-CREATE INDEX project_pillar_serial ON project(pillar_id, serial);
+-- The columns statistics and checks group by, in one covering index, so
+-- that they never read the wide rows of project; also serves the lookup
+-- of a serial in a pillar and the default order of lists.
+CREATE INDEX project_facet ON project(pillar_id, serial, status, scopes);
+CREATE INDEX project_status ON project(status);
 -- Further pillars a project serves, beyond the one it is listed under
 -- (project.pillar_id), which is not repeated here.
 CREATE TABLE project_pillar (
@@ -190,7 +194,9 @@ CREATE TABLE project_org (
 	role TEXT NOT NULL CHECK (role IN ('lead', 'partner')),
 	PRIMARY KEY (project_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX project_org_org ON project_org(organisation_id, project_id);
+-- Unique: an entity is named once per project (the importer keeps the
+-- first), which lets statistics count rows instead of distinct projects.
+CREATE UNIQUE INDEX project_org_org ON project_org(organisation_id, project_id);
 
 -- Places named in the geographical scope.  place_id is NULL when the name
 -- could not be resolved; organisation_id is set when the "place" is in
@@ -203,7 +209,7 @@ CREATE TABLE project_place (
 	name TEXT NOT NULL,
 	PRIMARY KEY (project_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX project_place_place ON project_place(place_id, project_id);
+CREATE UNIQUE INDEX project_place_place ON project_place(place_id, project_id);
 
 -- Years a project's period covers, for statistics by year.
 CREATE TABLE project_year (
@@ -211,6 +217,7 @@ CREATE TABLE project_year (
 	year INTEGER NOT NULL,
 	PRIMARY KEY (project_id, year)
 ) WITHOUT ROWID;
+CREATE INDEX project_year_year ON project_year(year, project_id);
 -- Defects an importer met in a project's source row (a split field it
 -- could not place, a period it could not read, ...), replaced whenever the
 -- row is imported again.  `ctmatrix check` reports them with the findings

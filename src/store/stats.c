@@ -2,7 +2,7 @@
  * stats.c - counting projects by pillar, status, entity, scope, country,
  * region and year (see store.h).
  *
- * Each dimension is one GROUP BY over the link table that carries it,
+ * Each dimension is one GROUP BY over the table that carries it,
  * restricted to the projects the filter selects, counting distinct
  * projects: a project counts once in every group it belongs to.
  */
@@ -14,53 +14,93 @@
 typedef struct StatDim {
 	const char *by;     /* dimension name */
 	const char *select; /* key, name, count ... FROM ... WHERE 1 */
+	const char *idcol;  /* its project id column, or NULL: it is p */
 	const char *tail;   /* GROUP BY and ORDER BY */
 } StatDim;
 
+/*
+ * The dimensions that are columns of project read them through the index
+ * project_facet, which covers them, and never touch the wide rows of the
+ * table; the others group their link table through its own index and meet
+ * the filter as a set of project ids.
+ */
 static const StatDim stat_dims[] = {
 	{ "pillar",
-	    "SELECT pl.key, coalesce(n.short, pl.key), count(DISTINCT p.id)"
-	    " FROM project p JOIN (SELECT id AS project_id, pillar_id FROM"
-	    " project UNION ALL SELECT project_id, pillar_id FROM"
-	    " project_pillar) pp ON pp.project_id = p.id"
-	    " JOIN pillar pl ON pl.id = pp.pillar_id"
-	    " LEFT JOIN pillar_name n ON n.pillar_id = pl.id AND n.lang = 'en'"
-	    " WHERE 1",
-	    " GROUP BY pl.id ORDER BY pl.number" },
+	    "SELECT pl.key, coalesce(n.short, pl.key),"
+	    " (SELECT count(*) FROM project p WHERE p.pillar_id = pl.id%s) +"
+	    " (SELECT count(*) FROM project_pillar pp"
+	    " WHERE pp.pillar_id = pl.id%s) FROM pillar pl"
+	    " LEFT JOIN pillar_name n ON n.pillar_id = pl.id AND n.lang = 'en'",
+	    "pp.project_id", " ORDER BY pl.number" },
 	{ "status",
-	    "SELECT p.status, p.status, count(*) FROM project p"
-	    " WHERE p.status IS NOT NULL",
-	    " GROUP BY p.status ORDER BY CASE p.status"
-	    " WHEN 'in_development' THEN 1 WHEN 'ongoing' THEN 2 ELSE 3 END" },
+	    "SELECT v.k, v.k, (SELECT count(*) FROM project p"
+	    " WHERE p.status = v.k%s) FROM (SELECT 'in_development' AS k,"
+	    " 1 AS o UNION ALL SELECT 'ongoing', 2 UNION ALL"
+	    " SELECT 'completed', 3) v",
+	    NULL, " ORDER BY v.o" },
 	{ "entity",
-	    "SELECT o.key, o.name, count(DISTINCT p.id) FROM project p"
-	    " JOIN project_org po ON po.project_id = p.id"
-	    " JOIN organisation o ON o.id = po.organisation_id WHERE 1",
-	    " GROUP BY o.id ORDER BY 3 DESC, o.key" },
+	    "SELECT o.key, o.name, count(*) FROM project_org po"
+	    " JOIN organisation o ON o.id = po.organisation_id"
+	    " WHERE po.organisation_id IS NOT NULL%s",
+	    "po.project_id",
+	    " GROUP BY po.organisation_id ORDER BY 3 DESC, o.key" },
 	{ "scope",
-	    "SELECT s.k, s.k, count(*) FROM project p JOIN (SELECT 'global'"
-	    " AS k, 1 AS bit UNION ALL SELECT 'regional', 2 UNION ALL"
-	    " SELECT 'national', 4) s ON (p.scopes & s.bit) <> 0 WHERE 1",
-	    " GROUP BY s.k, s.bit ORDER BY s.bit" },
+	    "WITH t AS (SELECT sum((p.scopes & 1) <> 0) AS g,"
+	    " sum((p.scopes & 2) <> 0) AS r, sum((p.scopes & 4) <> 0) AS n"
+	    " FROM project p WHERE 1%s)"
+	    " SELECT 'global', 'global', g FROM t WHERE g > 0 UNION ALL"
+	    " SELECT 'regional', 'regional', r FROM t WHERE r > 0 UNION ALL"
+	    " SELECT 'national', 'national', n FROM t WHERE n > 0",
+	    NULL, "" },
 	{ "country",
-	    "SELECT c.iso3, c.name, count(DISTINCT p.id) FROM project p"
-	    " JOIN project_place pp ON pp.project_id = p.id"
+	    "SELECT c.iso3, c.name, count(*) FROM project_place pp"
 	    " JOIN place c ON c.id = pp.place_id AND c.kind = 'country'"
-	    " WHERE 1",
-	    " GROUP BY c.id ORDER BY 3 DESC, c.iso3" },
+	    " WHERE pp.place_id IS NOT NULL%s",
+	    "pp.project_id", " GROUP BY pp.place_id ORDER BY 3 DESC, c.iso3" },
 	{ "region",
-	    "SELECT r.key, r.name, count(DISTINCT p.id) FROM project p"
-	    " JOIN project_place pp ON pp.project_id = p.id"
-	    " JOIN place_within w ON w.place_id = pp.place_id"
-	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = 'region'"
-	    " WHERE 1",
-	    " GROUP BY r.id ORDER BY 3 DESC, r.key" },
+	    "SELECT r.key, r.name, count(DISTINCT pp.project_id)"
+	    " FROM place r JOIN place_within w ON w.ancestor_id = r.id"
+	    " JOIN project_place pp ON pp.place_id = w.place_id"
+	    " WHERE r.kind = 'region'%s",
+	    "pp.project_id", " GROUP BY r.id ORDER BY 3 DESC, r.key" },
 	{ "year",
 	    "SELECT CAST(py.year AS TEXT), CAST(py.year AS TEXT), count(*)"
-	    " FROM project p JOIN project_year py ON py.project_id = p.id"
-	    " WHERE 1",
-	    " GROUP BY py.year ORDER BY py.year" },
+	    " FROM project_year py WHERE 1%s",
+	    "py.project_id", " GROUP BY py.year ORDER BY py.year" },
 };
+
+/*
+ * The filter as SQL for a dimension: the clauses on p themselves, or the
+ * projects they select as an id set of the link table's column.
+ */
+static void
+stats_filter(const char *col, const FilterSql *fs, Buf *out)
+{
+	if (fs->where.len == 0)
+		return;
+	if (col == NULL)
+		buf_puts(out, buf_str(&fs->where));
+	else
+		buf_printf(out,
+		    " AND %s IN (SELECT p.id FROM project p WHERE 1%s)", col,
+		    buf_str(&fs->where));
+}
+
+/* Append tmpl to out with its first "%s" replaced by a, its second by b. */
+static void
+subst(Buf *out, const char *tmpl, const char *a, const char *b)
+{
+	const char *mark;
+
+	while ((mark = strstr(tmpl, "%s")) != NULL) {
+		buf_append(out, tmpl, (size_t)(mark - tmpl));
+		buf_puts(out, a);
+		a = b;
+		b = "";
+		tmpl = mark + 2;
+	}
+	buf_puts(out, tmpl);
+}
 
 static int
 stats_total(Store *s, const FilterSql *fs, int64_t *total, Buf *err)
@@ -92,6 +132,7 @@ store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 {
 	const StatDim *d = NULL;
 	FilterSql fs;
+	int nbind;
 	Buf sql = BUF_INIT;
 	DbStmt *st = NULL;
 	int rc = -1, step;
@@ -106,15 +147,31 @@ store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 	filter_sql_build(&fs, f);
 	if (stats_total(s, &fs, total, err) != 0)
 		goto out;
-	buf_printf(&sql, "%s%s%s", d->select, buf_str(&fs.where), d->tail);
+	{
+		Buf f1 = BUF_INIT, f2 = BUF_INIT;
+
+		/* pillar has two places for the filter: the primary pillar
+		 * (on p) and the further ones (on project_pillar). */
+		stats_filter(
+		    strcmp(d->by, "pillar") == 0 ? NULL : d->idcol, &fs, &f1);
+		if (strcmp(d->by, "pillar") == 0)
+			stats_filter(d->idcol, &fs, &f2);
+		subst(&sql, d->select, buf_str(&f1), buf_str(&f2));
+		buf_puts(&sql, d->tail);
+		buf_free(&f1);
+		buf_free(&f2);
+		nbind = strcmp(d->by, "pillar") == 0 && fs.where.len ? 2 : 1;
+	}
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;
-	filter_sql_bind(&fs, st, 1);
+	for (int k = 0, at = 1; k < nbind; k++)
+		at = filter_sql_bind(&fs, st, at);
 	while ((step = db_step(st)) == DB_ROW) {
 		StatGroup g = { db_text(st, 0), db_text(st, 1), db_int(st, 2) };
 
-		if (fn(ctx, &g) != 0)
+		/* Groups with no project are left out, as GROUP BY would. */
+		if (g.count > 0 && fn(ctx, &g) != 0)
 			break;
 	}
 	if (step == DB_ERROR) {
