@@ -381,6 +381,18 @@ is_function_word(const char *w, size_t n)
 }
 
 /*
+ * Whether the text before offset start ends with ")": after the period
+ * group, what follows is the entity list ("(2019) UN Women").
+ */
+static int
+after_paren(const Buf *head, size_t start)
+{
+	while (start > 0 && isspace((unsigned char)head->s[start - 1]))
+		start--;
+	return start > 0 && head->s[start - 1] == ')';
+}
+
+/*
  * Find a known organisation name at the end of head (at most eight words
  * long, the longest that is known); return its start offset, or -1.
  * strict asks for an acronym not preceded by a function word.
@@ -401,9 +413,16 @@ entity_suffix(const Buf *head, int strict, AnnexIsEntity is_entity, void *ctx)
 		buf_reset(&cand);
 		buf_append(&cand, head->s + start, end - start);
 		trim_end(&cand, ",.");
+		/*
+		 * A name in plain text never spans a parenthesis: that is a
+		 * period or an aside of the title ("in Pakistan (2016) GCTF").
+		 */
+		if (strpbrk(buf_str(&cand), "()") != NULL)
+			break;
 		if (cand.len == 0 || !is_entity(ctx, buf_str(&cand)))
 			continue;
-		if (strict && !acronym_like(buf_str(&cand)))
+		if (strict && !acronym_like(buf_str(&cand)) &&
+		    !after_paren(head, start))
 			continue;
 		best = (long)start;
 	}

@@ -91,6 +91,12 @@ test_titles(void)
 		 "<b>WCO</b>",
 	    "Global Traveler Assessment System.", "since Apr. 2017", "WCO");
 	title_is("<b>UNODC</b>", "UNODC", NULL, "");
+	title_is("Youth resilience in Pakistan (Jun. 2016–Dec. 2019) UNODC",
+	    "Youth resilience in Pakistan", "Jun. 2016–Dec. 2019", "UNODC");
+	title_is("Women and peace (2019) UN WOMEN, UNDP", "Women and peace",
+	    "2019", "UN WOMEN|UNDP");
+	title_is("Export controls (2016) 1540 Committee", "Export controls",
+	    "2016", "1540 Committee");
 	title_is("A &amp; B &#8211; C (2016) <b>UNODC</b>", "A & B – C", "2016",
 	    "UNODC");
 }
