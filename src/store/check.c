@@ -9,8 +9,10 @@
  * by the importer next to the project.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
 #include "store_int.h"
 
 /*
@@ -217,12 +219,153 @@ check_run(Store *s, const CheckQuery *q, StoreFindingFn fn, void *ctx, Buf *err)
 	return rc < 0 ? -1 : 0;
 }
 
-int
-store_findings(Store *s, StoreFindingFn fn, void *ctx, Buf *err)
+/*
+ * Findings are kept with the generation they were computed at, like
+ * statistics (stats.c): `ctmatrix check` asked twice with no change in
+ * between reads them back instead of checking the portfolio again.
+ */
+typedef struct FindingRow {
+	char *kind, *pillar, *subject, *message;
+	int64_t serial, project_id;
+} FindingRow;
+
+typedef struct FindingList {
+	FindingRow *r;
+	size_t n, cap;
+	StoreFindingFn fn;
+	void *ctx;
+	int stopped;
+} FindingList;
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static int
+finding_keep(void *ctx, const Finding *f)
+{
+	FindingList *l = ctx;
+	FindingRow *r;
+
+	mem_grow((void **)&l->r, &l->cap, l->n + 1, sizeof(*r));
+	r = &l->r[l->n++];
+	r->kind = xstrdup(f->kind);
+	r->pillar = dup_or_null(f->pillar);
+	r->subject = dup_or_null(f->subject);
+	r->message = xstrdup(f->message);
+	r->serial = f->serial;
+	r->project_id = f->project_id;
+	if (l->fn(l->ctx, f) != 0) {
+		l->stopped = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Read cached findings of generation gen: 1 when there were, else 0. */
+static int
+findings_cached(Store *s, int64_t gen, StoreFindingFn fn, void *ctx)
+{
+	Buf err = BUF_INIT;
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT kind, pillar, serial, project_id, subject, message,"
+	    " generation FROM finding_cache ORDER BY pos",
+	    &err);
+	int found = 0;
+
+	buf_free(&err);
+	if (st == NULL)
+		return 0;
+	while (db_step(st) == DB_ROW) {
+		Finding f;
+
+		if (db_int(st, 6) != gen)
+			break;
+		found = 1;
+		if (strcmp(db_text(st, 0), "none") == 0)
+			break; /* the marker of an empty result */
+		f.kind = db_text(st, 0);
+		f.pillar = db_is_null(st, 1) ? NULL : db_text(st, 1);
+		f.serial = db_is_null(st, 2) ? -1 : db_int(st, 2);
+		f.project_id = db_int(st, 3);
+		f.subject = db_is_null(st, 4) ? NULL : db_text(st, 4);
+		f.message = db_text(st, 5);
+		if (fn(ctx, &f) != 0)
+			break;
+	}
+	db_reset(st);
+	return found;
+}
+
+static void
+findings_store(Store *s, int64_t gen, const FindingList *l)
+{
+	Buf err = BUF_INIT;
+	DbStmt *ins;
+	int ok;
+
+	if (db_begin_nowait(s->db) != 0)
+		goto out;
+	ok = db_exec(s->db, "DELETE FROM finding_cache", &err) == 0;
+	ins = db_prepare(s->db,
+	    "INSERT INTO finding_cache(generation, pos, kind, pillar, serial,"
+	    " project_id, subject, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    &err);
+	ok = ok && ins != NULL;
+	if (ok && l->n == 0)
+		ok = db_bind(ins, "iitnnntt", gen, (int64_t)0, "none", "",
+			 "") == 0 &&
+		    store_run(s, ins, &err) == 0;
+	for (size_t i = 0; ok && i < l->n; i++) {
+		const FindingRow *r = &l->r[i];
+
+		ok = db_bind(
+			 ins, "iitt", gen, (int64_t)i, r->kind, r->pillar) == 0;
+		if (ok && r->serial >= 0)
+			db_bind_int(ins, 5, r->serial);
+		if (ok && r->project_id > 0)
+			db_bind_int(ins, 6, r->project_id);
+		ok = ok && db_bind_text(ins, 7, r->subject) == 0 &&
+		    db_bind_text(ins, 8, r->message) == 0 &&
+		    store_run(s, ins, &err) == 0;
+	}
+	if (ok && db_commit(s->db, &err) == 0)
+		goto out;
+	db_rollback(s->db);
+out:
+	buf_free(&err);
+}
+
+static int
+findings_compute(Store *s, StoreFindingFn fn, void *ctx, Buf *err)
 {
 	for (size_t i = 0; i < sizeof(check_queries) / sizeof(check_queries[0]);
 	     i++)
 		if (check_run(s, &check_queries[i], fn, ctx, err) != 0)
 			return -1;
 	return 0;
+}
+
+int
+store_findings(Store *s, StoreFindingFn fn, void *ctx, Buf *err)
+{
+	FindingList l = { NULL, 0, 0, fn, ctx, 0 };
+	int64_t gen = store_generation(s);
+	int rc;
+
+	if (gen > 0 && findings_cached(s, gen, fn, ctx))
+		return 0;
+	rc = findings_compute(s, finding_keep, &l, err);
+	if (rc == 0 && gen > 0 && !l.stopped)
+		findings_store(s, gen, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		free(l.r[i].kind);
+		free(l.r[i].pillar);
+		free(l.r[i].subject);
+		free(l.r[i].message);
+	}
+	free(l.r);
+	return rc;
 }

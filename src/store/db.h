@@ -84,6 +84,12 @@ int64_t db_last_id(Db *db);
 /* Rows changed by the last statement. */
 int64_t db_changes(Db *db);
 
+/*
+ * Begin a write transaction only if the write lock is free now: 0, or -1
+ * without waiting (for work that may be skipped, such as filling a cache).
+ */
+int db_begin_nowait(Db *db);
+
 /* Transactions; db_begin takes the write lock at once. */
 int db_begin(Db *db, Buf *err);
 int db_commit(Db *db, Buf *err);

@@ -276,3 +276,14 @@ db_rollback(Db *db)
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
+
+int
+db_begin_nowait(Db *db)
+{
+	int rc;
+
+	sqlite3_busy_timeout(db->h, 0);
+	rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(db->h, 10000);
+	return rc == SQLITE_OK ? 0 : -1;
+}

@@ -256,3 +256,38 @@ CREATE TABLE annex_table (
 -- taken out of it).
 CREATE VIRTUAL TABLE project_fts USING fts5(title, activities,
 	content = '', tokenize = 'unicode61 remove_diacritics 0');
+
+-- @migration 2 cached statistics and findings
+
+-- A counter bumped by every committed write.  Caches below are valid for
+-- the generation they were computed at and ignored after any change.
+CREATE TABLE store_state (
+	key TEXT PRIMARY KEY,
+	value INTEGER NOT NULL
+);
+INSERT INTO store_state(key, value) VALUES ('generation', 1);
+
+-- Statistics as last computed, per dimension and filter (sig), so that
+-- asking again before anything changes reads a few rows instead of
+-- counting the portfolio.  pos -1 holds the total.
+CREATE TABLE stats_cache (
+	sig TEXT NOT NULL,		-- dimension and filter values
+	generation INTEGER NOT NULL,
+	pos INTEGER NOT NULL,
+	key TEXT NOT NULL,
+	name TEXT NOT NULL,
+	count INTEGER NOT NULL,
+	PRIMARY KEY (sig, pos)
+);
+
+-- The findings of `ctmatrix check` as last computed.
+CREATE TABLE finding_cache (
+	generation INTEGER NOT NULL,
+	pos INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL,
+	pillar TEXT,
+	serial INTEGER,
+	project_id INTEGER,
+	subject TEXT,
+	message TEXT NOT NULL
+);

@@ -6,8 +6,11 @@
  * restricted to the projects the filter selects, counting distinct
  * projects: a project counts once in every group it belongs to.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/mem.h"
 #include "filter.h"
 #include "store_int.h"
 
@@ -126,8 +129,8 @@ stats_total(Store *s, const FilterSql *fs, int64_t *total, Buf *err)
 	return rc;
 }
 
-int
-store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
+static int
+stats_compute(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
     StoreStatFn fn, void *ctx, Buf *err)
 {
 	const StatDim *d = NULL;
@@ -183,5 +186,136 @@ out:
 	db_finalize(st);
 	buf_free(&sql);
 	filter_sql_free(&fs);
+	return rc;
+}
+
+/*
+ * The cache: statistics do not change until the data does, so a result
+ * is kept with the generation it was computed at (store_state) and read
+ * back while the generation holds.  Filling the cache is best effort: a
+ * database that is busy or read-only just computes every time.
+ */
+typedef struct Collect {
+	StatGroup *g;
+	size_t n, cap;
+	StoreStatFn fn;
+	void *ctx;
+	int stopped; /* fn stopped early: the result is partial */
+} Collect;
+
+static int
+collect(void *ctx, const StatGroup *g)
+{
+	Collect *c = ctx;
+	StatGroup *k;
+
+	mem_grow((void **)&c->g, &c->cap, c->n + 1, sizeof(*k));
+	k = &c->g[c->n++];
+	k->key = xstrdup(g->key);
+	k->name = xstrdup(g->name);
+	k->count = g->count;
+	if (c->fn(c->ctx, g) != 0) {
+		c->stopped = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+stats_sig(const char *by, const ProjectFilter *f, Buf *sig)
+{
+	const char *v[] = { f ? f->pillar : NULL, f ? f->entity : NULL,
+		f ? f->country : NULL, f ? f->region : NULL,
+		f ? f->status : NULL, f ? f->search : NULL };
+
+	buf_puts(sig, by);
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		buf_putc(sig, '\x1f');
+		if (v[i])
+			buf_puts(sig, v[i]);
+	}
+}
+
+static int
+stats_cached(Store *s, const char *sig, int64_t gen, int64_t *total,
+    StoreStatFn fn, void *ctx)
+{
+	Buf err = BUF_INIT;
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT pos, key, name, count FROM stats_cache"
+	    " WHERE sig = ? AND generation = ? ORDER BY pos",
+	    &err);
+	int found = 0;
+
+	buf_free(&err);
+	if (st == NULL || db_bind(st, "ti", sig, gen) != 0)
+		return 0;
+	while (db_step(st) == DB_ROW) {
+		StatGroup g = { db_text(st, 1), db_text(st, 2), db_int(st, 3) };
+
+		if (db_int(st, 0) < 0) {
+			*total = g.count;
+			found = 1;
+		} else if (found && fn(ctx, &g) != 0) {
+			break;
+		}
+	}
+	db_reset(st);
+	return found;
+}
+
+static void
+stats_store(
+    Store *s, const char *sig, int64_t gen, int64_t total, const Collect *c)
+{
+	Buf err = BUF_INIT;
+	DbStmt *del, *ins;
+	int ok;
+
+	if (db_begin_nowait(s->db) != 0)
+		goto out;
+	del = db_prepare(s->db, "DELETE FROM stats_cache WHERE sig = ?", &err);
+	ins = db_prepare(s->db,
+	    "INSERT INTO stats_cache(sig, generation, pos, key, name, count)"
+	    " VALUES (?, ?, ?, ?, ?, ?)",
+	    &err);
+	ok = del && ins && db_bind(del, "t", sig) == 0 &&
+	    store_run(s, del, &err) == 0 &&
+	    db_bind(ins, "tiitti", sig, gen, (int64_t)-1, "", "", total) == 0 &&
+	    store_run(s, ins, &err) == 0;
+	for (size_t i = 0; ok && i < c->n; i++)
+		ok = db_bind(ins, "tiitti", sig, gen, (int64_t)i, c->g[i].key,
+			 c->g[i].name, c->g[i].count) == 0 &&
+		    store_run(s, ins, &err) == 0;
+	if (ok && db_commit(s->db, &err) == 0)
+		goto out;
+	db_rollback(s->db);
+out:
+	buf_free(&err);
+}
+
+int
+store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
+    StoreStatFn fn, void *ctx, Buf *err)
+{
+	Buf sig = BUF_INIT;
+	Collect c = { NULL, 0, 0, fn, ctx, 0 };
+	int64_t gen = store_generation(s);
+	int rc;
+
+	stats_sig(by, f, &sig);
+	if (gen > 0 && stats_cached(s, buf_str(&sig), gen, total, fn, ctx)) {
+		buf_free(&sig);
+		return 0;
+	}
+	rc = stats_compute(s, by, f, total, collect, &c, err);
+	if (rc == 0 && gen > 0 && !c.stopped)
+		stats_store(s, buf_str(&sig), gen, *total, &c);
+	for (size_t i = 0; i < c.n; i++) {
+		free((char *)(uintptr_t)c.g[i].key);
+		free((char *)(uintptr_t)c.g[i].name);
+	}
+	free(c.g);
+	buf_free(&sig);
 	return rc;
 }

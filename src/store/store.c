@@ -165,7 +165,12 @@ store_begin(Store *s, Buf *err)
 int
 store_commit(Store *s, Buf *err)
 {
-	if (store_index_flush(s, err) != 0)
+	/* Every committed write makes the caches of cache.c stale. */
+	if (store_index_flush(s, err) != 0 ||
+	    db_exec(s->db,
+		"UPDATE store_state SET value = value + 1"
+		" WHERE key = 'generation'",
+		err) != 0)
 		return -1;
 	return db_commit(s->db, err);
 }
@@ -196,4 +201,20 @@ store_now(Buf *out)
 		last = t;
 	}
 	buf_puts(out, text);
+}
+
+int64_t
+store_generation(Store *s)
+{
+	Buf err = BUF_INIT;
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT value FROM store_state WHERE key = 'generation'", &err);
+	int64_t gen = -1;
+
+	if (st != NULL && db_step(st) == DB_ROW)
+		gen = db_int(st, 0);
+	if (st != NULL)
+		db_reset(st);
+	buf_free(&err);
+	return gen;
 }

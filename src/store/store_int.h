@@ -22,6 +22,9 @@ int store_run(Store *s, DbStmt *st, Buf *err);
 /* Move the rows waiting for the search index into it (project.c). */
 int store_index_flush(Store *s, Buf *err);
 
+/* The generation of the data (store_state), or -1. */
+int64_t store_generation(Store *s);
+
 /* The embedded schema text (blobs.S). */
 extern const char ctm_blob_schema[];
 
