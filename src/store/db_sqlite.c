@@ -60,7 +60,8 @@ db_open(const char *path, int create, Buf *err)
 		"PRAGMA synchronous=FULL;"
 		"PRAGMA foreign_keys=ON;"
 		"PRAGMA temp_store=MEMORY;"
-		"PRAGMA cache_size=-16000;",
+		"PRAGMA cache_size=-16000;"
+		"PRAGMA mmap_size=1073741824;",
 		err) != 0)
 		goto fail;
 	return db;

@@ -232,14 +232,26 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	filter_sql_build(&fs, f);
 	if (total != NULL && list_count(s, &fs, total, err) != 0)
 		goto out;
-	buf_printf(&sql,
-	    "SELECT " PROJECT_COLUMNS " FROM project p"
-	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id WHERE 1%s%s",
-	    buf_str(&fs.where), list_order(f ? f->sort : NULL));
-	if (f != NULL && (f->limit > 0 || f->offset > 0))
-		buf_printf(&sql, " LIMIT %lld OFFSET %lld",
+	if (f != NULL && (f->limit > 0 || f->offset > 0)) {
+		/*
+		 * A page: sort and cut the ids first, then read the wide rows
+		 * of just those, so the sort never carries whole projects.
+		 */
+		buf_printf(&sql,
+		    "SELECT " PROJECT_COLUMNS " FROM (SELECT p.id AS pid"
+		    " FROM project p LEFT JOIN pillar pl ON pl.id = p.pillar_id"
+		    " WHERE 1%s%s LIMIT %lld OFFSET %lld) page"
+		    " JOIN project p ON p.id = page.pid"
+		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id%s",
+		    buf_str(&fs.where), list_order(f->sort),
 		    f->limit > 0 ? (long long)f->limit : -1LL,
-		    (long long)f->offset);
+		    (long long)f->offset, list_order(f->sort));
+	} else {
+		buf_printf(&sql,
+		    "SELECT " PROJECT_COLUMNS " FROM project p"
+		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id WHERE 1%s%s",
+		    buf_str(&fs.where), list_order(f ? f->sort : NULL));
+	}
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;

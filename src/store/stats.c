@@ -84,8 +84,13 @@ stats_filter(const char *col, const FilterSql *fs, Buf *out)
 	if (col == NULL)
 		buf_puts(out, buf_str(&fs->where));
 	else
+		/*
+		 * The unary + keeps SQLite from driving the join by the
+		 * id set (one probe per id per group); the link table's own
+		 * index leads and each row is tested against the set.
+		 */
 		buf_printf(out,
-		    " AND %s IN (SELECT p.id FROM project p WHERE 1%s)", col,
+		    " AND +%s IN (SELECT p.id FROM project p WHERE 1%s)", col,
 		    buf_str(&fs->where));
 }
 
