@@ -78,7 +78,7 @@ run:
 
 # Tools the tests use beyond the build: clang and its runtime for the
 # fuzz targets, clang-format for the format check, node for reading JSON.
-TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git
+TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3
 
 test:
 	@TOOLS_DEPS_EXTRA="$(TEST_PKGS)" tools/deps

@@ -55,15 +55,30 @@ typedef struct Job {
 	Buf message;        /* JOB_ERROR */
 } Job;
 
-#define QUEUE_SIZE 256
+/*
+ * Jobs travel in batches, so that the two threads meet once per batch and
+ * not once per row.  The writer never frees a job: it hands finished jobs
+ * back (done), and the reader, which allocated them, frees them; a free in
+ * the other thread would contend for the reader's malloc arena.
+ */
+#define QUEUE_SIZE 1024
+#define BATCH      128
+#define ADD_BATCH  128 /* new projects added together (store_projects_add) */
 
 typedef struct Queue {
 	pthread_mutex_t lock;
 	pthread_cond_t not_empty, not_full;
 	Job *job[QUEUE_SIZE];
 	size_t head, count;
+	Job **done; /* finished by the writer, to be freed by the reader */
+	size_t ndone, done_cap;
 	int stop; /* the writer gave up: the reader stops */
 } Queue;
+
+typedef struct Batch {
+	Job *job[QUEUE_SIZE];
+	size_t n, next;
+} Batch;
 
 typedef struct Importer {
 	Store *s;
@@ -73,6 +88,12 @@ typedef struct Importer {
 	const char *const *files;
 	int nfiles;
 	Queue q;
+	Batch out;           /* reader: jobs not yet queued */
+	Batch in;            /* writer: jobs taken, job[next..n) still to do */
+	Batch fin;           /* writer: jobs done, not yet handed back */
+	Batch add;           /* writer: new projects waiting to be added */
+	int kept;            /* writer: the last job went to add */
+	int fresh;           /* writer: no project existed: no need to look */
 	StrMap seen;         /* writer: source keys met in this import */
 	StrMap tables;       /* writer: pillars whose heading was met */
 	const char *file;    /* writer: the file being written */
@@ -369,52 +390,6 @@ row_identity(
 	buf_printf(digest, "%016llx", (unsigned long long)h);
 }
 
-/* Put a job on the queue; return 0, or -1 when the writer has stopped. */
-static int
-queue_put(Queue *q, Job *j)
-{
-	int rc = 0;
-
-	pthread_mutex_lock(&q->lock);
-	while (q->count == QUEUE_SIZE && !q->stop)
-		pthread_cond_wait(&q->not_full, &q->lock);
-	if (q->stop) {
-		rc = -1;
-	} else {
-		q->job[(q->head + q->count) % QUEUE_SIZE] = j;
-		q->count++;
-		pthread_cond_signal(&q->not_empty);
-	}
-	pthread_mutex_unlock(&q->lock);
-	return rc;
-}
-
-static Job *
-queue_get(Queue *q)
-{
-	Job *j;
-
-	pthread_mutex_lock(&q->lock);
-	while (q->count == 0)
-		pthread_cond_wait(&q->not_empty, &q->lock);
-	j = q->job[q->head];
-	q->head = (q->head + 1) % QUEUE_SIZE;
-	q->count--;
-	pthread_cond_signal(&q->not_full);
-	pthread_mutex_unlock(&q->lock);
-	return j;
-}
-
-/* The writer gives up: wake the reader and let it finish. */
-static void
-queue_stop(Queue *q)
-{
-	pthread_mutex_lock(&q->lock);
-	q->stop = 1;
-	pthread_cond_broadcast(&q->not_full);
-	pthread_mutex_unlock(&q->lock);
-}
-
 static Job *
 job_new(JobType type, const char *file)
 {
@@ -435,10 +410,130 @@ job_free(Job *j)
 	free(j);
 }
 
+static void
+jobs_free(Job **job, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		job_free(job[i]);
+}
+
+/* Reader: queue the batch; 0, or -1 when the writer has stopped. */
+static int
+queue_flush(Importer *im)
+{
+	Queue *q = &im->q;
+	Batch *b = &im->out;
+	Job **done;
+	size_t ndone;
+	int rc = 0;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->count + b->n > QUEUE_SIZE && !q->stop)
+		pthread_cond_wait(&q->not_full, &q->lock);
+	if (q->stop) {
+		rc = -1;
+	} else {
+		for (size_t i = 0; i < b->n; i++)
+			q->job[(q->head + q->count + i) % QUEUE_SIZE] =
+			    b->job[i];
+		q->count += b->n;
+		b->n = 0;
+		pthread_cond_signal(&q->not_empty);
+	}
+	done = q->done;
+	ndone = q->ndone;
+	q->done = NULL;
+	q->ndone = q->done_cap = 0;
+	pthread_mutex_unlock(&q->lock);
+	jobs_free(done, ndone);
+	free(done);
+	if (rc != 0) {
+		jobs_free(b->job, b->n);
+		b->n = 0;
+	}
+	return rc;
+}
+
+/*
+ * Reader: put a job on the queue (in a batch); 0, or -1 when the writer
+ * has stopped (the job is freed then).
+ */
+static int
+queue_put(Importer *im, Job *j)
+{
+	im->out.job[im->out.n++] = j;
+	if (im->out.n < BATCH && j->type != JOB_ERROR && j->type != JOB_END)
+		return 0;
+	return queue_flush(im);
+}
+
+/* Writer, holding the lock: hand the finished jobs to the reader. */
+static void
+hand_back(Importer *im)
+{
+	Queue *q = &im->q;
+
+	if (im->fin.n == 0)
+		return;
+	if (q->ndone + im->fin.n > q->done_cap) {
+		q->done_cap = q->ndone + im->fin.n + QUEUE_SIZE;
+		q->done = xrealloc(q->done, q->done_cap * sizeof(*q->done));
+	}
+	memcpy(q->done + q->ndone, im->fin.job, im->fin.n * sizeof(*q->done));
+	q->ndone += im->fin.n;
+	im->fin.n = 0;
+}
+
+/* Writer: the next job, after handing back the finished ones. */
+static Job *
+queue_get(Importer *im)
+{
+	Queue *q = &im->q;
+	Batch *b = &im->in;
+
+	if (b->next < b->n)
+		return b->job[b->next++];
+	pthread_mutex_lock(&q->lock);
+	hand_back(im);
+	while (q->count == 0)
+		pthread_cond_wait(&q->not_empty, &q->lock);
+	for (b->n = 0; q->count > 0; q->count--) {
+		b->job[b->n++] = q->job[q->head];
+		q->head = (q->head + 1) % QUEUE_SIZE;
+	}
+	pthread_cond_signal(&q->not_full);
+	pthread_mutex_unlock(&q->lock);
+	b->next = 1;
+	return b->job[0];
+}
+
+/* Writer: a job is done. */
+static void
+queue_done(Importer *im, Job *j)
+{
+	if (im->fin.n == QUEUE_SIZE) {
+		pthread_mutex_lock(&im->q.lock);
+		hand_back(im);
+		pthread_mutex_unlock(&im->q.lock);
+	}
+	im->fin.job[im->fin.n++] = j;
+}
+
+/* The writer gives up: wake the reader and let it finish. */
+static void
+queue_stop(Queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->stop = 1;
+	pthread_cond_broadcast(&q->not_full);
+	pthread_mutex_unlock(&q->lock);
+}
+
 /* Reader: one row to a job, or an error job when it has no pillar. */
 static Job *
 read_row(Importer *im, const char *file, const AnnexRow *row)
 {
+	Buf f = BUF_INIT;
 	Job *j;
 
 	if (im->pillar == NULL) {
@@ -456,6 +551,11 @@ read_row(Importer *im, const char *file, const AnnexRow *row)
 	j->joined = row->joined > 0;
 	row_project(im, row, &j->p);
 	row_identity(im, row, &j->p, &j->key, &j->digest);
+	/* Folded here, so that the writer does not have to. */
+	text_fold(j->p.title, &f);
+	j->p.fold_title = buf_detach(&f);
+	text_fold(j->p.activities ? j->p.activities : "", &f);
+	j->p.fold_activities = buf_detach(&f);
 	return j;
 }
 
@@ -473,13 +573,13 @@ read_file(Importer *im, const char *file)
 		j = job_new(JOB_ERROR, file);
 		buf_printf(
 		    &j->message, "%s: cannot open: %s", file, strerror(errno));
-		return queue_put(&im->q, j) == 0 ? -1 : (job_free(j), -2);
+		return queue_put(im, j) == 0 ? -1 : -2;
 	}
 	im->rfile = file;
 	im->pillar = im->opt->pillar;
 	im->as_of[0] = '\0';
 	annex_reader_init(&r, fp, file);
-	if (queue_put(&im->q, job_new(JOB_FILE, file)) != 0)
+	if (queue_put(im, job_new(JOB_FILE, file)) != 0)
 		rc = -2;
 	while (rc == 0) {
 		Buf err = BUF_INIT;
@@ -506,10 +606,8 @@ read_file(Importer *im, const char *file)
 			j->ev.row = NULL;
 		}
 		buf_free(&err);
-		if (queue_put(&im->q, j) != 0) {
-			job_free(j);
+		if (queue_put(im, j) != 0)
 			rc = -2;
-		}
 	}
 	/* Defects outside rows travel as notes of an event job. */
 	for (size_t i = 0; rc == 0 && i < r.notes.n; i++) {
@@ -519,10 +617,8 @@ read_file(Importer *im, const char *file)
 		j->line = r.notes.note[i].line;
 		buf_set(&j->key, r.notes.note[i].kind);
 		buf_set(&j->message, r.notes.note[i].message);
-		if (queue_put(&im->q, j) != 0) {
-			job_free(j);
+		if (queue_put(im, j) != 0)
 			rc = -2;
-		}
 	}
 	annex_reader_free(&r);
 	fclose(fp);
@@ -537,8 +633,7 @@ reader_main(void *arg)
 	for (int i = 0; i < im->nfiles; i++)
 		if (read_file(im, im->files[i]) != 0)
 			return NULL;
-	if (queue_put(&im->q, job_new(JOB_END, NULL)) != 0)
-		return NULL;
+	queue_put(im, job_new(JOB_END, NULL));
 	return NULL;
 }
 
@@ -589,7 +684,38 @@ write_event(Importer *im, Job *j, Buf *err)
 	return 0;
 }
 
-/* Writer: store one parsed row. */
+/* Writer: add the waiting new projects; hand their jobs back. */
+static int
+add_flush(Importer *im, Buf *err)
+{
+	Project *p[ADD_BATCH];
+	int rc;
+
+	if (im->add.n == 0)
+		return 0;
+	for (size_t i = 0; i < im->add.n; i++)
+		p[i] = &im->add.job[i]->p;
+	rc = store_projects_add(im->s, p, im->add.n, err);
+	if (rc != 0) {
+		Buf m = BUF_INIT;
+		const Job *a = im->add.job[0], *z = im->add.job[im->add.n - 1];
+
+		buf_printf(&m, "%s:%zu", a->file, a->line);
+		if (z != a)
+			buf_printf(&m, "-%s%s%zu",
+			    z->file != a->file ? z->file : "",
+			    z->file != a->file ? ":" : "", z->line);
+		buf_printf(&m, ": %s", buf_str(err));
+		buf_set(err, buf_str(&m));
+		buf_free(&m);
+	}
+	for (size_t i = 0; i < im->add.n; i++)
+		queue_done(im, im->add.job[i]);
+	im->add.n = 0;
+	return rc;
+}
+
+/* Writer: store one parsed row (a new one may wait in im->add). */
 static int
 write_row(Importer *im, Job *j, Buf *err)
 {
@@ -626,7 +752,9 @@ write_row(Importer *im, Job *j, Buf *err)
 	for (size_t i = 0; i < p->nplaces; i++)
 		im->rep->unknown_places +=
 		    p->places[i].place_id == 0 && p->places[i].org_id == 0;
-	id = store_project_by_source(im->s, buf_str(&j->key), &have, err);
+	id = im->fresh
+	    ? 0
+	    : store_project_by_source(im->s, buf_str(&j->key), &have, err);
 	if (id < 0)
 		goto out;
 	if (id > 0 && strcmp(buf_str(&have), buf_str(&j->digest)) == 0) {
@@ -637,6 +765,14 @@ write_row(Importer *im, Job *j, Buf *err)
 	p->id = id;
 	p->source_key = buf_detach(&j->key);
 	p->source_digest = buf_detach(&j->digest);
+	if (id == 0 && !im->opt->dry_run) {
+		/* New: added with others (add_flush), the job kept till then. */
+		im->add.job[im->add.n++] = j;
+		im->kept = 1;
+		im->rep->added++;
+		rc = im->add.n == ADD_BATCH ? add_flush(im, err) : 0;
+		goto out;
+	}
 	if (!im->opt->dry_run && store_project_save(im->s, p, err) != 0) {
 		Buf m = BUF_INIT;
 
@@ -660,13 +796,13 @@ static int
 write_all(Importer *im, Buf *err)
 {
 	for (;;) {
-		Job *j = queue_get(&im->q);
+		Job *j = queue_get(im);
 		int rc = 0;
 
 		switch (j->type) {
 		case JOB_END:
-			job_free(j);
-			return 0;
+			queue_done(im, j);
+			return add_flush(im, err);
 		case JOB_ERROR:
 			buf_set(err, buf_str(&j->message));
 			rc = -1;
@@ -693,7 +829,9 @@ write_all(Importer *im, Buf *err)
 				    j->file, im->rep->rows);
 			break;
 		}
-		job_free(j);
+		if (!im->kept)
+			queue_done(im, j);
+		im->kept = 0;
 		if (rc != 0)
 			return -1;
 	}
@@ -710,7 +848,22 @@ drain(Importer *im)
 		im->q.head = (im->q.head + 1) % QUEUE_SIZE;
 		im->q.count--;
 	}
+	jobs_free(im->q.done, im->q.ndone);
+	im->q.ndone = 0;
 	pthread_mutex_unlock(&im->q.lock);
+}
+
+/* After both threads are done: free every job left anywhere. */
+static void
+jobs_release(Importer *im)
+{
+	drain(im);
+	free(im->q.done);
+	jobs_free(im->in.job + im->in.next, im->in.n - im->in.next);
+	jobs_free(im->fin.job, im->fin.n);
+	jobs_free(im->out.job, im->out.n);
+	jobs_free(im->add.job, im->add.n);
+	im->in.n = im->in.next = im->fin.n = im->out.n = im->add.n = 0;
 }
 
 int
@@ -738,6 +891,10 @@ annex_import(Store *s, const char *const *files, int nfiles,
 	    (uint64_t)im.res.nentry << 40;
 	if (store_begin(s, err) != 0)
 		goto out;
+	if (!opt->dry_run && (im.fresh = store_bulk_begin(s, err)) < 0) {
+		store_rollback(s);
+		goto out;
+	}
 	if (pthread_create(&reader, NULL, reader_main, &im) != 0) {
 		buf_puts(err, "cannot start the reader thread");
 		store_rollback(s);
@@ -748,7 +905,6 @@ annex_import(Store *s, const char *const *files, int nfiles,
 		drain(&im);
 		pthread_join(reader, NULL);
 		started = 0;
-		drain(&im);
 		store_rollback(s);
 		goto out;
 	}
@@ -766,6 +922,7 @@ out:
 		drain(&im);
 		pthread_join(reader, NULL);
 	}
+	jobs_release(&im);
 	strmap_free(&im.seen);
 	strmap_free(&im.tables);
 	resolver_free(&im.res);

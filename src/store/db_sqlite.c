@@ -173,9 +173,9 @@ db_bind(DbStmt *st, const char *types, ...)
 		case 't': {
 			const char *t = va_arg(ap, const char *);
 
-			rc = t ? sqlite3_bind_text(
-				     st->st, i, t, -1, SQLITE_TRANSIENT)
-			       : sqlite3_bind_null(st->st, i);
+			rc = t
+			    ? sqlite3_bind_text(st->st, i, t, -1, SQLITE_STATIC)
+			    : sqlite3_bind_null(st->st, i);
 			break;
 		}
 		default:
@@ -190,7 +190,7 @@ db_bind(DbStmt *st, const char *types, ...)
 int
 db_bind_text(DbStmt *st, int i, const char *t)
 {
-	int rc = t ? sqlite3_bind_text(st->st, i, t, -1, SQLITE_TRANSIENT)
+	int rc = t ? sqlite3_bind_text(st->st, i, t, -1, SQLITE_STATIC)
 		   : sqlite3_bind_null(st->st, i);
 
 	return rc == SQLITE_OK ? 0 : -1;

@@ -7,9 +7,11 @@
 #include "filter.h"
 
 /*
- * Turn the search words into an FTS5 query: each whitespace-separated word
- * of the folded text becomes a quoted prefix term ("radical"* finds
- * radicalization), and all must match.
+ * Turn the search words into an FTS5 query: each word of the folded text,
+ * split where the index's tokenizer splits (text_words), becomes a quoted
+ * prefix term ("radical"* finds radicalization), and all must match.  A
+ * quoted term is always one token: the index keeps no positions, so it
+ * could not match a phrase.
  */
 static void
 filter_fts_query(const char *search, Buf *out)
@@ -17,7 +19,7 @@ filter_fts_query(const char *search, Buf *out)
 	Buf f = BUF_INIT;
 	const char *p;
 
-	text_fold(search, &f);
+	text_words(search, &f);
 	p = buf_str(&f);
 	while (*p) {
 		const char *w = p;
@@ -42,11 +44,30 @@ filter_fts_query(const char *search, Buf *out)
 }
 
 static void
-filter_add(FilterSql *fs, const char *clause, const char *value)
+filter_add(FilterSql *fs, const char *clause, const char *set,
+    const char *exists, const char *value)
 {
 	buf_puts(&fs->where, clause);
+	buf_puts(&fs->exists, exists);
+	if (fs->ids.len > 0)
+		buf_puts(&fs->ids, " INTERSECT ");
+	buf_puts(&fs->ids, set);
 	fs->bind[fs->nbind++] = value;
 }
+
+/* The organisation with key ?, and its sub-units. */
+#define ORG_TREE                                                               \
+	"WITH RECURSIVE sub(id) AS (SELECT id FROM organisation"               \
+	" WHERE key = ? UNION SELECT o.id FROM organisation o JOIN sub"        \
+	" ON o.parent_id = sub.id) SELECT id FROM sub"
+#define COUNTRY_SET                                                            \
+	"SELECT pp.project_id FROM project_place pp"                           \
+	" JOIN place c ON c.id = pp.place_id WHERE c.iso3 = ?"
+#define REGION_SET                                                             \
+	"SELECT pp.project_id FROM project_place pp"                           \
+	" JOIN place_within w ON w.place_id = pp.place_id"                     \
+	" JOIN place r ON r.id = w.ancestor_id WHERE r.key = ?"
+#define SEARCH_SET "SELECT rowid FROM project_fts WHERE project_fts MATCH ?"
 
 void
 filter_sql_build(FilterSql *fs, const ProjectFilter *f)
@@ -54,9 +75,21 @@ filter_sql_build(FilterSql *fs, const ProjectFilter *f)
 	memset(fs, 0, sizeof(*fs));
 	if (f == NULL)
 		return;
+	/*
+	 * The pillar comes first: its set is a UNION, and compound SELECTs
+	 * group from the left.
+	 */
 	if (f->pillar) {
 		/* The pillar it is listed under, or a further one. */
 		filter_add(fs,
+		    " AND (p.pillar_id = (SELECT id FROM pillar WHERE key = ?)"
+		    " OR p.id IN (SELECT project_id FROM project_pillar"
+		    " WHERE pillar_id = (SELECT id FROM pillar WHERE key = "
+		    "?)))",
+		    "SELECT id FROM project WHERE pillar_id ="
+		    " (SELECT id FROM pillar WHERE key = ?)"
+		    " UNION SELECT project_id FROM project_pillar"
+		    " WHERE pillar_id = (SELECT id FROM pillar WHERE key = ?)",
 		    " AND (p.pillar_id = (SELECT id FROM pillar WHERE key = ?)"
 		    " OR p.id IN (SELECT project_id FROM project_pillar"
 		    " WHERE pillar_id = (SELECT id FROM pillar WHERE key = "
@@ -67,33 +100,43 @@ filter_sql_build(FilterSql *fs, const ProjectFilter *f)
 	if (f->entity)
 		filter_add(fs,
 		    " AND p.id IN (SELECT project_id FROM project_org"
-		    " WHERE organisation_id IN (WITH RECURSIVE sub(id) AS ("
-		    "SELECT id FROM organisation WHERE key = ? UNION"
-		    " SELECT o.id FROM organisation o JOIN sub"
-		    " ON o.parent_id = sub.id) SELECT id FROM sub))",
+		    " WHERE organisation_id IN (" ORG_TREE "))",
+		    "SELECT project_id FROM project_org"
+		    " WHERE organisation_id IN (" ORG_TREE ")",
+		    " AND EXISTS (SELECT 1 FROM project_org po"
+		    " WHERE po.project_id = p.id"
+		    " AND po.organisation_id IN (" ORG_TREE "))",
 		    f->entity);
 	if (f->country)
-		filter_add(fs,
-		    " AND p.id IN (SELECT pp.project_id FROM project_place pp"
-		    " JOIN place c ON c.id = pp.place_id WHERE c.iso3 = ?)",
+		filter_add(fs, " AND p.id IN (" COUNTRY_SET ")", COUNTRY_SET,
+		    " AND EXISTS (SELECT 1 FROM project_place pp"
+		    " JOIN place c ON c.id = pp.place_id"
+		    " WHERE pp.project_id = p.id AND c.iso3 = ?)",
 		    f->country);
 	if (f->region)
-		filter_add(fs,
-		    " AND p.id IN (SELECT pp.project_id FROM project_place pp"
+		filter_add(fs, " AND p.id IN (" REGION_SET ")", REGION_SET,
+		    " AND EXISTS (SELECT 1 FROM project_place pp"
 		    " JOIN place_within w ON w.place_id = pp.place_id"
-		    " JOIN place r ON r.id = w.ancestor_id WHERE r.key = ?)",
+		    " JOIN place r ON r.id = w.ancestor_id"
+		    " WHERE pp.project_id = p.id AND r.key = ?)",
 		    f->region);
 	if (f->status)
-		filter_add(fs, " AND p.status = ?", f->status);
+		filter_add(fs, " AND p.status = ?",
+		    "SELECT id FROM project WHERE status = ?",
+		    " AND p.status = ?", f->status);
 	if (f->search) {
 		filter_fts_query(f->search, &fs->match);
-		if (fs->match.len == 0)
+		if (fs->match.len == 0) {
 			buf_puts(&fs->where, " AND 0");
-		else
-			filter_add(fs,
-			    " AND p.id IN (SELECT rowid FROM project_fts"
-			    " WHERE project_fts MATCH ?)",
+			buf_puts(&fs->exists, " AND 0");
+			if (fs->ids.len > 0)
+				buf_puts(&fs->ids, " INTERSECT ");
+			buf_puts(&fs->ids, "SELECT id FROM project WHERE 0");
+		} else {
+			filter_add(fs, " AND p.id IN (" SEARCH_SET ")",
+			    SEARCH_SET, " AND +p.id IN (" SEARCH_SET ")",
 			    buf_str(&fs->match));
+		}
 	}
 }
 
@@ -101,6 +144,8 @@ void
 filter_sql_free(FilterSql *fs)
 {
 	buf_free(&fs->where);
+	buf_free(&fs->ids);
+	buf_free(&fs->exists);
 	buf_free(&fs->match);
 }
 

@@ -14,7 +14,20 @@
 #define FILTER_MAX_BINDS 8
 
 typedef struct FilterSql {
-	Buf where;                          /* " AND ..." clauses on p */
+	Buf where; /* " AND ..." clauses on p */
+	/*
+	 * The same filter as one SELECT of project ids, each filter's set
+	 * read from its own narrow index and the sets intersected, so that
+	 * counting or paging never reads a project's row; empty when
+	 * nothing filters.  Binds as for where.
+	 */
+	Buf ids;
+	/*
+	 * The same again as clauses on p that look a project's links up by
+	 * its id: for checking the entries of an index one by one (a page
+	 * read in sort order) without building any set.  Binds as for where.
+	 */
+	Buf exists;
 	const char *bind[FILTER_MAX_BINDS]; /* values, in order */
 	int nbind;
 	Buf match; /* the FTS query, owned */

@@ -60,6 +60,12 @@ typedef struct Project {
 	int64_t source_line;
 	char *as_of;      /* date the source speaks for, or NULL */
 	char *created_at; /* UTC ISO 8601, set by the store */
+	/*
+	 * Title and activities folded for the search index (text_fold), when
+	 * the caller has them at hand (an importer's other thread); NULL:
+	 * the store folds.
+	 */
+	char *fold_title, *fold_activities;
 	char *updated_at;
 	ProjectOrg *orgs; /* lead first */
 	size_t norgs;

@@ -117,37 +117,63 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 	return 0;
 }
 
-/* Years of the period, for statistics by year; open ends run to now. */
+#define YEAR_BATCH  8
+#define V2          "(?, ?)"
+#define YEAR_INSERT "INSERT INTO project_year(project_id, year) VALUES "
+static const char *const year_sql[YEAR_BATCH + 1] = { NULL, YEAR_INSERT V2,
+	YEAR_INSERT V2 "," V2, YEAR_INSERT V2 "," V2 "," V2,
+	YEAR_INSERT V2 "," V2 "," V2 "," V2,
+	YEAR_INSERT V2 "," V2 "," V2 "," V2 "," V2,
+	YEAR_INSERT V2 "," V2 "," V2 "," V2 "," V2 "," V2,
+	YEAR_INSERT V2 "," V2 "," V2 "," V2 "," V2 "," V2 "," V2,
+	YEAR_INSERT V2 "," V2 "," V2 "," V2 "," V2 "," V2 "," V2 "," V2 };
+
+/*
+ * The years of the period, for statistics by year: 1 and *from, *to, or 0
+ * when it has none.  Open ends run to the date the source speaks for, or
+ * to now.
+ */
+static int
+project_years(const Project *p, int *from, int *to)
+{
+	if (p->start_date == NULL && p->end_date == NULL)
+		return 0;
+	*from = atoi(p->start_date ? p->start_date : p->end_date);
+	*to = atoi(p->end_date ? p->end_date : p->start_date);
+	if (p->open_ended && p->end_date == NULL) {
+		time_t t = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		*to = p->as_of ? atoi(p->as_of) : tm.tm_year + 1900;
+		if (*to < *from)
+			*to = *from;
+	}
+	return *from >= 1900 && *to <= 2200 && *to >= *from;
+}
+
 static int
 project_write_years(Store *s, const Project *p, Buf *err)
 {
-	int from, to;
-	time_t t = time(NULL);
-	struct tm tm;
 	DbStmt *st;
+	int from, to;
 
-	if (p->start_date == NULL && p->end_date == NULL)
+	if (!project_years(p, &from, &to))
 		return 0;
-	from = atoi(p->start_date ? p->start_date : p->end_date);
-	to = atoi(p->end_date ? p->end_date : p->start_date);
-	if (p->open_ended && p->end_date == NULL) {
-		/* Ongoing: to the date the source speaks for, else now. */
-		gmtime_r(&t, &tm);
-		to = p->as_of ? atoi(p->as_of) : tm.tm_year + 1900;
-		if (to < from)
-			to = from;
+	/* Up to eight years a statement (see LINK_BATCH below). */
+	for (int y = from; y <= to; y += YEAR_BATCH) {
+		int n = to - y + 1 < YEAR_BATCH ? to - y + 1 : YEAR_BATCH;
+
+		st = db_prepare(s->db, year_sql[n], err);
+		if (st == NULL)
+			return -1;
+		for (int k = 0; k < n; k++) {
+			db_bind_int(st, 2 * k + 1, p->id);
+			db_bind_int(st, 2 * k + 2, y + k);
+		}
+		if (store_run(s, st, err) != 0)
+			return -1;
 	}
-	if (from < 1900 || to > 2200 || to < from)
-		return 0;
-	st = db_prepare(s->db,
-	    "INSERT INTO project_year(project_id, year)"
-	    " WITH RECURSIVE y(n) AS (SELECT ?2 UNION ALL"
-	    " SELECT n + 1 FROM y WHERE n < ?3) SELECT ?1, n FROM y",
-	    err);
-	if (st == NULL ||
-	    db_bind(st, "iii", p->id, (int64_t)from, (int64_t)to) != 0 ||
-	    store_run(s, st, err) != 0)
-		return -1;
 	return 0;
 }
 
@@ -227,14 +253,25 @@ project_write_places(Store *s, const Project *p, Buf *err)
 	return 0;
 }
 
+static int project_write_issues(Store *s, const Project *p, Buf *err);
+
 static int
 project_write_links(Store *s, const Project *p, Buf *err)
 {
+	if (project_write_orgs(s, p, err) != 0 ||
+	    project_write_places(s, p, err) != 0 ||
+	    project_write_issues(s, p, err) != 0)
+		return -1;
+	return project_write_years(s, p, err);
+}
+
+static int
+project_write_issues(Store *s, const Project *p, Buf *err)
+{
 	DbStmt *st;
 
-	if (project_write_orgs(s, p, err) != 0 ||
-	    project_write_places(s, p, err) != 0)
-		return -1;
+	if (p->nissues == 0)
+		return 0;
 	st = db_prepare(s->db,
 	    "INSERT INTO project_issue(project_id, kind, message)"
 	    " VALUES (?, ?, ?)",
@@ -247,7 +284,7 @@ project_write_links(Store *s, const Project *p, Buf *err)
 		    store_run(s, st, err) != 0)
 			return -1;
 	}
-	return project_write_years(s, p, err);
+	return 0;
 }
 
 /*
@@ -412,4 +449,352 @@ store_source_note_add(Store *s, const char *file, int64_t line,
 	if (st == NULL || db_bind(st, "titt", file, line, kind, message) != 0)
 		return -1;
 	return store_run(s, st, err);
+}
+
+/*
+ * Adding many projects: rows of the same table go in by the batch, one
+ * statement for up to STORE_BATCH_ROWS rows, because a bulk import spends
+ * most of its time starting and finishing statements, not in the rows.
+ * Values wait in a RowBatch (pointing into the projects, which outlive the
+ * flush) until the batch is full or the caller flushes it.
+ */
+enum { BK_PROJECT, BK_ORG, BK_PLACE, BK_YEAR, BK_INDEX };
+
+/* Rows queued for the search index before they go in (a segment each). */
+#define FTS_FLUSH_ROWS 20000
+
+static const struct {
+	const char *head;
+	int ncol;
+} batch_kind[STORE_BATCH_KINDS] = {
+	[BK_PROJECT] = { "INSERT INTO project(id, source_key, source_digest,"
+			 " pillar_id, serial, title, period_text, start_date,"
+			 " end_date, open_ended, annual, status, status_text,"
+			 " activities, scope_text, source_file, source_line,"
+			 " created_at, updated_at, as_of, scopes) VALUES ",
+	    21 },
+	[BK_ORG] = { ORG_INSERT, 5 },
+	[BK_PLACE] = { PLACE_INSERT, 5 },
+	[BK_YEAR] = { YEAR_INSERT, 2 },
+	[BK_INDEX] = { "INSERT OR REPLACE INTO temp.fts_add(id, title,"
+		       " activities) VALUES ",
+	    3 },
+};
+
+#define BATCH_MAX_COLS 21
+
+typedef struct BatchVal {
+	const char *text; /* NULL with is_int 0: SQL NULL */
+	int64_t i;
+	int is_int;
+} BatchVal;
+
+typedef struct RowBatch {
+	int kind, rows, n;
+	BatchVal v[STORE_BATCH_ROWS * BATCH_MAX_COLS];
+} RowBatch;
+
+/* The INSERT text for rows rows of kind, made once per connection. */
+static const char *
+batch_sql(Store *s, int kind, int rows)
+{
+	char **sql = &s->batch_sql[kind][rows];
+
+	if (*sql == NULL) {
+		Buf b = BUF_INIT;
+
+		buf_puts(&b, batch_kind[kind].head);
+		for (int r = 0; r < rows; r++) {
+			buf_puts(&b, r ? ",(" : "(");
+			for (int c = 0; c < batch_kind[kind].ncol; c++)
+				buf_puts(&b, c ? ",?" : "?");
+			buf_putc(&b, ')');
+		}
+		*sql = buf_detach(&b);
+	}
+	return *sql;
+}
+
+static int
+batch_flush(Store *s, RowBatch *b, Buf *err)
+{
+	DbStmt *st;
+
+	if (b->rows == 0)
+		return 0;
+	st = db_prepare(s->db, batch_sql(s, b->kind, b->rows), err);
+	if (st == NULL)
+		return -1;
+	for (int i = 0; i < b->n; i++) {
+		if (b->v[i].is_int)
+			db_bind_int(st, i + 1, b->v[i].i);
+		else
+			db_bind_text(st, i + 1, b->v[i].text);
+	}
+	b->rows = b->n = 0;
+	return store_run(s, st, err);
+}
+
+static void
+batch_int(RowBatch *b, int64_t i)
+{
+	b->v[b->n++] = (BatchVal){ NULL, i, 1 };
+}
+
+static void
+batch_text(RowBatch *b, const char *t)
+{
+	b->v[b->n++] = (BatchVal){ t, 0, 0 };
+}
+
+/* The row is complete: flush when the batch is full. */
+static int
+batch_row(Store *s, RowBatch *b, Buf *err)
+{
+	return ++b->rows == STORE_BATCH_ROWS ? batch_flush(s, b, err) : 0;
+}
+
+static int64_t
+pillar_id(Store *s, const char *key, Buf *err)
+{
+	DbStmt *st;
+	int64_t id = 0;
+	int rc;
+
+	if (key == NULL)
+		return 0;
+	st = db_prepare(s->db, "SELECT id FROM pillar WHERE key = ?", err);
+	if (st == NULL || db_bind(st, "t", key) != 0)
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		id = db_int(st, 0);
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : id;
+}
+
+static void
+batch_project(RowBatch *b, const Project *p, int64_t pillar, const char *now)
+{
+	batch_int(b, p->id);
+	batch_text(b, p->source_key);
+	batch_text(b, p->source_digest);
+	if (pillar > 0)
+		batch_int(b, pillar);
+	else
+		batch_text(b, NULL);
+	if (p->has_serial)
+		batch_int(b, p->serial);
+	else
+		batch_text(b, NULL);
+	batch_text(b, p->title);
+	batch_text(b, p->period_text);
+	batch_text(b, p->start_date);
+	batch_text(b, p->end_date);
+	batch_int(b, p->open_ended);
+	batch_int(b, p->annual);
+	batch_text(b, p->status);
+	batch_text(b, p->status_text);
+	batch_text(b, p->activities ? p->activities : "");
+	batch_text(b, p->scope_text ? p->scope_text : "");
+	batch_text(b, p->source_file);
+	if (p->source_line > 0)
+		batch_int(b, p->source_line);
+	else
+		batch_text(b, NULL);
+	batch_text(b, now);
+	batch_text(b, now);
+	batch_text(b, p->as_of);
+	batch_int(b, p->scopes);
+}
+
+/* Links, issues, years and index rows of p (p->id set) into the batches. */
+static int
+batch_links(
+    Store *s, RowBatch *bk, const Project *p, const Buf fold[2], Buf *err)
+{
+	RowBatch *b;
+	int from, to;
+
+	b = &bk[BK_ORG];
+	for (size_t i = 0; i < p->norgs; i++) {
+		batch_int(b, p->id);
+		batch_int(b, (int64_t)i);
+		if (p->orgs[i].org_id > 0)
+			batch_int(b, p->orgs[i].org_id);
+		else
+			batch_text(b, NULL);
+		batch_text(b, p->orgs[i].name);
+		batch_text(b, i == 0 ? "lead" : "partner");
+		if (batch_row(s, b, err) != 0)
+			return -1;
+	}
+	b = &bk[BK_PLACE];
+	for (size_t i = 0; i < p->nplaces; i++) {
+		const ProjectPlace *pl = &p->places[i];
+
+		batch_int(b, p->id);
+		batch_int(b, (int64_t)i);
+		if (pl->place_id > 0)
+			batch_int(b, pl->place_id);
+		else
+			batch_text(b, NULL);
+		if (pl->org_id > 0)
+			batch_int(b, pl->org_id);
+		else
+			batch_text(b, NULL);
+		batch_text(b, pl->name);
+		if (batch_row(s, b, err) != 0)
+			return -1;
+	}
+	b = &bk[BK_YEAR];
+	if (project_years(p, &from, &to)) {
+		for (int y = from; y <= to; y++) {
+			batch_int(b, p->id);
+			batch_int(b, y);
+			if (batch_row(s, b, err) != 0)
+				return -1;
+		}
+	}
+	b = &bk[BK_INDEX];
+	batch_int(b, p->id);
+	batch_text(b, buf_str(&fold[0]));
+	batch_text(b, buf_str(&fold[1]));
+	return batch_row(s, b, err);
+}
+
+int
+store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
+{
+	RowBatch *bk = xcalloc(STORE_BATCH_KINDS, sizeof(*bk));
+	Buf now = BUF_INIT, (*fold)[2] = NULL;
+	DbStmt *st;
+	int64_t base = 0, pillar = 0;
+	const char *pillar_key = NULL;
+	int rc = -1;
+
+	for (int k = 0; k < STORE_BATCH_KINDS; k++)
+		bk[k].kind = k;
+	store_now(&now);
+	if (index_tables(s, err) != 0)
+		goto out;
+	/* The ids follow the highest: nobody else writes in this transaction. */
+	st = db_prepare(s->db, "SELECT coalesce(max(id), 0) FROM project", err);
+	if (st == NULL)
+		goto out;
+	if (db_step(st) == DB_ROW)
+		base = db_int(st, 0);
+	db_reset(st);
+	fold = xcalloc(STORE_BATCH_ROWS, sizeof(*fold));
+	for (size_t at = 0; at < n; at += STORE_BATCH_ROWS) {
+		size_t m =
+		    n - at < STORE_BATCH_ROWS ? n - at : STORE_BATCH_ROWS;
+
+		/* The projects first: their links refer to them. */
+		for (size_t i = 0; i < m; i++) {
+			Project *p = ps[at + i];
+
+			if (p->pillar != NULL &&
+			    (pillar_key == NULL ||
+				strcmp(pillar_key, p->pillar) != 0)) {
+				if ((pillar = pillar_id(s, p->pillar, err)) < 0)
+					goto out;
+				pillar_key = p->pillar;
+			}
+			p->id = ++base;
+			batch_project(&bk[BK_PROJECT], p,
+			    p->pillar != NULL ? pillar : 0, buf_str(&now));
+			bk[BK_PROJECT].rows++;
+		}
+		if (batch_flush(s, &bk[BK_PROJECT], err) != 0)
+			goto out;
+		for (size_t i = 0; i < m; i++) {
+			Project *p = ps[at + i];
+
+			buf_reset(&fold[i][0]);
+			buf_reset(&fold[i][1]);
+			if (p->fold_title != NULL)
+				buf_puts(&fold[i][0], p->fold_title);
+			else
+				text_fold(p->title, &fold[i][0]);
+			if (p->fold_activities != NULL)
+				buf_puts(&fold[i][1], p->fold_activities);
+			else
+				text_fold(p->activities ? p->activities : "",
+				    &fold[i][1]);
+			if (batch_links(s, bk, p, fold[i], err) != 0 ||
+			    project_write_issues(s, p, err) != 0)
+				goto out;
+		}
+		for (int k = 0; k < STORE_BATCH_KINDS; k++)
+			if (batch_flush(s, &bk[k], err) != 0)
+				goto out;
+		s->fts_queued += m;
+	}
+	/*
+	 * Into the search index every so many rows: a bulk load indexes
+	 * while its other thread still reads, not all at commit.
+	 */
+	if (s->fts_queued >= FTS_FLUSH_ROWS) {
+		s->fts_queued = 0;
+		if (store_index_flush(s, err) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	if (fold != NULL)
+		for (size_t i = 0; i < STORE_BATCH_ROWS; i++) {
+			buf_free(&fold[i][0]);
+			buf_free(&fold[i][1]);
+		}
+	free(fold);
+	free(bk);
+	buf_free(&now);
+	return rc;
+}
+
+int
+store_reindex(Store *s, Buf *err)
+{
+	DbStmt *st;
+	int rc, step;
+
+	st = db_prepare(s->db,
+	    "SELECT 1 FROM store_state WHERE key = 'reindex' AND value <> 0",
+	    err);
+	if (st == NULL)
+		return -1;
+	rc = db_step(st);
+	db_reset(st);
+	if (rc == DB_ERROR)
+		return store_fail(s, err);
+	if (rc == DB_DONE)
+		return 0;
+	if (store_begin(s, err) != 0)
+		return -1;
+	st = db_prepare_once(
+	    s->db, "SELECT id, title, activities FROM project", err);
+	if (st == NULL)
+		goto fail;
+	while ((step = db_step(st)) == DB_ROW) {
+		if (index_queue(s, 1, db_int(st, 0), db_text(st, 1),
+			db_text(st, 2), err) != 0) {
+			db_finalize(st);
+			goto fail;
+		}
+	}
+	db_finalize(st);
+	if (step == DB_ERROR) {
+		store_fail(s, err);
+		goto fail;
+	}
+	if (db_exec(s->db,
+		"UPDATE store_state SET value = 0 WHERE key = 'reindex'",
+		err) != 0 ||
+	    store_commit(s, err) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(s);
+	return -1;
 }

@@ -48,71 +48,128 @@ row_read(DbStmt *st, Project *p)
 	p->scopes = (int)db_int(st, 19);
 }
 
-/* Fill in entities, places, scope and issues of p (p->id set). */
+/*
+ * Entities, places and issues of several projects (ids set) at once: one
+ * statement a table for the lot, the rows handed to their projects by id.
+ * A list of thousands of projects costs three statements a chunk, not
+ * three a project.
+ */
+typedef struct IdIndex {
+	int64_t id;
+	Project *p;
+} IdIndex;
+
 static int
-links_read(Store *s, Project *p, Buf *err)
+id_cmp(const void *a, const void *b)
 {
+	int64_t x = ((const IdIndex *)a)->id, y = ((const IdIndex *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+static Project *
+id_find(const IdIndex *ix, size_t n, int64_t id)
+{
+	IdIndex key = { id, NULL };
+	const IdIndex *hit = bsearch(&key, ix, n, sizeof(*ix), id_cmp);
+
+	return hit ? hit->p : NULL;
+}
+
+static int
+links_read(Store *s, Project *ps, size_t n, Buf *err)
+{
+	IdIndex *ix = xcalloc(n ? n : 1, sizeof(*ix));
+	Buf ids = BUF_INIT;
 	DbStmt *st;
-	int rc;
+	Project *p;
+	int rc = -1, step;
+
+	buf_putc(&ids, '[');
+	for (size_t i = 0; i < n; i++) {
+		ix[i] = (IdIndex){ ps[i].id, &ps[i] };
+		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)ps[i].id);
+	}
+	buf_putc(&ids, ']');
+	qsort(ix, n, sizeof(*ix), id_cmp);
 
 	st = db_prepare(s->db,
-	    "SELECT po.name, o.key, o.id FROM project_org po"
+	    "SELECT po.project_id, po.name, o.key, o.id FROM project_org po"
 	    " LEFT JOIN organisation o ON o.id = po.organisation_id"
-	    " WHERE po.project_id = ? ORDER BY po.position",
+	    " WHERE po.project_id IN (SELECT value FROM json_each(?))"
+	    " ORDER BY po.project_id, po.position",
 	    err);
-	if (st == NULL || db_bind(st, "i", p->id) != 0)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
+	if (st == NULL || db_bind(st, "t", buf_str(&ids)) != 0)
+		goto out;
+	while ((step = db_step(st)) == DB_ROW) {
 		ProjectOrg *o;
 
+		if ((p = id_find(ix, n, db_int(st, 0))) == NULL)
+			continue;
 		p->orgs = xrealloc(p->orgs, (p->norgs + 1) * sizeof(*o));
 		o = &p->orgs[p->norgs++];
-		o->name = col_str(st, 0);
-		o->key = col_str(st, 1);
-		o->org_id = db_int(st, 2);
+		o->name = col_str(st, 1);
+		o->key = col_str(st, 2);
+		o->org_id = db_int(st, 3);
 	}
 	db_reset(st);
-	if (rc == DB_ERROR)
-		return store_fail(s, err);
+	if (step == DB_ERROR)
+		goto fail;
 
 	st = db_prepare(s->db,
-	    "SELECT pp.name, pl.key, pl.kind, pl.id, pp.organisation_id"
-	    " FROM project_place pp LEFT JOIN place pl ON pl.id = pp.place_id"
-	    " WHERE pp.project_id = ? ORDER BY pp.position",
+	    "SELECT pp.project_id, pp.name, pl.key, pl.kind, pl.id,"
+	    " pp.organisation_id FROM project_place pp"
+	    " LEFT JOIN place pl ON pl.id = pp.place_id"
+	    " WHERE pp.project_id IN (SELECT value FROM json_each(?))"
+	    " ORDER BY pp.project_id, pp.position",
 	    err);
-	if (st == NULL || db_bind(st, "i", p->id) != 0)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
+	if (st == NULL || db_bind(st, "t", buf_str(&ids)) != 0)
+		goto out;
+	while ((step = db_step(st)) == DB_ROW) {
 		ProjectPlace *q;
 
+		if ((p = id_find(ix, n, db_int(st, 0))) == NULL)
+			continue;
 		p->places = xrealloc(p->places, (p->nplaces + 1) * sizeof(*q));
 		q = &p->places[p->nplaces++];
-		q->name = col_str(st, 0);
-		q->key = col_str(st, 1);
-		q->kind = col_str(st, 2);
-		q->place_id = db_int(st, 3);
-		q->org_id = db_int(st, 4);
+		q->name = col_str(st, 1);
+		q->key = col_str(st, 2);
+		q->kind = col_str(st, 3);
+		q->place_id = db_int(st, 4);
+		q->org_id = db_int(st, 5);
 	}
 	db_reset(st);
-	if (rc == DB_ERROR)
-		return store_fail(s, err);
+	if (step == DB_ERROR)
+		goto fail;
 
 	st = db_prepare(s->db,
-	    "SELECT kind, message FROM project_issue WHERE project_id = ?"
-	    " ORDER BY rowid",
+	    "SELECT project_id, kind, message FROM project_issue"
+	    " WHERE project_id IN (SELECT value FROM json_each(?))"
+	    " ORDER BY project_id, rowid",
 	    err);
-	if (st == NULL || db_bind(st, "i", p->id) != 0)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
+	if (st == NULL || db_bind(st, "t", buf_str(&ids)) != 0)
+		goto out;
+	while ((step = db_step(st)) == DB_ROW) {
 		ProjectIssue *is;
 
+		if ((p = id_find(ix, n, db_int(st, 0))) == NULL)
+			continue;
 		p->issues = xrealloc(p->issues, (p->nissues + 1) * sizeof(*is));
 		is = &p->issues[p->nissues++];
-		is->kind = col_str(st, 0);
-		is->message = col_str(st, 1);
+		is->kind = col_str(st, 1);
+		is->message = col_str(st, 2);
 	}
 	db_reset(st);
-	return rc == DB_ERROR ? store_fail(s, err) : 0;
+	if (step == DB_ERROR)
+		goto fail;
+	rc = 0;
+	goto out;
+fail:
+	store_fail(s, err);
+out:
+	buf_free(&ids);
+	free(ix);
+	return rc;
 }
 
 int
@@ -134,7 +191,7 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 		return store_fail(s, err);
 	if (rc == DB_DONE)
 		return 0;
-	if (links_read(s, p, err) != 0) {
+	if (links_read(s, p, 1, err) != 0) {
 		project_clear(p);
 		return -1;
 	}
@@ -159,6 +216,8 @@ project_clear(Project *p)
 	free(p->created_at);
 	free(p->updated_at);
 	free(p->as_of);
+	free(p->fold_title);
+	free(p->fold_activities);
 	for (size_t i = 0; i < p->norgs; i++) {
 		free(p->orgs[i].name);
 		free(p->orgs[i].key);
@@ -178,32 +237,59 @@ project_clear(Project *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* ORDER BY text for a sort name; the names are checked by the caller. */
-static const char *
+/*
+ * How a list is sorted: the ORDER BY text, and the index that holds the
+ * leading sort keys (NULL when none does).  The names are checked by the
+ * caller.
+ */
+typedef struct ListOrder {
+	const char *order;
+	const char *index;
+} ListOrder;
+
+static ListOrder
 list_order(const char *sort)
 {
 	if (sort == NULL || strcmp(sort, "pillar") == 0)
-		return " ORDER BY p.pillar_id, p.serial, p.id";
+		return (ListOrder){ " ORDER BY p.pillar_id, p.serial, p.id",
+			"project_facet" };
 	if (strcmp(sort, "serial") == 0)
-		return " ORDER BY p.serial, pl.number, p.id";
+		return (
+		    ListOrder){ " ORDER BY p.serial, pl.number, p.id", NULL };
 	if (strcmp(sort, "title") == 0)
-		return " ORDER BY p.title COLLATE NOCASE, p.id";
+		return (ListOrder){ " ORDER BY p.title COLLATE NOCASE, p.id",
+			NULL };
 	if (strcmp(sort, "status") == 0)
-		return " ORDER BY p.status, pl.number, p.serial, p.id";
+		return (
+		    ListOrder){ " ORDER BY p.status, pl.number, p.serial, p.id",
+			"project_status" };
 	if (strcmp(sort, "start") == 0)
-		return " ORDER BY p.start_date IS NULL, p.start_date, p.id";
-	return " ORDER BY p.id";
+		return (ListOrder){
+			" ORDER BY p.start_date IS NULL, p.start_date, p.id",
+			"project_start"
+		};
+	return (ListOrder){ " ORDER BY p.id", NULL };
 }
 
+/* How many projects f selects: counted on its sets, and kept. */
 static int
-list_count(Store *s, const FilterSql *fs, int64_t *total, Buf *err)
+list_count(Store *s, const ProjectFilter *f, const FilterSql *fs,
+    int64_t *total, Buf *err)
 {
 	Buf sql = BUF_INIT;
 	DbStmt *st;
+	int64_t gen;
 	int rc = -1;
 
-	buf_printf(&sql, "SELECT count(*) FROM project p WHERE 1%s",
-	    buf_str(&fs->where));
+	if (store_count_cached(s, f, &gen, total))
+		return 0;
+	if (fs->ids.len == 0)
+		buf_puts(&sql, "SELECT count(*) FROM project");
+	else
+		/* A set read off links may name a project twice. */
+		buf_printf(&sql,
+		    "SELECT count(*) FROM (SELECT DISTINCT * FROM (%s))",
+		    buf_str(&fs->ids));
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;
@@ -215,9 +301,41 @@ list_count(Store *s, const FilterSql *fs, int64_t *total, Buf *err)
 		store_fail(s, err);
 	}
 	db_finalize(st);
+	if (rc == 0)
+		store_count_keep(s, f, gen, *total);
 out:
 	buf_free(&sql);
 	return rc;
+}
+
+/*
+ * The ids of one page, in order.  When many projects match, the page is
+ * read off the index that holds the sort keys, in order, keeping the ids
+ * of the filter's set, until the page is full: neither the sort nor the
+ * filter reads a project's row.  When few match, their rows are sorted.
+ */
+#define PAGE_SCAN_MIN 2000
+
+/* Projects read before their links are (links_read). */
+#define LIST_CHUNK 256
+
+static void
+list_page_sql(
+    Buf *sql, const FilterSql *fs, const ProjectFilter *f, int64_t total)
+{
+	ListOrder o = list_order(f->sort);
+	int scan = fs->ids.len > 0 && o.index != NULL && total >= PAGE_SCAN_MIN;
+
+	buf_puts(sql, "SELECT p.id AS pid FROM project p");
+	if (scan)
+		buf_printf(sql, " INDEXED BY %s", o.index);
+	buf_puts(sql, " LEFT JOIN pillar pl ON pl.id = p.pillar_id");
+	if (scan)
+		buf_printf(sql, " WHERE 1%s", buf_str(&fs->exists));
+	else if (fs->ids.len > 0)
+		buf_printf(sql, " WHERE p.id IN (%s)", buf_str(&fs->ids));
+	buf_printf(sql, "%s LIMIT %lld OFFSET %lld", o.order,
+	    f->limit > 0 ? (long long)f->limit : -1LL, (long long)f->offset);
 }
 
 int
@@ -227,56 +345,70 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	FilterSql fs;
 	Buf sql = BUF_INIT;
 	DbStmt *st = NULL;
-	int rc = -1, step;
+	Project *chunk = NULL;
+	int64_t count = 0;
+	int rc = -1, step = DB_DONE, stop = 0;
 
 	filter_sql_build(&fs, f);
-	if (total != NULL && list_count(s, &fs, total, err) != 0)
-		goto out;
 	if (f != NULL && (f->limit > 0 || f->offset > 0)) {
+		Buf page = BUF_INIT;
+
 		/*
 		 * A page: sort and cut the ids first, then read the wide rows
 		 * of just those, so the sort never carries whole projects.
 		 */
+		if (list_count(s, f, &fs, &count, err) != 0)
+			goto out;
+		list_page_sql(&page, &fs, f, count);
 		buf_printf(&sql,
-		    "SELECT " PROJECT_COLUMNS " FROM (SELECT p.id AS pid"
-		    " FROM project p LEFT JOIN pillar pl ON pl.id = p.pillar_id"
-		    " WHERE 1%s%s LIMIT %lld OFFSET %lld) page"
+		    "SELECT " PROJECT_COLUMNS " FROM (%s) page"
 		    " JOIN project p ON p.id = page.pid"
 		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id%s",
-		    buf_str(&fs.where), list_order(f->sort),
-		    f->limit > 0 ? (long long)f->limit : -1LL,
-		    (long long)f->offset, list_order(f->sort));
+		    buf_str(&page), list_order(f->sort).order);
+		buf_free(&page);
+		if (total != NULL)
+			*total = count;
 	} else {
-		buf_printf(&sql,
+		if (total != NULL && list_count(s, f, &fs, total, err) != 0)
+			goto out;
+		/* The ids first, from the narrow sets; then just their rows. */
+		buf_puts(&sql,
 		    "SELECT " PROJECT_COLUMNS " FROM project p"
-		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id WHERE 1%s%s",
-		    buf_str(&fs.where), list_order(f ? f->sort : NULL));
+		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id");
+		if (fs.ids.len > 0)
+			buf_printf(
+			    &sql, " WHERE p.id IN (%s)", buf_str(&fs.ids));
+		buf_puts(&sql, list_order(f ? f->sort : NULL).order);
 	}
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;
 	filter_sql_bind(&fs, st, 1);
-	while ((step = db_step(st)) == DB_ROW) {
-		Project p;
-		int stop;
+	/* Rows come in chunks, so that their links are read a chunk at once. */
+	chunk = xcalloc(LIST_CHUNK, sizeof(*chunk));
+	do {
+		size_t n = 0;
 
-		memset(&p, 0, sizeof(p));
-		row_read(st, &p);
-		if (links_read(s, &p, err) != 0) {
-			project_clear(&p);
+		while (n < LIST_CHUNK && (step = db_step(st)) == DB_ROW)
+			row_read(st, &chunk[n++]);
+		if (step == DB_ERROR) {
+			store_fail(s, err);
 			goto out;
 		}
-		stop = fn(ctx, &p);
-		project_clear(&p);
-		if (stop)
-			break;
-	}
-	if (step == DB_ERROR) {
-		store_fail(s, err);
-		goto out;
-	}
+		if (n > 0 && links_read(s, chunk, n, err) != 0)
+			goto out;
+		for (size_t i = 0; i < n; i++) {
+			if (!stop)
+				stop = fn(ctx, &chunk[i]);
+			project_clear(&chunk[i]);
+		}
+	} while (step == DB_ROW && !stop);
 	rc = 0;
 out:
+	if (chunk != NULL)
+		for (size_t i = 0; i < LIST_CHUNK; i++)
+			project_clear(&chunk[i]);
+	free(chunk);
 	db_finalize(st);
 	buf_free(&sql);
 	filter_sql_free(&fs);

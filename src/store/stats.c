@@ -274,7 +274,7 @@ stats_store(
     Store *s, const char *sig, int64_t gen, int64_t total, const Collect *c)
 {
 	Buf err = BUF_INIT;
-	DbStmt *del, *ins;
+	DbStmt *del, *ins, *prune;
 	int ok;
 
 	if (db_begin_nowait(s->db) != 0)
@@ -284,6 +284,14 @@ stats_store(
 	    "INSERT INTO stats_cache(sig, generation, pos, key, name, count)"
 	    " VALUES (?, ?, ?, ?, ?, ?)",
 	    &err);
+	/* Rows of older generations are of no use to anyone: prune them. */
+	prune = db_prepare(
+	    s->db, "DELETE FROM stats_cache WHERE generation <> ?", &err);
+	if (prune == NULL || db_bind(prune, "i", gen) != 0 ||
+	    store_run(s, prune, &err) != 0) {
+		db_rollback(s->db);
+		goto out;
+	}
 	ok = del && ins && db_bind(del, "t", sig) == 0 &&
 	    store_run(s, del, &err) == 0 &&
 	    db_bind(ins, "tiitti", sig, gen, (int64_t)-1, "", "", total) == 0 &&
@@ -323,4 +331,41 @@ store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 	free(c.g);
 	buf_free(&sig);
 	return rc;
+}
+
+/* A count with no groups: nothing to pass on. */
+static int
+count_none(void *ctx, const StatGroup *g)
+{
+	(void)ctx;
+	(void)g;
+	return 0;
+}
+
+int
+store_count_cached(
+    Store *s, const ProjectFilter *f, int64_t *gen, int64_t *total)
+{
+	Buf sig = BUF_INIT;
+	int found;
+
+	*gen = store_generation(s);
+	stats_sig("count", f, &sig);
+	found = *gen > 0 &&
+	    stats_cached(s, buf_str(&sig), *gen, total, count_none, NULL);
+	buf_free(&sig);
+	return found;
+}
+
+void
+store_count_keep(Store *s, const ProjectFilter *f, int64_t gen, int64_t total)
+{
+	Buf sig = BUF_INIT;
+	Collect none = { NULL, 0, 0, count_none, NULL, 0 };
+
+	if (gen <= 0)
+		return;
+	stats_sig("count", f, &sig);
+	stats_store(s, buf_str(&sig), gen, total, &none);
+	buf_free(&sig);
 }

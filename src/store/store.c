@@ -124,7 +124,8 @@ store_open(const char *url, int create, Buf *err)
 		return NULL;
 	}
 	s->db = db_open(url, create, err);
-	if (s->db == NULL || store_migrate(s, err) != 0) {
+	if (s->db == NULL || store_migrate(s, err) != 0 ||
+	    store_reindex(s, err) != 0) {
 		store_close(s);
 		return NULL;
 	}
@@ -137,6 +138,10 @@ store_close(Store *s)
 	if (s == NULL)
 		return;
 	db_close(s->db);
+	buf_free(&s->bulk_sql);
+	for (int k = 0; k < STORE_BATCH_KINDS; k++)
+		for (int n = 0; n <= STORE_BATCH_ROWS; n++)
+			free(s->batch_sql[k][n]);
 	free(s);
 }
 
@@ -163,8 +168,59 @@ store_begin(Store *s, Buf *err)
 }
 
 int
+store_bulk_begin(Store *s, Buf *err)
+{
+	DbStmt *st;
+	Buf drop = BUF_INIT;
+	int rc, empty;
+
+	if (s->bulk)
+		return 1;
+	st =
+	    db_prepare(s->db, "SELECT NOT EXISTS (SELECT 1 FROM project)", err);
+	if (st == NULL)
+		return -1;
+	rc = db_step(st);
+	empty = rc == DB_ROW && db_int(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(s, err);
+	if (!empty)
+		return 0;
+	st = db_prepare(s->db,
+	    "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+	    " AND sql IS NOT NULL AND tbl_name IN ('project',"
+	    " 'project_pillar', 'project_org', 'project_place',"
+	    " 'project_year', 'project_issue') ORDER BY name",
+	    err);
+	if (st == NULL)
+		return -1;
+	buf_reset(&s->bulk_sql);
+	while ((rc = db_step(st)) == DB_ROW) {
+		buf_printf(&drop, "DROP INDEX \"%s\";", db_text(st, 0));
+		buf_printf(&s->bulk_sql, "%s;\n", db_text(st, 1));
+	}
+	db_reset(st);
+	if (rc == DB_ERROR) {
+		buf_free(&drop);
+		return store_fail(s, err);
+	}
+	rc = db_exec(s->db, buf_str(&drop), err);
+	buf_free(&drop);
+	if (rc != 0)
+		return -1;
+	s->bulk = 1;
+	return 1;
+}
+
+int
 store_commit(Store *s, Buf *err)
 {
+	if (s->bulk) {
+		if (db_exec(s->db, buf_str(&s->bulk_sql), err) != 0)
+			return -1;
+		s->bulk = 0;
+	}
 	/* Every committed write makes the caches of cache.c stale. */
 	if (store_index_flush(s, err) != 0 ||
 	    db_exec(s->db,
@@ -179,8 +235,9 @@ void
 store_rollback(Store *s)
 {
 	db_rollback(s->db);
-	/* The temporary table rolls back with the rest. */
+	/* The temporary table and dropped indexes roll back with the rest. */
 	s->fts_pending = 0;
+	s->bulk = 0;
 }
 
 void

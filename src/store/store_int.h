@@ -7,10 +7,19 @@
 #include "db.h"
 #include "store.h"
 
+/* Batched inserts (project.c): kinds of row, and rows per statement. */
+#define STORE_BATCH_KINDS 5
+#define STORE_BATCH_ROWS  32
+
 struct Store {
 	Db *db;              /* the connection */
 	int64_t strategy_id; /* the loaded strategy, 0 until known */
 	int fts_pending;     /* rows wait in temp.fts_pending */
+	size_t fts_queued;   /* rows added to temp.fts_add since its flush */
+	int bulk;            /* store_bulk_begin() set indexes aside */
+	Buf bulk_sql;        /* the CREATE INDEX statements to run again */
+	/* INSERT texts by kind and number of rows, made on first use. */
+	char *batch_sql[STORE_BATCH_KINDS][STORE_BATCH_ROWS + 1];
 };
 
 /* Append "database: <message>" for the last failure on s to err. */
@@ -21,6 +30,19 @@ int store_run(Store *s, DbStmt *st, Buf *err);
 
 /* Move the rows waiting for the search index into it (project.c). */
 int store_index_flush(Store *s, Buf *err);
+
+/* Fill the search index anew when a migration asked for it (project.c). */
+int store_reindex(Store *s, Buf *err);
+
+/*
+ * Counts of projects by filter, kept like statistics (stats.c): 1 and
+ * *total when the count of f at the current generation (*gen) is known;
+ * store_count_keep() remembers one, best effort.
+ */
+int store_count_cached(
+    Store *s, const ProjectFilter *f, int64_t *gen, int64_t *total);
+void store_count_keep(
+    Store *s, const ProjectFilter *f, int64_t gen, int64_t total);
 
 /* The generation of the data (store_state), or -1. */
 int64_t store_generation(Store *s);

@@ -13,6 +13,7 @@
 #include <unicode/ustring.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "fold.h"
 
 /* Append the ASCII string s lower-cased with whitespace collapsed. */
@@ -229,6 +230,38 @@ text_name_key(const char *s, Buf *out)
 			buf_putc(out, ' ');
 		space = 0;
 		buf_putc(out, (c >= 'A' && c <= 'Z') ? c + 32 : c);
+	}
+	buf_free(&f);
+	return rc;
+}
+
+int
+text_words(const char *s, Buf *out)
+{
+	Buf f = BUF_INIT;
+	size_t start = out->len;
+	int rc, space = 0;
+	const char *p;
+
+	rc = text_fold(s, &f);
+	p = buf_str(&f);
+	while (*p) {
+		uint32_t c;
+		int n = utf8_decode(p, &c);
+		int word = (U_GET_GC_MASK((UChar32)c) &
+			       (U_GC_L_MASK | U_GC_N_MASK | U_GC_CO_MASK)) != 0;
+
+		if (n <= 0)
+			n = 1;
+		if (!word) {
+			space = 1;
+		} else {
+			if (space && out->len > start)
+				buf_putc(out, ' ');
+			space = 0;
+			buf_append(out, p, (size_t)n);
+		}
+		p += n;
 	}
 	buf_free(&f);
 	return rc;

@@ -34,4 +34,14 @@ int text_fold(const char *s, Buf *out);
  */
 int text_name_key(const char *s, Buf *out);
 
+/*
+ * Append the words of s as the search index sees them: the folded text
+ * with every character that is not a letter, a digit or a private-use
+ * character (what the index's unicode61 tokenizer separates on) turned
+ * into a space, runs of spaces collapsed and the ends trimmed.  So a
+ * search for "title:x" looks for the two words "title" and "x".  Return
+ * as text_fold().
+ */
+int text_words(const char *s, Buf *out);
+
 #endif

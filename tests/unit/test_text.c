@@ -24,9 +24,27 @@ key_is(const char *in, const char *want)
 	buf_free(&b);
 }
 
+static void
+words_is(const char *in, const char *want)
+{
+	Buf b = BUF_INIT;
+
+	text_words(in, &b);
+	CHECK_STR(buf_str(&b), want, "text_words(\"%s\")", in);
+	buf_free(&b);
+}
+
 void
 test_text(void)
 {
+	/* Search words split where the index's tokenizer splits. */
+	words_is("title:x", "title x");
+	words_is("«Radicalisation» — violent-extremism",
+	    "radicalisation violent extremism");
+	words_is("  \"\"  ", "");
+	words_is("التطرف، العنيف", "التطرف العنيف");
+	words_is("Терроризм/ЁЛКА 2018", "терроризм елка 2018");
+	words_is("反恐战略", "反恐战略");
 	fold_is("  Countering   VIOLENT\textremism ",
 	    "countering violent "
 	    "extremism");

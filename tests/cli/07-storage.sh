@@ -1,0 +1,93 @@
+#!/bin/bash
+# 07-storage.sh - what the store promises beneath the commands: a bulk
+# import into an empty database sets its indexes aside and builds them at
+# commit (and a failed one leaves them, and everything else, as it was);
+# migration 3 takes a version-2 database to the search index without
+# positions and fills it anew; counts and pages agree with full lists.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/common.bash"
+
+DB=$CTMATRIX_DB
+indexes() {
+	sqlite3 "$DB" "SELECT name FROM sqlite_schema WHERE type = 'index'
+	    AND sql IS NOT NULL ORDER BY name" | tr '\n' ' '
+}
+
+"$CTM" init >/dev/null 2>&1
+equal "init exits 0" 0 $?
+before=$(indexes)
+contains "a new database has the project indexes" "project_org_org" "$before"
+
+# --- a failed bulk import changes nothing ---------------------------------
+# Two good files and then one whose rows come before any heading: the
+# import fails on the third, after the indexes were dropped in the first.
+"$CTM" import annex --quiet "$DATA" "$FIX/no-heading.md" >/dev/null 2>&1
+equal "an import that fails on its last file exits 1" 1 $?
+equal "the failed import left no project" 0 \
+	"$(sqlite3 "$DB" 'SELECT count(*) FROM project')"
+equal "the failed import left every index in place" "$before" "$(indexes)"
+
+# --- a bulk import builds them back ---------------------------------------
+"$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
+equal "the matrix imports into the empty database" 0 $?
+equal "after the bulk import every index is back" "$before" "$(indexes)"
+equal "integrity check passes after the bulk import" ok \
+	"$(sqlite3 "$DB" 'PRAGMA integrity_check')"
+equal "176 projects" 176 "$(sqlite3 "$DB" 'SELECT count(*) FROM project')"
+# ids follow one another from 1 (store_projects_add assigns them)
+equal "ids run from 1 to 176" "1 176 176" \
+	"$(sqlite3 "$DB" 'SELECT min(id), max(id), count(DISTINCT id) FROM project' | tr '|' ' ')"
+equal "every entity link points at its project" 0 \
+	"$(sqlite3 "$DB" 'SELECT count(*) FROM project_org WHERE project_id NOT IN (SELECT id FROM project)')"
+# a second import into a database that has projects takes the other path
+"$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
+equal "importing again exits 0" 0 $?
+equal "importing again changes nothing" 176 \
+	"$(sqlite3 "$DB" 'SELECT count(*) FROM project')"
+
+# --- search after the bulk import ------------------------------------------
+n=$("$CTM" projects --search "violent extremism" --format json 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')
+check "search finds projects after a bulk import ($n)" -- test "$n" -gt 0
+
+# --- pages agree with the full list ----------------------------------------
+for f in "--entity DPKO" "--region Sahel" "--pillar II" "--status ongoing" \
+	"--search training" "--entity UNODC --status ongoing"; do
+	"$CTM" projects $f --format json >"$WORK/all.json" 2>/dev/null
+	all=$(json 'j.projects.map(x=>x.id).join(" ")' "$WORK/all.json")
+	total=$(json 'j.total' "$WORK/all.json")
+	equal "projects $f: total is the number listed" \
+		"$(json 'j.projects.length' "$WORK/all.json")" "$total"
+	paged="" bad=""
+	for off in 0 5 10 15 20 25 30 35 40 45 50 55 60 65 70 75 80 85 90 95 100 \
+		105 110 115 120 125 130 135 140 145 150 155 160 165 170 175; do
+		"$CTM" projects $f --limit 5 --offset $off --format json \
+			>"$WORK/p.json" 2>/dev/null
+		paged="$paged $(json 'j.projects.map(x=>x.id).join(" ")' "$WORK/p.json")"
+		t=$(json 'j.total' "$WORK/p.json")
+		[ "$t" = "$total" ] || bad="$bad offset $off: $t;"
+	done
+	equal "projects $f: every page gives the full list's total" "" "$bad"
+	equal "projects $f: pages of 5 give the full list, in order" \
+		"$all" "$(echo $paged)"
+done
+
+# --- migration 3 from a version-2 database ---------------------------------
+# Make the database look as version 2 left it: the index with positions,
+# no start index, no reindex flag.
+sqlite3 "$DB" "DROP TABLE project_fts;
+	CREATE VIRTUAL TABLE project_fts USING fts5(title, activities,
+	    content = '', tokenize = 'unicode61 remove_diacritics 0');
+	DROP INDEX project_start;
+	DELETE FROM store_state WHERE key = 'reindex';
+	UPDATE schema_version SET version = 2;"
+equal "the database now says version 2" 2 \
+	"$(sqlite3 "$DB" 'SELECT version FROM schema_version')"
+m=$("$CTM" projects --search "violent extremism" --format json 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')
+equal "after migration 3 the same search finds the same projects" "$n" "$m"
+equal "migration 3 brought the database to version 3" 3 \
+	"$(sqlite3 "$DB" 'SELECT version FROM schema_version')"
+contains "the new index keeps no positions" "detail = none" \
+	"$(sqlite3 "$DB" "SELECT sql FROM sqlite_schema WHERE name = 'project_fts'")"
+equal "the reindex flag is cleared" 0 \
+	"$(sqlite3 "$DB" "SELECT value FROM store_state WHERE key = 'reindex'")"
+contains "migration 3 made the start-date index" project_start "$(indexes)"
