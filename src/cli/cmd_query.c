@@ -337,7 +337,8 @@ out:
 }
 
 typedef struct CheckCtx {
-	json_t *list;
+	int json;  /* JSON goes out as it comes; else the table is built */
+	int first; /* no finding printed yet */
 	CliTable table;
 } CheckCtx;
 
@@ -347,7 +348,15 @@ check_one(void *ctx, const Finding *f)
 	CheckCtx *cc = ctx;
 	Buf serial = BUF_INIT;
 
-	json_array_append_new(cc->list, finding_json(f));
+	if (cc->json) {
+		json_t *j = finding_json(f);
+
+		fputs(cc->first ? "\n    " : ",\n    ", stdout);
+		json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		cc->first = 0;
+		return 0;
+	}
 	if (f->serial >= 0)
 		buf_printf(&serial, "%" PRId64, f->serial);
 	{
@@ -374,22 +383,25 @@ cmd_check(Cli *c)
 		return rc;
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
-	cc.list = json_array();
+	/* JSON streams, a finding a line, as `projects` does. */
+	cc.json = strcmp(c->format, "json") == 0;
+	cc.first = 1;
+	if (cc.json)
+		fputs("{\n  \"findings\": [", stdout);
 	cli_table_init(
 	    &cc.table, 4, strcmp(c->format, "csv") == 0 ? head_csv : head);
 	if (store_findings(c->store, check_one, &cc, &err) != 0) {
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		goto out;
 	}
-	if (strcmp(c->format, "json") == 0) {
-		cli_print_json(json_pack("{s:O}", "findings", cc.list));
+	if (cc.json) {
+		printf("%s]\n}\n", cc.first ? "" : "\n  ");
 	} else {
 		cli_table_print(&cc.table, c->format);
 		if (strcmp(c->format, "table") == 0)
 			printf("%zu findings\n", cc.table.nrow);
 	}
 out:
-	json_decref(cc.list);
 	cli_table_free(&cc.table);
 	buf_free(&err);
 	return rc;
