@@ -13,7 +13,7 @@
 #   make format     reformat the sources with clang-format
 
 CC       ?= cc
-PKGS     := sqlite3 jansson icu-uc
+PKGS     := sqlite3 jansson icu-uc libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -31,8 +31,10 @@ TEXT     := $(wildcard src/text/*.c)
 STORE    := $(wildcard src/store/*.c)
 DOMAIN   := $(wildcard src/portfolio/*.c)
 IO       := $(wildcard src/io/*.c)
+WEB      := $(wildcard src/web/*.c)
+API      := $(wildcard src/api/*.c)
 CLI      := $(wildcard src/cli/*.c)
-LIBSRC   := $(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO)
+LIBSRC   := $(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO) $(WEB) $(API)
 LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o
 CLIOBJ   := $(CLI:%.c=$(B)/%.o)
 UNITSRC  := $(wildcard tests/unit/*.c)
@@ -78,7 +80,7 @@ run:
 
 # Tools the tests use beyond the build: clang and its runtime for the
 # fuzz targets, clang-format for the format check, node for reading JSON.
-TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3
+TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl
 
 test:
 	@TOOLS_DEPS_EXTRA="$(TEST_PKGS)" tools/deps

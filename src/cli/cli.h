@@ -80,6 +80,8 @@ int cmd_project(Cli *c);
 int cmd_stats(Cli *c);
 int cmd_check(Cli *c);
 int cmd_help(Cli *c);
+int cmd_serve(Cli *c);
+int cmd_request(Cli *c);
 
 /* Print help for one command, or the overview when name is NULL. */
 int cli_help(FILE *fp, const char *name);

@@ -80,6 +80,20 @@ static const Command commands[] = {
 	    "                 Arabic and Cyrillic variants folded; prefixes)\n"
 	    "  --sort S       pillar (default), serial, title, status, start, "
 	    "id\n" },
+	{ "request", cmd_request, "", 1, 1, "FILE",
+	    "Answers one HTTP request read from FILE (- for standard input)\n"
+	    "as the server would, and prints the response: a request line\n"
+	    "(\"GET /api/v1/projects?pillar=II HTTP/1.1\"), header lines, an\n"
+	    "empty line and the body.  For tests and for scripts.\n" },
+	{ "serve", cmd_serve, "listen= threads= ", 0, 0,
+	    "[--listen HOST:PORT] [--threads N]",
+	    "Serves the web application and the JSON API (/api/v1) over\n"
+	    "HTTP until SIGTERM or Ctrl-C; requests in flight finish first.\n"
+	    "  --listen HOST:PORT  address to listen on (127.0.0.1:8080; port\n"
+	    "                      0 picks a free one, printed at start)\n"
+	    "  --threads N         worker threads (one per core)\n"
+	    "Each request leaves a line on standard error: time, address,\n"
+	    "method, path, status, bytes, milliseconds.\n" },
 	{ "stats", cmd_stats, "by= " FILTER_OPTS "format= ", 0, 0,
 	    "--by pillar|status|entity|scope|country|region|year [filters]\n"
 	    "         [--format table|json|csv]",

@@ -275,3 +275,9 @@ store_generation(Store *s)
 	buf_free(&err);
 	return gen;
 }
+
+int64_t
+store_data_generation(Store *s)
+{
+	return store_generation(s);
+}

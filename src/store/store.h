@@ -50,6 +50,13 @@ void store_rollback(Store *s);
  */
 int store_bulk_begin(Store *s, Buf *err);
 
+/*
+ * The generation of the data: a number every committed write raises, so
+ * that anything computed from the data (a cache, an HTTP ETag) can tell
+ * whether it still holds.  -1 when it cannot be read.
+ */
+int64_t store_data_generation(Store *s);
+
 /* The current time as the store records it: UTC ISO 8601. */
 void store_now(Buf *out);
 

@@ -13,5 +13,6 @@ main(void)
 	test_period();
 	test_vocab();
 	test_annex();
+	test_http();
 	return test_failed ? 1 : 0;
 }

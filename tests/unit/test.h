@@ -43,5 +43,6 @@ void test_text(void);
 void test_period(void);
 void test_vocab(void);
 void test_annex(void);
+void test_http(void);
 
 #endif

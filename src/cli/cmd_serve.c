@@ -1,0 +1,107 @@
+/*
+ * cmd_serve.c - `ctmatrix serve` and `ctmatrix request`.
+ *
+ * Both answer requests with app_handle(): serve over HTTP with a pool of
+ * threads, request for one request read from a file, so that a handler can
+ * be run and tested without a server or a network.
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../api/api.h"
+#include "../web/server.h"
+#include "cli.h"
+
+/* Largest request body taken (uploads of a whole matrix fit). */
+#define SERVE_MAX_BODY (8u << 20)
+
+/* Every surface in turn: the API, then (later) the pages. */
+static void
+app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
+{
+	if (api_handle(s, rq, rp))
+		return;
+	rp->status = 404;
+	rp->type = "text/plain; charset=utf-8";
+	buf_set(&rp->body, "Not found.\n");
+}
+
+static void
+serve_ready(const char *address, void *ctx)
+{
+	(void)ctx;
+	printf("ctmatrix: serving http://%s/ (stop with Ctrl-C or SIGTERM)\n",
+	    address);
+	fflush(stdout);
+}
+
+int
+cmd_serve(Cli *c)
+{
+	ServerOptions o;
+	const char *threads = cli_opt(c, "threads");
+	Buf err = BUF_INIT;
+	char *end;
+	int rc = EXIT_OK;
+
+	memset(&o, 0, sizeof(o));
+	o.listen = cli_opt(c, "listen") ? cli_opt(c, "listen")
+					: "127.0.0.1:8080";
+	if (threads != NULL) {
+		long n = strtol(threads, &end, 10);
+
+		if (*threads == '\0' || *end != '\0' || n < 1 || n > 256)
+			return cli_error(EXIT_USAGE,
+			    "serve: --threads wants a number from 1 to 256");
+		o.threads = (int)n;
+	}
+	/* Create and load the database now, not in the first request. */
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	o.db = c->db;
+	o.max_body = SERVE_MAX_BODY;
+	o.timeout = 30;
+	o.log = stderr;
+	o.handle = app_handle;
+	o.ready = serve_ready;
+	if (server_run(&o, &err) != 0)
+		rc = cli_error(EXIT_SYSTEM, "serve: %s", buf_str(&err));
+	buf_free(&err);
+	return rc;
+}
+
+int
+cmd_request(Cli *c)
+{
+	const char *file = c->arg[0];
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
+	HttpRequest rq;
+	HttpReply rp;
+	Buf err = BUF_INIT;
+	int rc = EXIT_OK;
+
+	http_request_init(&rq);
+	http_reply_init(&rp);
+	if (fp == NULL)
+		return cli_error(EXIT_FAIL, "request: %s: cannot open", file);
+	if (http_request_read(&rq, fp, &err) != 0) {
+		rc = cli_error(
+		    EXIT_FAIL, "request: %s: %s", file, buf_str(&err));
+		goto out;
+	}
+	snprintf(rq.remote, sizeof(rq.remote), "file");
+	if (cli_store(c) == NULL) {
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
+	app_handle(c->store, &rq, &rp);
+	http_reply_write(&rp, stdout);
+out:
+	if (fp != stdin)
+		fclose(fp);
+	http_request_free(&rq);
+	http_reply_free(&rp);
+	buf_free(&err);
+	return rc;
+}
