@@ -84,19 +84,16 @@ api_filter_error(HttpReply *rp, const char *msg)
 	return rc;
 }
 
+static const char *
+param_get(const void *rq, const char *name)
+{
+	return http_param(rq, name);
+}
+
 static void
 api_query_args(const HttpRequest *rq, QueryArgs *a)
 {
-	memset(a, 0, sizeof(*a));
-	a->pillar = http_param(rq, "pillar");
-	a->entity = http_param(rq, "entity");
-	a->country = http_param(rq, "country");
-	a->region = http_param(rq, "region");
-	a->status = http_param(rq, "status");
-	a->search = http_param(rq, "search");
-	a->sort = http_param(rq, "sort");
-	a->limit = http_param(rq, "limit");
-	a->offset = http_param(rq, "offset");
+	query_args_fill(a, param_get, rq);
 }
 
 typedef struct ListCtx {
@@ -351,8 +348,8 @@ api_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 	}
 	for (size_t i = 0; i < rq->nparam; i++) {
 		if (!word_in(r->params, rq->param[i].name)) {
-			buf_printf(&m, "unknown parameter \"%s\"",
-			    rq->param[i].name);
+			buf_printf(
+			    &m, "unknown parameter \"%s\"", rq->param[i].name);
 			api_error(rp, 400, "unknown_parameter",
 			    rq->param[i].name, buf_str(&m));
 			goto out;

@@ -15,19 +15,16 @@
 #include "../portfolio/vocab.h"
 #include "cli.h"
 
+static const char *
+opt_get(const void *c, const char *name)
+{
+	return cli_opt(c, name);
+}
+
 static void
 query_args(const Cli *c, QueryArgs *a)
 {
-	memset(a, 0, sizeof(*a));
-	a->pillar = cli_opt(c, "pillar");
-	a->entity = cli_opt(c, "entity");
-	a->country = cli_opt(c, "country");
-	a->region = cli_opt(c, "region");
-	a->status = cli_opt(c, "status");
-	a->search = cli_opt(c, "search");
-	a->sort = cli_opt(c, "sort");
-	a->limit = cli_opt(c, "limit");
-	a->offset = cli_opt(c, "offset");
+	query_args_fill(a, opt_get, c);
 }
 
 /* Entities of p as "UNODC, CTED" (keys, or names when unresolved). */

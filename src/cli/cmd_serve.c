@@ -46,8 +46,8 @@ cmd_serve(Cli *c)
 	int rc = EXIT_OK;
 
 	memset(&o, 0, sizeof(o));
-	o.listen = cli_opt(c, "listen") ? cli_opt(c, "listen")
-					: "127.0.0.1:8080";
+	o.listen =
+	    cli_opt(c, "listen") ? cli_opt(c, "listen") : "127.0.0.1:8080";
 	if (threads != NULL) {
 		long n = strtol(threads, &end, 10);
 

@@ -95,3 +95,19 @@ query_keys_free(QueryKeys *k)
 	buf_free(&k->region);
 	buf_free(&k->kind);
 }
+
+void
+query_args_fill(QueryArgs *a,
+    const char *(*get)(const void *ctx, const char *name), const void *ctx)
+{
+	memset(a, 0, sizeof(*a));
+	a->pillar = get(ctx, "pillar");
+	a->entity = get(ctx, "entity");
+	a->country = get(ctx, "country");
+	a->region = get(ctx, "region");
+	a->status = get(ctx, "status");
+	a->search = get(ctx, "search");
+	a->sort = get(ctx, "sort");
+	a->limit = get(ctx, "limit");
+	a->offset = get(ctx, "offset");
+}

@@ -18,6 +18,13 @@ typedef struct QueryArgs {
 	const char *sort, *limit, *offset;
 } QueryArgs;
 
+/*
+ * Fill a from a surface's named values (command-line options, query
+ * parameters): get(ctx, "pillar") returns the value given, or NULL.
+ */
+void query_args_fill(QueryArgs *a,
+    const char *(*get)(const void *ctx, const char *name), const void *ctx);
+
 /* Storage for the resolved keys a ProjectFilter points into. */
 typedef struct QueryKeys {
 	Buf entity, country, region, kind;

@@ -56,8 +56,8 @@ http_reply_free(HttpReply *rp)
 }
 
 static void
-pair_add(HttpPair **p, size_t *n, const char *name, const char *value,
-    int lower)
+pair_add(
+    HttpPair **p, size_t *n, const char *name, const char *value, int lower)
 {
 	HttpPair *e;
 
@@ -102,8 +102,8 @@ hex(int c)
  * 0, or -1 with a message naming what when it is malformed.
  */
 static int
-url_decode(const char *s, size_t n, int plus, Buf *out, const char *what,
-    Buf *err)
+url_decode(
+    const char *s, size_t n, int plus, Buf *out, const char *what, Buf *err)
 {
 	size_t start = out->len;
 
@@ -113,7 +113,8 @@ url_decode(const char *s, size_t n, int plus, Buf *out, const char *what,
 			int l = i + 2 < n ? hex((unsigned char)s[i + 2]) : -1;
 
 			if (h < 0 || l < 0) {
-				buf_printf(err, "%s: a malformed %%-escape", what);
+				buf_printf(
+				    err, "%s: a malformed %%-escape", what);
 				return -1;
 			}
 			buf_putc(out, h * 16 + l);
@@ -158,8 +159,9 @@ http_request_target(HttpRequest *rq, const char *target, Buf *err)
 		if (n > 0) {
 			if (url_decode(p, kn, 1, &name, "query string", err) !=
 				0 ||
-			    (eq && url_decode(eq + 1, n - kn - 1, 1, &value,
-				       "query string", err) != 0))
+			    (eq &&
+				url_decode(eq + 1, n - kn - 1, 1, &value,
+				    "query string", err) != 0))
 				goto out;
 			http_request_param(rq, buf_str(&name), buf_str(&value));
 		}
@@ -287,13 +289,13 @@ http_status_text(int status)
 void
 http_reply_write(const HttpReply *rp, FILE *fp)
 {
-	fprintf(fp, "HTTP/1.1 %d %s\r\n", rp->status,
-	    http_status_text(rp->status));
+	fprintf(
+	    fp, "HTTP/1.1 %d %s\r\n", rp->status, http_status_text(rp->status));
 	fprintf(fp, "Content-Type: %s\r\n", rp->type);
 	fprintf(fp, "Content-Length: %zu\r\n", rp->body.len);
 	for (size_t i = 0; i < rp->nheader; i++)
-		fprintf(fp, "%s: %s\r\n", rp->header[i].name,
-		    rp->header[i].value);
+		fprintf(
+		    fp, "%s: %s\r\n", rp->header[i].name, rp->header[i].value);
 	fputs("\r\n", fp);
 	fwrite(buf_str(&rp->body), 1, rp->body.len, fp);
 }

@@ -23,9 +23,9 @@ typedef struct HttpPair {
 } HttpPair;
 
 typedef struct HttpRequest {
-	char *method;   /* "GET", "POST", ... */
-	char *path;     /* decoded path, without the query string */
-	char *query;    /* the query string as sent, "" when none */
+	char *method;    /* "GET", "POST", ... */
+	char *path;      /* decoded path, without the query string */
+	char *query;     /* the query string as sent, "" when none */
 	HttpPair *param; /* query parameters, in the order sent */
 	size_t nparam;
 	HttpPair *header; /* request headers */

@@ -33,8 +33,8 @@
 
 /* One request in progress. */
 typedef struct Conn {
-	HttpRequest rq;       /* filled as the request arrives */
-	int too_large;        /* the body passed max_body */
+	HttpRequest rq;        /* filled as the request arrives */
+	int too_large;         /* the body passed max_body */
 	struct timespec start; /* when the headers were in */
 } Conn;
 
@@ -67,8 +67,8 @@ thread_store(Buf *err)
 }
 
 static enum MHD_Result
-add_header(void *cls, enum MHD_ValueKind kind, const char *key,
-    const char *value)
+add_header(
+    void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
 	(void)kind;
 	http_request_header(cls, key, value ? value : "");
@@ -77,8 +77,8 @@ add_header(void *cls, enum MHD_ValueKind kind, const char *key,
 
 /* Query arguments come decoded; they are checked like a target's. */
 static enum MHD_Result
-add_param(void *cls, enum MHD_ValueKind kind, const char *key,
-    const char *value)
+add_param(
+    void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
 	Conn *c = cls;
 
@@ -139,8 +139,8 @@ access_log(const Conn *c, const HttpReply *rp)
 
 /* A plain JSON error when the request never reached a handler. */
 static void
-reply_plain_error(HttpReply *rp, int status, const char *code,
-    const char *message)
+reply_plain_error(
+    HttpReply *rp, int status, const char *code, const char *message)
 {
 	rp->status = status;
 	rp->type = "application/json";
@@ -209,8 +209,8 @@ on_request(void *cls, struct MHD_Connection *mc, const char *url,
 				    c->rq.remote, sizeof(c->rq.remote));
 			else if (sa->sa_family == AF_INET6)
 				inet_ntop(AF_INET6,
-				    &((const struct sockaddr_in6 *)(const void *)
-					    sa)
+				    &((const struct sockaddr_in6 *)(const void
+					      *)sa)
 					 ->sin6_addr,
 				    c->rq.remote, sizeof(c->rq.remote));
 		}
@@ -229,8 +229,7 @@ on_request(void *cls, struct MHD_Connection *mc, const char *url,
 	http_reply_init(&rp);
 	c->rq.path = xstrdup(url);
 	MHD_get_connection_values(mc, MHD_HEADER_KIND, add_header, &c->rq);
-	MHD_get_connection_values(
-	    mc, MHD_GET_ARGUMENT_KIND, add_param, c);
+	MHD_get_connection_values(mc, MHD_GET_ARGUMENT_KIND, add_param, c);
 	{
 		/* The query again, as text, for the log and for ETags. */
 		Buf q = BUF_INIT;
@@ -244,8 +243,8 @@ on_request(void *cls, struct MHD_Connection *mc, const char *url,
 		reply_plain_error(&rp, 400, "bad_request",
 		    "the path or query string is not valid UTF-8");
 	else if (c->too_large)
-		reply_plain_error(&rp, 413, "too_large",
-		    "the request body is too large");
+		reply_plain_error(
+		    &rp, 413, "too_large", "the request body is too large");
 	else if ((s = thread_store(&err)) == NULL)
 		reply_plain_error(
 		    &rp, 503, "unavailable", "the database cannot be opened");
@@ -298,8 +297,7 @@ parse_listen(const char *listen, struct sockaddr_storage *ss, Buf *err)
 	buf_append(&host, listen, (size_t)(colon - listen));
 	if (host.len == 0)
 		buf_set(&host, "127.0.0.1");
-	if (buf_str(&host)[0] == '[' &&
-	    buf_str(&host)[host.len - 1] == ']') {
+	if (buf_str(&host)[0] == '[' && buf_str(&host)[host.len - 1] == ']') {
 		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
 		Buf h6 = BUF_INIT;
 
@@ -307,7 +305,7 @@ parse_listen(const char *listen, struct sockaddr_storage *ss, Buf *err)
 		a->sin6_family = AF_INET6;
 		a->sin6_port = htons((uint16_t)port);
 		rc = inet_pton(AF_INET6, buf_str(&h6), &a->sin6_addr) == 1 ? 0
-									    : -1;
+									   : -1;
 		buf_free(&h6);
 	} else {
 		struct sockaddr_in *a = (struct sockaddr_in *)ss;
@@ -375,8 +373,8 @@ server_run(const ServerOptions *o, Buf *err)
 	if (ss.ss_family == AF_INET6) {
 		char h[INET6_ADDRSTRLEN];
 
-		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr,
-		    h, sizeof(h));
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, h,
+		    sizeof(h));
 		buf_printf(&addr, "[%s]:%u", h, di ? di->port : 0);
 	} else {
 		char h[INET_ADDRSTRLEN];
@@ -396,10 +394,11 @@ server_run(const ServerOptions *o, Buf *err)
 	 */
 	MHD_quiesce_daemon(d);
 	for (int i = 0; i < 100 * SERVER_DRAIN_SECONDS; i++) {
-		di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		di =
+		    MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
 		if (di == NULL || di->num_connections == 0)
 			break;
-		nanosleep(&(struct timespec) { 0, 10000000 }, NULL);
+		nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
 	}
 	MHD_stop_daemon(d);
 	pthread_key_delete(server.store_key);

@@ -19,12 +19,12 @@
 typedef void (*ServerHandler)(Store *s, const HttpRequest *rq, HttpReply *rp);
 
 typedef struct ServerOptions {
-	const char *listen;  /* "127.0.0.1:8080", "[::1]:8080" or ":8080" */
-	const char *db;      /* database path or URL, opened per thread */
-	int threads;         /* worker threads; 0: one per core */
-	size_t max_body;     /* largest request body accepted, bytes */
-	unsigned timeout;    /* seconds a connection may stay idle */
-	FILE *log;           /* the access log (stderr by default) */
+	const char *listen;   /* "127.0.0.1:8080", "[::1]:8080" or ":8080" */
+	const char *db;       /* database path or URL, opened per thread */
+	int threads;          /* worker threads; 0: one per core */
+	size_t max_body;      /* largest request body accepted, bytes */
+	unsigned timeout;     /* seconds a connection may stay idle */
+	FILE *log;            /* the access log (stderr by default) */
 	ServerHandler handle; /* what answers requests */
 	/* Called once listening, with the address it listens on. */
 	void (*ready)(const char *address, void *ctx);

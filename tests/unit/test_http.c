@@ -69,8 +69,8 @@ void
 test_http(void)
 {
 	target_is("/api/v1/projects", "/api/v1/projects", "");
-	target_is("/p?pillar=II&entity=UNODC", "/p",
-	    "[pillar=II] [entity=UNODC]");
+	target_is(
+	    "/p?pillar=II&entity=UNODC", "/p", "[pillar=II] [entity=UNODC]");
 	target_is("/p?search=%C3%A9l%C3%A8ve+radical&x", "/p",
 	    "[search=élève radical] [x=]");
 	target_is("/a%20b?&&q=1;r=2", "/a b", "[q=1] [r=2]");
@@ -81,8 +81,8 @@ test_http(void)
 	target_bad("/p?q=%00", "NUL");
 	target_bad("/%C0%AF", "UTF-8");
 	read_is("GET /x HTTP/1.1\r\nHost: a.b\r\n\r\n", 1, "GET", "a.b", "");
-	read_is("POST /x HTTP/1.1\nhost:  c\n\nline one\nline two\n", 1,
-	    "POST", "c", "line one\nline two\n");
+	read_is("POST /x HTTP/1.1\nhost:  c\n\nline one\nline two\n", 1, "POST",
+	    "c", "line one\nline two\n");
 	read_is("", 0, NULL, NULL, NULL);
 	read_is("GET /x\n\n", 0, NULL, NULL, NULL);
 	read_is("GET /x HTTP/1.1\nno colon here\n\n", 0, NULL, NULL, NULL);
