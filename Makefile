@@ -13,7 +13,7 @@
 #   make format     reformat the sources with clang-format
 
 CC       ?= cc
-PKGS     := sqlite3 jansson icu-uc libmicrohttpd
+PKGS     := sqlite3 jansson icu-uc libmicrohttpd libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -29,7 +29,7 @@ B        ?= build
 CORE     := $(wildcard src/core/*.c)
 TEXT     := $(wildcard src/text/*.c)
 STORE    := $(wildcard src/store/*.c)
-DOMAIN   := $(wildcard src/portfolio/*.c)
+DOMAIN   := $(wildcard src/portfolio/*.c src/account/*.c)
 IO       := $(wildcard src/io/*.c)
 WEB      := $(wildcard src/web/*.c)
 API      := $(wildcard src/api/*.c)

@@ -9,9 +9,11 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
+#include "../account/account.h"
 #include "../core/mem.h"
 #include "../io/project_json.h"
 #include "../portfolio/query.h"
@@ -24,11 +26,25 @@
 #define API_LIMIT_DEFAULT "50"
 #define API_LIMIT_MAX     1000
 
+/* Who a route is for. */
+enum {
+	API_PUBLIC, /* anyone, signed in or not */
+	API_EDIT    /* admin, secretariat, focal point (its entity's only) */
+};
+
+/* The request being answered, and who asks (signed in when who.id > 0). */
+typedef struct ApiCtx {
+	Store *s;
+	const HttpRequest *rq;
+	Account who;
+} ApiCtx;
+
 typedef struct ApiRoute {
 	const char *method;
 	const char *path;   /* after API_PREFIX; "{id}" matches a number */
 	const char *params; /* the query parameters it takes, space-separated */
-	int (*fn)(Store *s, const HttpRequest *rq, int64_t id, HttpReply *rp);
+	int access;         /* API_PUBLIC or API_EDIT */
+	int (*fn)(ApiCtx *a, int64_t id, HttpReply *rp);
 } ApiRoute;
 
 /* Put j (consumed) in rp as the body, with status. */
@@ -108,8 +124,10 @@ list_one(void *ctx, const Project *p)
 }
 
 static int
-api_projects(Store *s, const HttpRequest *rq, int64_t id, HttpReply *rp)
+api_projects(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
+	Store *s = ac->s;
+	const HttpRequest *rq = ac->rq;
 	QueryArgs a;
 	QueryKeys k;
 	ProjectFilter f;
@@ -148,8 +166,9 @@ out:
 }
 
 static int
-api_project(Store *s, const HttpRequest *rq, int64_t id, HttpReply *rp)
+api_project(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
+	Store *s = ac->s;
 	Project p;
 	Buf err = BUF_INIT;
 	int got, rc;
@@ -177,8 +196,10 @@ stat_one(void *ctx, const StatGroup *g)
 }
 
 static int
-api_stats(Store *s, const HttpRequest *rq, int64_t id, HttpReply *rp)
+api_stats(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
+	Store *s = ac->s;
+	const HttpRequest *rq = ac->rq;
 	const char *by = http_param(rq, "by");
 	QueryArgs a;
 	QueryKeys k;
@@ -223,8 +244,9 @@ finding_one(void *ctx, const Finding *f)
 }
 
 static int
-api_findings(Store *s, const HttpRequest *rq, int64_t id, HttpReply *rp)
+api_findings(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
+	Store *s = ac->s;
 	json_t *list = json_array();
 	Buf err = BUF_INIT;
 	int rc;
@@ -239,14 +261,188 @@ api_findings(Store *s, const HttpRequest *rq, int64_t id, HttpReply *rp)
 	return rc;
 }
 
+/*
+ * May ac->who change project id?  An admin or the secretariat may change
+ * any; a focal point only a project its entity (or a sub-unit) is among
+ * the entities of.  0, or the status of the error put in rp.
+ */
+static int
+api_may_edit(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	Buf err = BUF_INIT;
+	int got;
+
+	if (strcmp(ac->who.role, "admin") == 0 ||
+	    strcmp(ac->who.role, "secretariat") == 0)
+		return 0;
+	got = store_project_has_entity(ac->s, id, ac->who.entity, &err);
+	buf_free(&err);
+	if (got < 0)
+		return api_error(rp, 500, "internal", NULL, "the query failed");
+	if (got == 0)
+		return api_error(rp, 403, "forbidden", NULL,
+		    "a focal point changes only its entity's projects");
+	return 0;
+}
+
+/* The project as JSON text, for the audit trail. */
+static char *
+project_text(const Project *p)
+{
+	json_t *j = project_json(p, 1);
+	char *t = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	json_decref(j);
+	return t;
+}
+
+/* Apply the fields of body to p; 0, or the status of the error in rp. */
+static int
+project_patch(json_t *body, Project *p, HttpReply *rp)
+{
+	const char *key, *status;
+	json_t *v;
+
+	if (!json_is_object(body))
+		return api_error(rp, 400, "invalid_body", NULL,
+		    "the body is a JSON object of the fields to change");
+	json_object_foreach(body, key, v)
+	{
+		if (strcmp(key, "title") == 0) {
+			if (!json_is_string(v) || json_string_length(v) == 0 ||
+			    json_string_length(v) > 2000)
+				return api_error(rp, 422, "invalid_field",
+				    "title",
+				    "the title is text of 1 to 2000 bytes");
+			free(p->title);
+			p->title = xstrdup(json_string_value(v));
+		} else if (strcmp(key, "activities") == 0) {
+			if (!json_is_string(v) || json_string_length(v) > 20000)
+				return api_error(rp, 422, "invalid_field",
+				    "activities",
+				    "the activities are text of at most 20000 "
+				    "bytes");
+			free(p->activities);
+			p->activities = xstrdup(json_string_value(v));
+		} else if (strcmp(key, "status") == 0) {
+			status = json_is_string(v)
+			    ? vocab_status(json_string_value(v))
+			    : NULL;
+			if (status == NULL)
+				return api_error(rp, 422, "invalid_field",
+				    "status",
+				    "the status is in_development, ongoing or "
+				    "completed");
+			free(p->status);
+			free(p->status_text);
+			p->status = xstrdup(status);
+			p->status_text = NULL;
+		} else {
+			return api_error(rp, 422, "unknown_field", key,
+			    "this field cannot be changed here");
+		}
+	}
+	return 0;
+}
+
+/*
+ * Change or delete project id in one transaction with its audit entry.
+ * body NULL deletes.
+ */
+static int
+api_project_write(ApiCtx *ac, int64_t id, json_t *body, HttpReply *rp)
+{
+	Project p;
+	Buf err = BUF_INIT;
+	char *old = NULL, *new = NULL;
+	int got, rc;
+
+	memset(&p, 0, sizeof(p));
+	if (store_begin(ac->s, &err) != 0) {
+		rc = api_error(rp, 503, "busy", NULL, "try again");
+		goto out;
+	}
+	got = store_project_get(ac->s, id, &p, &err);
+	if (got <= 0) {
+		rc = got == 0
+		    ? api_error(rp, 404, "not_found", "id", "no such project")
+		    : api_error(rp, 500, "internal", NULL, "the query failed");
+		goto fail;
+	}
+	if ((rc = api_may_edit(ac, id, rp)) != 0)
+		goto fail;
+	old = project_text(&p);
+	if (body != NULL) {
+		if ((rc = project_patch(body, &p, rp)) != 0)
+			goto fail;
+		new = project_text(&p);
+	}
+	if ((body ? store_project_save(ac->s, &p, &err)
+		  : store_project_delete(ac->s, id, &err) < 0) ||
+	    store_audit_add(ac->s, ac->who.id, ac->who.login,
+		body ? "update" : "delete", "project", id, old, new,
+		&err) != 0 ||
+	    store_commit(ac->s, &err) != 0) {
+		rc = api_error(rp, 500, "internal", NULL, "the change failed");
+		goto fail;
+	}
+	if (body != NULL) {
+		project_clear(&p);
+		memset(&p, 0, sizeof(p));
+		store_project_get(ac->s, id, &p, &err);
+		rc = api_json(rp, 200, project_json(&p, 1));
+	} else {
+		rp->status = rc = 204;
+	}
+	goto out;
+fail:
+	store_rollback(ac->s);
+out:
+	project_clear(&p);
+	free(old);
+	free(new);
+	buf_free(&err);
+	return rc;
+}
+
+static int
+api_project_patch(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	json_error_t je;
+	json_t *body;
+	Buf m = BUF_INIT;
+	int rc;
+
+	body = json_loadb(buf_str(&ac->rq->body), ac->rq->body.len, 0, &je);
+	if (body == NULL) {
+		buf_printf(&m, "the body is not JSON (line %d, column %d: %s)",
+		    je.line, je.column, je.text);
+		rc = api_error(rp, 400, "invalid_body", NULL, buf_str(&m));
+	} else {
+		rc = api_project_write(ac, id, body, rp);
+	}
+	json_decref(body);
+	buf_free(&m);
+	return rc;
+}
+
+static int
+api_project_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	return api_project_write(ac, id, NULL, rp);
+}
+
 #define FILTERS "pillar entity country region status search "
 
 /* Sorted by path, then method. */
 static const ApiRoute routes[] = {
-	{ "GET", "/findings", "", api_findings },
-	{ "GET", "/projects", FILTERS "sort limit offset", api_projects },
-	{ "GET", "/projects/{id}", "", api_project },
-	{ "GET", "/stats", "by " FILTERS, api_stats },
+	{ "GET", "/findings", "", API_PUBLIC, api_findings },
+	{ "GET", "/projects", FILTERS "sort limit offset", API_PUBLIC,
+	    api_projects },
+	{ "DELETE", "/projects/{id}", "", API_EDIT, api_project_delete },
+	{ "GET", "/projects/{id}", "", API_PUBLIC, api_project },
+	{ "PATCH", "/projects/{id}", "", API_EDIT, api_project_patch },
+	{ "GET", "/stats", "by " FILTERS, API_PUBLIC, api_stats },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
@@ -307,44 +503,104 @@ api_etag(Store *s, const HttpRequest *rq, Buf *out)
 	    store_data_generation(s), h);
 }
 
+/*
+ * Who sends rq: a bearer token ("Authorization: Bearer TOKEN") names an
+ * account.  0 (ac->who filled, or left empty when no token was sent), or
+ * the status of the error put in rp.
+ */
+static int
+api_who(ApiCtx *ac, HttpReply *rp)
+{
+	const char *auth = http_header(ac->rq, "Authorization");
+	Buf hash = BUF_INIT, err = BUF_INIT;
+	int got;
+
+	if (auth == NULL)
+		return 0;
+	if (strncasecmp(auth, "Bearer ", 7) != 0) {
+		http_reply_header(rp, "WWW-Authenticate", "Bearer");
+		return api_error(rp, 401, "unauthorized", NULL,
+		    "the Authorization header takes a Bearer token");
+	}
+	account_token_hash(auth + 7, &hash);
+	got = store_session_find(ac->s, buf_str(&hash), &ac->who, NULL, &err);
+	buf_free(&hash);
+	buf_free(&err);
+	if (got < 0)
+		return api_error(rp, 503, "unavailable", NULL, "try again");
+	if (got == 0) {
+		http_reply_header(
+		    rp, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+		return api_error(rp, 401, "unauthorized", NULL,
+		    "the token is unknown, expired or revoked");
+	}
+	return 0;
+}
+
+/* May ac->who use a route of this access at all?  0, or an error status. */
+static int
+api_access(ApiCtx *ac, int access, HttpReply *rp)
+{
+	const char *role = ac->who.role;
+
+	if (access == API_PUBLIC)
+		return 0;
+	if (ac->who.id == 0) {
+		http_reply_header(rp, "WWW-Authenticate", "Bearer");
+		return api_error(rp, 401, "unauthorized", NULL,
+		    "sign in: send \"Authorization: Bearer TOKEN\"");
+	}
+	if (strcmp(role, "admin") == 0 || strcmp(role, "secretariat") == 0 ||
+	    strcmp(role, "focal_point") == 0)
+		return 0;
+	return api_error(
+	    rp, 403, "forbidden", NULL, "this role may not change projects");
+}
+
 int
 api_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 {
-	const char *path = rq->path;
+	const char *path = rq->path, *inm;
 	const ApiRoute *r = NULL;
+	ApiCtx ac;
 	int64_t id = 0;
-	int path_known = 0;
-	Buf etag = BUF_INIT, m = BUF_INIT;
-	const char *inm;
+	Buf etag = BUF_INIT, m = BUF_INIT, allow = BUF_INIT;
+	int read;
 
 	if (strncmp(path, "/api/", 5) != 0 && strcmp(path, "/api") != 0)
 		return 0;
+	memset(&ac, 0, sizeof(ac));
+	ac.s = s;
+	ac.rq = rq;
 	if (strncmp(path, API_PREFIX, strlen(API_PREFIX)) != 0) {
 		api_error(rp, 404, "not_found", NULL, "no such API version");
 		return 1;
 	}
 	path += strlen(API_PREFIX);
+	read =
+	    strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
 	for (size_t i = 0; i < NROUTES; i++) {
 		if (!route_match(routes[i].path, path, &id))
 			continue;
-		path_known = 1;
+		buf_printf(
+		    &allow, "%s%s", allow.len ? ", " : "", routes[i].method);
+		if (strcmp(routes[i].method, "GET") == 0)
+			buf_puts(&allow, ", HEAD");
 		if (strcmp(routes[i].method, rq->method) == 0 ||
 		    (strcmp(rq->method, "HEAD") == 0 &&
-			strcmp(routes[i].method, "GET") == 0)) {
+			strcmp(routes[i].method, "GET") == 0))
 			r = &routes[i];
-			break;
-		}
 	}
 	if (r == NULL) {
-		if (path_known) {
-			http_reply_header(rp, "Allow", "GET, HEAD");
+		if (allow.len > 0) {
+			http_reply_header(rp, "Allow", buf_str(&allow));
 			api_error(rp, 405, "method_not_allowed", NULL,
 			    "this method is not allowed here");
 		} else {
 			api_error(
 			    rp, 404, "not_found", NULL, "no such API route");
 		}
-		return 1;
+		goto out;
 	}
 	for (size_t i = 0; i < rq->nparam; i++) {
 		if (!word_in(r->params, rq->param[i].name)) {
@@ -355,6 +611,13 @@ api_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 			goto out;
 		}
 	}
+	if (api_who(&ac, rp) != 0 || api_access(&ac, r->access, rp) != 0)
+		goto out;
+	http_reply_header(rp, "Cache-Control", "no-cache");
+	if (!read) {
+		r->fn(&ac, id, rp);
+		goto out;
+	}
 	api_etag(s, rq, &etag);
 	inm = http_header(rq, "If-None-Match");
 	if (inm != NULL && strcmp(inm, buf_str(&etag)) == 0) {
@@ -362,11 +625,12 @@ api_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 		http_reply_header(rp, "ETag", buf_str(&etag));
 		goto out;
 	}
-	if (r->fn(s, rq, id, rp) == 200)
+	if (r->fn(&ac, id, rp) == 200)
 		http_reply_header(rp, "ETag", buf_str(&etag));
-	http_reply_header(rp, "Cache-Control", "no-cache");
 out:
+	account_clear(&ac.who);
 	buf_free(&etag);
 	buf_free(&m);
+	buf_free(&allow);
 	return 1;
 }

@@ -81,6 +81,9 @@ int cmd_stats(Cli *c);
 int cmd_check(Cli *c);
 int cmd_help(Cli *c);
 int cmd_serve(Cli *c);
+int cmd_user(Cli *c);
+int cmd_token(Cli *c);
+int cmd_audit(Cli *c);
 int cmd_request(Cli *c);
 
 /* Print help for one command, or the overview when name is NULL. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../account/account.h"
 #include "../api/api.h"
 #include "../web/server.h"
 #include "cli.h"
@@ -56,6 +57,8 @@ cmd_serve(Cli *c)
 			    "serve: --threads wants a number from 1 to 256");
 		o.threads = (int)n;
 	}
+	if (account_init() != 0)
+		return cli_error(EXIT_SYSTEM, "serve: cannot start libsodium");
 	/* Create and load the database now, not in the first request. */
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -91,6 +94,10 @@ cmd_request(Cli *c)
 		goto out;
 	}
 	snprintf(rq.remote, sizeof(rq.remote), "file");
+	if (account_init() != 0) {
+		rc = cli_error(EXIT_SYSTEM, "request: cannot start libsodium");
+		goto out;
+	}
 	if (cli_store(c) == NULL) {
 		rc = EXIT_SYSTEM;
 		goto out;

@@ -31,6 +31,11 @@ typedef struct Command {
 #define FILTER_OPTS "pillar= entity= country= region= status= search= "
 
 static const Command commands[] = {
+	{ "audit", cmd_audit, "project= format= ", 0, 0,
+	    "[--project ID] [--format table|json|csv]",
+	    "Lists the audit trail, newest first: every change, who made it\n"
+	    "and when, with the values before and after; --project ID shows\n"
+	    "one project's history.\n" },
 	{ "check", cmd_check, "format= ", 0, 0, "[--format table|json|csv]",
 	    "Lists the data-quality findings: declared and found counts that\n"
 	    "differ (count-mismatch), repeated and missing serial numbers\n"
@@ -105,6 +110,22 @@ static const Command commands[] = {
 	    "  {\"total\": N, \"by\": \"pillar\", \"groups\": [{\"key\": "
 	    "\"I\",\n"
 	    "   \"name\": \"...\", \"count\": N}, ...]}\n" },
+	{ "token", cmd_token, "days= ", 1, 1, "LOGIN [--days N]",
+	    "Prints a new API token for the account LOGIN, valid for N days\n"
+	    "(90).  Clients send it as \"Authorization: Bearer TOKEN\".  It "
+	    "is\n"
+	    "shown once: only its hash is kept.\n" },
+	{ "user", cmd_user, "role= entity= format= ", 1, 3,
+	    "add LOGIN --role ROLE [--entity KEY] | passwd LOGIN |\n"
+	    "         role LOGIN ROLE [--entity KEY] | disable LOGIN |\n"
+	    "         enable LOGIN | list",
+	    "Manages the accounts that sign in.  Roles: admin, secretariat\n"
+	    "(every project), focal_point (the projects of its entity, named\n"
+	    "with --entity), analyst, viewer (reads).  The password is read\n"
+	    "from standard input: asked twice on a terminal, one line\n"
+	    "otherwise; 10 characters at least.  A new password, role or a\n"
+	    "disabling ends the account's sessions and tokens.  Every change\n"
+	    "goes in the audit trail.\n" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

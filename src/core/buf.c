@@ -143,3 +143,11 @@ buf_free(Buf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 }
+
+void
+buf_wipe(Buf *b)
+{
+	if (b->s != NULL)
+		explicit_bzero(b->s, b->cap);
+	buf_free(b);
+}

@@ -54,4 +54,7 @@ char *buf_detach(Buf *b);
 /* Free the memory; the Buf is empty and reusable afterwards. */
 void buf_free(Buf *b);
 
+/* Zero the whole buffer, then free it: for passwords and secrets. */
+void buf_wipe(Buf *b);
+
 #endif

@@ -866,6 +866,37 @@ jobs_release(Importer *im)
 	im->in.n = im->in.next = im->fin.n = im->out.n = im->add.n = 0;
 }
 
+/* One entry in the audit trail for the whole import: files and counts. */
+static int
+import_audit(Importer *im, Buf *err)
+{
+	Buf j = BUF_INIT;
+	int rc;
+
+	if (im->rep->added == 0 && im->rep->updated == 0)
+		return 0; /* nothing changed */
+	buf_puts(&j, "{\"files\":[");
+	for (int i = 0; i < im->nfiles; i++) {
+		buf_puts(&j, i ? ",\"" : "\"");
+		for (const char *c = im->files[i]; *c; c++) {
+			if (*c == '"' || *c == '\\')
+				buf_putc(&j, '\\');
+			if ((unsigned char)*c < 0x20)
+				buf_printf(&j, "\\u%04x", (unsigned char)*c);
+			else
+				buf_putc(&j, *c);
+		}
+		buf_putc(&j, '"');
+	}
+	buf_printf(&j, "],\"added\":%ld,\"updated\":%ld}", (long)im->rep->added,
+	    (long)im->rep->updated);
+	rc = store_audit_add(im->s, im->opt->account_id,
+	    im->opt->actor ? im->opt->actor : "cli", "import", "annex", 0, NULL,
+	    buf_str(&j), err);
+	buf_free(&j);
+	return rc;
+}
+
 int
 annex_import(Store *s, const char *const *files, int nfiles,
     const ImportOptions *opt, ImportReport *rep, Buf *err)
@@ -912,7 +943,7 @@ annex_import(Store *s, const char *const *files, int nfiles,
 	started = 0;
 	if (opt->dry_run) {
 		store_rollback(s);
-	} else if (store_commit(s, err) != 0) {
+	} else if (import_audit(&im, err) != 0 || store_commit(s, err) != 0) {
 		store_rollback(s);
 		goto out;
 	}

@@ -20,6 +20,9 @@ typedef struct ImportOptions {
 	/* Called now and then with rows done so far (may be NULL). */
 	void (*progress)(void *ctx, const char *file, long rows);
 	void *progress_ctx;
+	/* Who imports, for the audit trail: a login, or NULL for "cli". */
+	const char *actor;
+	int64_t account_id; /* the account, or 0 */
 } ImportOptions;
 
 /* A defect met, with its file and line, for the import report. */

@@ -106,4 +106,15 @@ typedef struct Finding {
 	const char *message; /* a sentence for people */
 } Finding;
 
+/* Someone who signs in. */
+typedef struct Account {
+	int64_t id;
+	char *login;
+	char *role;          /* admin, secretariat, focal_point, ... */
+	char *entity;        /* key of a focal point's organisation, or NULL */
+	int64_t entity_id;   /* its organisation.id, or 0 */
+	char *password_hash; /* argon2id string, or NULL */
+	int disabled;
+} Account;
+
 #endif

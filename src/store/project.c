@@ -798,3 +798,41 @@ fail:
 	store_rollback(s);
 	return -1;
 }
+
+int
+store_project_delete(Store *s, int64_t id, Buf *err)
+{
+	DbStmt *st;
+
+	if (project_unindex(s, id, err) != 0 ||
+	    project_clear_links(s, id, err) != 0)
+		return -1;
+	st = db_prepare(s->db, "DELETE FROM project WHERE id = ?", err);
+	if (st == NULL || db_bind(st, "i", id) != 0 ||
+	    store_run(s, st, err) != 0)
+		return -1;
+	return db_changes(s->db) > 0;
+}
+
+int
+store_project_has_entity(Store *s, int64_t id, const char *entity, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT EXISTS (SELECT 1 FROM project_org"
+	    " WHERE project_id = ?1 AND organisation_id IN ("
+	    "WITH RECURSIVE sub(id) AS (SELECT id FROM organisation"
+	    " WHERE key = ?2 UNION SELECT o.id FROM organisation o JOIN sub"
+	    " ON o.parent_id = sub.id) SELECT id FROM sub))",
+	    err);
+	int rc;
+
+	if (st == NULL || db_bind(st, "it", id, entity) != 0)
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		rc = (int)db_int(st, 0);
+	else
+		rc = store_fail(s, err);
+	db_reset(st);
+	return rc;
+}

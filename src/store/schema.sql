@@ -311,3 +311,47 @@ INSERT INTO store_state(key, value) VALUES ('reindex', 1)
 -- Lists sorted by start date ("--sort start", undated last) read this in
 -- order and stop at the page's end.
 CREATE INDEX project_start ON project(start_date IS NULL, start_date, status);
+
+-- @migration 4 accounts, sessions and the audit trail
+
+-- People who sign in.  Roles (src/account/account.c): admin; secretariat
+-- (every project); focal_point (the projects of its entity only, so it
+-- names one); analyst; viewer (reads).  The public needs no account.
+CREATE TABLE account (
+	id INTEGER PRIMARY KEY,
+	login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	password_hash TEXT,		-- argon2id, libsodium's encoded form; NULL: no password set
+	role TEXT NOT NULL CHECK (role IN ('admin', 'secretariat',
+	    'focal_point', 'analyst', 'viewer')),
+	organisation_id INTEGER REFERENCES organisation(id),	-- a focal point's entity
+	disabled INTEGER NOT NULL DEFAULT 0,
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	CHECK (role <> 'focal_point' OR organisation_id IS NOT NULL)
+);
+
+-- Web sessions and API tokens.  Only a hash of the token is kept, so the
+-- table is no use to whoever reads it.
+CREATE TABLE session (
+	token_hash TEXT PRIMARY KEY,	-- BLAKE2b-256 of the token, hex
+	account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+	kind TEXT NOT NULL CHECK (kind IN ('web', 'api')),
+	csrf TEXT,			-- the CSRF token of a web session
+	created_at TEXT NOT NULL,
+	expires_at TEXT NOT NULL	-- UTC ISO 8601; later than now while valid
+);
+CREATE INDEX session_account ON session(account_id);
+
+-- Every change: who, when, what, and the values before and after.
+CREATE TABLE audit (
+	id INTEGER PRIMARY KEY,
+	at TEXT NOT NULL,		-- UTC ISO 8601
+	account_id INTEGER REFERENCES account(id),	-- NULL for the command line
+	actor TEXT NOT NULL,		-- the login as it was, or "cli"
+	action TEXT NOT NULL,		-- create, update, delete, ...
+	subject TEXT NOT NULL,		-- project, account, ...
+	subject_id INTEGER,
+	old TEXT,			-- JSON of the values before (NULL on create)
+	new TEXT			-- JSON after (NULL on delete)
+);
+CREATE INDEX audit_subject ON audit(subject, subject_id, id);

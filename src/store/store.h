@@ -137,6 +137,74 @@ int store_alias_find(
 /* Does a pillar with this key exist?  1, 0, or -1. */
 int store_pillar_exists(Store *s, const char *key, Buf *err);
 
+/* --- accounts, sessions, audit (account.c) --------------------------------
+ * Account records are filled by the store and freed with account_clear().
+ */
+void account_clear(Account *a);
+
+/*
+ * Add an account.  entity (an organisation key) is required for a focal
+ * point and refused otherwise.  Returns its id, 0 when the login is taken,
+ * or -1 with a message in err (an unknown entity is one).
+ */
+int64_t store_account_add(Store *s, const char *login, const char *role,
+    const char *entity, const char *password_hash, Buf *err);
+
+/* The account with this login (any case) into a: 1, 0 if none, or -1. */
+int store_account_get(Store *s, const char *login, Account *a, Buf *err);
+
+/* Change an account; 0 or -1.  (role: entity as for store_account_add.) */
+int store_account_set_password(
+    Store *s, int64_t id, const char *password_hash, Buf *err);
+int store_account_set_role(
+    Store *s, int64_t id, const char *role, const char *entity, Buf *err);
+int store_account_set_disabled(Store *s, int64_t id, int disabled, Buf *err);
+
+/* Every account, by login, to fn (stops when fn returns non-zero). */
+typedef int (*StoreAccountFn)(void *ctx, const Account *a);
+int store_accounts(Store *s, StoreAccountFn fn, void *ctx, Buf *err);
+
+/*
+ * Keep a session or API token (kind "web" or "api") by the hash of its
+ * token, valid for seconds from now.  0 or -1.
+ */
+int store_session_add(Store *s, int64_t account_id, const char *kind,
+    const char *token_hash, const char *csrf, long seconds, Buf *err);
+
+/*
+ * The account a token hash stands for, if the session is valid and the
+ * account not disabled: 1 (a filled, csrf set when given), 0, or -1.
+ */
+int store_session_find(
+    Store *s, const char *token_hash, Account *a, Buf *csrf, Buf *err);
+
+/* End every session of an account (a password change, a disabling). */
+int store_sessions_end(Store *s, int64_t account_id, Buf *err);
+
+/*
+ * Record a change in the audit trail: actor is a login or "cli"; old and
+ * new the JSON of the values before and after (NULL on create, delete).
+ */
+int store_audit_add(Store *s, int64_t account_id, const char *actor,
+    const char *action, const char *subject, int64_t subject_id,
+    const char *old_json, const char *new_json, Buf *err);
+
+/* One entry of the audit trail. */
+typedef struct AuditEntry {
+	int64_t id;
+	const char *at, *actor, *action, *subject;
+	int64_t subject_id;
+	const char *old_json, *new_json; /* NULL when none */
+} AuditEntry;
+
+/*
+ * The trail, newest first, to fn: every entry, or those of one subject
+ * (subject and subject_id; subject_id 0: every one of that subject).
+ */
+typedef int (*StoreAuditFn)(void *ctx, const AuditEntry *e);
+int store_audit(Store *s, const char *subject, int64_t subject_id,
+    StoreAuditFn fn, void *ctx, Buf *err);
+
 /* --- projects (project.c) --------------------------------------------- */
 
 /*
@@ -158,6 +226,19 @@ int store_project_save(Store *s, Project *p, Buf *err);
  * several rows a statement; sets every p->id.  For bulk imports.
  */
 int store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err);
+
+/*
+ * Delete project id with its links and its entry in the search index.
+ * 1, 0 when there is none, or -1.
+ */
+int store_project_delete(Store *s, int64_t id, Buf *err);
+
+/*
+ * Is the organisation with key entity (or one of its sub-units) among the
+ * entities of project id?  1, 0, or -1.
+ */
+int store_project_has_entity(
+    Store *s, int64_t id, const char *entity, Buf *err);
 
 /* Read project id into p (zeroed by the caller).  1, 0 if none, or -1. */
 int store_project_get(Store *s, int64_t id, Project *p, Buf *err);
