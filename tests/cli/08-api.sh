@@ -9,13 +9,7 @@
 "$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
 equal "the matrix imports" 0 $?
 
-"$CTM" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.log" &
-PID=$!
-for i in $(seq 50); do
-	grep -q 'http://' "$WORK/serve.out" 2>/dev/null && break
-	sleep 0.1
-done
-ADDR=$(sed -n 's|.*http://\([^/]*\)/.*|\1|p' "$WORK/serve.out")
+serve_start
 check "serve prints the address it listens on ($ADDR)" -- test -n "$ADDR"
 URL="http://$ADDR/api/v1"
 

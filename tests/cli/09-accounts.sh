@@ -50,13 +50,8 @@ check "token prints 64 hex digits" -- sh -c "echo '$T_SEC' | grep -Eq '^[0-9a-f]
 lacks "tokens are not kept in the clear" "$T_SEC" "$(sqlite3 "$DB" .dump)"
 
 # --- the server -----------------------------------------------------------------
-"$CTM" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.log" &
-PID=$!
-for i in $(seq 50); do
-	grep -q 'http://' "$WORK/serve.out" 2>/dev/null && break
-	sleep 0.1
-done
-URL="http://$(sed -n 's|.*http://\([^/]*\)/.*|\1|p' "$WORK/serve.out")/api/v1"
+serve_start
+URL="http://$ADDR/api/v1"
 # req METHOD PATH TOKEN [BODY]: prints the status; body in $WORK/b
 req() {
 	: >"$WORK/b"

@@ -23,3 +23,16 @@ subset() {
 	done
 	return 0
 }
+
+# serve_start: start `ctmatrix serve` on a free loopback port; sets PID and
+# ADDR (host:port, empty if it did not start); its standard error (the
+# access log) goes to $WORK/serve.log.
+serve_start() {
+	"$CTM" serve --listen 127.0.0.1:0 >"$WORK/serve.out" 2>"$WORK/serve.log" &
+	PID=$!
+	for _ in $(seq 50); do
+		grep -q 'http://' "$WORK/serve.out" 2>/dev/null && break
+		sleep 0.1
+	done
+	ADDR=$(sed -n 's|.*http://\([^/]*\)/.*|\1|p' "$WORK/serve.out")
+}
