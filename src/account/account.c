@@ -20,9 +20,9 @@ const char account_role_list[] =
 #define ACCOUNT_PW_OPS 2
 #define ACCOUNT_PW_MEM (19u << 20)
 
-#define ACCOUNT_PW_MIN 10
-#define ACCOUNT_PW_MAX 1024
-#define ACCOUNT_LOGIN_MAX 64
+#define ACCOUNT_PW_MIN      10
+#define ACCOUNT_PW_MAX      1024
+#define ACCOUNT_LOGIN_MAX   64
 #define ACCOUNT_TOKEN_BYTES 32
 
 int
@@ -46,8 +46,8 @@ account_login_check(const char *login, Buf *err)
 	size_t n = strlen(login);
 
 	if (n == 0 || n > ACCOUNT_LOGIN_MAX) {
-		buf_printf(err, "a login has 1 to %d characters",
-		    ACCOUNT_LOGIN_MAX);
+		buf_printf(
+		    err, "a login has 1 to %d characters", ACCOUNT_LOGIN_MAX);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -115,8 +115,8 @@ account_token_hash(const char *token, Buf *hash)
 {
 	unsigned char h[crypto_generichash_BYTES];
 
-	crypto_generichash(h, sizeof(h), (const unsigned char *)token,
-	    strlen(token), NULL, 0);
+	crypto_generichash(
+	    h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
 	hex(h, sizeof(h), hash);
 }
 

@@ -16,7 +16,9 @@
 #include "../account/account.h"
 #include "../core/mem.h"
 #include "../io/project_json.h"
+#include "../portfolio/period.h"
 #include "../portfolio/query.h"
+#include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
 #include "api.h"
 
@@ -296,51 +298,200 @@ project_text(const Project *p)
 	return t;
 }
 
-/* Apply the fields of body to p; 0, or the status of the error in rp. */
+/* A text field: 0 and *out replaced, or the status of the error. */
 static int
-project_patch(json_t *body, Project *p, HttpReply *rp)
+field_text(json_t *v, const char *field, size_t min, size_t max, char **out,
+    HttpReply *rp)
 {
-	const char *key, *status;
+	Buf m = BUF_INIT;
+	int rc;
+
+	if (json_is_string(v) && json_string_length(v) >= min &&
+	    json_string_length(v) <= max &&
+	    strlen(json_string_value(v)) == json_string_length(v)) {
+		free(*out);
+		*out = xstrdup(json_string_value(v));
+		return 0;
+	}
+	buf_printf(&m, "%s is text of %zu to %zu bytes", field, min, max);
+	rc = api_error(rp, 422, "invalid_field", field, buf_str(&m));
+	buf_free(&m);
+	return rc;
+}
+
+/* Entities (place 0) or places (1) from an array of names or keys. */
+static int
+field_links(ApiCtx *ac, json_t *v, int place, Project *p, HttpReply *rp)
+{
+	const char *field = place ? "places" : "entities";
+	Buf key = BUF_INIT, kind = BUF_INIT, m = BUF_INIT;
+	size_t i;
+	json_t *e;
+	int rc = 0;
+
+	if (!json_is_array(v) || json_array_size(v) > 100) {
+		buf_printf(&m, "%s is an array of at most 100 names", field);
+		rc = api_error(rp, 422, "invalid_field", field, buf_str(&m));
+		goto out;
+	}
+	if (place) {
+		for (size_t k = 0; k < p->nplaces; k++) {
+			free(p->places[k].name);
+			free(p->places[k].key);
+			free(p->places[k].kind);
+		}
+		p->nplaces = 0;
+		p->places = xrealloc(
+		    p->places, (json_array_size(v) + 1) * sizeof(*p->places));
+	} else {
+		for (size_t k = 0; k < p->norgs; k++) {
+			free(p->orgs[k].name);
+			free(p->orgs[k].key);
+		}
+		p->norgs = 0;
+		p->orgs = xrealloc(
+		    p->orgs, (json_array_size(v) + 1) * sizeof(*p->orgs));
+	}
+	json_array_foreach(v, i, e)
+	{
+		const char *name = json_string_value(e);
+
+		if (name == NULL || *name == '\0' ||
+		    !resolve_one(ac->s, place, name, &key, &kind)) {
+			buf_printf(&m, "%s[%zu] names no known %s", field, i,
+			    place ? "place" : "organisation");
+			rc = api_error(
+			    rp, 422, "invalid_field", field, buf_str(&m));
+			goto out;
+		}
+		if (place) {
+			ProjectPlace *pl = &p->places[p->nplaces++];
+
+			memset(pl, 0, sizeof(*pl));
+			pl->name = xstrdup(name);
+			pl->key = xstrdup(buf_str(&key));
+			pl->kind = xstrdup(buf_str(&kind));
+			pl->place_id = store_place_id(ac->s, buf_str(&key));
+		} else {
+			ProjectOrg *o = &p->orgs[p->norgs++];
+
+			memset(o, 0, sizeof(*o));
+			o->name = xstrdup(name);
+			o->key = xstrdup(buf_str(&key));
+			o->org_id = store_org_id(ac->s, buf_str(&key));
+		}
+	}
+out:
+	buf_free(&key);
+	buf_free(&kind);
+	buf_free(&m);
+	return rc;
+}
+
+/* The scope from an array of "global", "regional", "national". */
+static int
+field_scope(json_t *v, Project *p, HttpReply *rp)
+{
+	static const char *const name[] = { "global", "regional", "national" };
+	size_t i;
+	json_t *e;
+	int bits = 0;
+
+	if (!json_is_array(v))
+		goto bad;
+	json_array_foreach(v, i, e)
+	{
+		int k;
+
+		for (k = 0; k < 3; k++)
+			if (json_is_string(e) &&
+			    strcmp(json_string_value(e), name[k]) == 0)
+				break;
+		if (k == 3)
+			goto bad;
+		bits |= 1 << k;
+	}
+	p->scopes = bits;
+	return 0;
+bad:
+	return api_error(rp, 422, "invalid_field", "scope",
+	    "scope is an array of global, regional and national");
+}
+
+/*
+ * Apply the fields of body to p: title, pillar, status, period, activities,
+ * entities, places, scope.  0, or the status of the error put in rp.
+ */
+static int
+project_apply(ApiCtx *ac, json_t *body, Project *p, HttpReply *rp)
+{
+	const char *key, *v_text;
 	json_t *v;
+	Period per;
+	int rc = 0;
 
 	if (!json_is_object(body))
 		return api_error(rp, 400, "invalid_body", NULL,
-		    "the body is a JSON object of the fields to change");
+		    "the body is a JSON object of the project's fields");
 	json_object_foreach(body, key, v)
 	{
+		v_text = json_string_value(v);
 		if (strcmp(key, "title") == 0) {
-			if (!json_is_string(v) || json_string_length(v) == 0 ||
-			    json_string_length(v) > 2000)
-				return api_error(rp, 422, "invalid_field",
-				    "title",
-				    "the title is text of 1 to 2000 bytes");
-			free(p->title);
-			p->title = xstrdup(json_string_value(v));
+			rc = field_text(v, "title", 1, 2000, &p->title, rp);
 		} else if (strcmp(key, "activities") == 0) {
-			if (!json_is_string(v) || json_string_length(v) > 20000)
+			rc = field_text(
+			    v, "activities", 0, 20000, &p->activities, rp);
+		} else if (strcmp(key, "pillar") == 0) {
+			const char *k = v_text ? vocab_pillar(v_text) : NULL;
+
+			if (k == NULL ||
+			    store_pillar_exists(ac->s, k, NULL) != 1)
 				return api_error(rp, 422, "invalid_field",
-				    "activities",
-				    "the activities are text of at most 20000 "
-				    "bytes");
-			free(p->activities);
-			p->activities = xstrdup(json_string_value(v));
+				    "pillar",
+				    "pillar is one of I, II, III, IV");
+			free(p->pillar);
+			p->pillar = xstrdup(k);
 		} else if (strcmp(key, "status") == 0) {
-			status = json_is_string(v)
-			    ? vocab_status(json_string_value(v))
-			    : NULL;
-			if (status == NULL)
+			const char *st = v_text ? vocab_status(v_text) : NULL;
+
+			if (st == NULL)
 				return api_error(rp, 422, "invalid_field",
 				    "status",
-				    "the status is in_development, ongoing or "
+				    "status is in_development, ongoing or "
 				    "completed");
 			free(p->status);
 			free(p->status_text);
-			p->status = xstrdup(status);
+			p->status = xstrdup(st);
 			p->status_text = NULL;
+		} else if (strcmp(key, "period") == 0) {
+			if (v_text == NULL || strlen(v_text) > 200 ||
+			    !period_parse(v_text, &per))
+				return api_error(rp, 422, "invalid_field",
+				    "period",
+				    "period is a duration as the matrix writes "
+				    "it (\"Jul. 2015-Jun. 2019\", \"since "
+				    "2013\", \"Annual event\")");
+			free(p->period_text);
+			free(p->start_date);
+			free(p->end_date);
+			p->period_text = xstrdup(v_text);
+			p->start_date = *per.start ? xstrdup(per.start) : NULL;
+			p->end_date = *per.end ? xstrdup(per.end) : NULL;
+			p->open_ended = per.open_ended;
+			p->annual = per.annual;
+		} else if (strcmp(key, "entities") == 0) {
+			rc = field_links(ac, v, 0, p, rp);
+		} else if (strcmp(key, "places") == 0) {
+			rc = field_links(ac, v, 1, p, rp);
+		} else if (strcmp(key, "scope") == 0) {
+			rc = field_scope(v, p, rp);
 		} else {
 			return api_error(rp, 422, "unknown_field", key,
-			    "this field cannot be changed here");
+			    "no such field: title, pillar, status, period, "
+			    "activities, entities, places, scope");
 		}
+		if (rc != 0)
+			return rc;
 	}
 	return 0;
 }
@@ -373,7 +524,7 @@ api_project_write(ApiCtx *ac, int64_t id, json_t *body, HttpReply *rp)
 		goto fail;
 	old = project_text(&p);
 	if (body != NULL) {
-		if ((rc = project_patch(body, &p, rp)) != 0)
+		if ((rc = project_apply(ac, body, &p, rp)) != 0)
 			goto fail;
 		new = project_text(&p);
 	}
@@ -405,24 +556,34 @@ out:
 	return rc;
 }
 
-static int
-api_project_patch(ApiCtx *ac, int64_t id, HttpReply *rp)
+/* The JSON body of rq, or NULL after putting a 400 in rp. */
+static json_t *
+api_body(const HttpRequest *rq, HttpReply *rp)
 {
 	json_error_t je;
 	json_t *body;
 	Buf m = BUF_INIT;
-	int rc;
 
-	body = json_loadb(buf_str(&ac->rq->body), ac->rq->body.len, 0, &je);
+	body = json_loadb(buf_str(&rq->body), rq->body.len, 0, &je);
 	if (body == NULL) {
 		buf_printf(&m, "the body is not JSON (line %d, column %d: %s)",
 		    je.line, je.column, je.text);
-		rc = api_error(rp, 400, "invalid_body", NULL, buf_str(&m));
-	} else {
-		rc = api_project_write(ac, id, body, rp);
+		api_error(rp, 400, "invalid_body", NULL, buf_str(&m));
 	}
-	json_decref(body);
 	buf_free(&m);
+	return body;
+}
+
+static int
+api_project_patch(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	json_t *body = api_body(ac->rq, rp);
+	int rc;
+
+	if (body == NULL)
+		return rp->status;
+	rc = api_project_write(ac, id, body, rp);
+	json_decref(body);
 	return rc;
 }
 
@@ -432,6 +593,65 @@ api_project_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
 	return api_project_write(ac, id, NULL, rp);
 }
 
+static int
+api_project_create(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	json_t *body = api_body(ac->rq, rp);
+	Project p;
+	Buf err = BUF_INIT, loc = BUF_INIT;
+	char *new = NULL;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	if (body == NULL)
+		return rp->status;
+	if ((rc = project_apply(ac, body, &p, rp)) != 0)
+		goto out;
+	if (p.title == NULL || p.pillar == NULL) {
+		rc = api_error(rp, 422, "missing_field",
+		    p.title == NULL ? "title" : "pillar",
+		    "a new project needs its title and its pillar");
+		goto out;
+	}
+	if (store_begin(ac->s, &err) != 0) {
+		rc = api_error(rp, 503, "busy", NULL, "try again");
+		goto out;
+	}
+	if (store_project_save(ac->s, &p, &err) != 0)
+		goto fail;
+	/* A focal point creates projects of its own entity only. */
+	if (strcmp(ac->who.role, "focal_point") == 0 &&
+	    store_project_has_entity(ac->s, p.id, ac->who.entity, &err) != 1) {
+		store_rollback(ac->s);
+		rc = api_error(rp, 403, "forbidden", "entities",
+		    "a focal point's project names its entity");
+		goto out;
+	}
+	new = project_text(&p);
+	if (store_audit_add(ac->s, ac->who.id, ac->who.login, "create",
+		"project", p.id, NULL, new, &err) != 0 ||
+	    store_commit(ac->s, &err) != 0)
+		goto fail;
+	buf_printf(&loc, API_PREFIX "/projects/%" PRId64, p.id);
+	http_reply_header(rp, "Location", buf_str(&loc));
+	id = p.id;
+	project_clear(&p);
+	memset(&p, 0, sizeof(p));
+	store_project_get(ac->s, id, &p, &err);
+	rc = api_json(rp, 201, project_json(&p, 1));
+	goto out;
+fail:
+	store_rollback(ac->s);
+	rc = api_error(rp, 500, "internal", NULL, "the change failed");
+out:
+	json_decref(body);
+	project_clear(&p);
+	free(new);
+	buf_free(&err);
+	buf_free(&loc);
+	return rc;
+}
+
 #define FILTERS "pillar entity country region status search "
 
 /* Sorted by path, then method. */
@@ -439,6 +659,7 @@ static const ApiRoute routes[] = {
 	{ "GET", "/findings", "", API_PUBLIC, api_findings },
 	{ "GET", "/projects", FILTERS "sort limit offset", API_PUBLIC,
 	    api_projects },
+	{ "POST", "/projects", "", API_EDIT, api_project_create },
 	{ "DELETE", "/projects/{id}", "", API_EDIT, api_project_delete },
 	{ "GET", "/projects/{id}", "", API_PUBLIC, api_project },
 	{ "PATCH", "/projects/{id}", "", API_EDIT, api_project_patch },

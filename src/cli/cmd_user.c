@@ -65,8 +65,7 @@ read_password(Buf *pw)
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
 	ok = ok && strcmp(buf_str(pw), buf_str(&again)) == 0;
 	buf_free(&again);
-	return ok ? EXIT_OK
-		  : cli_error(EXIT_FAIL, "the two passwords differ");
+	return ok ? EXIT_OK : cli_error(EXIT_FAIL, "the two passwords differ");
 }
 
 /*
@@ -89,8 +88,8 @@ entity_key(Cli *c, Buf *key)
 
 /* An account's fields for the audit trail (never its password). */
 static char *
-account_json_text(const char *login, const char *role, const char *entity,
-    int disabled)
+account_json_text(
+    const char *login, const char *role, const char *entity, int disabled)
 {
 	json_t *j = json_pack("{s:s, s:s, s:s?, s:b}", "login", login, "role",
 	    role, "entity", entity, "disabled", disabled);
@@ -193,8 +192,8 @@ user_add(Cli *c, const char *login, Buf *err)
 	    c->store, login, role, entity, buf_str(&hash), err);
 	if (id == 0) {
 		store_rollback(c->store);
-		rc = cli_error(EXIT_FAIL, "user add: the login %s is taken",
-		    login);
+		rc = cli_error(
+		    EXIT_FAIL, "user add: the login %s is taken", login);
 		goto out;
 	}
 	new_json = account_json_text(login, role, entity, 0);
@@ -209,8 +208,8 @@ user_add(Cli *c, const char *login, Buf *err)
 		store_rollback(c->store);
 		goto fail;
 	}
-	printf("account %s added (%s%s%s)\n", login, role,
-	    entity ? ", " : "", entity ? entity : "");
+	printf("account %s added (%s%s%s)\n", login, role, entity ? ", " : "",
+	    entity ? entity : "");
 	rc = EXIT_OK;
 	goto out;
 fail:
@@ -390,8 +389,8 @@ cmd_token(Cli *c)
 	if ((rc = user_find(c, c->arg[0], &a, &err)) != EXIT_OK)
 		goto out;
 	if (a.disabled) {
-		rc = cli_error(EXIT_FAIL, "token: account %s is disabled",
-		    a.login);
+		rc = cli_error(
+		    EXIT_FAIL, "token: account %s is disabled", a.login);
 		goto out;
 	}
 	account_token_new(&token, &hash);
@@ -436,10 +435,9 @@ audit_one(void *ctx, const AuditEntry *e)
 
 		cli_table_add(&ac->table, row);
 	}
-	j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I}", "id",
-	    (json_int_t)e->id, "at", e->at, "actor", e->actor, "action",
-	    e->action, "subject", e->subject, "subject_id",
-	    (json_int_t)e->subject_id);
+	j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:I}", "id", (json_int_t)e->id,
+	    "at", e->at, "actor", e->actor, "action", e->action, "subject",
+	    e->subject, "subject_id", (json_int_t)e->subject_id);
 	json_object_set_new(j, "old",
 	    e->old_json ? json_loads(e->old_json, 0, NULL) : json_null());
 	json_object_set_new(j, "new",
@@ -469,8 +467,8 @@ cmd_audit(Cli *c)
 	if (project != NULL) {
 		id = strtoll(project, &end, 10);
 		if (*project == '\0' || *end != '\0' || id <= 0)
-			return cli_error(EXIT_USAGE,
-			    "audit: --project wants a project id");
+			return cli_error(
+			    EXIT_USAGE, "audit: --project wants a project id");
 	}
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;

@@ -60,8 +60,8 @@ account_entity(Store *s, const char *role, const char *entity, Buf *err)
 		buf_puts(err, "a focal point needs its entity (--entity KEY)");
 		return -1;
 	}
-	st = db_prepare(s->db, "SELECT id FROM organisation WHERE key = ?",
-	    err);
+	st =
+	    db_prepare(s->db, "SELECT id FROM organisation WHERE key = ?", err);
 	if (st == NULL || db_bind(st, "t", entity) != 0)
 		return -1;
 	if (db_step(st) == DB_ROW)
@@ -290,8 +290,8 @@ out:
 int
 store_sessions_end(Store *s, int64_t account_id, Buf *err)
 {
-	DbStmt *st = db_prepare(
-	    s->db, "DELETE FROM session WHERE account_id = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "DELETE FROM session WHERE account_id = ?", err);
 
 	if (st == NULL || db_bind(st, "i", account_id) != 0)
 		return -1;
@@ -330,8 +330,8 @@ out:
 }
 
 int
-store_audit(Store *s, const char *subject, int64_t subject_id,
-    StoreAuditFn fn, void *ctx, Buf *err)
+store_audit(Store *s, const char *subject, int64_t subject_id, StoreAuditFn fn,
+    void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT id, at, actor, action, subject, subject_id, old, new"

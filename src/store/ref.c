@@ -517,3 +517,30 @@ store_alias_find(
 		return store_fail(s, err);
 	return rc == DB_ROW;
 }
+
+static int64_t
+id_by_key(Store *s, const char *sql, const char *key)
+{
+	Buf err = BUF_INIT;
+	DbStmt *st = db_prepare(s->db, sql, &err);
+	int64_t id = 0;
+
+	if (st != NULL && db_bind(st, "t", key) == 0 && db_step(st) == DB_ROW)
+		id = db_int(st, 0);
+	if (st != NULL)
+		db_reset(st);
+	buf_free(&err);
+	return id;
+}
+
+int64_t
+store_org_id(Store *s, const char *key)
+{
+	return id_by_key(s, "SELECT id FROM organisation WHERE key = ?", key);
+}
+
+int64_t
+store_place_id(Store *s, const char *key)
+{
+	return id_by_key(s, "SELECT id FROM place WHERE key = ?", key);
+}

@@ -134,6 +134,10 @@ int store_place_aliases(Store *s, StoreAliasFn fn, void *ctx, Buf *err);
 int store_alias_find(
     Store *s, int place, const char *fold, Buf *key, Buf *kind, Buf *err);
 
+/* The row id of the organisation or place with this key; 0 if none. */
+int64_t store_org_id(Store *s, const char *key);
+int64_t store_place_id(Store *s, const char *key);
+
 /* Does a pillar with this key exist?  1, 0, or -1. */
 int store_pillar_exists(Store *s, const char *key, Buf *err);
 

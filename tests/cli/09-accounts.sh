@@ -105,7 +105,41 @@ equal "and gone from the search index" 0 \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM project_org WHERE project_id = $OTHER")"
 equal "DELETE again: 404" 404 "$(req DELETE /projects/$OTHER "$T_SEC")"
 
+# create
+NEW='{"title":"Border management in the Sahel","pillar":"II","status":"ongoing","period":"Jan. 2024–Dec. 2026","entities":["UNICRI","HCDH"],"places":["Mali","NER"],"scope":["regional"],"activities":"Training of border officials."}'
+equal "POST without a token: 401" 401 "$(req POST /projects "" "$NEW")"
+equal "POST as a viewer: 403" 403 "$(req POST /projects "$T_VIEW" "$NEW")"
+equal "POST by the focal point of an entity the project does not name: 403" 403 \
+	"$(req POST /projects "$T_FP" '{"title":"x","pillar":"I","entities":["UNDP"]}')"
+equal "POST by the focal point of its entity's project: 201" 201 \
+	"$(req POST /projects "$T_FP" "$NEW")"
+CREATED=$(json j.id "$WORK/b")
+equal "the new project, resolved: entities, places, period" \
+	"UNICRI,OHCHR MLI,NER 2024-01 2026-12 regional" \
+	"$(json 'j.entities.map(e=>e.key)+" "+j.places.map(p=>p.key)+" "+j.period.start+" "+j.period.end+" "+j.scope' "$WORK/b")"
+"$CTM" projects --region Sahel --search border --format json >"$WORK/s.json" 2>/dev/null
+contains "the CLI finds it by region and by search" " $CREATED " " $(ids "$WORK/s.json") "
+before=$(sqlite3 "$DB" 'SELECT count(*) FROM project')
+for bad in '{"pillar":"I"}|missing_field title' \
+	'{"title":"x"}|missing_field pillar' \
+	'{"title":"x","pillar":"IX"}|invalid_field pillar' \
+	'{"title":"x","pillar":"I","period":"soon"}|invalid_field period' \
+	'{"title":"x","pillar":"I","places":["Atlantis"]}|invalid_field places' \
+	'{"title":"x","pillar":"I","entities":"UNODC"}|invalid_field entities' \
+	'{"title":"x","pillar":"I","scope":["galactic"]}|invalid_field scope' \
+	'{"title":7,"pillar":"I"}|invalid_field title'; do
+	body=${bad%|*} want=${bad#*|}
+	req POST /projects "$T_SEC" "$body" >"$WORK/st"
+	equal "POST $body: $want" "422 $want" "$(cat "$WORK/st") $(ecode)"
+done
+equal "no refused POST wrote a project" "$before" \
+	"$(sqlite3 "$DB" 'SELECT count(*) FROM project')"
+
 # --- the audit trail ----------------------------------------------------------------
+"$CTM" audit --project $CREATED --format json >"$WORK/a.json"
+equal "the created project's history: create by fp, with its values" \
+	"create fp null Border management in the Sahel" \
+	"$(json 'j.audit.map(e=>e.action+" "+e.actor+" "+e.old+" "+e.new.title).join(",")' "$WORK/a.json")"
 "$CTM" audit --project $MINE --format json >"$WORK/a.json"
 equal "the project's history: one change, by fp" "update fp" \
 	"$(json 'j.audit.map(e=>e.action+" "+e.actor).join(",")' "$WORK/a.json")"
