@@ -35,7 +35,7 @@ WEB      := $(wildcard src/web/*.c)
 API      := $(wildcard src/api/*.c)
 CLI      := $(wildcard src/cli/*.c)
 LIBSRC   := $(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO) $(WEB) $(API)
-LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o
+LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o $(B)/src/api/blobs.o
 CLIOBJ   := $(CLI:%.c=$(B)/%.o)
 UNITSRC  := $(wildcard tests/unit/*.c)
 DATA     := data/framework.json data/organisations.json data/groupings.json \
@@ -57,6 +57,10 @@ $(B)/%.o: %.c
 
 # The schema and the reference data are data files, embedded in the binary
 # so that it runs from anywhere.
+$(B)/src/api/blobs.o: src/api/blobs.S src/api/openapi.json
+	@mkdir -p $(dir $@)
+	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/api/blobs.S
+
 $(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/store/blobs.S
@@ -79,11 +83,16 @@ run:
 	./$(B)/ctmatrix --db $(DB) check
 
 # Tools the tests use beyond the build: clang and its runtime for the
-# fuzz targets, clang-format for the format check, node for reading JSON.
+# fuzz targets, clang-format for the format check, node for reading JSON,
+# sqlite3 and curl; and npm for the test tools of tests/package.json (Ajv),
+# from Debian unless the node installed brings its own.
 TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl
 
 test:
 	@TOOLS_DEPS_EXTRA="$(TEST_PKGS)" tools/deps
+	@command -v npm >/dev/null || TOOLS_DEPS_EXTRA=npm tools/deps
+	@[ -d tests/node_modules/ajv ] || \
+	    (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 	tests/run
 
 deps:

@@ -652,11 +652,24 @@ out:
 	return rc;
 }
 
+/* The OpenAPI document (blobs.S). */
+extern const char ctm_blob_openapi[];
+
+static int
+api_openapi(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	rp->status = 200;
+	rp->type = "application/json";
+	buf_set(&rp->body, ctm_blob_openapi);
+	return 200;
+}
+
 #define FILTERS "pillar entity country region status search "
 
 /* Sorted by path, then method. */
 static const ApiRoute routes[] = {
 	{ "GET", "/findings", "", API_PUBLIC, api_findings },
+	{ "GET", "/openapi.json", "", API_PUBLIC, api_openapi },
 	{ "GET", "/projects", FILTERS "sort limit offset", API_PUBLIC,
 	    api_projects },
 	{ "POST", "/projects", "", API_EDIT, api_project_create },
