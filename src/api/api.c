@@ -652,6 +652,122 @@ out:
 	return rc;
 }
 
+static void
+set_opt(json_t *o, const char *name, const char *v)
+{
+	json_object_set_new(o, name, v ? json_string(v) : json_null());
+}
+
+static int
+org_one(void *ctx, const RefItem *r)
+{
+	json_t *o = json_object();
+
+	set_opt(o, "key", r->key);
+	set_opt(o, "name", r->name);
+	set_opt(o, "type", r->kind);
+	set_opt(o, "parent", r->parent);
+	json_array_append_new(ctx, o);
+	return 0;
+}
+
+static int
+place_one(void *ctx, const RefItem *r)
+{
+	json_t *o = json_object();
+
+	set_opt(o, "key", r->key);
+	set_opt(o, "kind", r->kind);
+	set_opt(o, "name", r->name);
+	set_opt(o, "iso2", r->iso2);
+	set_opt(o, "iso3", r->iso3);
+	set_opt(o, "m49", r->m49);
+	json_array_append_new(ctx, o);
+	return 0;
+}
+
+/* A list of reference data: organisations (kind NULL) or places. */
+static int
+api_ref_list(ApiCtx *ac, const char *what, const char *kind, HttpReply *rp)
+{
+	json_t *list = json_array();
+	Buf err = BUF_INIT;
+	int rc;
+
+	if ((strcmp(what, "places") == 0
+		    ? store_places(ac->s, kind, place_one, list, &err)
+		    : store_organisations(ac->s, org_one, list, &err)) != 0) {
+		json_decref(list);
+		rc = api_error(rp, 500, "internal", NULL, "the query failed");
+	} else {
+		rc = api_json(rp, 200, json_pack("{s:o}", what, list));
+	}
+	buf_free(&err);
+	return rc;
+}
+
+static int
+api_organisations(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	return api_ref_list(ac, "organisations", NULL, rp);
+}
+
+static int
+api_places(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	static const char *const kinds[] = { "world", "region", "subregion",
+		"intermediate", "country", "grouping", NULL };
+	const char *kind = http_param(ac->rq, "kind");
+	int i;
+
+	for (i = 0; kind != NULL && kinds[i] != NULL; i++)
+		if (strcmp(kinds[i], kind) == 0)
+			break;
+	if (kind != NULL && kinds[i] == NULL)
+		return api_error(rp, 400, "invalid_parameter", "kind",
+		    "kind is world, region, subregion, intermediate, country "
+		    "or grouping");
+	return api_ref_list(ac, "places", kind, rp);
+}
+
+static int
+pillar_one(void *ctx, const PillarName *n)
+{
+	json_t *list = ctx, *last, *names;
+	size_t len = json_array_size(list);
+
+	last = len ? json_array_get(list, len - 1) : NULL;
+	if (last == NULL ||
+	    strcmp(json_string_value(json_object_get(last, "key")), n->key) !=
+		0) {
+		last = json_pack("{s:s, s:i, s:{}}", "key", n->key, "number",
+		    n->number, "names");
+		json_array_append_new(list, last);
+	}
+	names = json_object_get(last, "names");
+	json_object_set_new(names, n->lang,
+	    json_pack(
+		"{s:s, s:s}", "short", n->short_name, "full", n->full_name));
+	return 0;
+}
+
+static int
+api_framework(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	json_t *list = json_array();
+	Buf err = BUF_INIT;
+	int rc;
+
+	if (store_pillar_names(ac->s, pillar_one, list, &err) != 0) {
+		json_decref(list);
+		rc = api_error(rp, 500, "internal", NULL, "the query failed");
+	} else {
+		rc = api_json(rp, 200, json_pack("{s:o}", "pillars", list));
+	}
+	buf_free(&err);
+	return rc;
+}
+
 /* The OpenAPI document (blobs.S). */
 extern const char ctm_blob_openapi[];
 
@@ -669,7 +785,10 @@ api_openapi(ApiCtx *ac, int64_t id, HttpReply *rp)
 /* Sorted by path, then method. */
 static const ApiRoute routes[] = {
 	{ "GET", "/findings", "", API_PUBLIC, api_findings },
+	{ "GET", "/framework", "", API_PUBLIC, api_framework },
 	{ "GET", "/openapi.json", "", API_PUBLIC, api_openapi },
+	{ "GET", "/organisations", "", API_PUBLIC, api_organisations },
+	{ "GET", "/places", "kind", API_PUBLIC, api_places },
 	{ "GET", "/projects", FILTERS "sort limit offset", API_PUBLIC,
 	    api_projects },
 	{ "POST", "/projects", "", API_EDIT, api_project_create },

@@ -544,3 +544,76 @@ store_place_id(Store *s, const char *key)
 {
 	return id_by_key(s, "SELECT id FROM place WHERE key = ?", key);
 }
+
+static const char *
+text_or_null(DbStmt *st, int i)
+{
+	return db_is_null(st, i) ? NULL : db_text(st, i);
+}
+
+/* Run st (bound), handing each row's 7 columns to fn as a RefItem. */
+static int
+ref_rows(Store *s, DbStmt *st, StoreRefFn fn, void *ctx, Buf *err)
+{
+	int rc;
+
+	while ((rc = db_step(st)) == DB_ROW) {
+		RefItem r = { text_or_null(st, 0), text_or_null(st, 1),
+			text_or_null(st, 2), text_or_null(st, 3),
+			text_or_null(st, 4), text_or_null(st, 5),
+			text_or_null(st, 6) };
+
+		if (fn(ctx, &r) != 0)
+			break;
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+int
+store_organisations(Store *s, StoreRefFn fn, void *ctx, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT o.key, o.type, o.name, p.key, NULL, NULL, NULL"
+	    " FROM organisation o LEFT JOIN organisation p"
+	    " ON p.id = o.parent_id ORDER BY o.key",
+	    err);
+
+	return st == NULL ? -1 : ref_rows(s, st, fn, ctx, err);
+}
+
+int
+store_places(Store *s, const char *kind, StoreRefFn fn, void *ctx, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT key, kind, name, NULL, iso2, iso3, m49 FROM place"
+	    " WHERE ?1 IS NULL OR kind = ?1 ORDER BY kind, name",
+	    err);
+
+	if (st == NULL || db_bind(st, "t", kind) != 0)
+		return -1;
+	return ref_rows(s, st, fn, ctx, err);
+}
+
+int
+store_pillar_names(Store *s, StorePillarFn fn, void *ctx, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT p.key, p.number, n.lang, n.short, n.full FROM pillar p"
+	    " JOIN pillar_name n ON n.pillar_id = p.id"
+	    " ORDER BY p.number, n.lang",
+	    err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		PillarName n = { db_text(st, 0), (int)db_int(st, 1),
+			db_text(st, 2), db_text(st, 3), db_text(st, 4) };
+
+		if (fn(ctx, &n) != 0)
+			break;
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}

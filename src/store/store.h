@@ -134,6 +134,30 @@ int store_place_aliases(Store *s, StoreAliasFn fn, void *ctx, Buf *err);
 int store_alias_find(
     Store *s, int place, const char *fold, Buf *key, Buf *kind, Buf *err);
 
+/* A row of reference data, for listing (fields NULL when none). */
+typedef struct RefItem {
+	const char *key;
+	const char *kind;   /* a place's kind, an organisation's type */
+	const char *name;   /* English name */
+	const char *parent; /* an organisation's parent key */
+	const char *iso2, *iso3, *m49; /* a place's codes */
+} RefItem;
+typedef int (*StoreRefFn)(void *ctx, const RefItem *r);
+
+/* Every organisation, by key; every place (of kind, unless NULL). */
+int store_organisations(Store *s, StoreRefFn fn, void *ctx, Buf *err);
+int store_places(
+    Store *s, const char *kind, StoreRefFn fn, void *ctx, Buf *err);
+
+/* The names of the pillars in every language, by pillar then language. */
+typedef struct PillarName {
+	const char *key; /* I..IV */
+	int number;
+	const char *lang, *short_name, *full_name;
+} PillarName;
+typedef int (*StorePillarFn)(void *ctx, const PillarName *n);
+int store_pillar_names(Store *s, StorePillarFn fn, void *ctx, Buf *err);
+
 /* The row id of the organisation or place with this key; 0 if none. */
 int64_t store_org_id(Store *s, const char *key);
 int64_t store_place_id(Store *s, const char *key);

@@ -56,6 +56,22 @@ get "$URL/projects?search=%C3%89L%C3%88VE%20radicalisation" >/dev/null
 equal "a search with accents in the URL is 200" 200 \
 	"$(get "$URL/projects?search=%C3%A9l%C3%A8ve")"
 
+equal "GET /framework: four pillars, each named in the six UN languages" \
+	"I:ar,en,es,fr,ru,zh II:ar,en,es,fr,ru,zh III:ar,en,es,fr,ru,zh IV:ar,en,es,fr,ru,zh" \
+	"$(get "$URL/framework" >/dev/null; json 'j.pillars.map(p=>p.key+":"+Object.keys(p.names).sort()).join(" ")' "$WORK/b")"
+get "$URL/organisations" >/dev/null
+equal "GET /organisations: OHCHR, UN-Women and WFP with their names" \
+	"OHCHR UN-Women WFP" \
+	"$(json 'j.organisations.filter(o=>["OHCHR","UN-Women","WFP"].includes(o.key)&&o.name).map(o=>o.key).join(" ")' "$WORK/b")"
+get "$URL/places?kind=country" >/dev/null
+equal "GET /places?kind=country: Mali with its codes" "MLI ML 466" \
+	"$(json '(x=>x.iso3+" "+x.iso2+" "+x.m49)(j.places.find(p=>p.key==="MLI"))' "$WORK/b")"
+check "GET /places?kind=country: countries only" -- \
+	test "$(json 'j.places.every(p=>p.kind==="country")' "$WORK/b")" = true
+get "$URL/places?kind=grouping" >/dev/null
+contains "GET /places?kind=grouping: the Sahel is a grouping" sahel \
+	"$(json 'j.places.map(p=>p.key).join(" ")' "$WORK/b")"
+
 # --- ETags --------------------------------------------------------------------
 get "$URL/stats?by=status" >/dev/null
 etag=$(hdr ETag)
@@ -87,6 +103,7 @@ for case in "projects?pilar=II|400|unknown_parameter pilar" \
 	"projects/99999|404|not_found id" \
 	"stats|400|invalid_parameter by" \
 	"stats?by=colour|400|invalid_parameter by" \
+	"places?kind=planet|400|invalid_parameter kind" \
 	"nothing|404|not_found "; do
 	path=${case%%|*} rest=${case#*|}
 	st=${rest%%|*} want=${rest#*|}

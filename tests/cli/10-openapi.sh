@@ -43,6 +43,11 @@ done
 call GET /stats "/stats?by=colour"
 call GET /findings /findings
 call GET /openapi.json /openapi.json
+call GET /organisations /organisations
+call GET /places /places
+call GET /places "/places?kind=country"
+call GET /places "/places?kind=planet"
+call GET /framework /framework
 call POST /projects /projects "" '{"title":"x","pillar":"I"}'
 call POST /projects /projects "$T_FP" '{"title":"x","pillar":"I","entities":["UNDP"]}'
 call POST /projects /projects "$T_SEC" '{"title":"x","pillar":"I","period":"soon"}'
