@@ -15,6 +15,7 @@
 
 #include "../core/mem.h"
 #include "../core/strmap.h"
+#include "project_json.h"
 #include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
 #include "../text/fold.h"
@@ -94,6 +95,7 @@ typedef struct Importer {
 	Batch add;           /* writer: new projects waiting to be added */
 	int kept;            /* writer: the last job went to add */
 	int fresh;           /* writer: no project existed: no need to look */
+	char *before;        /* writer: JSON of the project being updated */
 	StrMap seen;         /* writer: source keys met in this import */
 	StrMap tables;       /* writer: pillars whose heading was met */
 	const char *file;    /* writer: the file being written */
@@ -715,6 +717,36 @@ add_flush(Importer *im, Buf *err)
 	return rc;
 }
 
+/* JSON text of a project, for the audit trail; the caller frees it. */
+static char *
+project_text(const Project *p)
+{
+	json_t *j = project_json(p, 1);
+	char *t = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	json_decref(j);
+	return t;
+}
+
+/*
+ * Writer: an imported row changed a project: the trail keeps its values
+ * before (read back from the store before the save) and after.
+ */
+static int
+update_audit(Importer *im, const Project *p, Buf *err)
+{
+	char *after = project_text(p);
+	int rc;
+
+	rc = store_audit_add(im->s, im->opt->account_id,
+	    im->opt->actor ? im->opt->actor : "cli", "update", "project", p->id,
+	    im->before, after, err);
+	free(after);
+	free(im->before);
+	im->before = NULL;
+	return rc;
+}
+
 /* Writer: store one parsed row (a new one may wait in im->add). */
 static int
 write_row(Importer *im, Job *j, Buf *err)
@@ -765,6 +797,15 @@ write_row(Importer *im, Job *j, Buf *err)
 	p->id = id;
 	p->source_key = buf_detach(&j->key);
 	p->source_digest = buf_detach(&j->digest);
+	if (id > 0 && !im->opt->dry_run) {
+		Project old;
+
+		memset(&old, 0, sizeof(old));
+		if (store_project_get(im->s, id, &old, err) < 0)
+			goto out;
+		im->before = project_text(&old);
+		project_clear(&old);
+	}
 	if (id == 0 && !im->opt->dry_run) {
 		/* New: added with others (add_flush), the job kept till then. */
 		im->add.job[im->add.n++] = j;
@@ -773,7 +814,9 @@ write_row(Importer *im, Job *j, Buf *err)
 		rc = im->add.n == ADD_BATCH ? add_flush(im, err) : 0;
 		goto out;
 	}
-	if (!im->opt->dry_run && store_project_save(im->s, p, err) != 0) {
+	if (!im->opt->dry_run &&
+	    (store_project_save(im->s, p, err) != 0 ||
+		update_audit(im, p, err) != 0)) {
 		Buf m = BUF_INIT;
 
 		buf_printf(&m, "%s:%zu: %s", j->file, j->line, buf_str(err));
@@ -954,6 +997,7 @@ out:
 		pthread_join(reader, NULL);
 	}
 	jobs_release(&im);
+	free(im.before);
 	strmap_free(&im.seen);
 	strmap_free(&im.tables);
 	resolver_free(&im.res);

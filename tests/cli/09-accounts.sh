@@ -14,6 +14,20 @@ equal "the matrix imports" 0 $?
 equal "the import is in the audit trail" "import annex 176" \
 	"$(json 'j.audit.map(e=>e.action+" "+e.subject+" "+e.new.added).join(",")' "$WORK/a.json")"
 
+# A row changed in the source: importing it again updates that project, and
+# the trail keeps its values before and after.
+sed 's/Sahel-Maghreb (Jul\. 2015–Jun\. 2019)/Sahel-Maghreb (Jul. 2015–Jun. 2020)/' \
+	"$DATA" >"$WORK/changed.md"
+check "fixture sanity: the copy differs in one line" -- \
+	test "$(diff "$DATA" "$WORK/changed.md" | grep -c '^>')" = 1
+"$CTM" import annex --quiet "$WORK/changed.md" >/dev/null 2>&1
+equal "importing the changed copy exits 0" 0 $?
+"$CTM" audit --format json >"$WORK/a.json"
+equal "the update is in the trail with the old and new end" \
+	"update project 2019-06 2020-06" \
+	"$(json '(e=>e.action+" "+e.subject+" "+e.old.period.end+" "+e.new.period.end)(j.audit.find(e=>e.subject==="project"))' "$WORK/a.json")"
+"$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
+
 # --- accounts ----------------------------------------------------------------
 PW="a long enough password"
 echo "$PW" | "$CTM" user add sec --role secretariat >/dev/null
@@ -141,7 +155,8 @@ equal "the created project's history: create by fp, with its values" \
 	"create fp null Border management in the Sahel" \
 	"$(json 'j.audit.map(e=>e.action+" "+e.actor+" "+e.old+" "+e.new.title).join(",")' "$WORK/a.json")"
 "$CTM" audit --project $MINE --format json >"$WORK/a.json"
-equal "the project's history: one change, by fp" "update fp" \
+equal "the project's history, newest first: fp's change, then the two imports" \
+	"update fp,update cli,update cli" \
 	"$(json 'j.audit.map(e=>e.action+" "+e.actor).join(",")' "$WORK/a.json")"
 equal "with the old and the new status" "ongoing -> completed" \
 	"$(json 'j.audit[0].old.status+" -> "+j.audit[0].new.status' "$WORK/a.json")"
