@@ -528,9 +528,19 @@ api_project_write(ApiCtx *ac, int64_t id, json_t *body, HttpReply *rp)
 			goto fail;
 		new = project_text(&p);
 	}
-	if ((body ? store_project_save(ac->s, &p, &err)
-		  : store_project_delete(ac->s, id, &err) < 0) ||
-	    store_audit_add(ac->s, ac->who.id, ac->who.login,
+	if (body ? store_project_save(ac->s, &p, &err)
+		 : store_project_delete(ac->s, id, &err) < 0) {
+		rc = api_error(rp, 500, "internal", NULL, "the change failed");
+		goto fail;
+	}
+	/* A focal point cannot hand its project to others by editing. */
+	if (body != NULL && strcmp(ac->who.role, "focal_point") == 0 &&
+	    store_project_has_entity(ac->s, id, ac->who.entity, &err) != 1) {
+		rc = api_error(rp, 403, "forbidden", "entities",
+		    "a focal point's project keeps naming its entity");
+		goto fail;
+	}
+	if (store_audit_add(ac->s, ac->who.id, ac->who.login,
 		body ? "update" : "delete", "project", id, old, new,
 		&err) != 0 ||
 	    store_commit(ac->s, &err) != 0) {

@@ -96,6 +96,10 @@ equal "the answer is the changed project" "completed $XSS" \
 	"$(json 'j.status+" "+j.title' "$WORK/b")"
 req GET /projects/$MINE "" >/dev/null
 equal "a read sees the change" "completed" "$(json j.status "$WORK/b")"
+equal "PATCH by the focal point dropping its own entity: 403" 403 \
+	"$(req PATCH /projects/$MINE "$T_FP" '{"entities":["UNDP"]}')"
+equal "  and the project still names it" UNICRI \
+	"$(req GET /projects/$MINE "" >/dev/null; json 'j.entities.map(e=>e.key).join(",")' "$WORK/b")"
 equal "PATCH by the secretariat on any project: 200" 200 \
 	"$(req PATCH /projects/$OTHER "$T_SEC" '{"activities":"New activities."}')"
 
