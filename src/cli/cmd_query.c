@@ -336,6 +336,7 @@ out:
 typedef struct CheckCtx {
 	int json;  /* JSON goes out as it comes; else the table is built */
 	int first; /* no finding printed yet */
+	Buf out;   /* one finding's JSON */
 	CliTable table;
 } CheckCtx;
 
@@ -346,11 +347,34 @@ check_one(void *ctx, const Finding *f)
 	Buf serial = BUF_INIT;
 
 	if (cc->json) {
-		json_t *j = finding_json(f);
+		/*
+		 * Written directly, not through jansson: the same object as
+		 * finding_json(), a third of the time for thousands.
+		 */
+		Buf *o = &cc->out;
 
-		fputs(cc->first ? "\n    " : ",\n    ", stdout);
-		json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(j);
+		buf_reset(o);
+		buf_puts(
+		    o, cc->first ? "\n    {\"kind\":" : ",\n    {\"kind\":");
+		buf_json_string(o, f->kind);
+		buf_puts(o, ",\"pillar\":");
+		buf_json_string(o, f->pillar);
+		if (f->serial >= 0)
+			buf_printf(o, ",\"serial\":%" PRId64, f->serial);
+		else
+			buf_puts(o, ",\"serial\":null");
+		if (f->project_id > 0)
+			buf_printf(o, ",\"project\":%" PRId64, f->project_id);
+		else
+			buf_puts(o, ",\"project\":null");
+		if (f->subject != NULL) {
+			buf_puts(o, ",\"subject\":");
+			buf_json_string(o, f->subject);
+		}
+		buf_puts(o, ",\"message\":");
+		buf_json_string(o, f->message);
+		buf_putc(o, '}');
+		fwrite(buf_str(o), 1, o->len, stdout);
 		cc->first = 0;
 		return 0;
 	}
@@ -383,6 +407,7 @@ cmd_check(Cli *c)
 	/* JSON streams, a finding a line, as `projects` does. */
 	cc.json = strcmp(c->format, "json") == 0;
 	cc.first = 1;
+	memset(&cc.out, 0, sizeof(cc.out));
 	if (cc.json)
 		fputs("{\n  \"findings\": [", stdout);
 	cli_table_init(
@@ -400,6 +425,7 @@ cmd_check(Cli *c)
 	}
 out:
 	cli_table_free(&cc.table);
+	buf_free(&cc.out);
 	buf_free(&err);
 	return rc;
 }

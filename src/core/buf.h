@@ -54,6 +54,12 @@ char *buf_detach(Buf *b);
 /* Free the memory; the Buf is empty and reusable afterwards. */
 void buf_free(Buf *b);
 
+/*
+ * Append s as a JSON string: quoted, with '"', '\\' and control characters
+ * escaped (RFC 8259); NULL appends null.  s must be valid UTF-8.
+ */
+void buf_json_string(Buf *b, const char *s);
+
 /* Zero the whole buffer, then free it: for passwords and secrets. */
 void buf_wipe(Buf *b);
 

@@ -113,6 +113,16 @@ test_strmap(void)
 void
 test_core(void)
 {
+	{
+		Buf j = BUF_INIT;
+
+		buf_json_string(&j, "a\"b\\c\n\t\x01é");
+		buf_putc(&j, ' ');
+		buf_json_string(&j, NULL);
+		CHECK_STR(buf_str(&j), "\"a\\\"b\\\\c\\n\\t\\u0001é\" null",
+		    "buf_json_string escapes quotes, backslashes, controls");
+		buf_free(&j);
+	}
 	test_buf();
 	test_utf8();
 	test_csv();
