@@ -13,8 +13,10 @@
 #   make format     reformat the sources with clang-format
 
 CC       ?= cc
-PKGS     := sqlite3 jansson icu-uc libmicrohttpd libsodium
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# libmicrohttpd is compiled against but loaded at run time by the server
+# (src/web/server.c says why), so it is not among the libraries linked.
+PKGS     := sqlite3 jansson icu-uc libsodium
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 \

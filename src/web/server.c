@@ -7,8 +7,13 @@
  * once more when the body is complete; only then is the request built and
  * handed to the handler, on the worker thread that owns the connection,
  * with that thread's own database connection.
+ *
+ * libmicrohttpd is loaded when the server starts (dlopen), not linked:
+ * it brings GnuTLS and eight more libraries, whose loading would cost
+ * every other command of the binary several milliseconds at start.
  */
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -30,6 +35,54 @@
  * flight, idle keep-alive clients) before it closes them.
  */
 #define SERVER_DRAIN_SECONDS 10
+
+/* The functions of libmicrohttpd this file calls, found by mhd_load(). */
+static struct {
+	__typeof__(MHD_add_response_header) *add_response_header;
+	__typeof__(MHD_create_response_from_buffer)
+	    *create_response_from_buffer;
+	__typeof__(MHD_destroy_response) *destroy_response;
+	__typeof__(MHD_get_connection_info) *get_connection_info;
+	__typeof__(MHD_get_connection_values) *get_connection_values;
+	__typeof__(MHD_get_daemon_info) *get_daemon_info;
+	__typeof__(MHD_queue_response) *queue_response;
+	__typeof__(MHD_quiesce_daemon) *quiesce_daemon;
+	__typeof__(MHD_start_daemon) *start_daemon;
+	__typeof__(MHD_stop_daemon) *stop_daemon;
+} mhd;
+
+/* Load libmicrohttpd; 0, or -1 with a message in err. */
+static int
+mhd_load(Buf *err)
+{
+	static const char *const lib[] = { "libmicrohttpd.so.12",
+		"libmicrohttpd.so" };
+	void *h = NULL;
+
+	for (size_t i = 0; h == NULL && i < sizeof(lib) / sizeof(lib[0]); i++)
+		h = dlopen(lib[i], RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL) {
+		buf_printf(err, "cannot load libmicrohttpd: %s", dlerror());
+		return -1;
+	}
+#define MHD_SYM(name)                                                          \
+	if ((*(void **)&mhd.name = dlsym(h, "MHD_" #name)) == NULL) {          \
+		buf_printf(err, "libmicrohttpd lacks MHD_%s", #name);          \
+		return -1;                                                     \
+	}
+	MHD_SYM(add_response_header)
+	MHD_SYM(create_response_from_buffer)
+	MHD_SYM(destroy_response)
+	MHD_SYM(get_connection_info)
+	MHD_SYM(get_connection_values)
+	MHD_SYM(get_daemon_info)
+	MHD_SYM(queue_response)
+	MHD_SYM(quiesce_daemon)
+	MHD_SYM(start_daemon)
+	MHD_SYM(stop_daemon)
+#undef MHD_SYM
+	return 0;
+}
 
 /* One request in progress. */
 typedef struct Conn {
@@ -156,23 +209,23 @@ send_reply(struct MHD_Connection *mc, const HttpReply *rp, int head)
 	struct MHD_Response *r;
 	enum MHD_Result ret;
 
-	r = MHD_create_response_from_buffer(head ? 0 : rp->body.len,
+	r = mhd.create_response_from_buffer(head ? 0 : rp->body.len,
 	    (void *)(uintptr_t)buf_str(&rp->body), MHD_RESPMEM_MUST_COPY);
 	if (r == NULL)
 		return MHD_NO;
-	MHD_add_response_header(r, "Content-Type", rp->type);
+	mhd.add_response_header(r, "Content-Type", rp->type);
 	/* Security headers on every answer. */
-	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
-	MHD_add_response_header(r, "Content-Security-Policy",
+	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd.add_response_header(r, "X-Frame-Options", "DENY");
+	mhd.add_response_header(r, "Referrer-Policy", "same-origin");
+	mhd.add_response_header(r, "Content-Security-Policy",
 	    "default-src 'self'; img-src 'self' data:; "
 	    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 	for (size_t i = 0; i < rp->nheader; i++)
-		MHD_add_response_header(
+		mhd.add_response_header(
 		    r, rp->header[i].name, rp->header[i].value);
-	ret = MHD_queue_response(mc, (unsigned)rp->status, r);
-	MHD_destroy_response(r);
+	ret = mhd.queue_response(mc, (unsigned)rp->status, r);
+	mhd.destroy_response(r);
 	return ret;
 }
 
@@ -196,7 +249,7 @@ on_request(void *cls, struct MHD_Connection *mc, const char *url,
 		clock_gettime(CLOCK_MONOTONIC, &c->start);
 		http_request_init(&c->rq);
 		c->rq.method = xstrdup(method);
-		ci = MHD_get_connection_info(
+		ci = mhd.get_connection_info(
 		    mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 		if (ci != NULL && ci->client_addr != NULL) {
 			const struct sockaddr *sa = ci->client_addr;
@@ -228,8 +281,8 @@ on_request(void *cls, struct MHD_Connection *mc, const char *url,
 	}
 	http_reply_init(&rp);
 	c->rq.path = xstrdup(url);
-	MHD_get_connection_values(mc, MHD_HEADER_KIND, add_header, &c->rq);
-	MHD_get_connection_values(mc, MHD_GET_ARGUMENT_KIND, add_param, c);
+	mhd.get_connection_values(mc, MHD_HEADER_KIND, add_header, &c->rq);
+	mhd.get_connection_values(mc, MHD_GET_ARGUMENT_KIND, add_param, c);
 	{
 		/* The query again, as text, for the log and for ETags. */
 		Buf q = BUF_INIT;
@@ -336,7 +389,7 @@ server_run(const ServerOptions *o, Buf *err)
 	int threads = o->threads, sig = 0;
 	Buf addr = BUF_INIT;
 
-	if (parse_listen(o->listen, &ss, err) != 0)
+	if (parse_listen(o->listen, &ss, err) != 0 || mhd_load(err) != 0)
 		return -1;
 	if (threads <= 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -356,7 +409,7 @@ server_run(const ServerOptions *o, Buf *err)
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
+	d = mhd.start_daemon(flags, 0, NULL, NULL, on_request, NULL,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 	    MHD_OPTION_CONNECTION_TIMEOUT, o->timeout ? o->timeout : 30u,
@@ -369,7 +422,7 @@ server_run(const ServerOptions *o, Buf *err)
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		return -1;
 	}
-	di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	di = mhd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	if (ss.ss_family == AF_INET6) {
 		char h[INET6_ADDRSTRLEN];
 
@@ -392,15 +445,15 @@ server_run(const ServerOptions *o, Buf *err)
 	 * Stop taking connections, let the requests in flight finish (up to
 	 * the connection timeout), then stop.
 	 */
-	MHD_quiesce_daemon(d);
+	mhd.quiesce_daemon(d);
 	for (int i = 0; i < 100 * SERVER_DRAIN_SECONDS; i++) {
 		di =
-		    MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		    mhd.get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
 		if (di == NULL || di->num_connections == 0)
 			break;
 		nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
 	}
-	MHD_stop_daemon(d);
+	mhd.stop_daemon(d);
 	pthread_key_delete(server.store_key);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	pthread_mutex_destroy(&server.log_lock);
