@@ -287,17 +287,6 @@ api_may_edit(ApiCtx *ac, int64_t id, HttpReply *rp)
 	return 0;
 }
 
-/* The project as JSON text, for the audit trail. */
-static char *
-project_text(const Project *p)
-{
-	json_t *j = project_json(p, 1);
-	char *t = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-
-	json_decref(j);
-	return t;
-}
-
 /* A text field: 0 and *out replaced, or the status of the error. */
 static int
 field_text(json_t *v, const char *field, size_t min, size_t max, char **out,
@@ -522,11 +511,11 @@ api_project_write(ApiCtx *ac, int64_t id, json_t *body, HttpReply *rp)
 	}
 	if ((rc = api_may_edit(ac, id, rp)) != 0)
 		goto fail;
-	old = project_text(&p);
+	old = project_json_text(&p);
 	if (body != NULL) {
 		if ((rc = project_apply(ac, body, &p, rp)) != 0)
 			goto fail;
-		new = project_text(&p);
+		new = project_json_text(&p);
 	}
 	if (body ? store_project_save(ac->s, &p, &err)
 		 : store_project_delete(ac->s, id, &err) < 0) {
@@ -637,7 +626,7 @@ api_project_create(ApiCtx *ac, int64_t id, HttpReply *rp)
 		    "a focal point's project names its entity");
 		goto out;
 	}
-	new = project_text(&p);
+	new = project_json_text(&p);
 	if (store_audit_add(ac->s, ac->who.id, ac->who.login, "create",
 		"project", p.id, NULL, new, &err) != 0 ||
 	    store_commit(ac->s, &err) != 0)

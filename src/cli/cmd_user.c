@@ -23,22 +23,6 @@
 /* API tokens last this long unless --days says otherwise. */
 #define TOKEN_DAYS_DEFAULT 90
 
-/* One line of fp into out, without its line end; 0 at end of file. */
-static int
-read_line(FILE *fp, Buf *out)
-{
-	int c, got = 0;
-
-	buf_reset(out);
-	while ((c = getc(fp)) != EOF && c != '\n') {
-		buf_putc(out, c);
-		got = 1;
-	}
-	if (out->len > 0 && buf_str(out)[out->len - 1] == '\r')
-		buf_truncate(out, out->len - 1);
-	return got || c == '\n';
-}
-
 /* Read a password: twice and unechoed on a terminal, else one line. */
 static int
 read_password(Buf *pw)
@@ -48,7 +32,7 @@ read_password(Buf *pw)
 	int ok;
 
 	if (!isatty(STDIN_FILENO)) {
-		if (!read_line(stdin, pw))
+		if (!buf_read_line(pw, stdin))
 			return cli_error(
 			    EXIT_FAIL, "no password on standard input");
 		return EXIT_OK;
@@ -58,9 +42,9 @@ read_password(Buf *pw)
 	quiet.c_lflag &= ~(tcflag_t)ECHO;
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
 	fputs("Password: ", stderr);
-	ok = read_line(stdin, pw);
+	ok = buf_read_line(pw, stdin);
 	fputs("\nAgain: ", stderr);
-	ok = ok && read_line(stdin, &again);
+	ok = ok && buf_read_line(&again, stdin);
 	fputc('\n', stderr);
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
 	ok = ok && strcmp(buf_str(pw), buf_str(&again)) == 0;
@@ -104,15 +88,17 @@ account_json_text(
  * change() does the change and says what it was (action, old, new).
  */
 typedef struct Change {
-	const char *action;
+	const char *hash;   /* in: the new password hash (passwd) */
+	const char *entity; /* in: the new entity's key (role) */
+	const char *action; /* out: what it was */
 	char *old_json, *new_json;
 } Change;
 
 static int
-user_change(Cli *c, const Account *a,
+user_change(Cli *c, const Account *a, const char *hash, const char *entity,
     int (*change)(Cli *, const Account *, Change *, Buf *), Buf *err)
 {
-	Change ch = { NULL, NULL, NULL };
+	Change ch = { hash, entity, NULL, NULL, NULL };
 	int rc = -1;
 
 	if (store_begin(c->store, err) != 0)
@@ -129,21 +115,18 @@ user_change(Cli *c, const Account *a,
 	return rc;
 }
 
-static const char *pw_hash;      /* the new hash, for change_password() */
-static const char *entity_given; /* the entity's key, for change_role() */
-
 static int
 change_password(Cli *c, const Account *a, Change *ch, Buf *err)
 {
 	ch->action = "password";
-	return store_account_set_password(c->store, a->id, pw_hash, err) ||
+	return store_account_set_password(c->store, a->id, ch->hash, err) ||
 	    store_sessions_end(c->store, a->id, err);
 }
 
 static int
 change_role(Cli *c, const Account *a, Change *ch, Buf *err)
 {
-	const char *role = c->arg[2], *entity = entity_given;
+	const char *role = c->arg[2], *entity = ch->entity;
 
 	ch->action = "update";
 	ch->old_json =
@@ -167,9 +150,9 @@ change_disabled(Cli *c, const Account *a, Change *ch, Buf *err)
 }
 
 static int
-user_add(Cli *c, const char *login, Buf *err)
+user_add(Cli *c, const char *login, const char *entity, Buf *err)
 {
-	const char *role = cli_opt(c, "role"), *entity = entity_given;
+	const char *role = cli_opt(c, "role");
 	Buf pw = BUF_INIT, hash = BUF_INIT;
 	char *new_json = NULL;
 	int64_t id;
@@ -286,6 +269,7 @@ cmd_user(Cli *c)
 		{ "list", 1 }, { "passwd", 2 }, { "role", 3 } };
 	Account a;
 	Buf err = BUF_INIT, pw = BUF_INIT, hash = BUF_INIT, entity = BUF_INIT;
+	const char *key; /* the --entity's canonical key, or NULL */
 	size_t i;
 	int rc;
 
@@ -309,8 +293,8 @@ cmd_user(Cli *c)
 		return cli_error(EXIT_SYSTEM, "cannot start libsodium");
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
-	entity_given = entity_key(c, &entity);
-	if (entity_given != NULL && *entity_given == '\0') {
+	key = entity_key(c, &entity);
+	if (key != NULL && *key == '\0') {
 		rc = cli_error(EXIT_FAIL, "user %s: no organisation \"%s\"",
 		    verb, cli_opt(c, "entity"));
 		goto out;
@@ -324,7 +308,7 @@ cmd_user(Cli *c)
 		goto out;
 	}
 	if (strcmp(verb, "add") == 0) {
-		rc = user_add(c, c->arg[1], &err);
+		rc = user_add(c, c->arg[1], key, &err);
 		goto out;
 	}
 	if ((rc = user_find(c, c->arg[1], &a, &err)) != EXIT_OK)
@@ -338,8 +322,8 @@ cmd_user(Cli *c)
 			    EXIT_FAIL, "user passwd: %s", buf_str(&err));
 			goto out;
 		}
-		pw_hash = buf_str(&hash);
-		rc = user_change(c, &a, change_password, &err);
+		rc = user_change(
+		    c, &a, buf_str(&hash), NULL, change_password, &err);
 	} else if (strcmp(verb, "role") == 0) {
 		if (!account_role_valid(c->arg[2])) {
 			rc = cli_error(EXIT_USAGE,
@@ -347,9 +331,9 @@ cmd_user(Cli *c)
 			    account_role_list);
 			goto out;
 		}
-		rc = user_change(c, &a, change_role, &err);
+		rc = user_change(c, &a, NULL, key, change_role, &err);
 	} else {
-		rc = user_change(c, &a, change_disabled, &err);
+		rc = user_change(c, &a, NULL, NULL, change_disabled, &err);
 	}
 	if (rc != 0) {
 		rc = cli_error(EXIT_FAIL, "user %s: %s", verb, buf_str(&err));

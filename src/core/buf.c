@@ -188,3 +188,20 @@ buf_json_string(Buf *b, const char *s)
 	}
 	buf_putc(b, '"');
 }
+
+int
+buf_read_line(Buf *b, FILE *fp)
+{
+	int c, got = 0;
+
+	buf_reset(b);
+	while ((c = getc(fp)) != EOF) {
+		got = 1;
+		if (c == '\n')
+			break;
+		buf_putc(b, c);
+	}
+	if (b->len > 0 && buf_str(b)[b->len - 1] == '\r')
+		buf_truncate(b, b->len - 1);
+	return got;
+}

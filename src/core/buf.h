@@ -11,6 +11,7 @@
 #define CTM_CORE_BUF_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 
 typedef struct Buf {
@@ -59,6 +60,12 @@ void buf_free(Buf *b);
  * escaped (RFC 8259); NULL appends null.  s must be valid UTF-8.
  */
 void buf_json_string(Buf *b, const char *s);
+
+/*
+ * Read one line of fp into b (replacing what it held), without its "\n"
+ * or "\r\n".  1 when a line was read (an empty one too), 0 at end of file.
+ */
+int buf_read_line(Buf *b, FILE *fp);
 
 /* Zero the whole buffer, then free it: for passwords and secrets. */
 void buf_wipe(Buf *b);

@@ -717,17 +717,6 @@ add_flush(Importer *im, Buf *err)
 	return rc;
 }
 
-/* JSON text of a project, for the audit trail; the caller frees it. */
-static char *
-project_text(const Project *p)
-{
-	json_t *j = project_json(p, 1);
-	char *t = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-
-	json_decref(j);
-	return t;
-}
-
 /*
  * Writer: an imported row changed a project: the trail keeps its values
  * before (read back from the store before the save) and after.
@@ -735,7 +724,7 @@ project_text(const Project *p)
 static int
 update_audit(Importer *im, const Project *p, Buf *err)
 {
-	char *after = project_text(p);
+	char *after = project_json_text(p);
 	int rc;
 
 	rc = store_audit_add(im->s, im->opt->account_id,
@@ -803,7 +792,7 @@ write_row(Importer *im, Job *j, Buf *err)
 		memset(&old, 0, sizeof(old));
 		if (store_project_get(im->s, id, &old, err) < 0)
 			goto out;
-		im->before = project_text(&old);
+		im->before = project_json_text(&old);
 		project_clear(&old);
 	}
 	if (id == 0 && !im->opt->dry_run) {
@@ -920,16 +909,9 @@ import_audit(Importer *im, Buf *err)
 		return 0; /* nothing changed */
 	buf_puts(&j, "{\"files\":[");
 	for (int i = 0; i < im->nfiles; i++) {
-		buf_puts(&j, i ? ",\"" : "\"");
-		for (const char *c = im->files[i]; *c; c++) {
-			if (*c == '"' || *c == '\\')
-				buf_putc(&j, '\\');
-			if ((unsigned char)*c < 0x20)
-				buf_printf(&j, "\\u%04x", (unsigned char)*c);
-			else
-				buf_putc(&j, *c);
-		}
-		buf_putc(&j, '"');
+		if (i)
+			buf_putc(&j, ',');
+		buf_json_string(&j, im->files[i]);
 	}
 	buf_printf(&j, "],\"added\":%ld,\"updated\":%ld}", (long)im->rep->added,
 	    (long)im->rep->updated);

@@ -104,6 +104,16 @@ project_json(const Project *p, int full)
 	return o;
 }
 
+char *
+project_json_text(const Project *p)
+{
+	json_t *j = project_json(p, 1);
+	char *t = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+	json_decref(j);
+	return t;
+}
+
 json_t *
 finding_json(const Finding *f)
 {

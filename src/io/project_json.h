@@ -15,6 +15,12 @@
 /* A project; full adds activities, places, issues and provenance. */
 json_t *project_json(const Project *p, int full);
 
+/*
+ * A project with every field as compact JSON text (for the audit trail);
+ * the caller frees it.
+ */
+char *project_json_text(const Project *p);
+
 /* A finding of `ctmatrix check`. */
 json_t *finding_json(const Finding *f);
 

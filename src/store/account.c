@@ -20,12 +20,6 @@ account_clear(Account *a)
 	memset(a, 0, sizeof(*a));
 }
 
-static char *
-col_dup(DbStmt *st, int i)
-{
-	return db_is_null(st, i) ? NULL : xstrdup(db_text(st, i));
-}
-
 #define ACCOUNT_COLUMNS                                                        \
 	"a.id, a.login, a.role, o.key, a.organisation_id, a.password_hash,"    \
 	" a.disabled"
@@ -34,11 +28,11 @@ static void
 account_read(DbStmt *st, Account *a)
 {
 	a->id = db_int(st, 0);
-	a->login = col_dup(st, 1);
-	a->role = col_dup(st, 2);
-	a->entity = col_dup(st, 3);
+	a->login = store_col_dup(st, 1);
+	a->role = store_col_dup(st, 2);
+	a->entity = store_col_dup(st, 3);
 	a->entity_id = db_int(st, 4);
-	a->password_hash = col_dup(st, 5);
+	a->password_hash = store_col_dup(st, 5);
 	a->disabled = (int)db_int(st, 6);
 }
 
@@ -345,8 +339,7 @@ store_audit(Store *s, const char *subject, int64_t subject_id, StoreAuditFn fn,
 	while ((rc = db_step(st)) == DB_ROW) {
 		AuditEntry e = { db_int(st, 0), db_text(st, 1), db_text(st, 2),
 			db_text(st, 3), db_text(st, 4), db_int(st, 5),
-			db_is_null(st, 6) ? NULL : db_text(st, 6),
-			db_is_null(st, 7) ? NULL : db_text(st, 7) };
+			db_text_or_null(st, 6), db_text_or_null(st, 7) };
 
 		if (fn(ctx, &e) != 0)
 			break;

@@ -198,10 +198,10 @@ check_run(Store *s, const CheckQuery *q, StoreFindingFn fn, void *ctx, Buf *err)
 		int64_t serial = db_is_null(st, 1) ? -1 : db_int(st, 1);
 
 		f.kind = kind;
-		f.pillar = db_is_null(st, 0) ? NULL : db_text(st, 0);
+		f.pillar = db_text_or_null(st, 0);
 		f.serial = serial;
 		f.project_id = db_int(st, 2);
-		f.subject = db_is_null(st, 3) ? NULL : db_text(st, 3);
+		f.subject = db_text_or_null(st, 3);
 		if (strcmp(kind, "missing-serial") == 0) {
 			rc = check_gap(&f, db_int(st, 4), serial, fn, ctx);
 			continue;
@@ -287,10 +287,10 @@ findings_cached(Store *s, int64_t gen, StoreFindingFn fn, void *ctx)
 		if (strcmp(db_text(st, 0), "none") == 0)
 			break; /* the marker of an empty result */
 		f.kind = db_text(st, 0);
-		f.pillar = db_is_null(st, 1) ? NULL : db_text(st, 1);
+		f.pillar = db_text_or_null(st, 1);
 		f.serial = db_is_null(st, 2) ? -1 : db_int(st, 2);
 		f.project_id = db_int(st, 3);
-		f.subject = db_is_null(st, 4) ? NULL : db_text(st, 4);
+		f.subject = db_text_or_null(st, 4);
 		f.message = db_text(st, 5);
 		if (fn(ctx, &f) != 0)
 			break;

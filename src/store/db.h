@@ -76,6 +76,7 @@ int db_step(DbStmt *st);
 int64_t db_int(DbStmt *st, int i);
 const char *db_text(DbStmt *st, int i); /* "" for NULL */
 int db_is_null(DbStmt *st, int i);
+const char *db_text_or_null(DbStmt *st, int i); /* NULL for NULL */
 
 /* Reset a cached statement so it can be run again. */
 void db_reset(DbStmt *st);

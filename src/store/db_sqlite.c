@@ -288,3 +288,9 @@ db_begin_nowait(Db *db)
 	sqlite3_busy_timeout(db->h, 10000);
 	return rc == SQLITE_OK ? 0 : -1;
 }
+
+const char *
+db_text_or_null(DbStmt *st, int i)
+{
+	return db_is_null(st, i) ? NULL : db_text(st, i);
+}

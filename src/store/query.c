@@ -16,35 +16,29 @@
 	" p.activities, p.scope_text, p.source_file, p.source_line,"           \
 	" p.created_at, p.updated_at, p.source_key, p.as_of, p.scopes"
 
-static char *
-col_str(DbStmt *st, int i)
-{
-	return db_is_null(st, i) ? NULL : xstrdup(db_text(st, i));
-}
-
 static void
 row_read(DbStmt *st, Project *p)
 {
 	p->id = db_int(st, 0);
-	p->pillar = col_str(st, 1);
+	p->pillar = store_col_dup(st, 1);
 	p->has_serial = !db_is_null(st, 2);
 	p->serial = db_int(st, 2);
-	p->title = col_str(st, 3);
-	p->period_text = col_str(st, 4);
-	p->start_date = col_str(st, 5);
-	p->end_date = col_str(st, 6);
+	p->title = store_col_dup(st, 3);
+	p->period_text = store_col_dup(st, 4);
+	p->start_date = store_col_dup(st, 5);
+	p->end_date = store_col_dup(st, 6);
 	p->open_ended = (int)db_int(st, 7);
 	p->annual = (int)db_int(st, 8);
-	p->status = col_str(st, 9);
-	p->status_text = col_str(st, 10);
-	p->activities = col_str(st, 11);
-	p->scope_text = col_str(st, 12);
-	p->source_file = col_str(st, 13);
+	p->status = store_col_dup(st, 9);
+	p->status_text = store_col_dup(st, 10);
+	p->activities = store_col_dup(st, 11);
+	p->scope_text = store_col_dup(st, 12);
+	p->source_file = store_col_dup(st, 13);
 	p->source_line = db_int(st, 14);
-	p->created_at = col_str(st, 15);
-	p->updated_at = col_str(st, 16);
-	p->source_key = col_str(st, 17);
-	p->as_of = col_str(st, 18);
+	p->created_at = store_col_dup(st, 15);
+	p->updated_at = store_col_dup(st, 16);
+	p->source_key = store_col_dup(st, 17);
+	p->as_of = store_col_dup(st, 18);
 	p->scopes = (int)db_int(st, 19);
 }
 
@@ -108,8 +102,8 @@ links_read(Store *s, Project *ps, size_t n, Buf *err)
 			continue;
 		p->orgs = xrealloc(p->orgs, (p->norgs + 1) * sizeof(*o));
 		o = &p->orgs[p->norgs++];
-		o->name = col_str(st, 1);
-		o->key = col_str(st, 2);
+		o->name = store_col_dup(st, 1);
+		o->key = store_col_dup(st, 2);
 		o->org_id = db_int(st, 3);
 	}
 	db_reset(st);
@@ -132,9 +126,9 @@ links_read(Store *s, Project *ps, size_t n, Buf *err)
 			continue;
 		p->places = xrealloc(p->places, (p->nplaces + 1) * sizeof(*q));
 		q = &p->places[p->nplaces++];
-		q->name = col_str(st, 1);
-		q->key = col_str(st, 2);
-		q->kind = col_str(st, 3);
+		q->name = store_col_dup(st, 1);
+		q->key = store_col_dup(st, 2);
+		q->kind = store_col_dup(st, 3);
 		q->place_id = db_int(st, 4);
 		q->org_id = db_int(st, 5);
 	}
@@ -156,8 +150,8 @@ links_read(Store *s, Project *ps, size_t n, Buf *err)
 			continue;
 		p->issues = xrealloc(p->issues, (p->nissues + 1) * sizeof(*is));
 		is = &p->issues[p->nissues++];
-		is->kind = col_str(st, 1);
-		is->message = col_str(st, 2);
+		is->kind = store_col_dup(st, 1);
+		is->message = store_col_dup(st, 2);
 	}
 	db_reset(st);
 	if (step == DB_ERROR)

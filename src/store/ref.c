@@ -545,12 +545,6 @@ store_place_id(Store *s, const char *key)
 	return id_by_key(s, "SELECT id FROM place WHERE key = ?", key);
 }
 
-static const char *
-text_or_null(DbStmt *st, int i)
-{
-	return db_is_null(st, i) ? NULL : db_text(st, i);
-}
-
 /* Run st (bound), handing each row's 7 columns to fn as a RefItem. */
 static int
 ref_rows(Store *s, DbStmt *st, StoreRefFn fn, void *ctx, Buf *err)
@@ -558,10 +552,10 @@ ref_rows(Store *s, DbStmt *st, StoreRefFn fn, void *ctx, Buf *err)
 	int rc;
 
 	while ((rc = db_step(st)) == DB_ROW) {
-		RefItem r = { text_or_null(st, 0), text_or_null(st, 1),
-			text_or_null(st, 2), text_or_null(st, 3),
-			text_or_null(st, 4), text_or_null(st, 5),
-			text_or_null(st, 6) };
+		RefItem r = { db_text_or_null(st, 0), db_text_or_null(st, 1),
+			db_text_or_null(st, 2), db_text_or_null(st, 3),
+			db_text_or_null(st, 4), db_text_or_null(st, 5),
+			db_text_or_null(st, 6) };
 
 		if (fn(ctx, &r) != 0)
 			break;

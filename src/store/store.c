@@ -24,6 +24,14 @@ store_fail(Store *s, Buf *err)
 	return -1;
 }
 
+char *
+store_col_dup(DbStmt *st, int i)
+{
+	const char *t = db_text_or_null(st, i);
+
+	return t ? xstrdup(t) : NULL;
+}
+
 int
 store_run(Store *s, DbStmt *st, Buf *err)
 {

@@ -25,6 +25,9 @@ struct Store {
 /* Append "database: <message>" for the last failure on s to err. */
 int store_fail(Store *s, Buf *err);
 
+/* Column i of the current row as a new string, or NULL for SQL NULL. */
+char *store_col_dup(DbStmt *st, int i);
+
 /* Run a prepared statement that returns no rows; 0 or -1. */
 int store_run(Store *s, DbStmt *st, Buf *err);
 

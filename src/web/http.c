@@ -195,24 +195,6 @@ http_header(const HttpRequest *rq, const char *name)
 	return NULL;
 }
 
-/* One line of fp without its line end into line; 0 at the end of file. */
-static int
-read_line(FILE *fp, Buf *line)
-{
-	int c, got = 0;
-
-	buf_reset(line);
-	while ((c = getc(fp)) != EOF) {
-		got = 1;
-		if (c == '\n')
-			break;
-		buf_putc(line, c);
-	}
-	if (line->len > 0 && buf_str(line)[line->len - 1] == '\r')
-		buf_truncate(line, line->len - 1);
-	return got;
-}
-
 int
 http_request_read(HttpRequest *rq, FILE *fp, Buf *err)
 {
@@ -220,7 +202,7 @@ http_request_read(HttpRequest *rq, FILE *fp, Buf *err)
 	char *sp1, *sp2;
 	int rc = -1, c;
 
-	if (!read_line(fp, &line)) {
+	if (!buf_read_line(&line, fp)) {
 		buf_puts(err, "line 1: no request line");
 		goto out;
 	}
@@ -234,7 +216,7 @@ http_request_read(HttpRequest *rq, FILE *fp, Buf *err)
 	rq->method = xstrdup(buf_str(&line));
 	if (http_request_target(rq, sp1 + 1, err) != 0)
 		goto out;
-	for (size_t n = 2; read_line(fp, &line) && line.len > 0; n++) {
+	for (size_t n = 2; buf_read_line(&line, fp) && line.len > 0; n++) {
 		char *colon = strchr(buf_str(&line), ':');
 		char *v;
 
