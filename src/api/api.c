@@ -16,7 +16,7 @@
 #include "../account/account.h"
 #include "../core/mem.h"
 #include "../io/project_json.h"
-#include "../portfolio/period.h"
+#include "../portfolio/edit.h"
 #include "../portfolio/query.h"
 #include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
@@ -287,124 +287,72 @@ api_may_edit(ApiCtx *ac, int64_t id, HttpReply *rp)
 	return 0;
 }
 
-/* A text field: 0 and *out replaced, or the status of the error. */
+/* A 422 naming field, with msg. */
 static int
-field_text(json_t *v, const char *field, size_t min, size_t max, char **out,
-    HttpReply *rp)
+field_error(HttpReply *rp, const char *field, const Buf *msg)
 {
-	Buf m = BUF_INIT;
+	return api_error(rp, 422, "invalid_field", field, buf_str(msg));
+}
+
+/*
+ * The strings of an array value, borrowed from it, into *v (freed by the
+ * caller): the count, or -1 when v is no array of strings.
+ */
+static long
+field_strings(json_t *v, const char ***out)
+{
+	size_t i, n = json_array_size(v);
+	json_t *e;
+
+	*out = NULL;
+	if (!json_is_array(v) || n > EDIT_LINKS_MAX)
+		return -1;
+	*out = xcalloc(n + 1, sizeof(**out));
+	json_array_foreach(v, i, e)
+	{
+		if (!json_is_string(e) ||
+		    strlen(json_string_value(e)) != json_string_length(e))
+			return -1;
+		(*out)[i] = json_string_value(e);
+	}
+	return (long)n;
+}
+
+/* One field of body applied to p (portfolio/edit.h); 0 or -1 and msg. */
+static int
+field_apply(ApiCtx *ac, const char *key, json_t *v, Project *p, Buf *msg)
+{
+	const char *t = json_string_value(v);
+	const char **list = NULL;
+	long n;
 	int rc;
 
-	if (json_is_string(v) && json_string_length(v) >= min &&
-	    json_string_length(v) <= max &&
-	    strlen(json_string_value(v)) == json_string_length(v)) {
-		free(*out);
-		*out = xstrdup(json_string_value(v));
-		return 0;
-	}
-	buf_printf(&m, "%s is text of %zu to %zu bytes", field, min, max);
-	rc = api_error(rp, 422, "invalid_field", field, buf_str(&m));
-	buf_free(&m);
-	return rc;
-}
-
-/* Entities (place 0) or places (1) from an array of names or keys. */
-static int
-field_links(ApiCtx *ac, json_t *v, int place, Project *p, HttpReply *rp)
-{
-	const char *field = place ? "places" : "entities";
-	Buf key = BUF_INIT, kind = BUF_INIT, m = BUF_INIT;
-	size_t i;
-	json_t *e;
-	int rc = 0;
-
-	if (!json_is_array(v) || json_array_size(v) > 100) {
-		buf_printf(&m, "%s is an array of at most 100 names", field);
-		rc = api_error(rp, 422, "invalid_field", field, buf_str(&m));
-		goto out;
-	}
-	if (place) {
-		for (size_t k = 0; k < p->nplaces; k++) {
-			free(p->places[k].name);
-			free(p->places[k].key);
-			free(p->places[k].kind);
-		}
-		p->nplaces = 0;
-		p->places = xrealloc(
-		    p->places, (json_array_size(v) + 1) * sizeof(*p->places));
+	/* Text with a NUL inside is refused like any bad text. */
+	if (t != NULL && strlen(t) != json_string_length(v))
+		t = NULL;
+	if (strcmp(key, "title") == 0)
+		return edit_title(p, t, msg);
+	if (strcmp(key, "activities") == 0)
+		return edit_activities(p, t, msg);
+	if (strcmp(key, "pillar") == 0)
+		return edit_pillar(ac->s, p, t, msg);
+	if (strcmp(key, "status") == 0)
+		return edit_status(p, t, msg);
+	if (strcmp(key, "period") == 0)
+		return edit_period(p, t, msg);
+	n = field_strings(v, &list);
+	if (n < 0) {
+		buf_printf(msg, "%s is an array of at most %d names", key,
+		    EDIT_LINKS_MAX);
+		rc = -1;
+	} else if (strcmp(key, "scope") == 0) {
+		rc = edit_scope(p, list, (size_t)n, msg);
 	} else {
-		for (size_t k = 0; k < p->norgs; k++) {
-			free(p->orgs[k].name);
-			free(p->orgs[k].key);
-		}
-		p->norgs = 0;
-		p->orgs = xrealloc(
-		    p->orgs, (json_array_size(v) + 1) * sizeof(*p->orgs));
+		rc = edit_links(
+		    ac->s, p, strcmp(key, "places") == 0, list, (size_t)n, msg);
 	}
-	json_array_foreach(v, i, e)
-	{
-		const char *name = json_string_value(e);
-
-		if (name == NULL || *name == '\0' ||
-		    !resolve_one(ac->s, place, name, &key, &kind)) {
-			buf_printf(&m, "%s[%zu] names no known %s", field, i,
-			    place ? "place" : "organisation");
-			rc = api_error(
-			    rp, 422, "invalid_field", field, buf_str(&m));
-			goto out;
-		}
-		if (place) {
-			ProjectPlace *pl = &p->places[p->nplaces++];
-
-			memset(pl, 0, sizeof(*pl));
-			pl->name = xstrdup(name);
-			pl->key = xstrdup(buf_str(&key));
-			pl->kind = xstrdup(buf_str(&kind));
-			pl->place_id = store_place_id(ac->s, buf_str(&key));
-		} else {
-			ProjectOrg *o = &p->orgs[p->norgs++];
-
-			memset(o, 0, sizeof(*o));
-			o->name = xstrdup(name);
-			o->key = xstrdup(buf_str(&key));
-			o->org_id = store_org_id(ac->s, buf_str(&key));
-		}
-	}
-out:
-	buf_free(&key);
-	buf_free(&kind);
-	buf_free(&m);
+	free(list);
 	return rc;
-}
-
-/* The scope from an array of "global", "regional", "national". */
-static int
-field_scope(json_t *v, Project *p, HttpReply *rp)
-{
-	static const char *const name[] = { "global", "regional", "national" };
-	size_t i;
-	json_t *e;
-	int bits = 0;
-
-	if (!json_is_array(v))
-		goto bad;
-	json_array_foreach(v, i, e)
-	{
-		int k;
-
-		for (k = 0; k < 3; k++)
-			if (json_is_string(e) &&
-			    strcmp(json_string_value(e), name[k]) == 0)
-				break;
-		if (k == 3)
-			goto bad;
-		bits |= 1 << k;
-	}
-	p->scopes = bits;
-	return 0;
-bad:
-	return api_error(rp, 422, "invalid_field", "scope",
-	    "scope is an array of global, regional and national");
 }
 
 /*
@@ -414,9 +362,11 @@ bad:
 static int
 project_apply(ApiCtx *ac, json_t *body, Project *p, HttpReply *rp)
 {
-	const char *key, *v_text;
+	static const char *const known[] = { "title", "pillar", "status",
+		"period", "activities", "entities", "places", "scope", NULL };
+	const char *key;
 	json_t *v;
-	Period per;
+	Buf msg = BUF_INIT;
 	int rc = 0;
 
 	if (!json_is_object(body))
@@ -424,65 +374,23 @@ project_apply(ApiCtx *ac, json_t *body, Project *p, HttpReply *rp)
 		    "the body is a JSON object of the project's fields");
 	json_object_foreach(body, key, v)
 	{
-		v_text = json_string_value(v);
-		if (strcmp(key, "title") == 0) {
-			rc = field_text(v, "title", 1, 2000, &p->title, rp);
-		} else if (strcmp(key, "activities") == 0) {
-			rc = field_text(
-			    v, "activities", 0, 20000, &p->activities, rp);
-		} else if (strcmp(key, "pillar") == 0) {
-			const char *k = v_text ? vocab_pillar(v_text) : NULL;
+		size_t k;
 
-			if (k == NULL ||
-			    store_pillar_exists(ac->s, k, NULL) != 1)
-				return api_error(rp, 422, "invalid_field",
-				    "pillar",
-				    "pillar is one of I, II, III, IV");
-			free(p->pillar);
-			p->pillar = xstrdup(k);
-		} else if (strcmp(key, "status") == 0) {
-			const char *st = v_text ? vocab_status(v_text) : NULL;
-
-			if (st == NULL)
-				return api_error(rp, 422, "invalid_field",
-				    "status",
-				    "status is in_development, ongoing or "
-				    "completed");
-			free(p->status);
-			free(p->status_text);
-			p->status = xstrdup(st);
-			p->status_text = NULL;
-		} else if (strcmp(key, "period") == 0) {
-			if (v_text == NULL || strlen(v_text) > 200 ||
-			    !period_parse(v_text, &per))
-				return api_error(rp, 422, "invalid_field",
-				    "period",
-				    "period is a duration as the matrix writes "
-				    "it (\"Jul. 2015-Jun. 2019\", \"since "
-				    "2013\", \"Annual event\")");
-			free(p->period_text);
-			free(p->start_date);
-			free(p->end_date);
-			p->period_text = xstrdup(v_text);
-			p->start_date = *per.start ? xstrdup(per.start) : NULL;
-			p->end_date = *per.end ? xstrdup(per.end) : NULL;
-			p->open_ended = per.open_ended;
-			p->annual = per.annual;
-		} else if (strcmp(key, "entities") == 0) {
-			rc = field_links(ac, v, 0, p, rp);
-		} else if (strcmp(key, "places") == 0) {
-			rc = field_links(ac, v, 1, p, rp);
-		} else if (strcmp(key, "scope") == 0) {
-			rc = field_scope(v, p, rp);
-		} else {
-			return api_error(rp, 422, "unknown_field", key,
-			    "no such field: title, pillar, status, period, "
-			    "activities, entities, places, scope");
+		for (k = 0; known[k] != NULL && strcmp(known[k], key); k++)
+			;
+		if (known[k] == NULL) {
+			buf_printf(&msg, "no such field: %s", edit_fields);
+			rc = api_error(
+			    rp, 422, "unknown_field", key, buf_str(&msg));
+			break;
 		}
-		if (rc != 0)
-			return rc;
+		if (field_apply(ac, key, v, p, &msg) != 0) {
+			rc = field_error(rp, key, &msg);
+			break;
+		}
 	}
-	return 0;
+	buf_free(&msg);
+	return rc;
 }
 
 /*

@@ -347,3 +347,68 @@ store_audit(Store *s, const char *subject, int64_t subject_id, StoreAuditFn fn,
 	db_reset(st);
 	return rc == DB_ERROR ? store_fail(s, err) : 0;
 }
+
+int
+store_session_end(Store *s, const char *token_hash, Buf *err)
+{
+	DbStmt *st =
+	    db_prepare(s->db, "DELETE FROM session WHERE token_hash = ?", err);
+
+	if (st == NULL || db_bind(st, "t", token_hash) != 0)
+		return -1;
+	return store_run(s, st, err);
+}
+
+int64_t
+store_login_failures(Store *s, const char *key, long seconds, Buf *err)
+{
+	Buf since = BUF_INIT;
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT count(*) FROM login_failure WHERE key = ? AND at > ?", err);
+	int64_t n = -1;
+
+	time_after(-seconds, &since);
+	if (st != NULL && db_bind(st, "tt", key, buf_str(&since)) == 0) {
+		if (db_step(st) == DB_ROW)
+			n = db_int(st, 0);
+		else
+			store_fail(s, err);
+		db_reset(st);
+	}
+	buf_free(&since);
+	return n;
+}
+
+int
+store_login_failure_add(Store *s, const char *key, Buf *err)
+{
+	Buf now = BUF_INIT, day = BUF_INIT;
+	DbStmt *st;
+	int rc = -1;
+
+	store_now(&now);
+	time_after(-86400, &day);
+	st = db_prepare(s->db, "DELETE FROM login_failure WHERE at < ?", err);
+	if (st == NULL || db_bind(st, "t", buf_str(&day)) != 0 ||
+	    store_run(s, st, err) != 0)
+		goto out;
+	st = db_prepare(
+	    s->db, "INSERT INTO login_failure(key, at) VALUES (?, ?)", err);
+	if (st != NULL && db_bind(st, "tt", key, buf_str(&now)) == 0)
+		rc = store_run(s, st, err);
+out:
+	buf_free(&now);
+	buf_free(&day);
+	return rc;
+}
+
+int
+store_login_failures_clear(Store *s, const char *key, Buf *err)
+{
+	DbStmt *st =
+	    db_prepare(s->db, "DELETE FROM login_failure WHERE key = ?", err);
+
+	if (st == NULL || db_bind(st, "t", key) != 0)
+		return -1;
+	return store_run(s, st, err);
+}

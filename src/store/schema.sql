@@ -355,3 +355,15 @@ CREATE TABLE audit (
 	new TEXT			-- JSON after (NULL on delete)
 );
 CREATE INDEX audit_subject ON audit(subject, subject_id, id);
+
+-- @migration 5 failed sign-ins, for rate limiting
+
+-- One row per failed sign-in, by what it was against: "login:NAME" and
+-- "addr:ADDRESS".  Kept in the database, not in a server's memory, so that
+-- every server process in front of one database counts the same.  Rows
+-- older than a day are pruned as new ones come.
+CREATE TABLE login_failure (
+	key TEXT NOT NULL,
+	at TEXT NOT NULL		-- UTC ISO 8601
+);
+CREATE INDEX login_failure_key ON login_failure(key, at);

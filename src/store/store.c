@@ -251,9 +251,12 @@ store_rollback(Store *s)
 void
 store_now(Buf *out)
 {
-	/* Formatted once a second at most: imports ask for every row. */
-	static time_t last = -1;
-	static char text[32];
+	/*
+	 * Formatted once a second at most: imports ask for every row.  Per
+	 * thread: the server's threads each have their own.
+	 */
+	static _Thread_local time_t last = -1;
+	static _Thread_local char text[32];
 	time_t t = time(NULL);
 	struct tm tm;
 

@@ -209,6 +209,18 @@ int store_session_find(
 /* End every session of an account (a password change, a disabling). */
 int store_sessions_end(Store *s, int64_t account_id, Buf *err);
 
+/* End the one session kept under token_hash (signing out).  0 or -1. */
+int store_session_end(Store *s, const char *token_hash, Buf *err);
+
+/*
+ * Failed sign-ins, for rate limiting: count those against key ("login:x",
+ * "addr:y") in the last seconds (the count, or -1); record one (pruning
+ * those older than a day); forget them all after a success.  0 or -1.
+ */
+int64_t store_login_failures(Store *s, const char *key, long seconds, Buf *err);
+int store_login_failure_add(Store *s, const char *key, Buf *err);
+int store_login_failures_clear(Store *s, const char *key, Buf *err);
+
 /*
  * Record a change in the audit trail: actor is a login or "cli"; old and
  * new the JSON of the values before and after (NULL on create, delete).
