@@ -15,6 +15,7 @@
 
 #include "../account/account.h"
 #include "../core/mem.h"
+#include "../io/project_commit.h"
 #include "../io/project_json.h"
 #include "../portfolio/edit.h"
 #include "../portfolio/query.h"
@@ -263,30 +264,6 @@ api_findings(ApiCtx *ac, int64_t id, HttpReply *rp)
 	return rc;
 }
 
-/*
- * May ac->who change project id?  An admin or the secretariat may change
- * any; a focal point only a project its entity (or a sub-unit) is among
- * the entities of.  0, or the status of the error put in rp.
- */
-static int
-api_may_edit(ApiCtx *ac, int64_t id, HttpReply *rp)
-{
-	Buf err = BUF_INIT;
-	int got;
-
-	if (strcmp(ac->who.role, "admin") == 0 ||
-	    strcmp(ac->who.role, "secretariat") == 0)
-		return 0;
-	got = store_project_has_entity(ac->s, id, ac->who.entity, &err);
-	buf_free(&err);
-	if (got < 0)
-		return api_error(rp, 500, "internal", NULL, "the query failed");
-	if (got == 0)
-		return api_error(rp, 403, "forbidden", NULL,
-		    "a focal point changes only its entity's projects");
-	return 0;
-}
-
 /* A 422 naming field, with msg. */
 static int
 field_error(HttpReply *rp, const char *field, const Buf *msg)
@@ -393,73 +370,72 @@ project_apply(ApiCtx *ac, json_t *body, Project *p, HttpReply *rp)
 	return rc;
 }
 
-/*
- * Change or delete project id in one transaction with its audit entry.
- * body NULL deletes.
- */
+/* The answer to a project_commit(): the project, or the error. */
+static int
+api_commit_reply(ApiCtx *ac, int rc, Project *p, const Buf *msg, HttpReply *rp)
+{
+	Buf err = BUF_INIT, loc = BUF_INIT;
+	int64_t id = p->id;
+
+	switch (rc) {
+	case COMMIT_OK:
+	case COMMIT_CREATED:
+		project_clear(p);
+		memset(p, 0, sizeof(*p));
+		store_project_get(ac->s, id, p, &err);
+		buf_free(&err);
+		if (rc == COMMIT_CREATED) {
+			buf_printf(&loc, API_PREFIX "/projects/%" PRId64, id);
+			http_reply_header(rp, "Location", buf_str(&loc));
+			buf_free(&loc);
+		}
+		return api_json(rp, rc, project_json(p, 1));
+	case COMMIT_DELETED:
+		return rp->status = 204;
+	case COMMIT_FORBIDDEN:
+		return api_error(rp, 403, "forbidden", NULL, buf_str(msg));
+	case COMMIT_NOT_FOUND:
+		return api_error(rp, 404, "not_found", "id", buf_str(msg));
+	case COMMIT_BUSY:
+		return api_error(rp, 503, "busy", NULL, "try again");
+	default:
+		return api_error(
+		    rp, 500, "internal", NULL, "the change failed");
+	}
+}
+
+/* Change (body) or delete (body NULL) project id. */
 static int
 api_project_write(ApiCtx *ac, int64_t id, json_t *body, HttpReply *rp)
 {
 	Project p;
-	Buf err = BUF_INIT;
-	char *old = NULL, *new = NULL;
+	Buf err = BUF_INIT, msg = BUF_INIT;
 	int got, rc;
 
 	memset(&p, 0, sizeof(p));
-	if (store_begin(ac->s, &err) != 0) {
-		rc = api_error(rp, 503, "busy", NULL, "try again");
-		goto out;
-	}
 	got = store_project_get(ac->s, id, &p, &err);
 	if (got <= 0) {
 		rc = got == 0
 		    ? api_error(rp, 404, "not_found", "id", "no such project")
 		    : api_error(rp, 500, "internal", NULL, "the query failed");
-		goto fail;
+		goto out;
 	}
-	if ((rc = api_may_edit(ac, id, rp)) != 0)
-		goto fail;
-	old = project_json_text(&p);
-	if (body != NULL) {
-		if ((rc = project_apply(ac, body, &p, rp)) != 0)
-			goto fail;
-		new = project_json_text(&p);
+	/* Refused before the body is looked at: no hints to the refused. */
+	got = project_may_change(ac->s, &ac->who, id, &msg);
+	if (got <= 0) {
+		rc = got == 0
+		    ? api_error(rp, 403, "forbidden", NULL, buf_str(&msg))
+		    : api_error(rp, 500, "internal", NULL, "the query failed");
+		goto out;
 	}
-	if (body ? store_project_save(ac->s, &p, &err)
-		 : store_project_delete(ac->s, id, &err) < 0) {
-		rc = api_error(rp, 500, "internal", NULL, "the change failed");
-		goto fail;
-	}
-	/* A focal point cannot hand its project to others by editing. */
-	if (body != NULL && strcmp(ac->who.role, "focal_point") == 0 &&
-	    store_project_has_entity(ac->s, id, ac->who.entity, &err) != 1) {
-		rc = api_error(rp, 403, "forbidden", "entities",
-		    "a focal point's project keeps naming its entity");
-		goto fail;
-	}
-	if (store_audit_add(ac->s, ac->who.id, ac->who.login,
-		body ? "update" : "delete", "project", id, old, new,
-		&err) != 0 ||
-	    store_commit(ac->s, &err) != 0) {
-		rc = api_error(rp, 500, "internal", NULL, "the change failed");
-		goto fail;
-	}
-	if (body != NULL) {
-		project_clear(&p);
-		memset(&p, 0, sizeof(p));
-		store_project_get(ac->s, id, &p, &err);
-		rc = api_json(rp, 200, project_json(&p, 1));
-	} else {
-		rp->status = rc = 204;
-	}
-	goto out;
-fail:
-	store_rollback(ac->s);
+	if (body != NULL && (rc = project_apply(ac, body, &p, rp)) != 0)
+		goto out;
+	rc = project_commit(ac->s, &ac->who, &p, body == NULL, &msg);
+	rc = api_commit_reply(ac, rc, &p, &msg, rp);
 out:
 	project_clear(&p);
-	free(old);
-	free(new);
 	buf_free(&err);
+	buf_free(&msg);
 	return rc;
 }
 
@@ -505,8 +481,7 @@ api_project_create(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
 	json_t *body = api_body(ac->rq, rp);
 	Project p;
-	Buf err = BUF_INIT, loc = BUF_INIT;
-	char *new = NULL;
+	Buf msg = BUF_INIT;
 	int rc;
 
 	memset(&p, 0, sizeof(p));
@@ -520,42 +495,15 @@ api_project_create(ApiCtx *ac, int64_t id, HttpReply *rp)
 		    "a new project needs its title and its pillar");
 		goto out;
 	}
-	if (store_begin(ac->s, &err) != 0) {
-		rc = api_error(rp, 503, "busy", NULL, "try again");
-		goto out;
-	}
-	if (store_project_save(ac->s, &p, &err) != 0)
-		goto fail;
-	/* A focal point creates projects of its own entity only. */
-	if (strcmp(ac->who.role, "focal_point") == 0 &&
-	    store_project_has_entity(ac->s, p.id, ac->who.entity, &err) != 1) {
-		store_rollback(ac->s);
-		rc = api_error(rp, 403, "forbidden", "entities",
-		    "a focal point's project names its entity");
-		goto out;
-	}
-	new = project_json_text(&p);
-	if (store_audit_add(ac->s, ac->who.id, ac->who.login, "create",
-		"project", p.id, NULL, new, &err) != 0 ||
-	    store_commit(ac->s, &err) != 0)
-		goto fail;
-	buf_printf(&loc, API_PREFIX "/projects/%" PRId64, p.id);
-	http_reply_header(rp, "Location", buf_str(&loc));
-	id = p.id;
-	project_clear(&p);
-	memset(&p, 0, sizeof(p));
-	store_project_get(ac->s, id, &p, &err);
-	rc = api_json(rp, 201, project_json(&p, 1));
-	goto out;
-fail:
-	store_rollback(ac->s);
-	rc = api_error(rp, 500, "internal", NULL, "the change failed");
+	rc = project_commit(ac->s, &ac->who, &p, 0, &msg);
+	if (rc == COMMIT_FORBIDDEN)
+		rc = api_error(rp, 403, "forbidden", "entities", buf_str(&msg));
+	else
+		rc = api_commit_reply(ac, rc, &p, &msg, rp);
 out:
 	json_decref(body);
 	project_clear(&p);
-	free(new);
-	buf_free(&err);
-	buf_free(&loc);
+	buf_free(&msg);
 	return rc;
 }
 

@@ -16,13 +16,14 @@ const char edit_fields[] =
 
 /* Replace *field by a copy of v when it is text of min..max bytes. */
 static int
-edit_text(char **field, const char *name, const char *v, size_t min,
-    size_t max, Buf *msg)
+edit_text(char **field, const char *name, const char *v, size_t min, size_t max,
+    Buf *msg)
 {
 	size_t n = v ? strlen(v) : 0;
 
 	if (v == NULL || n < min || n > max || utf8_check(v, n) != n) {
-		buf_printf(msg, "%s is text of %zu to %zu bytes", name, min, max);
+		buf_printf(
+		    msg, "%s is text of %zu to %zu bytes", name, min, max);
 		return -1;
 	}
 	free(*field);
@@ -124,8 +125,8 @@ links_clear(Project *p, int place)
 }
 
 int
-edit_links(Store *s, Project *p, int place, const char *const *names,
-    size_t n, Buf *msg)
+edit_links(Store *s, Project *p, int place, const char *const *names, size_t n,
+    Buf *msg)
 {
 	const char *field = place ? "places" : "entities";
 	Buf key = BUF_INIT, kind = BUF_INIT;
@@ -222,8 +223,8 @@ edit_items(const char *text, char ***items)
 			z--;
 		if (z > a) {
 			if (n == cap)
-				v = xrealloc(v, (cap = cap ? 2 * cap : 8) *
-					sizeof(*v));
+				v = xrealloc(
+				    v, (cap = cap ? 2 * cap : 8) * sizeof(*v));
 			v[n++] = xstrndup(text + a, z - a);
 		}
 		text += len;

@@ -1,0 +1,48 @@
+/*
+ * project_commit.h - storing a person's change to a project.
+ *
+ * The API and the web forms change projects the same way: in one
+ * transaction, the project as it is now is read back (for the trail and
+ * for the right to change it), the change is written, and the audit trail
+ * gets who, when, what, and the values before and after.  The rules of who
+ * may change what live here, once:
+ *
+ *   admin, secretariat  any project;
+ *   focal_point         a project naming its entity (or a sub-unit of it),
+ *                       and the project must still name it afterwards;
+ *   anyone else         nothing.
+ */
+#ifndef CTM_IO_PROJECT_COMMIT_H
+#define CTM_IO_PROJECT_COMMIT_H
+
+#include "../store/store.h"
+
+/* What project_commit() did, as the HTTP status that says it. */
+enum {
+	COMMIT_OK = 200,
+	COMMIT_CREATED = 201,
+	COMMIT_DELETED = 204,
+	COMMIT_FORBIDDEN = 403, /* who may not: msg says why */
+	COMMIT_NOT_FOUND = 404,
+	COMMIT_BUSY = 503,  /* the database is locked: try again */
+	COMMIT_FAILED = 500 /* the store failed: msg says how */
+};
+
+/* May who change projects at all (by role)? */
+int project_may_write(const Account *who);
+
+/*
+ * May who change project id as it is stored now?  1, 0 (msg says why), or
+ * -1 when the store fails.
+ */
+int project_may_change(Store *s, const Account *who, int64_t id, Buf *msg);
+
+/*
+ * Save p (a new project when p->id is 0) or, when del, delete project
+ * p->id, on behalf of who.  Returns one of the COMMIT_* codes, with a
+ * sentence in msg when it is not a success.  On success p->id is set.
+ */
+int project_commit(
+    Store *s, const Account *who, Project *p, int del, Buf *msg);
+
+#endif
