@@ -35,9 +35,11 @@ DOMAIN   := $(wildcard src/portfolio/*.c src/account/*.c)
 IO       := $(wildcard src/io/*.c)
 WEB      := $(wildcard src/web/*.c)
 API      := $(wildcard src/api/*.c)
+PAGE     := $(wildcard src/page/*.c)
 CLI      := $(wildcard src/cli/*.c)
-LIBSRC   := $(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO) $(WEB) $(API)
-LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o $(B)/src/api/blobs.o
+LIBSRC   := $(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO) $(WEB) $(API) $(PAGE)
+LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o $(B)/src/api/blobs.o \
+            $(B)/src/page/blobs.o
 CLIOBJ   := $(CLI:%.c=$(B)/%.o)
 UNITSRC  := $(wildcard tests/unit/*.c)
 DATA     := data/framework.json data/organisations.json data/groupings.json \
@@ -62,6 +64,11 @@ $(B)/%.o: %.c
 $(B)/src/api/blobs.o: src/api/blobs.S src/api/openapi.json
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/api/blobs.S
+
+$(B)/src/page/blobs.o: src/page/blobs.S src/page/style.css src/page/app.js \
+    data/project-template.csv
+	@mkdir -p $(dir $@)
+	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/page/blobs.S
 
 $(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
 	@mkdir -p $(dir $@)
@@ -130,9 +137,10 @@ fuzz: fuzz-build
 	        build/fuzz/corpus-$$t fuzz/corpus/$${t#fuzz_} || exit 1; done
 
 bench:
-	@tools/deps
+	@tools/deps bench
 	@$(MAKE) -s all
 	bench/run
+	BENCH_CTMATRIX=$(B)/ctmatrix bench/web
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' \

@@ -11,17 +11,18 @@
 
 #include "../account/account.h"
 #include "../api/api.h"
+#include "../page/page.h"
 #include "../web/server.h"
 #include "cli.h"
 
 /* Largest request body taken (uploads of a whole matrix fit). */
 #define SERVE_MAX_BODY (8u << 20)
 
-/* Every surface in turn: the API, then (later) the pages. */
+/* Every surface in turn: the API, then the pages. */
 static void
 app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 {
-	if (api_handle(s, rq, rp))
+	if (api_handle(s, rq, rp) || page_handle(s, rq, rp))
 		return;
 	rp->status = 404;
 	rp->type = "text/plain; charset=utf-8";

@@ -1,6 +1,7 @@
 /*
  * project_json.c - JSON renderings of the model (see project_json.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "project_json.h"
@@ -129,4 +130,57 @@ finding_json(const Finding *f)
 		json_object_set_new(o, "subject", json_string(f->subject));
 	json_object_set_new(o, "message", json_string(f->message));
 	return o;
+}
+
+/* A value as text: a string as it is, else compact JSON; NULL for NULL. */
+static char *
+value_text(const json_t *v)
+{
+	if (v == NULL)
+		return NULL;
+	if (json_is_string(v))
+		return strdup(json_string_value(v));
+	return json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+}
+
+static void
+change_one(const char *field, const json_t *a, const json_t *b, JsonChangeFn fn,
+    void *ctx)
+{
+	char *ta, *tb;
+
+	if (strcmp(field, "created_at") == 0 ||
+	    strcmp(field, "updated_at") == 0 ||
+	    (a != NULL && b != NULL && json_equal(a, b)))
+		return;
+	ta = value_text(a);
+	tb = value_text(b);
+	fn(ctx, field, ta, tb);
+	free(ta);
+	free(tb);
+}
+
+void
+json_changes(
+    const char *old_json, const char *new_json, JsonChangeFn fn, void *ctx)
+{
+	json_t *a = old_json ? json_loads(old_json, 0, NULL) : NULL;
+	json_t *b = new_json ? json_loads(new_json, 0, NULL) : NULL;
+	const char *k;
+	json_t *v;
+
+	if (!json_is_object(a)) {
+		json_decref(a);
+		a = json_object();
+	}
+	if (!json_is_object(b)) {
+		json_decref(b);
+		b = json_object();
+	}
+	json_object_foreach(b, k, v)
+	    change_one(k, json_object_get(a, k), v, fn, ctx);
+	json_object_foreach(a, k, v) if (json_object_get(b, k) == NULL)
+	    change_one(k, v, NULL, fn, ctx);
+	json_decref(a);
+	json_decref(b);
 }

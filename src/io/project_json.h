@@ -21,6 +21,19 @@ json_t *project_json(const Project *p, int full);
  */
 char *project_json_text(const Project *p);
 
+/*
+ * The fields that differ between two JSON objects of the audit trail
+ * (either may be NULL: a creation, a deletion), in the order of new then
+ * old, to fn with each value as text (a string as it is, anything else as
+ * compact JSON; NULL when absent).  Fields that say when, not what
+ * (created_at, updated_at) are left out.  Text that is not a JSON object
+ * counts as absent.
+ */
+typedef void (*JsonChangeFn)(
+    void *ctx, const char *field, const char *before, const char *after);
+void json_changes(
+    const char *old_json, const char *new_json, JsonChangeFn fn, void *ctx);
+
 /* A finding of `ctmatrix check`. */
 json_t *finding_json(const Finding *f);
 

@@ -412,3 +412,70 @@ store_login_failures_clear(Store *s, const char *key, Buf *err)
 		return -1;
 	return store_run(s, st, err);
 }
+
+int64_t
+store_upload_add(Store *s, int64_t account_id, const char *filename,
+    const char *format, const Buf *data, Buf *err)
+{
+	Buf now = BUF_INIT, day = BUF_INIT;
+	DbStmt *st;
+	int64_t id = -1;
+
+	store_now(&now);
+	time_after(-86400, &day);
+	st = db_prepare(s->db, "DELETE FROM upload WHERE created_at < ?", err);
+	if (st == NULL || db_bind(st, "t", buf_str(&day)) != 0 ||
+	    store_run(s, st, err) != 0)
+		goto out;
+	st = db_prepare(s->db,
+	    "INSERT INTO upload(account_id, filename, format, data, created_at)"
+	    " VALUES (?, ?, ?, ?, ?)",
+	    err);
+	if (st == NULL ||
+	    db_bind(st, "itt", account_id, filename, format) != 0 ||
+	    db_bind_blob(st, 4, buf_str(data), data->len) != 0 ||
+	    db_bind_text(st, 5, buf_str(&now)) != 0 ||
+	    store_run(s, st, err) != 0)
+		goto out;
+	id = db_last_id(s->db);
+out:
+	buf_free(&now);
+	buf_free(&day);
+	return id;
+}
+
+int
+store_upload_get(Store *s, int64_t id, int64_t account_id, Buf *filename,
+    Buf *format, Buf *data, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT filename, format, data FROM upload"
+	    " WHERE id = ? AND account_id = ?",
+	    err);
+	const void *b;
+	size_t n;
+	int rc;
+
+	if (st == NULL || db_bind(st, "ii", id, account_id) != 0)
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		buf_set(filename, db_text(st, 0));
+		buf_set(format, db_text(st, 1));
+		b = db_blob(st, 2, &n);
+		buf_reset(data);
+		buf_append(data, b, n);
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : rc == DB_ROW;
+}
+
+int
+store_upload_delete(Store *s, int64_t id, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db, "DELETE FROM upload WHERE id = ?", err);
+
+	if (st == NULL || db_bind(st, "i", id) != 0)
+		return -1;
+	return store_run(s, st, err);
+}

@@ -69,6 +69,9 @@ int db_bind(DbStmt *st, const char *types, ...);
 int db_bind_text(DbStmt *st, int i, const char *t);
 int db_bind_int(DbStmt *st, int i, int64_t v);
 
+/* Bind n bytes at data, in place like text, to parameter i. */
+int db_bind_blob(DbStmt *st, int i, const void *data, size_t n);
+
 /* Step: DB_ROW, DB_DONE or DB_ERROR. */
 int db_step(DbStmt *st);
 
@@ -77,6 +80,9 @@ int64_t db_int(DbStmt *st, int i);
 const char *db_text(DbStmt *st, int i); /* "" for NULL */
 int db_is_null(DbStmt *st, int i);
 const char *db_text_or_null(DbStmt *st, int i); /* NULL for NULL */
+
+/* Column i as bytes, their count in *n; valid until the next step. */
+const void *db_blob(DbStmt *st, int i, size_t *n);
 
 /* Reset a cached statement so it can be run again. */
 void db_reset(DbStmt *st);

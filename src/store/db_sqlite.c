@@ -197,6 +197,24 @@ db_bind_text(DbStmt *st, int i, const char *t)
 }
 
 int
+db_bind_blob(DbStmt *st, int i, const void *data, size_t n)
+{
+	return sqlite3_bind_blob64(
+		   st->st, i, n ? data : "", n, SQLITE_STATIC) == SQLITE_OK
+	    ? 0
+	    : -1;
+}
+
+const void *
+db_blob(DbStmt *st, int i, size_t *n)
+{
+	const void *b = sqlite3_column_blob(st->st, i);
+
+	*n = (size_t)sqlite3_column_bytes(st->st, i);
+	return b ? b : "";
+}
+
+int
 db_bind_int(DbStmt *st, int i, int64_t v)
 {
 	return sqlite3_bind_int64(st->st, i, v) == SQLITE_OK ? 0 : -1;

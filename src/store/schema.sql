@@ -367,3 +367,17 @@ CREATE TABLE login_failure (
 	at TEXT NOT NULL		-- UTC ISO 8601
 );
 CREATE INDEX login_failure_key ON login_failure(key, at);
+
+-- @migration 6 uploads waiting for their preview to be confirmed
+
+-- A file uploaded through the web is kept here between its preview and
+-- the confirmation that imports it, so that any server process can finish
+-- what another began.  Rows older than a day are pruned as new ones come.
+CREATE TABLE upload (
+	id INTEGER PRIMARY KEY,
+	account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+	filename TEXT NOT NULL,		-- as the browser sent it, without a path
+	format TEXT NOT NULL CHECK (format IN ('csv', 'matrix')),
+	data BLOB NOT NULL,
+	created_at TEXT NOT NULL
+);

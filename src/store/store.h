@@ -245,6 +245,18 @@ typedef int (*StoreAuditFn)(void *ctx, const AuditEntry *e);
 int store_audit(Store *s, const char *subject, int64_t subject_id,
     StoreAuditFn fn, void *ctx, Buf *err);
 
+/*
+ * An uploaded file waiting for its preview to be confirmed: keep it (its
+ * id, or -1; uploads older than a day are pruned), read it back for the
+ * account that sent it (1 with filename, format and data filled, 0 if
+ * there is none of that id for that account, or -1), or drop it.
+ */
+int64_t store_upload_add(Store *s, int64_t account_id, const char *filename,
+    const char *format, const Buf *data, Buf *err);
+int store_upload_get(Store *s, int64_t id, int64_t account_id, Buf *filename,
+    Buf *format, Buf *data, Buf *err);
+int store_upload_delete(Store *s, int64_t id, Buf *err);
+
 /* --- projects (project.c) --------------------------------------------- */
 
 /*

@@ -97,6 +97,25 @@ hex(int c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+int
+http_decode_component(const char *s, size_t n, int plus, Buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%') {
+			int h = i + 2 < n ? hex((unsigned char)s[i + 1]) : -1;
+			int l = i + 2 < n ? hex((unsigned char)s[i + 2]) : -1;
+
+			if (h < 0 || l < 0)
+				return -1;
+			buf_putc(out, h * 16 + l);
+			i += 2;
+			continue;
+		}
+		buf_putc(out, plus && s[i] == '+' ? ' ' : s[i]);
+	}
+	return 0;
+}
+
 /*
  * Decode s[0..n) (percent-escapes; '+' as a space when plus) into out.
  * 0, or -1 with a message naming what when it is malformed.
@@ -107,21 +126,9 @@ url_decode(
 {
 	size_t start = out->len;
 
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '%') {
-			int h = i + 2 < n ? hex((unsigned char)s[i + 1]) : -1;
-			int l = i + 2 < n ? hex((unsigned char)s[i + 2]) : -1;
-
-			if (h < 0 || l < 0) {
-				buf_printf(
-				    err, "%s: a malformed %%-escape", what);
-				return -1;
-			}
-			buf_putc(out, h * 16 + l);
-			i += 2;
-			continue;
-		}
-		buf_putc(out, plus && s[i] == '+' ? ' ' : s[i]);
+	if (http_decode_component(s, n, plus, out) != 0) {
+		buf_printf(err, "%s: a malformed %%-escape", what);
+		return -1;
 	}
 	if (utf8_check(buf_str(out) + start, out->len - start) !=
 	    out->len - start) {

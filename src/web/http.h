@@ -59,6 +59,14 @@ void http_request_param(HttpRequest *rq, const char *name, const char *value);
 int http_request_target(HttpRequest *rq, const char *target, Buf *err);
 
 /*
+ * Append the decoding of s[0..n) to out: "%XX" becomes the byte XX and,
+ * when plus is set (query strings, form bodies; not paths), '+' a space.
+ * 0, or -1 when an escape is malformed (out then holds what came before).
+ * The bytes are not checked further: the caller checks UTF-8 and NULs.
+ */
+int http_decode_component(const char *s, size_t n, int plus, Buf *out);
+
+/*
  * Read a request from fp as it would travel: "METHOD TARGET HTTP/1.1",
  * header lines, an empty line, the body (up to the end of the file).
  * 0, or -1 with a message in err.

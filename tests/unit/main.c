@@ -14,5 +14,6 @@ main(void)
 	test_vocab();
 	test_annex();
 	test_http();
+	test_form();
 	return test_failed ? 1 : 0;
 }

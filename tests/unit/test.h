@@ -44,5 +44,6 @@ void test_period(void);
 void test_vocab(void);
 void test_annex(void);
 void test_http(void);
+void test_form(void);
 
 #endif

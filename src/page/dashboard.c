@@ -1,0 +1,246 @@
+/*
+ * dashboard.c - the portfolio's statistics as SVG charts: projects by
+ * pillar, entity × pillar, scope and status.  Each chart is drawn on the
+ * server (no script), labelled for screen readers, and followed by its
+ * figures as a table, so nothing is said by colour alone.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+#include "page_int.h"
+
+#define NPILLAR 4
+
+static const char *const pillar_key[NPILLAR] = { "I", "II", "III", "IV" };
+
+/* Colours of the pillars: apart for the colour-blind, dark enough on white. */
+static const char *const pillar_fill[NPILLAR] = { "#1f5f9e", "#c0580e",
+	"#2e7d32", "#7b3f98" };
+
+/* A group: its key, its name and a count per pillar (or one count). */
+typedef struct Bar {
+	char *key, *name;
+	int64_t n[NPILLAR];
+	int64_t total;
+} Bar;
+
+typedef struct Bars {
+	Bar *bar;
+	size_t n, cap;
+	int pillar; /* the pillar whose counts come in, -1: totals */
+} Bars;
+
+static Bar *
+bar_get(Bars *b, const char *key, const char *name)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->bar[i].key, key) == 0)
+			return &b->bar[i];
+	if (b->n == b->cap)
+		b->bar = xrealloc(
+		    b->bar, (b->cap = b->cap ? 2 * b->cap : 16) * sizeof(Bar));
+	memset(&b->bar[b->n], 0, sizeof(Bar));
+	b->bar[b->n].key = xstrdup(key);
+	b->bar[b->n].name = xstrdup(name);
+	return &b->bar[b->n++];
+}
+
+static int
+bar_one(void *ctx, const StatGroup *g)
+{
+	Bars *b = ctx;
+	Bar *r = bar_get(b, g->key, g->name);
+
+	if (b->pillar < 0)
+		r->total = g->count;
+	else
+		r->n[b->pillar] = g->count;
+	return 0;
+}
+
+static void
+bars_free(Bars *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->bar[i].key);
+		free(b->bar[i].name);
+	}
+	free(b->bar);
+}
+
+/* Counts by dimension by of the projects f selects; per pillar if split. */
+static void
+bars_load(Page *p, const char *by, const ProjectFilter *f, int split, Bars *b)
+{
+	ProjectFilter g = *f;
+	Buf err = BUF_INIT;
+	int64_t total;
+
+	g.limit = g.offset = 0;
+	b->pillar = -1;
+	store_stats(p->s, by, &g, &total, bar_one, b, &err);
+	for (int i = 0; split && i < NPILLAR; i++) {
+		g.pillar = pillar_key[i];
+		b->pillar = i;
+		store_stats(p->s, by, &g, &total, bar_one, b, &err);
+	}
+	buf_free(&err);
+}
+
+void
+page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption)
+{
+	Bars b = { NULL, 0, 0, 0 };
+
+	bars_load(p, "entity", f, 1, &b);
+	if (b.n == 0) {
+		bars_free(&b);
+		return;
+	}
+	html(&p->out,
+	    "<table class=\"list\">\n<caption>%s</caption>\n<thead><tr>"
+	    "<th scope=\"col\">Entity</th>",
+	    caption);
+	for (int i = 0; i < NPILLAR; i++)
+		html(&p->out, "<th scope=\"col\" class=\"num\">Pillar %s</th>",
+		    pillar_key[i]);
+	html(&p->out, "<th scope=\"col\" class=\"num\">All</th></tr></thead>\n"
+		      "<tbody>\n");
+	for (size_t k = 0; k < b.n; k++) {
+		const Bar *r = &b.bar[k];
+
+		html(&p->out,
+		    "<tr><th scope=\"row\"><a href=\"/organisations/%u\">%s</a>"
+		    "</th>",
+		    r->key, r->key);
+		for (int i = 0; i < NPILLAR; i++)
+			html(&p->out, "<td class=\"num\">%N</td>", r->n[i]);
+		html(&p->out, "<td class=\"num\">%N</td></tr>\n", r->total);
+	}
+	html(&p->out, "</tbody></table>\n");
+	bars_free(&b);
+}
+
+/*
+ * A horizontal bar chart of b (at most max bars): stacked by pillar when
+ * stacked, else one colour.  id names the chart for aria-labelledby.
+ */
+static void
+chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
+    int stacked)
+{
+	const int label_w = 190, bar_w = 420, row_h = 24, top = 8;
+	size_t n = b->n < max ? b->n : max;
+	int64_t most = 1;
+	int h = top + (int)n * row_h + (stacked ? 30 : 8);
+
+	for (size_t k = 0; k < n; k++)
+		if (b->bar[k].total > most)
+			most = b->bar[k].total;
+	html(&p->out,
+	    "<figure class=\"chart\">\n<figcaption id=\"%s\">%s</figcaption>\n"
+	    "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\">\n",
+	    id, title, label_w + bar_w + 60, h, id);
+	for (size_t k = 0; k < n; k++) {
+		const Bar *r = &b->bar[k];
+		int y = top + (int)k * row_h, x = label_w;
+
+		html(&p->out,
+		    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+		    "class=\"label\">%s</text>\n",
+		    label_w - 8, y + 16, strlen(r->name) > 28 ? r->key : r->name);
+		for (int i = 0; i < (stacked ? NPILLAR : 1); i++) {
+			int64_t v = stacked ? r->n[i] : r->total;
+			int w = (int)(v * bar_w / most);
+
+			if (w <= 0)
+				continue;
+			html(&p->out,
+			    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			    "fill=\"%s\"><title>%s%S%s: %N</title></rect>\n",
+			    x, y + 3, w, row_h - 6,
+			    stacked ? pillar_fill[i] : pillar_fill[0], r->name,
+			    stacked ? ", pillar " : "",
+			    stacked ? pillar_key[i] : "", v);
+			x += w;
+		}
+		html(&p->out,
+		    "<text x=\"%d\" y=\"%d\" class=\"value\">%N</text>\n", x + 6,
+		    y + 16, r->total);
+	}
+	if (stacked) {
+		int y = top + (int)n * row_h + 12;
+
+		for (int i = 0; i < NPILLAR; i++)
+			html(&p->out,
+			    "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" "
+			    "fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
+			    "class=\"label\">Pillar %s</text>\n",
+			    label_w + i * 100, y, pillar_fill[i],
+			    label_w + i * 100 + 20, y + 12, pillar_key[i]);
+	}
+	html(&p->out, "</svg>\n");
+	/* The figures, for whoever cannot see the picture. */
+	html(&p->out, "<details><summary>The figures</summary>\n"
+		      "<table class=\"list\"><thead><tr><th scope=\"col\">"
+		      "Group</th><th scope=\"col\" class=\"num\">Projects</th>"
+		      "</tr></thead>\n<tbody>\n");
+	for (size_t k = 0; k < b->n; k++)
+		html(&p->out,
+		    "<tr><th scope=\"row\">%s</th><td class=\"num\">%N</td>"
+		    "</tr>\n",
+		    b->bar[k].name, b->bar[k].total);
+	html(&p->out, "</tbody></table></details>\n</figure>\n");
+}
+
+static int
+nothing(void *ctx, const StatGroup *g)
+{
+	return 0;
+}
+
+int
+page_dashboard(Page *p)
+{
+	static const struct {
+		const char *by, *title;
+		int stacked;
+		size_t max;
+	} charts[] = {
+		{ "pillar", "Projects by pillar", 0, 4 },
+		{ "entity", "Projects by entity and pillar (the 15 with most)", 1,
+		    15 },
+		{ "scope", "Projects by geographical scope", 0, 3 },
+		{ "status", "Projects by status", 0, 4 },
+	};
+	ProjectFilter f;
+	Buf err = BUF_INIT, id = BUF_INIT;
+	int64_t total = 0;
+
+	memset(&f, 0, sizeof(f));
+	p->nav = "dashboard";
+	page_begin(p, "Dashboard");
+	store_stats(p->s, "pillar", &f, &total, nothing, NULL, &err);
+	html(&p->out,
+	    "<p class=\"lead\"><strong>%N</strong> projects in the "
+	    "portfolio. A project with several entities counts once for "
+	    "each of them in the chart by entity, and once for each scope "
+	    "it has.</p>\n<div class=\"charts\">\n",
+	    total);
+	for (size_t i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
+		Bars b = { NULL, 0, 0, 0 };
+
+		bars_load(p, charts[i].by, &f, charts[i].stacked, &b);
+		buf_reset(&id);
+		buf_printf(&id, "chart-%s", charts[i].by);
+		chart(p, buf_str(&id), charts[i].title, &b, charts[i].max,
+		    charts[i].stacked);
+		bars_free(&b);
+	}
+	html(&p->out, "</div>\n");
+	buf_free(&err);
+	buf_free(&id);
+	return page_end(p, 200);
+}

@@ -1,0 +1,344 @@
+/*
+ * matrix.c - the matrix: every project, filtered, sorted, counted, a page
+ * of 50 at a time.  The filters are those of the CLI and the API
+ * (portfolio/query.h), so the three agree on what a filter means.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "page_int.h"
+
+#define MATRIX_PAGE 50
+
+static const char *const sorts[][2] = {
+	{ "pillar", "pillar and serial" },
+	{ "title", "title" },
+	{ "status", "status" },
+	{ "start", "start date" },
+	{ "id", "newest last" },
+};
+
+/* The filter parameters, as GET sends them. */
+static const char *const filter_names[] = { "pillar", "entity", "country",
+	"region", "status", "search", "sort" };
+#define NFILTER (sizeof(filter_names) / sizeof(filter_names[0]))
+
+static const char *
+param_get(const void *ctx, const char *name)
+{
+	return page_param(ctx, name);
+}
+
+/* The query string of the current filters, "&"-led, for links. */
+static void
+filter_query(Page *p, Buf *q)
+{
+	for (size_t i = 0; i < NFILTER; i++) {
+		const char *v = page_param(p, filter_names[i]);
+
+		if (v != NULL)
+			html(q, "&amp;%s=%u", filter_names[i], v);
+	}
+}
+
+typedef struct Options {
+	Page *p;
+	const char *selected;
+	const char *kind; /* places: skip others than this kind, or NULL */
+} Options;
+
+static int
+org_option(void *ctx, const RefItem *r)
+{
+	Options *o = ctx;
+
+	html(&o->p->out, "<option value=\"%s\"%S>%s</option>\n", r->key,
+	    o->selected && strcasecmp(o->selected, r->key) == 0 ? " selected"
+								 : "",
+	    r->name);
+	return 0;
+}
+
+static int
+place_option(void *ctx, const RefItem *r)
+{
+	Options *o = ctx;
+	const char *v = r->iso3 && strcmp(r->kind, "country") == 0 ? r->iso3
+								    : r->key;
+
+	html(&o->p->out, "<option value=\"%s\"%S>%s</option>\n", v,
+	    o->selected && strcasecmp(o->selected, v) == 0 ? " selected" : "",
+	    r->name);
+	return 0;
+}
+
+/* A <select> of the filter form. */
+static void
+select_begin(Page *p, const char *name, const char *label, const char *any)
+{
+	html(&p->out,
+	    "<div class=\"field\"><label for=\"f-%s\">%s</label>\n"
+	    "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s</option>\n",
+	    name, label, name, name, any);
+}
+
+static void
+filter_form(Page *p)
+{
+	Options o = { p, NULL, NULL };
+	Buf err = BUF_INIT;
+	const char *sort = page_param(p, "sort");
+
+	html(&p->out,
+	    "<form method=\"get\" action=\"/\" class=\"filters\" "
+	    "role=\"search\" aria-label=\"Filter the matrix\">\n"
+	    "<div class=\"field wide\"><label for=\"f-search\">Words in the "
+	    "title or activities</label>\n"
+	    "<input id=\"f-search\" name=\"search\" type=\"search\" "
+	    "value=\"%s\"></div>\n",
+	    page_param(p, "search"));
+	select_begin(p, "pillar", "Pillar", "every pillar");
+	page_pillar_options(p, page_param(p, "pillar"));
+	html(&p->out, "</select></div>\n");
+	select_begin(p, "entity", "Entity", "every entity");
+	o.selected = page_param(p, "entity");
+	store_organisations(p->s, org_option, &o, &err);
+	html(&p->out, "</select></div>\n");
+	select_begin(p, "country", "Country", "every country");
+	o.selected = page_param(p, "country");
+	store_places(p->s, "country", place_option, &o, &err);
+	html(&p->out, "</select></div>\n");
+	select_begin(p, "region", "Region", "every region");
+	o.selected = page_param(p, "region");
+	html(&p->out, "<optgroup label=\"Regions\">\n");
+	store_places(p->s, "region", place_option, &o, &err);
+	store_places(p->s, "subregion", place_option, &o, &err);
+	html(&p->out, "</optgroup>\n<optgroup label=\"Groupings\">\n");
+	store_places(p->s, "grouping", place_option, &o, &err);
+	html(&p->out, "</optgroup>\n</select></div>\n");
+	select_begin(p, "status", "Status", "any status");
+	page_status_options(p, page_param(p, "status"));
+	html(&p->out, "</select></div>\n");
+	html(&p->out, "<div class=\"field\"><label for=\"f-sort\">Sort by</label>\n"
+		      "<select id=\"f-sort\" name=\"sort\">\n");
+	for (size_t i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
+		html(&p->out, "<option value=\"%s\"%S>%s</option>\n",
+		    sorts[i][0],
+		    sort && strcmp(sort, sorts[i][0]) == 0 ? " selected" : "",
+		    sorts[i][1]);
+	html(&p->out,
+	    "</select></div>\n<div class=\"actions\"><button "
+	    "type=\"submit\">Filter</button> <a href=\"/\">Clear</a></div>\n"
+	    "</form>\n");
+	buf_free(&err);
+}
+
+typedef struct Rows {
+	Page *p;
+	int64_t n;
+} Rows;
+
+static int
+row_one(void *ctx, const Project *pr)
+{
+	Rows *r = ctx;
+	Buf *o = &r->p->out;
+
+	html(o, "<tr><td class=\"num\">%s", pr->pillar);
+	if (pr->has_serial)
+		html(o, ".%I", pr->serial);
+	html(o, "</td>\n<td><a href=\"/projects/%I\">%s</a>", pr->id,
+	    pr->title);
+	if (pr->period_text != NULL)
+		html(o, " <span class=\"period\">(%s)</span>", pr->period_text);
+	html(o, "</td>\n<td>");
+	page_project_orgs(r->p, pr);
+	html(o, "</td>\n<td><span class=\"status status-%s\">%s</span></td>\n",
+	    pr->status ? pr->status : "unknown",
+	    pr->status ? page_status_name(pr->status) : pr->status_text);
+	html(o, "<td>%s</td></tr>\n", pr->scope_text);
+	r->n++;
+	return 0;
+}
+
+typedef struct Counts {
+	Page *p;
+	Buf *q;
+} Counts;
+
+static int
+pillar_count(void *ctx, const StatGroup *g)
+{
+	Counts *c = ctx;
+
+	html(&c->p->out, "<li>Pillar %s: <strong>%N</strong></li>\n", g->key,
+	    g->count);
+	return 0;
+}
+
+/* "Pages 1 2 … 9": links that keep the filters. */
+static void
+pager(Page *p, int64_t total, int64_t page, const Buf *q)
+{
+	int64_t last = (total + MATRIX_PAGE - 1) / MATRIX_PAGE;
+
+	if (last <= 1)
+		return;
+	html(&p->out, "<nav class=\"pager\" aria-label=\"Pages\"><ul>\n");
+	if (page > 1)
+		html(&p->out,
+		    "<li><a href=\"/?page=%I%S\" rel=\"prev\">Previous</a></li>\n",
+		    page - 1, buf_str(q));
+	html(&p->out, "<li>Page %N of %N</li>\n", page, last);
+	if (page < last)
+		html(&p->out,
+		    "<li><a href=\"/?page=%I%S\" rel=\"next\">Next</a></li>\n",
+		    page + 1, buf_str(q));
+	html(&p->out, "</ul></nav>\n");
+}
+
+/*
+ * A table of the projects f selects (all of them, f->limit aside), with
+ * caption; the count is in the caption.  0, or -1 when the query failed.
+ */
+int
+page_project_table(Page *p, const ProjectFilter *f, const char *caption)
+{
+	Buf rows = BUF_INIT, keep = p->out;
+	Rows r = { p, 0 };
+	Buf err = BUF_INIT;
+	int64_t total = 0;
+	int rc;
+
+	p->out = rows;
+	rc = store_project_list(p->s, f, row_one, &r, &total, &err);
+	rows = p->out;
+	p->out = keep;
+	if (rc == 0 && total > 0)
+		html(&p->out,
+		    "<table class=\"matrix\">\n<caption>%s: <strong>%N</strong> "
+		    "project%S</caption>\n<thead><tr><th scope=\"col\">No.</th>"
+		    "<th scope=\"col\">Title and period</th>"
+		    "<th scope=\"col\">Entities</th>"
+		    "<th scope=\"col\">Status</th>"
+		    "<th scope=\"col\">Geographical scope</th></tr></thead>\n"
+		    "<tbody>\n%S</tbody>\n</table>\n",
+		    caption, total, total == 1 ? "" : "s", buf_str(&rows));
+	else if (rc == 0)
+		html(&p->out, "<p>%s: none.</p>\n", caption);
+	buf_free(&rows);
+	buf_free(&err);
+	return rc;
+}
+
+int
+page_matrix(Page *p)
+{
+	QueryArgs a;
+	QueryKeys k;
+	ProjectFilter f;
+	Buf err = BUF_INIT, q = BUF_INIT, off = BUF_INIT;
+	const char *pg = page_param(p, "page");
+	int64_t page = pg ? strtoll(pg, NULL, 10) : 1, total = 0, ptotal = 0;
+	Rows r = { p, 0 };
+	Counts c = { p, &q };
+	int status = 200;
+
+	for (size_t i = 0; i < p->rq->nparam; i++) {
+		size_t j;
+
+		for (j = 0; j < NFILTER; j++)
+			if (strcmp(p->rq->param[i].name, filter_names[j]) == 0)
+				break;
+		if (j == NFILTER && strcmp(p->rq->param[i].name, "page") != 0)
+			return page_error(p, 400, "This page takes pillar, "
+						  "entity, country, region, "
+						  "status, search, sort and "
+						  "page.");
+	}
+	if (page < 1 || page > 1000000)
+		page = 1;
+	memset(&k, 0, sizeof(k));
+	query_args_fill(&a, param_get, p);
+	buf_printf(&off, "%lld", (long long)((page - 1) * MATRIX_PAGE));
+	a.limit = "50";
+	a.offset = buf_str(&off);
+	filter_query(p, &q);
+	p->nav = "matrix";
+	page_begin(p, "The matrix of projects");
+	filter_form(p);
+	if (query_filter(p->s, &a, &f, &k, &err) != 0) {
+		const char *m = buf_str(&err);
+
+		if (strncmp(m, "--", 2) == 0)
+			m += 2;
+		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", m);
+		status = 400;
+		goto out;
+	}
+	html(&p->out, "<div id=\"results\">\n");
+	html(&p->out, "<table class=\"matrix\">\n<caption>");
+	/* The rows first, into a buffer of their own, then the counts. */
+	{
+		Buf rows = BUF_INIT;
+		Buf keep = p->out;
+
+		p->out = rows;
+		if (store_project_list(p->s, &f, row_one, &r, &total, &err) !=
+		    0) {
+			rows = p->out;
+			p->out = keep;
+			buf_free(&rows);
+			html(&p->out, "</caption></table></div>\n"
+				      "<p class=\"error\">The query failed.</p>\n");
+			status = 500;
+			goto out;
+		}
+		rows = p->out;
+		p->out = keep;
+		html(&p->out,
+		    "<strong>%N</strong> project%S", total,
+		    total == 1 ? "" : "s");
+		if (total > 0)
+			html(&p->out, ", %N to %N shown",
+			    (page - 1) * MATRIX_PAGE + 1,
+			    (page - 1) * MATRIX_PAGE + r.n);
+		html(&p->out,
+		    "</caption>\n<thead><tr><th scope=\"col\">No.</th>"
+		    "<th scope=\"col\">Title and period</th>"
+		    "<th scope=\"col\">Entities</th>"
+		    "<th scope=\"col\">Status</th>"
+		    "<th scope=\"col\">Geographical scope</th></tr></thead>\n"
+		    "<tbody>\n%S</tbody>\n</table>\n",
+		    buf_str(&rows));
+		buf_free(&rows);
+	}
+	if (total == 0)
+		html(&p->out, "<p>No project matches these filters.</p>\n");
+	if (f.pillar == NULL && total > 0) {
+		ProjectFilter all = f;
+
+		all.limit = 0;
+		all.offset = 0;
+		html(&p->out, "<ul class=\"counts\" aria-label=\"By pillar\">\n");
+		store_stats(p->s, "pillar", &all, &ptotal, pillar_count, &c,
+		    &err);
+		html(&p->out, "</ul>\n");
+	}
+	pager(p, total, page, &q);
+	html(&p->out,
+	    "<p class=\"alt\">This view as <a "
+	    "href=\"/api/v1/projects?limit=1000%S\">JSON</a>.</p>\n</div>\n",
+	    buf_str(&q));
+	if (page_may_write(p))
+		html(&p->out,
+		    "<p><a class=\"button\" href=\"/projects/new\">New "
+		    "project</a></p>\n");
+out:
+	query_keys_free(&k);
+	buf_free(&err);
+	buf_free(&q);
+	buf_free(&off);
+	return page_end(p, status);
+}

@@ -1,0 +1,28 @@
+/*
+ * page.h - the web pages: HTML rendered on the server.
+ *
+ * Every page works without JavaScript; /static/app.js only adds
+ * conveniences.  Every value reaches the page through html() (web/html.h),
+ * which escapes it.  A person signs in with a login and a password; the
+ * session lives in an HttpOnly, SameSite=Strict cookie and every form that
+ * changes anything carries the session's CSRF token.
+ *
+ * Who sees what:
+ *   the public          the matrix, projects, organisations, countries,
+ *                       the dashboard;
+ *   any signed-in role  also the data-quality findings and the history of
+ *                       each project;
+ *   admin, secretariat, focal point
+ *                       also the forms and the uploads (a focal point for
+ *                       its entity's projects only).
+ */
+#ifndef CTM_PAGE_PAGE_H
+#define CTM_PAGE_PAGE_H
+
+#include "../store/store.h"
+#include "../web/http.h"
+
+/* Answer rq when its path is a page's: return 1; else 0, rp untouched. */
+int page_handle(Store *s, const HttpRequest *rq, HttpReply *rp);
+
+#endif

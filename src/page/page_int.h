@@ -1,0 +1,82 @@
+/*
+ * page_int.h - what the page modules share: the request being answered,
+ * the layout, and small pieces of forms.
+ */
+#ifndef CTM_PAGE_PAGE_INT_H
+#define CTM_PAGE_PAGE_INT_H
+
+#include <stdint.h>
+
+#include "../portfolio/query.h"
+#include "../store/store.h"
+#include "../web/form.h"
+#include "../web/html.h"
+#include "../web/http.h"
+
+/* The request being answered and who asks. */
+typedef struct Page {
+	Store *s;
+	const HttpRequest *rq;
+	HttpReply *rp;
+	Account who;     /* who.id 0: the public */
+	Buf csrf;        /* the session's CSRF token, "" when none */
+	HttpForm form;   /* a POST's fields */
+	Buf out;         /* the page's body */
+	const char *nav; /* the menu entry to mark current */
+} Page;
+
+/* The signed-in roles, as tests of p->who. */
+int page_signed_in(const Page *p);
+int page_may_write(const Page *p);
+
+/* Start a page: the head, the menu; title is text (escaped). */
+void page_begin(Page *p, const char *title);
+
+/* End the page and make it the reply, with status. */
+int page_end(Page *p, int status);
+
+/* A whole page that says status and message (text). */
+int page_error(Page *p, int status, const char *message);
+
+/* Send the browser to location (a path of ours) after a POST: 303. */
+int page_redirect(Page *p, const char *location);
+
+/* The hidden CSRF field of a form that changes something. */
+void page_csrf_field(Page *p);
+
+/* A GET parameter, or NULL when absent or empty. */
+const char *page_param(const Page *p, const char *name);
+
+/* A POST field, or NULL when absent. */
+const char *page_field(const Page *p, const char *name);
+
+/* <option>s of the pillars, of the statuses: the one given selected. */
+void page_pillar_options(Page *p, const char *selected);
+void page_status_options(Page *p, const char *selected);
+
+/* A status key as people read it ("in development"). */
+const char *page_status_name(const char *status);
+
+/* Entities of a project as links to their pages, comma-separated. */
+void page_project_orgs(Page *p, const Project *pr);
+
+/* A table of every project f selects, under caption; 0 or -1. */
+int page_project_table(Page *p, const ProjectFilter *f, const char *caption);
+
+/*
+ * Counts by entity × pillar of the projects f selects (f->pillar is
+ * ignored), as a table.
+ */
+void page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption);
+
+/* The routes of each module: 1 when path was theirs. */
+int page_matrix(Page *p);
+int page_project(Page *p, int64_t id, const char *rest);
+int page_project_new(Page *p);
+int page_organisations(Page *p, const char *key);
+int page_countries(Page *p, const char *key);
+int page_findings(Page *p);
+int page_dashboard(Page *p);
+int page_upload(Page *p, const char *rest);
+
+#endif
