@@ -2,8 +2,10 @@
 #
 #   make            build build/ctmatrix
 #   make run        install what is missing, build, load the shipped 2018
-#                   matrix into ./ctmatrix.db and show its statistics and
-#                   data-quality findings
+#                   matrix into ./ctmatrix.db, show its statistics and
+#                   data-quality findings, then serve the site on
+#                   http://127.0.0.1:8080/ (LISTEN=HOST:PORT) with demo
+#                   logins
 #   make test       install what is missing, then every test: format and
 #                   layer checks, unit tests, CLI tests on the real data,
 #                   fuzz-corpus replay, and the same suites under
@@ -82,6 +84,7 @@ $(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a
 # --- the two commands of the README -------------------------------------
 
 DB ?= ctmatrix.db
+LISTEN ?= 127.0.0.1:8080
 
 run:
 	@tools/deps
@@ -90,6 +93,7 @@ run:
 	./$(B)/ctmatrix --db $(DB) import annex data/ctitf-matrix-2018-pillars-1-2.md
 	./$(B)/ctmatrix --db $(DB) stats --by pillar
 	./$(B)/ctmatrix --db $(DB) check
+	@tools/run-demo $(DB) ./$(B)/ctmatrix $(LISTEN)
 
 # Tools the tests use beyond the build: clang and its runtime for the
 # fuzz targets, clang-format for the format check, node for reading JSON,

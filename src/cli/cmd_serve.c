@@ -8,25 +8,77 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../account/account.h"
 #include "../api/api.h"
 #include "../page/page.h"
+#include "../web/cache.h"
 #include "../web/server.h"
 #include "cli.h"
 
 /* Largest request body taken (uploads of a whole matrix fit). */
 #define SERVE_MAX_BODY (8u << 20)
 
+static int
+reply_sets_cookie(const HttpReply *rp)
+{
+	for (size_t i = 0; i < rp->nheader; i++)
+		if (strcasecmp(rp->header[i].name, "Set-Cookie") == 0)
+			return 1;
+	return 0;
+}
+
+/* Memory kept for answers to anonymous reads (web/cache.h). */
+#define SERVE_CACHE_BYTES (64u << 20)
+
 /* Every surface in turn: the API, then the pages. */
 static void
-app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
+app_answer(Store *s, const HttpRequest *rq, HttpReply *rp)
 {
 	if (api_handle(s, rq, rp) || page_handle(s, rq, rp))
 		return;
 	rp->status = 404;
 	rp->type = "text/plain; charset=utf-8";
 	buf_set(&rp->body, "Not found.\n");
+}
+
+/*
+ * May the answer to rq be kept and given to others?  Only a read whose
+ * answer cannot depend on who asks: no token, no session cookie, no
+ * conditional request (its answer is a 304 of its own).
+ */
+static int
+cacheable(const HttpRequest *rq)
+{
+	const char *cookie = http_header(rq, "Cookie");
+
+	return (strcmp(rq->method, "GET") == 0 ||
+		   strcmp(rq->method, "HEAD") == 0) &&
+	    http_header(rq, "Authorization") == NULL &&
+	    http_header(rq, "If-None-Match") == NULL &&
+	    (cookie == NULL || strstr(cookie, "ctm_session=") == NULL);
+}
+
+static void
+app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
+{
+	Buf key = BUF_INIT;
+	int64_t gen;
+
+	if (!cacheable(rq)) {
+		app_answer(s, rq, rp);
+		return;
+	}
+	gen = store_data_generation(s);
+	buf_printf(&key, "%s?%s", rq->path, rq->query);
+	if (gen < 0 || !cache_get(buf_str(&key), gen, rp)) {
+		app_answer(s, rq, rp);
+		/* An answer that sets a cookie is someone's own. */
+		if (gen >= 0 && rp->status == 200 && !reply_sets_cookie(rp))
+			cache_put(buf_str(&key), gen, rp);
+	}
+	buf_free(&key);
 }
 
 static void
@@ -69,6 +121,7 @@ cmd_serve(Cli *c)
 	o.log = stderr;
 	o.handle = app_handle;
 	o.ready = serve_ready;
+	cache_init(SERVE_CACHE_BYTES);
 	if (server_run(&o, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "serve: %s", buf_str(&err));
 	buf_free(&err);

@@ -116,10 +116,11 @@ page_organisations(Page *p, const char *key)
 	store_stats(p->s, "entity", &pf, &total, count_one, &l.counts, &err);
 	if (key == NULL) {
 		page_begin(p, "Organisations");
-		html(&p->out, "<p>The entities of the Global Counter-Terrorism "
-			      "Coordination Compact and the others the matrix "
-			      "names, with their projects (a parent's count "
-			      "includes its sub-units').</p>\n");
+		html(&p->out,
+		    "<p>The entities of the Global Counter-Terrorism "
+		    "Coordination Compact and the others the matrix "
+		    "names, with their projects (a parent's count "
+		    "includes its sub-units').</p>\n");
 		org_table(p, &l, "Every organisation");
 		rc = page_end(p, 200);
 		goto out;
@@ -135,8 +136,7 @@ page_organisations(Page *p, const char *key)
 	if (f.kind)
 		html(&p->out, " · %s", f.kind);
 	if (f.parent)
-		html(&p->out,
-		    " · part of <a href=\"/organisations/%u\">%s</a>",
+		html(&p->out, " · part of <a href=\"/organisations/%u\">%s</a>",
 		    f.parent, f.parent);
 	html(&p->out,
 	    " · <a href=\"/?entity=%u\">its projects in the matrix</a></p>\n",
@@ -179,9 +179,8 @@ country_row(void *ctx, const RefItem *r)
 		    "class=\"count\">%N</span></li>\n",
 		    r->iso3, r->name, n);
 	else
-		html(&l->p->out,
-		    "<li><a href=\"/countries/%u\">%s</a></li>\n", r->iso3,
-		    r->name);
+		html(&l->p->out, "<li><a href=\"/countries/%u\">%s</a></li>\n",
+		    r->iso3, r->name);
 	return 0;
 }
 
@@ -202,11 +201,13 @@ page_countries(Page *p, const char *key)
 		store_stats(
 		    p->s, "country", &pf, &total, count_one, &l.counts, &err);
 		page_begin(p, "Countries");
-		html(&p->out, "<h2>Countries named by projects</h2>\n"
-			      "<ul class=\"columns\">\n");
+		html(&p->out,
+		    "<h2>Countries named by projects</h2>\n"
+		    "<ul class=\"columns\">\n");
 		store_places(p->s, "country", country_row, &l, &err);
-		html(&p->out, "</ul>\n<details><summary>Countries no project "
-			      "names</summary>\n<ul class=\"columns\">\n");
+		html(&p->out,
+		    "</ul>\n<details><summary>Countries no project "
+		    "names</summary>\n<ul class=\"columns\">\n");
 		l.with_projects = 0;
 		store_places(p->s, "country", country_row, &l, &err);
 		html(&p->out, "</ul></details>\n");
@@ -280,11 +281,13 @@ page_findings(Page *p)
 	rows = p->out;
 	p->out = keep;
 	if (l.n == 0)
-		html(&p->out, "<p>No finding: the portfolio is consistent.</p>\n");
+		html(&p->out,
+		    "<p>No finding: the portfolio is consistent.</p>\n");
 	else
 		html(&p->out,
 		    "<table class=\"list\">\n<caption><strong>%d</strong> "
-		    "finding%S</caption>\n<thead><tr><th scope=\"col\">Kind</th>"
+		    "finding%S</caption>\n<thead><tr><th "
+		    "scope=\"col\">Kind</th>"
 		    "<th scope=\"col\">Where</th><th scope=\"col\">What</th>"
 		    "</tr></thead>\n<tbody>\n%S</tbody></table>\n",
 		    l.n, l.n == 1 ? "" : "s", buf_str(&rows));

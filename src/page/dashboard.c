@@ -28,7 +28,8 @@ typedef struct Bar {
 typedef struct Bars {
 	Bar *bar;
 	size_t n, cap;
-	int pillar; /* the pillar whose counts come in, -1: totals */
+	int pillar;     /* the pillar whose counts come in, -1: totals */
+	const char *by; /* the dimension */
 } Bars;
 
 static Bar *
@@ -79,6 +80,7 @@ bars_load(Page *p, const char *by, const ProjectFilter *f, int split, Bars *b)
 
 	g.limit = g.offset = 0;
 	b->pillar = -1;
+	b->by = by;
 	store_stats(p->s, by, &g, &total, bar_one, b, &err);
 	for (int i = 0; split && i < NPILLAR; i++) {
 		g.pillar = pillar_key[i];
@@ -91,7 +93,7 @@ bars_load(Page *p, const char *by, const ProjectFilter *f, int split, Bars *b)
 void
 page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption)
 {
-	Bars b = { NULL, 0, 0, 0 };
+	Bars b = { NULL, 0, 0, 0, NULL };
 
 	bars_load(p, "entity", f, 1, &b);
 	if (b.n == 0) {
@@ -105,8 +107,9 @@ page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption)
 	for (int i = 0; i < NPILLAR; i++)
 		html(&p->out, "<th scope=\"col\" class=\"num\">Pillar %s</th>",
 		    pillar_key[i]);
-	html(&p->out, "<th scope=\"col\" class=\"num\">All</th></tr></thead>\n"
-		      "<tbody>\n");
+	html(&p->out,
+	    "<th scope=\"col\" class=\"num\">All</th></tr></thead>\n"
+	    "<tbody>\n");
 	for (size_t k = 0; k < b.n; k++) {
 		const Bar *r = &b.bar[k];
 
@@ -120,6 +123,17 @@ page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption)
 	}
 	html(&p->out, "</tbody></table>\n");
 	bars_free(&b);
+}
+
+/* The colour of bar k of an unstacked chart: its pillar's, by pillar. */
+static const char *
+bar_fill(const Bars *b, size_t k)
+{
+	if (strcmp(b->by, "pillar") == 0)
+		for (int i = 0; i < NPILLAR; i++)
+			if (strcmp(b->bar[k].key, pillar_key[i]) == 0)
+				return pillar_fill[i];
+	return pillar_fill[0];
 }
 
 /*
@@ -147,10 +161,20 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 		const Bar *r = &b->bar[k];
 		int y = top + (int)k * row_h, x = label_w;
 
-		html(&p->out,
-		    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
-		    "class=\"label\">%s</text>\n",
-		    label_w - 8, y + 16, strlen(r->name) > 28 ? r->key : r->name);
+		const char *label = strlen(r->name) > 28 ? r->key : r->name;
+
+		if (strcmp(b->by, "status") == 0)
+			label = page_status_name(r->key);
+		if (strcmp(b->by, "pillar") == 0)
+			html(&p->out,
+			    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+			    "class=\"label\">%s: %s</text>\n",
+			    label_w - 8, y + 16, r->key, label);
+		else
+			html(&p->out,
+			    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+			    "class=\"label\">%s</text>\n",
+			    label_w - 8, y + 16, label);
 		for (int i = 0; i < (stacked ? NPILLAR : 1); i++) {
 			int64_t v = stacked ? r->n[i] : r->total;
 			int w = (int)(v * bar_w / most);
@@ -158,24 +182,26 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 			if (w <= 0)
 				continue;
 			html(&p->out,
-			    "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			    "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
+			    "height=\"%d\" "
 			    "fill=\"%s\"><title>%s%S%s: %N</title></rect>\n",
 			    x, y + 3, w, row_h - 6,
-			    stacked ? pillar_fill[i] : pillar_fill[0], r->name,
+			    stacked ? pillar_fill[i] : bar_fill(b, k), r->name,
 			    stacked ? ", pillar " : "",
 			    stacked ? pillar_key[i] : "", v);
 			x += w;
 		}
 		html(&p->out,
-		    "<text x=\"%d\" y=\"%d\" class=\"value\">%N</text>\n", x + 6,
-		    y + 16, r->total);
+		    "<text x=\"%d\" y=\"%d\" class=\"value\">%N</text>\n",
+		    x + 6, y + 16, r->total);
 	}
 	if (stacked) {
 		int y = top + (int)n * row_h + 12;
 
 		for (int i = 0; i < NPILLAR; i++)
 			html(&p->out,
-			    "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" "
+			    "<rect x=\"%d\" y=\"%d\" width=\"14\" "
+			    "height=\"14\" "
 			    "fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
 			    "class=\"label\">Pillar %s</text>\n",
 			    label_w + i * 100, y, pillar_fill[i],
@@ -183,15 +209,19 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 	}
 	html(&p->out, "</svg>\n");
 	/* The figures, for whoever cannot see the picture. */
-	html(&p->out, "<details><summary>The figures</summary>\n"
-		      "<table class=\"list\"><thead><tr><th scope=\"col\">"
-		      "Group</th><th scope=\"col\" class=\"num\">Projects</th>"
-		      "</tr></thead>\n<tbody>\n");
+	html(&p->out,
+	    "<details><summary>The figures</summary>\n"
+	    "<table class=\"list\"><thead><tr><th scope=\"col\">"
+	    "Group</th><th scope=\"col\" class=\"num\">Projects</th>"
+	    "</tr></thead>\n<tbody>\n");
 	for (size_t k = 0; k < b->n; k++)
 		html(&p->out,
 		    "<tr><th scope=\"row\">%s</th><td class=\"num\">%N</td>"
 		    "</tr>\n",
-		    b->bar[k].name, b->bar[k].total);
+		    strcmp(b->by, "status") == 0
+			? page_status_name(b->bar[k].key)
+			: b->bar[k].name,
+		    b->bar[k].total);
 	html(&p->out, "</tbody></table></details>\n</figure>\n");
 }
 
@@ -210,8 +240,8 @@ page_dashboard(Page *p)
 		size_t max;
 	} charts[] = {
 		{ "pillar", "Projects by pillar", 0, 4 },
-		{ "entity", "Projects by entity and pillar (the 15 with most)", 1,
-		    15 },
+		{ "entity", "Projects by entity and pillar (the 15 with most)",
+		    1, 15 },
 		{ "scope", "Projects by geographical scope", 0, 3 },
 		{ "status", "Projects by status", 0, 4 },
 	};
@@ -230,7 +260,7 @@ page_dashboard(Page *p)
 	    "it has.</p>\n<div class=\"charts\">\n",
 	    total);
 	for (size_t i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
-		Bars b = { NULL, 0, 0, 0 };
+		Bars b = { NULL, 0, 0, 0, NULL };
 
 		bars_load(p, charts[i].by, &f, charts[i].stacked, &b);
 		buf_reset(&id);

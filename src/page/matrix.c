@@ -3,10 +3,12 @@
  * of 50 at a time.  The filters are those of the CLI and the API
  * (portfolio/query.h), so the three agree on what a filter means.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../core/mem.h"
 #include "page_int.h"
 
 #define MATRIX_PAGE 50
@@ -48,24 +50,65 @@ typedef struct Options {
 	const char *kind; /* places: skip others than this kind, or NULL */
 } Options;
 
-static int
-org_option(void *ctx, const RefItem *r)
-{
-	Options *o = ctx;
+/* The entities with projects, by key. */
+typedef struct Ents {
+	StatGroup *g;
+	size_t n, cap;
+} Ents;
 
-	html(&o->p->out, "<option value=\"%s\"%S>%s</option>\n", r->key,
-	    o->selected && strcasecmp(o->selected, r->key) == 0 ? " selected"
-								 : "",
-	    r->name);
+static int
+ent_one(void *ctx, const StatGroup *g)
+{
+	Ents *e = ctx;
+
+	if (e->n == e->cap)
+		e->g = xrealloc(
+		    e->g, (e->cap = e->cap ? 2 * e->cap : 64) * sizeof(*e->g));
+	e->g[e->n].key = xstrdup(g->key);
+	e->g[e->n].name = xstrdup(g->name);
+	e->g[e->n].count = g->count;
+	e->n++;
 	return 0;
+}
+
+static int
+ent_cmp(const void *a, const void *b)
+{
+	return strcasecmp(
+	    ((const StatGroup *)a)->key, ((const StatGroup *)b)->key);
+}
+
+static void
+entity_options(Page *p, const char *selected)
+{
+	Ents e = { NULL, 0, 0 };
+	ProjectFilter all;
+	Buf err = BUF_INIT;
+	int64_t total;
+
+	memset(&all, 0, sizeof(all));
+	store_stats(p->s, "entity", &all, &total, ent_one, &e, &err);
+	qsort(e.g, e.n, sizeof(*e.g), ent_cmp);
+	for (size_t i = 0; i < e.n; i++) {
+		html(&p->out, "<option value=\"%s\"%S>%s (%N)</option>\n",
+		    e.g[i].key,
+		    selected && strcasecmp(selected, e.g[i].key) == 0
+			? " selected"
+			: "",
+		    e.g[i].key, e.g[i].count);
+		free((char *)(uintptr_t)e.g[i].key);
+		free((char *)(uintptr_t)e.g[i].name);
+	}
+	free(e.g);
+	buf_free(&err);
 }
 
 static int
 place_option(void *ctx, const RefItem *r)
 {
 	Options *o = ctx;
-	const char *v = r->iso3 && strcmp(r->kind, "country") == 0 ? r->iso3
-								    : r->key;
+	const char *v =
+	    r->iso3 && strcmp(r->kind, "country") == 0 ? r->iso3 : r->key;
 
 	html(&o->p->out, "<option value=\"%s\"%S>%s</option>\n", v,
 	    o->selected && strcasecmp(o->selected, v) == 0 ? " selected" : "",
@@ -79,7 +122,8 @@ select_begin(Page *p, const char *name, const char *label, const char *any)
 {
 	html(&p->out,
 	    "<div class=\"field\"><label for=\"f-%s\">%s</label>\n"
-	    "<select id=\"f-%s\" name=\"%s\">\n<option value=\"\">%s</option>\n",
+	    "<select id=\"f-%s\" name=\"%s\">\n<option "
+	    "value=\"\">%s</option>\n",
 	    name, label, name, name, any);
 }
 
@@ -102,8 +146,7 @@ filter_form(Page *p)
 	page_pillar_options(p, page_param(p, "pillar"));
 	html(&p->out, "</select></div>\n");
 	select_begin(p, "entity", "Entity", "every entity");
-	o.selected = page_param(p, "entity");
-	store_organisations(p->s, org_option, &o, &err);
+	entity_options(p, page_param(p, "entity"));
 	html(&p->out, "</select></div>\n");
 	select_begin(p, "country", "Country", "every country");
 	o.selected = page_param(p, "country");
@@ -120,8 +163,9 @@ filter_form(Page *p)
 	select_begin(p, "status", "Status", "any status");
 	page_status_options(p, page_param(p, "status"));
 	html(&p->out, "</select></div>\n");
-	html(&p->out, "<div class=\"field\"><label for=\"f-sort\">Sort by</label>\n"
-		      "<select id=\"f-sort\" name=\"sort\">\n");
+	html(&p->out,
+	    "<div class=\"field\"><label for=\"f-sort\">Sort by</label>\n"
+	    "<select id=\"f-sort\" name=\"sort\">\n");
 	for (size_t i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
 		html(&p->out, "<option value=\"%s\"%S>%s</option>\n",
 		    sorts[i][0],
@@ -148,8 +192,8 @@ row_one(void *ctx, const Project *pr)
 	html(o, "<tr><td class=\"num\">%s", pr->pillar);
 	if (pr->has_serial)
 		html(o, ".%I", pr->serial);
-	html(o, "</td>\n<td><a href=\"/projects/%I\">%s</a>", pr->id,
-	    pr->title);
+	html(
+	    o, "</td>\n<td><a href=\"/projects/%I\">%s</a>", pr->id, pr->title);
 	if (pr->period_text != NULL)
 		html(o, " <span class=\"period\">(%s)</span>", pr->period_text);
 	html(o, "</td>\n<td>");
@@ -188,7 +232,8 @@ pager(Page *p, int64_t total, int64_t page, const Buf *q)
 	html(&p->out, "<nav class=\"pager\" aria-label=\"Pages\"><ul>\n");
 	if (page > 1)
 		html(&p->out,
-		    "<li><a href=\"/?page=%I%S\" rel=\"prev\">Previous</a></li>\n",
+		    "<li><a href=\"/?page=%I%S\" "
+		    "rel=\"prev\">Previous</a></li>\n",
 		    page - 1, buf_str(q));
 	html(&p->out, "<li>Page %N of %N</li>\n", page, last);
 	if (page < last)
@@ -217,7 +262,8 @@ page_project_table(Page *p, const ProjectFilter *f, const char *caption)
 	p->out = keep;
 	if (rc == 0 && total > 0)
 		html(&p->out,
-		    "<table class=\"matrix\">\n<caption>%s: <strong>%N</strong> "
+		    "<table class=\"matrix\">\n<caption>%s: "
+		    "<strong>%N</strong> "
 		    "project%S</caption>\n<thead><tr><th scope=\"col\">No.</th>"
 		    "<th scope=\"col\">Title and period</th>"
 		    "<th scope=\"col\">Entities</th>"
@@ -252,10 +298,11 @@ page_matrix(Page *p)
 			if (strcmp(p->rq->param[i].name, filter_names[j]) == 0)
 				break;
 		if (j == NFILTER && strcmp(p->rq->param[i].name, "page") != 0)
-			return page_error(p, 400, "This page takes pillar, "
-						  "entity, country, region, "
-						  "status, search, sort and "
-						  "page.");
+			return page_error(p, 400,
+			    "This page takes pillar, "
+			    "entity, country, region, "
+			    "status, search, sort and "
+			    "page.");
 	}
 	if (page < 1 || page > 1000000)
 		page = 1;
@@ -290,15 +337,15 @@ page_matrix(Page *p)
 			rows = p->out;
 			p->out = keep;
 			buf_free(&rows);
-			html(&p->out, "</caption></table></div>\n"
-				      "<p class=\"error\">The query failed.</p>\n");
+			html(&p->out,
+			    "</caption></table></div>\n"
+			    "<p class=\"error\">The query failed.</p>\n");
 			status = 500;
 			goto out;
 		}
 		rows = p->out;
 		p->out = keep;
-		html(&p->out,
-		    "<strong>%N</strong> project%S", total,
+		html(&p->out, "<strong>%N</strong> project%S", total,
 		    total == 1 ? "" : "s");
 		if (total > 0)
 			html(&p->out, ", %N to %N shown",
@@ -321,9 +368,10 @@ page_matrix(Page *p)
 
 		all.limit = 0;
 		all.offset = 0;
-		html(&p->out, "<ul class=\"counts\" aria-label=\"By pillar\">\n");
-		store_stats(p->s, "pillar", &all, &ptotal, pillar_count, &c,
-		    &err);
+		html(&p->out,
+		    "<ul class=\"counts\" aria-label=\"By pillar\">\n");
+		store_stats(
+		    p->s, "pillar", &all, &ptotal, pillar_count, &c, &err);
 		html(&p->out, "</ul>\n");
 	}
 	pager(p, total, page, &q);

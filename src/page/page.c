@@ -124,8 +124,8 @@ page_who(Page *p)
 
 	if (cookie_get(p->rq, COOKIE_SESSION, &token) && token.len == 64) {
 		account_token_hash(buf_str(&token), &hash);
-		if (store_session_find(p->s, buf_str(&hash), &p->who, &p->csrf,
-			&err) != 1) {
+		if (store_session_find(
+			p->s, buf_str(&hash), &p->who, &p->csrf, &err) != 1) {
 			account_clear(&p->who);
 			memset(&p->who, 0, sizeof(p->who));
 			buf_reset(&p->csrf);
@@ -186,8 +186,9 @@ page_begin(Page *p, const char *title)
 		    p->who.login, p->who.role, p->who.entity ? ", " : "",
 		    p->who.entity);
 		page_csrf_field(p);
-		html(o, "<button type=\"submit\" class=\"link\">Sign "
-			"out</button></form>");
+		html(o,
+		    "<button type=\"submit\" class=\"link\">Sign "
+		    "out</button></form>");
 	} else {
 		html(o, "<a href=\"/login\">Sign in</a>");
 	}
@@ -327,8 +328,8 @@ static int
 login_form(Page *p, int status, const char *login, const char *message)
 {
 	Buf token = BUF_INIT, hash = BUF_INIT;
-	const char *next = p->form.nfield ? page_field(p, "next")
-					  : page_param(p, "next");
+	const char *next =
+	    p->form.nfield ? page_field(p, "next") : page_param(p, "next");
 
 	/* The form's own CSRF token, before there is a session. */
 	if (!cookie_get(p->rq, COOKIE_LOGIN, &token) || token.len != 64) {
@@ -339,7 +340,8 @@ login_form(Page *p, int status, const char *login, const char *message)
 	page_begin(p, "Sign in");
 	if (message != NULL)
 		html(&p->out,
-		    "<p class=\"error\" role=\"alert\" id=\"login-error\">%s</p>\n",
+		    "<p class=\"error\" role=\"alert\" "
+		    "id=\"login-error\">%s</p>\n",
 		    message);
 	html(&p->out,
 	    "<form method=\"post\" action=\"/login\" class=\"narrow\">\n"
@@ -368,8 +370,8 @@ dummy_hash(void)
 	Buf out = BUF_INIT, err = BUF_INIT;
 
 	if (h == NULL) {
-		if (account_password_hash("no one has this password", &out,
-			&err) == 0)
+		if (account_password_hash(
+			"no one has this password", &out, &err) == 0)
 			h = buf_detach(&out);
 		buf_free(&out);
 		buf_free(&err);
@@ -418,24 +420,24 @@ login_post(Page *p)
 	}
 	ok = store_account_get(p->s, login, &a, &err) == 1 && !a.disabled &&
 	    a.password_hash != NULL;
-	ok = account_password_verify(ok ? a.password_hash : dummy_hash(),
-		 pw) &&
+	ok = account_password_verify(ok ? a.password_hash : dummy_hash(), pw) &&
 	    ok;
 	if (!ok) {
 		if (store_login_failure_add(p->s, buf_str(&kl), &err) != 0 ||
 		    store_login_failure_add(p->s, buf_str(&ka), &err) != 0) {
-			rc = page_error(p, 503, "The database is busy: try again.");
+			rc = page_error(
+			    p, 503, "The database is busy: try again.");
 			goto out;
 		}
-		rc = login_form(p, 401, login,
-		    "The login or the password is wrong.");
+		rc = login_form(
+		    p, 401, login, "The login or the password is wrong.");
 		goto out;
 	}
 	account_token_new(&token, &hash);
 	account_token_new(&csrf, &h2);
 	if (store_begin(p->s, &err) != 0 ||
-	    store_session_add(p->s, a.id, "web", buf_str(&hash),
-		buf_str(&csrf), SESSION_SECONDS, &err) != 0 ||
+	    store_session_add(p->s, a.id, "web", buf_str(&hash), buf_str(&csrf),
+		SESSION_SECONDS, &err) != 0 ||
 	    store_login_failures_clear(p->s, buf_str(&kl), &err) != 0 ||
 	    store_audit_add(p->s, a.id, a.login, "sign-in", "account", a.id,
 		NULL, NULL, &err) != 0 ||
@@ -534,7 +536,8 @@ page_route(Page *p)
 	int64_t id;
 
 	if (strcmp(path, "/static/style.css") == 0 && get)
-		return static_file(p, "text/css; charset=utf-8", ctm_blob_style);
+		return static_file(
+		    p, "text/css; charset=utf-8", ctm_blob_style);
 	if (strcmp(path, "/static/app.js") == 0 && get)
 		return static_file(
 		    p, "text/javascript; charset=utf-8", ctm_blob_app);
@@ -556,8 +559,8 @@ page_route(Page *p)
 		if (strcmp(path, "/login") == 0)
 			return login_post(p);
 		if (!page_signed_in(p))
-			return page_error(p, 401,
-			    "Sign in first: your session has ended.");
+			return page_error(
+			    p, 401, "Sign in first: your session has ended.");
 		if (!post_checked(p))
 			return page_error(p, 403,
 			    "The form had expired or did not come from this "
@@ -586,8 +589,7 @@ page_route(Page *p)
 		return page_findings(p);
 	if (strcmp(path, "/dashboard") == 0 && get)
 		return page_dashboard(p);
-	if (strcmp(path, "/upload") == 0 ||
-	    strncmp(path, "/upload/", 8) == 0)
+	if (strcmp(path, "/upload") == 0 || strncmp(path, "/upload/", 8) == 0)
 		return page_upload(p, path[7] == '/' ? path + 8 : "");
 	return page_error(p, 404, "There is no such page.");
 }

@@ -29,8 +29,8 @@ enum {
 	NFIELDS
 };
 
-static const char *const field_name[NFIELDS] = { "title", "pillar",
-	"status", "period", "entities", "places", "scope", "activities" };
+static const char *const field_name[NFIELDS] = { "title", "pillar", "status",
+	"period", "entities", "places", "scope", "activities" };
 
 typedef struct Form {
 	Buf msg[NFIELDS]; /* the message of a refused field */
@@ -60,7 +60,8 @@ static void
 field_message(Page *p, const Form *f, int i)
 {
 	if (f != NULL && f->msg[i].len > 0)
-		html(&p->out, "<span class=\"field-error\" id=\"e-%s\">%s</span>\n",
+		html(&p->out,
+		    "<span class=\"field-error\" id=\"e-%s\">%s</span>\n",
 		    field_name[i], buf_str(&f->msg[i]));
 }
 
@@ -71,10 +72,24 @@ links_text(const Project *pr, int place, Buf *out)
 	size_t n = place ? pr->nplaces : pr->norgs;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *name = place ? pr->places[i].name : pr->orgs[i].name;
+		const char *name =
+		    place ? pr->places[i].name : pr->orgs[i].name;
 
 		buf_printf(out, "%s%s", i ? "\n" : "", name);
 	}
+}
+
+/* Are names[0..n) the names pr has now, in order? */
+static int
+links_same(const Project *pr, int place, char **names, size_t n)
+{
+	if (n != (place ? pr->nplaces : pr->norgs))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i],
+			place ? pr->places[i].name : pr->orgs[i].name) != 0)
+			return 0;
+	return 1;
 }
 
 /* The form, filled from pr (what is stored or what was typed). */
@@ -89,8 +104,8 @@ project_form(Page *p, const Project *pr, const Form *f, const char *action)
 		    "<p class=\"error\" role=\"alert\">%d field%S could not "
 		    "be taken: see below.</p>\n",
 		    f->bad, f->bad == 1 ? "" : "s");
-	html(o, "<form method=\"post\" action=\"%s\" class=\"edit\">\n",
-	    action);
+	html(
+	    o, "<form method=\"post\" action=\"%s\" class=\"edit\">\n", action);
 	page_csrf_field(p);
 	html(o,
 	    "\n<p><label for=\"title\">Title</label>\n"
@@ -152,7 +167,8 @@ project_form(Page *p, const Project *pr, const Form *f, const char *action)
 	    "rows=\"6\"%S>%s</textarea>\n",
 	    field_attrs(f, F_ACTIVITIES, &t), pr->activities);
 	field_message(p, f, F_ACTIVITIES);
-	html(o, "</p>\n<p><button type=\"submit\">Save</button></p>\n</form>\n");
+	html(
+	    o, "</p>\n<p><button type=\"submit\">Save</button></p>\n</form>\n");
 	buf_free(&t);
 	buf_free(&links);
 }
@@ -191,29 +207,38 @@ form_take(Page *p, Project *pr, Form *f)
 				rc = edit_status(pr, v, m);
 			break;
 		case F_PERIOD:
-			if (v != NULL && *v && (rc = edit_period(pr, v, m)) != 0) {
+			if (v != NULL && *v &&
+			    (rc = edit_period(pr, v, m)) != 0) {
 				free(pr->period_text);
 				pr->period_text = xstrdup(v);
 			} else if (v != NULL && *v == '\0') {
 				free(pr->period_text);
 				free(pr->start_date);
 				free(pr->end_date);
-				pr->period_text = pr->start_date = pr->end_date =
-				    NULL;
+				pr->period_text = pr->start_date =
+				    pr->end_date = NULL;
 				pr->open_ended = pr->annual = 0;
 			}
 			break;
 		case F_ENTITIES:
 		case F_PLACES:
 			n = edit_items(v, &items);
-			rc = edit_links(p->s, pr, i == F_PLACES,
-			    (const char *const *)items, n, m);
+			/*
+			 * Names left as they were stay as they were resolved,
+			 * even those the reference data does not know (an
+			 * imported row's), so that they never block an edit.
+			 */
+			if (!links_same(pr, i == F_PLACES, items, n))
+				rc = edit_links(p->s, pr, i == F_PLACES,
+				    (const char *const *)items, n, m);
 			edit_items_free(items, n);
 			break;
 		case F_SCOPE:
-			for (size_t k = 0; k < p->form.nfield && nscope < 3; k++)
+			for (size_t k = 0; k < p->form.nfield && nscope < 3;
+			     k++)
 				if (strcmp(p->form.field[k].name, "scope") == 0)
-					scopes[nscope++] = p->form.field[k].value;
+					scopes[nscope++] =
+					    p->form.field[k].value;
 			rc = edit_scope(pr, scopes, nscope, m);
 			break;
 		case F_ACTIVITIES:
@@ -305,8 +330,9 @@ project_view(Page *p, const Project *pr)
 		may = project_may_change(p->s, &p->who, pr->id, &msg) == 1;
 	buf_free(&msg);
 	page_begin(p, pr->title);
-	html(o, "<dl class=\"facts\">\n<dt>Pillar</dt><dd><a "
-		"href=\"/?pillar=%u\">%s</a>",
+	html(o,
+	    "<dl class=\"facts\">\n<dt>Pillar</dt><dd><a "
+	    "href=\"/?pillar=%u\">%s</a>",
 	    pr->pillar, pr->pillar);
 	if (pr->has_serial)
 		html(o, ", number %I in its table", pr->serial);
@@ -325,7 +351,8 @@ project_view(Page *p, const Project *pr)
 			const ProjectPlace *pl = &pr->places[i];
 
 			if (pl->kind && strcmp(pl->kind, "country") == 0)
-				html(o, "<li><a href=\"/countries/%u\">%s</a></li>",
+				html(o,
+				    "<li><a href=\"/countries/%u\">%s</a></li>",
 				    pl->key, pl->name);
 			else
 				html(o, "<li>%s</li>", pl->name);
@@ -347,11 +374,12 @@ project_view(Page *p, const Project *pr)
 	}
 	html(o, "<p class=\"actions\">");
 	if (may)
-		html(o, "<a class=\"button\" href=\"/projects/%I/edit\">Edit</a> ",
+		html(o,
+		    "<a class=\"button\" href=\"/projects/%I/edit\">Edit</a> ",
 		    pr->id);
 	if (page_signed_in(p))
-		html(o, "<a href=\"/projects/%I/history\">History</a> ",
-		    pr->id);
+		html(
+		    o, "<a href=\"/projects/%I/history\">History</a> ", pr->id);
 	html(o, "<a href=\"/api/v1/projects/%I\">JSON</a></p>\n", pr->id);
 	if (may) {
 		html(o,
@@ -359,8 +387,9 @@ project_view(Page *p, const Project *pr)
 		    "class=\"danger\" data-confirm=\"Delete this project?\">",
 		    pr->id);
 		page_csrf_field(p);
-		html(o, "<button type=\"submit\">Delete this "
-			"project</button></form>\n");
+		html(o,
+		    "<button type=\"submit\">Delete this "
+		    "project</button></form>\n");
 	}
 	return page_end(p, 200);
 }
@@ -375,8 +404,9 @@ change_row(void *ctx, const char *field, const char *before, const char *after)
 {
 	History *h = ctx;
 
-	html(&h->p->out, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>"
-			 "</tr>\n",
+	html(&h->p->out,
+	    "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td>"
+	    "</tr>\n",
 	    field, before ? before : "—", after ? after : "—");
 }
 
@@ -390,9 +420,10 @@ history_one(void *ctx, const AuditEntry *e)
 	    "<section class=\"change\"><h2><time datetime=\"%s\">%s</time>: "
 	    "%s by %s</h2>\n",
 	    e->at, e->at, e->action, e->actor);
-	html(o, "<table><thead><tr><th scope=\"col\">Field</th>"
-		"<th scope=\"col\">Before</th><th scope=\"col\">After</th>"
-		"</tr></thead>\n<tbody>\n");
+	html(o,
+	    "<table><thead><tr><th scope=\"col\">Field</th>"
+	    "<th scope=\"col\">Before</th><th scope=\"col\">After</th>"
+	    "</tr></thead>\n<tbody>\n");
 	json_changes(e->old_json, e->new_json, change_row, h);
 	html(o, "</tbody></table></section>\n");
 	h->n++;
@@ -406,15 +437,18 @@ project_history(Page *p, const Project *pr)
 	Buf err = BUF_INIT;
 
 	if (!page_signed_in(p))
-		return page_error(p, 401, "Sign in to see a project's history.");
+		return page_error(
+		    p, 401, "Sign in to see a project's history.");
 	page_begin(p, "History");
-	html(&p->out, "<p>Of <a href=\"/projects/%I\">%s</a>, newest first.</p>\n",
+	html(&p->out,
+	    "<p>Of <a href=\"/projects/%I\">%s</a>, newest first.</p>\n",
 	    pr->id, pr->title);
 	if (store_audit(p->s, "project", pr->id, history_one, &h, &err) != 0)
 		html(&p->out, "<p class=\"error\">The query failed.</p>\n");
 	else if (h.n == 0)
-		html(&p->out, "<p>No change has been recorded since it was "
-			      "imported.</p>\n");
+		html(&p->out,
+		    "<p>No change has been recorded since it was "
+		    "imported.</p>\n");
 	buf_free(&err);
 	return page_end(p, 200);
 }
@@ -450,7 +484,8 @@ project_edit(Page *p, Project *pr)
 	}
 	buf_printf(&action, "/projects/%" PRId64 "/edit", pr->id);
 	page_begin(p, "Edit a project");
-	html(&p->out, "<p><a href=\"/projects/%I\">Back to the project</a></p>\n",
+	html(&p->out,
+	    "<p><a href=\"/projects/%I\">Back to the project</a></p>\n",
 	    pr->id);
 	project_form(p, pr, &f, buf_str(&action));
 	rc = page_end(p, f.bad ? 422 : 200);

@@ -36,8 +36,8 @@ safe_name(const char *name, const char *format, Buf *out)
 			? *c
 			: '_');
 	if (out->len == 0 || buf_str(out)[0] == '.')
-		buf_puts(out, strcmp(format, "csv") == 0 ? "upload.csv"
-							  : "upload.md");
+		buf_puts(out,
+		    strcmp(format, "csv") == 0 ? "upload.csv" : "upload.md");
 }
 
 /*
@@ -57,7 +57,8 @@ temp_write(const char *name, const Buf *data, Buf *dir, Buf *path, Buf *err)
 	buf_set(dir, tmpl);
 	buf_printf(path, "%s/%s", tmpl, name);
 	fp = fopen(buf_str(path), "wx");
-	if (fp == NULL || fwrite(buf_str(data), 1, data->len, fp) != data->len ||
+	if (fp == NULL ||
+	    fwrite(buf_str(data), 1, data->len, fp) != data->len ||
 	    fclose(fp) != 0) {
 		buf_printf(err, "cannot write the file: %s", strerror(errno));
 		return -1;
@@ -86,8 +87,9 @@ preview_row(void *ctx, const ImportRow *r)
 	Preview *v = ctx;
 	const Project *pr = r->p;
 
-	html(&v->rows, "<tr class=\"outcome-%s\"><td>%s</td><td class=\"num\">%I"
-		       "</td><td>%s",
+	html(&v->rows,
+	    "<tr class=\"outcome-%s\"><td>%s</td><td class=\"num\">%I"
+	    "</td><td>%s",
 	    r->outcome, r->outcome, (int64_t)r->line,
 	    pr->pillar ? pr->pillar : "");
 	if (pr->has_serial)
@@ -146,7 +148,8 @@ upload_run(Page *p, int64_t id, int dry_run)
 
 	memset(&opt, 0, sizeof(opt));
 	memset(&rep, 0, sizeof(rep));
-	got = store_upload_get(p->s, id, p->who.id, &name, &format, &data, &err);
+	got =
+	    store_upload_get(p->s, id, p->who.id, &name, &format, &data, &err);
 	if (got != 1) {
 		rc = page_error(p, got == 0 ? 404 : 503,
 		    got == 0 ? "There is no such upload: it was imported "
@@ -164,8 +167,8 @@ upload_run(Page *p, int64_t id, int dry_run)
 	    ? IMPORT_FORMAT_CSV
 	    : IMPORT_FORMAT_MATRIX;
 	opt.dry_run = dry_run;
-	opt.entity = strcmp(p->who.role, "focal_point") == 0 ? p->who.entity
-							     : NULL;
+	opt.entity =
+	    strcmp(p->who.role, "focal_point") == 0 ? p->who.entity : NULL;
 	opt.actor = p->who.login;
 	opt.account_id = p->who.id;
 	/* TODO source_name */
@@ -188,8 +191,9 @@ upload_run(Page *p, int64_t id, int dry_run)
 	}
 	if (!dry_run) {
 		store_upload_delete(p->s, id, &err);
-		html(&p->out, "<p role=\"status\">Imported in one transaction: "
-			      "%N added, %N changed.</p>\n",
+		html(&p->out,
+		    "<p role=\"status\">Imported in one transaction: "
+		    "%N added, %N changed.</p>\n",
 		    (int64_t)rep.added, (int64_t)rep.updated);
 		report_html(p, &rep);
 		html(&p->out, "<p><a href=\"/\">To the matrix</a></p>\n");
@@ -205,8 +209,9 @@ upload_run(Page *p, int64_t id, int dry_run)
 		    (int64_t)rep.refused, rep.refused == 1 ? "" : "s",
 		    p->who.entity);
 	else if (rep.added + rep.updated == 0)
-		html(&p->out, "<p>There is nothing to import: every row is "
-			      "in the portfolio as it is.</p>\n");
+		html(&p->out,
+		    "<p>There is nothing to import: every row is "
+		    "in the portfolio as it is.</p>\n");
 	else {
 		html(&p->out,
 		    "<form method=\"post\" action=\"/upload/commit\">\n"
@@ -222,7 +227,8 @@ upload_run(Page *p, int64_t id, int dry_run)
 	if (v.n > 0)
 		html(&p->out,
 		    "<table class=\"list\">\n<caption>Row by row</caption>\n"
-		    "<thead><tr><th scope=\"col\">Outcome</th><th scope=\"col\" "
+		    "<thead><tr><th scope=\"col\">Outcome</th><th "
+		    "scope=\"col\" "
 		    "class=\"num\">Line</th><th scope=\"col\">No.</th>"
 		    "<th scope=\"col\">Title</th><th scope=\"col\">Entities"
 		    "</th></tr></thead>\n<tbody>\n%S</tbody></table>\n",
