@@ -8,6 +8,7 @@
 
 #include "../io/import.h"
 #include "../io/refdata.h"
+#include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
 #include "cli.h"
 
@@ -59,20 +60,65 @@ progress(void *ctx, const char *file, long rows)
 	p->shown = 1;
 }
 
+/* --dry-run: every row's outcome, "added  file:line  title". */
+static int
+row_print(void *ctx, const ImportRow *r)
+{
+	printf("%-9s %s:%zu  %s\n", r->outcome, r->file, r->line,
+	    r->p->title ? r->p->title : "");
+	return 0;
+}
+
+/*
+ * The options of `import` beyond --pillar: --format csv|matrix and
+ * --entity KEY (an alias is taken to its key, kept in key).  EXIT_OK or
+ * the exit code after printing the error.
+ */
+static int
+import_options(Cli *c, ImportOptions *opt, Buf *key)
+{
+	const char *format = cli_opt(c, "format");
+	const char *entity = cli_opt(c, "entity");
+	Buf kind = BUF_INIT;
+	int found;
+
+	if (format == NULL)
+		opt->format = IMPORT_FORMAT_AUTO;
+	else if (strcmp(format, "csv") == 0)
+		opt->format = IMPORT_FORMAT_CSV;
+	else if (strcmp(format, "matrix") == 0 || strcmp(format, "annex") == 0)
+		opt->format = IMPORT_FORMAT_MATRIX;
+	else
+		return cli_error(EXIT_USAGE,
+		    "--format: \"%s\" is not csv or matrix", format);
+	if (entity == NULL)
+		return EXIT_OK;
+	found = resolve_one(c->store, 0, entity, key, &kind);
+	buf_free(&kind);
+	if (!found)
+		return cli_error(EXIT_USAGE,
+		    "--entity: \"%s\" is not an organisation", entity);
+	opt->entity = buf_str(key);
+	return EXIT_OK;
+}
+
+/*
+ * import [annex] FILE...: "annex", the kind of file the command used to
+ * want first, is still taken as such when files follow it.
+ */
 int
 cmd_import(Cli *c)
 {
 	ImportOptions opt;
 	ImportReport rep;
 	Progress prog;
-	Buf err = BUF_INIT;
+	Buf err = BUF_INIT, entity = BUF_INIT;
 	const char *pillar = cli_opt(c, "pillar");
 	int rc = EXIT_OK, quiet = cli_opt(c, "quiet") != NULL;
+	int first = c->narg > 1 && strcmp(c->arg[0], "annex") == 0;
 
-	if (strcmp(c->arg[0], "annex") != 0)
-		return cli_error(EXIT_USAGE,
-		    "import: unknown kind \"%s\" (known: annex)", c->arg[0]);
 	memset(&opt, 0, sizeof(opt));
+	memset(&rep, 0, sizeof(rep));
 	memset(&prog, 0, sizeof(prog));
 	if (pillar && (opt.pillar = vocab_pillar(pillar)) == NULL)
 		return cli_error(
@@ -85,16 +131,18 @@ cmd_import(Cli *c)
 		return cli_error(EXIT_USAGE,
 		    "--pillar: the strategy has no pillar %s", opt.pillar);
 	}
+	if ((rc = import_options(c, &opt, &entity)) != EXIT_OK)
+		goto out;
 	opt.dry_run = cli_opt(c, "dry-run") != NULL;
+	if (opt.dry_run && !quiet)
+		opt.row = row_print;
 	if (isatty(2)) {
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
 		opt.progress = progress;
 		opt.progress_ctx = &prog;
 	}
-	if (cli_store(c) == NULL)
-		return EXIT_SYSTEM;
-	if (annex_import(c->store, (const char *const *)c->arg + 1, c->narg - 1,
-		&opt, &rep, &err) != 0) {
+	if (annex_import(c->store, (const char *const *)c->arg + first,
+		c->narg - first, &opt, &rep, &err) != 0) {
 		if (prog.shown)
 			fputc('\n', stderr);
 		rc = cli_error(strstr(buf_str(&err), "database:") ? EXIT_SYSTEM
@@ -111,13 +159,15 @@ cmd_import(Cli *c)
 			    rep.note[i].line, rep.note[i].kind,
 			    rep.note[i].message);
 	printf("%s%ld rows read: %ld added, %ld updated, %ld unchanged, "
-	       "%ld repeated; %ld joined across page breaks; %ld unknown "
-	       "entities, %ld unknown places; %zu other defects noted\n",
+	       "%ld repeated, %ld refused; %ld joined across page breaks; "
+	       "%ld unknown entities, %ld unknown places; %zu other defects "
+	       "noted\n",
 	    opt.dry_run ? "dry run: " : "", rep.rows, rep.added, rep.updated,
-	    rep.unchanged, rep.repeated, rep.joined, rep.unknown_entities,
-	    rep.unknown_places, rep.nnote);
+	    rep.unchanged, rep.repeated, rep.refused, rep.joined,
+	    rep.unknown_entities, rep.unknown_places, rep.nnote);
 out:
 	import_report_free(&rep);
 	buf_free(&err);
+	buf_free(&entity);
 	return rc;
 }

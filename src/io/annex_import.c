@@ -1,20 +1,25 @@
 /*
- * annex_import.c - resolving and storing matrix rows (see import.h).
+ * annex_import.c - resolving and storing matrix rows and CSV records
+ * (see import.h).
  *
- * For each row: the title cell is taken apart (annex_cell.c), the status
- * mapped, entities and places resolved through the Resolver, the scope
- * derived, and the project saved under a source key made of pillar, serial
- * and folded title.  A row whose digest (its cells and the reference data
- * it was resolved against) matches what is stored is left alone.
+ * For each matrix row: the title cell is taken apart (annex_cell.c), the
+ * status mapped, entities and places resolved through the Resolver, the
+ * scope derived, and the project saved under a source key made of pillar,
+ * serial and folded title.  A CSV record (project_csv.c) comes with its
+ * fields apart already and goes the same way from the resolving on.  A row
+ * whose digest (its cells and the reference data it was resolved against)
+ * matches what is stored is left alone.
  */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/mem.h"
 #include "../core/strmap.h"
+#include "project_csv.h"
 #include "project_json.h"
 #include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
@@ -98,6 +103,8 @@ typedef struct Importer {
 	char *before;        /* writer: JSON of the project being updated */
 	StrMap seen;         /* writer: source keys met in this import */
 	StrMap tables;       /* writer: pillars whose heading was met */
+	StrMap pillars;      /* writer: pillars known to be in the framework */
+	StrMap mine;         /* opt->entity and its sub-units, by key */
 	const char *file;    /* writer: the file being written */
 	int nfile;           /* writer: its index in files */
 	const char *wpillar; /* writer: the pillar of the current table */
@@ -269,17 +276,18 @@ scope_fill(Importer *im, Project *p, const char *cell)
 	annex_scope_free(&sc);
 }
 
+/* Resolve entity[0..n) (lead first) into p->orgs. */
 static void
-orgs_fill(Importer *im, Project *p, const AnnexTitle *t)
+orgs_fill(Importer *im, Project *p, char *const *entity, size_t n)
 {
 	p->norgs = 0;
-	p->orgs = xcalloc(t->nentity ? t->nentity : 1, sizeof(ProjectOrg));
-	for (size_t i = 0; i < t->nentity; i++) {
+	p->orgs = xcalloc(n ? n : 1, sizeof(ProjectOrg));
+	for (size_t i = 0; i < n; i++) {
 		ProjectOrg *o = &p->orgs[p->norgs];
 		Resolved r;
 
 		/* "UNESCO, UNESCO": an entity named twice counts once. */
-		if (resolver_org(&im->res, t->entity[i], &r)) {
+		if (resolver_org(&im->res, entity[i], &r)) {
 			int dup = 0;
 
 			for (size_t j = 0; j < p->norgs; j++)
@@ -289,7 +297,7 @@ orgs_fill(Importer *im, Project *p, const AnnexTitle *t)
 			o->org_id = r.id;
 			o->key = xstrdup(r.key);
 		}
-		o->name = xstrdup(t->entity[i]);
+		o->name = xstrdup(entity[i]);
 		p->norgs++;
 	}
 }
@@ -333,7 +341,7 @@ row_project(Importer *im, const AnnexRow *row, Project *p)
 	buf_reset(&b);
 	annex_plain(buf_str(&row->cell[CELL_SCOPE]), &b);
 	p->scope_text = xstrdup(buf_str(&b));
-	orgs_fill(im, p, &t);
+	orgs_fill(im, p, t.entity, t.nentity);
 	scope_fill(im, p, buf_str(&row->cell[CELL_SCOPE]));
 	p->source_file = xstrdup(im->rfile);
 	p->source_line = (int64_t)row->line;
@@ -389,6 +397,68 @@ row_identity(
 	buf_free(&title);
 	for (int i = 0; i < ANNEX_CELLS; i++)
 		h = fnv(h, buf_str(&row->cell[i]));
+	buf_printf(digest, "%016llx", (unsigned long long)h);
+}
+
+/* Build the project of one CSV record (without touching the store). */
+static void
+csv_project(
+    Importer *im, const char *file, const ProjectCsvRow *row, Project *p)
+{
+	const Buf *f = row->field;
+
+	memset(p, 0, sizeof(*p));
+	p->pillar = xstrdup(row->pillar);
+	p->has_serial = row->serial >= 0;
+	p->serial = row->serial;
+	p->title = xstrdup(buf_str(&f[PCSV_TITLE]));
+	if (f[PCSV_PERIOD].len > 0) {
+		/* Kept as written even when unread (the note says so). */
+		p->period_text = xstrdup(buf_str(&f[PCSV_PERIOD]));
+		p->start_date = dup_or_null(row->period.start);
+		p->end_date = dup_or_null(row->period.end);
+		p->open_ended = row->period.open_ended;
+		p->annual = row->period.annual;
+	}
+	if ((p->status = dup_or_null(row->status)) == NULL)
+		p->status_text = xstrdup(buf_str(&f[PCSV_STATUS]));
+	p->activities = xstrdup(buf_str(&f[PCSV_ACTIVITIES]));
+	p->scope_text = xstrdup(buf_str(&f[PCSV_SCOPE]));
+	orgs_fill(im, p, row->entity, row->nentity);
+	scope_fill(im, p, buf_str(&f[PCSV_SCOPE]));
+	p->source_file = xstrdup(file);
+	p->source_line = (int64_t)row->line;
+	for (size_t i = 0; i < row->notes.n; i++) {
+		Buf m = BUF_INIT;
+
+		buf_printf(&m, "line %zu: %s", row->notes.note[i].line,
+		    row->notes.note[i].message);
+		issue_add(p, row->notes.note[i].kind, buf_str(&m));
+		buf_free(&m);
+	}
+}
+
+/*
+ * Source key and digest of a CSV record: "csv:PILLAR:SERIAL:TITLE-HASH",
+ * the serial empty when there is none; the digest over the fields as read
+ * (the pillar as its key, so "2" and "II" are the same record).
+ */
+static void
+csv_identity(Importer *im, const ProjectCsvRow *row, Buf *key, Buf *digest)
+{
+	uint64_t h = im->ref_print ^ ((uint64_t)PROJECT_CSV_VERSION << 8);
+	Buf title = BUF_INIT;
+
+	text_name_key(buf_str(&row->field[PCSV_TITLE]), &title);
+	buf_printf(key, "csv:%s:", row->pillar);
+	if (row->serial >= 0)
+		buf_printf(key, "%ld", row->serial);
+	buf_printf(key, ":%016llx",
+	    (unsigned long long)fnv(14695981039346656037ULL, buf_str(&title)));
+	buf_free(&title);
+	h = fnv(h, row->pillar);
+	for (int i = PCSV_SERIAL; i < PCSV_NCOLUMNS; i++)
+		h = fnv(h, buf_str(&row->field[i]));
 	buf_printf(digest, "%016llx", (unsigned long long)h);
 }
 
@@ -531,11 +601,22 @@ queue_stop(Queue *q)
 	pthread_mutex_unlock(&q->lock);
 }
 
+/* Reader: fold title and activities, so that the writer does not have to. */
+static void
+job_fold(Job *j)
+{
+	Buf f = BUF_INIT;
+
+	text_fold(j->p.title, &f);
+	j->p.fold_title = buf_detach(&f);
+	text_fold(j->p.activities ? j->p.activities : "", &f);
+	j->p.fold_activities = buf_detach(&f);
+}
+
 /* Reader: one row to a job, or an error job when it has no pillar. */
 static Job *
 read_row(Importer *im, const char *file, const AnnexRow *row)
 {
-	Buf f = BUF_INIT;
 	Job *j;
 
 	if (im->pillar == NULL) {
@@ -553,12 +634,105 @@ read_row(Importer *im, const char *file, const AnnexRow *row)
 	j->joined = row->joined > 0;
 	row_project(im, row, &j->p);
 	row_identity(im, row, &j->p, &j->key, &j->digest);
-	/* Folded here, so that the writer does not have to. */
-	text_fold(j->p.title, &f);
-	j->p.fold_title = buf_detach(&f);
-	text_fold(j->p.activities ? j->p.activities : "", &f);
-	j->p.fold_activities = buf_detach(&f);
+	job_fold(j);
 	return j;
+}
+
+/* Reader: one CSV record to a job. */
+static Job *
+read_record(Importer *im, const char *file, const ProjectCsvRow *row)
+{
+	Job *j = job_new(JOB_ROW, file);
+
+	j->pillar = row->pillar;
+	j->line = row->line;
+	j->serial = row->serial;
+	csv_project(im, file, row, &j->p);
+	csv_identity(im, row, &j->key, &j->digest);
+	job_fold(j);
+	return j;
+}
+
+/*
+ * Read a whole file into *text (size *n, NUL-terminated; the caller
+ * frees it): 0, or -1 with "file: message" in err.
+ */
+static int
+file_slurp(const char *file, char **text, size_t *n, Buf *err)
+{
+	FILE *fp = fopen(file, "rb");
+	size_t cap = 0, got;
+	int rc = 0;
+
+	*text = NULL;
+	*n = 0;
+	if (fp == NULL) {
+		buf_printf(err, "%s: cannot open: %s", file, strerror(errno));
+		return -1;
+	}
+	do {
+		mem_grow((void **)text, &cap, *n + 65536 + 1, 1);
+		got = fread(*text + *n, 1, cap - *n - 1, fp);
+		*n += got;
+	} while (got > 0);
+	(*text)[*n] = '\0';
+	if (ferror(fp)) {
+		buf_printf(err, "%s: cannot read: %s", file, strerror(errno));
+		rc = -1;
+	}
+	fclose(fp);
+	return rc;
+}
+
+/* Reader: one CSV file; as read_file(). */
+static int
+read_csv(Importer *im, const char *file)
+{
+	ProjectCsvReader r;
+	const ProjectCsvRow *row;
+	Buf err = BUF_INIT;
+	char *text;
+	size_t n;
+	Job *j;
+	int got, rc = 0;
+
+	if (file_slurp(file, &text, &n, &err) != 0) {
+		j = job_new(JOB_ERROR, file);
+		buf_set(&j->message, buf_str(&err));
+		buf_free(&err);
+		free(text);
+		return queue_put(im, j) == 0 ? -1 : -2;
+	}
+	im->rfile = file;
+	project_csv_init(&r, text, n, file, im->opt->pillar);
+	if (queue_put(im, job_new(JOB_FILE, file)) != 0)
+		rc = -2;
+	while (rc == 0 && (got = project_csv_next(&r, &row, &err)) != 0) {
+		if (got < 0) {
+			j = job_new(JOB_ERROR, file);
+			buf_set(&j->message, buf_str(&err));
+			rc = -1;
+		} else {
+			j = read_record(im, file, row);
+		}
+		if (queue_put(im, j) != 0)
+			rc = -2;
+	}
+	project_csv_free(&r);
+	free(text);
+	buf_free(&err);
+	return rc;
+}
+
+/* How a file is read: CSV (1) or the published matrix (0). */
+static int
+file_is_csv(const ImportOptions *opt, const char *file)
+{
+	size_t n = strlen(file);
+
+	if (opt->format != IMPORT_FORMAT_AUTO)
+		return opt->format == IMPORT_FORMAT_CSV;
+	return n >= 4 && strcasecmp(file + n - 4, ".csv") == 0;
 }
 
 /* Reader: one file; 0, -1 after queueing an error, -2 when told to stop. */
@@ -633,7 +807,9 @@ reader_main(void *arg)
 	Importer *im = arg;
 
 	for (int i = 0; i < im->nfiles; i++)
-		if (read_file(im, im->files[i]) != 0)
+		if ((file_is_csv(im->opt, im->files[i])
+			    ? read_csv(im, im->files[i])
+			    : read_file(im, im->files[i])) != 0)
 			return NULL;
 	queue_put(im, job_new(JOB_END, NULL));
 	return NULL;
@@ -736,32 +912,130 @@ update_audit(Importer *im, const Project *p, Buf *err)
 	return rc;
 }
 
+/*
+ * Writer: tell the caller what becomes of a row (opt->row); 0, or -1 with
+ * err set when the caller stops the import.
+ */
+static int
+row_told(Importer *im, const Job *j, const char *outcome, int64_t id, Buf *err)
+{
+	ImportRow r;
+
+	if (im->opt->row == NULL)
+		return 0;
+	r.file = j->file;
+	r.line = j->line;
+	r.outcome = outcome;
+	r.p = &j->p;
+	r.id = id;
+	if (im->opt->row(im->opt->row_ctx, &r) == 0)
+		return 0;
+	buf_printf(err, "%s:%zu: the import was stopped", j->file, j->line);
+	return -1;
+}
+
+/* Writer: the row's pillar must be in the framework; 0 or -1. */
+static int
+pillar_check(Importer *im, const Job *j, Buf *err)
+{
+	int64_t dummy;
+
+	if (strmap_get(&im->pillars, j->pillar, &dummy))
+		return 0;
+	if (store_pillar_exists(im->s, j->pillar, err) != 1) {
+		buf_printf(err,
+		    "%s:%zu: pillar %s is not in the strategy framework",
+		    j->file, j->line, j->pillar);
+		return -1;
+	}
+	strmap_put(&im->pillars, j->pillar, 1);
+	return 0;
+}
+
+/*
+ * Writer: may the row be written under opt->entity?  It must name the
+ * entity (or a sub-unit), and the project it updates (id > 0) must name
+ * it already.  1, 0 (with the reason in why), or -1.
+ */
+static int
+entity_allows(Importer *im, const Job *j, int64_t id, Buf *why, Buf *err)
+{
+	const char *e = im->opt->entity;
+	int64_t dummy;
+	int named = 0, rc;
+
+	if (e == NULL)
+		return 1;
+	for (size_t i = 0; i < j->p.norgs && !named; i++)
+		named = j->p.orgs[i].key != NULL &&
+		    strmap_get(&im->mine, j->p.orgs[i].key, &dummy);
+	if (!named) {
+		buf_printf(why, "the row does not name %s", e);
+		return 0;
+	}
+	if (id == 0)
+		return 1;
+	if ((rc = store_project_has_entity(im->s, id, e, err)) == 0)
+		buf_printf(why,
+		    "the row updates project %lld, which does not name %s",
+		    (long long)id, e);
+	return rc;
+}
+
+/*
+ * Writer: a row refused under opt->entity: noted and counted; in a real
+ * import it fails the whole import.
+ */
+static int
+row_refuse(Importer *im, const Job *j, int64_t id, const char *why, Buf *err)
+{
+	report_note(im->rep, j->file, j->line, "not-your-entity", why);
+	im->rep->refused++;
+	if (row_told(im, j, "refused", id, err) != 0)
+		return -1;
+	if (im->opt->dry_run)
+		return 0;
+	buf_printf(err, "%s:%zu: %s", j->file, j->line, why);
+	return -1;
+}
+
+/* Writer: a row met before in this import is noted, not written again. */
+static int
+row_repeated(Importer *im, const Job *j, int64_t first, Buf *err)
+{
+	Buf m = BUF_INIT;
+
+	if (j->serial >= 0)
+		buf_printf(&m, "row %ld", j->serial);
+	else
+		buf_puts(&m, "the row");
+	buf_printf(&m,
+	    " of pillar %s at line %zu repeats the row at %s:%lld; it was "
+	    "imported once",
+	    j->pillar, j->line, im->files[first >> 32],
+	    (long long)(first & 0xffffffff));
+	report_note(im->rep, j->file, j->line, "repeated-row", buf_str(&m));
+	buf_free(&m);
+	im->rep->repeated++;
+	return row_told(im, j, "repeated", 0, err);
+}
+
 /* Writer: store one parsed row (a new one may wait in im->add). */
 static int
 write_row(Importer *im, Job *j, Buf *err)
 {
 	Project *p = &j->p;
-	Buf have = BUF_INIT;
+	Buf have = BUF_INIT, why = BUF_INIT;
 	int64_t id, first;
-	int rc = -1;
+	int rc = -1, ok;
 
 	im->rep->rows++;
 	if (j->joined)
 		im->rep->joined++;
-	if (strmap_get(&im->seen, buf_str(&j->key), &first)) {
-		Buf m = BUF_INIT;
-
-		buf_printf(&m,
-		    "row %ld of pillar %s at line %zu repeats the row at "
-		    "%s:%lld; it was imported once",
-		    j->serial, j->pillar, j->line, im->files[first >> 32],
-		    (long long)(first & 0xffffffff));
-		report_note(
-		    im->rep, j->file, j->line, "repeated-row", buf_str(&m));
-		buf_free(&m);
-		im->rep->repeated++;
-		return 0;
-	}
+	if (pillar_check(im, j, err) != 0)
+		return -1;
+	if (strmap_get(&im->seen, buf_str(&j->key), &first))
+		return row_repeated(im, j, first, err);
 	/* Where it was first met: file index and line. */
 	strmap_put(&im->seen, buf_str(&j->key),
 	    ((int64_t)im->nfile << 32) | (int64_t)(j->line & 0xffffffff));
@@ -778,14 +1052,21 @@ write_row(Importer *im, Job *j, Buf *err)
 	    : store_project_by_source(im->s, buf_str(&j->key), &have, err);
 	if (id < 0)
 		goto out;
+	if ((ok = entity_allows(im, j, id, &why, err)) <= 0) {
+		if (ok == 0)
+			rc = row_refuse(im, j, id, buf_str(&why), err);
+		goto out;
+	}
 	if (id > 0 && strcmp(buf_str(&have), buf_str(&j->digest)) == 0) {
 		im->rep->unchanged++;
-		rc = 0;
+		rc = row_told(im, j, "unchanged", id, err);
 		goto out;
 	}
 	p->id = id;
 	p->source_key = buf_detach(&j->key);
 	p->source_digest = buf_detach(&j->digest);
+	if (row_told(im, j, id > 0 ? "changed" : "added", id, err) != 0)
+		goto out;
 	if (id > 0 && !im->opt->dry_run) {
 		Project old;
 
@@ -820,6 +1101,7 @@ write_row(Importer *im, Job *j, Buf *err)
 	rc = 0;
 out:
 	buf_free(&have);
+	buf_free(&why);
 	return rc;
 }
 
@@ -922,6 +1204,70 @@ import_audit(Importer *im, Buf *err)
 	return rc;
 }
 
+/* The organisations as key and parent key, for entity_load(). */
+typedef struct OrgTree {
+	char **key, **parent; /* parent[i] NULL for a top organisation */
+	size_t n, cap, pcap;
+} OrgTree;
+
+static int
+org_collect(void *ctx, const RefItem *r)
+{
+	OrgTree *t = ctx;
+
+	mem_grow((void **)&t->key, &t->cap, t->n + 1, sizeof(char *));
+	mem_grow((void **)&t->parent, &t->pcap, t->n + 1, sizeof(char *));
+	t->key[t->n] = xstrdup(r->key);
+	t->parent[t->n++] = r->parent ? xstrdup(r->parent) : NULL;
+	return 0;
+}
+
+/*
+ * Fill im->mine with opt->entity and every organisation under it (its
+ * sub-units, theirs, ...).  0, or -1 with err set (an unknown key is one).
+ */
+static int
+entity_load(Importer *im, Buf *err)
+{
+	const char *e = im->opt->entity;
+	OrgTree t;
+	int64_t dummy;
+	int rc = -1, grew = 1;
+
+	if (e == NULL)
+		return 0;
+	memset(&t, 0, sizeof(t));
+	if (store_organisations(im->s, org_collect, &t, err) != 0)
+		goto out;
+	for (size_t i = 0; i < t.n; i++)
+		if (strcmp(t.key[i], e) == 0)
+			strmap_put(&im->mine, e, 1);
+	if (im->mine.count == 0) {
+		buf_printf(err, "\"%s\" is not the key of an organisation", e);
+		goto out;
+	}
+	/* Down one level a pass; the tree is a few levels deep. */
+	while (grew) {
+		grew = 0;
+		for (size_t i = 0; i < t.n; i++)
+			if (t.parent[i] != NULL &&
+			    strmap_get(&im->mine, t.parent[i], &dummy) &&
+			    !strmap_get(&im->mine, t.key[i], &dummy)) {
+				strmap_put(&im->mine, t.key[i], 1);
+				grew = 1;
+			}
+	}
+	rc = 0;
+out:
+	for (size_t i = 0; i < t.n; i++) {
+		free(t.key[i]);
+		free(t.parent[i]);
+	}
+	free(t.key);
+	free(t.parent);
+	return rc;
+}
+
 int
 annex_import(Store *s, const char *const *files, int nfiles,
     const ImportOptions *opt, ImportReport *rep, Buf *err)
@@ -940,7 +1286,7 @@ annex_import(Store *s, const char *const *files, int nfiles,
 	pthread_mutex_init(&im.q.lock, NULL);
 	pthread_cond_init(&im.q.not_empty, NULL);
 	pthread_cond_init(&im.q.not_full, NULL);
-	if (resolver_load(&im.res, s, err) != 0)
+	if (resolver_load(&im.res, s, err) != 0 || entity_load(&im, err) != 0)
 		goto out;
 	im.ref_print = 14695981039346656037ULL ^ (uint64_t)im.res.org.count ^
 	    ((uint64_t)im.res.place.count << 20) ^
@@ -982,6 +1328,8 @@ out:
 	free(im.before);
 	strmap_free(&im.seen);
 	strmap_free(&im.tables);
+	strmap_free(&im.pillars);
+	strmap_free(&im.mine);
 	resolver_free(&im.res);
 	pthread_mutex_destroy(&im.q.lock);
 	pthread_cond_destroy(&im.q.not_empty);

@@ -1,12 +1,16 @@
 /*
- * import.h - importing published matrices into the store.
+ * import.h - importing published matrices and CSV files of projects into
+ * the store.
  *
  * annex_import() reads one or more files in the published matrix format
- * (annex.h), resolves entities and places against the reference data, and
- * writes every row as a project, all in one transaction: either every
- * file is imported or the database is left as it was.  It is idempotent:
- * a row already imported unchanged is not written again, so importing the
- * same file twice changes nothing.
+ * (annex.h) or as CSV (project_csv.h, doc/csv-format.md), resolves
+ * entities and places against the reference data, and writes every row as
+ * a project, all in one transaction: either every file is imported or the
+ * database is left as it was.  It is idempotent: a row already imported
+ * unchanged is not written again, so importing the same file twice changes
+ * nothing.  A caller can watch every row's fate (ImportOptions.row), with
+ * or without writing (dry_run): that is the preview of an upload.  A focal
+ * point's upload is held to its entity (ImportOptions.entity).
  */
 #ifndef CTM_IO_IMPORT_H
 #define CTM_IO_IMPORT_H
@@ -14,9 +18,48 @@
 #include "../store/store.h"
 #include "annex.h"
 
+/* How annex_import() reads its files (ImportOptions.format). */
+enum ImportFormat {
+	IMPORT_FORMAT_AUTO,   /* by name: ".csv" (any case) CSV, else matrix */
+	IMPORT_FORMAT_MATRIX, /* the published matrix (annex.h) */
+	IMPORT_FORMAT_CSV     /* a CSV of projects (project_csv.h) */
+};
+
+/* A row and what the import makes of it, for ImportOptions.row. */
+typedef struct ImportRow {
+	const char *file; /* the file it comes from */
+	size_t line;      /* the line it starts on */
+	/* "added", "changed", "unchanged", "repeated" or "refused" */
+	const char *outcome;
+	const Project *p; /* the project as read and resolved */
+	int64_t id;       /* the existing project it names, or 0 */
+} ImportRow;
+
 typedef struct ImportOptions {
-	const char *pillar; /* pillar for rows before any heading, or NULL */
-	int dry_run;        /* read and resolve, write nothing */
+	/*
+	 * Pillar for matrix rows before any heading, and for CSV records
+	 * whose pillar is empty; or NULL.
+	 */
+	const char *pillar;
+	int dry_run; /* read and resolve, write nothing */
+	int format;  /* IMPORT_FORMAT_* */
+	/*
+	 * An organisation key, or NULL.  When set, every row must name it or
+	 * one of its sub-units, and a row that updates a project must update
+	 * one that names it already; a row that does not is "refused" (a
+	 * note of kind not-your-entity), and in a real import any refused
+	 * row fails the import.
+	 */
+	const char *entity;
+	/*
+	 * Called by the writer for every row once its outcome is decided,
+	 * dry run or not, before the row is written; a new project may be
+	 * written later, in a batch, so its p->id is 0 here.  r and what it
+	 * points at are valid during the call only.  Return 0 to go on;
+	 * anything else stops the import, which then fails.  May be NULL.
+	 */
+	int (*row)(void *ctx, const ImportRow *r);
+	void *row_ctx;
 	/* Called now and then with rows done so far (may be NULL). */
 	void (*progress)(void *ctx, const char *file, long rows);
 	void *progress_ctx;
@@ -39,6 +82,7 @@ typedef struct ImportReport {
 	long updated;          /* projects whose row changed */
 	long unchanged;        /* rows already imported as they are */
 	long repeated;         /* rows repeated within the import */
+	long refused;          /* rows that do not name opt->entity */
 	long joined;           /* rows joined across page breaks */
 	long unknown_entities; /* entity names no organisation has */
 	long unknown_places;   /* place names no place has */
@@ -47,9 +91,10 @@ typedef struct ImportReport {
 } ImportReport;
 
 /*
- * Import files[0..nfiles).  Return 0, or -1 with "file:line:column:
- * message" in err and the database unchanged.  Free rep with
- * import_report_free() either way.
+ * Import files[0..nfiles), each read as opt->format says.  Return 0, or -1
+ * with "file:line:column: message" (or "file:line: message") in err and
+ * the database unchanged.  Free rep with import_report_free() either way.
+ * In a dry run nothing is written and refused rows do not fail it.
  */
 int annex_import(Store *s, const char *const *files, int nfiles,
     const ImportOptions *opt, ImportReport *rep, Buf *err);

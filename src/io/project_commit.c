@@ -32,7 +32,8 @@ project_may_change(Store *s, const Account *who, int64_t id, Buf *msg)
 	got = store_project_has_entity(s, id, who->entity, &err);
 	buf_free(&err);
 	if (got == 0)
-		buf_puts(msg, "a focal point changes only its entity's projects");
+		buf_puts(
+		    msg, "a focal point changes only its entity's projects");
 	return got;
 }
 
@@ -62,7 +63,8 @@ project_commit(Store *s, const Account *who, Project *p, int del, Buf *msg)
 			rc = COMMIT_NOT_FOUND;
 			goto fail;
 		}
-		if (got < 0 || (got = project_may_change(s, who, p->id, msg)) < 0)
+		if (got < 0 ||
+		    (got = project_may_change(s, who, p->id, msg)) < 0)
 			goto failed;
 		if (got == 0) {
 			rc = COMMIT_FORBIDDEN;
@@ -78,12 +80,14 @@ project_commit(Store *s, const Account *who, Project *p, int del, Buf *msg)
 			goto failed;
 		/* A focal point cannot hand a project to others. */
 		if (strcmp(who->role, "focal_point") == 0) {
-			got = store_project_has_entity(s, p->id, who->entity, &err);
+			got = store_project_has_entity(
+			    s, p->id, who->entity, &err);
 			if (got < 0)
 				goto failed;
 			if (got == 0) {
-				buf_printf(msg, "a focal point's project keeps "
-						"naming its entity (%s)",
+				buf_printf(msg,
+				    "a focal point's project keeps "
+				    "naming its entity (%s)",
 				    who->entity);
 				rc = COMMIT_FORBIDDEN;
 				goto fail;

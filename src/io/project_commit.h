@@ -42,7 +42,6 @@ int project_may_change(Store *s, const Account *who, int64_t id, Buf *msg);
  * p->id, on behalf of who.  Returns one of the COMMIT_* codes, with a
  * sentence in msg when it is not a success.  On success p->id is set.
  */
-int project_commit(
-    Store *s, const Account *who, Project *p, int del, Buf *msg);
+int project_commit(Store *s, const Account *who, Project *p, int del, Buf *msg);
 
 #endif
