@@ -97,14 +97,19 @@ run:
 
 # Tools the tests use beyond the build: clang and its runtime for the
 # fuzz targets, clang-format for the format check, node for reading JSON,
-# sqlite3 and curl; and npm for the test tools of tests/package.json (Ajv),
-# from Debian unless the node installed brings its own.
-TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl
+# sqlite3 and curl, chromium for the browser tests; and npm for the test
+# tools of tests/package.json (Ajv, html-validate, playwright-core), from
+# Debian unless the node installed brings its own.
+TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl \
+             chromium
+TEST_NODE_MODULES := ajv html-validate playwright-core
 
 test:
 	@TOOLS_DEPS_EXTRA="$(TEST_PKGS)" tools/deps
 	@command -v npm >/dev/null || TOOLS_DEPS_EXTRA=npm tools/deps
-	@[ -d tests/node_modules/ajv ] || \
+	@missing=; for m in $(TEST_NODE_MODULES); do \
+	    [ -d tests/node_modules/$$m ] || missing="$$missing $$m"; done; \
+	    [ -z "$$missing" ] || \
 	    (cd tests && npm ci --no-audit --no-fund --loglevel=error)
 	tests/run
 

@@ -103,9 +103,36 @@ import_options(Cli *c, ImportOptions *opt, Buf *key)
 }
 
 /*
- * import [annex] FILE...: "annex", the kind of file the command used to
- * want first, is still taken as such when files follow it.
+ * How many operands come before the files: 1 when the first is "annex",
+ * the kind of file the command used to want first, else 0; or -1 after
+ * an error (a word that is no file and no kind, no file after "annex").
+ * A file named like a kind is given with its directory: ./annex.
  */
+static int
+import_files_from(Cli *c)
+{
+	const char *a = c->arg[0];
+
+	if (strcmp(a, "annex") != 0) {
+		if (c->narg < 2 || strpbrk(a, "./") != NULL ||
+		    access(a, F_OK) == 0)
+			return 0;
+		cli_error(EXIT_USAGE,
+		    "import: unknown kind \"%s\" (known: annex; a CSV file "
+		    "is read as such by its name or with --format csv)",
+		    a);
+		return -1;
+	}
+	if (c->narg < 2) {
+		cli_error(EXIT_USAGE,
+		    "usage: ctmatrix import [annex] FILE... [--format "
+		    "csv|matrix] [--entity KEY] [--dry-run]");
+		return -1;
+	}
+	return 1;
+}
+
+/* import [annex] FILE... (see the command table in main.c). */
 int
 cmd_import(Cli *c)
 {
@@ -115,8 +142,10 @@ cmd_import(Cli *c)
 	Buf err = BUF_INIT, entity = BUF_INIT;
 	const char *pillar = cli_opt(c, "pillar");
 	int rc = EXIT_OK, quiet = cli_opt(c, "quiet") != NULL;
-	int first = c->narg > 1 && strcmp(c->arg[0], "annex") == 0;
+	int first = import_files_from(c);
 
+	if (first < 0)
+		return EXIT_USAGE;
 	memset(&opt, 0, sizeof(opt));
 	memset(&rep, 0, sizeof(rep));
 	memset(&prog, 0, sizeof(prog));

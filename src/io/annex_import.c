@@ -91,7 +91,8 @@ typedef struct Importer {
 	Resolver res;
 	const ImportOptions *opt;
 	ImportReport *rep;
-	const char *const *files;
+	const char *const *paths; /* the files to open */
+	const char *const *names; /* their names, in messages and records */
 	int nfiles;
 	Queue q;
 	Batch out;           /* reader: jobs not yet queued */
@@ -686,7 +687,7 @@ file_slurp(const char *file, char **text, size_t *n, Buf *err)
 
 /* Reader: one CSV file; as read_file(). */
 static int
-read_csv(Importer *im, const char *file)
+read_csv(Importer *im, const char *path, const char *file)
 {
 	ProjectCsvReader r;
 	const ProjectCsvRow *row;
@@ -696,7 +697,7 @@ read_csv(Importer *im, const char *file)
 	Job *j;
 	int got, rc = 0;
 
-	if (file_slurp(file, &text, &n, &err) != 0) {
+	if (file_slurp(path, &text, &n, &err) != 0) {
 		j = job_new(JOB_ERROR, file);
 		buf_set(&j->message, buf_str(&err));
 		buf_free(&err);
@@ -737,9 +738,9 @@ file_is_csv(const ImportOptions *opt, const char *file)
 
 /* Reader: one file; 0, -1 after queueing an error, -2 when told to stop. */
 static int
-read_file(Importer *im, const char *file)
+read_file(Importer *im, const char *path, const char *file)
 {
-	FILE *fp = fopen(file, "r");
+	FILE *fp = fopen(path, "r");
 	AnnexReader r;
 	AnnexEvent ev;
 	Job *j;
@@ -807,9 +808,9 @@ reader_main(void *arg)
 	Importer *im = arg;
 
 	for (int i = 0; i < im->nfiles; i++)
-		if ((file_is_csv(im->opt, im->files[i])
-			    ? read_csv(im, im->files[i])
-			    : read_file(im, im->files[i])) != 0)
+		if ((file_is_csv(im->opt, im->names[i])
+			    ? read_csv(im, im->paths[i], im->names[i])
+			    : read_file(im, im->paths[i], im->names[i])) != 0)
 			return NULL;
 	queue_put(im, job_new(JOB_END, NULL));
 	return NULL;
@@ -1012,7 +1013,7 @@ row_repeated(Importer *im, const Job *j, int64_t first, Buf *err)
 	buf_printf(&m,
 	    " of pillar %s at line %zu repeats the row at %s:%lld; it was "
 	    "imported once",
-	    j->pillar, j->line, im->files[first >> 32],
+	    j->pillar, j->line, im->names[first >> 32],
 	    (long long)(first & 0xffffffff));
 	report_note(im->rep, j->file, j->line, "repeated-row", buf_str(&m));
 	buf_free(&m);
@@ -1123,7 +1124,7 @@ write_all(Importer *im, Buf *err)
 			break;
 		case JOB_FILE:
 			for (im->nfile = 0; im->nfile < im->nfiles &&
-			     im->files[im->nfile] != j->file;
+			     im->names[im->nfile] != j->file;
 			     im->nfile++)
 				;
 			im->file = j->file;
@@ -1193,7 +1194,7 @@ import_audit(Importer *im, Buf *err)
 	for (int i = 0; i < im->nfiles; i++) {
 		if (i)
 			buf_putc(&j, ',');
-		buf_json_string(&j, im->files[i]);
+		buf_json_string(&j, im->names[i]);
 	}
 	buf_printf(&j, "],\"added\":%ld,\"updated\":%ld}", (long)im->rep->added,
 	    (long)im->rep->updated);
@@ -1281,7 +1282,9 @@ annex_import(Store *s, const char *const *files, int nfiles,
 	im.s = s;
 	im.opt = opt;
 	im.rep = rep;
-	im.files = files;
+	im.paths = files;
+	/* An upload is read from a file of ours but named as it was sent. */
+	im.names = opt->source_name && nfiles == 1 ? &opt->source_name : files;
 	im.nfiles = nfiles;
 	pthread_mutex_init(&im.q.lock, NULL);
 	pthread_cond_init(&im.q.not_empty, NULL);

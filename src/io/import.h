@@ -42,7 +42,13 @@ typedef struct ImportOptions {
 	 */
 	const char *pillar;
 	int dry_run; /* read and resolve, write nothing */
-	int format;  /* IMPORT_FORMAT_* */
+	/*
+	 * The name of the one file imported, when it is not its path (an
+	 * upload kept in a file of ours): in messages and as the projects'
+	 * source; or NULL.
+	 */
+	const char *source_name;
+	int format; /* IMPORT_FORMAT_* */
 	/*
 	 * An organisation key, or NULL.  When set, every row must name it or
 	 * one of its sub-units, and a row that updates a project must update

@@ -110,26 +110,36 @@ preview_row(void *ctx, const ImportRow *r)
 }
 
 static void
-report_html(Page *p, const ImportReport *rep)
+report_html(Page *p, const ImportReport *rep, int dry_run)
 {
 	html(&p->out,
 	    "<ul class=\"counts\">\n<li>Rows read: <strong>%N</strong></li>\n"
-	    "<li>To add: <strong>%N</strong></li>\n"
-	    "<li>To change: <strong>%N</strong></li>\n"
+	    "<li>%s: <strong>%N</strong></li>\n"
+	    "<li>%s: <strong>%N</strong></li>\n"
 	    "<li>Unchanged: <strong>%N</strong></li>\n"
 	    "<li>Refused: <strong>%N</strong></li>\n"
 	    "<li>Unknown entities: <strong>%N</strong></li>\n"
 	    "<li>Unknown places: <strong>%N</strong></li>\n</ul>\n",
-	    (int64_t)rep->rows, (int64_t)rep->added, (int64_t)rep->updated,
-	    (int64_t)rep->unchanged, (int64_t)rep->refused,
-	    (int64_t)rep->unknown_entities, (int64_t)rep->unknown_places);
+	    (int64_t)rep->rows, dry_run ? "To add" : "Added",
+	    (int64_t)rep->added, dry_run ? "To change" : "Changed",
+	    (int64_t)rep->updated, (int64_t)rep->unchanged,
+	    (int64_t)rep->refused, (int64_t)rep->unknown_entities,
+	    (int64_t)rep->unknown_places);
 	if (rep->nnote > 0) {
 		html(&p->out, "<h2>Flagged (%N)</h2>\n<ul class=\"notes\">\n",
 		    (int64_t)rep->nnote);
-		for (size_t i = 0; i < rep->nnote && i < 500; i++)
-			html(&p->out, "<li>line %I: %s (%s)</li>\n",
-			    (int64_t)rep->note[i].line, rep->note[i].message,
-			    rep->note[i].kind);
+		for (size_t i = 0; i < rep->nnote && i < 500; i++) {
+			const char *m = rep->note[i].message;
+
+			/* Most messages say their line already. */
+			if (strncmp(m, "line ", 5) == 0)
+				html(&p->out, "<li>%s (%s)</li>\n", m,
+				    rep->note[i].kind);
+			else
+				html(&p->out, "<li>line %I: %s (%s)</li>\n",
+				    (int64_t)rep->note[i].line, m,
+				    rep->note[i].kind);
+		}
 		html(&p->out, "</ul>\n");
 	}
 }
@@ -171,7 +181,7 @@ upload_run(Page *p, int64_t id, int dry_run)
 	    strcmp(p->who.role, "focal_point") == 0 ? p->who.entity : NULL;
 	opt.actor = p->who.login;
 	opt.account_id = p->who.id;
-	/* TODO source_name */
+	opt.source_name = buf_str(&name);
 	opt.row = dry_run ? preview_row : NULL;
 	opt.row_ctx = &v;
 	rc = annex_import(p->s, files, 1, &opt, &rep, &err);
@@ -195,12 +205,12 @@ upload_run(Page *p, int64_t id, int dry_run)
 		    "<p role=\"status\">Imported in one transaction: "
 		    "%N added, %N changed.</p>\n",
 		    (int64_t)rep.added, (int64_t)rep.updated);
-		report_html(p, &rep);
+		report_html(p, &rep, dry_run);
 		html(&p->out, "<p><a href=\"/\">To the matrix</a></p>\n");
 		rc = page_end(p, 200);
 		goto out;
 	}
-	report_html(p, &rep);
+	report_html(p, &rep, dry_run);
 	if (rep.refused > 0)
 		html(&p->out,
 		    "<p class=\"error\" role=\"alert\">%N row%S do not name "
@@ -219,10 +229,10 @@ upload_run(Page *p, int64_t id, int dry_run)
 		    id);
 		page_csrf_field(p);
 		html(&p->out,
-		    "\n<p><button type=\"submit\">Import these %N "
-		    "rows</button> <a href=\"/upload\">Cancel</a></p>\n"
-		    "</form>\n",
-		    (int64_t)(rep.added + rep.updated));
+		    "\n<p><button type=\"submit\">Import %N row%S</button> "
+		    "<a href=\"/upload\">Cancel</a></p>\n</form>\n",
+		    (int64_t)(rep.added + rep.updated),
+		    rep.added + rep.updated == 1 ? "" : "s");
 	}
 	if (v.n > 0)
 		html(&p->out,
