@@ -47,17 +47,26 @@ static const Command commands[] = {
 	    "missing-field, bad-serial, extra-cells, ...).\n" },
 	{ "help", cmd_help, "", 0, 1, "[COMMAND]",
 	    "Prints the list of commands, or the help of one command.\n" },
-	{ "import", cmd_import, "pillar= dry-run quiet format= ", 2, -1,
-	    "annex [--pillar P] [--dry-run] [--quiet] FILE...",
-	    "Imports the matrix of projects as the Secretary-General's report\n"
-	    "publishes it (tab-separated rows under \"Pillar N\" headings).\n"
+	{ "import", cmd_import, "pillar= dry-run quiet format= entity= ", 1, -1,
+	    "[annex] FILE... [--format csv|matrix] [--entity KEY]\n"
+	    "         [--pillar P] [--dry-run] [--quiet]",
+	    "Imports projects: files in the matrix format of the\n"
+	    "Secretary-General's report (tab-separated rows under \"Pillar "
+	    "N\"\n"
+	    "headings), or CSV files of projects (doc/csv-format.md); a file\n"
+	    "ending in .csv is read as CSV unless --format says otherwise.\n"
 	    "All files are imported in one transaction: on any error nothing\n"
 	    "is written.  Importing the same file again changes nothing.\n"
 	    "Every defect met is reported on standard error; the findings\n"
 	    "stay queryable with `ctmatrix check`.\n"
-	    "  --pillar P   pillar of rows that come before any pillar "
-	    "heading\n"
-	    "  --dry-run    read, resolve and report, but write nothing\n"
+	    "  --format F   csv or matrix, for every file\n"
+	    "  --entity K   every row must name organisation K (or a "
+	    "sub-unit)\n"
+	    "               and may change only projects that name it\n"
+	    "  --pillar P   pillar of rows before any pillar heading, and of\n"
+	    "               CSV rows whose pillar is empty\n"
+	    "  --dry-run    read, resolve and list each row's outcome, but\n"
+	    "               write nothing\n"
 	    "  --quiet      print only the summary line\n" },
 	{ "init", cmd_init, "", 0, 0, "",
 	    "Creates the database (if missing), brings its schema up to date\n"

@@ -32,7 +32,7 @@ typedef struct ImportRow {
 	/* "added", "changed", "unchanged", "repeated" or "refused" */
 	const char *outcome;
 	const Project *p; /* the project as read and resolved */
-	int64_t id;       /* the existing project it names, or 0 */
+	int64_t id;       /* the project the row matches (its source), or 0 */
 } ImportRow;
 
 typedef struct ImportOptions {

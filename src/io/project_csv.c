@@ -127,8 +127,8 @@ record_next(ProjectCsvReader *r, Buf *err)
 
 		/* csv_next() says "line N: message". */
 		if (sscanf(buf_str(&e), "line %zu: %n", &line, &n) == 1 && n)
-			buf_printf(err, "%s:%zu: %s", r->name, line,
-			    buf_str(&e) + n);
+			buf_printf(
+			    err, "%s:%zu: %s", r->name, line, buf_str(&e) + n);
 		else
 			buf_printf(err, "%s: %s", r->name, buf_str(&e));
 	}
@@ -165,8 +165,8 @@ header_read(ProjectCsvReader *r, Buf *err)
 			continue;
 		}
 		for (k = 0; k < PCSV_NCOLUMNS; k++)
-			if (strcasecmp(buf_str(&name), project_csv_columns[k]) ==
-			    0)
+			if (strcasecmp(
+				buf_str(&name), project_csv_columns[k]) == 0)
 				break;
 		if (k == PCSV_NCOLUMNS) {
 			buf_printf(err,
@@ -189,7 +189,8 @@ header_read(ProjectCsvReader *r, Buf *err)
 	if (r->col[PCSV_TITLE] < 0 ||
 	    (r->col[PCSV_PILLAR] < 0 && r->pillar == NULL)) {
 		buf_printf(err, "%s:%zu: the header has no %s column", r->name,
-		    c->record_line, r->col[PCSV_TITLE] < 0 ? "title" : "pillar");
+		    c->record_line,
+		    r->col[PCSV_TITLE] < 0 ? "title" : "pillar");
 		goto out;
 	}
 	rc = 0;
@@ -244,7 +245,8 @@ period_read(ProjectCsvRow *row)
 	if (*text == '\0')
 		return;
 	buf_set(&inner, text);
-	if (inner.len >= 2 && inner.s[0] == '(' && inner.s[inner.len - 1] == ')') {
+	if (inner.len >= 2 && inner.s[0] == '(' &&
+	    inner.s[inner.len - 1] == ')') {
 		buf_set(&inner, text + 1);
 		buf_truncate(&inner, inner.len - 1);
 		buf_trim(&inner);
@@ -287,10 +289,12 @@ row_read(ProjectCsvReader *r, Buf *err)
 	}
 	for (int k = 0; k < PCSV_NCOLUMNS; k++)
 		if (r->col[k] >= 0)
-			collapse(csv_field(c, (size_t)r->col[k]), &row->field[k]);
+			collapse(
+			    csv_field(c, (size_t)r->col[k]), &row->field[k]);
 	v = buf_str(&row->field[PCSV_PILLAR]);
 	if (*v == '\0' && r->pillar == NULL) {
-		buf_printf(err, "%s:%zu: the pillar is empty", r->name, row->line);
+		buf_printf(
+		    err, "%s:%zu: the pillar is empty", r->name, row->line);
 		return -1;
 	}
 	row->pillar = *v ? vocab_pillar(v) : r->pillar;
@@ -309,7 +313,8 @@ row_read(ProjectCsvReader *r, Buf *err)
 		return -1;
 	}
 	if (row->field[PCSV_TITLE].len == 0) {
-		buf_printf(err, "%s:%zu: the title is empty", r->name, row->line);
+		buf_printf(
+		    err, "%s:%zu: the title is empty", r->name, row->line);
 		return -1;
 	}
 	period_read(row);

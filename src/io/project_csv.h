@@ -50,30 +50,30 @@ extern const char *const project_csv_columns[PCSV_NCOLUMNS];
 
 /* One record, read. */
 typedef struct ProjectCsvRow {
-	size_t line;                /* line the record starts on */
-	const char *pillar;         /* key I..XX (a static string) */
-	long serial;                /* -1 when the serial is empty */
-	Buf field[PCSV_NCOLUMNS];   /* each field, white space collapsed */
-	Period period;              /* parsed; all zero when none */
-	int has_period;             /* the period was read */
-	const char *status;         /* vocab_status() of the status, or NULL */
-	char **entity;              /* entities as written, lead first */
+	size_t line;              /* line the record starts on */
+	const char *pillar;       /* key I..XX (a static string) */
+	long serial;              /* -1 when the serial is empty */
+	Buf field[PCSV_NCOLUMNS]; /* each field, white space collapsed */
+	Period period;            /* parsed; all zero when none */
+	int has_period;           /* the period was read */
+	const char *status;       /* vocab_status() of the status, or NULL */
+	char **entity;            /* entities as written, lead first */
 	size_t nentity;
 	AnnexNotes notes; /* defects of the record (line not in message) */
 } ProjectCsvRow;
 
 typedef struct ProjectCsvReader {
-	CsvReader csv;       /* the records */
-	const char *name;    /* file name for messages */
-	const char *text;    /* the whole text (not owned) */
-	size_t size;         /* its length */
-	const char *pillar;  /* pillar of rows whose pillar is empty, or NULL */
-	int started;         /* the text was checked and the header read */
+	CsvReader csv;      /* the records */
+	const char *name;   /* file name for messages */
+	const char *text;   /* the whole text (not owned) */
+	size_t size;        /* its length */
+	const char *pillar; /* pillar of rows whose pillar is empty, or NULL */
+	int started;        /* the text was checked and the header read */
 	int col[PCSV_NCOLUMNS]; /* field index of each column, -1 if absent */
-	int *unnamed;        /* field indexes of columns without a name */
+	int *unnamed;           /* field indexes of columns without a name */
 	size_t nunnamed;
-	size_t nfield;       /* fields of the header */
-	ProjectCsvRow row;   /* the row last given out */
+	size_t nfield;     /* fields of the header */
+	ProjectCsvRow row; /* the row last given out */
 } ProjectCsvReader;
 
 /*
