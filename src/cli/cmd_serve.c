@@ -45,19 +45,18 @@ app_answer(Store *s, const HttpRequest *rq, HttpReply *rp)
 
 /*
  * May the answer to rq be kept and given to others?  Only a read whose
- * answer cannot depend on who asks: no token, no session cookie, no
- * conditional request (its answer is a 304 of its own).
+ * answer cannot depend on who asks: no token, no cookie at all (the
+ * sign-in form's token is a cookie too), no conditional request (its
+ * answer is a 304 of its own).
  */
 static int
 cacheable(const HttpRequest *rq)
 {
-	const char *cookie = http_header(rq, "Cookie");
-
 	return (strcmp(rq->method, "GET") == 0 ||
 		   strcmp(rq->method, "HEAD") == 0) &&
 	    http_header(rq, "Authorization") == NULL &&
 	    http_header(rq, "If-None-Match") == NULL &&
-	    (cookie == NULL || strstr(cookie, "ctm_session=") == NULL);
+	    http_header(rq, "Cookie") == NULL;
 }
 
 static void

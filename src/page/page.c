@@ -159,6 +159,7 @@ page_begin(Page *p, const char *title)
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
 	    "<title>%s · ctmatrix</title>\n"
+	    "<link rel=\"icon\" href=\"data:,\">\n"
 	    "<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
 	    "<script src=\"/static/app.js\" defer></script>\n"
 	    "</head>\n<body>\n"

@@ -213,10 +213,10 @@ upload_run(Page *p, int64_t id, int dry_run)
 	report_html(p, &rep, dry_run);
 	if (rep.refused > 0)
 		html(&p->out,
-		    "<p class=\"error\" role=\"alert\">%N row%S do not name "
+		    "<p class=\"error\" role=\"alert\">%N row%S not name "
 		    "%s: a focal point uploads its entity's projects only. "
 		    "Remove them and upload the file again.</p>\n",
-		    (int64_t)rep.refused, rep.refused == 1 ? "" : "s",
+		    (int64_t)rep.refused, rep.refused == 1 ? " does" : "s do",
 		    p->who.entity);
 	else if (rep.added + rep.updated == 0)
 		html(&p->out,

@@ -1,0 +1,59 @@
+#!/bin/bash
+# tests/browser/run.sh - the pages in a browser and through an HTML
+# validator: starts `ctmatrix serve` ($CTM) on a database of its own with
+# the 2018 matrix and four accounts, then runs tests/browser/validate.js
+# (html-validate on every page, as the public and signed in) and
+# tests/browser/run.js (Chromium through playwright-core), which print TAP.
+# Needs node, tests/node_modules (`make test` installs them) and Chromium
+# ($CHROMIUM, default /usr/bin/chromium; tools/deps installs Debian's).
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../cli/common.bash"
+
+HERE=$TOP/tests/browser
+: "${CHROMIUM:=/usr/bin/chromium}"
+export CHROMIUM
+
+"$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
+equal "the matrix imports" 0 $?
+PASSWORD="a long enough password"
+for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI" \
+	"adm --role admin" "view --role viewer"; do
+	# shellcheck disable=SC2086
+	echo "$PASSWORD" | "$CTM" user add $u >/dev/null 2>&1 ||
+		echo "not ok - user add $u"
+done
+
+serve_start
+check "the server starts" -- test -n "$ADDR"
+[ -n "$ADDR" ] || exit 1
+export BASE="http://$ADDR" PASSWORD SEC=sec FP=fp FP_ENTITY=UNICRI ADMIN=adm VIEWER=view
+
+# tap COMMAND...: run a node script that prints TAP; its failures are its
+# "not ok" lines, and its exit status counts only when it said none (a
+# crash before its report).
+tap() {
+	"$@" >"$WORK/tap" 2>&1
+	local rc=$?
+	cat "$WORK/tap"
+	if [ $rc -ne 0 ] && ! grep -q '^not ok' "$WORK/tap"; then
+		echo "not ok - $* exited with status $rc"
+	fi
+}
+
+if [ -d "$TOP/tests/node_modules/html-validate" ]; then
+	tap node "$HERE/validate.js"
+else
+	echo "not ok - html-validate is installed in tests/node_modules (make test installs it)"
+fi
+if [ ! -d "$TOP/tests/node_modules/playwright-core" ]; then
+	echo "not ok - playwright-core is installed in tests/node_modules (make test installs it)"
+elif [ ! -x "$CHROMIUM" ]; then
+	echo "not ok - Chromium is at $CHROMIUM (tools/deps installs Debian's chromium)"
+else
+	tap node "$HERE/run.js"
+fi
+
+kill -TERM "$PID"
+wait "$PID"
+equal "the server stops cleanly" 0 $?
+exit 0
