@@ -55,7 +55,7 @@ find_free(Find *f)
 /* --- organisations ---------------------------------------------------- */
 
 typedef struct OrgList {
-	Page *p;
+	Buf rows; /* the table's rows, written before its head */
 	StrMap counts;
 	const char *parent; /* list only the sub-units of this key, or NULL */
 	int n;
@@ -71,7 +71,7 @@ org_row(void *ctx, const RefItem *r)
 	    (r->parent == NULL || strcmp(r->parent, l->parent) != 0))
 		return 0;
 	strmap_get(&l->counts, r->key, &n);
-	html(&l->p->out,
+	html(&l->rows,
 	    "<tr><td><a href=\"/organisations/%u\">%s</a></td><td>%s</td>"
 	    "<td>%s</td><td class=\"num\">%N</td></tr>\n",
 	    r->key, r->key, r->name, r->kind ? r->kind : "", n);
@@ -82,12 +82,11 @@ org_row(void *ctx, const RefItem *r)
 static void
 org_table(Page *p, OrgList *l, const char *caption)
 {
-	Buf rows = BUF_INIT, keep = p->out, err = BUF_INIT;
+	Buf err = BUF_INIT;
 
-	p->out = rows;
+	buf_reset(&l->rows);
+	l->n = 0;
 	store_organisations(p->s, org_row, l, &err);
-	rows = p->out;
-	p->out = keep;
 	if (l->n > 0)
 		html(&p->out,
 		    "<table class=\"list\">\n<caption>%s</caption>\n"
@@ -95,15 +94,14 @@ org_table(Page *p, OrgList *l, const char *caption)
 		    "Name</th><th scope=\"col\">Type</th><th scope=\"col\" "
 		    "class=\"num\">Projects</th></tr></thead>\n<tbody>\n%S"
 		    "</tbody></table>\n",
-		    caption, buf_str(&rows));
-	buf_free(&rows);
+		    caption, buf_str(&l->rows));
 	buf_free(&err);
 }
 
 int
 page_organisations(Page *p, const char *key)
 {
-	OrgList l = { p, { NULL, 0, 0 }, NULL, 0 };
+	OrgList l = { BUF_INIT, { NULL, 0, 0 }, NULL, 0 };
 	Find f;
 	ProjectFilter pf;
 	Buf err = BUF_INIT;
@@ -149,6 +147,7 @@ page_organisations(Page *p, const char *key)
 	rc = page_end(p, 200);
 out:
 	strmap_free(&l.counts);
+	buf_free(&l.rows);
 	find_free(&f);
 	buf_free(&err);
 	return rc;
@@ -241,7 +240,7 @@ out:
 /* --- findings ------------------------------------------------------- */
 
 typedef struct Findings {
-	Page *p;
+	Buf rows;
 	int n;
 } Findings;
 
@@ -250,17 +249,17 @@ finding_row(void *ctx, const Finding *f)
 {
 	Findings *l = ctx;
 
-	html(&l->p->out, "<tr><td>%s</td><td>%s", f->kind,
+	html(&l->rows, "<tr><td>%s</td><td>%s", f->kind,
 	    f->pillar ? f->pillar : "");
 	if (f->serial >= 0)
-		html(&l->p->out, ".%I", f->serial);
-	html(&l->p->out, "</td><td>");
+		html(&l->rows, ".%I", f->serial);
+	html(&l->rows, "</td><td>");
 	if (f->project_id > 0)
-		html(&l->p->out, "<a href=\"/projects/%I\">%s</a>",
-		    f->project_id, f->message);
+		html(&l->rows, "<a href=\"/projects/%I\">%s</a>", f->project_id,
+		    f->message);
 	else
-		html(&l->p->out, "%s", f->message);
-	html(&l->p->out, "</td></tr>\n");
+		html(&l->rows, "%s", f->message);
+	html(&l->rows, "</td></tr>\n");
 	l->n++;
 	return 0;
 }
@@ -268,18 +267,14 @@ finding_row(void *ctx, const Finding *f)
 int
 page_findings(Page *p)
 {
-	Findings l = { p, 0 };
-	Buf rows = BUF_INIT, keep, err = BUF_INIT;
+	Findings l = { BUF_INIT, 0 };
+	Buf err = BUF_INIT;
 
 	if (!page_signed_in(p))
 		return page_error(p, 401, "Sign in to see the findings.");
 	p->nav = "findings";
 	page_begin(p, "Data quality");
-	keep = p->out;
-	p->out = rows;
 	store_findings(p->s, finding_row, &l, &err);
-	rows = p->out;
-	p->out = keep;
 	if (l.n == 0)
 		html(&p->out,
 		    "<p>No finding: the portfolio is consistent.</p>\n");
@@ -290,8 +285,8 @@ page_findings(Page *p)
 		    "scope=\"col\">Kind</th>"
 		    "<th scope=\"col\">Where</th><th scope=\"col\">What</th>"
 		    "</tr></thead>\n<tbody>\n%S</tbody></table>\n",
-		    l.n, l.n == 1 ? "" : "s", buf_str(&rows));
-	buf_free(&rows);
+		    l.n, l.n == 1 ? "" : "s", buf_str(&l.rows));
+	buf_free(&l.rows);
 	buf_free(&err);
 	return page_end(p, 200);
 }

@@ -180,6 +180,7 @@ filter_form(Page *p)
 
 typedef struct Rows {
 	Page *p;
+	Buf *o; /* where the rows go */
 	int64_t n;
 } Rows;
 
@@ -187,7 +188,7 @@ static int
 row_one(void *ctx, const Project *pr)
 {
 	Rows *r = ctx;
-	Buf *o = &r->p->out;
+	Buf *o = r->o;
 
 	html(o, "<tr><td class=\"num\">%s", pr->pillar);
 	if (pr->has_serial)
@@ -197,7 +198,7 @@ row_one(void *ctx, const Project *pr)
 	if (pr->period_text != NULL)
 		html(o, " <span class=\"period\">(%s)</span>", pr->period_text);
 	html(o, "</td>\n<td>");
-	page_project_orgs(r->p, pr);
+	page_project_orgs(o, pr);
 	html(o, "</td>\n<td><span class=\"status status-%s\">%s</span></td>\n",
 	    pr->status ? pr->status : "unknown",
 	    pr->status ? page_status_name(pr->status) : pr->status_text);
@@ -206,17 +207,12 @@ row_one(void *ctx, const Project *pr)
 	return 0;
 }
 
-typedef struct Counts {
-	Page *p;
-	Buf *q;
-} Counts;
-
 static int
 pillar_count(void *ctx, const StatGroup *g)
 {
-	Counts *c = ctx;
+	Page *p = ctx;
 
-	html(&c->p->out, "<li>Pillar %s: <strong>%N</strong></li>\n", g->key,
+	html(&p->out, "<li>Pillar %s: <strong>%N</strong></li>\n", g->key,
 	    g->count);
 	return 0;
 }
@@ -244,37 +240,57 @@ pager(Page *p, int64_t total, int64_t page, const Buf *q)
 }
 
 /*
+ * The rows of the projects f selects into rows (the count first needs
+ * them all read), *total and *shown set.  0, or -1 when the query failed.
+ */
+static int
+project_rows(
+    Page *p, const ProjectFilter *f, Buf *rows, int64_t *total, int64_t *shown)
+{
+	Rows r = { p, rows, 0 };
+	Buf err = BUF_INIT;
+	int rc = store_project_list(p->s, f, row_one, &r, total, &err);
+
+	*shown = r.n;
+	buf_free(&err);
+	return rc;
+}
+
+/* After a table's caption: the head, the rows, the end. */
+static void
+table_rest(Page *p, const Buf *rows)
+{
+	html(&p->out,
+	    "</caption>\n<thead><tr><th scope=\"col\">No.</th>"
+	    "<th scope=\"col\">Title and period</th>"
+	    "<th scope=\"col\">Entities</th>"
+	    "<th scope=\"col\">Status</th>"
+	    "<th scope=\"col\">Geographical scope</th></tr></thead>\n"
+	    "<tbody>\n%S</tbody>\n</table>\n",
+	    buf_str(rows));
+}
+
+/*
  * A table of the projects f selects (all of them, f->limit aside), with
  * caption; the count is in the caption.  0, or -1 when the query failed.
  */
 int
 page_project_table(Page *p, const ProjectFilter *f, const char *caption)
 {
-	Buf rows = BUF_INIT, keep = p->out;
-	Rows r = { p, 0 };
-	Buf err = BUF_INIT;
-	int64_t total = 0;
-	int rc;
+	Buf rows = BUF_INIT;
+	int64_t total = 0, shown = 0;
+	int rc = project_rows(p, f, &rows, &total, &shown);
 
-	p->out = rows;
-	rc = store_project_list(p->s, f, row_one, &r, &total, &err);
-	rows = p->out;
-	p->out = keep;
-	if (rc == 0 && total > 0)
+	if (rc == 0 && total > 0) {
 		html(&p->out,
 		    "<table class=\"matrix\">\n<caption>%s: "
-		    "<strong>%N</strong> "
-		    "project%S</caption>\n<thead><tr><th scope=\"col\">No.</th>"
-		    "<th scope=\"col\">Title and period</th>"
-		    "<th scope=\"col\">Entities</th>"
-		    "<th scope=\"col\">Status</th>"
-		    "<th scope=\"col\">Geographical scope</th></tr></thead>\n"
-		    "<tbody>\n%S</tbody>\n</table>\n",
-		    caption, total, total == 1 ? "" : "s", buf_str(&rows));
-	else if (rc == 0)
+		    "<strong>%N</strong> project%S",
+		    caption, total, total == 1 ? "" : "s");
+		table_rest(p, &rows);
+	} else if (rc == 0) {
 		html(&p->out, "<p>%s: none.</p>\n", caption);
+	}
 	buf_free(&rows);
-	buf_free(&err);
 	return rc;
 }
 
@@ -287,8 +303,8 @@ page_matrix(Page *p)
 	Buf err = BUF_INIT, q = BUF_INIT, off = BUF_INIT;
 	const char *pg = page_param(p, "page");
 	int64_t page = pg ? strtoll(pg, NULL, 10) : 1, total = 0, ptotal = 0;
-	Rows r = { p, 0 };
-	Counts c = { p, &q };
+	int64_t shown = 0;
+	Buf rows = BUF_INIT;
 	int status = 200;
 
 	for (size_t i = 0; i < p->rq->nparam; i++) {
@@ -325,42 +341,21 @@ page_matrix(Page *p)
 		goto out;
 	}
 	html(&p->out, "<div id=\"results\">\n");
-	html(&p->out, "<table class=\"matrix\">\n<caption>");
-	/* The rows first, into a buffer of their own, then the counts. */
-	{
-		Buf rows = BUF_INIT;
-		Buf keep = p->out;
-
-		p->out = rows;
-		if (store_project_list(p->s, &f, row_one, &r, &total, &err) !=
-		    0) {
-			rows = p->out;
-			p->out = keep;
-			buf_free(&rows);
-			html(&p->out,
-			    "</caption></table></div>\n"
-			    "<p class=\"error\">The query failed.</p>\n");
-			status = 500;
-			goto out;
-		}
-		rows = p->out;
-		p->out = keep;
-		html(&p->out, "<strong>%N</strong> project%S", total,
-		    total == 1 ? "" : "s");
-		if (total > 0)
-			html(&p->out, ", %N to %N shown",
-			    (page - 1) * MATRIX_PAGE + 1,
-			    (page - 1) * MATRIX_PAGE + r.n);
+	if (project_rows(p, &f, &rows, &total, &shown) != 0) {
 		html(&p->out,
-		    "</caption>\n<thead><tr><th scope=\"col\">No.</th>"
-		    "<th scope=\"col\">Title and period</th>"
-		    "<th scope=\"col\">Entities</th>"
-		    "<th scope=\"col\">Status</th>"
-		    "<th scope=\"col\">Geographical scope</th></tr></thead>\n"
-		    "<tbody>\n%S</tbody>\n</table>\n",
-		    buf_str(&rows));
-		buf_free(&rows);
+		    "<p class=\"error\">The query failed.</p>\n"
+		    "</div>\n");
+		status = 500;
+		goto out;
 	}
+	html(&p->out,
+	    "<table class=\"matrix\">\n<caption><strong>%N</strong> "
+	    "project%S",
+	    total, total == 1 ? "" : "s");
+	if (total > 0)
+		html(&p->out, ", %N to %N shown", (page - 1) * MATRIX_PAGE + 1,
+		    (page - 1) * MATRIX_PAGE + shown);
+	table_rest(p, &rows);
 	if (total == 0)
 		html(&p->out, "<p>No project matches these filters.</p>\n");
 	if (f.pillar == NULL && total > 0) {
@@ -371,7 +366,7 @@ page_matrix(Page *p)
 		html(&p->out,
 		    "<ul class=\"counts\" aria-label=\"By pillar\">\n");
 		store_stats(
-		    p->s, "pillar", &all, &ptotal, pillar_count, &c, &err);
+		    p->s, "pillar", &all, &ptotal, pillar_count, p, &err);
 		html(&p->out, "</ul>\n");
 	}
 	pager(p, total, page, &q);
@@ -385,6 +380,7 @@ page_matrix(Page *p)
 		    "project</a></p>\n");
 out:
 	query_keys_free(&k);
+	buf_free(&rows);
 	buf_free(&err);
 	buf_free(&q);
 	buf_free(&off);

@@ -298,18 +298,18 @@ page_pillar_options(Page *p, const char *selected)
 }
 
 void
-page_project_orgs(Page *p, const Project *pr)
+page_project_orgs(Buf *out, const Project *pr)
 {
 	for (size_t i = 0; i < pr->norgs; i++) {
 		const ProjectOrg *o = &pr->orgs[i];
 
 		if (i > 0)
-			html(&p->out, ", ");
+			html(out, ", ");
 		if (o->key != NULL)
-			html(&p->out, "<a href=\"/organisations/%u\">%s</a>",
+			html(out, "<a href=\"/organisations/%u\">%s</a>",
 			    o->key, o->name);
 		else
-			html(&p->out, "%s", o->name);
+			html(out, "%s", o->name);
 	}
 }
 

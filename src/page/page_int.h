@@ -58,7 +58,7 @@ void page_status_options(Page *p, const char *selected);
 const char *page_status_name(const char *status);
 
 /* Entities of a project as links to their pages, comma-separated. */
-void page_project_orgs(Page *p, const Project *pr);
+void page_project_orgs(Buf *out, const Project *pr);
 
 /* A table of every project f selects, under caption; 0 or -1. */
 int page_project_table(Page *p, const ProjectFilter *f, const char *caption);

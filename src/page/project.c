@@ -342,7 +342,7 @@ project_view(Page *p, const Project *pr)
 	    pr->status ? page_status_name(pr->status)
 		       : (pr->status_text ? pr->status_text : "not given"));
 	html(o, "<dt>Entities</dt><dd>");
-	page_project_orgs(p, pr);
+	page_project_orgs(o, pr);
 	html(o, "</dd>\n<dt>Geographical scope</dt><dd>%s",
 	    pr->scope_text ? pr->scope_text : "");
 	if (pr->nplaces > 0) {

@@ -76,7 +76,6 @@ temp_remove(const Buf *dir, const Buf *path)
 }
 
 typedef struct Preview {
-	Page *p;
 	Buf rows;
 	long n;
 } Preview;
@@ -152,7 +151,7 @@ upload_run(Page *p, int64_t id, int dry_run)
 	Buf safe = BUF_INIT, dir = BUF_INIT, path = BUF_INIT;
 	ImportOptions opt;
 	ImportReport rep;
-	Preview v = { p, BUF_INIT, 0 };
+	Preview v = { BUF_INIT, 0 };
 	const char *files[1];
 	int got, rc;
 
