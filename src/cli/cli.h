@@ -76,6 +76,7 @@ void cli_table_free(CliTable *t);
 int cmd_init(Cli *c);
 int cmd_import(Cli *c);
 int cmd_projects(Cli *c);
+int cmd_plan(Cli *c);
 int cmd_project(Cli *c);
 int cmd_stats(Cli *c);
 int cmd_check(Cli *c);

@@ -74,6 +74,40 @@ static const Command commands[] = {
 	    "M49 countries and regions, the groupings documents use, and the\n"
 	    "organisations with their aliases.  Running it again updates the\n"
 	    "reference data in place.\n" },
+	{ "plan", cmd_plan,
+	    "format= delivered agreed all as= markdown name= date= ", 2, 3,
+	    "stats|positions|text|akn FILE | diff OLD NEW\n"
+	    "         [--format table|json|csv] [--markdown]\n"
+	    "         [--delivered|--agreed|--all|--as XXX] [--name KEY] "
+	    "[--date D]",
+	    "Reads a negotiation draft in bracket notation: \"[text] (+IND)\"\n"
+	    "is delegation IND proposing to add text, \"(-IND)\" to delete "
+	    "it\n"
+	    "(ISO 3166-1 alpha-3 codes).  A file ending in .md is read as\n"
+	    "Markdown (links are not brackets); --markdown says so for any "
+	    "file.\n"
+	    "Defects (a bracket never closed, a ']' with nothing open, an\n"
+	    "unknown code) are reported as FILE:LINE:COL on standard error.\n"
+	    "  stats FILE       brackets, unclosed, nested, unsponsored,\n"
+	    "                   measures, inserted measures, tags per "
+	    "delegation\n"
+	    "  positions FILE   each delegation's proposals with their "
+	    "measure,\n"
+	    "                   then a measures x delegations table\n"
+	    "  text FILE        --delivered: the draft as it is; --agreed: "
+	    "every\n"
+	    "                   bracketed span out; --all: every proposal in,\n"
+	    "                   markup removed; --as XXX: XXX's additions in,\n"
+	    "                   its deletions out, others' proposals as in "
+	    "the\n"
+	    "                   base draft, what cannot be decided marked\n"
+	    "  diff OLD NEW     word-level comparison of two revisions, "
+	    "measures\n"
+	    "                   aligned even when renumbered, brackets "
+	    "opened,\n"
+	    "                   agreed, dropped and still open per measure\n"
+	    "  akn FILE         Akoma Ntoso 3.0 XML (--name KEY and --date\n"
+	    "                   YYYY-MM-DD for its identifiers)\n" },
 	{ "project", cmd_project, "format= ", 1, 1,
 	    "ID [--format table|json|csv]",
 	    "Shows one project with every field.\n" },

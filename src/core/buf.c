@@ -1,6 +1,7 @@
 /*
  * buf.c - growable NUL-terminated strings (see buf.h).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,4 +205,32 @@ buf_read_line(Buf *b, FILE *fp)
 	if (b->len > 0 && buf_str(b)[b->len - 1] == '\r')
 		buf_truncate(b, b->len - 1);
 	return got;
+}
+
+int
+buf_read_file(const char *file, char **text, size_t *n, Buf *err)
+{
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	size_t cap = 0, got;
+	int rc = 0;
+
+	*text = NULL;
+	*n = 0;
+	if (fp == NULL) {
+		buf_printf(err, "%s: cannot open: %s", file, strerror(errno));
+		return -1;
+	}
+	do {
+		mem_grow((void **)text, &cap, *n + 65536 + 1, 1);
+		got = fread(*text + *n, 1, cap - *n - 1, fp);
+		*n += got;
+	} while (got > 0);
+	(*text)[*n] = '\0';
+	if (ferror(fp)) {
+		buf_printf(err, "%s: cannot read: %s", file, strerror(errno));
+		rc = -1;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
 }

@@ -49,6 +49,12 @@ void buf_truncate(Buf *b, size_t n);
 /* Remove leading and trailing ASCII whitespace in place. */
 void buf_trim(Buf *b);
 
+/*
+ * Read a whole file ("-": standard input) into *text, NUL-terminated,
+ * size *n; the caller frees it.  0, or -1 with "file: reason" in err.
+ */
+int buf_read_file(const char *file, char **text, size_t *n, Buf *err);
+
 /* Take the string out of the Buf: the caller frees it; the Buf is empty. */
 char *buf_detach(Buf *b);
 

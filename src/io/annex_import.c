@@ -654,37 +654,6 @@ read_record(Importer *im, const char *file, const ProjectCsvRow *row)
 	return j;
 }
 
-/*
- * Read a whole file into *text (size *n, NUL-terminated; the caller
- * frees it): 0, or -1 with "file: message" in err.
- */
-static int
-file_slurp(const char *file, char **text, size_t *n, Buf *err)
-{
-	FILE *fp = fopen(file, "rb");
-	size_t cap = 0, got;
-	int rc = 0;
-
-	*text = NULL;
-	*n = 0;
-	if (fp == NULL) {
-		buf_printf(err, "%s: cannot open: %s", file, strerror(errno));
-		return -1;
-	}
-	do {
-		mem_grow((void **)text, &cap, *n + 65536 + 1, 1);
-		got = fread(*text + *n, 1, cap - *n - 1, fp);
-		*n += got;
-	} while (got > 0);
-	(*text)[*n] = '\0';
-	if (ferror(fp)) {
-		buf_printf(err, "%s: cannot read: %s", file, strerror(errno));
-		rc = -1;
-	}
-	fclose(fp);
-	return rc;
-}
-
 /* Reader: one CSV file; as read_file(). */
 static int
 read_csv(Importer *im, const char *path, const char *file)
@@ -697,7 +666,7 @@ read_csv(Importer *im, const char *path, const char *file)
 	Job *j;
 	int got, rc = 0;
 
-	if (file_slurp(path, &text, &n, &err) != 0) {
+	if (buf_read_file(path, &text, &n, &err) != 0) {
 		j = job_new(JOB_ERROR, file);
 		buf_set(&j->message, buf_str(&err));
 		buf_free(&err);

@@ -9,11 +9,13 @@
  * naming both sides.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "../core/csv.h"
+#include "../core/mem.h"
 #include "refdata.h"
 
 extern const char ctm_blob_framework[], ctm_blob_organisations[],
@@ -567,4 +569,61 @@ refdata_load(Store *s, RefdataCounts *counts, Buf *err)
 	if (counts != NULL)
 		*counts = c;
 	return 0;
+}
+
+int
+refdata_countries(CountryList *cl, Buf *err)
+{
+	CsvReader r;
+	M49Cols mc;
+	Buf code = BUF_INIT, name = BUF_INIT;
+	int got, rc = -1;
+	size_t cap = 0;
+
+	memset(cl, 0, sizeof(*cl));
+	csv_init(&r, ctm_blob_m49, (size_t)ctm_blob_m49_size);
+	if (csv_next(&r, err) != 1 || m49_columns(&r, &mc, err) != 0)
+		goto out;
+	while ((got = csv_next(&r, err)) == 1) {
+		m49_get(&r, mc.iso3, &code);
+		m49_get(&r, mc.name[4][1], &name);
+		if (code.len != 3)
+			continue;
+		mem_grow((void **)&cl->name, &cap, cl->n + 1, sizeof(char *));
+		cl->name[cl->n] = xstrdup(buf_str(&name));
+		strmap_put(&cl->idx, buf_str(&code), (int64_t)cl->n);
+		cl->n++;
+	}
+	rc = got == 0 ? 0 : -1;
+out:
+	csv_free(&r);
+	buf_free(&code);
+	buf_free(&name);
+	return rc;
+}
+
+int
+refdata_country_known(void *ctx, const char *alpha3)
+{
+	int64_t v;
+
+	return strmap_get(&((CountryList *)ctx)->idx, alpha3, &v);
+}
+
+const char *
+refdata_country_name(const CountryList *cl, const char *alpha3)
+{
+	int64_t v;
+
+	return strmap_get(&cl->idx, alpha3, &v) ? cl->name[v] : NULL;
+}
+
+void
+refdata_countries_free(CountryList *cl)
+{
+	for (size_t i = 0; i < cl->n; i++)
+		free(cl->name[i]);
+	free(cl->name);
+	strmap_free(&cl->idx);
+	memset(cl, 0, sizeof(*cl));
 }

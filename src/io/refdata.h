@@ -10,6 +10,7 @@
 #ifndef CTM_IO_REFDATA_H
 #define CTM_IO_REFDATA_H
 
+#include "../core/strmap.h"
 #include "../store/store.h"
 
 /* What a load did, for the message `ctmatrix init` prints. */
@@ -26,5 +27,24 @@ typedef struct RefdataCounts {
  * unchanged).
  */
 int refdata_load(Store *s, RefdataCounts *counts, Buf *err);
+
+/*
+ * The countries of the embedded M49 table by ISO 3166-1 alpha-3 code,
+ * with their English names, without a database: the plan reader checks
+ * delegation tags against it.
+ */
+typedef struct CountryList {
+	StrMap idx;  /* alpha-3 -> index into name */
+	char **name; /* English names */
+	size_t n;
+} CountryList;
+
+/* Fill cl from the embedded table; 0, or -1 with the reason in err. */
+int refdata_countries(CountryList *cl, Buf *err);
+/* A PlanKnownFn: ctx is a CountryList. */
+int refdata_country_known(void *ctx, const char *alpha3);
+/* The English name of a code, or NULL. */
+const char *refdata_country_name(const CountryList *cl, const char *alpha3);
+void refdata_countries_free(CountryList *cl);
 
 #endif

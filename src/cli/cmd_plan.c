@@ -1,0 +1,453 @@
+/*
+ * cmd_plan.c - `ctmatrix plan`: negotiation drafts in bracket notation.
+ *
+ *   plan stats FILE       counts of brackets, measures and tags
+ *   plan positions FILE   each delegation's proposals; measures x
+ *                         delegations
+ *   plan text FILE        --delivered, --agreed, --all or --as XXX
+ *   plan diff OLD NEW     what changed between two revisions
+ *   plan akn FILE         Akoma Ntoso 3.0 XML
+ *
+ * The draft is read by src/plan (plan.h); its defects go to standard
+ * error as "FILE:LINE:COL: message" and do not stop the command.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../core/mem.h"
+#include "../io/plan_akn.h"
+#include "../io/refdata.h"
+#include "../plan/diff.h"
+#include "../plan/plan.h"
+#include "cli.h"
+
+typedef struct Draft {
+	const char *file;
+	char *text;
+	size_t len;
+	Plan plan;
+} Draft;
+
+static CountryList countries;
+static int countries_loaded;
+
+static int
+draft_open(Draft *d, const char *file, const Cli *c)
+{
+	Buf err = BUF_INIT;
+	int flags;
+
+	memset(d, 0, sizeof(*d));
+	d->file = file;
+	if (!countries_loaded) {
+		if (refdata_countries(&countries, &err) != 0) {
+			cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+			buf_free(&err);
+			return -1;
+		}
+		countries_loaded = 1;
+	}
+	if (buf_read_file(file, &d->text, &d->len, &err) != 0) {
+		cli_error(EXIT_FAIL, "%s", buf_str(&err));
+		buf_free(&err);
+		return -1;
+	}
+	flags = plan_flags_for(file);
+	if (cli_opt(c, "markdown") != NULL)
+		flags = PLAN_MARKDOWN;
+	plan_read(&d->plan, d->text, d->len, flags, refdata_country_known,
+	    &countries);
+	for (size_t i = 0; i < d->plan.ndiag; i++)
+		fprintf(stderr, "%s:%d:%d: %s\n", file, d->plan.diag[i].line,
+		    d->plan.diag[i].col, d->plan.diag[i].msg);
+	return 0;
+}
+
+static void
+draft_close(Draft *d)
+{
+	plan_free(&d->plan);
+	free(d->text);
+}
+
+/* Whitespace runs as one space, trimmed. */
+static void
+one_line(const char *s, size_t n, Buf *out)
+{
+	int sp = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+			sp = out->len > 0;
+			continue;
+		}
+		if (sp)
+			buf_putc(out, ' ');
+		sp = 0;
+		buf_putc(out, s[i]);
+	}
+}
+
+/* Tags of each sign per delegation, in the order of plan_delegations. */
+static void
+count_tags(const Plan *p, const char **codes, size_t n, long *add, long *del)
+{
+	for (size_t k = 0; k < n; k++)
+		add[k] = del[k] = 0;
+	for (size_t i = 0; i < p->ntag; i++) {
+		const PlanTag *t = &p->tag[i];
+
+		for (size_t k = 0; k < n && t->known; k++)
+			if (strcmp(codes[k], t->code) == 0) {
+				if (t->sign == '+')
+					add[k]++;
+				else
+					del[k]++;
+				break;
+			}
+	}
+}
+
+static int
+plan_stats_cmd(Cli *c, Draft *d)
+{
+	PlanStats st;
+	const char **codes;
+	size_t n = plan_delegations(&d->plan, &codes);
+	long *add = calloc(n + 1, sizeof(long)), *del = calloc(n + 1, sizeof(long));
+
+	plan_stats(&d->plan, &st);
+	count_tags(&d->plan, codes, n, add, del);
+	if (strcmp(c->format, "json") == 0) {
+		json_t *o = json_object(), *dl = json_object();
+
+		json_object_set_new(o, "brackets", json_integer(st.brackets));
+		json_object_set_new(o, "unclosed", json_integer(st.unclosed));
+		json_object_set_new(o, "nested", json_integer(st.nested));
+		json_object_set_new(
+		    o, "unsponsored", json_integer(st.unsponsored));
+		json_object_set_new(o, "measures", json_integer(st.measures));
+		json_object_set_new(o, "inserted_measures",
+		    json_integer(st.inserted_measures));
+		for (size_t k = 0; k < n; k++)
+			json_object_set_new(dl, codes[k],
+			    json_pack("{s:I,s:I}", "add", (json_int_t)add[k],
+				"delete", (json_int_t)del[k]));
+		json_object_set_new(o, "delegations", dl);
+		cli_print_json(o);
+	} else {
+		static const char *head[] = { "delegation", "name", "add",
+			"delete" };
+		CliTable t;
+		char a[24], b[24];
+
+		printf("brackets           %ld\nunclosed           %ld\n"
+		       "nested             %ld\nunsponsored        %ld\n"
+		       "measures           %ld\ninserted measures  %ld\n"
+		       "stray ']'          %ld\nunknown tags       %ld\n\n",
+		    st.brackets, st.unclosed, st.nested, st.unsponsored,
+		    st.measures, st.inserted_measures, st.stray_closers,
+		    st.unknown_tags);
+		cli_table_init(&t, 4, head);
+		for (size_t k = 0; k < n; k++) {
+			const char *row[4];
+
+			snprintf(a, sizeof(a), "%ld", add[k]);
+			snprintf(b, sizeof(b), "%ld", del[k]);
+			row[0] = codes[k];
+			row[1] = refdata_country_name(&countries, codes[k]);
+			row[2] = a;
+			row[3] = b;
+			cli_table_add(&t, row);
+		}
+		cli_table_print(&t, c->format);
+		cli_table_free(&t);
+	}
+	free(codes);
+	free(add);
+	free(del);
+	return EXIT_OK;
+}
+
+/* Blocks with at least one bracket, in order; their bracket counts. */
+static size_t
+blocks_with_brackets(const Plan *p, size_t **out)
+{
+	size_t *v = NULL, n = 0, cap = 0;
+
+	for (size_t i = 0; i < p->nbr; i++) {
+		size_t b = (size_t)p->br[i].block;
+
+		if (n > 0 && v[n - 1] == b)
+			continue;
+		mem_grow((void **)&v, &cap, n + 1, sizeof(*v));
+		v[n++] = b;
+	}
+	*out = v;
+	return n;
+}
+
+static int
+plan_positions_cmd(Cli *c, Draft *d)
+{
+	const Plan *p = &d->plan;
+	const char **codes;
+	size_t n = plan_delegations(p, &codes), *blk, nb;
+	Buf where = BUF_INIT, text = BUF_INIT, raw = BUF_INIT;
+	json_t *jd = json_array(), *jt = json_array();
+	int json = strcmp(c->format, "json") == 0;
+
+	/* Per delegation, each proposal. */
+	for (size_t k = 0; k < n; k++) {
+		json_t *props = json_array();
+
+		if (!json && strcmp(c->format, "table") == 0)
+			printf("%s%s (%s)\n", k ? "\n" : "", codes[k],
+			    refdata_country_name(&countries, codes[k]));
+		for (size_t i = 0; i < p->nbr; i++) {
+			const PlanBracket *b = &p->br[i];
+
+			for (int t = 0; t < b->ntag; t++) {
+				const PlanTag *tg = &p->tag[b->tag0 + t];
+
+				if (!tg->known || strcmp(tg->code, codes[k]))
+					continue;
+				buf_reset(&where);
+				buf_reset(&text);
+				buf_reset(&raw);
+				plan_block_label(p, (size_t)b->block, &where);
+				plan_bracket_text(p, i, &raw);
+				one_line(raw.s ? raw.s : "", raw.len, &text);
+				if (json)
+					json_array_append_new(props,
+					    json_pack("{s:s,s:s,s:i,s:i,s:s%}",
+						"proposes",
+						tg->sign == '+' ? "add"
+								: "delete",
+						"where", buf_str(&where), "line",
+						b->line, "column", b->col,
+						"text", buf_str(&text),
+						text.len));
+				else if (strcmp(c->format, "table") == 0)
+					printf("  %c %-24s %s\n", tg->sign,
+					    buf_str(&where), buf_str(&text));
+			}
+		}
+		if (json)
+			json_array_append_new(jd,
+			    json_pack("{s:s,s:s?,s:o}", "delegation", codes[k],
+				"name",
+				refdata_country_name(&countries, codes[k]),
+				"proposals", props));
+		else
+			json_decref(props);
+	}
+	/* Measures x delegations. */
+	nb = blocks_with_brackets(p, &blk);
+	{
+		const char **head = calloc(n + 2, sizeof(char *));
+		char **cell = calloc(n + 2, sizeof(char *));
+		CliTable t;
+
+		head[0] = "where";
+		head[1] = "brackets";
+		for (size_t k = 0; k < n; k++)
+			head[k + 2] = codes[k];
+		cli_table_init(&t, (int)n + 2, head);
+		for (size_t r = 0; r < nb; r++) {
+			long *add = calloc(n + 1, sizeof(long));
+			long *del = calloc(n + 1, sizeof(long));
+			long nbr = 0;
+			json_t *cells = json_object();
+
+			for (size_t i = 0; i < p->nbr; i++) {
+				const PlanBracket *b = &p->br[i];
+
+				if ((size_t)b->block != blk[r])
+					continue;
+				nbr++;
+				for (int t2 = 0; t2 < b->ntag; t2++) {
+					const PlanTag *tg = &p->tag[b->tag0 + t2];
+
+					for (size_t k = 0; k < n && tg->known;
+					     k++)
+						if (!strcmp(codes[k], tg->code))
+							(tg->sign == '+' ? add
+									 : del)[k]++;
+				}
+			}
+			buf_reset(&where);
+			plan_block_label(p, blk[r], &where);
+			cell[0] = xstrdup(buf_str(&where));
+			cell[1] = malloc(24);
+			snprintf(cell[1], 24, "%ld", nbr);
+			for (size_t k = 0; k < n; k++) {
+				cell[k + 2] = malloc(48);
+				if (add[k] && del[k])
+					snprintf(cell[k + 2], 48, "+%ld -%ld",
+					    add[k], del[k]);
+				else if (add[k] || del[k])
+					snprintf(cell[k + 2], 48, "%c%ld",
+					    add[k] ? '+' : '-',
+					    add[k] ? add[k] : del[k]);
+				else
+					cell[k + 2][0] = '\0';
+				if (add[k] || del[k])
+					json_object_set_new(cells, codes[k],
+					    json_pack("{s:I,s:I}", "add",
+						(json_int_t)add[k], "delete",
+						(json_int_t)del[k]));
+			}
+			cli_table_add(&t, (const char *const *)cell);
+			if (json)
+				json_array_append_new(jt,
+				    json_pack("{s:s,s:I,s:o}", "where", cell[0],
+					"brackets", (json_int_t)nbr,
+					"delegations", cells));
+			else
+				json_decref(cells);
+			for (size_t k = 0; k < n + 2; k++)
+				free(cell[k]);
+			free(add);
+			free(del);
+		}
+		if (json) {
+			json_t *o = json_object();
+
+			json_object_set_new(o, "delegations", jd);
+			json_object_set_new(o, "measures", jt);
+			cli_print_json(o);
+			jd = jt = NULL;
+		} else {
+			if (strcmp(c->format, "table") == 0)
+				printf("\n");
+			cli_table_print(&t, c->format);
+		}
+		cli_table_free(&t);
+		free(head);
+		free(cell);
+	}
+	json_decref(jd);
+	json_decref(jt);
+	free(blk);
+	free(codes);
+	buf_free(&where);
+	buf_free(&text);
+	buf_free(&raw);
+	return EXIT_OK;
+}
+
+static int
+plan_text_cmd(Cli *c, Draft *d)
+{
+	const char *as = cli_opt(c, "as");
+	int nview = (cli_opt(c, "delivered") != NULL) +
+	    (cli_opt(c, "agreed") != NULL) + (cli_opt(c, "all") != NULL) +
+	    (as != NULL);
+	PlanView v = PLAN_DELIVERED;
+	Buf out = BUF_INIT;
+
+	if (nview > 1)
+		return cli_error(EXIT_USAGE,
+		    "plan text: one of --delivered, --agreed, --all, --as");
+	if (cli_opt(c, "agreed"))
+		v = PLAN_AGREED;
+	else if (cli_opt(c, "all"))
+		v = PLAN_ALL;
+	else if (as != NULL) {
+		v = PLAN_AS;
+		if (!refdata_country_known(&countries, as))
+			return cli_error(EXIT_USAGE,
+			    "plan text --as: \"%s\" is not an ISO 3166-1 "
+			    "alpha-3 code of the country list",
+			    as);
+	}
+	plan_render(&d->plan, v, as, 0, d->plan.nblock, &out);
+	fwrite(buf_str(&out), 1, out.len, stdout);
+	buf_free(&out);
+	return EXIT_OK;
+}
+
+static int
+plan_akn_cmd(Cli *c, Draft *d)
+{
+	Buf out = BUF_INIT;
+	PlanAknOptions o;
+
+	memset(&o, 0, sizeof(o));
+	o.name = cli_opt(c, "name");
+	o.date = cli_opt(c, "date");
+	o.country_name = refdata_country_name;
+	o.countries = &countries;
+	plan_akn(&d->plan, &o, &out);
+	fwrite(buf_str(&out), 1, out.len, stdout);
+	buf_free(&out);
+	return EXIT_OK;
+}
+
+static int
+plan_diff_cmd(Cli *c, Draft *a, Draft *b)
+{
+	PlanDiff df;
+	Buf out = BUF_INIT;
+
+	plan_diff(&a->plan, &b->plan, &df);
+	if (strcmp(c->format, "json") == 0)
+		plan_diff_json(&a->plan, &b->plan, &df, &out);
+	else
+		plan_diff_text(&a->plan, &b->plan, &df, &out);
+	fwrite(buf_str(&out), 1, out.len, stdout);
+	plan_diff_free(&df);
+	buf_free(&out);
+	return EXIT_OK;
+}
+
+int
+cmd_plan(Cli *c)
+{
+	const char *verb = c->arg[0];
+	Draft a, b;
+	int rc;
+
+	if ((rc = cli_format(c)) != EXIT_OK)
+		return rc;
+	if (strcmp(verb, "diff") == 0) {
+		if (c->narg != 3)
+			return cli_error(EXIT_USAGE, "plan diff OLD NEW");
+		if (draft_open(&a, c->arg[1], c) != 0)
+			return EXIT_FAIL;
+		if (draft_open(&b, c->arg[2], c) != 0) {
+			draft_close(&a);
+			return EXIT_FAIL;
+		}
+		rc = plan_diff_cmd(c, &a, &b);
+		draft_close(&a);
+		draft_close(&b);
+		return rc;
+	}
+	if (strcmp(verb, "stats") && strcmp(verb, "positions") &&
+	    strcmp(verb, "text") && strcmp(verb, "akn"))
+		return cli_error(EXIT_USAGE,
+		    "plan: no \"%s\" (stats, positions, text, diff, akn)",
+		    verb);
+	if (c->narg != 2)
+		return cli_error(EXIT_USAGE, "plan %s FILE", verb);
+	if (draft_open(&a, c->arg[1], c) != 0)
+		return EXIT_FAIL;
+	if (strcmp(verb, "stats") == 0)
+		rc = plan_stats_cmd(c, &a);
+	else if (strcmp(verb, "positions") == 0)
+		rc = plan_positions_cmd(c, &a);
+	else if (strcmp(verb, "text") == 0)
+		rc = plan_text_cmd(c, &a);
+	else
+		rc = plan_akn_cmd(c, &a);
+	draft_close(&a);
+	if (countries_loaded) {
+		refdata_countries_free(&countries);
+		countries_loaded = 0;
+	}
+	return rc;
+}
