@@ -10,7 +10,8 @@
 #                   layer checks, unit tests, CLI tests on the real data,
 #                   fuzz-corpus replay, and the same suites under
 #                   AddressSanitizer and UBSan; ends with "N passed, N failed"
-#   make bench      the benchmark of issue 2 (not part of make test)
+#   make bench      the benchmarks of issues 2, 4 and 3 (not part of make
+#                   test)
 #   make fuzz       libFuzzer on the importers, FUZZTIME seconds each
 #   make format     reformat the sources with clang-format
 
@@ -97,10 +98,12 @@ run:
 
 # Tools the tests use beyond the build: clang and its runtime for the
 # fuzz targets, clang-format for the format check, node for reading JSON,
-# sqlite3 and curl, chromium for the browser tests; and npm for the test
+# sqlite3 and curl, xmllint for the Akoma Ntoso schema, chromium for the
+# browser tests; and npm for the test
 # tools of tests/package.json (Ajv, html-validate, playwright-core), from
 # Debian unless the node installed brings its own.
 TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl \
+             libxml2-utils \
              chromium
 TEST_NODE_MODULES := ajv html-validate playwright-core
 
@@ -149,6 +152,7 @@ bench:
 	@tools/deps bench
 	@$(MAKE) -s all
 	bench/run
+	bench/plan
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/web
 
 format:

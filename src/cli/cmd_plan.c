@@ -79,7 +79,8 @@ one_line(const char *s, size_t n, Buf *out)
 	int sp = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
+		    s[i] == '\r') {
 			sp = out->len > 0;
 			continue;
 		}
@@ -116,7 +117,8 @@ plan_stats_cmd(Cli *c, Draft *d)
 	PlanStats st;
 	const char **codes;
 	size_t n = plan_delegations(&d->plan, &codes);
-	long *add = calloc(n + 1, sizeof(long)), *del = calloc(n + 1, sizeof(long));
+	long *add = calloc(n + 1, sizeof(long)),
+	     *del = calloc(n + 1, sizeof(long));
 
 	plan_stats(&d->plan, &st);
 	count_tags(&d->plan, codes, n, add, del);
@@ -129,8 +131,8 @@ plan_stats_cmd(Cli *c, Draft *d)
 		json_object_set_new(
 		    o, "unsponsored", json_integer(st.unsponsored));
 		json_object_set_new(o, "measures", json_integer(st.measures));
-		json_object_set_new(o, "inserted_measures",
-		    json_integer(st.inserted_measures));
+		json_object_set_new(
+		    o, "inserted_measures", json_integer(st.inserted_measures));
 		for (size_t k = 0; k < n; k++)
 			json_object_set_new(dl, codes[k],
 			    json_pack("{s:I,s:I}", "add", (json_int_t)add[k],
@@ -226,9 +228,9 @@ plan_positions_cmd(Cli *c, Draft *d)
 						"proposes",
 						tg->sign == '+' ? "add"
 								: "delete",
-						"where", buf_str(&where), "line",
-						b->line, "column", b->col,
-						"text", buf_str(&text),
+						"where", buf_str(&where),
+						"line", b->line, "column",
+						b->col, "text", buf_str(&text),
 						text.len));
 				else if (strcmp(c->format, "table") == 0)
 					printf("  %c %-24s %s\n", tg->sign,
@@ -269,13 +271,15 @@ plan_positions_cmd(Cli *c, Draft *d)
 					continue;
 				nbr++;
 				for (int t2 = 0; t2 < b->ntag; t2++) {
-					const PlanTag *tg = &p->tag[b->tag0 + t2];
+					const PlanTag *tg =
+					    &p->tag[b->tag0 + t2];
 
 					for (size_t k = 0; k < n && tg->known;
 					     k++)
 						if (!strcmp(codes[k], tg->code))
-							(tg->sign == '+' ? add
-									 : del)[k]++;
+							(tg->sign == '+'
+								? add
+								: del)[k]++;
 				}
 			}
 			buf_reset(&where);

@@ -146,8 +146,8 @@ inline_text(const Plan *p, size_t a, size_t z, Buf *out)
 		open_bracket(p, (size_t)stk[i], 0, out);
 	for (;;) {
 		size_t open = next < p->nbr ? p->br[next].open : (size_t)-1;
-		size_t close = depth > 0 ? p->br[stk[depth - 1]].close
-					 : (size_t)-1;
+		size_t close =
+		    depth > 0 ? p->br[stk[depth - 1]].close : (size_t)-1;
 
 		if (open >= z && close >= z)
 			break;
@@ -176,11 +176,13 @@ inline_text(const Plan *p, size_t a, size_t z, Buf *out)
 static void
 para(const Plan *p, size_t a, size_t z, Buf *out)
 {
-	while (a < z && (p->text[a] == ' ' || p->text[a] == '\n' ||
-	    p->text[a] == '\r' || p->text[a] == '\t'))
+	while (a < z &&
+	    (p->text[a] == ' ' || p->text[a] == '\n' || p->text[a] == '\r' ||
+		p->text[a] == '\t'))
 		a++;
-	while (z > a && (p->text[z - 1] == ' ' || p->text[z - 1] == '\r' ||
-	    p->text[z - 1] == '\n'))
+	while (z > a &&
+	    (p->text[z - 1] == ' ' || p->text[z - 1] == '\r' ||
+		p->text[z - 1] == '\n'))
 		z--;
 	buf_puts(out, "<p>");
 	inline_text(p, a, z, out);
@@ -255,8 +257,8 @@ proprietary(const Plan *p, Buf *out)
 	Buf where = BUF_INIT;
 	const char **codes;
 	size_t n = plan_delegations(p, &codes);
-	long *add = xcalloc(n + 1, sizeof(long)), *del = xcalloc(n + 1,
-	    sizeof(long));
+	long *add = xcalloc(n + 1, sizeof(long)),
+	     *del = xcalloc(n + 1, sizeof(long));
 
 	buf_puts(out,
 	    "<proprietary source=\"#ctmatrix\">\n"
@@ -273,7 +275,8 @@ proprietary(const Plan *p, Buf *out)
 
 				for (size_t k = 0; k < n && tg->known; k++)
 					if (strcmp(codes[k], tg->code) == 0)
-						(tg->sign == '+' ? add : del)[k]++;
+						(tg->sign == '+' ? add
+								 : del)[k]++;
 			}
 		buf_reset(&where);
 		plan_block_label(p, (size_t)blk, &where);
@@ -338,8 +341,7 @@ measure(const Plan *p, size_t bi, StrMap *ids, Buf *out)
 	buf_printf(out, "<paragraph eId=\"%s\"><num>", buf_str(&id));
 	xml_text(out, s + b->num, b->numlen + 1);
 	buf_puts(out, "</num><content>");
-	for (a = dot + 1; a < b->text_end && (s[a] == ' ' || s[a] == '\t');
-	     a++)
+	for (a = dot + 1; a < b->text_end && (s[a] == ' ' || s[a] == '\t'); a++)
 		;
 	para(p, a, b->text_end, out);
 	buf_puts(out, "</content></paragraph>\n");
@@ -405,10 +407,11 @@ plan_akn(const Plan *p, const PlanAknOptions *o, Buf *out)
 		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 		date = today;
 	}
-	buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		      "<akomaNtoso "
-		      "xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/"
-		      "3.0\">\n<doc name=\"planOfAction\">\n<meta>\n");
+	buf_puts(out,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<akomaNtoso "
+	    "xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/"
+	    "3.0\">\n<doc name=\"planOfAction\">\n<meta>\n");
 	identification(o, date, out);
 	references(p, o, out);
 	proprietary(p, out);
@@ -440,8 +443,8 @@ plan_akn(const Plan *p, const PlanAknOptions *o, Buf *out)
 				para(p, b->start, b->text_end, out);
 				buf_puts(out, "</longTitle>");
 			}
-			buf_puts(out, b->kind == PLAN_FRONT ||
-				    b->kind == PLAN_TITLE
+			buf_puts(out,
+			    b->kind == PLAN_FRONT || b->kind == PLAN_TITLE
 				? "\n"
 				: "");
 		}
@@ -489,9 +492,8 @@ plan_akn(const Plan *p, const PlanAknOptions *o, Buf *out)
 	for (; i < p->nblock;) {
 		size_t h = i, z;
 
-		for (z = h + 1; z < p->nblock &&
-		     p->block[z].kind != PLAN_HEADING;
-		     z++)
+		for (z = h + 1;
+		     z < p->nblock && p->block[z].kind != PLAN_HEADING; z++)
 			;
 		size_t a = h + 1;
 		/* The preamble's own heading holds no body. */

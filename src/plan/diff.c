@@ -162,8 +162,8 @@ kinds_match(const Plan *a, int i, const Plan *b, int j)
 
 /* Align the blocks; pairs in order of both revisions. */
 static void
-align(const Plan *a, const Plan *b, const Words *wa, const Words *wb,
-    PlanDiff *d)
+align(
+    const Plan *a, const Plan *b, const Words *wa, const Words *wb, PlanDiff *d)
 {
 	size_t na = a->nblock, nb = b->nblock, i, j;
 
@@ -171,7 +171,8 @@ align(const Plan *a, const Plan *b, const Words *wa, const Words *wb,
 		for (i = j = 0; i < na || j < nb;) {
 			if (i < na && j < nb &&
 			    kinds_match(a, (int)i, b, (int)j)) {
-				add_pair(d, (int)i, (int)j, dice(&wa[i], &wb[j]));
+				add_pair(
+				    d, (int)i, (int)j, dice(&wa[i], &wb[j]));
 				i++;
 				j++;
 			} else if (i < na && (j >= nb || na - i > nb - j)) {
@@ -202,8 +203,10 @@ align(const Plan *a, const Plan *b, const Words *wa, const Words *wb,
 				double s = dice(&wa[i - 1], &wb[j - 1]);
 
 				if (s >= 0.5 &&
-				    score[AT(i - 1, j - 1)] + (float)s >= best) {
-					best = score[AT(i - 1, j - 1)] + (float)s;
+				    score[AT(i - 1, j - 1)] + (float)s >=
+					best) {
+					best =
+					    score[AT(i - 1, j - 1)] + (float)s;
 					m = 3;
 				}
 			}
@@ -380,8 +383,7 @@ plan_diff_free(PlanDiff *d)
 }
 
 static void
-edit(PlanWordEdit **e, size_t *n, size_t *cap, char op, size_t off,
-    size_t len)
+edit(PlanWordEdit **e, size_t *n, size_t *cap, char op, size_t off, size_t len)
 {
 	mem_grow((void **)e, cap, *n + 1, sizeof(**e));
 	(*e)[*n].op = op;
@@ -391,8 +393,8 @@ edit(PlanWordEdit **e, size_t *n, size_t *cap, char op, size_t off,
 }
 
 size_t
-plan_diff_words(const Plan *a, int ba, const Plan *b, int bb,
-    PlanWordEdit **edits)
+plan_diff_words(
+    const Plan *a, int ba, const Plan *b, int bb, PlanWordEdit **edits)
 {
 	Words x, y;
 	size_t n = 0, cap = 0, head = 0, tx, ty, i, j;
@@ -402,9 +404,8 @@ plan_diff_words(const Plan *a, int ba, const Plan *b, int bb,
 	*edits = NULL;
 	while (head < x.n && head < y.n && x.h[head] == y.h[head])
 		head++;
-	for (tx = x.n, ty = y.n; tx > head && ty > head &&
-	     x.h[tx - 1] == y.h[ty - 1];
-	     tx--, ty--)
+	for (tx = x.n, ty = y.n;
+	     tx > head && ty > head && x.h[tx - 1] == y.h[ty - 1]; tx--, ty--)
 		;
 	for (i = 0; i < head; i++)
 		edit(edits, &n, &cap, '=', x.off[i], x.len[i]);
@@ -418,11 +419,10 @@ plan_diff_words(const Plan *a, int ba, const Plan *b, int bb,
 				L_(i, j) = x.h[head + i] == y.h[head + j]
 				    ? L_(i + 1, j + 1) + 1
 				    : (L_(i + 1, j) >= L_(i, j + 1)
-					    ? L_(i + 1, j)
-					    : L_(i, j + 1));
+					      ? L_(i + 1, j)
+					      : L_(i, j + 1));
 		for (i = j = 0; i < m || j < k;) {
-			if (i < m && j < k &&
-			    x.h[head + i] == y.h[head + j]) {
+			if (i < m && j < k && x.h[head + i] == y.h[head + j]) {
 				edit(edits, &n, &cap, '=', x.off[head + i],
 				    x.len[head + i]);
 				i++;
@@ -514,7 +514,8 @@ plan_diff_text(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out)
 		else if (pp->b < 0)
 			buf_printf(out, "- %s (removed)", buf_str(&la));
 		else if (strcmp(buf_str(&la), buf_str(&lb)) != 0)
-			buf_printf(out, "~ %s -> %s", buf_str(&la), buf_str(&lb));
+			buf_printf(
+			    out, "~ %s -> %s", buf_str(&la), buf_str(&lb));
 		else
 			buf_printf(out, "~ %s", buf_str(&la));
 		buf_printf(out,
@@ -559,7 +560,7 @@ plan_diff_json(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out)
 		    ", \"change\": \"%s\", \"similarity\": %.3f, "
 		    "\"opened\": %ld, \"agreed\": %ld, \"dropped\": %ld, "
 		    "\"open\": %ld",
-		    pp->a < 0	   ? "added"
+		    pp->a < 0       ? "added"
 			: pp->b < 0 ? "removed"
 			: pp->same  ? "same"
 				    : "changed",
@@ -569,13 +570,13 @@ plan_diff_json(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out)
 		if (n > 0) {
 			buf_puts(out, ", \"words\": [");
 			for (size_t i = 0; i < n; i++) {
-				const char *s = e[i].op == '+' ? b->text
-							       : a->text;
+				const char *s =
+				    e[i].op == '+' ? b->text : a->text;
 
 				buf_reset(&w);
 				buf_append(&w, s + e[i].off, e[i].len);
-				buf_printf(out, "%s[\"%c\", ", i ? ", " : "",
-				    e[i].op);
+				buf_printf(
+				    out, "%s[\"%c\", ", i ? ", " : "", e[i].op);
 				buf_json_string(out, buf_str(&w));
 				buf_putc(out, ']');
 			}

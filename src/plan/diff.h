@@ -44,14 +44,12 @@ typedef struct PlanWordEdit {
  * The edits turning the text of block ba of a into block bb of b, words
  * compared with the whitespace between them.  *edits is allocated.
  */
-size_t plan_diff_words(const Plan *a, int ba, const Plan *b, int bb,
-    PlanWordEdit **edits);
+size_t plan_diff_words(
+    const Plan *a, int ba, const Plan *b, int bb, PlanWordEdit **edits);
 
 /* The comparison as text ({-old-}{+new+} within each changed block) or as
  * JSON. */
-void plan_diff_text(
-    const Plan *a, const Plan *b, const PlanDiff *d, Buf *out);
-void plan_diff_json(
-    const Plan *a, const Plan *b, const PlanDiff *d, Buf *out);
+void plan_diff_text(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out);
+void plan_diff_json(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out);
 
 #endif

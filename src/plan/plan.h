@@ -49,10 +49,10 @@ typedef enum PlanBlockKind {
 
 typedef struct PlanBlock {
 	PlanBlockKind kind;
-	size_t start, end; /* bytes [start, end): the blocks tile the input */
-	size_t text_end;   /* end of the text without trailing blank lines */
-	int line;          /* first line, from 1 */
-	int section;       /* index of the heading block above, or -1 */
+	size_t start, end;  /* bytes [start, end): the blocks tile the input */
+	size_t text_end;    /* end of the text without trailing blank lines */
+	int line;           /* first line, from 1 */
+	int section;        /* index of the heading block above, or -1 */
 	size_t num, numlen; /* measure: its number as written ("11a") */
 	int inserted;       /* measure: a bracket proposes to add it */
 	int bracket;        /* measure: the bracket that wraps it, or -1 */
@@ -67,9 +67,9 @@ typedef struct PlanTag {
 } PlanTag;
 
 typedef struct PlanBracket {
-	size_t open;   /* offset of '[' */
-	size_t close;  /* offset of ']'; if unclosed, where it was recovered */
-	size_t end;    /* offset after ']' and its tags (== close if unclosed) */
+	size_t open;  /* offset of '[' */
+	size_t close; /* offset of ']'; if unclosed, where it was recovered */
+	size_t end;   /* offset after ']' and its tags (== close if unclosed) */
 	int line, col; /* of '[' (col counts characters, from 1) */
 	int depth;     /* 1 for a top-level bracket */
 	int parent;    /* the bracket it is inside, or -1 */
@@ -97,8 +97,8 @@ typedef struct Plan {
 	size_t ntag, captag;
 	PlanDiag *diag;
 	size_t ndiag, capdiag;
-	size_t nstray; /* closing brackets with nothing open */
-	int title; /* the title block, or -1 */
+	size_t nstray;  /* closing brackets with nothing open */
+	int title;      /* the title block, or -1 */
 	char *title_md; /* a front matter's title, owned, or NULL */
 } Plan;
 

@@ -44,10 +44,11 @@ typedef struct Reader {
 	PlanKnownFn known;
 	void *ctx;
 	unsigned char *cont; /* per block: continues the one before */
+	size_t cline, coff;  /* col_of(): the last line and offset asked */
+	int ccol;            /* and its column */
 } Reader;
 
-static void
-diag(Plan *p, int line, int col, const char *fmt, ...)
+static void diag(Plan *p, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 static void
@@ -59,8 +60,7 @@ diag(Plan *p, int line, int col, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	mem_grow((void **)&p->diag, &p->capdiag, p->ndiag + 1,
-	    sizeof *p->diag);
+	mem_grow((void **)&p->diag, &p->capdiag, p->ndiag + 1, sizeof *p->diag);
 	p->diag[p->ndiag].line = line;
 	p->diag[p->ndiag].col = col;
 	p->diag[p->ndiag].msg = buf_detach(&b);
@@ -90,7 +90,8 @@ is_blank(const char *s, size_t a, size_t z)
 }
 
 /* Line [a, z) (without '\n') starts a numbered measure: "12.", "11a.",
- * "[11a." after at most three spaces.  Set the number's place. */
+ * "[11a." after at most three spaces (four digits at most, so that a
+ * year is not taken for a measure).  Set the number's place. */
 static int
 is_measure(const char *s, size_t a, size_t z, size_t *num, size_t *numlen)
 {
@@ -100,7 +101,7 @@ is_measure(const char *s, size_t a, size_t z, size_t *num, size_t *numlen)
 		i++;
 	if (i < z && s[i] == '[')
 		i++;
-	for (d = i; i < z && i - d < 3 && s[i] >= '0' && s[i] <= '9'; i++)
+	for (d = i; i < z && i - d < 4 && s[i] >= '0' && s[i] <= '9'; i++)
 		;
 	if (i == d || (i < z && s[i] >= '0' && s[i] <= '9'))
 		return 0;
@@ -126,7 +127,9 @@ is_heading(const Reader *r, size_t a, size_t z)
 	if (r->p->markdown) {
 		for (j = 0; i < z && s[i] == '#' && j < 6; i++, j++)
 			;
-		return j > 0 && (i == z || s[i] == ' ');
+		if (j > 0)
+			return i == z || s[i] == ' ';
+		i = a;
 	}
 	while (i < z && (s[i] == ' ' || s[i] == '*' || s[i] == '_'))
 		i++;
@@ -146,8 +149,8 @@ add_block(Plan *p, PlanBlockKind kind, size_t start, int line)
 {
 	PlanBlock *b;
 
-	mem_grow((void **)&p->block, &p->capblock, p->nblock + 1,
-	    sizeof *p->block);
+	mem_grow(
+	    (void **)&p->block, &p->capblock, p->nblock + 1, sizeof *p->block);
 	b = &p->block[p->nblock];
 	memset(b, 0, sizeof *b);
 	b->kind = kind;
@@ -249,8 +252,8 @@ pass_lines(Reader *r)
 		cur = add_block(p, PLAN_FRONT, 0, 1);
 		/* Line starts inside the front matter. */
 		for (size_t k = 0; k < i;) {
-			mem_grow((void **)&r->line, &r->capline,
-			    r->nline + 1, sizeof *r->line);
+			mem_grow((void **)&r->line, &r->capline, r->nline + 1,
+			    sizeof *r->line);
 			r->line[r->nline++] = k;
 			e = memchr(s + k, '\n', i - k);
 			k = e ? (size_t)(e - s) + 1 : i;
@@ -286,7 +289,7 @@ pass_lines(Reader *r)
 			if (cur != (size_t)-1)
 				end_block(r, cur, i, text_end);
 			cur = add_block(p,
-			    measure   ? PLAN_MEASURE
+			    measure       ? PLAN_MEASURE
 				: heading ? PLAN_HEADING
 					  : PLAN_PARAGRAPH,
 			    cur == (size_t)-1 ? 0 : i, ln);
@@ -360,8 +363,8 @@ classify(Reader *r)
 			p->title = 0;
 		for (i = 0; i < first_struct; i++)
 			p->block[i].kind = (int)i < p->title ? PLAN_FRONT
-			    : (int)i == p->title	   ? PLAN_TITLE
-							   : PLAN_PREAMBLE;
+			    : (int)i == p->title             ? PLAN_TITLE
+							     : PLAN_PREAMBLE;
 	}
 	for (i = 0; i < p->nblock; i++) {
 		PlanBlock *b = &p->block[i];
@@ -432,8 +435,8 @@ md_link(const Reader *r, size_t i, size_t line_start)
 	const char *s = r->s;
 	size_t n = r->n, j, k;
 
-	if (i == line_start || (i - line_start <= 3 &&
-	    is_blank(s, line_start, i))) {
+	if (i == line_start ||
+	    (i - line_start <= 3 && is_blank(s, line_start, i))) {
 		size_t d = definition(s, line_start, n);
 
 		if (d > 0 && d > i)
@@ -466,9 +469,8 @@ md_link(const Reader *r, size_t i, size_t line_start)
 		return 0;
 	}
 	if (j + 1 < n && s[j + 1] == '[') {
-		for (k = j + 2; k < n && s[k] != ']' && s[k] != '[' &&
-		     s[k] != '\n';
-		     k++)
+		for (k = j + 2;
+		     k < n && s[k] != ']' && s[k] != '[' && s[k] != '\n'; k++)
 			;
 		if (k < n && s[k] == ']' &&
 		    (k == j + 2 ? ref_known(r, s + i + 1, j - i - 1)
@@ -564,14 +566,24 @@ line_of(const Reader *r, size_t off, size_t *hint)
 	return (int)l + 1;
 }
 
+/* The column of off on its line, in characters; offsets asked for in
+ * increasing order on a line cost one pass over it. */
 static int
-col_of(const Reader *r, size_t off, size_t line)
+col_of(Reader *r, size_t off, size_t line)
 {
+	size_t i = r->line[line - 1];
 	int col = 1;
 
-	for (size_t i = r->line[line - 1]; i < off; i++)
+	if (r->cline == line && r->coff <= off) {
+		i = r->coff;
+		col = r->ccol;
+	}
+	for (; i < off; i++)
 		if (((unsigned char)r->s[i] & 0xc0) != 0x80)
 			col++;
+	r->cline = line;
+	r->coff = off;
+	r->ccol = col;
 	return col;
 }
 
@@ -729,8 +741,9 @@ pass_brackets(Reader *r)
 			if (depth > 0 && b->kind != PLAN_MEASURE &&
 			    b->kind != PLAN_HEADING)
 				r->cont[blk] = 1; /* a bracket spans the gap */
-			if (depth == 0 || (b->kind != PLAN_MEASURE &&
-			    b->kind != PLAN_HEADING))
+			if (depth == 0 ||
+			    (b->kind != PLAN_MEASURE &&
+				b->kind != PLAN_HEADING))
 				continue;
 			long before = t > 0 ? r->tok[t - 1].bal : 0;
 			long drop = 0;
@@ -741,8 +754,9 @@ pass_brackets(Reader *r)
 				     p->block[nexth].kind != PLAN_HEADING;
 				     nexth++)
 					;
-			if (t < r->ntok && (nexth == p->nblock ||
-			    r->tok[t].off < p->block[nexth].start))
+			if (t < r->ntok &&
+			    (nexth == p->nblock ||
+				r->tok[t].off < p->block[nexth].start))
 				drop = before - r->tok[t].low;
 			if (drop < depth)
 				recover(r, stack, &depth,
@@ -843,8 +857,8 @@ mark_inserted(Plan *p)
 }
 
 void
-plan_read(Plan *p, const char *text, size_t len, int flags,
-    PlanKnownFn known, void *ctx)
+plan_read(Plan *p, const char *text, size_t len, int flags, PlanKnownFn known,
+    void *ctx)
 {
 	Reader r;
 

@@ -58,7 +58,8 @@ typedef struct Out {
 static int
 ends_space(const Buf *b)
 {
-	return b->len > 0 && (b->s[b->len - 1] == ' ' || b->s[b->len - 1] == '\t');
+	return b->len > 0 &&
+	    (b->s[b->len - 1] == ' ' || b->s[b->len - 1] == '\t');
 }
 
 /* Append text [a, z) of the input, tidying a seam. */
@@ -155,8 +156,8 @@ plan_render(const Plan *p, PlanView view, const char *as, size_t from,
 	pos = a;
 	for (;;) {
 		size_t open = next < p->nbr ? p->br[next].open : (size_t)-1;
-		size_t close = depth > 0 ? p->br[stk[depth - 1]].close
-					 : (size_t)-1;
+		size_t close =
+		    depth > 0 ? p->br[stk[depth - 1]].close : (size_t)-1;
 
 		if (open >= z && close >= z)
 			break;
@@ -209,11 +210,12 @@ heading_label(const Plan *p, const PlanBlock *b, Buf *out)
 	const char *s = p->text;
 	size_t i = b->start, z = b->text_end, k;
 
-	while (i < z && (s[i] == '#' || s[i] == ' ' || s[i] == '*' ||
-	    s[i] == '_' || s[i] == '\n'))
+	while (i < z &&
+	    (s[i] == '#' || s[i] == ' ' || s[i] == '*' || s[i] == '_' ||
+		s[i] == '\n'))
 		i++;
-	for (k = i; k < z && s[k] != ':' && s[k] != '*' && s[k] != '(' &&
-	     s[k] != '\n';
+	for (k = i;
+	     k < z && s[k] != ':' && s[k] != '*' && s[k] != '(' && s[k] != '\n';
 	     k++)
 		;
 	while (k > i && s[k - 1] == ' ')
@@ -263,8 +265,8 @@ plan_block_label(const Plan *p, size_t bi, Buf *out)
 			if (chapeau && (size_t)b->section + 1 == bi)
 				buf_puts(out, ", chapeau");
 			else
-				buf_printf(out, ", paragraph at line %d",
-				    b->line);
+				buf_printf(
+				    out, ", paragraph at line %d", b->line);
 		} else {
 			buf_printf(out, "paragraph at line %d", b->line);
 		}
