@@ -18,6 +18,8 @@
 
 #include "../core/mem.h"
 #include "../io/plan_akn.h"
+#include "../io/plan_commit.h"
+#include "../io/plan_impl.h"
 #include "../io/refdata.h"
 #include "../plan/diff.h"
 #include "../plan/plan.h"
@@ -408,6 +410,236 @@ plan_diff_cmd(Cli *c, Draft *a, Draft *b)
 	return EXIT_OK;
 }
 
+/* Print a COMMIT_* failure; EXIT_OK on success. */
+static int
+commit_status(int rc, const Buf *msg)
+{
+	if (rc < 300)
+		return EXIT_OK;
+	return cli_error(
+	    rc == COMMIT_FAILED || rc == COMMIT_BUSY ? EXIT_SYSTEM : EXIT_FAIL,
+	    "%s", buf_str(msg));
+}
+
+static int
+plan_add_cmd(Cli *c)
+{
+	const char *key = c->arg[1], *file = c->arg[2], *base;
+	const char *label = cli_opt(c, "label");
+	char *text;
+	size_t n;
+	Buf err = BUF_INIT, msg = BUF_INIT;
+	int seq = 0, rc, md;
+
+	if (buf_read_file(file, &text, &n, &err) != 0) {
+		rc = cli_error(EXIT_FAIL, "%s", buf_str(&err));
+		buf_free(&err);
+		return rc;
+	}
+	base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	md = cli_opt(c, "markdown") ? PLAN_MARKDOWN : plan_flags_for(file);
+	if (cli_store(c) == NULL) {
+		free(text);
+		return EXIT_SYSTEM;
+	}
+	rc = plan_commit_revision(c->store, NULL, key, cli_opt(c, "title"),
+	    label ? label : base, base, md == PLAN_MARKDOWN, text, n, &seq,
+	    &msg);
+	if (rc < 300) {
+		printf("plan %s: revision %d added (%zu bytes)\n", key, seq, n);
+		rc = EXIT_OK;
+	} else if (rc == 400) {
+		rc = cli_error(EXIT_FAIL, "%s: %s", file, buf_str(&msg));
+	} else {
+		rc = commit_status(rc, &msg);
+	}
+	free(text);
+	buf_free(&msg);
+	return rc;
+}
+
+static int
+plan_list_cb(void *ctx, const PlanInfo *p)
+{
+	CliTable *t = ctx;
+	char nrev[16], adopted[16];
+	const char *row[5];
+
+	snprintf(nrev, sizeof(nrev), "%d", p->nrev);
+	snprintf(adopted, sizeof(adopted), "%d", p->adopted_seq);
+	row[0] = buf_str(&p->key);
+	row[1] = nrev;
+	row[2] = p->adopted_seq ? adopted : "";
+	row[3] = buf_str(&p->last_label);
+	row[4] = buf_str(&p->title);
+	cli_table_add(t, row);
+	return 0;
+}
+
+static int
+plan_rev_cb(void *ctx, const PlanRevInfo *r)
+{
+	CliTable *t = ctx;
+	char seq[16], size[24];
+	const char *row[5];
+
+	snprintf(seq, sizeof(seq), "%d", r->seq);
+	snprintf(size, sizeof(size), "%zu", r->size);
+	row[0] = seq;
+	row[1] = buf_str(&r->label);
+	row[2] = buf_str(&r->filename);
+	row[3] = size;
+	row[4] = buf_str(&r->created_at);
+	cli_table_add(t, row);
+	return 0;
+}
+
+static int
+plan_list_cmd(Cli *c)
+{
+	static const char *head[] = { "key", "revisions", "adopted", "latest",
+		"title" };
+	static const char *rhead[] = { "revision", "label", "file", "bytes",
+		"added" };
+	CliTable t;
+	Buf err = BUF_INIT;
+	PlanInfo pi;
+	int rc = 0;
+
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	memset(&pi, 0, sizeof(pi));
+	if (c->narg == 1) {
+		cli_table_init(&t, 5, head);
+		t.last_wraps = 1;
+		rc = store_plans(c->store, plan_list_cb, &t, &err);
+	} else {
+		cli_table_init(&t, 5, rhead);
+		if ((rc = store_plan_get(c->store, c->arg[1], &pi, &err)) ==
+		    0) {
+			cli_table_free(&t);
+			return cli_error(EXIT_FAIL, "no plan %s", c->arg[1]);
+		}
+		if (rc > 0)
+			rc = store_plan_revisions(
+			    c->store, pi.id, plan_rev_cb, &t, &err);
+	}
+	if (rc >= 0)
+		cli_table_print(&t, c->format);
+	else
+		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+	cli_table_free(&t);
+	plan_info_clear(&pi);
+	buf_free(&err);
+	return rc < 0 ? EXIT_SYSTEM : EXIT_OK;
+}
+
+static int
+plan_measures_cmd(Cli *c)
+{
+	static const char *head[] = { "measure", "projects", "entities",
+		"countries", "text" };
+	PlanImpl im;
+	CliTable t;
+	Buf err = BUF_INIT, a = BUF_INIT, b = BUF_INIT, d = BUF_INIT;
+	int got;
+
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	got = plan_implementation(c->store, c->arg[1], &im, &err);
+	if (got <= 0) {
+		got = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
+			      : cli_error(EXIT_FAIL,
+				    "plan %s: no such adopted plan", c->arg[1]);
+		buf_free(&err);
+		return got;
+	}
+	cli_table_init(&t, 5, head);
+	t.last_wraps = 1;
+	for (size_t i = 0; i < im.n; i++) {
+		const PlanImplMeasure *m = &im.m[i];
+		const char *row[5];
+
+		buf_reset(&a);
+		buf_reset(&b);
+		buf_reset(&d);
+		for (size_t k = 0; k < m->nproject; k++)
+			buf_printf(&a, "%s%lld", k ? " " : "",
+			    (long long)m->project[k]);
+		for (size_t k = 0; k < m->nentity; k++)
+			buf_printf(&b, "%s%s", k ? " " : "", m->entity[k]);
+		for (size_t k = 0; k < m->ncountry; k++)
+			buf_printf(&d, "%s%s", k ? " " : "", m->country[k]);
+		row[0] = m->number;
+		row[1] = m->nproject ? buf_str(&a) : "(none)";
+		row[2] = buf_str(&b);
+		row[3] = buf_str(&d);
+		row[4] = m->text;
+		cli_table_add(&t, row);
+	}
+	cli_table_print(&t, c->format);
+	if (strcmp(c->format, "table") == 0)
+		printf("\n%zu measures, %zu with no project behind them\n",
+		    im.n, im.uncovered);
+	cli_table_free(&t);
+	plan_impl_free(&im);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&d);
+	buf_free(&err);
+	return EXIT_OK;
+}
+
+/* The verbs on stored plans: add, list, adopt, link, unlink, measures. */
+static int
+plan_store_cmd(Cli *c, const char *verb)
+{
+	Buf msg = BUF_INIT;
+	int rc;
+
+	if (strcmp(verb, "add") == 0)
+		return c->narg == 3 ? plan_add_cmd(c)
+				    : cli_error(EXIT_USAGE,
+					  "plan add KEY FILE [--title T] "
+					  "[--label L]");
+	if (strcmp(verb, "list") == 0)
+		return c->narg <= 2 ? plan_list_cmd(c)
+				    : cli_error(EXIT_USAGE, "plan list [KEY]");
+	if (strcmp(verb, "measures") == 0)
+		return c->narg == 2
+		    ? plan_measures_cmd(c)
+		    : cli_error(EXIT_USAGE, "plan measures KEY");
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	if (strcmp(verb, "adopt") == 0) {
+		const char *r = cli_opt(c, "revision");
+
+		if (c->narg != 2 || r == NULL)
+			return cli_error(EXIT_USAGE,
+			    "plan adopt KEY --revision N (0: a draft again)");
+		rc =
+		    plan_commit_adopt(c->store, NULL, c->arg[1], atoi(r), &msg);
+		if (rc < 300)
+			printf("plan %s: revision %d adopted\n", c->arg[1],
+			    atoi(r));
+	} else {
+		int on = strcmp(verb, "link") == 0;
+
+		if (c->narg != 4 || atoll(c->arg[3]) <= 0)
+			return cli_error(
+			    EXIT_USAGE, "plan %s KEY MEASURE PROJECT_ID", verb);
+		rc = plan_commit_link(c->store, NULL, c->arg[1], c->arg[2],
+		    atoll(c->arg[3]), on, &msg);
+		if (rc < 300)
+			printf("plan %s: measure %s %s project %s\n", c->arg[1],
+			    c->arg[2], on ? "linked to" : "unlinked from",
+			    c->arg[3]);
+	}
+	rc = commit_status(rc, &msg);
+	buf_free(&msg);
+	return rc;
+}
+
 int
 cmd_plan(Cli *c)
 {
@@ -431,10 +663,15 @@ cmd_plan(Cli *c)
 		draft_close(&b);
 		return rc;
 	}
+	if (!strcmp(verb, "add") || !strcmp(verb, "list") ||
+	    !strcmp(verb, "adopt") || !strcmp(verb, "link") ||
+	    !strcmp(verb, "unlink") || !strcmp(verb, "measures"))
+		return plan_store_cmd(c, verb);
 	if (strcmp(verb, "stats") && strcmp(verb, "positions") &&
 	    strcmp(verb, "text") && strcmp(verb, "akn"))
 		return cli_error(EXIT_USAGE,
-		    "plan: no \"%s\" (stats, positions, text, diff, akn)",
+		    "plan: no \"%s\" (stats, positions, text, diff, akn, "
+		    "add, list, adopt, link, unlink, measures)",
 		    verb);
 	if (c->narg != 2)
 		return cli_error(EXIT_USAGE, "plan %s FILE", verb);

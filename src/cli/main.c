@@ -75,8 +75,14 @@ static const Command commands[] = {
 	    "organisations with their aliases.  Running it again updates the\n"
 	    "reference data in place.\n" },
 	{ "plan", cmd_plan,
-	    "format= delivered agreed all as= markdown name= date= ", 2, 3,
+	    "format= delivered agreed all as= markdown name= date= title= "
+	    "label= revision= ",
+	    1, 4,
 	    "stats|positions|text|akn FILE | diff OLD NEW\n"
+	    "         | add KEY FILE [--title T] [--label L] | list [KEY]\n"
+	    "         | adopt KEY --revision N | link|unlink KEY MEASURE "
+	    "PROJECT\n"
+	    "         | measures KEY\n"
 	    "         [--format table|json|csv] [--markdown]\n"
 	    "         [--delivered|--agreed|--all|--as XXX] [--name KEY] "
 	    "[--date D]",
@@ -107,7 +113,16 @@ static const Command commands[] = {
 	    "opened,\n"
 	    "                   agreed, dropped and still open per measure\n"
 	    "  akn FILE         Akoma Ntoso 3.0 XML (--name KEY and --date\n"
-	    "                   YYYY-MM-DD for its identifiers)\n" },
+	    "                   YYYY-MM-DD for its identifiers)\n"
+	    "Plans kept in the database (each change audited):\n"
+	    "  add KEY FILE     a new revision of plan KEY (--title for a new\n"
+	    "                   plan; --label, else the file name)\n"
+	    "  list [KEY]       the plans, or one plan's revisions\n"
+	    "  adopt KEY --revision N   the adopted text (0: a draft again)\n"
+	    "  link KEY MEASURE PROJECT, unlink ...   a project implements a\n"
+	    "                   measure of the adopted plan\n"
+	    "  measures KEY     per measure of the adopted plan: projects,\n"
+	    "                   entities, countries; those with none\n" },
 	{ "project", cmd_project, "format= ", 1, 1,
 	    "ID [--format table|json|csv]",
 	    "Shows one project with every field.\n" },

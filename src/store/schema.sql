@@ -381,3 +381,40 @@ CREATE TABLE upload (
 	data BLOB NOT NULL,
 	created_at TEXT NOT NULL
 );
+
+-- @migration 7 plans of action: drafts, revisions, measures and projects
+
+-- A plan of action (the CICA Plan of Action, the Central Asia Joint Plan
+-- of Action) and its negotiation drafts.  Each revision is kept as it was
+-- delivered, bracket notation and all (src/plan reads it); nothing of a
+-- revision is derived and stored, so a better reader reads old revisions
+-- better.  A plan is a draft until one revision is adopted.
+CREATE TABLE plan (
+	id INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE,	-- "cica", in URLs and on the CLI
+	title TEXT NOT NULL,
+	adopted_seq INTEGER,		-- the adopted revision, NULL: a draft
+	created_at TEXT NOT NULL
+);
+
+CREATE TABLE plan_revision (
+	plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+	seq INTEGER NOT NULL,		-- 1, 2, ... in the order added
+	label TEXT NOT NULL,		-- "rev2", "23 October 2015"
+	filename TEXT NOT NULL,		-- as given, without a path
+	markdown INTEGER NOT NULL CHECK (markdown IN (0, 1)),
+	body BLOB NOT NULL,		-- the text, byte for byte
+	created_at TEXT NOT NULL,
+	created_by TEXT NOT NULL,	-- login, or "cli"
+	PRIMARY KEY (plan_id, seq)
+);
+
+-- Which projects implement which measure of an adopted plan; a measure
+-- is named by its number as the adopted revision writes it ("11a").
+CREATE TABLE plan_measure_project (
+	plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+	measure TEXT NOT NULL,
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	PRIMARY KEY (plan_id, measure, project_id)
+);
+CREATE INDEX plan_measure_project_project ON plan_measure_project(project_id);

@@ -257,6 +257,54 @@ int store_upload_get(Store *s, int64_t id, int64_t account_id, Buf *filename,
     Buf *format, Buf *data, Buf *err);
 int store_upload_delete(Store *s, int64_t id, Buf *err);
 
+/* --- plans of action (plan.c) ------------------------------------------ */
+
+typedef struct PlanInfo {
+	int64_t id;
+	Buf key, title;
+	int adopted_seq; /* the adopted revision; 0 while a draft */
+	int nrev;        /* revisions kept */
+	Buf last_label;  /* the label of the latest */
+} PlanInfo;
+
+typedef struct PlanRevInfo {
+	int seq;
+	Buf label, filename, created_at, created_by;
+	int markdown;
+	size_t size; /* bytes */
+} PlanRevInfo;
+
+void plan_info_clear(PlanInfo *p);
+void plan_rev_clear(PlanRevInfo *r);
+
+/* Create plan key, or set its title: its id, or -1. */
+int64_t store_plan_put(Store *s, const char *key, const char *title, Buf *err);
+/* 1 with p filled, 0 if there is no plan key, -1. */
+int store_plan_get(Store *s, const char *key, PlanInfo *p, Buf *err);
+typedef int (*StorePlanFn)(void *ctx, const PlanInfo *p);
+int store_plans(Store *s, StorePlanFn fn, void *ctx, Buf *err);
+
+/* Keep a revision's text as delivered: its number (1, 2, ...) or -1. */
+int store_plan_revision_add(Store *s, int64_t plan_id, const char *label,
+    const char *filename, int markdown, const char *body, size_t n,
+    const char *by, Buf *err);
+typedef int (*StorePlanRevFn)(void *ctx, const PlanRevInfo *r);
+int store_plan_revisions(
+    Store *s, int64_t plan_id, StorePlanRevFn fn, void *ctx, Buf *err);
+/* 1 with r and body filled, 0 if there is no such revision, -1. */
+int store_plan_revision_get(
+    Store *s, int64_t plan_id, int seq, PlanRevInfo *r, Buf *body, Buf *err);
+/* Mark revision seq adopted (0: the plan is a draft again). */
+int store_plan_adopt(Store *s, int64_t plan_id, int seq, Buf *err);
+
+/* Link (on) or unlink a project to a measure of the plan. */
+int store_plan_link(Store *s, int64_t plan_id, const char *measure,
+    int64_t project_id, int on, Buf *err);
+typedef int (*StorePlanLinkFn)(
+    void *ctx, const char *measure, int64_t project_id);
+int store_plan_links(
+    Store *s, int64_t plan_id, StorePlanLinkFn fn, void *ctx, Buf *err);
+
 /* --- projects (project.c) --------------------------------------------- */
 
 /*
