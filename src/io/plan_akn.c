@@ -114,62 +114,37 @@ close_bracket(const Plan *p, size_t i, Buf *out)
 		buf_puts(out, "</del>");
 }
 
+typedef struct Akn {
+	const Plan *p;
+	Buf *out;
+} Akn;
+
+static void
+akn_text(void *ctx, const char *s, size_t n)
+{
+	xml_text(((Akn *)ctx)->out, s, n);
+}
+
+static void
+akn_open(void *ctx, size_t i, int first)
+{
+	open_bracket(((Akn *)ctx)->p, i, first, ((Akn *)ctx)->out);
+}
+
+static void
+akn_close(void *ctx, size_t i)
+{
+	close_bracket(((Akn *)ctx)->p, i, ((Akn *)ctx)->out);
+}
+
 /* Text [a, z) of the draft, brackets as elements. */
 static void
 inline_text(const Plan *p, size_t a, size_t z, Buf *out)
 {
-	size_t lo = 0, hi = p->nbr, next, pos = a, cap = 0;
-	int *stk = NULL, depth = 0;
+	static const PlanWalk w = { akn_text, akn_open, akn_close };
+	Akn k = { p, out };
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p->br[mid].open < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	next = lo;
-	for (int j = (int)lo - 1; j >= 0; j = p->br[j].parent)
-		if (p->br[j].close > a) {
-			mem_grow((void **)&stk, &cap, (size_t)depth + 1,
-			    sizeof(*stk));
-			stk[depth++] = j;
-		}
-	for (int i = 0; i < depth / 2; i++) {
-		int t = stk[i];
-
-		stk[i] = stk[depth - 1 - i];
-		stk[depth - 1 - i] = t;
-	}
-	for (int i = 0; i < depth; i++)
-		open_bracket(p, (size_t)stk[i], 0, out);
-	for (;;) {
-		size_t open = next < p->nbr ? p->br[next].open : (size_t)-1;
-		size_t close =
-		    depth > 0 ? p->br[stk[depth - 1]].close : (size_t)-1;
-
-		if (open >= z && close >= z)
-			break;
-		if (close <= open) {
-			const PlanBracket *b = &p->br[stk[depth - 1]];
-
-			xml_text(out, p->text + pos, close - pos);
-			close_bracket(p, (size_t)stk[--depth], out);
-			pos = b->end < z ? b->end : z;
-			continue;
-		}
-		xml_text(out, p->text + pos, open - pos);
-		open_bracket(p, next, 1, out);
-		mem_grow((void **)&stk, &cap, (size_t)depth + 1, sizeof(*stk));
-		stk[depth++] = (int)next++;
-		pos = open + 1;
-	}
-	if (z > pos)
-		xml_text(out, p->text + pos, z - pos);
-	while (depth > 0)
-		close_bracket(p, (size_t)stk[--depth], out);
-	free(stk);
+	plan_walk(p, a, z, &w, &k);
 }
 
 /* The text of a block without surrounding whitespace, as one <p>. */

@@ -100,8 +100,8 @@ audit(Store *s, const Account *who, const char *action, int64_t id,
 
 int
 plan_commit_revision(Store *s, const Account *who, const char *key,
-    const char *title, const char *label, const char *filename,
-    int markdown, const char *text, size_t n, int *seq, Buf *msg)
+    const char *title, const char *label, const char *filename, int markdown,
+    const char *text, size_t n, int *seq, Buf *msg)
 {
 	Buf err = BUF_INIT, j = BUF_INIT;
 	PlanInfo pi;
@@ -120,8 +120,9 @@ plan_commit_revision(Store *s, const Account *who, const char *key,
 	if (plan_text_ok(text, n, msg) != 0)
 		return 400;
 	if (label == NULL || *label == '\0' || strlen(label) > 200) {
-		buf_puts(msg, "label: give the revision a label (1 to 200 "
-			      "characters), e.g. \"rev2\"");
+		buf_puts(msg,
+		    "label: give the revision a label (1 to 200 "
+		    "characters), e.g. \"rev2\"");
 		return 400;
 	}
 	if (begin(s, msg) != 0)
@@ -133,8 +134,8 @@ plan_commit_revision(Store *s, const Account *who, const char *key,
 		rc = 400;
 		goto out;
 	}
-	id = store_plan_put(s, key,
-	    title && *title ? title : buf_str(&pi.title), &err);
+	id = store_plan_put(
+	    s, key, title && *title ? title : buf_str(&pi.title), &err);
 	if (id < 0 ||
 	    (*seq = store_plan_revision_add(s, id, label, filename, markdown,
 		 text, n, who ? who->login : "cli", &err)) < 0)
@@ -197,8 +198,8 @@ has_measure(const char *text, size_t n, int markdown, const char *measure)
 	Plan p;
 	int found = 0;
 
-	plan_read(&p, text, n, markdown ? PLAN_MARKDOWN : PLAN_TEXT, NULL,
-	    NULL);
+	plan_read(
+	    &p, text, n, markdown ? PLAN_MARKDOWN : PLAN_TEXT, NULL, NULL);
 	for (size_t i = 0; i < p.nblock && !found; i++)
 		found = p.block[i].kind == PLAN_MEASURE &&
 		    p.block[i].numlen == strlen(measure) &&
@@ -234,14 +235,15 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 		goto out;
 	}
 	if (pi.adopted_seq == 0) {
-		buf_printf(msg, "plan %s is not adopted: measures are linked "
-				"to projects once it is",
+		buf_printf(msg,
+		    "plan %s is not adopted: measures are linked "
+		    "to projects once it is",
 		    key);
 		rc = 409;
 		goto out;
 	}
-	if (store_plan_revision_get(s, pi.id, pi.adopted_seq, &ri, &body,
-		&err) <= 0)
+	if (store_plan_revision_get(
+		s, pi.id, pi.adopted_seq, &ri, &body, &err) <= 0)
 		goto out;
 	if (!has_measure(buf_str(&body), body.len, ri.markdown, measure)) {
 		buf_printf(msg, "the adopted plan has no measure %s", measure);
@@ -249,12 +251,14 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 		goto out;
 	}
 	if (!is_staff(who)) {
-		got = store_project_has_entity(s, project_id, who->entity, &err);
+		got =
+		    store_project_has_entity(s, project_id, who->entity, &err);
 		if (got < 0)
 			goto out;
 		if (got == 0) {
-			buf_puts(msg, "a focal point links only its entity's "
-				      "projects");
+			buf_puts(msg,
+			    "a focal point links only its entity's "
+			    "projects");
 			rc = COMMIT_FORBIDDEN;
 			goto out;
 		}
@@ -267,7 +271,8 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 		if (got < 0)
 			goto out;
 		if (got == 0) {
-			buf_printf(msg, "no project %lld", (long long)project_id);
+			buf_printf(
+			    msg, "no project %lld", (long long)project_id);
 			rc = COMMIT_NOT_FOUND;
 			goto out;
 		}
@@ -277,8 +282,8 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 	buf_puts(&j, "{\"measure\": ");
 	buf_json_string(&j, measure);
 	buf_printf(&j, ", \"project\": %lld}", (long long)project_id);
-	audit(s, who, on ? "plan-link" : "plan-unlink", pi.id, buf_str(&j),
-	    &err);
+	audit(
+	    s, who, on ? "plan-link" : "plan-unlink", pi.id, buf_str(&j), &err);
 out:
 	plan_info_clear(&pi);
 	plan_rev_clear(&ri);

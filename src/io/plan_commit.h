@@ -34,8 +34,8 @@ int plan_text_ok(const char *text, size_t n, Buf *msg);
  * A COMMIT_* code (COMMIT_CREATED with *seq set), msg saying why not.
  */
 int plan_commit_revision(Store *s, const Account *who, const char *key,
-    const char *title, const char *label, const char *filename,
-    int markdown, const char *text, size_t n, int *seq, Buf *msg);
+    const char *title, const char *label, const char *filename, int markdown,
+    const char *text, size_t n, int *seq, Buf *msg);
 
 /* Adopt revision seq of plan key (0: back to a draft). */
 int plan_commit_adopt(

@@ -49,7 +49,8 @@ one_line(const char *s, size_t n, Buf *out)
 	int sp = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
+		    s[i] == '\r') {
 			sp = out->len > 0;
 			continue;
 		}
@@ -80,8 +81,8 @@ plan_implementation(Store *s, const char *key, PlanImpl *im, Buf *err)
 		plan_info_clear(&pi);
 		return got < 0 ? -1 : 0;
 	}
-	if (store_plan_revision_get(s, pi.id, pi.adopted_seq, &ri, &body,
-		err) <= 0 ||
+	if (store_plan_revision_get(
+		s, pi.id, pi.adopted_seq, &ri, &body, err) <= 0 ||
 	    store_plan_links(s, pi.id, link_cb, &l, err) != 0)
 		goto out;
 	im->seq = pi.adopted_seq;
@@ -114,13 +115,13 @@ plan_implementation(Store *s, const char *key, PlanImpl *im, Buf *err)
 				continue;
 			matched++;
 			memset(&pr, 0, sizeof(pr));
-			if ((got = store_project_get(s, l.project[k], &pr, err)) <
-			    0) {
+			if ((got = store_project_get(
+				 s, l.project[k], &pr, err)) < 0) {
 				plan_free(&p);
 				goto out;
 			}
-			m->project = xrealloc(m->project,
-			    (m->nproject + 1) * sizeof(int64_t));
+			m->project = xrealloc(
+			    m->project, (m->nproject + 1) * sizeof(int64_t));
 			m->title = xrealloc(
 			    m->title, (m->nproject + 1) * sizeof(char *));
 			m->project[m->nproject] = l.project[k];

@@ -14,8 +14,8 @@
 #include "../store/store.h"
 
 typedef struct PlanImplMeasure {
-	char *number;  /* "11a" */
-	char *text;    /* the measure's agreed text, one line */
+	char *number; /* "11a" */
+	char *text;   /* the measure's agreed text, one line */
 	int64_t *project;
 	char **title; /* of each project */
 	size_t nproject;

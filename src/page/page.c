@@ -144,6 +144,7 @@ static const struct {
 	{ "dashboard", "/dashboard", "Dashboard", 0 },
 	{ "organisations", "/organisations", "Organisations", 0 },
 	{ "countries", "/countries", "Countries", 0 },
+	{ "plans", "/plans", "Plans", 0 },
 	{ "findings", "/findings", "Data quality", 1 },
 	{ "upload", "/upload", "Upload", 2 },
 };
@@ -590,6 +591,8 @@ page_route(Page *p)
 		return page_findings(p);
 	if (strcmp(path, "/dashboard") == 0 && get)
 		return page_dashboard(p);
+	if (strcmp(path, "/plans") == 0 || strncmp(path, "/plans/", 7) == 0)
+		return page_plans(p, path[6] == '/' ? path + 7 : "");
 	if (strcmp(path, "/upload") == 0 || strncmp(path, "/upload/", 8) == 0)
 		return page_upload(p, path[7] == '/' ? path + 8 : "");
 	return page_error(p, 404, "There is no such page.");

@@ -78,5 +78,6 @@ int page_countries(Page *p, const char *key);
 int page_findings(Page *p);
 int page_dashboard(Page *p);
 int page_upload(Page *p, const char *rest);
+int page_plans(Page *p, const char *rest);
 
 #endif

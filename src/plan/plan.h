@@ -150,6 +150,22 @@ void plan_render(const Plan *p, PlanView view, const char *as, size_t from,
  */
 int plan_decide(const Plan *p, size_t i, PlanView view, const char *as);
 
+/*
+ * Walk text [a, z) of p as text and brackets: text() for each run of
+ * text, open() where a bracket starts (first is 0 for a bracket that
+ * started before a and is open at it), close() where it ends; the '['
+ * and the ']' with its tags are not passed as text.  Brackets open at a
+ * are opened first and those open at z closed last, so the calls always
+ * nest.
+ */
+typedef struct PlanWalk {
+	void (*text)(void *ctx, const char *s, size_t n);
+	void (*open)(void *ctx, size_t bracket, int first);
+	void (*close)(void *ctx, size_t bracket);
+} PlanWalk;
+
+void plan_walk(const Plan *p, size_t a, size_t z, const PlanWalk *w, void *ctx);
+
 /* A label for the block: "preamble", "Pillar I", "measure 11a", ... */
 void plan_block_label(const Plan *p, size_t b, Buf *out);
 

@@ -309,3 +309,62 @@ plan_delegations(const Plan *p, const char ***codes)
 	*codes = v;
 	return k;
 }
+
+void
+plan_walk(const Plan *p, size_t a, size_t z, const PlanWalk *w, void *ctx)
+{
+	size_t lo = 0, hi = p->nbr, next, pos = a, cap = 0;
+	int *stk = NULL, depth = 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->br[mid].open < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	next = lo;
+	for (int j = (int)lo - 1; j >= 0; j = p->br[j].parent)
+		if (p->br[j].close > a) {
+			mem_grow((void **)&stk, &cap, (size_t)depth + 1,
+			    sizeof(*stk));
+			stk[depth++] = j;
+		}
+	for (int i = 0; i < depth / 2; i++) {
+		int t = stk[i];
+
+		stk[i] = stk[depth - 1 - i];
+		stk[depth - 1 - i] = t;
+	}
+	for (int i = 0; i < depth; i++)
+		w->open(ctx, (size_t)stk[i], 0);
+	for (;;) {
+		size_t open = next < p->nbr ? p->br[next].open : (size_t)-1;
+		size_t close =
+		    depth > 0 ? p->br[stk[depth - 1]].close : (size_t)-1;
+
+		if (open >= z && close >= z)
+			break;
+		if (close <= open) {
+			const PlanBracket *b = &p->br[stk[depth - 1]];
+
+			if (close > pos)
+				w->text(ctx, p->text + pos, close - pos);
+			w->close(ctx, (size_t)stk[--depth]);
+			pos = b->end < z ? b->end : z;
+			continue;
+		}
+		if (open > pos)
+			w->text(ctx, p->text + pos, open - pos);
+		w->open(ctx, next, 1);
+		mem_grow((void **)&stk, &cap, (size_t)depth + 1, sizeof(*stk));
+		stk[depth++] = (int)next++;
+		pos = open + 1;
+	}
+	if (z > pos)
+		w->text(ctx, p->text + pos, z - pos);
+	while (depth > 0)
+		w->close(ctx, (size_t)stk[--depth]);
+	free(stk);
+}

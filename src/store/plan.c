@@ -40,10 +40,10 @@ store_plan_put(Store *s, const char *key, const char *title, Buf *err)
 	    "INSERT INTO plan(key, title, created_at) VALUES (?, ?, ?)"
 	    " ON CONFLICT(key) DO UPDATE SET title = excluded.title",
 	    err);
-	if (st != NULL &&
-	    db_bind(st, "ttt", key, title, buf_str(&now)) == 0 &&
+	if (st != NULL && db_bind(st, "ttt", key, title, buf_str(&now)) == 0 &&
 	    store_run(s, st, err) == 0) {
-		st = db_prepare(s->db, "SELECT id FROM plan WHERE key = ?", err);
+		st =
+		    db_prepare(s->db, "SELECT id FROM plan WHERE key = ?", err);
 		if (st != NULL && db_bind(st, "t", key) == 0 &&
 		    db_step(st) == DB_ROW)
 			id = db_int(st, 0);
@@ -130,15 +130,16 @@ store_plan_revision_add(Store *s, int64_t plan_id, const char *label,
 	    " SELECT ?, coalesce(max(seq), 0) + 1, ?, ?, ?, ?, ?, ?"
 	    " FROM plan_revision WHERE plan_id = ?",
 	    err);
-	if (st == NULL || db_bind(st, "ittit", plan_id, label, filename,
-			      (int64_t)markdown, NULL) != 0 ||
+	if (st == NULL ||
+	    db_bind(st, "ittit", plan_id, label, filename, (int64_t)markdown,
+		NULL) != 0 ||
 	    db_bind_blob(st, 5, body, n) != 0 ||
 	    db_bind_text(st, 6, buf_str(&now)) != 0 ||
 	    db_bind_text(st, 7, by) != 0 || db_bind_int(st, 8, plan_id) != 0 ||
 	    store_run(s, st, err) != 0)
 		goto out;
-	st = db_prepare(s->db,
-	    "SELECT max(seq) FROM plan_revision WHERE plan_id = ?", err);
+	st = db_prepare(
+	    s->db, "SELECT max(seq) FROM plan_revision WHERE plan_id = ?", err);
 	if (st != NULL && db_bind(st, "i", plan_id) == 0 &&
 	    db_step(st) == DB_ROW)
 		seq = (int)db_int(st, 0);
@@ -186,8 +187,8 @@ store_plan_revisions(
 }
 
 int
-store_plan_revision_get(Store *s, int64_t plan_id, int seq, PlanRevInfo *r,
-    Buf *body, Buf *err)
+store_plan_revision_get(
+    Store *s, int64_t plan_id, int seq, PlanRevInfo *r, Buf *body, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT seq, label, filename, markdown, created_at, created_by,"
@@ -214,11 +215,12 @@ store_plan_revision_get(Store *s, int64_t plan_id, int seq, PlanRevInfo *r,
 int
 store_plan_adopt(Store *s, int64_t plan_id, int seq, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
-	    "UPDATE plan SET adopted_seq = ? WHERE id = ?", err);
+	DbStmt *st = db_prepare(
+	    s->db, "UPDATE plan SET adopted_seq = ? WHERE id = ?", err);
 
-	if (st == NULL || (seq > 0 ? db_bind(st, "ii", (int64_t)seq, plan_id)
-				   : db_bind(st, "ni", plan_id)) != 0)
+	if (st == NULL ||
+	    (seq > 0 ? db_bind(st, "ii", (int64_t)seq, plan_id)
+		     : db_bind(st, "ni", plan_id)) != 0)
 		return -1;
 	return store_run(s, st, err);
 }
@@ -227,15 +229,16 @@ int
 store_plan_link(Store *s, int64_t plan_id, const char *measure,
     int64_t project_id, int on, Buf *err)
 {
-	DbStmt *st = on ? db_prepare(s->db,
-			      "INSERT INTO plan_measure_project"
-			      "(plan_id, measure, project_id) VALUES (?, ?, ?)"
-			      " ON CONFLICT DO NOTHING",
-			      err)
-			: db_prepare(s->db,
-			      "DELETE FROM plan_measure_project WHERE plan_id = ?"
-			      " AND measure = ? AND project_id = ?",
-			      err);
+	DbStmt *st = on
+	    ? db_prepare(s->db,
+		  "INSERT INTO plan_measure_project"
+		  "(plan_id, measure, project_id) VALUES (?, ?, ?)"
+		  " ON CONFLICT DO NOTHING",
+		  err)
+	    : db_prepare(s->db,
+		  "DELETE FROM plan_measure_project WHERE plan_id = ?"
+		  " AND measure = ? AND project_id = ?",
+		  err);
 
 	if (st == NULL || db_bind(st, "iti", plan_id, measure, project_id) != 0)
 		return -1;
