@@ -72,8 +72,7 @@ main(int argc, char **argv)
 	}
 	printf("bytes\t%zu\n", n);
 	printf("brackets\t%ld\nnested\t%ld\ntags\t%ld\nmeasures\t%ld\n",
-	    st.brackets, st.nested, st.brackets - st.unsponsored,
-	    st.measures);
+	    st.brackets, st.nested, st.brackets - st.unsponsored, st.measures);
 	printf("read_s\t%.4f\nread_mb_s\t%.1f\n", best, (double)n / 1e6 / best);
 	printf("floor_s\t%.4f\nfloor_mb_s\t%.1f\n", bestf,
 	    (double)n / 1e6 / bestf);

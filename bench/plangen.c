@@ -24,13 +24,13 @@ rnd(unsigned n)
 static const char *const words[] = { "measures", "cooperation", "regional",
 	"national", "capacity", "border", "security", "human", "rights",
 	"victims", "terrorism", "prevent", "counter", "violent", "extremism",
-	"support", "exchange", "information", "practices", "law",
-	"enforcement", "judicial", "financing", "youth", "women", "dialogue",
-	"strengthen", "promote", "ensure", "the", "and", "of", "to", "in" };
-static const char *const codes[] = { "IND", "TUR", "BHR", "ISR", "RUS",
-	"KAZ", "KGZ", "TJK", "TKM", "UZB", "CHN", "PAK", "IRN", "EGY", "QAT",
-	"ARE", "AZE", "MNG", "THA", "VNM", "KOR", "IRQ", "JOR", "AFG", "BGD",
-	"KHM", "LKA", "PSE", "MYS", "SAU" };
+	"support", "exchange", "information", "practices", "law", "enforcement",
+	"judicial", "financing", "youth", "women", "dialogue", "strengthen",
+	"promote", "ensure", "the", "and", "of", "to", "in" };
+static const char *const codes[] = { "IND", "TUR", "BHR", "ISR", "RUS", "KAZ",
+	"KGZ", "TJK", "TKM", "UZB", "CHN", "PAK", "IRN", "EGY", "QAT", "ARE",
+	"AZE", "MNG", "THA", "VNM", "KOR", "IRQ", "JOR", "AFG", "BGD", "KHM",
+	"LKA", "PSE", "MYS", "SAU" };
 #define NW (sizeof(words) / sizeof(words[0]))
 #define NC (sizeof(codes) / sizeof(codes[0]))
 
@@ -97,7 +97,8 @@ main(int argc, char **argv)
 		put(";\n\n");
 	}
 	for (int pillar = 1; pillar <= 4; pillar++) {
-		static const char *const roman[] = { "", "I", "II", "III", "IV" };
+		static const char *const roman[] = { "", "I", "II", "III",
+			"IV" };
 
 		printf("Pillar %s: Measures ", roman[pillar]);
 		out += 16;

@@ -38,8 +38,9 @@ check(const char *s, size_t n, int flags)
 		    br->close < br->open || br->end < br->close ||
 		    (br->closed && s[br->open] != '['))
 			abort();
-		if (br->parent >= 0 && (p.br[br->parent].open > br->open ||
-		    p.br[br->parent].close < br->close))
+		if (br->parent >= 0 &&
+		    (p.br[br->parent].open > br->open ||
+			p.br[br->parent].close < br->close))
 			abort();
 	}
 	plan_render(&p, PLAN_DELIVERED, NULL, 0, p.nblock, &b);

@@ -101,8 +101,8 @@ rev_load(Page *p, const char *key, int seq, Rev *r, int *rc)
 		seq = r->pi.adopted_seq; /* drafts are not public */
 	if (seq <= 0)
 		seq = r->pi.nrev;
-	got = store_plan_revision_get(p->s, r->pi.id, seq, &r->ri, &r->body,
-	    &err);
+	got = store_plan_revision_get(
+	    p->s, r->pi.id, seq, &r->ri, &r->body, &err);
 	buf_free(&err);
 	if (got <= 0) {
 		*rc = page_error(p, got < 0 ? 500 : 404,
@@ -131,8 +131,9 @@ code_index(const Rev *r, const char *code)
 static int
 is_staff(const Page *p)
 {
-	return page_signed_in(p) && (strcmp(p->who.role, "admin") == 0 ||
-	    strcmp(p->who.role, "secretariat") == 0);
+	return page_signed_in(p) &&
+	    (strcmp(p->who.role, "admin") == 0 ||
+		strcmp(p->who.role, "secretariat") == 0);
 }
 
 static int
@@ -178,10 +179,10 @@ draw_open(void *ctx, size_t i, int first)
 	const Plan *pl = &d->r->plan;
 	const PlanBracket *b = &pl->br[i];
 	const char *kind = !b->closed ? "unc"
-	    : b->nadd && b->ndel	  ? "mix"
-	    : b->nadd			  ? "add"
-	    : b->ndel			  ? "del"
-					  : "uns";
+	    : b->nadd && b->ndel      ? "mix"
+	    : b->nadd                 ? "add"
+	    : b->ndel                 ? "del"
+				      : "uns";
 	int colour = -1;
 
 	for (int k = 0; k < b->ntag && colour < 0; k++)
@@ -233,11 +234,11 @@ draw_block(Draw *d, size_t bi)
 	static const PlanWalk w = { draw_text, draw_open, draw_close };
 	const PlanBlock *b = &d->r->plan.block[bi];
 	const char *tag = b->kind == PLAN_HEADING ? "h2"
-	    : b->kind == PLAN_TITLE		  ? "h2"
+	    : b->kind == PLAN_TITLE               ? "h2"
 						  : "p";
 	const char *cls = b->kind == PLAN_MEASURE ? "measure"
-	    : b->kind == PLAN_PREAMBLE		  ? "preamble"
-	    : b->kind == PLAN_FRONT		  ? "front"
+	    : b->kind == PLAN_PREAMBLE            ? "preamble"
+	    : b->kind == PLAN_FRONT               ? "front"
 						  : "para";
 
 	size_t a = b->start, z = b->text_end;
@@ -251,8 +252,7 @@ draw_block(Draw *d, size_t bi)
 		a += 2;
 		z -= 2;
 	}
-	html(&d->p->out, "<%S class=\"%S\" id=\"b%d\">", tag, cls,
-	    (int)bi + 1);
+	html(&d->p->out, "<%S class=\"%S\" id=\"b%d\">", tag, cls, (int)bi + 1);
 	plan_walk(&d->r->plan, a, z, &w, d);
 	html(&d->p->out, "</%S>\n", tag);
 }
@@ -261,12 +261,13 @@ draw_block(Draw *d, size_t bi)
 static void
 legend(Page *p, const Rev *r)
 {
-	html(&p->out, "<div class=\"legend\" aria-label=\"Legend\">"
-		      "<span class=\"br add\">[added]</span> "
-		      "<span class=\"br del\">[deleted]</span> "
-		      "<span class=\"br mix\">[both]</span> "
-		      "<span class=\"br uns\">[no tag]</span> "
-		      "<span class=\"br unc\">[never closed</span> ");
+	html(&p->out,
+	    "<div class=\"legend\" aria-label=\"Legend\">"
+	    "<span class=\"br add\">[added]</span> "
+	    "<span class=\"br del\">[deleted]</span> "
+	    "<span class=\"br mix\">[both]</span> "
+	    "<span class=\"br uns\">[no tag]</span> "
+	    "<span class=\"br unc\">[never closed</span> ");
 	for (size_t k = 0; k < r->ncodes; k++)
 		html(&p->out, "<span class=\"tag c%d\">%s</span> %s ",
 		    (int)(k % NCOLOURS), r->codes[k], country(r->codes[k]));
@@ -291,8 +292,9 @@ rev_links(Page *p, const Rev *r, const char *here)
 		    key, r->ri.seq > 1 ? r->ri.seq - 1 : 1, r->ri.seq,
 		    strcmp(here, "compare") ? "" : " aria-current=\"page\"");
 	if (r->pi.adopted_seq)
-		html(&p->out, "<a href=\"/plans/%u/measures\"%S>Measures and "
-			      "projects</a> · ",
+		html(&p->out,
+		    "<a href=\"/plans/%u/measures\"%S>Measures and "
+		    "projects</a> · ",
 		    key,
 		    strcmp(here, "measures") ? "" : " aria-current=\"page\"");
 	html(&p->out,
@@ -304,19 +306,20 @@ rev_links(Page *p, const Rev *r, const char *here)
 }
 
 static void
-revision_select(Page *p, const Rev *r, const char *name, int seq,
-    const char *label)
+revision_select(
+    Page *p, const Rev *r, const char *name, int seq, const char *label)
 {
-	html(&p->out, "<label for=\"%s\">%s</label> <select id=\"%s\" "
-		      "name=\"%s\">",
+	html(&p->out,
+	    "<label for=\"%s\">%s</label> <select id=\"%s\" "
+	    "name=\"%s\">",
 	    name, label, name, name);
 	for (int i = 1; i <= r->pi.nrev; i++) {
 		PlanRevInfo ri;
 		Buf body = BUF_INIT, err = BUF_INIT;
 
 		memset(&ri, 0, sizeof(ri));
-		if (store_plan_revision_get(p->s, r->pi.id, i, &ri, &body,
-			&err) == 1)
+		if (store_plan_revision_get(
+			p->s, r->pi.id, i, &ri, &body, &err) == 1)
 			html(&p->out, "<option value=\"%d\"%S>%d: %s</option>",
 			    i, i == seq ? " selected" : "", i,
 			    buf_str(&ri.label));
@@ -343,10 +346,8 @@ plan_view(Page *p, const char *key)
 		only = NULL;
 	p->nav = "plans";
 	page_begin(p, buf_str(&r.pi.title));
-	html(&p->out,
-	    "<p>Revision %d of %d: <strong>%s</strong> (%s)%S</p>\n",
-	    r.ri.seq, r.pi.nrev, buf_str(&r.ri.label),
-	    buf_str(&r.ri.filename),
+	html(&p->out, "<p>Revision %d of %d: <strong>%s</strong> (%s)%S</p>\n",
+	    r.ri.seq, r.pi.nrev, buf_str(&r.ri.label), buf_str(&r.ri.filename),
 	    r.pi.adopted_seq == r.ri.seq ? " — the adopted text" : "");
 	rev_links(p, &r, "text");
 	plan_stats(&r.plan, &st);
@@ -365,17 +366,19 @@ plan_view(Page *p, const char *key)
 	    key, r.ri.seq);
 	if (page_signed_in(p) && r.pi.nrev > 1)
 		revision_select(p, &r, "rev", r.ri.seq, "Revision");
-	html(&p->out, "<label for=\"delegation\">Delegation</label> "
-		      "<select id=\"delegation\" name=\"delegation\">"
-		      "<option value=\"\">all</option>");
+	html(&p->out,
+	    "<label for=\"delegation\">Delegation</label> "
+	    "<select id=\"delegation\" name=\"delegation\">"
+	    "<option value=\"\">all</option>");
 	for (size_t k = 0; k < r.ncodes; k++)
 		html(&p->out, "<option value=\"%s\"%S>%s (%s)</option>",
 		    r.codes[k],
 		    only && !strcmp(only, r.codes[k]) ? " selected" : "",
 		    r.codes[k], country(r.codes[k]));
-	html(&p->out, "</select>\n<label for=\"section\">Part</label> "
-		      "<select id=\"section\" name=\"section\">"
-		      "<option value=\"0\">the whole text</option>");
+	html(&p->out,
+	    "</select>\n<label for=\"section\">Part</label> "
+	    "<select id=\"section\" name=\"section\">"
+	    "<option value=\"0\">the whole text</option>");
 	for (size_t b = 0, n = 0; b < r.plan.nblock; b++) {
 		Buf l = BUF_INIT;
 
@@ -387,8 +390,9 @@ plan_view(Page *p, const char *key)
 		    section == (int)n ? " selected" : "", buf_str(&l));
 		buf_free(&l);
 	}
-	html(&p->out, "</select>\n<button type=\"submit\">Show</button>"
-		      "</form>\n");
+	html(&p->out,
+	    "</select>\n<button type=\"submit\">Show</button>"
+	    "</form>\n");
 	legend(p, &r);
 	if (only) {
 		for (size_t i = 0; i < r.plan.nbr; i++)
@@ -432,9 +436,8 @@ plan_view(Page *p, const char *key)
 		    "<input type=\"hidden\" name=\"rev\" value=\"%d\">"
 		    "<p><button type=\"submit\">%S</button></p></form>\n",
 		    r.pi.adopted_seq == r.ri.seq ? 0 : r.ri.seq,
-		    r.pi.adopted_seq == r.ri.seq
-			? "Make the plan a draft again"
-			: "Adopt this revision");
+		    r.pi.adopted_seq == r.ri.seq ? "Make the plan a draft again"
+						 : "Adopt this revision");
 	}
 	rev_free(&r);
 	return page_end(p, 200);
@@ -467,8 +470,9 @@ plan_positions(Page *p, const char *key)
 	    "delete)</caption>\n<thead><tr><th scope=\"col\">Where</th>"
 	    "<th scope=\"col\">Brackets</th>");
 	for (size_t k = 0; k < r.ncodes; k++)
-		html(&p->out, "<th scope=\"col\"><abbr title=\"%s\">%s</abbr>"
-			      "</th>",
+		html(&p->out,
+		    "<th scope=\"col\"><abbr title=\"%s\">%s</abbr>"
+		    "</th>",
 		    country(r.codes[k]), r.codes[k]);
 	html(&p->out, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < r.plan.nbr;) {
@@ -480,8 +484,8 @@ plan_positions(Page *p, const char *key)
 			for (int t = 0; t < r.plan.br[i].ntag; t++) {
 				const PlanTag *tg =
 				    &r.plan.tag[r.plan.br[i].tag0 + t];
-				int c = tg->known ? code_index(&r, tg->code)
-						  : -1;
+				int c =
+				    tg->known ? code_index(&r, tg->code) : -1;
 
 				if (c >= 0)
 					(tg->sign == '+' ? add : del)[c]++;
@@ -523,8 +527,8 @@ plan_positions(Page *p, const char *key)
 					continue;
 				buf_reset(&where);
 				buf_reset(&text);
-				plan_block_label(&r.plan, (size_t)b->block,
-				    &where);
+				plan_block_label(
+				    &r.plan, (size_t)b->block, &where);
 				plan_bracket_text(&r.plan, i, &text);
 				html(&p->out,
 				    "<li><span class=\"br %S\">%s</span> "
@@ -633,9 +637,10 @@ plan_compare(Page *p, const char *key)
 		    pp->b >= 0 ? buf_str(&lb) : "—", (int)pp->opened,
 		    (int)pp->agreed, (int)pp->dropped, (int)pp->open);
 	}
-	html(&p->out, "</tbody></table></div>\n<h2>The words that "
-		      "changed</h2>\n<p>Removed words are struck through, new "
-		      "ones underlined.</p>\n");
+	html(&p->out,
+	    "</tbody></table></div>\n<h2>The words that "
+	    "changed</h2>\n<p>Removed words are struck through, new "
+	    "ones underlined.</p>\n");
 	for (size_t k = 0; k < d.npair; k++) {
 		const PlanDiffPair *pp = &d.pair[k];
 
@@ -699,7 +704,8 @@ plan_measures(Page *p, const char *key)
 	    "</strong> with no project behind them.%S</p>\n",
 	    key, im.seq, (int)im.n, (int)im.uncovered,
 	    im.stale ? " Some links name measures the adopted text no "
-		       "longer has." : "");
+		       "longer has."
+		     : "");
 	html(&p->out,
 	    "<div class=\"scroll\"><table class=\"list\">\n<caption>Each "
 	    "measure of the adopted text, with the projects that implement "
@@ -715,9 +721,8 @@ plan_measures(Page *p, const char *key)
 		if (m->nproject == 0)
 			html(&p->out, "<strong>Nothing behind it</strong>");
 		for (size_t k = 0; k < m->nproject; k++) {
-			html(&p->out,
-			    "%S<a href=\"/projects/%I\">%s</a>", k ? "<br>" : "",
-			    m->project[k], m->title[k]);
+			html(&p->out, "%S<a href=\"/projects/%I\">%s</a>",
+			    k ? "<br>" : "", m->project[k], m->title[k]);
 			if (page_may_write(p)) {
 				html(&p->out,
 				    " <form method=\"post\" "
@@ -742,7 +747,8 @@ plan_measures(Page *p, const char *key)
 		html(&p->out, "</td><td>");
 		for (size_t k = 0; k < m->ncountry; k++)
 			html(&p->out, "%S<a href=\"/countries/%u\">%s</a>",
-			    k ? ", " : "", m->country[k], country(m->country[k]));
+			    k ? ", " : "", m->country[k],
+			    country(m->country[k]));
 		html(&p->out, "</td></tr>\n");
 	}
 	html(&p->out, "</tbody></table></div>\n");
@@ -753,8 +759,9 @@ plan_measures(Page *p, const char *key)
 		    "class=\"edit\">\n",
 		    key);
 		page_csrf_field(p);
-		html(&p->out, "<p><label for=\"measure\">Measure</label> "
-			      "<select id=\"measure\" name=\"measure\">");
+		html(&p->out,
+		    "<p><label for=\"measure\">Measure</label> "
+		    "<select id=\"measure\" name=\"measure\">");
 		for (size_t i = 0; i < im.n; i++)
 			html(&p->out, "<option>%s</option>", im.m[i].number);
 		html(&p->out,
@@ -787,8 +794,8 @@ list_row(void *ctx, const PlanInfo *pi)
 	html(&l->p->out,
 	    "<tr><td><a href=\"/plans/%u\">%s</a></td><td>%s</td>"
 	    "<td class=\"num\">%d</td><td>%S</td></tr>\n",
-	    buf_str(&pi->key), buf_str(&pi->title), buf_str(&pi->key),
-	    pi->nrev, pi->adopted_seq ? "adopted" : "draft");
+	    buf_str(&pi->key), buf_str(&pi->title), buf_str(&pi->key), pi->nrev,
+	    pi->adopted_seq ? "adopted" : "draft");
 	return 0;
 }
 
@@ -801,14 +808,16 @@ plan_list(Page *p, int status, const char *msg)
 	p->nav = "plans";
 	page_begin(p, "Plans of action");
 	if (msg)
-		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
+		html(
+		    &p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
 	html(&p->out,
 	    "<table class=\"list\">\n<caption>Plans%S</caption>\n<thead><tr>"
 	    "<th scope=\"col\">Title</th><th scope=\"col\">Key</th>"
 	    "<th scope=\"col\">Revisions</th><th scope=\"col\">Status</th>"
 	    "</tr></thead>\n<tbody>\n",
-	    page_signed_in(p) ? "" : " (adopted plans; drafts are seen by "
-				     "members signed in)");
+	    page_signed_in(p) ? ""
+			      : " (adopted plans; drafts are seen by "
+				"members signed in)");
 	store_plans(p->s, list_row, &l, &err);
 	html(&p->out, "</tbody></table>\n");
 	if (l.n == 0)
@@ -877,8 +886,8 @@ plan_change(Page *p, const char *key, const char *what)
 	if (strcmp(what, "adopt") == 0) {
 		const char *rev = page_field(p, "rev");
 
-		rc = plan_commit_adopt(p->s, &p->who, key, rev ? atoi(rev) : -1,
-		    &msg);
+		rc = plan_commit_adopt(
+		    p->s, &p->who, key, rev ? atoi(rev) : -1, &msg);
 		buf_printf(&loc, "/plans/%s", key);
 	} else {
 		long long id = project ? atoll(project) : 0;
@@ -892,9 +901,9 @@ plan_change(Page *p, const char *key, const char *what)
 		}
 		buf_printf(&loc, "/plans/%s/measures", key);
 	}
-	rc = rc >= 300 ? page_error(p, rc == COMMIT_BUSY ? 503 : rc,
-			     buf_str(&msg))
-		       : page_redirect(p, buf_str(&loc));
+	rc = rc >= 300
+	    ? page_error(p, rc == COMMIT_BUSY ? 503 : rc, buf_str(&msg))
+	    : page_redirect(p, buf_str(&loc));
 	buf_free(&msg);
 	buf_free(&loc);
 	return rc;
@@ -950,11 +959,11 @@ page_plans(Page *p, const char *rest)
 	size_t n;
 
 	if (*rest == '\0')
-		return get ? plan_list(p, 200, NULL)
+		return get        ? plan_list(p, 200, NULL)
 		    : is_staff(p) ? plan_add(p)
-					: page_error(p, 403,
-					      "Only the secretariat adds "
-					      "revisions.");
+				  : page_error(p, 403,
+					"Only the secretariat adds "
+					"revisions.");
 	slash = strchr(rest, '/');
 	n = slash ? (size_t)(slash - rest) : strlen(rest);
 	if (n == 0 || n >= sizeof(key))

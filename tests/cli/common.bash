@@ -36,3 +36,86 @@ serve_start() {
 	done
 	ADDR=$(sed -n 's|.*http://\([^/]*\)/.*|\1|p' "$WORK/serve.out")
 }
+
+# --- HTTP against the server at $B (serve_start; B="http://$ADDR") ---------
+# get PATH [JAR] / post PATH JAR CURL_ARGS...: print the status; the body is
+# in $WORK/b, the headers in $WORK/h; the jar (a file) keeps the cookies.
+get() {
+	local j=()
+	[ -n "${2:-}" ] && j=(-b "$2" -c "$2")
+	curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' "${j[@]}" "$B$1"
+}
+post() {
+	local p=$1 j=()
+	[ -n "${2:-}" ] && j=(-b "$2" -c "$2")
+	shift 2
+	curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' "${j[@]}" "$@" "$B$p"
+}
+body() { cat "$WORK/b"; }
+# hdr NAME: the value of the last reply's header NAME (the first if several)
+hdr() { grep -i "^$1:" "$WORK/h" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
+hdrs() { grep -i "^$1:" "$WORK/h" | cut -d' ' -f2- | tr -d '\r'; }
+# the CSRF token of the first form of the last page
+csrf() { grep -o 'name="csrf" value="[^"]*"' "$WORK/b" | head -1 | sed 's/.*value="//;s/"$//'; }
+# signin LOGIN PASSWORD JAR: through the form, as a browser; prints the status
+signin() {
+	rm -f "$3"
+	get /login "$3" >/dev/null
+	local t
+	t=$(csrf)
+	post /login "$3" --data-urlencode "login=$1" --data-urlencode "password=$2" \
+		--data-urlencode "csrf=$t"
+}
+
+# The fields of the form whose action is $2 in the page $1, as a browser
+# would send them, urlencoded; NAME=VALUE arguments replace a field
+# (every value of it; scope=a,b gives several), -NAME drops it.
+cat >"$WORK/form.js" <<'EOF'
+const fs = require("fs");
+const [file, action, ...over] = process.argv.slice(2);
+const html = fs.readFileSync(file, "utf8");
+const un = (s) => s.replace(/&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|apos|#39);/gi, (m, e) =>
+	e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+	: { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()]);
+const attrs = (t) => { const a = {}; for (const m of t.matchAll(/([a-z-]+)(?:="([^"]*)")?/gi)) a[m[1].toLowerCase()] = m[2] === undefined ? "" : un(m[2]); return a; };
+const start = html.search(new RegExp('<form[^>]*action="' + action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + '"'));
+if (start < 0) { console.error("no form with action " + action); process.exit(1); }
+const form = html.slice(start, html.indexOf("</form>", start));
+const fields = [];
+for (const m of form.matchAll(/<(input|select|textarea)\b([^>]*)>([\s\S]*?)(?=<(?:input|select|textarea)\b|$)/gi)) {
+	const a = attrs(m[2]), tag = m[1].toLowerCase();
+	if (a.name === undefined || "disabled" in a) continue;
+	if (tag === "input") {
+		const type = (a.type || "text").toLowerCase();
+		if (["submit", "button", "file", "image", "reset"].includes(type)) continue;
+		if ((type === "checkbox" || type === "radio") && !("checked" in a)) continue;
+		fields.push([a.name, a.value === undefined ? (type === "checkbox" ? "on" : "") : a.value]);
+	} else if (tag === "textarea") {
+		const t = m[3].slice(0, m[3].indexOf("</textarea>"));
+		fields.push([a.name, un(t.replace(/^\r?\n/, ""))]);
+	} else {
+		const inner = m[3].slice(0, m[3].indexOf("</select>"));
+		const opts = [...inner.matchAll(/<option\b([^>]*)>([^<]*)/gi)].map((o) => [attrs(o[1]), o[2]]);
+		const sel = opts.find((o) => "selected" in o[0]) || opts[0];
+		if (sel) fields.push([a.name, sel[0].value !== undefined ? sel[0].value : un(sel[1])]);
+	}
+}
+let out = fields;
+for (const o of over) {
+	if (o[0] === "-") { out = out.filter((f) => f[0] !== o.slice(1)); continue; }
+	const i = o.indexOf("="), n = o.slice(0, i), v = o.slice(i + 1);
+	const at = out.findIndex((f) => f[0] === n);
+	const vals = n === "scope" ? v.split(",").filter(Boolean).map((x) => [n, x]) : [[n, v]];
+	out = out.filter((f) => f[0] !== n);
+	out.splice(at < 0 ? out.length : at, 0, ...vals);
+}
+process.stdout.write(out.map(([n, v]) => encodeURIComponent(n) + "=" + encodeURIComponent(v).replace(/%20/g, "+")).join("&"));
+EOF
+# formpost ACTION JAR [NAME=VALUE|-NAME...]: post the form of the last page
+formpost() {
+	local action=$1 jar=$2
+	shift 2
+	node "$WORK/form.js" "$WORK/b" "$action" "$@" >"$WORK/form.body" ||
+		{ echo 000; return; }
+	post "$action" "$jar" --data-binary @"$WORK/form.body"
+}
