@@ -23,6 +23,16 @@ for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI" \
 		echo "not ok - user add $u"
 done
 
+# Plans: the CICA draft adopted, with a project behind measure 1; the two
+# Paris drafts as revisions of a draft plan.
+P=$TOP/data/plans
+ID1=$("$CTM" projects --entity UNICRI --format csv --limit 1 2>/dev/null | sed -n '2s/,.*//p')
+check "the plans load" -- bash -c "
+	'$CTM' plan add cica '$P/cica-plan-of-action-draft-rev2-preamble-pillar-1.txt' --title 'CICA Plan of Action' &&
+	'$CTM' plan adopt cica --revision 1 && '$CTM' plan link cica 1 '$ID1' &&
+	'$CTM' plan add paris '$P/agreement-23-oct-2015.md' --title 'Paris Agreement' &&
+	'$CTM' plan add paris '$P/agreement-4-dec-2015.md'" 
+
 serve_start
 check "the server starts" -- test -n "$ADDR"
 [ -n "$ADDR" ] || exit 1

@@ -143,6 +143,8 @@ async function main() {
 		["/login", 200], ["/login?next=%2Ffindings", 200],
 		["/findings", 401], [`/projects/${ID}/history`, 401], ["/upload", 401],
 		["/nosuch", 404], ["/projects/99999", 404], ["/organisations/NOSUCH", 404],
+		["/plans", 200], ["/plans/cica", 200], ["/plans/cica/measures", 200],
+		["/plans/paris", 404], ["/plans/cica/positions", 401],
 	])
 		await validate(`GET ${path} as the public`, await request("GET", path), st);
 	await validate("PUT / as the public", await request("PUT", "/"), 405);
@@ -161,6 +163,10 @@ async function main() {
 		["/", 200], [`/projects/${ID}`, 200], [`/projects/${ID}/edit`, 200], ["/projects/new", 200],
 		["/findings", 200], ["/dashboard", 200], ["/organisations", 200], ["/upload", 200],
 		["/login", 200], ["/nosuch", 404],
+		["/plans", 200], ["/plans/cica", 200], ["/plans/cica?delegation=IND&section=1", 200],
+		["/plans/cica/positions", 200], ["/plans/cica/measures", 200],
+		["/plans/paris", 200], ["/plans/paris?rev=1", 200], ["/plans/paris/positions", 200],
+		["/plans/paris/compare?a=1&b=2", 200],
 	])
 		await validate(`GET ${path} as the admin`, await request("GET", path, adm), st);
 	{
