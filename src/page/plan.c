@@ -262,7 +262,7 @@ static void
 legend(Page *p, const Rev *r)
 {
 	html(&p->out,
-	    "<div class=\"legend\" aria-label=\"Legend\">"
+	    "<div class=\"legend\"><strong>Legend:</strong> "
 	    "<span class=\"br add\">[added]</span> "
 	    "<span class=\"br del\">[deleted]</span> "
 	    "<span class=\"br mix\">[both]</span> "
