@@ -93,6 +93,7 @@ rev_load(Page *p, const char *key, int seq, Rev *r, int *rc)
 	got = store_plan_get(p->s, key, &r->pi, &err);
 	if (got <= 0 || (!page_signed_in(p) && r->pi.adopted_seq == 0)) {
 		buf_free(&err);
+		rev_free(r);
 		*rc = got < 0 ? page_error(p, 500, "The database failed.")
 			      : page_error(p, 404, "There is no such plan.");
 		return 0;
@@ -105,6 +106,7 @@ rev_load(Page *p, const char *key, int seq, Rev *r, int *rc)
 	    p->s, r->pi.id, seq, &r->ri, &r->body, &err);
 	buf_free(&err);
 	if (got <= 0) {
+		rev_free(r);
 		*rc = page_error(p, got < 0 ? 500 : 404,
 		    got < 0 ? "The database failed."
 			    : "There is no such revision.");
