@@ -843,16 +843,34 @@ mark_inserted(Plan *p)
 
 	for (size_t b = 0; b < p->nblock; b++) {
 		PlanBlock *bl = &p->block[b];
+		size_t at, body;
 
-		if (bl->kind != PLAN_MEASURE || bl->num == 0 ||
-		    p->text[bl->num - 1] != '[')
+		if (bl->kind != PLAN_MEASURE)
 			continue;
-		while (i < p->nbr && p->br[i].open < bl->num - 1)
+		/* "[11a. ...] (+IND)", or "11a. [...] (+IND)" with the whole
+		 * text of the measure in the bracket. */
+		for (body = bl->num + bl->numlen + 1; body < bl->text_end &&
+		     (p->text[body] == ' ' || p->text[body] == '\t');
+		     body++)
+			;
+		at = bl->num > 0 && p->text[bl->num - 1] == '[' ? bl->num - 1
+								: body;
+		while (i < p->nbr && p->br[i].open < at)
 			i++;
-		if (i < p->nbr && p->br[i].open == bl->num - 1) {
-			bl->bracket = (int)i;
-			bl->inserted = p->br[i].closed && p->br[i].nadd > 0;
+		if (i >= p->nbr || p->br[i].open != at)
+			continue;
+		if (at == body) {
+			size_t z = bl->text_end;
+
+			while (z > at &&
+			    (p->text[z - 1] == ' ' || p->text[z - 1] == '\r' ||
+				p->text[z - 1] == '.'))
+				z--;
+			if (!p->br[i].closed || p->br[i].end < z)
+				continue;
 		}
+		bl->bracket = (int)i;
+		bl->inserted = p->br[i].closed && p->br[i].nadd > 0;
 	}
 }
 
