@@ -74,45 +74,6 @@ draft_close(Draft *d)
 	free(d->text);
 }
 
-/* Whitespace runs as one space, trimmed. */
-static void
-one_line(const char *s, size_t n, Buf *out)
-{
-	int sp = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
-		    s[i] == '\r') {
-			sp = out->len > 0;
-			continue;
-		}
-		if (sp)
-			buf_putc(out, ' ');
-		sp = 0;
-		buf_putc(out, s[i]);
-	}
-}
-
-/* Tags of each sign per delegation, in the order of plan_delegations. */
-static void
-count_tags(const Plan *p, const char **codes, size_t n, long *add, long *del)
-{
-	for (size_t k = 0; k < n; k++)
-		add[k] = del[k] = 0;
-	for (size_t i = 0; i < p->ntag; i++) {
-		const PlanTag *t = &p->tag[i];
-
-		for (size_t k = 0; k < n && t->known; k++)
-			if (strcmp(codes[k], t->code) == 0) {
-				if (t->sign == '+')
-					add[k]++;
-				else
-					del[k]++;
-				break;
-			}
-	}
-}
-
 static int
 plan_stats_cmd(Cli *c, Draft *d)
 {
@@ -123,7 +84,7 @@ plan_stats_cmd(Cli *c, Draft *d)
 	     *del = calloc(n + 1, sizeof(long));
 
 	plan_stats(&d->plan, &st);
-	count_tags(&d->plan, codes, n, add, del);
+	plan_count_tags(&d->plan, 0, d->plan.nbr, codes, n, add, del);
 	if (strcmp(c->format, "json") == 0) {
 		json_t *o = json_object(), *dl = json_object();
 
@@ -175,30 +136,12 @@ plan_stats_cmd(Cli *c, Draft *d)
 	return EXIT_OK;
 }
 
-/* Blocks with at least one bracket, in order; their bracket counts. */
-static size_t
-blocks_with_brackets(const Plan *p, size_t **out)
-{
-	size_t *v = NULL, n = 0, cap = 0;
-
-	for (size_t i = 0; i < p->nbr; i++) {
-		size_t b = (size_t)p->br[i].block;
-
-		if (n > 0 && v[n - 1] == b)
-			continue;
-		mem_grow((void **)&v, &cap, n + 1, sizeof(*v));
-		v[n++] = b;
-	}
-	*out = v;
-	return n;
-}
-
 static int
 plan_positions_cmd(Cli *c, Draft *d)
 {
 	const Plan *p = &d->plan;
 	const char **codes;
-	size_t n = plan_delegations(p, &codes), *blk, nb;
+	size_t n = plan_delegations(p, &codes);
 	Buf where = BUF_INIT, text = BUF_INIT, raw = BUF_INIT;
 	json_t *jd = json_array(), *jt = json_array();
 	int json = strcmp(c->format, "json") == 0;
@@ -223,7 +166,8 @@ plan_positions_cmd(Cli *c, Draft *d)
 				buf_reset(&raw);
 				plan_block_label(p, (size_t)b->block, &where);
 				plan_bracket_text(p, i, &raw);
-				one_line(raw.s ? raw.s : "", raw.len, &text);
+				buf_append_spaced(
+				    &text, buf_str(&raw), raw.len);
 				if (json)
 					json_array_append_new(props,
 					    json_pack("{s:s,s:s,s:i,s:i,s:s%}",
@@ -249,7 +193,6 @@ plan_positions_cmd(Cli *c, Draft *d)
 			json_decref(props);
 	}
 	/* Measures x delegations. */
-	nb = blocks_with_brackets(p, &blk);
 	{
 		const char **head = calloc(n + 2, sizeof(char *));
 		char **cell = calloc(n + 2, sizeof(char *));
@@ -260,32 +203,17 @@ plan_positions_cmd(Cli *c, Draft *d)
 		for (size_t k = 0; k < n; k++)
 			head[k + 2] = codes[k];
 		cli_table_init(&t, (int)n + 2, head);
-		for (size_t r = 0; r < nb; r++) {
+		for (size_t i = 0, j; i < p->nbr; i = j) {
 			long *add = calloc(n + 1, sizeof(long));
 			long *del = calloc(n + 1, sizeof(long));
-			long nbr = 0;
+			long nbr;
 			json_t *cells = json_object();
 
-			for (size_t i = 0; i < p->nbr; i++) {
-				const PlanBracket *b = &p->br[i];
-
-				if ((size_t)b->block != blk[r])
-					continue;
-				nbr++;
-				for (int t2 = 0; t2 < b->ntag; t2++) {
-					const PlanTag *tg =
-					    &p->tag[b->tag0 + t2];
-
-					for (size_t k = 0; k < n && tg->known;
-					     k++)
-						if (!strcmp(codes[k], tg->code))
-							(tg->sign == '+'
-								? add
-								: del)[k]++;
-				}
-			}
+			j = plan_block_run(p, i);
+			nbr = (long)(j - i);
+			plan_count_tags(p, i, j, codes, n, add, del);
 			buf_reset(&where);
-			plan_block_label(p, blk[r], &where);
+			plan_block_label(p, (size_t)p->br[i].block, &where);
 			cell[0] = xstrdup(buf_str(&where));
 			cell[1] = malloc(24);
 			snprintf(cell[1], 24, "%ld", nbr);
@@ -337,7 +265,6 @@ plan_positions_cmd(Cli *c, Draft *d)
 	}
 	json_decref(jd);
 	json_decref(jt);
-	free(blk);
 	free(codes);
 	buf_free(&where);
 	buf_free(&text);

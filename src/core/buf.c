@@ -234,3 +234,22 @@ buf_read_file(const char *file, char **text, size_t *n, Buf *err)
 		fclose(fp);
 	return rc;
 }
+
+void
+buf_append_spaced(Buf *b, const char *s, size_t n)
+{
+	size_t start = b->len;
+	int sp = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
+		    s[i] == '\r' || s[i] == '\f' || s[i] == '\v') {
+			sp = b->len > start;
+			continue;
+		}
+		if (sp)
+			buf_putc(b, ' ');
+		sp = 0;
+		buf_putc(b, s[i]);
+	}
+}

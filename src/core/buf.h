@@ -55,6 +55,12 @@ void buf_trim(Buf *b);
  */
 int buf_read_file(const char *file, char **text, size_t *n, Buf *err);
 
+/*
+ * Append s[0 .. n) with every run of ASCII whitespace (line breaks too) as
+ * one space, and none at its start or end: a span of a text on one line.
+ */
+void buf_append_spaced(Buf *b, const char *s, size_t n);
+
 /* Take the string out of the Buf: the caller frees it; the Buf is empty. */
 char *buf_detach(Buf *b);
 

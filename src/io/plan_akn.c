@@ -238,21 +238,13 @@ proprietary(const Plan *p, Buf *out)
 	buf_puts(out,
 	    "<proprietary source=\"#ctmatrix\">\n"
 	    "<ctm:positions xmlns:ctm=\"" CTM_NS "\">\n");
-	for (size_t i = 0; i < p->nbr;) {
+	for (size_t i = 0, j; i < p->nbr; i = j) {
 		int blk = p->br[i].block;
-		long nbr = 0;
+		long nbr;
 
-		memset(add, 0, n * sizeof(long));
-		memset(del, 0, n * sizeof(long));
-		for (; i < p->nbr && p->br[i].block == blk; i++, nbr++)
-			for (int t = 0; t < p->br[i].ntag; t++) {
-				const PlanTag *tg = &p->tag[p->br[i].tag0 + t];
-
-				for (size_t k = 0; k < n && tg->known; k++)
-					if (strcmp(codes[k], tg->code) == 0)
-						(tg->sign == '+' ? add
-								 : del)[k]++;
-			}
+		j = plan_block_run(p, i);
+		nbr = (long)(j - i);
+		plan_count_tags(p, i, j, codes, n, add, del);
 		buf_reset(&where);
 		plan_block_label(p, (size_t)blk, &where);
 		buf_puts(out, "<ctm:measure where=\"");

@@ -90,6 +90,24 @@ finish(Store *s, int ok_code, Buf *err, Buf *msg)
 	return ok_code;
 }
 
+/* Plan key, read into pi: COMMIT_OK, or COMMIT_NOT_FOUND or
+ * COMMIT_FAILED with msg saying why. */
+static int
+plan_find(Store *s, const char *key, PlanInfo *pi, Buf *err, Buf *msg)
+{
+	int got = store_plan_get(s, key, pi, err);
+
+	if (got < 0) {
+		buf_set(msg, buf_str(err));
+		return COMMIT_FAILED;
+	}
+	if (got == 0) {
+		buf_printf(msg, "no plan %s", key);
+		return COMMIT_NOT_FOUND;
+	}
+	return COMMIT_OK;
+}
+
 static int
 audit(Store *s, const Account *who, const char *action, int64_t id,
     const char *json, Buf *err)
@@ -159,7 +177,7 @@ plan_commit_adopt(
 {
 	Buf err = BUF_INIT, j = BUF_INIT;
 	PlanInfo pi;
-	int got, rc = COMMIT_OK;
+	int rc = COMMIT_OK;
 
 	memset(&pi, 0, sizeof(pi));
 	if (!is_staff(who)) {
@@ -168,13 +186,8 @@ plan_commit_adopt(
 	}
 	if (begin(s, msg) != 0)
 		return COMMIT_BUSY;
-	if ((got = store_plan_get(s, key, &pi, &err)) <= 0) {
-		if (got == 0) {
-			buf_printf(msg, "no plan %s", key);
-			rc = COMMIT_NOT_FOUND;
-		}
+	if ((rc = plan_find(s, key, &pi, &err, msg)) != COMMIT_OK)
 		goto out;
-	}
 	if (seq < 0 || seq > pi.nrev) {
 		buf_printf(msg, "plan %s has no revision %d (1 to %d)", key,
 		    seq, pi.nrev);
@@ -227,13 +240,8 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 	}
 	if (begin(s, msg) != 0)
 		return COMMIT_BUSY;
-	if ((got = store_plan_get(s, key, &pi, &err)) <= 0) {
-		if (got == 0) {
-			buf_printf(msg, "no plan %s", key);
-			rc = COMMIT_NOT_FOUND;
-		}
+	if ((rc = plan_find(s, key, &pi, &err, msg)) != COMMIT_OK)
 		goto out;
-	}
 	if (pi.adopted_seq == 0) {
 		buf_printf(msg,
 		    "plan %s is not adopted: measures are linked "

@@ -43,24 +43,6 @@ set_add(char ***v, size_t *n, const char *s)
 	(*n)++;
 }
 
-static void
-one_line(const char *s, size_t n, Buf *out)
-{
-	int sp = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
-		    s[i] == '\r') {
-			sp = out->len > 0;
-			continue;
-		}
-		if (sp)
-			buf_putc(out, ' ');
-		sp = 0;
-		buf_putc(out, s[i]);
-	}
-}
-
 int
 plan_implementation(Store *s, const char *key, PlanImpl *im, Buf *err)
 {
@@ -103,10 +85,8 @@ plan_implementation(Store *s, const char *key, PlanImpl *im, Buf *err)
 		{
 			Buf o = BUF_INIT;
 
-			one_line(buf_str(&t), t.len, &o);
+			buf_append_spaced(&o, buf_str(&t), t.len);
 			m->text = buf_detach(&o);
-			if (m->text == NULL)
-				m->text = xstrdup("");
 		}
 		for (size_t k = 0; k < l.n; k++) {
 			Project pr;

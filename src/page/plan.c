@@ -477,21 +477,14 @@ plan_positions(Page *p, const char *key)
 		    "</th>",
 		    country(r.codes[k]), r.codes[k]);
 	html(&p->out, "</tr></thead>\n<tbody>\n");
-	for (size_t i = 0; i < r.plan.nbr;) {
-		int blk = r.plan.br[i].block, nbr = 0;
-		int *add = calloc(r.ncodes + 1, sizeof(int));
-		int *del = calloc(r.ncodes + 1, sizeof(int));
+	for (size_t i = 0, j; i < r.plan.nbr; i = j) {
+		int blk = r.plan.br[i].block, nbr;
+		long *add = calloc(r.ncodes + 1, sizeof(long));
+		long *del = calloc(r.ncodes + 1, sizeof(long));
 
-		for (; i < r.plan.nbr && r.plan.br[i].block == blk; i++, nbr++)
-			for (int t = 0; t < r.plan.br[i].ntag; t++) {
-				const PlanTag *tg =
-				    &r.plan.tag[r.plan.br[i].tag0 + t];
-				int c =
-				    tg->known ? code_index(&r, tg->code) : -1;
-
-				if (c >= 0)
-					(tg->sign == '+' ? add : del)[c]++;
-			}
+		j = plan_block_run(&r.plan, i);
+		nbr = (int)(j - i);
+		plan_count_tags(&r.plan, i, j, r.codes, r.ncodes, add, del);
 		buf_reset(&where);
 		plan_block_label(&r.plan, (size_t)blk, &where);
 		html(&p->out,
@@ -501,9 +494,9 @@ plan_positions(Page *p, const char *key)
 		for (size_t k = 0; k < r.ncodes; k++) {
 			html(&p->out, "<td>");
 			if (add[k])
-				html(&p->out, "+%d ", add[k]);
+				html(&p->out, "+%d ", (int)add[k]);
 			if (del[k])
-				html(&p->out, "−%d", del[k]);
+				html(&p->out, "−%d", (int)del[k]);
 			html(&p->out, "</td>");
 		}
 		html(&p->out, "</tr>\n");

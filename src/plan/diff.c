@@ -246,20 +246,8 @@ content(const Plan *p, size_t i)
 {
 	const PlanBracket *br = &p->br[i];
 	Buf b = BUF_INIT;
-	int sp = 0;
 
-	for (size_t k = br->open + 1; k < br->close; k++) {
-		if (isspace((unsigned char)p->text[k])) {
-			sp = b.len > 0;
-			continue;
-		}
-		if (sp)
-			buf_putc(&b, ' ');
-		sp = 0;
-		buf_putc(&b, p->text[k]);
-	}
-	if (b.s == NULL)
-		buf_puts(&b, "");
+	buf_append_spaced(&b, p->text + br->open + 1, br->close - br->open - 1);
 	return buf_detach(&b);
 }
 
@@ -269,7 +257,6 @@ count_brackets(const Plan *a, const Plan *b, PlanDiffPair *pp)
 	char **ca = NULL, **cb = NULL;
 	size_t na = 0, nb = 0, cap = 0, cap2 = 0;
 	Buf agreed = BUF_INIT, flat = BUF_INIT;
-	int sp = 0;
 
 	for (size_t i = 0; pp->a >= 0 && i < a->nbr; i++)
 		if (a->br[i].block == pp->a) {
@@ -284,16 +271,7 @@ count_brackets(const Plan *a, const Plan *b, PlanDiffPair *pp)
 	if (pp->b >= 0)
 		plan_render(b, PLAN_AGREED, NULL, (size_t)pp->b,
 		    (size_t)pp->b + 1, &agreed);
-	for (size_t k = 0; k < agreed.len; k++) {
-		if (isspace((unsigned char)agreed.s[k])) {
-			sp = flat.len > 0;
-			continue;
-		}
-		if (sp)
-			buf_putc(&flat, ' ');
-		sp = 0;
-		buf_putc(&flat, agreed.s[k]);
-	}
+	buf_append_spaced(&flat, buf_str(&agreed), agreed.len);
 	for (size_t i = 0; i < na; i++) {
 		size_t j;
 

@@ -177,4 +177,14 @@ void plan_bracket_text(const Plan *p, size_t i, Buf *out);
  * Returns the count; codes[k] points into p->tag. */
 size_t plan_delegations(const Plan *p, const char ***codes);
 
+/*
+ * Count the tags of brackets [from, to) per delegation: add[k] and del[k]
+ * for codes[k] (known codes only; the arrays have n entries, zeroed here).
+ */
+void plan_count_tags(const Plan *p, size_t from, size_t to,
+    const char *const *codes, size_t n, long *add, long *del);
+
+/* The end of the run of brackets from i that open in the same block. */
+size_t plan_block_run(const Plan *p, size_t i);
+
 #endif

@@ -23,14 +23,14 @@
 #include "../core/strmap.h"
 #include "plan.h"
 
-enum { TOK_OPEN, TOK_CLOSE };
-
+/* A bracket character that is a bracket: '[' or ']' at text[off]. */
 typedef struct Tok {
 	size_t off;
-	int type;
-	long bal; /* balance after this token */
-	long low; /* lowest balance from here to the end of the section */
+	int32_t bal; /* balance after this token */
+	int32_t low; /* lowest balance from here to the end of the section */
 } Tok;
+
+#define TOK_OPENS(r, t) ((r)->s[(r)->tok[t].off] == '[')
 
 typedef struct Reader {
 	Plan *p;
@@ -406,11 +406,10 @@ pass_hyphens(Reader *r)
 /* --- pass 2: bracket tokens --------------------------------------------- */
 
 static void
-add_tok(Reader *r, size_t off, int type)
+add_tok(Reader *r, size_t off)
 {
 	mem_grow((void **)&r->tok, &r->captok, r->ntok + 1, sizeof *r->tok);
 	r->tok[r->ntok].off = off;
-	r->tok[r->ntok].type = type;
 	r->ntok++;
 }
 
@@ -521,7 +520,7 @@ pass_tokens(Reader *r)
 			i = skip;
 			continue;
 		}
-		add_tok(r, i, c == '[' ? TOK_OPEN : TOK_CLOSE);
+		add_tok(r, i);
 		i++;
 	}
 }
@@ -531,21 +530,21 @@ static void
 pass_balance(Reader *r)
 {
 	const Plan *p = r->p;
-	long bal = 0;
+	int32_t bal = 0;
 	size_t t, b;
 
 	for (t = 0; t < r->ntok; t++) {
-		bal += r->tok[t].type == TOK_OPEN ? 1 : -1;
+		bal += TOK_OPENS(r, t) ? 1 : -1;
 		r->tok[t].bal = bal;
 	}
 	/* Sweep backwards; reset the minimum at each heading's start. */
 	b = p->nblock;
-	long low = LONG_MAX;
+	int32_t low = INT32_MAX;
 	for (t = r->ntok; t-- > 0;) {
 		while (b > 0 && p->block[b - 1].start > r->tok[t].off) {
 			b--;
 			if (p->block[b].kind == PLAN_HEADING)
-				low = LONG_MAX;
+				low = INT32_MAX;
 		}
 		if (r->tok[t].bal < low)
 			low = r->tok[t].bal;
@@ -764,7 +763,7 @@ pass_brackets(Reader *r)
 		}
 		if (t == r->ntok)
 			break;
-		if (r->tok[t].type == TOK_OPEN) {
+		if (TOK_OPENS(r, t)) {
 			PlanBracket *br;
 
 			mem_grow((void **)&p->br, &p->capbr, p->nbr + 1,

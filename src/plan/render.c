@@ -106,12 +106,46 @@ drop_line(Out *o, const char *s, size_t pos, size_t z)
 	return i + 1;
 }
 
+/*
+ * The brackets open at offset a, outermost first, into (*stk)[0 ..
+ * *depth): the last bracket opened before a and those of its parents
+ * that end after a.  Return the first bracket opening at or after a.
+ */
+static size_t
+open_at(const Plan *p, size_t a, int **stk, size_t *cap, int *depth)
+{
+	size_t lo = 0, hi = p->nbr;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p->br[mid].open < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*depth = 0;
+	for (int j = (int)lo - 1; j >= 0; j = p->br[j].parent) {
+		if (p->br[j].end <= a)
+			continue;
+		mem_grow((void **)stk, cap, (size_t)*depth + 1, sizeof(**stk));
+		(*stk)[(*depth)++] = j;
+	}
+	for (int i = 0; i < *depth / 2; i++) {
+		int t = (*stk)[i];
+
+		(*stk)[i] = (*stk)[*depth - 1 - i];
+		(*stk)[*depth - 1 - i] = t;
+	}
+	return lo;
+}
+
 void
 plan_render(const Plan *p, PlanView view, const char *as, size_t from,
     size_t to, Buf *out)
 {
 	const char *s = p->text;
-	size_t a, z, pos, next, lo, hi;
+	size_t a, z, pos, next;
 	int *stk = NULL, *dec = NULL, depth = 0, hidden = 0;
 	size_t cap = 0, cap2 = 0;
 	Out o = { out, 0 };
@@ -124,31 +158,9 @@ plan_render(const Plan *p, PlanView view, const char *as, size_t from,
 		buf_append(out, s + a, z - a);
 		return;
 	}
-	/* The first bracket opening at or after a. */
-	for (lo = 0, hi = p->nbr; lo < hi;) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p->br[mid].open < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	next = lo;
-	/* The brackets open at a: the last one before a and its parents. */
-	for (int j = (int)lo - 1; j >= 0; j = p->br[j].parent) {
-		if (p->br[j].end <= a)
-			continue;
-		mem_grow((void **)&stk, &cap, (size_t)depth + 1, sizeof *stk);
-		stk[depth++] = j;
-	}
-	/* Outermost first, then what each makes of the text. */
+	next = open_at(p, a, &stk, &cap, &depth);
+	/* What each bracket open at a makes of the text. */
 	mem_grow((void **)&dec, &cap2, (size_t)depth + 1, sizeof *dec);
-	for (int i = 0; i < depth / 2; i++) {
-		int t = stk[i];
-
-		stk[i] = stk[depth - 1 - i];
-		stk[depth - 1 - i] = t;
-	}
 	for (int i = 0; i < depth; i++) {
 		dec[i] = plan_decide(p, (size_t)stk[i], view, as);
 		hidden += dec[i] == OUT;
@@ -313,30 +325,10 @@ plan_delegations(const Plan *p, const char ***codes)
 void
 plan_walk(const Plan *p, size_t a, size_t z, const PlanWalk *w, void *ctx)
 {
-	size_t lo = 0, hi = p->nbr, next, pos = a, cap = 0;
+	size_t next, pos = a, cap = 0;
 	int *stk = NULL, depth = 0;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p->br[mid].open < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	next = lo;
-	for (int j = (int)lo - 1; j >= 0; j = p->br[j].parent)
-		if (p->br[j].close > a) {
-			mem_grow((void **)&stk, &cap, (size_t)depth + 1,
-			    sizeof(*stk));
-			stk[depth++] = j;
-		}
-	for (int i = 0; i < depth / 2; i++) {
-		int t = stk[i];
-
-		stk[i] = stk[depth - 1 - i];
-		stk[depth - 1 - i] = t;
-	}
+	next = open_at(p, a, &stk, &cap, &depth);
 	for (int i = 0; i < depth; i++)
 		w->open(ctx, (size_t)stk[i], 0);
 	for (;;) {
@@ -367,4 +359,37 @@ plan_walk(const Plan *p, size_t a, size_t z, const PlanWalk *w, void *ctx)
 	while (depth > 0)
 		w->close(ctx, (size_t)stk[--depth]);
 	free(stk);
+}
+
+void
+plan_count_tags(const Plan *p, size_t from, size_t to, const char *const *codes,
+    size_t n, long *add, long *del)
+{
+	memset(add, 0, n * sizeof(*add));
+	memset(del, 0, n * sizeof(*del));
+	for (size_t i = from; i < to; i++) {
+		const PlanBracket *b = &p->br[i];
+
+		for (int t = 0; t < b->ntag; t++) {
+			const PlanTag *tg = &p->tag[b->tag0 + t];
+
+			if (!tg->known)
+				continue;
+			for (size_t k = 0; k < n; k++)
+				if (strcmp(codes[k], tg->code) == 0) {
+					(tg->sign == '+' ? add : del)[k]++;
+					break;
+				}
+		}
+	}
+}
+
+size_t
+plan_block_run(const Plan *p, size_t i)
+{
+	size_t j = i;
+
+	while (j < p->nbr && p->br[j].block == p->br[i].block)
+		j++;
+	return j;
 }
