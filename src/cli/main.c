@@ -29,6 +29,8 @@ typedef struct Command {
 } Command;
 
 #define FILTER_OPTS "pillar= entity= country= region= status= search= "
+#define NEED_FILTER_OPTS                                                       \
+	"country= region= pillar= area= status= priority= body= search= "
 
 static const Command commands[] = {
 	{ "audit", cmd_audit, "project= format= ", 0, 0,
@@ -45,6 +47,26 @@ static const Command commands[] = {
 	    "scope (missing-entity, unknown-status, missing-scope), and the\n"
 	    "defects the importer met in source rows (period-unparsed,\n"
 	    "missing-field, bad-serial, extra-cells, ...).\n" },
+	{ "duplicates", cmd_duplicates,
+	    "country= area= entity= min= limit= format= ", 0, 0,
+	    "[--country ISO3] [--area KEY] [--entity KEY] [--min X]\n"
+	    "         [--limit N] [--format table|json|csv]",
+	    "Lists pairs of projects that may duplicate each other: projects\n"
+	    "of different lead entities that name a country in common\n"
+	    "(directly or through a grouping such as Sahel), share a\n"
+	    "thematic area (as entered, or recognised from their text by\n"
+	    "the framework's keywords), and whose periods overlap; ranked by\n"
+	    "how alike their titles and activities are (0 to 1, rare words\n"
+	    "weighing more).  Each pair says why it was flagged.\n"
+	    "  --min X     the least likeness listed (0.05)\n"
+	    "  --limit N   pairs listed at most (100; 0: all)\n" },
+	{ "gaps", cmd_gaps, NEED_FILTER_OPTS "by= as= format= ", 0, 0,
+	    "[--by country|region|subregion|pillar|area] [filters of needs]\n"
+	    "         [--as LOGIN] [--format table|json|csv]",
+	    "Counts needs, and the gaps among them (needs not addressed that\n"
+	    "no project answers), by one dimension; takes the filters of\n"
+	    "`ctmatrix needs list`.  JSON: {\"by\", \"needs\", \"gaps\",\n"
+	    "\"groups\": [{\"key\", \"name\", \"needs\", \"gaps\"}, ...]}.\n" },
 	{ "help", cmd_help, "", 0, 1, "[COMMAND]",
 	    "Prints the list of commands, or the help of one command.\n" },
 	{ "import", cmd_import, "pillar= dry-run quiet format= entity= ", 1, -1,
@@ -74,6 +96,38 @@ static const Command commands[] = {
 	    "M49 countries and regions, the groupings documents use, and the\n"
 	    "organisations with their aliases.  Running it again updates the\n"
 	    "reference data in place.\n" },
+	{ "needs", cmd_needs,
+	    NEED_FILTER_OPTS
+	    "gaps limit= offset= as= format= ref= "
+	    "assessed= text= confidentiality= organisations= projects= demo ",
+	    1, 3,
+	    "list [filters] | show ID | add --country C --body B --text T\n"
+	    "         [fields] | set ID [fields] | delete ID | link|unlink ID\n"
+	    "         PROJECT | import FILE.csv [--demo] | areas\n"
+	    "         [--as LOGIN] [--format table|json|csv]",
+	    "Assessment recommendations and technical-assistance needs of\n"
+	    "Member States, and the projects that answer them.  Each change\n"
+	    "goes in the audit trail.\n"
+	    "  list           filters: --country C, --region R, --pillar P,\n"
+	    "                 --area KEY, --status S, --priority P, --body B,\n"
+	    "                 --search WORDS, --gaps (answered by no project)\n"
+	    "  add, set       fields: --country (ISO3 or name), --body (the\n"
+	    "                 assessing organisation), --text, --assessed\n"
+	    "                 YYYY[-MM[-DD]], --pillar, --area (see `needs\n"
+	    "                 areas`), --priority high|medium|low, --status\n"
+	    "                 open|being_addressed|addressed, "
+	    "--confidentiality\n"
+	    "                 public|compact|restricted (restricted unless\n"
+	    "                 told), --organisations \"CTED; UNOCT\" (who "
+	    "sees\n"
+	    "                 a restricted need; these unless told), "
+	    "--projects\n"
+	    "                 \"12; 40\", --ref, --demo (a made-up record)\n"
+	    "  import FILE    a CSV file with a header row naming the fields;\n"
+	    "                 a row whose ref is stored changes that need; on\n"
+	    "                 any fault nothing is stored (--demo marks all)\n"
+	    "  --as LOGIN     list, show: what that account may see (the\n"
+	    "                 command line sees everything)\n" },
 	{ "plan", cmd_plan,
 	    "format= delivered agreed all as= markdown name= date= title= "
 	    "label= revision= ",
@@ -179,8 +233,11 @@ static const Command commands[] = {
 	    "         enable LOGIN | list",
 	    "Manages the accounts that sign in.  Roles: admin, secretariat\n"
 	    "(every project), focal_point (the projects of its entity, named\n"
-	    "with --entity), analyst, viewer (reads).  The password is read\n"
-	    "from standard input: asked twice on a terminal, one line\n"
+	    "with --entity), analyst (needs), viewer (reads).  --entity is\n"
+	    "optional for the other roles: it says which restricted needs\n"
+	    "the account sees (those shown to its organisation).  The\n"
+	    "password is read from standard input: asked twice on a\n"
+	    "terminal, one line\n"
 	    "otherwise; 10 characters at least.  A new password, role or a\n"
 	    "disabling ends the account's sessions and tokens.  Every change\n"
 	    "goes in the audit trail.\n" },

@@ -139,6 +139,12 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 				s, aid, sid, json_string_value(pl), err))
 				goto out;
 		}
+		json_array_foreach(json_object_get(item, "keywords"), j, pl)
+		{
+			if ((v = json_string_value(pl)) != NULL &&
+			    store_area_keyword_put(s, aid, v, err))
+				goto out;
+		}
 		c->areas++;
 	}
 	arr = json_object_get(root, "working_groups");

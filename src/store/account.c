@@ -36,20 +36,19 @@ account_read(DbStmt *st, Account *a)
 	a->disabled = (int)db_int(st, 6);
 }
 
-/* The organisation id of key for a focal point; 0 for none, -1 on error. */
+/*
+ * The organisation id of an account's entity: required of a focal point
+ * (the projects it may change), optional for the other roles (which
+ * restricted needs they see).  0 for none, -1 on error.
+ */
 static int64_t
 account_entity(Store *s, const char *role, const char *entity, Buf *err)
 {
 	DbStmt *st;
 	int64_t id = 0;
 
-	if (strcmp(role, "focal_point") != 0) {
-		if (entity != NULL) {
-			buf_printf(err, "only a focal point has an entity");
-			return -1;
-		}
+	if (entity == NULL && strcmp(role, "focal_point") != 0)
 		return 0;
-	}
 	if (entity == NULL) {
 		buf_puts(err, "a focal point needs its entity (--entity KEY)");
 		return -1;

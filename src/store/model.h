@@ -117,4 +117,74 @@ typedef struct Account {
 	int disabled;
 } Account;
 
+/* An assessment recommendation or technical-assistance need. */
+typedef struct Need {
+	int64_t id;    /* need.id; 0 before it is stored */
+	char *ref;     /* the assessing body's reference, or NULL */
+	char *country; /* ISO alpha-3 of the assessed Member State */
+	char *country_name;
+	char *body;     /* key of the assessing organisation (CTED, ...) */
+	char *assessed; /* YYYY[-MM[-DD]], or NULL */
+	char *text;
+	char *pillar;          /* I..IV, or NULL */
+	char *area;            /* thematic area key, or NULL */
+	char *area_name;       /* its English name, when read back */
+	char *priority;        /* high, medium, low */
+	char *status;          /* open, being_addressed, addressed */
+	char *confidentiality; /* public, compact, restricted */
+	char **orgs;           /* keys of those a restricted need is shown to */
+	size_t norgs;
+	int64_t *projects; /* ids of the projects that answer it */
+	size_t nprojects;
+	int demo; /* made up for a demonstration */
+	char *created_at, *updated_at;
+} Need;
+
+/*
+ * Which needs someone may see (portfolio/need.c fills it from who asks):
+ * level 0 public ones only, 1 also those of the Compact, 2 also restricted
+ * ones shown to organisation org_id (or to its parent), 3 every one.
+ */
+typedef struct NeedViewer {
+	int level;
+	int64_t org_id;
+} NeedViewer;
+
+/* Which needs a query is about; NULL members do not filter. */
+typedef struct NeedFilter {
+	const char *country;  /* ISO alpha-3 */
+	const char *region;   /* place key: needs of a country within it */
+	const char *pillar;   /* I..IV */
+	const char *area;     /* thematic area key */
+	const char *status;   /* open, being_addressed, addressed */
+	const char *priority; /* high, medium, low */
+	const char *body;     /* assessing organisation key */
+	const char *search;   /* words; all must occur in the text */
+	int gaps;             /* only needs no project answers, not addressed */
+	int64_t limit;        /* 0: all */
+	int64_t offset;
+} NeedFilter;
+
+/* One group of a gap table: needs, and those that are gaps. */
+typedef struct GapGroup {
+	const char *key;  /* ISO alpha-3, region key, pillar, area key */
+	const char *name; /* for people */
+	int64_t needs;    /* needs (not addressed) in the group */
+	int64_t gaps;     /* of which no project answers */
+} GapGroup;
+
+/* What the duplication report needs of a project. */
+typedef struct DupProject {
+	int64_t id;
+	const char *title, *activities;
+	const char *pillar;
+	int64_t serial;          /* -1 when none */
+	const char *lead;        /* key of the lead entity, or its name; "" */
+	const char *orgs;        /* keys of every entity, space-separated */
+	const char *start, *end; /* YYYY[-MM[-DD]] or NULL */
+	int open_ended;
+	const char *countries; /* ISO alpha-3 codes, comma-separated */
+	const char *areas;     /* thematic area keys entered, space-separated */
+} DupProject;
+
 #endif

@@ -418,3 +418,72 @@ CREATE TABLE plan_measure_project (
 	PRIMARY KEY (plan_id, measure, project_id)
 );
 CREATE INDEX plan_measure_project_project ON plan_measure_project(project_id);
+
+-- @migration 8 needs of Member States and the projects that answer them
+
+-- Assessment recommendations and technical-assistance needs, one per
+-- Member State (the assessed country).  Confidentiality says who may see a
+-- need at all (src/portfolio/need.c has the rule): public, compact (anyone
+-- signed in), restricted (the organisations of need_org, and the roles
+-- that keep needs).  Whatever reads needs goes through the store's
+-- visibility clause (need.c), counts included.  demo marks records made
+-- up for a demonstration, never to be taken for real ones.
+CREATE TABLE need (
+	id INTEGER PRIMARY KEY,
+	ref TEXT UNIQUE,		-- the assessing body's reference, NULL when none
+	country_id INTEGER NOT NULL REFERENCES place(id),
+	body_id INTEGER NOT NULL REFERENCES organisation(id),	-- assessing body (CTED, ...)
+	assessed TEXT,			-- date of the assessment: YYYY[-MM[-DD]]
+	text TEXT NOT NULL,
+	fold TEXT NOT NULL,		-- text folded (src/text/fold.c), for search
+	pillar_id INTEGER REFERENCES pillar(id),
+	thematic_area_id INTEGER REFERENCES thematic_area(id),
+	priority TEXT NOT NULL CHECK (priority IN ('high', 'medium', 'low')),
+	status TEXT NOT NULL CHECK (status IN ('open', 'being_addressed',
+	    'addressed')),
+	confidentiality TEXT NOT NULL CHECK (confidentiality IN ('public',
+	    'compact', 'restricted')),
+	demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+CREATE INDEX need_country ON need(country_id, status);
+CREATE INDEX need_pillar ON need(pillar_id, status);
+CREATE INDEX need_area ON need(thematic_area_id, status);
+
+-- The organisations a restricted need may be seen by (CTED and UNOCT
+-- unless told otherwise); a sub-unit's people see what its parent may.
+CREATE TABLE need_org (
+	need_id INTEGER NOT NULL REFERENCES need(id) ON DELETE CASCADE,
+	organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+	PRIMARY KEY (need_id, organisation_id)
+) WITHOUT ROWID;
+
+-- The projects that answer a need.  A need no project answers, and not
+-- yet addressed, is a gap.
+CREATE TABLE need_project (
+	need_id INTEGER NOT NULL REFERENCES need(id) ON DELETE CASCADE,
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	PRIMARY KEY (need_id, project_id)
+) WITHOUT ROWID;
+CREATE INDEX need_project_project ON need_project(project_id, need_id);
+
+-- Thematic areas of projects, as entered.  The published matrix names
+-- none, so the duplication report falls back on areas recognised in a
+-- project's title and activities (src/portfolio/dup.c) and says so.
+CREATE TABLE project_area (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	thematic_area_id INTEGER NOT NULL REFERENCES thematic_area(id),
+	PRIMARY KEY (project_id, thematic_area_id)
+) WITHOUT ROWID;
+CREATE INDEX project_area_area ON project_area(thematic_area_id, project_id);
+
+-- Words that show a project is about a thematic area, folded, as
+-- data/framework.json gives them ("border*": a word beginning so; several
+-- words: a phrase).  The duplication report recognises the areas of
+-- projects that have none entered by these.
+CREATE TABLE thematic_area_keyword (
+	thematic_area_id INTEGER NOT NULL REFERENCES thematic_area(id),
+	keyword TEXT NOT NULL,
+	PRIMARY KEY (thematic_area_id, keyword)
+) WITHOUT ROWID;

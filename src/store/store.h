@@ -75,6 +75,9 @@ int64_t store_area_put(
     Store *s, int64_t strategy_id, const char *key, Buf *err);
 int store_area_name_put(
     Store *s, int64_t area_id, const char *lang, const char *name, Buf *err);
+/* A word that shows a project is about the area (folded here). */
+int store_area_keyword_put(
+    Store *s, int64_t area_id, const char *keyword, Buf *err);
 int store_area_pillar_put(Store *s, int64_t area_id, int64_t strategy_id,
     const char *pillar_key, Buf *err);
 int64_t store_group_put(
@@ -172,7 +175,8 @@ void account_clear(Account *a);
 
 /*
  * Add an account.  entity (an organisation key) is required for a focal
- * point and refused otherwise.  Returns its id, 0 when the login is taken,
+ * point (its projects), optional for the other roles (the restricted needs
+ * they see; portfolio/need.h).  Returns its id, 0 when the login is taken,
  * or -1 with a message in err (an unknown entity is one).
  */
 int64_t store_account_add(Store *s, const char *login, const char *role,
@@ -383,5 +387,70 @@ int store_stats(Store *s, const char *by, const ProjectFilter *f,
 /* Call fn for every data-quality finding, grouped by kind. */
 typedef int (*StoreFindingFn)(void *ctx, const Finding *f);
 int store_findings(Store *s, StoreFindingFn fn, void *ctx, Buf *err);
+
+/* --- needs, gaps, duplication (need.c) ----------------------------------
+ * Every read of needs takes a NeedViewer and sees only what it may: a need
+ * it may not see is neither listed, counted, nor found by id.
+ */
+void need_clear(Need *n);
+
+/* Need id, if v may see it, into n (zeroed by the caller): 1, 0, -1. */
+int store_need_get(
+    Store *s, int64_t id, const NeedViewer *v, Need *n, Buf *err);
+
+/* The id of the need with reference ref, whoever may see it; 0, -1. */
+int64_t store_need_by_ref(Store *s, const char *ref, Buf *err);
+
+/*
+ * Insert n (n->id == 0; sets it) or replace need n->id with n, its
+ * organisations and projects included.  Keys must exist (need.c in
+ * portfolio checks them).  0 or -1.
+ */
+int store_need_save(Store *s, Need *n, Buf *err);
+
+/* Delete need id: 1, 0 when there is none, -1. */
+int store_need_delete(Store *s, int64_t id, Buf *err);
+
+/* Link (on) or unlink a project to a need: 1 when it changed, 0, -1. */
+int store_need_link(
+    Store *s, int64_t need_id, int64_t project_id, int on, Buf *err);
+
+/*
+ * The needs f selects that v may see, to fn (n cleared after the call;
+ * fn returns nonzero to stop; NULL: only count); *total, when not NULL,
+ * is their number before limit and offset.
+ */
+typedef int (*StoreNeedFn)(void *ctx, const Need *n);
+int store_need_list(Store *s, const NeedFilter *f, const NeedViewer *v,
+    StoreNeedFn fn, void *ctx, int64_t *total, Buf *err);
+
+/* The needs v may see that project_id answers. */
+int store_project_needs(Store *s, int64_t project_id, const NeedViewer *v,
+    StoreNeedFn fn, void *ctx, Buf *err);
+
+/*
+ * The gap table by one dimension ("country", "region", "subregion",
+ * "pillar", "area") of the needs f selects that v may see: per group the
+ * needs and the gaps among them, most gaps first.
+ */
+typedef int (*StoreGapFn)(void *ctx, const GapGroup *g);
+int store_gaps(Store *s, const char *by, const NeedFilter *f,
+    const NeedViewer *v, StoreGapFn fn, void *ctx, Buf *err);
+
+/* Every thematic area: key and English name (the other fields NULL). */
+int store_areas(Store *s, StoreRefFn fn, void *ctx, Buf *err);
+
+/* Set the thematic areas of a project (keys must exist). */
+int store_project_areas_set(
+    Store *s, int64_t project_id, const char *const *keys, size_t n, Buf *err);
+
+/* Every keyword of every thematic area (key, keyword folded). */
+typedef int (*StoreAreaWordFn)(
+    void *ctx, const char *area, const char *keyword);
+int store_area_keywords(Store *s, StoreAreaWordFn fn, void *ctx, Buf *err);
+
+/* Every project as the duplication report compares them, by id. */
+typedef int (*StoreDupFn)(void *ctx, const DupProject *d);
+int store_dup_projects(Store *s, StoreDupFn fn, void *ctx, Buf *err);
 
 #endif

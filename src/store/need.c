@@ -1,0 +1,644 @@
+/*
+ * need.c - needs of Member States, the projects that answer them, the gap
+ * tables, and what the duplication report reads of projects (see
+ * store.h).
+ *
+ * Every statement that reads needs carries the clause NEED_VISIBLE, bound
+ * to the viewer's level and organisation as parameters 1 and 2: a need
+ * someone may not see is never read, so it cannot reach a list, a count,
+ * a gap table or an error message.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/mem.h"
+#include "../text/fold.h"
+#include "store_int.h"
+
+/* Words of a search, at most; the rest are ignored. */
+#define NEED_SEARCH_WORDS 8
+
+#define NEED_VISIBLE                                                        \
+	"(n.confidentiality = 'public'"                                     \
+	" OR (?1 >= 1 AND n.confidentiality = 'compact') OR ?1 >= 3"        \
+	" OR (?1 = 2 AND n.confidentiality = 'restricted' AND EXISTS"       \
+	"  (SELECT 1 FROM need_org o WHERE o.need_id = n.id"                \
+	"   AND (o.organisation_id = ?2 OR o.organisation_id ="             \
+	"    (SELECT parent_id FROM organisation WHERE id = ?2)))))"
+
+/* The filters of NeedFilter, as parameters 3 to 18. */
+#define NEED_WHERE                                                          \
+	" WHERE " NEED_VISIBLE                                              \
+	" AND (?3 IS NULL OR c.iso3 = ?3)"                                  \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM place_within w"          \
+	"  JOIN place r ON r.id = w.ancestor_id"                            \
+	"  WHERE w.place_id = n.country_id AND r.key = ?4))"                \
+	" AND (?5 IS NULL OR n.pillar_id = (SELECT id FROM pillar"          \
+	"  WHERE key = ?5))"                                                \
+	" AND (?6 IS NULL OR n.thematic_area_id = (SELECT id"               \
+	"  FROM thematic_area WHERE key = ?6))"                             \
+	" AND (?7 IS NULL OR n.status = ?7)"                                \
+	" AND (?8 IS NULL OR n.priority = ?8)"                              \
+	" AND (?9 IS NULL OR n.body_id = (SELECT id FROM organisation"      \
+	"  WHERE key = ?9))"                                                \
+	" AND (?10 = 0 OR (n.status <> 'addressed' AND NOT EXISTS"          \
+	"  (SELECT 1 FROM need_project np WHERE np.need_id = n.id)))"       \
+	" AND (?11 IS NULL OR instr(n.fold, ?11) > 0)"                      \
+	" AND (?12 IS NULL OR instr(n.fold, ?12) > 0)"                      \
+	" AND (?13 IS NULL OR instr(n.fold, ?13) > 0)"                      \
+	" AND (?14 IS NULL OR instr(n.fold, ?14) > 0)"                      \
+	" AND (?15 IS NULL OR instr(n.fold, ?15) > 0)"                      \
+	" AND (?16 IS NULL OR instr(n.fold, ?16) > 0)"                      \
+	" AND (?17 IS NULL OR instr(n.fold, ?17) > 0)"                      \
+	" AND (?18 IS NULL OR instr(n.fold, ?18) > 0)"
+
+#define NEED_FROM                                                           \
+	" FROM need n JOIN place c ON c.id = n.country_id"                  \
+	" JOIN organisation b ON b.id = n.body_id"                          \
+	" LEFT JOIN pillar p ON p.id = n.pillar_id"                         \
+	" LEFT JOIN thematic_area a ON a.id = n.thematic_area_id"
+
+#define NEED_COLUMNS                                                        \
+	"SELECT n.id, n.ref, c.iso3, c.name, b.key, n.assessed, n.text,"    \
+	" p.key, a.key, (SELECT name FROM thematic_area_name"               \
+	"  WHERE thematic_area_id = a.id AND lang = 'en'),"                 \
+	" n.priority, n.status, n.confidentiality, n.demo, n.created_at,"   \
+	" n.updated_at"
+
+void
+need_clear(Need *n)
+{
+	free(n->ref);
+	free(n->country);
+	free(n->country_name);
+	free(n->body);
+	free(n->assessed);
+	free(n->text);
+	free(n->pillar);
+	free(n->area);
+	free(n->area_name);
+	free(n->priority);
+	free(n->status);
+	free(n->confidentiality);
+	for (size_t i = 0; i < n->norgs; i++)
+		free(n->orgs[i]);
+	free(n->orgs);
+	free(n->projects);
+	free(n->created_at);
+	free(n->updated_at);
+	memset(n, 0, sizeof(*n));
+}
+
+/* Bind the viewer (parameters 1 and 2). */
+static int
+bind_viewer(DbStmt *st, const NeedViewer *v)
+{
+	return db_bind_int(st, 1, v->level) != 0 ||
+		db_bind_int(st, 2, v->org_id) != 0 ?
+	    -1 :
+	    0;
+}
+
+/*
+ * Bind f as parameters 3 to 18; the folded words of the search are kept
+ * in words, which must live until the statement is reset.
+ */
+static int
+bind_filter(DbStmt *st, const NeedFilter *f, Buf *words)
+{
+	char *p, *w[NEED_SEARCH_WORDS];
+	size_t nw = 0;
+
+	if (db_bind_text(st, 3, f->country) != 0 ||
+	    db_bind_text(st, 4, f->region) != 0 ||
+	    db_bind_text(st, 5, f->pillar) != 0 ||
+	    db_bind_text(st, 6, f->area) != 0 ||
+	    db_bind_text(st, 7, f->status) != 0 ||
+	    db_bind_text(st, 8, f->priority) != 0 ||
+	    db_bind_text(st, 9, f->body) != 0 ||
+	    db_bind_int(st, 10, f->gaps) != 0)
+		return -1;
+	buf_reset(words);
+	if (f->search != NULL)
+		text_fold(f->search, words);
+	/* Cut the folded words apart in place. */
+	p = words->len ? words->s : NULL;
+	while (p != NULL && *p != '\0' && nw < NEED_SEARCH_WORDS) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		w[nw++] = p;
+		p += strcspn(p, " ");
+		if (*p != '\0')
+			*p++ = '\0';
+	}
+	for (size_t i = 0; i < NEED_SEARCH_WORDS; i++)
+		if (db_bind_text(st, 11 + (int)i, i < nw ? w[i] : NULL) != 0)
+			return -1;
+	return 0;
+}
+
+static void
+need_row(DbStmt *st, Need *n)
+{
+	n->id = db_int(st, 0);
+	n->ref = store_col_dup(st, 1);
+	n->country = store_col_dup(st, 2);
+	n->country_name = store_col_dup(st, 3);
+	n->body = store_col_dup(st, 4);
+	n->assessed = store_col_dup(st, 5);
+	n->text = store_col_dup(st, 6);
+	n->pillar = store_col_dup(st, 7);
+	n->area = store_col_dup(st, 8);
+	n->area_name = store_col_dup(st, 9);
+	n->priority = store_col_dup(st, 10);
+	n->status = store_col_dup(st, 11);
+	n->confidentiality = store_col_dup(st, 12);
+	n->demo = (int)db_int(st, 13);
+	n->created_at = store_col_dup(st, 14);
+	n->updated_at = store_col_dup(st, 15);
+}
+
+/* The organisations and projects of need n->id into n. */
+static int
+need_links(Store *s, Need *n, Buf *err)
+{
+	DbStmt *st;
+	int rc;
+
+	st = db_prepare(s->db,
+	    "SELECT g.key FROM need_org o JOIN organisation g"
+	    " ON g.id = o.organisation_id WHERE o.need_id = ? ORDER BY g.key",
+	    err);
+	if (st == NULL || db_bind(st, "i", n->id) != 0)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		n->orgs = xrealloc(n->orgs, (n->norgs + 1) * sizeof(*n->orgs));
+		n->orgs[n->norgs++] = xstrdup(db_text(st, 0));
+	}
+	db_reset(st);
+	if (rc == DB_ERROR)
+		return store_fail(s, err);
+	st = db_prepare(s->db,
+	    "SELECT project_id FROM need_project WHERE need_id = ?"
+	    " ORDER BY project_id",
+	    err);
+	if (st == NULL || db_bind(st, "i", n->id) != 0)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		n->projects = xrealloc(
+		    n->projects, (n->nprojects + 1) * sizeof(*n->projects));
+		n->projects[n->nprojects++] = db_int(st, 0);
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+int
+store_need_get(
+    Store *s, int64_t id, const NeedViewer *v, Need *n, Buf *err)
+{
+	static const char sql[] =
+	    NEED_COLUMNS NEED_FROM " WHERE " NEED_VISIBLE " AND n.id = ?3";
+	DbStmt *st = db_prepare(s->db, sql, err);
+	int rc;
+
+	if (st == NULL || bind_viewer(st, v) != 0 || db_bind_int(st, 3, id))
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		need_row(st, n);
+	db_reset(st);
+	if (rc == DB_ERROR)
+		return store_fail(s, err);
+	if (rc != DB_ROW)
+		return 0;
+	return need_links(s, n, err) != 0 ? -1 : 1;
+}
+
+int64_t
+store_need_by_ref(Store *s, const char *ref, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db, "SELECT id FROM need WHERE ref = ?", err);
+	int64_t id = 0;
+	int rc;
+
+	if (st == NULL || db_bind(st, "t", ref) != 0)
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		id = db_int(st, 0);
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : id;
+}
+
+/* Replace the organisations and projects of n->id with n's. */
+static int
+need_write_links(Store *s, const Need *n, Buf *err)
+{
+	DbStmt *st;
+
+	st = db_prepare(s->db, "DELETE FROM need_org WHERE need_id = ?", err);
+	if (st == NULL || db_bind(st, "i", n->id) != 0 ||
+	    store_run(s, st, err) != 0)
+		return -1;
+	st = db_prepare(s->db, "DELETE FROM need_project WHERE need_id = ?",
+	    err);
+	if (st == NULL || db_bind(st, "i", n->id) != 0 ||
+	    store_run(s, st, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n->norgs; i++) {
+		st = db_prepare(s->db,
+		    "INSERT OR IGNORE INTO need_org(need_id, organisation_id)"
+		    " SELECT ?, id FROM organisation WHERE key = ?",
+		    err);
+		if (st == NULL || db_bind(st, "it", n->id, n->orgs[i]) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < n->nprojects; i++) {
+		st = db_prepare(s->db,
+		    "INSERT OR IGNORE INTO need_project(need_id, project_id)"
+		    " VALUES (?, ?)",
+		    err);
+		if (st == NULL ||
+		    db_bind(st, "ii", n->id, n->projects[i]) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+store_need_save(Store *s, Need *n, Buf *err)
+{
+	Buf now = BUF_INIT, fold = BUF_INIT;
+	DbStmt *st;
+	int rc = -1;
+
+	store_now(&now);
+	text_fold(n->text, &fold);
+	if (n->id == 0)
+		st = db_prepare(s->db,
+		    "INSERT INTO need(ref, country_id, body_id, assessed, text,"
+		    " fold, pillar_id, thematic_area_id, priority, status,"
+		    " confidentiality, demo, created_at, updated_at)"
+		    " VALUES (?1, (SELECT id FROM place WHERE iso3 = ?2),"
+		    " (SELECT id FROM organisation WHERE key = ?3), ?4, ?5, ?6,"
+		    " (SELECT id FROM pillar WHERE key = ?7),"
+		    " (SELECT id FROM thematic_area WHERE key = ?8), ?9, ?10,"
+		    " ?11, ?12, ?13, ?13)",
+		    err);
+	else
+		st = db_prepare(s->db,
+		    "UPDATE need SET ref = ?1,"
+		    " country_id = (SELECT id FROM place WHERE iso3 = ?2),"
+		    " body_id = (SELECT id FROM organisation WHERE key = ?3),"
+		    " assessed = ?4, text = ?5, fold = ?6,"
+		    " pillar_id = (SELECT id FROM pillar WHERE key = ?7),"
+		    " thematic_area_id = (SELECT id FROM thematic_area"
+		    "  WHERE key = ?8), priority = ?9, status = ?10,"
+		    " confidentiality = ?11, demo = ?12, updated_at = ?13"
+		    " WHERE id = ?14",
+		    err);
+	if (st == NULL ||
+	    db_bind(st, "tttttttttttit", n->ref, n->country, n->body,
+		n->assessed, n->text, buf_str(&fold), n->pillar, n->area,
+		n->priority, n->status, n->confidentiality, (int64_t)n->demo,
+		buf_str(&now)) != 0 ||
+	    (n->id != 0 && db_bind_int(st, 14, n->id) != 0) ||
+	    store_run(s, st, err) != 0)
+		goto out;
+	if (n->id == 0)
+		n->id = db_last_id(s->db);
+	rc = need_write_links(s, n, err);
+out:
+	buf_free(&now);
+	buf_free(&fold);
+	return rc;
+}
+
+int
+store_need_delete(Store *s, int64_t id, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db, "DELETE FROM need WHERE id = ?", err);
+
+	if (st == NULL || db_bind(st, "i", id) != 0 ||
+	    store_run(s, st, err) != 0)
+		return -1;
+	return db_changes(s->db) > 0;
+}
+
+int
+store_need_link(
+    Store *s, int64_t need_id, int64_t project_id, int on, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    on ? "INSERT OR IGNORE INTO need_project(need_id, project_id)"
+		 " VALUES (?, ?)" :
+		 "DELETE FROM need_project WHERE need_id = ? AND project_id = ?",
+	    err);
+
+	if (st == NULL || db_bind(st, "ii", need_id, project_id) != 0 ||
+	    store_run(s, st, err) != 0)
+		return -1;
+	return db_changes(s->db) > 0;
+}
+
+int
+store_need_list(Store *s, const NeedFilter *f, const NeedViewer *v,
+    StoreNeedFn fn, void *ctx, int64_t *total, Buf *err)
+{
+	static const char count_sql[] = "SELECT count(*)" NEED_FROM NEED_WHERE;
+	static const char sql[] = NEED_COLUMNS NEED_FROM NEED_WHERE
+	    " ORDER BY c.name, n.assessed DESC, n.id LIMIT ?19 OFFSET ?20";
+	Buf words = BUF_INIT;
+	DbStmt *st;
+	Need n;
+	int rc = DB_DONE;
+
+	memset(&n, 0, sizeof(n));
+	if (total != NULL) {
+		st = db_prepare(s->db, count_sql, err);
+		if (st == NULL || bind_viewer(st, v) != 0 ||
+		    bind_filter(st, f, &words) != 0)
+			goto fail;
+		rc = db_step(st);
+		*total = rc == DB_ROW ? db_int(st, 0) : 0;
+		db_reset(st);
+		if (rc == DB_ERROR)
+			goto fail_db;
+	}
+	if (fn == NULL) {
+		buf_free(&words);
+		return 0;
+	}
+	st = db_prepare(s->db, sql, err);
+	if (st == NULL || bind_viewer(st, v) != 0 ||
+	    bind_filter(st, f, &words) != 0 ||
+	    db_bind_int(st, 19, f->limit > 0 ? f->limit : -1) != 0 ||
+	    db_bind_int(st, 20, f->offset) != 0)
+		goto fail;
+	while ((rc = db_step(st)) == DB_ROW) {
+		need_row(st, &n);
+		if (need_links(s, &n, err) != 0) {
+			db_reset(st);
+			goto fail;
+		}
+		if (fn(ctx, &n) != 0) {
+			need_clear(&n);
+			break;
+		}
+		need_clear(&n);
+	}
+	db_reset(st);
+	buf_free(&words);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+fail_db:
+	store_fail(s, err);
+fail:
+	need_clear(&n);
+	buf_free(&words);
+	return -1;
+}
+
+/*
+ * The gap tables: one statement per dimension, each grouping the needs
+ * the filter and the viewer allow.
+ */
+#define GAP_COUNTS                                                          \
+	" count(*), sum(n.status <> 'addressed' AND NOT EXISTS"             \
+	"  (SELECT 1 FROM need_project np WHERE np.need_id = n.id))"
+
+static const struct {
+	const char *by;
+	const char *sql;
+} gap_sql[] = {
+	{ "country",
+	    "SELECT c.iso3, c.name," GAP_COUNTS NEED_FROM NEED_WHERE
+	    " GROUP BY c.id ORDER BY 4 DESC, c.name" },
+	{ "region",
+	    "SELECT r.key, r.name," GAP_COUNTS NEED_FROM
+	    " JOIN place_within w ON w.place_id = n.country_id"
+	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = 'region'"
+	    NEED_WHERE " GROUP BY r.id ORDER BY 4 DESC, r.name" },
+	{ "subregion",
+	    "SELECT r.key, r.name," GAP_COUNTS NEED_FROM
+	    " JOIN place_within w ON w.place_id = n.country_id"
+	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = 'subregion'"
+	    NEED_WHERE " GROUP BY r.id ORDER BY 4 DESC, r.name" },
+	{ "pillar",
+	    "SELECT coalesce(p.key, ''), coalesce(p.key, 'no pillar'),"
+	    GAP_COUNTS NEED_FROM NEED_WHERE
+	    " GROUP BY p.id ORDER BY p.number IS NULL, p.number" },
+	{ "area",
+	    "SELECT coalesce(a.key, ''), coalesce((SELECT name"
+	    " FROM thematic_area_name WHERE thematic_area_id = a.id"
+	    " AND lang = 'en'), 'no thematic area')," GAP_COUNTS NEED_FROM
+	    NEED_WHERE " GROUP BY a.id ORDER BY 4 DESC, 2" },
+};
+
+int
+store_gaps(Store *s, const char *by, const NeedFilter *f,
+    const NeedViewer *v, StoreGapFn fn, void *ctx, Buf *err)
+{
+	Buf words = BUF_INIT;
+	DbStmt *st = NULL;
+	GapGroup g;
+	int rc;
+
+	for (size_t i = 0; i < sizeof(gap_sql) / sizeof(gap_sql[0]); i++)
+		if (strcmp(gap_sql[i].by, by) == 0)
+			st = db_prepare(s->db, gap_sql[i].sql, err);
+	if (st == NULL) {
+		if (err->len == 0)
+			buf_printf(err, "gaps by \"%s\": not a dimension", by);
+		return -1;
+	}
+	if (bind_viewer(st, v) != 0 || bind_filter(st, f, &words) != 0) {
+		db_reset(st);
+		buf_free(&words);
+		return -1;
+	}
+	while ((rc = db_step(st)) == DB_ROW) {
+		g.key = db_text(st, 0);
+		g.name = db_text(st, 1);
+		g.needs = db_int(st, 2);
+		g.gaps = db_int(st, 3);
+		if (fn(ctx, &g) != 0)
+			break;
+	}
+	db_reset(st);
+	buf_free(&words);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+int
+store_project_needs(Store *s, int64_t project_id, const NeedViewer *v,
+    StoreNeedFn fn, void *ctx, Buf *err)
+{
+	static const char sql[] = NEED_COLUMNS NEED_FROM
+	    " JOIN need_project np ON np.need_id = n.id AND np.project_id = ?3"
+	    " WHERE " NEED_VISIBLE " ORDER BY c.name, n.id";
+	DbStmt *st = db_prepare(s->db, sql, err);
+	Need n;
+	int rc;
+
+	if (st == NULL || bind_viewer(st, v) != 0 ||
+	    db_bind_int(st, 3, project_id) != 0)
+		return -1;
+	memset(&n, 0, sizeof(n));
+	while ((rc = db_step(st)) == DB_ROW) {
+		need_row(st, &n);
+		rc = fn(ctx, &n);
+		need_clear(&n);
+		if (rc != 0)
+			break;
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+int
+store_areas(Store *s, StoreRefFn fn, void *ctx, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT a.key, n.name FROM thematic_area a"
+	    " JOIN thematic_area_name n ON n.thematic_area_id = a.id"
+	    " AND n.lang = 'en' ORDER BY a.id",
+	    err);
+	RefItem r;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		memset(&r, 0, sizeof(r));
+		r.key = db_text(st, 0);
+		r.name = db_text(st, 1);
+		if (fn(ctx, &r) != 0)
+			break;
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+int
+store_project_areas_set(Store *s, int64_t project_id, const char *const *keys,
+    size_t n, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "DELETE FROM project_area WHERE project_id = ?", err);
+
+	if (st == NULL || db_bind(st, "i", project_id) != 0 ||
+	    store_run(s, st, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		st = db_prepare(s->db,
+		    "INSERT OR IGNORE INTO project_area(project_id,"
+		    " thematic_area_id) SELECT ?, id FROM thematic_area"
+		    " WHERE key = ?",
+		    err);
+		if (st == NULL || db_bind(st, "it", project_id, keys[i]) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Every project with what the duplication report compares: one statement,
+ * the lists of entities, countries (named, or members of a grouping
+ * named: "Sahel"; not of a continent) and areas gathered by subqueries.
+ */
+int
+store_dup_projects(Store *s, StoreDupFn fn, void *ctx, Buf *err)
+{
+	static const char sql[] =
+	    "SELECT pr.id, pr.title, pr.activities, coalesce(pl.key, ''),"
+	    " coalesce(pr.serial, -1),"
+	    " coalesce((SELECT coalesce(g.key, o.name) FROM project_org o"
+	    "  LEFT JOIN organisation g ON g.id = o.organisation_id"
+	    "  WHERE o.project_id = pr.id ORDER BY o.position LIMIT 1), ''),"
+	    " coalesce((SELECT group_concat(coalesce(g.key, o.name), ' ')"
+	    "  FROM project_org o LEFT JOIN organisation g"
+	    "  ON g.id = o.organisation_id WHERE o.project_id = pr.id), ''),"
+	    " pr.start_date, pr.end_date, pr.open_ended,"
+	    " coalesce((SELECT group_concat(DISTINCT c.iso3)"
+	    "  FROM project_place pp JOIN place np ON np.id = pp.place_id"
+	    "  AND np.kind IN ('country', 'grouping')"
+	    "  JOIN place_within w ON w.ancestor_id = np.id JOIN place c"
+	    "  ON c.id = w.place_id AND c.kind = 'country'"
+	    "  WHERE pp.project_id = pr.id), ''),"
+	    " coalesce((SELECT group_concat(a.key, ' ') FROM project_area pa"
+	    "  JOIN thematic_area a ON a.id = pa.thematic_area_id"
+	    "  WHERE pa.project_id = pr.id), '')"
+	    " FROM project pr LEFT JOIN pillar pl ON pl.id = pr.pillar_id"
+	    " ORDER BY pr.id";
+	DbStmt *st = db_prepare(s->db, sql, err);
+	DupProject d;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		d.id = db_int(st, 0);
+		d.title = db_text(st, 1);
+		d.activities = db_text(st, 2);
+		d.pillar = db_text(st, 3);
+		d.serial = db_int(st, 4);
+		d.lead = db_text(st, 5);
+		d.orgs = db_text(st, 6);
+		d.start = db_text_or_null(st, 7);
+		d.end = db_text_or_null(st, 8);
+		d.open_ended = (int)db_int(st, 9);
+		d.countries = db_text(st, 10);
+		d.areas = db_text(st, 11);
+		if (fn(ctx, &d) != 0)
+			break;
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+int
+store_area_keyword_put(
+    Store *s, int64_t area_id, const char *keyword, Buf *err)
+{
+	Buf f = BUF_INIT;
+	DbStmt *st;
+	int rc = -1;
+
+	/* Folding keeps the '*' of a prefix apart: fold the words only. */
+	text_fold(keyword, &f);
+	if (keyword[0] != '\0' && keyword[strlen(keyword) - 1] == '*')
+		buf_putc(&f, '*');
+	st = db_prepare(s->db,
+	    "INSERT OR IGNORE INTO thematic_area_keyword(thematic_area_id,"
+	    " keyword) VALUES (?, ?)",
+	    err);
+	if (st != NULL && db_bind(st, "it", area_id, buf_str(&f)) == 0)
+		rc = store_run(s, st, err);
+	buf_free(&f);
+	return rc;
+}
+
+int
+store_area_keywords(Store *s, StoreAreaWordFn fn, void *ctx, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT a.key, k.keyword FROM thematic_area_keyword k"
+	    " JOIN thematic_area a ON a.id = k.thematic_area_id"
+	    " ORDER BY a.id, k.keyword",
+	    err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (fn(ctx, db_text(st, 0), db_text(st, 1)) != 0)
+			break;
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}
