@@ -14,10 +14,14 @@
 #include <jansson.h>
 
 #include "../account/account.h"
+#include "../core/csv.h"
 #include "../core/mem.h"
+#include "../io/need_io.h"
 #include "../io/project_commit.h"
 #include "../io/project_json.h"
+#include "../portfolio/dup.h"
 #include "../portfolio/edit.h"
+#include "../portfolio/need.h"
 #include "../portfolio/query.h"
 #include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
@@ -32,7 +36,8 @@
 /* Who a route is for. */
 enum {
 	API_PUBLIC, /* anyone, signed in or not */
-	API_EDIT    /* admin, secretariat, focal point (its entity's only) */
+	API_EDIT,   /* admin, secretariat, focal point (its entity's only) */
+	API_SIGNED  /* anyone signed in; the handler checks the role */
 };
 
 /* The request being answered, and who asks (signed in when who.id > 0). */
@@ -626,6 +631,484 @@ api_framework(ApiCtx *ac, int64_t id, HttpReply *rp)
 /* The OpenAPI document (blobs.S). */
 extern const char ctm_blob_openapi[];
 
+/* --- needs, gaps, duplicates ------------------------------------------- */
+
+static void
+need_filter_of(const HttpRequest *rq, NeedFilter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->country = http_param(rq, "country");
+	f->region = http_param(rq, "region");
+	f->pillar = http_param(rq, "pillar");
+	f->area = http_param(rq, "area");
+	f->status = http_param(rq, "status");
+	f->priority = http_param(rq, "priority");
+	f->body = http_param(rq, "body");
+	f->search = http_param(rq, "search");
+	f->gaps = http_param(rq, "gaps") != NULL &&
+	    strcmp(http_param(rq, "gaps"), "0") != 0 &&
+	    strcmp(http_param(rq, "gaps"), "false") != 0;
+}
+
+/* A 400 for a filter value that is not of its vocabulary, or 0. */
+static int
+need_filter_check(const NeedFilter *f, HttpReply *rp)
+{
+	if (f->status != NULL && !need_status_ok(f->status))
+		return api_error(rp, 400, "invalid_parameter", "status",
+		    "status is open, being_addressed or addressed");
+	if (f->priority != NULL && !need_priority_ok(f->priority))
+		return api_error(rp, 400, "invalid_parameter", "priority",
+		    "priority is high, medium or low");
+	return 0;
+}
+
+typedef struct NeedOut {
+	json_t *list;
+	Buf csv;
+	int csv_on;
+} NeedOut;
+
+static int
+need_one(void *ctx, const Need *n)
+{
+	NeedOut *o = ctx;
+
+	if (o->csv_on)
+		need_csv_row(&o->csv, n);
+	else
+		json_array_append_new(o->list, need_json(n));
+	return 0;
+}
+
+/* format=csv: is it asked for?  -1 after a 400 for another format. */
+static int
+want_csv(const HttpRequest *rq, HttpReply *rp)
+{
+	const char *f = http_param(rq, "format");
+
+	if (f == NULL || strcmp(f, "json") == 0)
+		return 0;
+	if (strcmp(f, "csv") == 0)
+		return 1;
+	api_error(
+	    rp, 400, "invalid_parameter", "format", "format is json or csv");
+	return -1;
+}
+
+static int
+api_csv(HttpReply *rp, Buf *csv, const char *filename)
+{
+	Buf cd = BUF_INIT;
+
+	rp->status = 200;
+	rp->type = "text/csv; charset=utf-8";
+	buf_set(&rp->body, buf_str(csv));
+	buf_printf(&cd, "attachment; filename=\"%s\"", filename);
+	http_reply_header(rp, "Content-Disposition", buf_str(&cd));
+	buf_free(&cd);
+	return 200;
+}
+
+static int
+api_needs(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	NeedFilter f;
+	NeedViewer v;
+	NeedOut o;
+	Buf err = BUF_INIT;
+	const char *lim = http_param(ac->rq, "limit");
+	const char *off = http_param(ac->rq, "offset");
+	int64_t total = 0;
+	int csv, rc;
+
+	(void)id;
+	if ((csv = want_csv(ac->rq, rp)) < 0)
+		return rp->status;
+	need_filter_of(ac->rq, &f);
+	if ((rc = need_filter_check(&f, rp)) != 0)
+		return rc;
+	f.limit = atoll(lim ? lim : (csv ? "0" : API_LIMIT_DEFAULT));
+	f.offset = off ? atoll(off) : 0;
+	if ((!csv || lim != NULL) && (f.limit < 1 || f.limit > API_LIMIT_MAX))
+		return api_error(rp, 400, "invalid_parameter", "limit",
+		    "limit must be from 1 to 1000");
+	if (f.offset < 0)
+		return api_error(rp, 400, "invalid_parameter", "offset",
+		    "offset must be 0 or more");
+	need_viewer(&ac->who, &v);
+	memset(&o, 0, sizeof(o));
+	o.csv_on = csv;
+	o.list = json_array();
+	if (csv)
+		need_csv_header(&o.csv);
+	if (store_need_list(ac->s, &f, &v, need_one, &o, &total, &err) != 0)
+		rc = api_error(rp, 500, "internal", NULL, "the query failed");
+	else if (csv)
+		rc = api_csv(rp, &o.csv, "needs.csv");
+	else
+		rc = api_json(rp, 200,
+		    json_pack("{s:O, s:I, s:I, s:I}", "needs", o.list, "total",
+			(json_int_t)total, "limit", (json_int_t)f.limit,
+			"offset", (json_int_t)f.offset));
+	json_decref(o.list);
+	buf_free(&o.csv);
+	buf_free(&err);
+	return rc;
+}
+
+static int
+api_need(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	NeedViewer v;
+	Need n;
+	Buf err = BUF_INIT;
+	int got, rc;
+
+	need_viewer(&ac->who, &v);
+	memset(&n, 0, sizeof(n));
+	got = store_need_get(ac->s, id, &v, &n, &err);
+	if (got < 0)
+		rc = api_error(rp, 500, "internal", NULL, "the query failed");
+	else if (got == 0)
+		rc = api_error(rp, 404, "not_found", "id", "no such need");
+	else
+		rc = api_json(rp, 200, need_json(&n));
+	need_clear(&n);
+	buf_free(&err);
+	return rc;
+}
+
+/* Apply the members of body to n: 0, or the status of a 400/422. */
+static int
+need_apply(ApiCtx *ac, json_t *body, Need *n, HttpReply *rp)
+{
+	const char *key;
+	json_t *v;
+	Buf msg = BUF_INIT, val = BUF_INIT;
+	int rc = 0;
+
+	if (!json_is_object(body))
+		return api_error(
+		    rp, 400, "invalid_body", NULL, "the body is a JSON object");
+	json_object_foreach(body, key, v)
+	{
+		buf_reset(&val);
+		if (strcmp(key, "demo") == 0 && json_is_boolean(v)) {
+			n->demo = json_is_true(v);
+			continue;
+		}
+		if (json_is_string(v)) {
+			buf_set(&val, json_string_value(v));
+		} else if (json_is_null(v)) {
+			/* null clears an optional field */
+		} else if (json_is_array(v)) {
+			size_t i;
+			json_t *e;
+
+			json_array_foreach(v, i, e)
+			{
+				if (json_is_string(e))
+					buf_printf(&val, "%s%s", i ? ";" : "",
+					    json_string_value(e));
+				else if (json_is_integer(e))
+					buf_printf(&val, "%s%lld", i ? ";" : "",
+					    (long long)json_integer_value(e));
+				else
+					break;
+			}
+		} else {
+			rc = api_error(rp, 422, "invalid_field", key,
+			    "a string, a list or null");
+			break;
+		}
+		if (need_set(ac->s, n, key, buf_str(&val), &msg) != 0) {
+			rc = api_error(
+			    rp, 422, "invalid_field", key, buf_str(&msg));
+			break;
+		}
+	}
+	buf_free(&msg);
+	buf_free(&val);
+	return rc;
+}
+
+static int
+need_reply(ApiCtx *ac, int code, Need *n, const Buf *msg, HttpReply *rp)
+{
+	NeedViewer v;
+	Need back;
+	Buf err = BUF_INIT;
+	int rc;
+
+	switch (code) {
+	case COMMIT_OK:
+	case COMMIT_CREATED:
+		need_viewer(&ac->who, &v);
+		memset(&back, 0, sizeof(back));
+		if (store_need_get(ac->s, n->id, &v, &back, &err) == 1) {
+			rc = api_json(rp, code, need_json(&back));
+		} else {
+			/* Stored, but restricted out of the writer's sight. */
+			rc = api_json(rp, code,
+			    json_pack("{s:I}", "id", (json_int_t)n->id));
+		}
+		need_clear(&back);
+		buf_free(&err);
+		if (code == COMMIT_CREATED) {
+			Buf loc = BUF_INIT;
+
+			buf_printf(
+			    &loc, API_PREFIX "/needs/%lld", (long long)n->id);
+			http_reply_header(rp, "Location", buf_str(&loc));
+			buf_free(&loc);
+		}
+		return rc;
+	case COMMIT_DELETED:
+		rp->status = 204;
+		return 204;
+	case 400:
+		return api_error(rp, 422, "invalid_need", NULL, buf_str(msg));
+	case COMMIT_FORBIDDEN:
+		return api_error(rp, 403, "forbidden", NULL, buf_str(msg));
+	case COMMIT_NOT_FOUND:
+		return api_error(rp, 404, "not_found", "id", "no such need");
+	case COMMIT_BUSY:
+		return api_error(rp, 503, "busy", NULL, "try again");
+	default:
+		return api_error(
+		    rp, 500, "internal", NULL, "the change failed");
+	}
+}
+
+static int
+api_need_create(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	json_t *body;
+	Need n;
+	Buf msg = BUF_INIT;
+	int rc;
+
+	(void)id;
+	if (!need_may_write(&ac->who))
+		return api_error(rp, 403, "forbidden", NULL,
+		    "only analysts and the secretariat record needs");
+	if ((body = api_body(ac->rq, rp)) == NULL)
+		return rp->status;
+	memset(&n, 0, sizeof(n));
+	if ((rc = need_apply(ac, body, &n, rp)) == 0)
+		rc = need_reply(ac, need_commit(ac->s, &ac->who, &n, 0, &msg),
+		    &n, &msg, rp);
+	json_decref(body);
+	need_clear(&n);
+	buf_free(&msg);
+	return rc;
+}
+
+/* Change (body) or delete (body NULL) need id. */
+static int
+api_need_write(ApiCtx *ac, int64_t id, json_t *body, HttpReply *rp)
+{
+	NeedViewer v;
+	Need n;
+	Buf err = BUF_INIT, msg = BUF_INIT;
+	int got, rc;
+
+	/* Refused by role before anything is read: no hints. */
+	if (!need_may_write(&ac->who))
+		return api_error(rp, 403, "forbidden", NULL,
+		    "only analysts and the secretariat change needs");
+	need_viewer(&ac->who, &v);
+	memset(&n, 0, sizeof(n));
+	got = store_need_get(ac->s, id, &v, &n, &err);
+	if (got <= 0) {
+		rc = got == 0
+		    ? api_error(rp, 404, "not_found", "id", "no such need")
+		    : api_error(rp, 500, "internal", NULL, "the query failed");
+		goto out;
+	}
+	if (body != NULL && (rc = need_apply(ac, body, &n, rp)) != 0)
+		goto out;
+	rc = need_reply(ac,
+	    need_commit(ac->s, &ac->who, &n, body == NULL, &msg), &n, &msg, rp);
+out:
+	need_clear(&n);
+	buf_free(&err);
+	buf_free(&msg);
+	return rc;
+}
+
+static int
+api_need_patch(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	json_t *body = api_body(ac->rq, rp);
+	int rc;
+
+	if (body == NULL)
+		return rp->status;
+	rc = api_need_write(ac, id, body, rp);
+	json_decref(body);
+	return rc;
+}
+
+static int
+api_need_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	return api_need_write(ac, id, NULL, rp);
+}
+
+/* POST /needs/{id}/links {"project": N, "linked": true|false}. */
+static int
+api_need_link(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	json_t *body = api_body(ac->rq, rp), *pj, *on;
+	Buf msg = BUF_INIT;
+	int code, rc;
+
+	if (body == NULL)
+		return rp->status;
+	pj = json_object_get(body, "project");
+	on = json_object_get(body, "linked");
+	if (!json_is_integer(pj) || json_integer_value(pj) <= 0 ||
+	    (on != NULL && !json_is_boolean(on))) {
+		json_decref(body);
+		return api_error(rp, 422, "invalid_field", "project",
+		    "give {\"project\": ID, \"linked\": true or false}");
+	}
+	code = need_commit_link(ac->s, &ac->who, id, json_integer_value(pj),
+	    on == NULL || json_is_true(on), &msg);
+	if (code == COMMIT_OK)
+		rc = api_need(ac, id, rp);
+	else if (code == COMMIT_NOT_FOUND)
+		rc = api_error(rp, 404, "not_found", NULL, buf_str(&msg));
+	else
+		rc = need_reply(ac, code, NULL, &msg, rp);
+	json_decref(body);
+	buf_free(&msg);
+	return rc;
+}
+
+static int
+gap_group(void *ctx, const GapGroup *g)
+{
+	NeedOut *o = ctx;
+
+	if (o->csv_on) {
+		csv_put_field(&o->csv, g->key);
+		buf_putc(&o->csv, ',');
+		csv_put_field(&o->csv, g->name);
+		buf_printf(&o->csv, ",%lld,%lld\r\n", (long long)g->needs,
+		    (long long)g->gaps);
+	} else {
+		json_array_append_new(o->list,
+		    json_pack("{s:s, s:s, s:I, s:I}", "key", g->key, "name",
+			g->name, "needs", (json_int_t)g->needs, "gaps",
+			(json_int_t)g->gaps));
+	}
+	return 0;
+}
+
+static int
+api_gaps(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	const char *by = http_param(ac->rq, "by");
+	NeedFilter f;
+	NeedViewer v;
+	NeedOut o;
+	Buf err = BUF_INIT;
+	int64_t total = 0, gaps = 0;
+	int csv, rc;
+
+	(void)id;
+	if ((csv = want_csv(ac->rq, rp)) < 0)
+		return rp->status;
+	if (by == NULL)
+		by = "country";
+	if (strcmp(by, "country") && strcmp(by, "region") &&
+	    strcmp(by, "subregion") && strcmp(by, "pillar") &&
+	    strcmp(by, "area"))
+		return api_error(rp, 400, "invalid_parameter", "by",
+		    "by is country, region, subregion, pillar or area");
+	need_filter_of(ac->rq, &f);
+	f.gaps = 0;
+	if ((rc = need_filter_check(&f, rp)) != 0)
+		return rc;
+	need_viewer(&ac->who, &v);
+	memset(&o, 0, sizeof(o));
+	o.csv_on = csv;
+	o.list = json_array();
+	if (csv)
+		buf_puts(&o.csv, "key,name,needs,gaps\r\n");
+	rc = store_gaps(ac->s, by, &f, &v, gap_group, &o, &err);
+	if (rc == 0)
+		rc = store_need_list(ac->s, &f, &v, NULL, NULL, &total, &err);
+	f.gaps = 1;
+	if (rc == 0)
+		rc = store_need_list(ac->s, &f, &v, NULL, NULL, &gaps, &err);
+	if (rc != 0)
+		rc = api_error(rp, 500, "internal", NULL, "the query failed");
+	else if (csv)
+		rc = api_csv(rp, &o.csv, "gaps.csv");
+	else
+		rc = api_json(rp, 200,
+		    json_pack("{s:s, s:I, s:I, s:O}", "by", by, "needs",
+			(json_int_t)total, "gaps", (json_int_t)gaps, "groups",
+			o.list));
+	json_decref(o.list);
+	buf_free(&o.csv);
+	buf_free(&err);
+	return rc;
+}
+
+static int
+api_duplicates(ApiCtx *ac, int64_t id, HttpReply *rp)
+{
+	const char *min = http_param(ac->rq, "min");
+	const char *lim = http_param(ac->rq, "limit");
+	DupOptions o;
+	DupReport r;
+	Buf err = BUF_INIT;
+	json_t *list;
+	char *end = NULL;
+
+	(void)id;
+	memset(&o, 0, sizeof(o));
+	o.country = http_param(ac->rq, "country");
+	o.area = http_param(ac->rq, "area");
+	o.entity = http_param(ac->rq, "entity");
+	o.min = min ? strtod(min, &end) : -1;
+	if (min != NULL && (*end != '\0' || o.min < 0 || o.min > 1))
+		return api_error(rp, 400, "invalid_parameter", "min",
+		    "min is a likeness from 0 to 1");
+	o.limit = (size_t)atoll(lim ? lim : "100");
+	if (o.limit < 1 || o.limit > API_LIMIT_MAX)
+		return api_error(rp, 400, "invalid_parameter", "limit",
+		    "limit must be from 1 to 1000");
+	if (dup_report(ac->s, &o, &r, &err) != 0) {
+		buf_free(&err);
+		return api_error(rp, 500, "internal", NULL, "the query failed");
+	}
+	list = json_array();
+	for (size_t i = 0; i < r.npair; i++) {
+		const DupPair *p = &r.pair[i];
+
+		json_array_append_new(list,
+		    json_pack("{s:f, s:{s:I, s:s, s:s, s:s}, s:{s:I, s:s, s:s,"
+			      " s:s}, s:s, s:s, s:b, s:s, s:s}",
+			"score", p->score, "a", "id", (json_int_t)p->a.id,
+			"title", p->a.title, "lead", p->a.lead, "period",
+			p->a.period, "b", "id", (json_int_t)p->b.id, "title",
+			p->b.title, "lead", p->b.lead, "period", p->b.period,
+			"countries", p->countries, "areas", p->areas,
+			"recognised", p->recognised, "words", p->words,
+			"reason", p->reason));
+	}
+	list = json_pack("{s:I, s:I, s:o}", "projects", (json_int_t)r.projects,
+	    "compared", (json_int_t)r.candidates, "pairs", list);
+	dup_report_free(&r);
+	return api_json(rp, 200, list);
+}
+
 static int
 api_openapi(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
@@ -635,12 +1118,23 @@ api_openapi(ApiCtx *ac, int64_t id, HttpReply *rp)
 	return 200;
 }
 
-#define FILTERS "pillar entity country region status search "
+#define FILTERS      "pillar entity country region status search "
+#define NEED_FILTERS "country region pillar area status priority body search "
 
 /* Sorted by path, then method. */
 static const ApiRoute routes[] = {
+	{ "GET", "/duplicates", "country area entity min limit", API_PUBLIC,
+	    api_duplicates },
 	{ "GET", "/findings", "", API_PUBLIC, api_findings },
 	{ "GET", "/framework", "", API_PUBLIC, api_framework },
+	{ "GET", "/gaps", "by format " NEED_FILTERS, API_PUBLIC, api_gaps },
+	{ "GET", "/needs", NEED_FILTERS "gaps limit offset format", API_PUBLIC,
+	    api_needs },
+	{ "POST", "/needs", "", API_SIGNED, api_need_create },
+	{ "DELETE", "/needs/{id}", "", API_SIGNED, api_need_delete },
+	{ "GET", "/needs/{id}", "", API_PUBLIC, api_need },
+	{ "PATCH", "/needs/{id}", "", API_SIGNED, api_need_patch },
+	{ "POST", "/needs/{id}/links", "", API_SIGNED, api_need_link },
 	{ "GET", "/openapi.json", "", API_PUBLIC, api_openapi },
 	{ "GET", "/organisations", "", API_PUBLIC, api_organisations },
 	{ "GET", "/places", "kind", API_PUBLIC, api_places },
@@ -672,7 +1166,8 @@ route_match(const char *pattern, const char *path, int64_t *id)
 	if (*path < '1' || *path > '9')
 		return 0;
 	v = strtoll(path, &end, 10);
-	if (*end != '\0' || v <= 0)
+	/* What follows the number must follow "{id}" too. */
+	if (strcmp(end, brace + 4) != 0 || v <= 0)
 		return 0;
 	*id = v;
 	return 1;
@@ -696,12 +1191,17 @@ word_in(const char *list, const char *name)
 	return 0;
 }
 
-/* The ETag of a read: the data generation and the request it answers. */
+/*
+ * The ETag of a read: the data generation, the request it answers and
+ * the account that asks.
+ */
 static void
-api_etag(Store *s, const HttpRequest *rq, Buf *out)
+api_etag(Store *s, const HttpRequest *rq, int64_t who, Buf *out)
 {
 	uint64_t h = 14695981039346656037ULL;
 
+	/* Who asks is part of the answer (needs): of its tag too. */
+	h = (h ^ (uint64_t)who) * 1099511628211ULL;
 	for (const char *p = rq->path; *p; p++)
 		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
 	h = (h ^ '?') * 1099511628211ULL;
@@ -758,6 +1258,8 @@ api_access(ApiCtx *ac, int access, HttpReply *rp)
 		return api_error(rp, 401, "unauthorized", NULL,
 		    "sign in: send \"Authorization: Bearer TOKEN\"");
 	}
+	if (access == API_SIGNED)
+		return 0;
 	if (strcmp(role, "admin") == 0 || strcmp(role, "secretariat") == 0 ||
 	    strcmp(role, "focal_point") == 0)
 		return 0;
@@ -826,7 +1328,7 @@ api_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 		r->fn(&ac, id, rp);
 		goto out;
 	}
-	api_etag(s, rq, &etag);
+	api_etag(s, rq, ac.who.id, &etag);
 	inm = http_header(rq, "If-None-Match");
 	if (inm != NULL && strcmp(inm, buf_str(&etag)) == 0) {
 		rp->status = 304;

@@ -176,9 +176,9 @@ needs_show(Cli *c)
 }
 
 /* The need fields that are options of add and set. */
-static const char *const field_opts[] = { "ref", "country", "body",
-	"assessed", "text", "pillar", "area", "priority", "status",
-	"confidentiality", "organisations", "projects", NULL };
+static const char *const field_opts[] = { "ref", "country", "body", "assessed",
+	"text", "pillar", "area", "priority", "status", "confidentiality",
+	"organisations", "projects", NULL };
 
 static int
 commit_status(int rc, const Buf *msg)
@@ -204,9 +204,10 @@ needs_write(Cli *c, int64_t id, int del)
 		int got = store_need_get(c->store, id, &v, &n, &err);
 
 		if (got <= 0) {
-			rc = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-				     : cli_error(EXIT_FAIL, "no need %lld",
-					   (long long)id);
+			rc = got < 0
+			    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
+			    : cli_error(
+				  EXIT_FAIL, "no need %lld", (long long)id);
 			goto out;
 		}
 	}
@@ -225,7 +226,9 @@ needs_write(Cli *c, int64_t id, int del)
 	rc = commit_status(code, &msg);
 	if (rc == EXIT_OK)
 		printf("need %lld %s\n", (long long)n.id,
-		    del ? "deleted" : id ? "changed" : "added");
+		    del      ? "deleted"
+			: id ? "changed"
+			     : "added");
 out:
 	need_clear(&n);
 	buf_free(&msg);
@@ -397,14 +400,15 @@ cmd_gaps(Cli *c)
 	o.groups = json_array();
 	rc = store_gaps(c->store, by, &f, &v, gap_one, &o, &err);
 	if (rc == 0)
-		rc = store_need_list(c->store, &f, &v, NULL, NULL, &total, &err);
+		rc =
+		    store_need_list(c->store, &f, &v, NULL, NULL, &total, &err);
 	f.gaps = 1;
 	if (rc == 0)
 		rc = store_need_list(c->store, &f, &v, NULL, NULL, &gaps, &err);
 	if (rc != 0) {
-		rc = cli_error(strstr(buf_str(&err), "not a dimension") ?
-			EXIT_USAGE :
-			EXIT_SYSTEM,
+		rc = cli_error(strstr(buf_str(&err), "not a dimension")
+			? EXIT_USAGE
+			: EXIT_SYSTEM,
 		    "%s (country, region, subregion, pillar, area)",
 		    buf_str(&err));
 	} else if (strcmp(c->format, "json") == 0) {
@@ -445,8 +449,8 @@ cmd_duplicates(Cli *c)
 	o.area = cli_opt(c, "area");
 	o.entity = cli_opt(c, "entity");
 	o.min = cli_opt(c, "min") ? atof(cli_opt(c, "min")) : -1;
-	o.limit = cli_opt(c, "limit") ? (size_t)atoll(cli_opt(c, "limit"))
-				      : 100;
+	o.limit =
+	    cli_opt(c, "limit") ? (size_t)atoll(cli_opt(c, "limit")) : 100;
 	if (cli_opt(c, "min") != NULL && (o.min < 0 || o.min > 1))
 		return cli_error(EXIT_USAGE, "--min is a likeness, 0 to 1");
 	if (dup_report(c->store, &o, &r, &err) != 0) {

@@ -47,9 +47,11 @@ need_json(const Need *n)
 	json_object_set_new(o, "projects", a);
 	json_object_set_new(o, "demo", json_boolean(n->demo));
 	if (n->created_at != NULL)
-		json_object_set_new(o, "created_at", json_string(n->created_at));
+		json_object_set_new(
+		    o, "created_at", json_string(n->created_at));
 	if (n->updated_at != NULL)
-		json_object_set_new(o, "updated_at", json_string(n->updated_at));
+		json_object_set_new(
+		    o, "updated_at", json_string(n->updated_at));
 	return o;
 }
 
@@ -81,8 +83,8 @@ need_csv_row(Buf *out, const Need *n)
 		if (i == 11) {
 			buf_reset(&list);
 			for (size_t k = 0; k < n->norgs; k++)
-				buf_printf(&list, "%s%s", k ? "; " : "",
-				    n->orgs[k]);
+				buf_printf(
+				    &list, "%s%s", k ? "; " : "", n->orgs[k]);
 			csv_put_field(out, buf_str(&list));
 		} else if (i == 12) {
 			buf_reset(&list);
@@ -152,8 +154,7 @@ finish(Store *s, int code, Buf *err, Buf *msg)
 
 /* Store n within a transaction already begun: a COMMIT_* code. */
 static int
-need_store(Store *s, const Account *who, Need *n, int del, Buf *err,
-    Buf *msg)
+need_store(Store *s, const Account *who, Need *n, int del, Buf *err, Buf *msg)
 {
 	NeedViewer v;
 	Need old;
@@ -247,7 +248,8 @@ need_commit_link(Store *s, const Account *who, int64_t need_id,
 	}
 	if ((got = store_project_get(s, project_id, &p, &err)) <= 0) {
 		if (got == 0) {
-			buf_printf(msg, "no project %lld", (long long)project_id);
+			buf_printf(
+			    msg, "no project %lld", (long long)project_id);
 			code = COMMIT_NOT_FOUND;
 		}
 		goto out;
@@ -309,13 +311,14 @@ heading_field(const char *h)
 	for (size_t i = 0; fields[i] != NULL && f == NULL; i++)
 		if (strcmp(buf_str(&k), fields[i]) == 0)
 			f = fields[i];
-	for (size_t i = 0; f == NULL && i < sizeof(headings) / sizeof(*headings);
-	     i++)
+	for (size_t i = 0;
+	     f == NULL && i < sizeof(headings) / sizeof(*headings); i++)
 		if (strcmp(buf_str(&k), headings[i].heading) == 0)
 			f = headings[i].field;
 	/* What this file writes and nothing reads. */
-	if (f == NULL && (strcmp(buf_str(&k), "id") == 0 ||
-			     strcmp(buf_str(&k), "country name") == 0))
+	if (f == NULL &&
+	    (strcmp(buf_str(&k), "id") == 0 ||
+		strcmp(buf_str(&k), "country name") == 0))
 		f = "";
 	buf_free(&k);
 	return f;
@@ -386,8 +389,8 @@ need_import_csv(Store *s, const Account *who, const char *name,
 		int bad = 0, blank = 1;
 
 		for (size_t i = 0; i < r.nfield; i++)
-			if (csv_field(&r, i)[strspn(csv_field(&r, i),
-				" \t\r\n")] != '\0')
+			if (csv_field(&r,
+				i)[strspn(csv_field(&r, i), " \t\r\n")] != '\0')
 				blank = 0;
 		if (blank)
 			continue;
@@ -416,8 +419,9 @@ need_import_csv(Store *s, const Account *who, const char *name,
 			if (store_need_get(s, id, &v, &nd, &err) <= 0) {
 				/* Not to be seen: not to be changed either. */
 				need_clear(&nd);
-				buf_puts(&m, "ref: taken by a need you may "
-					     "not change");
+				buf_puts(&m,
+				    "ref: taken by a need you may "
+				    "not change");
 				fault(msg, &nfault, name, r.record_line,
 				    buf_str(&m));
 				buf_reset(&m);

@@ -145,6 +145,9 @@ static const struct {
 	{ "organisations", "/organisations", "Organisations", 0 },
 	{ "countries", "/countries", "Countries", 0 },
 	{ "plans", "/plans", "Plans", 0 },
+	{ "needs", "/needs", "Needs", 0 },
+	{ "gaps", "/gaps", "Gaps", 0 },
+	{ "duplicates", "/duplicates", "Duplication", 0 },
 	{ "findings", "/findings", "Data quality", 1 },
 	{ "upload", "/upload", "Upload", 2 },
 };
@@ -593,6 +596,16 @@ page_route(Page *p)
 		return page_dashboard(p);
 	if (strcmp(path, "/plans") == 0 || strncmp(path, "/plans/", 7) == 0)
 		return page_plans(p, path[6] == '/' ? path + 7 : "");
+	if (strcmp(path, "/needs.csv") == 0 && get)
+		return page_needs_csv(p);
+	if (strcmp(path, "/needs") == 0 || strncmp(path, "/needs/", 7) == 0)
+		return page_needs(p, path[6] == '/' ? path + 7 : "");
+	if (strcmp(path, "/gaps") == 0 && get)
+		return page_gaps(p);
+	if (strcmp(path, "/gaps.csv") == 0 && get)
+		return page_gaps_csv(p);
+	if (strcmp(path, "/duplicates") == 0 && get)
+		return page_duplicates(p);
 	if (strcmp(path, "/upload") == 0 || strncmp(path, "/upload/", 8) == 0)
 		return page_upload(p, path[7] == '/' ? path + 8 : "");
 	return page_error(p, 404, "There is no such page.");

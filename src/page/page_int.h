@@ -78,6 +78,11 @@ int page_countries(Page *p, const char *key);
 int page_findings(Page *p);
 int page_dashboard(Page *p);
 int page_upload(Page *p, const char *rest);
+int page_needs(Page *p, const char *rest);
+int page_needs_csv(Page *p);
+int page_gaps(Page *p);
+int page_gaps_csv(Page *p);
+int page_duplicates(Page *p);
 int page_plans(Page *p, const char *rest);
 
 #endif

@@ -24,9 +24,9 @@
 #define DUP_WORDS_SHOWN 5
 
 /* Words too common in any language of the portfolio to say anything. */
-static const char *const stop[] = { "and", "the", "for", "with", "from",
-	"into", "its", "their", "this", "that", "des", "les", "une", "dans",
-	"pour", "par", "sur", "aux", "del", "los", "las", "para", "con", NULL };
+static const char *const stop[] = { "and", "the", "for", "with", "from", "into",
+	"its", "their", "this", "that", "des", "les", "une", "dans", "pour",
+	"par", "sur", "aux", "del", "los", "las", "para", "con", NULL };
 
 typedef struct Proj {
 	int64_t id;
@@ -67,7 +67,7 @@ typedef struct Dup {
 	uint64_t *wareas;  /* areas a word shows */
 	uint64_t *wphrase; /* areas whose phrase begins with the word */
 	double *idf;
-	char **word;       /* the words, by id */
+	char **word; /* the words, by id */
 	size_t nword, capword;
 	/* Keywords: exact words and prefixes ("border*"), and phrases. */
 	char **kw;
@@ -126,7 +126,8 @@ word_id(Dup *d, const char *w, size_t n)
 		d->capword = d->capword ? 2 * d->capword : 4096;
 		d->word = xrealloc(d->word, d->capword * sizeof(*d->word));
 		d->df = xrealloc(d->df, d->capword * sizeof(*d->df));
-		d->wareas = xrealloc(d->wareas, d->capword * sizeof(*d->wareas));
+		d->wareas =
+		    xrealloc(d->wareas, d->capword * sizeof(*d->wareas));
 		d->wphrase =
 		    xrealloc(d->wphrase, d->capword * sizeof(*d->wphrase));
 	}
@@ -161,15 +162,16 @@ words_of(Dup *d, const char *t, size_t *start)
 		    !((*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9')))
 			t++;
 		b = t;
-		while (*t != '\0' && ((unsigned char)*t >= 0x80 ||
-					 (*t >= 'a' && *t <= 'z') ||
-					 (*t >= '0' && *t <= '9')))
+		while (*t != '\0' &&
+		    ((unsigned char)*t >= 0x80 || (*t >= 'a' && *t <= 'z') ||
+			(*t >= '0' && *t <= '9')))
 			t++;
 		if (t == b || is_stop(b, (size_t)(t - b)))
 			continue;
 		if (d->npool == d->cappool) {
 			d->cappool = d->cappool ? 2 * d->cappool : 65536;
-			d->pool = xrealloc(d->pool, d->cappool * sizeof(*d->pool));
+			d->pool =
+			    xrealloc(d->pool, d->cappool * sizeof(*d->pool));
 		}
 		d->pool[d->npool++] = word_id(d, b, (size_t)(t - b));
 	}
@@ -226,8 +228,7 @@ period_text(const DupProject *p)
 	if (p->start == NULL && p->end == NULL)
 		buf_puts(&b, p->open_ended ? "ongoing" : "period not given");
 	else if (p->end == NULL)
-		buf_printf(&b, "%s%s", p->open_ended ? "since " : "",
-		    p->start);
+		buf_printf(&b, "%s%s", p->open_ended ? "since " : "", p->start);
 	else if (p->start == NULL)
 		buf_printf(&b, "until %s", p->end);
 	else if (strcmp(p->start, p->end) == 0)
@@ -273,12 +274,13 @@ read_one(void *ctx, const DupProject *dp)
 			memcpy(code, c, w);
 			code[w] = '\0';
 			if (d->ncpool == d->capcpool) {
-				d->capcpool = d->capcpool ? 2 * d->capcpool : 4096;
+				d->capcpool =
+				    d->capcpool ? 2 * d->capcpool : 4096;
 				d->cpool = xrealloc(
 				    d->cpool, d->capcpool * sizeof(*d->cpool));
 			}
-			d->cpool[d->ncpool++] = intern(&d->countries, code,
-			    &d->country_key, &d->ncountry);
+			d->cpool[d->ncpool++] = intern(
+			    &d->countries, code, &d->country_key, &d->ncountry);
 		}
 		c += w;
 		c += strspn(c, ", ");
@@ -324,7 +326,8 @@ read_one(void *ctx, const DupProject *dp)
 			for (size_t k = 0; k < d->nph; k++)
 				if ((trig >> d->ph[k].area & 1) &&
 				    strstr(buf_str(&d->text), d->ph[k].text))
-					p->areas |= (uint64_t)1 << d->ph[k].area;
+					p->areas |= (uint64_t)1
+					    << d->ph[k].area;
 		}
 		p->recognised = p->areas != 0;
 	}
@@ -392,8 +395,8 @@ keyword_one(void *ctx, const char *area, const char *kw)
 
 /* Weighted likeness of two sorted word lists: common / union. */
 static double
-alike(const Dup *d, const uint32_t *a, size_t na, double sa,
-    const uint32_t *b, size_t nb, double sb)
+alike(const Dup *d, const uint32_t *a, size_t na, double sa, const uint32_t *b,
+    size_t nb, double sb)
 {
 	double common = 0;
 	size_t i = 0, j = 0;
@@ -471,10 +474,10 @@ describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 				    d->country_key[d->cpool[x->c0 + i]]);
 	for (int k = 0; k < d->narea; k++)
 		if (both >> k & 1) {
-			buf_printf(&a, "%s%s", a.len ? ", " : "",
-			    d->area_key[k]);
-			buf_printf(&an, "%s%s", an.len ? "; " : "",
-			    d->area_name[k]);
+			buf_printf(
+			    &a, "%s%s", a.len ? ", " : "", d->area_key[k]);
+			buf_printf(
+			    &an, "%s%s", an.len ? "; " : "", d->area_name[k]);
 		}
 	/* The rarest words of the titles, then of the activities. */
 	for (int pass = 0; pass < 2; pass++) {
@@ -505,7 +508,8 @@ describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 							if (d->idf[best[k]] <
 							    d->idf[best[m]])
 								m = k;
-						if (d->idf[wd] > d->idf[best[m]])
+						if (d->idf[wd] >
+						    d->idf[best[m]])
 							best[m] = wd;
 					}
 				}
@@ -524,16 +528,16 @@ describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 			}
 	for (size_t i = 0; i < nbest; i++)
 		buf_printf(&w, "%s%s", i ? ", " : "", d->word[best[i]]);
-	buf_printf(&r, "%s and %s, both in %s, both on %s%s; ",
-	    x->lead_key, y->lead_key, buf_str(&c), buf_str(&an),
-	    x->recognised || y->recognised ? " (recognised from the text)" :
-					     "");
+	buf_printf(&r, "%s and %s, both in %s, both on %s%s; ", x->lead_key,
+	    y->lead_key, buf_str(&c), buf_str(&an),
+	    x->recognised || y->recognised ? " (recognised from the text)"
+					   : "");
 	if (x->start == INT_MIN && x->end == INT_MAX && y->start == INT_MIN &&
 	    y->end == INT_MAX)
 		buf_puts(&r, "periods not given");
 	else
-		buf_printf(&r, "periods %s and %s overlap", x->period,
-		    y->period);
+		buf_printf(
+		    &r, "periods %s and %s overlap", x->period, y->period);
 	if (w.len)
 		buf_printf(&r, "; words in common: %s", buf_str(&w));
 	side_fill(&out->a, x);
@@ -638,7 +642,8 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 	}
 	d.idf = xcalloc(d.nword ? d.nword : 1, sizeof(*d.idf));
 	for (size_t w = 0; w < d.nword; w++)
-		d.idf[w] = log((double)(d.np + 1) / (double)(d.df[w] + 1)) + 0.01;
+		d.idf[w] =
+		    log((double)(d.np + 1) / (double)(d.df[w] + 1)) + 0.01;
 	for (size_t i = 0; i < d.np; i++) {
 		Proj *p = &d.p[i];
 
@@ -651,7 +656,8 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 	if (o->country != NULL) {
 		int64_t v;
 
-		want_country = strmap_get(&d.countries, o->country, &v) ? v : -2;
+		want_country =
+		    strmap_get(&d.countries, o->country, &v) ? v : -2;
 	}
 	if (o->area != NULL) {
 		int64_t v;
@@ -704,7 +710,8 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 		size_t *fill = xcalloc(d.np + 1, sizeof(*fill));
 
 		for (size_t k = 0; k < ncell; k++)
-			pcell[pcell0[cells[k].proj] + fill[cells[k].proj]++] = k;
+			pcell[pcell0[cells[k].proj] + fill[cells[k].proj]++] =
+			    k;
 		free(fill);
 	}
 	mark = xcalloc(d.np ? d.np : 1, sizeof(*mark));
@@ -735,15 +742,16 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 				    d.pool + y->t0, y->tn, y->tsum);
 				if (x->an > 0 || y->an > 0)
 					sc = 0.6 * sc +
-					    0.4 * alike(&d, d.pool + x->a0,
-						      x->an, x->asum,
-						      d.pool + y->a0, y->an,
-						      y->asum);
+					    0.4 *
+						alike(&d, d.pool + x->a0, x->an,
+						    x->asum, d.pool + y->a0,
+						    y->an, y->asum);
 				if (sc < min)
 					continue;
 				if (nhit == caphit) {
 					caphit = caphit ? 2 * caphit : 1024;
-					hit = xrealloc(hit, caphit * sizeof(*hit));
+					hit = xrealloc(
+					    hit, caphit * sizeof(*hit));
 				}
 				hit[nhit].a = (uint32_t)i;
 				hit[nhit].b = j;

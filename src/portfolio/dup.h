@@ -40,8 +40,8 @@ typedef struct DupPair {
 } DupPair;
 
 typedef struct DupOptions {
-	double min;        /* the least likeness listed; < 0: 0.05 */
-	size_t limit;      /* pairs listed at most (0: all) */
+	double min;          /* the least likeness listed; < 0: 0.05 */
+	size_t limit;        /* pairs listed at most (0: all) */
 	const char *country; /* only pairs sharing this ISO alpha-3 */
 	const char *area;    /* only pairs sharing this thematic area */
 	const char *entity;  /* only pairs one of whose leads is this */

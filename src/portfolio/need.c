@@ -16,11 +16,10 @@ const char need_fields[] = "ref, country, body, assessed, text, pillar, "
 			   "area, priority, status, confidentiality, "
 			   "organisations, projects, demo";
 
-static const char *const statuses[] = { "open", "being_addressed",
-	"addressed", NULL };
-static const char *const priorities[] = { "high", "medium", "low", NULL };
-static const char *const levels[] = { "public", "compact", "restricted",
+static const char *const statuses[] = { "open", "being_addressed", "addressed",
 	NULL };
+static const char *const priorities[] = { "high", "medium", "low", NULL };
+static const char *const levels[] = { "public", "compact", "restricted", NULL };
 
 static int
 word_of(const char *const *list, const char *v)
@@ -62,9 +61,9 @@ need_viewer(const Account *who, NeedViewer *v)
 	}
 	if (who->entity_id == 0) {
 		v->level = strcmp(who->role, "secretariat") == 0 ||
-			strcmp(who->role, "analyst") == 0 ?
-		    3 :
-		    1;
+			strcmp(who->role, "analyst") == 0
+		    ? 3
+		    : 1;
 		return;
 	}
 	v->level = 2;
@@ -114,7 +113,8 @@ date_ok(const char *v)
 	if (n != 4 && n != 7 && n != 10)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if ((i == 4 || i == 7) ? v[i] != '-' : !isdigit((unsigned char)v[i]))
+		if ((i == 4 || i == 7) ? v[i] != '-'
+				       : !isdigit((unsigned char)v[i]))
 			return 0;
 	if (v[0] == '0')
 		return 0;
@@ -179,8 +179,9 @@ set_country(Store *s, Need *n, const char *v, Buf *msg)
 	if (ok)
 		set_str(&n->country, buf_str(&key));
 	else
-		buf_printf(msg, "country: \"%s\" is no country (give its "
-				"ISO alpha-3 code or its name)",
+		buf_printf(msg,
+		    "country: \"%s\" is no country (give its "
+		    "ISO alpha-3 code or its name)",
 		    v);
 	buf_free(&key);
 	buf_free(&kind);
@@ -339,7 +340,8 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 	} else if (strcmp(field, "pillar") == 0) {
 		const char *k = has ? vocab_pillar(tv) : NULL;
 
-		if (has && (k == NULL || store_pillar_exists(s, k, NULL) != 1)) {
+		if (has &&
+		    (k == NULL || store_pillar_exists(s, k, NULL) != 1)) {
 			buf_puts(msg, "pillar is one of I, II, III, IV");
 			rc = -1;
 		} else {
@@ -349,8 +351,9 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 		const char *want = tv;
 		Buf err = BUF_INIT;
 
-		if (has && (store_areas(s, area_exists, &want, &err) != 0 ||
-			       want != NULL)) {
+		if (has &&
+		    (store_areas(s, area_exists, &want, &err) != 0 ||
+			want != NULL)) {
 			buf_printf(msg,
 			    "area: \"%s\" is no thematic area (see "
 			    "`ctmatrix needs areas`)",

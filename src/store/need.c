@@ -18,51 +18,50 @@
 /* Words of a search, at most; the rest are ignored. */
 #define NEED_SEARCH_WORDS 8
 
-#define NEED_VISIBLE                                                        \
-	"(n.confidentiality = 'public'"                                     \
-	" OR (?1 >= 1 AND n.confidentiality = 'compact') OR ?1 >= 3"        \
-	" OR (?1 = 2 AND n.confidentiality = 'restricted' AND EXISTS"       \
-	"  (SELECT 1 FROM need_org o WHERE o.need_id = n.id"                \
-	"   AND (o.organisation_id = ?2 OR o.organisation_id ="             \
+#define NEED_VISIBLE                                                           \
+	"(n.confidentiality = 'public'"                                        \
+	" OR (?1 >= 1 AND n.confidentiality = 'compact') OR ?1 >= 3"           \
+	" OR (?1 = 2 AND n.confidentiality = 'restricted' AND EXISTS"          \
+	"  (SELECT 1 FROM need_org o WHERE o.need_id = n.id"                   \
+	"   AND (o.organisation_id = ?2 OR o.organisation_id ="                \
 	"    (SELECT parent_id FROM organisation WHERE id = ?2)))))"
 
 /* The filters of NeedFilter, as parameters 3 to 18. */
-#define NEED_WHERE                                                          \
-	" WHERE " NEED_VISIBLE                                              \
-	" AND (?3 IS NULL OR c.iso3 = ?3)"                                  \
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM place_within w"          \
-	"  JOIN place r ON r.id = w.ancestor_id"                            \
-	"  WHERE w.place_id = n.country_id AND r.key = ?4))"                \
-	" AND (?5 IS NULL OR n.pillar_id = (SELECT id FROM pillar"          \
-	"  WHERE key = ?5))"                                                \
-	" AND (?6 IS NULL OR n.thematic_area_id = (SELECT id"               \
-	"  FROM thematic_area WHERE key = ?6))"                             \
-	" AND (?7 IS NULL OR n.status = ?7)"                                \
-	" AND (?8 IS NULL OR n.priority = ?8)"                              \
-	" AND (?9 IS NULL OR n.body_id = (SELECT id FROM organisation"      \
-	"  WHERE key = ?9))"                                                \
-	" AND (?10 = 0 OR (n.status <> 'addressed' AND NOT EXISTS"          \
-	"  (SELECT 1 FROM need_project np WHERE np.need_id = n.id)))"       \
-	" AND (?11 IS NULL OR instr(n.fold, ?11) > 0)"                      \
-	" AND (?12 IS NULL OR instr(n.fold, ?12) > 0)"                      \
-	" AND (?13 IS NULL OR instr(n.fold, ?13) > 0)"                      \
-	" AND (?14 IS NULL OR instr(n.fold, ?14) > 0)"                      \
-	" AND (?15 IS NULL OR instr(n.fold, ?15) > 0)"                      \
-	" AND (?16 IS NULL OR instr(n.fold, ?16) > 0)"                      \
-	" AND (?17 IS NULL OR instr(n.fold, ?17) > 0)"                      \
+#define NEED_WHERE                                                             \
+	" WHERE " NEED_VISIBLE " AND (?3 IS NULL OR c.iso3 = ?3)"              \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM place_within w"             \
+	"  JOIN place r ON r.id = w.ancestor_id"                               \
+	"  WHERE w.place_id = n.country_id AND r.key = ?4))"                   \
+	" AND (?5 IS NULL OR n.pillar_id = (SELECT id FROM pillar"             \
+	"  WHERE key = ?5))"                                                   \
+	" AND (?6 IS NULL OR n.thematic_area_id = (SELECT id"                  \
+	"  FROM thematic_area WHERE key = ?6))"                                \
+	" AND (?7 IS NULL OR n.status = ?7)"                                   \
+	" AND (?8 IS NULL OR n.priority = ?8)"                                 \
+	" AND (?9 IS NULL OR n.body_id = (SELECT id FROM organisation"         \
+	"  WHERE key = ?9))"                                                   \
+	" AND (?10 = 0 OR (n.status <> 'addressed' AND NOT EXISTS"             \
+	"  (SELECT 1 FROM need_project np WHERE np.need_id = n.id)))"          \
+	" AND (?11 IS NULL OR instr(n.fold, ?11) > 0)"                         \
+	" AND (?12 IS NULL OR instr(n.fold, ?12) > 0)"                         \
+	" AND (?13 IS NULL OR instr(n.fold, ?13) > 0)"                         \
+	" AND (?14 IS NULL OR instr(n.fold, ?14) > 0)"                         \
+	" AND (?15 IS NULL OR instr(n.fold, ?15) > 0)"                         \
+	" AND (?16 IS NULL OR instr(n.fold, ?16) > 0)"                         \
+	" AND (?17 IS NULL OR instr(n.fold, ?17) > 0)"                         \
 	" AND (?18 IS NULL OR instr(n.fold, ?18) > 0)"
 
-#define NEED_FROM                                                           \
-	" FROM need n JOIN place c ON c.id = n.country_id"                  \
-	" JOIN organisation b ON b.id = n.body_id"                          \
-	" LEFT JOIN pillar p ON p.id = n.pillar_id"                         \
+#define NEED_FROM                                                              \
+	" FROM need n JOIN place c ON c.id = n.country_id"                     \
+	" JOIN organisation b ON b.id = n.body_id"                             \
+	" LEFT JOIN pillar p ON p.id = n.pillar_id"                            \
 	" LEFT JOIN thematic_area a ON a.id = n.thematic_area_id"
 
-#define NEED_COLUMNS                                                        \
-	"SELECT n.id, n.ref, c.iso3, c.name, b.key, n.assessed, n.text,"    \
-	" p.key, a.key, (SELECT name FROM thematic_area_name"               \
-	"  WHERE thematic_area_id = a.id AND lang = 'en'),"                 \
-	" n.priority, n.status, n.confidentiality, n.demo, n.created_at,"   \
+#define NEED_COLUMNS                                                           \
+	"SELECT n.id, n.ref, c.iso3, c.name, b.key, n.assessed, n.text,"       \
+	" p.key, a.key, (SELECT name FROM thematic_area_name"                  \
+	"  WHERE thematic_area_id = a.id AND lang = 'en'),"                    \
+	" n.priority, n.status, n.confidentiality, n.demo, n.created_at,"      \
 	" n.updated_at"
 
 void
@@ -94,9 +93,9 @@ static int
 bind_viewer(DbStmt *st, const NeedViewer *v)
 {
 	return db_bind_int(st, 1, v->level) != 0 ||
-		db_bind_int(st, 2, v->org_id) != 0 ?
-	    -1 :
-	    0;
+		db_bind_int(st, 2, v->org_id) != 0
+	    ? -1
+	    : 0;
 }
 
 /*
@@ -196,8 +195,7 @@ need_links(Store *s, Need *n, Buf *err)
 }
 
 int
-store_need_get(
-    Store *s, int64_t id, const NeedViewer *v, Need *n, Buf *err)
+store_need_get(Store *s, int64_t id, const NeedViewer *v, Need *n, Buf *err)
 {
 	static const char sql[] =
 	    NEED_COLUMNS NEED_FROM " WHERE " NEED_VISIBLE " AND n.id = ?3";
@@ -220,7 +218,8 @@ store_need_get(
 int64_t
 store_need_by_ref(Store *s, const char *ref, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db, "SELECT id FROM need WHERE ref = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "SELECT id FROM need WHERE ref = ?", err);
 	int64_t id = 0;
 	int rc;
 
@@ -243,8 +242,8 @@ need_write_links(Store *s, const Need *n, Buf *err)
 	if (st == NULL || db_bind(st, "i", n->id) != 0 ||
 	    store_run(s, st, err) != 0)
 		return -1;
-	st = db_prepare(s->db, "DELETE FROM need_project WHERE need_id = ?",
-	    err);
+	st = db_prepare(
+	    s->db, "DELETE FROM need_project WHERE need_id = ?", err);
 	if (st == NULL || db_bind(st, "i", n->id) != 0 ||
 	    store_run(s, st, err) != 0)
 		return -1;
@@ -331,13 +330,13 @@ store_need_delete(Store *s, int64_t id, Buf *err)
 }
 
 int
-store_need_link(
-    Store *s, int64_t need_id, int64_t project_id, int on, Buf *err)
+store_need_link(Store *s, int64_t need_id, int64_t project_id, int on, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    on ? "INSERT OR IGNORE INTO need_project(need_id, project_id)"
-		 " VALUES (?, ?)" :
-		 "DELETE FROM need_project WHERE need_id = ? AND project_id = ?",
+		 " VALUES (?, ?)"
+	       : "DELETE FROM need_project WHERE need_id = ? AND project_id = "
+		 "?",
 	    err);
 
 	if (st == NULL || db_bind(st, "ii", need_id, project_id) != 0 ||
@@ -407,8 +406,8 @@ fail:
  * The gap tables: one statement per dimension, each grouping the needs
  * the filter and the viewer allow.
  */
-#define GAP_COUNTS                                                          \
-	" count(*), sum(n.status <> 'addressed' AND NOT EXISTS"             \
+#define GAP_COUNTS                                                             \
+	" count(*), sum(n.status <> 'addressed' AND NOT EXISTS"                \
 	"  (SELECT 1 FROM need_project np WHERE np.need_id = n.id))"
 
 static const struct {
@@ -421,27 +420,27 @@ static const struct {
 	{ "region",
 	    "SELECT r.key, r.name," GAP_COUNTS NEED_FROM
 	    " JOIN place_within w ON w.place_id = n.country_id"
-	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = 'region'"
-	    NEED_WHERE " GROUP BY r.id ORDER BY 4 DESC, r.name" },
+	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = "
+	    "'region'" NEED_WHERE " GROUP BY r.id ORDER BY 4 DESC, r.name" },
 	{ "subregion",
 	    "SELECT r.key, r.name," GAP_COUNTS NEED_FROM
 	    " JOIN place_within w ON w.place_id = n.country_id"
-	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = 'subregion'"
-	    NEED_WHERE " GROUP BY r.id ORDER BY 4 DESC, r.name" },
+	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = "
+	    "'subregion'" NEED_WHERE " GROUP BY r.id ORDER BY 4 DESC, r.name" },
 	{ "pillar",
-	    "SELECT coalesce(p.key, ''), coalesce(p.key, 'no pillar'),"
-	    GAP_COUNTS NEED_FROM NEED_WHERE
+	    "SELECT coalesce(p.key, ''), coalesce(p.key, 'no "
+	    "pillar')," GAP_COUNTS NEED_FROM NEED_WHERE
 	    " GROUP BY p.id ORDER BY p.number IS NULL, p.number" },
 	{ "area",
 	    "SELECT coalesce(a.key, ''), coalesce((SELECT name"
 	    " FROM thematic_area_name WHERE thematic_area_id = a.id"
 	    " AND lang = 'en'), 'no thematic area')," GAP_COUNTS NEED_FROM
-	    NEED_WHERE " GROUP BY a.id ORDER BY 4 DESC, 2" },
+		NEED_WHERE " GROUP BY a.id ORDER BY 4 DESC, 2" },
 };
 
 int
-store_gaps(Store *s, const char *by, const NeedFilter *f,
-    const NeedViewer *v, StoreGapFn fn, void *ctx, Buf *err)
+store_gaps(Store *s, const char *by, const NeedFilter *f, const NeedViewer *v,
+    StoreGapFn fn, void *ctx, Buf *err)
 {
 	Buf words = BUF_INIT;
 	DbStmt *st = NULL;
@@ -525,11 +524,11 @@ store_areas(Store *s, StoreRefFn fn, void *ctx, Buf *err)
 }
 
 int
-store_project_areas_set(Store *s, int64_t project_id, const char *const *keys,
-    size_t n, Buf *err)
+store_project_areas_set(
+    Store *s, int64_t project_id, const char *const *keys, size_t n, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
-	    "DELETE FROM project_area WHERE project_id = ?", err);
+	DbStmt *st = db_prepare(
+	    s->db, "DELETE FROM project_area WHERE project_id = ?", err);
 
 	if (st == NULL || db_bind(st, "i", project_id) != 0 ||
 	    store_run(s, st, err) != 0)
@@ -603,8 +602,7 @@ store_dup_projects(Store *s, StoreDupFn fn, void *ctx, Buf *err)
 }
 
 int
-store_area_keyword_put(
-    Store *s, int64_t area_id, const char *keyword, Buf *err)
+store_area_keyword_put(Store *s, int64_t area_id, const char *keyword, Buf *err)
 {
 	Buf f = BUF_INIT;
 	DbStmt *st;
