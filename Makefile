@@ -153,6 +153,7 @@ bench:
 	@$(MAKE) -s all
 	bench/run
 	bench/plan
+	BENCH_CTMATRIX=$(B)/ctmatrix bench/need
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/web
 
 format:

@@ -185,6 +185,19 @@ need_store(Store *s, const Account *who, Need *n, int del, Buf *err, Buf *msg)
 		code = 400;
 		goto out;
 	}
+	/* A reference names one need. */
+	if (n->ref != NULL) {
+		int64_t other = store_need_by_ref(s, n->ref, err);
+
+		if (other < 0)
+			goto out;
+		if (other > 0 && other != n->id) {
+			buf_printf(
+			    msg, "ref: \"%s\" is another need's", n->ref);
+			code = 400;
+			goto out;
+		}
+	}
 	if (store_need_save(s, n, err) != 0)
 		goto out;
 	nj = trail_json(n);
@@ -337,7 +350,7 @@ need_import_csv(Store *s, const Account *who, const char *name,
     const char *text, size_t n, int demo, NeedImport *out, Buf *msg)
 {
 	CsvReader r;
-	Buf err = BUF_INIT, m = BUF_INIT;
+	Buf err = BUF_INIT, m = BUF_INIT, ref = BUF_INIT;
 	const char **field = NULL;
 	size_t nf = 0;
 	int got, nfault = 0, code = COMMIT_OK, has_text = 0, has_country = 0;
@@ -403,12 +416,26 @@ need_import_csv(Store *s, const Account *who, const char *name,
 			buf_reset(&m);
 			continue;
 		}
-		/* A known reference: the row changes that need. */
-		for (size_t i = 0; i < nf; i++)
-			if (strcmp(field[i], "ref") == 0 &&
-			    *csv_field(&r, i) != '\0')
-				id = store_need_by_ref(
-				    s, csv_field(&r, i), &err);
+		/*
+		 * A known reference (trimmed, as need_set() keeps it): the
+		 * row changes that need.
+		 */
+		for (size_t i = 0; i < nf; i++) {
+			const char *v = csv_field(&r, i);
+			size_t len;
+
+			if (strcmp(field[i], "ref") != 0)
+				continue;
+			v += strspn(v, " \t\r\n");
+			len = strlen(v);
+			while (len > 0 && strchr(" \t\r\n", v[len - 1]) != NULL)
+				len--;
+			if (len == 0)
+				continue;
+			buf_reset(&ref);
+			buf_append(&ref, v, len);
+			id = store_need_by_ref(s, buf_str(&ref), &err);
+		}
 		if (id < 0)
 			break;
 		nd.id = id;
@@ -480,5 +507,6 @@ out:
 	csv_free(&r);
 	buf_free(&err);
 	buf_free(&m);
+	buf_free(&ref);
 	return code;
 }

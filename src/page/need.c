@@ -122,8 +122,8 @@ need_row(void *ctx, const Need *n)
 	    "<td>%I</td><td>%s%S</td></tr>\n",
 	    n->id, n->id, n->country, n->country_name, n->body,
 	    n->pillar ? n->pillar : "", n->priority,
-	    need_status_name(n->status), n->confidentiality,
-	    n->confidentiality, (int64_t)n->nprojects, n->text,
+	    need_status_name(n->status), n->confidentiality, n->confidentiality,
+	    (int64_t)n->nprojects, n->text,
 	    n->demo ? " <small class=\"demo\">demo record</small>" : "");
 	r->n++;
 	return 0;
@@ -156,8 +156,8 @@ needs_list(Page *p)
 	    "Member States, and the projects that answer them. "
 	    "<a href=\"/gaps\">Gaps</a> are the needs no project answers.%S"
 	    "</p>\n",
-	    page_signed_in(p) ? "" :
-				" Only public needs are shown: sign in to see "
+	    page_signed_in(p) ? ""
+			      : " Only public needs are shown: sign in to see "
 				"those of the Compact.");
 	html(&p->out,
 	    "<form method=\"get\" action=\"/needs\" class=\"filters\">\n"
@@ -179,7 +179,8 @@ needs_list(Page *p)
 	options(p, st_keys, st_names, 3, f.status);
 	html(&p->out,
 	    "</select></label>\n<label>Words <input name=\"search\" "
-	    "value=\"%s\"></label>\n<label class=\"check\"><input type=\"checkbox\" "
+	    "value=\"%s\"></label>\n<label class=\"check\"><input "
+	    "type=\"checkbox\" "
 	    "name=\"gaps\" value=\"1\"%S> gaps only</label>\n"
 	    "<button type=\"submit\">Show</button>\n</form>\n",
 	    f.search, f.gaps ? " checked" : "");
@@ -193,9 +194,9 @@ needs_list(Page *p)
 	    "<p class=\"actions\"><a href=\"/needs.csv%S%S\">Download as "
 	    "CSV</a>%S</p>\n",
 	    q.len ? "?" : "", buf_str(&q),
-	    need_may_write(&p->who) ?
-		" · <a href=\"/needs/new\">Record a need</a>" :
-		"");
+	    need_may_write(&p->who)
+		? " · <a href=\"/needs/new\">Record a need</a>"
+		: "");
 	if (total == 0) {
 		html(&p->out, "<p>No need matches.</p>\n");
 	} else {
@@ -247,8 +248,8 @@ needs_csv(Page *p)
 	}
 	p->rp->status = 200;
 	p->rp->type = "text/csv; charset=utf-8";
-	http_reply_header(p->rp, "Content-Disposition",
-	    "attachment; filename=\"needs.csv\"");
+	http_reply_header(
+	    p->rp, "Content-Disposition", "attachment; filename=\"needs.csv\"");
 	buf_reset(&p->rp->body);
 	buf_append(&p->rp->body, buf_str(&o.csv), o.csv.len);
 	buf_free(&o.csv);
@@ -276,9 +277,10 @@ need_form(Page *p, const Need *n, const char *action, const char *msg)
 	for (size_t i = 0; i < n->norgs; i++)
 		buf_printf(&orgs, "%s%s", i ? "; " : "", n->orgs[i]);
 	if (msg != NULL)
-		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
-	html(&p->out,
-	    "<form method=\"post\" action=\"%s\" class=\"edit\">\n", action);
+		html(
+		    &p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
+	html(&p->out, "<form method=\"post\" action=\"%s\" class=\"edit\">\n",
+	    action);
 	page_csrf_field(p);
 	html(&p->out,
 	    "<label>Country <input name=\"country\" required value=\"%s\" "
@@ -302,11 +304,13 @@ need_form(Page *p, const Need *n, const char *action, const char *msg)
 	html(&p->out,
 	    "</select></label>\n<label>Priority <select name=\"priority\">\n");
 	options(p, pr_keys, pr_keys, 3, n->priority ? n->priority : "medium");
-	html(&p->out, "</select></label>\n<label>Status <select "
-		      "name=\"status\">\n");
+	html(&p->out,
+	    "</select></label>\n<label>Status <select "
+	    "name=\"status\">\n");
 	options(p, st_keys, st_names, 3, n->status);
-	html(&p->out, "</select></label>\n<label>Who may see it <select "
-		      "name=\"confidentiality\">\n");
+	html(&p->out,
+	    "</select></label>\n<label>Who may see it <select "
+	    "name=\"confidentiality\">\n");
 	options(p, cf_keys, cf_names, 3, n->confidentiality);
 	html(&p->out,
 	    "</select></label>\n<label>Organisations that see a restricted "
@@ -414,7 +418,8 @@ history_one(void *ctx, const AuditEntry *e)
 	html(&h->rows,
 	    "<tr><td>%s</td><td>%s</td><td>%s</td><td><code>%s</code></td>"
 	    "</tr>\n",
-	    e->at, e->actor, e->action, e->new_json ? e->new_json : e->old_json);
+	    e->at, e->actor, e->action,
+	    e->new_json ? e->new_json : e->old_json);
 	return 0;
 }
 
@@ -444,9 +449,9 @@ need_show(Page *p, int64_t id, const char *rest)
 			    proj ? atoll(proj) : 0, strcmp(rest, "link") == 0,
 			    &msg);
 			rc = rc == COMMIT_OK ? page_redirect(p, buf_str(&self))
-			    : rc == COMMIT_NOT_FOUND ?
-					       page_error(p, 404, buf_str(&msg)) :
-					       commit_page(p, rc, &n, &msg);
+			    : rc == COMMIT_NOT_FOUND
+			    ? page_error(p, 404, buf_str(&msg))
+			    : commit_page(p, rc, &n, &msg);
 		} else if (strcmp(rest, "delete") == 0) {
 			rc = commit_page(p,
 			    need_commit(p->s, &p->who, &n, 1, &msg), &n, &msg);
@@ -490,10 +495,10 @@ need_show(Page *p, int64_t id, const char *rest)
 	    "<dt>Pillar</dt><dd>%s</dd><dt>Thematic area</dt><dd>%s</dd>"
 	    "<dt>Priority</dt><dd>%s</dd><dt>Status</dt><dd>%s</dd>"
 	    "<dt>Who may see it</dt><dd>%s",
-	    n.text, n.country, n.country_name, n.body,
-	    n.assessed ? ", " : "", n.assessed, n.ref ? n.ref : "none",
-	    n.pillar ? n.pillar : "none", n.area_name ? n.area_name : "none",
-	    n.priority, need_status_name(n.status), n.confidentiality);
+	    n.text, n.country, n.country_name, n.body, n.assessed ? ", " : "",
+	    n.assessed, n.ref ? n.ref : "none", n.pillar ? n.pillar : "none",
+	    n.area_name ? n.area_name : "none", n.priority,
+	    need_status_name(n.status), n.confidentiality);
 	for (size_t i = 0; i < n.norgs; i++)
 		html(&p->out, "%S%s", i ? ", " : ": ", n.orgs[i]);
 	html(&p->out, "</dd></dl>\n<h2>Projects that answer it</h2>\n");
@@ -507,8 +512,7 @@ need_show(Page *p, int64_t id, const char *rest)
 
 		memset(&pr, 0, sizeof(pr));
 		if (store_project_get(p->s, n.projects[i], &pr, &e2) == 1) {
-			html(&p->out,
-			    "<li><a href=\"/projects/%I\">%s</a> (",
+			html(&p->out, "<li><a href=\"/projects/%I\">%s</a> (",
 			    pr.id, pr.title);
 			page_project_orgs(&p->out, &pr);
 			html(&p->out, ")");
@@ -554,8 +558,9 @@ need_show(Page *p, int64_t id, const char *rest)
 		    "class=\"danger\">",
 		    id);
 		page_csrf_field(p);
-		html(&p->out, "<button type=\"submit\">Delete this "
-			      "need</button></form>\n");
+		html(&p->out,
+		    "<button type=\"submit\">Delete this "
+		    "need</button></form>\n");
 	}
 	if (page_signed_in(p)) {
 		Buf e3 = BUF_INIT;
@@ -613,10 +618,10 @@ page_needs_csv(Page *p)
 
 static const char *const gap_dims[] = { "country", "region", "subregion",
 	"pillar", "area" };
-static const char *const gap_dim_names[] = { "country", "region",
-	"sub-region", "pillar", "thematic area" };
-static const char *const gap_dim_heads[] = { "Country", "Region",
-	"Sub-region", "Pillar", "Thematic area" };
+static const char *const gap_dim_names[] = { "country", "region", "sub-region",
+	"pillar", "thematic area" };
+static const char *const gap_dim_heads[] = { "Country", "Region", "Sub-region",
+	"Pillar", "Thematic area" };
 
 typedef struct GapRows {
 	Buf rows;
@@ -658,8 +663,8 @@ gap_csv(void *ctx, const GapGroup *g)
 	csv_put_field(o, g->key);
 	buf_putc(o, ',');
 	csv_put_field(o, g->name);
-	buf_printf(o, ",%lld,%lld\r\n", (long long)g->needs,
-	    (long long)g->gaps);
+	buf_printf(
+	    o, ",%lld,%lld\r\n", (long long)g->needs, (long long)g->gaps);
 	return 0;
 }
 
@@ -674,8 +679,11 @@ gap_tile(void *ctx, const GapGroup *g)
 	    "<li class=\"tile g%d\"><a href=\"/needs?country=%u\" "
 	    "title=\"%s: %I needs, %I gaps\"><b>%s</b> <span>%I/%I</span>"
 	    "</a></li>\n",
-	    pct >= 75 ? 3 : pct >= 50 ? 2 : pct > 0 ? 1 : 0, g->key, g->name,
-	    g->needs, g->gaps, g->key, g->gaps, g->needs);
+	    pct >= 75       ? 3
+		: pct >= 50 ? 2
+		: pct > 0   ? 1
+			    : 0,
+	    g->key, g->name, g->needs, g->gaps, g->key, g->gaps, g->needs);
 	return 0;
 }
 
@@ -709,8 +717,8 @@ page_gaps_csv(Page *p)
 	}
 	p->rp->status = 200;
 	p->rp->type = "text/csv; charset=utf-8";
-	http_reply_header(p->rp, "Content-Disposition",
-	    "attachment; filename=\"gaps.csv\"");
+	http_reply_header(
+	    p->rp, "Content-Disposition", "attachment; filename=\"gaps.csv\"");
 	buf_reset(&p->rp->body);
 	buf_append(&p->rp->body, buf_str(&csv), csv.len);
 	buf_free(&csv);
@@ -752,8 +760,9 @@ page_gaps(Page *p)
 	    "see are gaps.%S</p>\n",
 	    gaps, total,
 	    page_signed_in(p) ? "" : " Sign in to count those of the Compact.");
-	html(&p->out, "<form method=\"get\" action=\"/gaps\" "
-		      "class=\"filters\">\n<label>By <select name=\"by\">\n");
+	html(&p->out,
+	    "<form method=\"get\" action=\"/gaps\" "
+	    "class=\"filters\">\n<label>By <select name=\"by\">\n");
 	options(p, gap_dims, gap_dim_names, 5, by);
 	html(&p->out,
 	    "</select></label>\n<label>Pillar <select name=\"pillar\">"
@@ -783,16 +792,16 @@ page_gaps(Page *p)
 		    "class=\"num\">Gaps</th><th scope=\"col\" "
 		    "class=\"num\">Share of gaps</th></tr></thead>\n<tbody>\n%S"
 		    "</tbody></table>\n",
-		    gap_dim_names[strcmp(by, "country") == 0 ? 0 :
-			    strcmp(by, "region") == 0        ? 1 :
-			    strcmp(by, "subregion") == 0     ? 2 :
-			    strcmp(by, "pillar") == 0        ? 3 :
-							       4],
-		    gap_dim_heads[strcmp(by, "country") == 0 ? 0 :
-			    strcmp(by, "region") == 0        ? 1 :
-			    strcmp(by, "subregion") == 0     ? 2 :
-			    strcmp(by, "pillar") == 0        ? 3 :
-							       4],
+		    gap_dim_names[strcmp(by, "country") == 0 ? 0
+			    : strcmp(by, "region") == 0      ? 1
+			    : strcmp(by, "subregion") == 0   ? 2
+			    : strcmp(by, "pillar") == 0      ? 3
+							     : 4],
+		    gap_dim_heads[strcmp(by, "country") == 0 ? 0
+			    : strcmp(by, "region") == 0      ? 1
+			    : strcmp(by, "subregion") == 0   ? 2
+			    : strcmp(by, "pillar") == 0      ? 3
+							     : 4],
 		    buf_str(&r.rows));
 	/* The grid: the countries of each region, shaded by their gaps. */
 	if (total > 0) {
@@ -802,13 +811,14 @@ page_gaps(Page *p)
 		/* Within a region asked for: one grid; else one a continent. */
 		for (size_t i = 0; i < (f.region ? 1 : 5); i++) {
 			NeedFilter g = f;
-			const char *name = f.region ? "Countries" : regions[i][1];
+			const char *name =
+			    f.region ? "Countries" : regions[i][1];
 
 			if (f.region == NULL)
 				g.region = regions[i][0];
 			buf_reset(&tiles);
-			if (store_gaps(p->s, "country", &g, &v, gap_tile, &tiles,
-				&err) != 0 ||
+			if (store_gaps(p->s, "country", &g, &v, gap_tile,
+				&tiles, &err) != 0 ||
 			    tiles.len == 0)
 				continue;
 			html(&p->out,
@@ -867,8 +877,9 @@ page_duplicates(Page *p)
 	    "</label>\n<button type=\"submit\">Show</button>\n</form>\n",
 	    o.entity, min);
 	if (r.npair == 0) {
-		html(&p->out, "<p>No pair is flagged (%N compared among %N "
-			      "projects).</p>\n",
+		html(&p->out,
+		    "<p>No pair is flagged (%N compared among %N "
+		    "projects).</p>\n",
 		    (int64_t)r.candidates, (int64_t)r.projects);
 	} else {
 		html(&p->out,

@@ -169,7 +169,7 @@ typedef struct NeedFilter {
 typedef struct GapGroup {
 	const char *key;  /* ISO alpha-3, region key, pillar, area key */
 	const char *name; /* for people */
-	int64_t needs;    /* needs (not addressed) in the group */
+	int64_t needs;    /* needs in the group, addressed or not */
 	int64_t gaps;     /* of which no project answers */
 } GapGroup;
 

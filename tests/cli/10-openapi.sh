@@ -6,11 +6,14 @@
 . "$(dirname "$0")/common.bash"
 
 "$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
+"$CTM" needs import "$TOP/data/demo/needs.csv" --demo >/dev/null
 PW="a long enough password"
 echo "$PW" | "$CTM" user add sec --role secretariat >/dev/null
 echo "$PW" | "$CTM" user add fp --role focal_point --entity UNICRI >/dev/null
 T_SEC=$("$CTM" token sec)
+echo "$PW" | "$CTM" user add an --role analyst --entity CTED >/dev/null
 T_FP=$("$CTM" token fp)
+T_AN=$("$CTM" token an)
 serve_start
 URL="http://$ADDR/api/v1"
 equal "GET /openapi.json is 200" 200 \
@@ -65,6 +68,87 @@ call DELETE /projects/{id} "/projects/$NEW" "$T_FP"
 call DELETE /projects/{id} "/projects/$NEW" ""
 call DELETE /projects/{id} "/projects/$NEW" "$T_SEC"
 call DELETE /projects/{id} "/projects/$NEW" "$T_SEC"
+
+# Needs: reads by who asks.
+call GET /needs /needs
+call GET /needs "/needs?gaps=1&limit=5&offset=2" "$T_SEC"
+call GET /needs "/needs?country=MLI" "$T_AN"
+call GET /needs "/needs?region=sahel&pillar=II&status=open&priority=high&body=CTED" "$T_SEC"
+call GET /needs "/needs?area=education-youth-and-inclusion&search=young" "$T_FP"
+call GET /needs "/needs?status=done"
+call GET /needs "/needs?priority=urgent"
+call GET /needs "/needs?limit=0"
+call GET /needs "/needs?offset=-1"
+call GET /needs "/needs?format=xml"
+call GET /needs "/needs?colour=red"
+call GET /needs /needs "not-a-token"
+call GET /needs/{id} /needs/11
+call GET /needs/{id} /needs/1
+call GET /needs/{id} /needs/1 "$T_SEC"
+call GET /needs/{id} /needs/1 "$T_AN"
+call GET /needs/{id} /needs/99999
+# Writes.
+call POST /needs /needs "" '{"country":"MLI","body":"CTED","text":"x"}'
+call POST /needs /needs "$T_FP" '{"country":"MLI","body":"CTED","text":"x"}'
+call POST /needs /needs "$T_FP" '{"country":"MLI","body":"CTED","text":"x"}'
+call POST /needs /needs "$T_SEC" '{"country":'
+call POST /needs /needs "$T_SEC" '{"country":"MLI","body":"CTED"}'
+call POST /needs /needs "$T_SEC" '{"country":"Atlantis","body":"CTED","text":"x"}'
+call POST /needs /needs "$T_SEC" '{"country":"MLI","body":"CTED","text":"x","colour":"red"}'
+call POST /needs /needs "$T_SEC" '{"country":"MLI","body":"CTED","text":"x","priority":3}'
+call POST /needs /needs "$T_SEC" \
+	'{"ref":"API-1","country":"Mali","body":"CTED","text":"A need recorded through the API","assessed":"2019-04","pillar":"II","area":"legal-and-criminal-justice","priority":"high","confidentiality":"compact","projects":[1],"demo":true}'
+NEW=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).id)' "$WORK/body.$n")
+call POST /needs /needs "$T_AN" \
+	'{"country":"NER","body":"CTED","text":"restricted to UNODC only","organisations":["UNODC"]}'
+HID=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).id)' "$WORK/body.$n")
+call PATCH /needs/{id} "/needs/$NEW" "$T_SEC" '{"status":"being_addressed","assessed":null}'
+call PATCH /needs/{id} "/needs/$NEW" "$T_SEC" '{"status":"done"}'
+call PATCH /needs/{id} "/needs/$NEW" "$T_SEC" '[]'
+call PATCH /needs/{id} "/needs/$NEW" "$T_SEC" '{"status":'
+call PATCH /needs/{id} "/needs/$NEW" "$T_FP" '{"status":"open"}'
+call PATCH /needs/{id} "/needs/$NEW" "" '{"status":"open"}'
+call PATCH /needs/{id} /needs/99999 "$T_SEC" '{"status":"open"}'
+call PATCH /needs/{id} "/needs/$HID" "$T_AN" '{"status":"open"}'
+call PATCH /needs/{id} "/needs/$HID" "$T_SEC" '{"confidentiality":"restricted","organisations":"UNODC; CTED"}'
+call POST /needs/{id}/links "/needs/$NEW/links" "$T_SEC" '{"project":2}'
+call POST /needs/{id}/links "/needs/$NEW/links" "$T_SEC" '{"project":2,"linked":false}'
+call POST /needs/{id}/links "/needs/$NEW/links" "$T_FP" '{"project":3}'
+call POST /needs/{id}/links "/needs/$NEW/links" "$T_FP" '{"project":124}'
+call POST /needs/{id}/links "/needs/$NEW/links" "$T_FP" '{"project":3}'
+call POST /needs/{id}/links "/needs/$NEW/links" "" '{"project":3}'
+call POST /needs/{id}/links "/needs/$NEW/links" "$T_SEC" '{"project":99999}'
+call POST /needs/{id}/links /needs/99999/links "$T_SEC" '{"project":3}'
+call POST /needs/{id}/links "/needs/$HID/links" "$T_AN" '{"project":3}'
+call POST /needs/{id}/links "/needs/$NEW/links" "$T_SEC" '{"project":"3"}'
+call POST /needs/{id}/links "/needs/$NEW/links" "$T_SEC" '{"project":'
+call DELETE /needs/{id} "/needs/$NEW" "$T_FP"
+call DELETE /needs/{id} "/needs/$NEW" ""
+call DELETE /needs/{id} "/needs/$HID" "$T_AN"
+call DELETE /needs/{id} "/needs/$NEW" "$T_SEC"
+call DELETE /needs/{id} "/needs/$NEW" "$T_SEC"
+# Gaps.
+for by in country region subregion pillar area; do
+	call GET /gaps "/gaps?by=$by"
+	call GET /gaps "/gaps?by=$by" "$T_SEC"
+done
+call GET /gaps /gaps
+call GET /gaps "/gaps?region=002&pillar=II&status=open&priority=high&body=CTED&search=border" "$T_AN"
+call GET /gaps "/gaps?by=colour"
+call GET /gaps "/gaps?format=xml"
+call GET /gaps "/gaps?gaps=1"
+call GET /gaps "/gaps?status=done"
+# Duplicates.
+call GET /duplicates /duplicates
+call GET /duplicates "/duplicates?country=MLI&min=0.01&limit=5"
+call GET /duplicates "/duplicates?area=education-youth-and-inclusion&entity=UNESCO"
+call GET /duplicates "/duplicates?country=Mali"
+call GET /duplicates "/duplicates?min=2"
+call GET /duplicates "/duplicates?min=x"
+call GET /duplicates "/duplicates?limit=0"
+call GET /duplicates "/duplicates?limit=1001"
+call GET /duplicates "/duplicates?search=x"
+
 
 node "$TOP/tests/openapi-check.js" "$WORK/openapi.json" <"$WORK/cases"
 
