@@ -73,8 +73,8 @@ done
 
 # --- migration 3 from a version-2 database ---------------------------------
 # Make the database look as version 2 left it: the index with positions,
-# no start index, no reindex flag, no accounts, sign-in failures, uploads
-# or plans.
+# no start index, no reindex flag, no accounts, sign-in failures, uploads,
+# plans or needs.
 sqlite3 "$DB" "DROP TABLE project_fts;
 	CREATE VIRTUAL TABLE project_fts USING fts5(title, activities,
 	    content = '', tokenize = 'unicode61 remove_diacritics 0');
@@ -82,6 +82,8 @@ sqlite3 "$DB" "DROP TABLE project_fts;
 	DELETE FROM store_state WHERE key = 'reindex';
 	DROP TABLE plan_measure_project; DROP TABLE plan_revision;
 	DROP TABLE plan;
+	DROP TABLE need_project; DROP TABLE need_org; DROP TABLE need;
+	DROP TABLE project_area; DROP TABLE thematic_area_keyword;
 	DROP TABLE upload; DROP TABLE login_failure;
 	DROP TABLE audit; DROP TABLE session; DROP TABLE account;
 	UPDATE schema_version SET version = 2;"
