@@ -1088,23 +1088,7 @@ api_duplicates(ApiCtx *ac, int64_t id, HttpReply *rp)
 		buf_free(&err);
 		return api_error(rp, 500, "internal", NULL, "the query failed");
 	}
-	list = json_array();
-	for (size_t i = 0; i < r.npair; i++) {
-		const DupPair *p = &r.pair[i];
-
-		json_array_append_new(list,
-		    json_pack("{s:f, s:{s:I, s:s, s:s, s:s}, s:{s:I, s:s, s:s,"
-			      " s:s}, s:s, s:s, s:b, s:s, s:s}",
-			"score", p->score, "a", "id", (json_int_t)p->a.id,
-			"title", p->a.title, "lead", p->a.lead, "period",
-			p->a.period, "b", "id", (json_int_t)p->b.id, "title",
-			p->b.title, "lead", p->b.lead, "period", p->b.period,
-			"countries", p->countries, "areas", p->areas,
-			"recognised", p->recognised, "words", p->words,
-			"reason", p->reason));
-	}
-	list = json_pack("{s:I, s:I, s:o}", "projects", (json_int_t)r.projects,
-	    "compared", (json_int_t)r.candidates, "pairs", list);
+	list = dup_report_json(&r);
 	dup_report_free(&r);
 	return api_json(rp, 200, list);
 }

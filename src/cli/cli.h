@@ -93,6 +93,12 @@ int cmd_request(Cli *c);
 /* Print help for one command, or the overview when name is NULL. */
 int cli_help(FILE *fp, const char *name);
 
+/*
+ * The exit code of a change's COMMIT_* code (io/project_commit.h),
+ * printing msg when it is not a success.
+ */
+int cli_commit_status(int code, const Buf *msg);
+
 /* Check --format against table|json|csv; set c->format. */
 int cli_format(Cli *c);
 

@@ -180,16 +180,6 @@ static const char *const field_opts[] = { "ref", "country", "body", "assessed",
 	"text", "pillar", "area", "priority", "status", "confidentiality",
 	"organisations", "projects", NULL };
 
-static int
-commit_status(int rc, const Buf *msg)
-{
-	if (rc < 300)
-		return EXIT_OK;
-	return cli_error(
-	    rc == COMMIT_FAILED || rc == COMMIT_BUSY ? EXIT_SYSTEM : EXIT_FAIL,
-	    "%s", buf_str(msg));
-}
-
 /* add (id 0) or set ID: the options given, then the commit. */
 static int
 needs_write(Cli *c, int64_t id, int del)
@@ -223,7 +213,7 @@ needs_write(Cli *c, int64_t id, int del)
 	if (cli_opt(c, "demo") != NULL)
 		n.demo = 1;
 	code = need_commit(c->store, NULL, &n, del, &msg);
-	rc = commit_status(code, &msg);
+	rc = cli_commit_status(code, &msg);
 	if (rc == EXIT_OK)
 		printf("need %lld %s\n", (long long)n.id,
 		    del      ? "deleted"
@@ -263,7 +253,7 @@ needs_import(Cli *c)
 		fputs(buf_str(&msg), stderr);
 		rc = cli_error(EXIT_FAIL, "%s: nothing imported", c->arg[1]);
 	} else {
-		rc = commit_status(code, &msg);
+		rc = cli_commit_status(code, &msg);
 	}
 	free(text);
 	buf_free(&msg);
@@ -340,7 +330,7 @@ cmd_needs(Cli *c)
 			    EXIT_USAGE, "needs %s NEED_ID PROJECT_ID", verb);
 		code = need_commit_link(c->store, NULL, atoll(c->arg[1]),
 		    atoll(c->arg[2]), on, &msg);
-		rc = commit_status(code, &msg);
+		rc = cli_commit_status(code, &msg);
 		if (rc == EXIT_OK)
 			printf("need %s %s project %s\n", c->arg[1],
 			    on ? "linked to" : "unlinked from", c->arg[2]);
@@ -436,7 +426,6 @@ cmd_duplicates(Cli *c)
 	DupOptions o;
 	DupReport r;
 	CliTable t;
-	json_t *list;
 	Buf err = BUF_INIT;
 	int rc;
 
@@ -460,7 +449,6 @@ cmd_duplicates(Cli *c)
 	}
 	cli_table_init(&t, 8, head);
 	t.last_wraps = 1;
-	list = json_array();
 	for (size_t i = 0; i < r.npair; i++) {
 		const DupPair *p = &r.pair[i];
 		char sc[16], a[24], b[24];
@@ -471,21 +459,9 @@ cmd_duplicates(Cli *c)
 		snprintf(a, sizeof(a), "%lld", (long long)p->a.id);
 		snprintf(b, sizeof(b), "%lld", (long long)p->b.id);
 		cli_table_add(&t, row);
-		json_array_append_new(list,
-		    json_pack("{s:f, s:{s:I, s:s, s:s, s:s}, s:{s:I, s:s, s:s,"
-			      " s:s}, s:s, s:s, s:b, s:s, s:s}",
-			"score", p->score, "a", "id", (json_int_t)p->a.id,
-			"title", p->a.title, "lead", p->a.lead, "period",
-			p->a.period, "b", "id", (json_int_t)p->b.id, "title",
-			p->b.title, "lead", p->b.lead, "period", p->b.period,
-			"countries", p->countries, "areas", p->areas,
-			"recognised", p->recognised, "words", p->words,
-			"reason", p->reason));
 	}
 	if (strcmp(c->format, "json") == 0) {
-		cli_print_json(json_pack("{s:I, s:I, s:O}", "projects",
-		    (json_int_t)r.projects, "compared",
-		    (json_int_t)r.candidates, "pairs", list));
+		cli_print_json(dup_report_json(&r));
 	} else {
 		cli_table_print(&t, c->format);
 		if (strcmp(c->format, "table") == 0)
@@ -493,7 +469,6 @@ cmd_duplicates(Cli *c)
 			       "projects\n",
 			    r.npair, r.candidates, r.projects);
 	}
-	json_decref(list);
 	cli_table_free(&t);
 	dup_report_free(&r);
 	buf_free(&err);

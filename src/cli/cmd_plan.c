@@ -338,15 +338,6 @@ plan_diff_cmd(Cli *c, Draft *a, Draft *b)
 }
 
 /* Print a COMMIT_* failure; EXIT_OK on success. */
-static int
-commit_status(int rc, const Buf *msg)
-{
-	if (rc < 300)
-		return EXIT_OK;
-	return cli_error(
-	    rc == COMMIT_FAILED || rc == COMMIT_BUSY ? EXIT_SYSTEM : EXIT_FAIL,
-	    "%s", buf_str(msg));
-}
 
 static int
 plan_add_cmd(Cli *c)
@@ -378,7 +369,7 @@ plan_add_cmd(Cli *c)
 	} else if (rc == 400) {
 		rc = cli_error(EXIT_FAIL, "%s: %s", file, buf_str(&msg));
 	} else {
-		rc = commit_status(rc, &msg);
+		rc = cli_commit_status(rc, &msg);
 	}
 	free(text);
 	buf_free(&msg);
@@ -562,7 +553,7 @@ plan_store_cmd(Cli *c, const char *verb)
 			    c->arg[2], on ? "linked to" : "unlinked from",
 			    c->arg[3]);
 	}
-	rc = commit_status(rc, &msg);
+	rc = cli_commit_status(rc, &msg);
 	buf_free(&msg);
 	return rc;
 }

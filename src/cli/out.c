@@ -10,6 +10,7 @@
 #include "../core/csv.h"
 #include "../core/mem.h"
 #include "../core/utf8.h"
+#include "../io/project_commit.h"
 #include "cli.h"
 
 int
@@ -128,4 +129,15 @@ cli_table_free(CliTable *t)
 		free(t->cell[i]);
 	free(t->cell);
 	memset(t, 0, sizeof(*t));
+}
+
+int
+cli_commit_status(int code, const Buf *msg)
+{
+	if (code < 300)
+		return EXIT_OK;
+	return cli_error(code == COMMIT_FAILED || code == COMMIT_BUSY
+		? EXIT_SYSTEM
+		: EXIT_FAIL,
+	    "%s", buf_str(msg));
 }

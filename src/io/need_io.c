@@ -6,6 +6,7 @@
 
 #include "../core/csv.h"
 #include "../core/mem.h"
+#include "../portfolio/dup.h"
 #include "../portfolio/need.h"
 #include "../text/fold.h"
 #include "need_io.h"
@@ -53,6 +54,29 @@ need_json(const Need *n)
 		json_object_set_new(
 		    o, "updated_at", json_string(n->updated_at));
 	return o;
+}
+
+json_t *
+dup_report_json(const DupReport *r)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < r->npair; i++) {
+		const DupPair *p = &r->pair[i];
+
+		json_array_append_new(list,
+		    json_pack("{s:f, s:{s:I, s:s, s:s, s:s}, s:{s:I, s:s, s:s,"
+			      " s:s}, s:s, s:s, s:b, s:s, s:s}",
+			"score", p->score, "a", "id", (json_int_t)p->a.id,
+			"title", p->a.title, "lead", p->a.lead, "period",
+			p->a.period, "b", "id", (json_int_t)p->b.id, "title",
+			p->b.title, "lead", p->b.lead, "period", p->b.period,
+			"countries", p->countries, "areas", p->areas,
+			"recognised", p->recognised, "words", p->words,
+			"reason", p->reason));
+	}
+	return json_pack("{s:I, s:I, s:o}", "projects", (json_int_t)r->projects,
+	    "compared", (json_int_t)r->candidates, "pairs", list);
 }
 
 static const char *const csv_columns[] = { "id", "ref", "country",

@@ -18,6 +18,11 @@
 /* n as the JSON the API and the CLI give (a new reference). */
 json_t *need_json(const Need *n);
 
+/* The duplication report (portfolio/dup.h) as the API and the CLI give
+ * it: {"projects", "compared", "pairs": [...]} (a new reference). */
+struct DupReport;
+json_t *dup_report_json(const struct DupReport *r);
+
 /* The columns of need_csv_row(), one CSV record, and a need as one. */
 void need_csv_header(Buf *out);
 void need_csv_row(Buf *out, const Need *n);
