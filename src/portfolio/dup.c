@@ -6,8 +6,11 @@
  * set of thematic areas; the period in months.  Projects are then grouped
  * in cells of (country, area); each project is compared once with every
  * later project it shares a cell with (a mark per project keeps a pair
- * that shares several cells from being compared twice).  Only the pairs
- * listed are described in words.
+ * that shares several cells from being compared twice), up to the first
+ * that starts after it ends.  The best pairs are kept in a heap of the
+ * limit's size, whose worst score is the bar a pair must clear: a pair
+ * whose word weights alone say it cannot clear it is not compared word by
+ * word.  Only the pairs listed are described in words.
  */
 #include <limits.h>
 #include <math.h>
@@ -24,9 +27,18 @@
 #define DUP_WORDS_SHOWN 5
 
 /* Words too common in any language of the portfolio to say anything. */
-static const char *const stop[] = { "and", "the", "for", "with", "from", "into",
-	"its", "their", "this", "that", "des", "les", "une", "dans", "pour",
-	"par", "sur", "aux", "del", "los", "las", "para", "con", NULL };
+#define W(s)                                                                   \
+	{                                                                      \
+		s, sizeof(s) - 1                                               \
+	}
+static const struct {
+	const char *w;
+	size_t n;
+} stop[] = { W("and"), W("the"), W("for"), W("with"), W("from"), W("into"),
+	W("its"), W("their"), W("this"), W("that"), W("des"), W("les"),
+	W("une"), W("dans"), W("pour"), W("par"), W("sur"), W("aux"), W("del"),
+	W("los"), W("las"), W("para"), W("con") };
+#undef W
 
 typedef struct Proj {
 	int64_t id;
@@ -37,7 +49,7 @@ typedef struct Proj {
 	size_t t0, tn, a0, an; /* title and activity words in pool */
 	double tsum, asum;     /* their weights */
 	size_t c0, cn;         /* countries in cpool */
-	char *title, *pillar, *lead_key, *period;
+	size_t title, pillar, lead_key, period; /* in Dup.str */
 	int64_t serial;
 } Proj;
 
@@ -76,15 +88,20 @@ typedef struct Dup {
 	Phrase *ph;
 	size_t nph;
 	Buf fold, text;
+	Buf str; /* the strings of the projects, each ending in NUL */
 } Dup;
+
+#define STR(d, off) ((d)->str.s + (off))
 
 static int
 is_stop(const char *w, size_t n)
 {
 	if (n < 3)
 		return 1;
-	for (size_t i = 0; stop[i] != NULL; i++)
-		if (strlen(stop[i]) == n && memcmp(stop[i], w, n) == 0)
+	if (n > 5)
+		return 0;
+	for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
+		if (stop[i].n == n && memcmp(stop[i].w, w, n) == 0)
 			return 1;
 	return 0;
 }
@@ -111,15 +128,10 @@ word_areas(Dup *d, uint32_t id)
 }
 
 static uint32_t
-word_id(Dup *d, const char *w, size_t n)
+word_id(Dup *d, const char *tmp)
 {
-	char tmp[128];
 	int64_t v;
 
-	if (n >= sizeof(tmp))
-		n = sizeof(tmp) - 1;
-	memcpy(tmp, w, n);
-	tmp[n] = '\0';
 	if (strmap_get(&d->words, tmp, &v))
 		return (uint32_t)v;
 	if (d->nword == d->capword) {
@@ -148,35 +160,58 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The words of folded text into the pool, sorted and unique. */
+static int
+is_word_char(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+/*
+ * The words of a text into the pool, sorted and unique.  Folded text, or
+ * ASCII text, whose folding is only lowering its letters: done here.
+ */
 static size_t
 words_of(Dup *d, const char *t, size_t *start)
 {
 	size_t n0 = d->npool, n;
+	char w[128];
 
 	*start = n0;
 	while (*t != '\0') {
-		const char *b;
+		size_t k = 0;
 
-		while (*t != '\0' && (unsigned char)*t < 0x80 &&
-		    !((*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9')))
+		while (*t != '\0' && !is_word_char((unsigned char)*t))
 			t++;
-		b = t;
-		while (*t != '\0' &&
-		    ((unsigned char)*t >= 0x80 || (*t >= 'a' && *t <= 'z') ||
-			(*t >= '0' && *t <= '9')))
-			t++;
-		if (t == b || is_stop(b, (size_t)(t - b)))
+		for (; *t != '\0' && is_word_char((unsigned char)*t); t++)
+			if (k < sizeof(w) - 1)
+				w[k++] = *t >= 'A' && *t <= 'Z' ? *t + 32 : *t;
+		if (k == 0 || is_stop(w, k))
 			continue;
+		w[k] = '\0';
 		if (d->npool == d->cappool) {
 			d->cappool = d->cappool ? 2 * d->cappool : 65536;
 			d->pool =
 			    xrealloc(d->pool, d->cappool * sizeof(*d->pool));
 		}
-		d->pool[d->npool++] = word_id(d, b, (size_t)(t - b));
+		d->pool[d->npool++] = word_id(d, w);
 	}
 	n = d->npool - n0;
-	qsort(d->pool + n0, n, sizeof(uint32_t), cmp_u32);
+	if (n > 32) {
+		qsort(d->pool + n0, n, sizeof(uint32_t), cmp_u32);
+	} else {
+		/* A title's few words: insertion is quicker than qsort. */
+		uint32_t *v = d->pool + n0;
+
+		for (size_t i = 1; i < n; i++) {
+			uint32_t x = v[i];
+			size_t j = i;
+
+			for (; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+	}
 	/* Unique. */
 	if (n > 1) {
 		size_t k = 1;
@@ -188,6 +223,22 @@ words_of(Dup *d, const char *t, size_t *start)
 	}
 	d->npool = n0 + n;
 	return n;
+}
+
+/* The words of any text: folded first unless it is ASCII. */
+static size_t
+proj_words(Dup *d, const char *t, size_t *start)
+{
+	const char *c;
+
+	for (c = t; *c != '\0' && (unsigned char)*c < 0x80; c++)
+		;
+	if (*c != '\0') {
+		buf_reset(&d->fold);
+		text_fold(t, &d->fold);
+		t = buf_str(&d->fold);
+	}
+	return words_of(d, t, start);
 }
 
 static int
@@ -220,22 +271,36 @@ months(const char *v, int end, int none)
 	return y * 12 + (m - 1);
 }
 
-static char *
-period_text(const DupProject *p)
+/* Keep a string of a project; its offset. */
+static size_t
+keep(Dup *d, const char *v)
 {
-	Buf b = BUF_INIT;
+	size_t off = d->str.len;
+
+	buf_puts(&d->str, v);
+	buf_putc(&d->str, '\0');
+	return off;
+}
+
+/* The period for people, kept in d->str; its offset. */
+static size_t
+period_text(Dup *d, const DupProject *p)
+{
+	Buf *b = &d->str;
+	size_t off = b->len;
 
 	if (p->start == NULL && p->end == NULL)
-		buf_puts(&b, p->open_ended ? "ongoing" : "period not given");
+		buf_puts(b, p->open_ended ? "ongoing" : "period not given");
 	else if (p->end == NULL)
-		buf_printf(&b, "%s%s", p->open_ended ? "since " : "", p->start);
+		buf_printf(b, "%s%s", p->open_ended ? "since " : "", p->start);
 	else if (p->start == NULL)
-		buf_printf(&b, "until %s", p->end);
+		buf_printf(b, "until %s", p->end);
 	else if (strcmp(p->start, p->end) == 0)
-		buf_puts(&b, p->start);
+		buf_puts(b, p->start);
 	else
-		buf_printf(&b, "%s\xe2\x80\x93%s", p->start, p->end);
-	return buf_detach(&b);
+		buf_printf(b, "%s\xe2\x80\x93%s", p->start, p->end);
+	buf_putc(b, '\0');
+	return off;
 }
 
 static int
@@ -252,7 +317,7 @@ read_one(void *ctx, const DupProject *dp)
 	p = &d->p[d->np];
 	memset(p, 0, sizeof(*p));
 	p->id = dp->id;
-	p->lead_key = xstrdup(dp->lead);
+	p->lead_key = keep(d, dp->lead);
 	p->lead = intern(&d->leads, dp->lead, NULL, &d->nlead);
 	p->start = months(dp->start, 0, INT_MIN);
 	p->end = months(dp->end, 1, INT_MAX);
@@ -260,10 +325,10 @@ read_one(void *ctx, const DupProject *dp)
 		p->end = months(dp->start, 1, INT_MAX);
 	if (dp->open_ended)
 		p->end = INT_MAX;
-	p->title = xstrdup(dp->title);
-	p->pillar = xstrdup(dp->pillar);
+	p->title = keep(d, dp->title);
+	p->pillar = keep(d, dp->pillar);
 	p->serial = dp->serial;
-	p->period = period_text(dp);
+	p->period = period_text(d, dp);
 	/* Countries. */
 	p->c0 = d->ncpool;
 	for (c = dp->countries; *c != '\0';) {
@@ -302,14 +367,8 @@ read_one(void *ctx, const DupProject *dp)
 		c += strspn(c, " ");
 	}
 	/* Words. */
-	buf_reset(&d->fold);
-	text_fold(dp->title, &d->fold);
-	p->tn = words_of(d, buf_str(&d->fold), &p->t0);
-	buf_reset(&d->text);
-	buf_printf(&d->text, " %s ", buf_str(&d->fold));
-	buf_reset(&d->fold);
-	text_fold(dp->activities, &d->fold);
-	p->an = words_of(d, buf_str(&d->fold), &p->a0);
+	p->tn = proj_words(d, dp->title, &p->t0);
+	p->an = proj_words(d, dp->activities, &p->a0);
 	if (p->areas == 0) {
 		uint64_t trig = 0;
 
@@ -322,7 +381,12 @@ read_one(void *ctx, const DupProject *dp)
 			trig |= d->wphrase[d->pool[p->a0 + i]];
 		}
 		if (trig != 0) {
-			buf_printf(&d->text, "%s ", buf_str(&d->fold));
+			/* " title activities ", folded, for the phrases. */
+			buf_set(&d->text, " ");
+			text_fold(dp->title, &d->text);
+			buf_putc(&d->text, ' ');
+			text_fold(dp->activities, &d->text);
+			buf_putc(&d->text, ' ');
 			for (size_t k = 0; k < d->nph; k++)
 				if ((trig >> d->ph[k].area & 1) &&
 				    strstr(buf_str(&d->text), d->ph[k].text))
@@ -432,8 +496,16 @@ hit_cmp(const void *x, const void *y)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
+/*
+ * A project in a cell.  A cell's projects are in the order of their
+ * start, then of their index: the same order in every cell, so that a
+ * pair sharing several cells is met from the same side in each (the mark
+ * then sees it once), and a project's later partners in a cell end at the
+ * first that starts after it ends.
+ */
 typedef struct Cell {
 	uint32_t cell, proj;
+	int32_t start;
 } Cell;
 
 static int
@@ -443,17 +515,107 @@ cell_cmp(const void *x, const void *y)
 
 	if (a->cell != b->cell)
 		return a->cell < b->cell ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
 	return a->proj < b->proj ? -1 : a->proj > b->proj;
 }
 
+/*
+ * What the inner loop reads of a project in a cell, side by side with the
+ * cell's other projects: the pairs ruled out by lead or period, or by the
+ * bound on their likeness, are ruled out without touching the projects.
+ */
+typedef struct Slot {
+	uint32_t proj;
+	int32_t lead, start, end;
+	double tsum, asum;
+} Slot;
+
+/*
+ * The pairs kept: all of them (limit 0), or the limit best in a heap whose
+ * root is the one that would be dropped first, so that a pair is kept
+ * only if it ranks before the root and the root's score is the bar.
+ */
+typedef struct Top {
+	Hit *h;
+	size_t n, cap, limit;
+} Top;
+
 static void
-side_fill(DupSide *s, const Proj *p)
+top_sift_down(Top *t, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		Hit x;
+
+		if (l < t->n && hit_cmp(&t->h[l], &t->h[m]) > 0)
+			m = l;
+		if (r < t->n && hit_cmp(&t->h[r], &t->h[m]) > 0)
+			m = r;
+		if (m == i)
+			return;
+		x = t->h[i];
+		t->h[i] = t->h[m];
+		t->h[m] = x;
+		i = m;
+	}
+}
+
+static void
+top_add(Top *t, const Hit *x)
+{
+	size_t i;
+
+	if (t->limit > 0 && t->n == t->limit) {
+		if (hit_cmp(x, &t->h[0]) >= 0)
+			return;
+		t->h[0] = *x;
+		top_sift_down(t, 0);
+		return;
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 1024;
+		t->h = xrealloc(t->h, t->cap * sizeof(*t->h));
+	}
+	i = t->n++;
+	t->h[i] = *x;
+	if (t->limit == 0)
+		return;
+	while (i > 0 && hit_cmp(&t->h[i], &t->h[(i - 1) / 2]) > 0) {
+		Hit y = t->h[i];
+
+		t->h[i] = t->h[(i - 1) / 2];
+		t->h[(i - 1) / 2] = y;
+		i = (i - 1) / 2;
+	}
+}
+
+/* The least score a new pair needs to be kept, given min. */
+static double
+top_bar(const Top *t, double min)
+{
+	if (t->limit > 0 && t->n == t->limit && t->h[0].score > min)
+		return t->h[0].score;
+	return min;
+}
+
+/* The most two word sets of these weights can be alike. */
+static double
+bound(double a, double b)
+{
+	double lo = a < b ? a : b, hi = a < b ? b : a;
+
+	return hi > 0 ? lo / hi + 1e-9 : 0;
+}
+
+static void
+side_fill(const Dup *d, DupSide *s, const Proj *p)
 {
 	s->id = p->id;
-	s->title = xstrdup(p->title);
-	s->lead = xstrdup(p->lead_key);
-	s->pillar = xstrdup(p->pillar);
-	s->period = xstrdup(p->period);
+	s->title = xstrdup(STR(d, p->title));
+	s->lead = xstrdup(STR(d, p->lead_key));
+	s->pillar = xstrdup(STR(d, p->pillar));
+	s->period = xstrdup(STR(d, p->period));
 	s->serial = p->serial;
 }
 
@@ -528,20 +690,20 @@ describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 			}
 	for (size_t i = 0; i < nbest; i++)
 		buf_printf(&w, "%s%s", i ? ", " : "", d->word[best[i]]);
-	buf_printf(&r, "%s and %s, both in %s, both on %s%s; ", x->lead_key,
-	    y->lead_key, buf_str(&c), buf_str(&an),
+	buf_printf(&r, "%s and %s, both in %s, both on %s%s; ",
+	    STR(d, x->lead_key), STR(d, y->lead_key), buf_str(&c), buf_str(&an),
 	    x->recognised || y->recognised ? " (recognised from the text)"
 					   : "");
 	if (x->start == INT_MIN && x->end == INT_MAX && y->start == INT_MIN &&
 	    y->end == INT_MAX)
 		buf_puts(&r, "periods not given");
 	else
-		buf_printf(
-		    &r, "periods %s and %s overlap", x->period, y->period);
+		buf_printf(&r, "periods %s and %s overlap", STR(d, x->period),
+		    STR(d, y->period));
 	if (w.len)
 		buf_printf(&r, "; words in common: %s", buf_str(&w));
-	side_fill(&out->a, x);
-	side_fill(&out->b, y);
+	side_fill(d, &out->a, x);
+	side_fill(d, &out->b, y);
 	out->countries = xstrdup(buf_str(&c));
 	out->areas = xstrdup(buf_str(&a));
 	out->recognised = x->recognised || y->recognised;
@@ -557,13 +719,8 @@ describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 static void
 dup_free(Dup *d)
 {
-	for (size_t i = 0; i < d->np; i++) {
-		free(d->p[i].title);
-		free(d->p[i].pillar);
-		free(d->p[i].lead_key);
-		free(d->p[i].period);
-	}
 	free(d->p);
+	buf_free(&d->str);
 	strmap_free(&d->words);
 	strmap_free(&d->leads);
 	strmap_free(&d->countries);
@@ -603,10 +760,11 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 {
 	Dup d;
 	Cell *cells = NULL;
-	size_t ncell = 0, capcell = 0, nhit = 0, caphit = 0;
+	size_t ncell = 0, capcell = 0;
 	size_t *pcell = NULL, *pcell0 = NULL;
-	uint32_t *mark = NULL;
-	Hit *hit = NULL;
+	uint32_t *mark = NULL, *cend = NULL;
+	Slot *slot = NULL;
+	Top top = { NULL, 0, 0, 0 };
 	double min = o->min >= 0 ? o->min : DUP_MIN_DEFAULT;
 	int64_t want_country = -1, want_area = -1;
 	int want_lead = -1;
@@ -694,16 +852,28 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 				cells[ncell].cell =
 				    (uint32_t)(cc * DUP_MAX_AREAS + a);
 				cells[ncell].proj = (uint32_t)i;
+				cells[ncell].start = p->start;
 				ncell++;
 			}
 		}
 	}
-	qsort(cells, ncell, sizeof(*cells), cell_cmp);
-	/* Each project's places in cells. */
+	if (ncell > 0)
+		qsort(cells, ncell, sizeof(*cells), cell_cmp);
+	/* The cells' projects side by side; each project's places in cells. */
+	slot = xcalloc(ncell ? ncell : 1, sizeof(*slot));
 	pcell0 = xcalloc(d.np + 1, sizeof(*pcell0));
 	pcell = xcalloc(ncell ? ncell : 1, sizeof(*pcell));
-	for (size_t k = 0; k < ncell; k++)
+	for (size_t k = 0; k < ncell; k++) {
+		const Proj *p = &d.p[cells[k].proj];
+
+		slot[k].proj = cells[k].proj;
+		slot[k].lead = p->lead;
+		slot[k].start = p->start;
+		slot[k].end = p->end;
+		slot[k].tsum = p->tsum;
+		slot[k].asum = p->asum;
 		pcell0[cells[k].proj + 1]++;
+	}
 	for (size_t i = 0; i < d.np; i++)
 		pcell0[i + 1] += pcell0[i];
 	{
@@ -714,70 +884,95 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 			    k;
 		free(fill);
 	}
+	/* Where each cell ends, so the inner loop reads slots only. */
+	cend = xcalloc(ncell ? ncell : 1, sizeof(*cend));
+	for (size_t k = ncell; k-- > 0;)
+		cend[k] = k + 1 < ncell && cells[k + 1].cell == cells[k].cell
+		    ? cend[k + 1]
+		    : (uint32_t)(k + 1);
+	top.limit = o->limit;
 	mark = xcalloc(d.np ? d.np : 1, sizeof(*mark));
 	for (size_t i = 0; i < d.np; i++) {
 		const Proj *x = &d.p[i];
 
 		for (size_t q = pcell0[i]; q < pcell0[i + 1]; q++) {
 			size_t k = pcell[q];
+			const Slot *sx = &slot[k];
 
-			/* The later projects of the cell: after k. */
+			/* The later projects of the cell that start
+			 * before x ends: after k. */
 			for (size_t m = k + 1;
-			     m < ncell && cells[m].cell == cells[k].cell; m++) {
-				uint32_t j = cells[m].proj;
-				const Proj *y = &d.p[j];
-				double sc;
+			     m < cend[k] && slot[m].start <= sx->end; m++) {
+				const Slot *sy = &slot[m];
+				uint32_t j = sy->proj;
+				const Proj *y;
+				double sc, bar, ab;
+				Hit h;
 
 				if (mark[j] == i + 1)
 					continue;
 				mark[j] = (uint32_t)(i + 1);
-				if (x->lead == y->lead || x->start > y->end ||
-				    y->start > x->end)
+				if (sx->lead == sy->lead || sx->start > sy->end)
 					continue;
-				if (want_lead >= 0 && x->lead != want_lead &&
-				    y->lead != want_lead)
+				if (want_lead >= 0 && sx->lead != want_lead &&
+				    sy->lead != want_lead)
 					continue;
 				r->candidates++;
+				/*
+				 * Likeness is at most the ratio of the
+				 * lighter word set to the heavier: a pair
+				 * that cannot reach the bar is not merged.
+				 */
+				bar = top_bar(&top, min);
+				ab = sx->asum > 0 || sy->asum > 0
+				    ? bound(sx->asum, sy->asum)
+				    : -1;
+				if (ab >= 0 &&
+				    0.6 * bound(sx->tsum, sy->tsum) + 0.4 * ab <
+					bar)
+					continue;
+				if (ab < 0 && bound(sx->tsum, sy->tsum) < bar)
+					continue;
+				y = &d.p[j];
 				sc = alike(&d, d.pool + x->t0, x->tn, x->tsum,
 				    d.pool + y->t0, y->tn, y->tsum);
-				if (x->an > 0 || y->an > 0)
+				if (ab >= 0) {
+					if (0.6 * sc + 0.4 * ab < bar)
+						continue;
 					sc = 0.6 * sc +
 					    0.4 *
 						alike(&d, d.pool + x->a0, x->an,
 						    x->asum, d.pool + y->a0,
 						    y->an, y->asum);
+				}
 				if (sc < min)
 					continue;
-				if (nhit == caphit) {
-					caphit = caphit ? 2 * caphit : 1024;
-					hit = xrealloc(
-					    hit, caphit * sizeof(*hit));
-				}
-				hit[nhit].a = (uint32_t)i;
-				hit[nhit].b = j;
-				hit[nhit].score = sc;
-				nhit++;
+				h.a = (uint32_t)(i < j ? i : j);
+				h.b = (uint32_t)(i < j ? j : i);
+				h.score = sc;
+				top_add(&top, &h);
 			}
 		}
 	}
-	qsort(hit, nhit, sizeof(*hit), hit_cmp);
-	if (o->limit > 0 && nhit > o->limit)
-		nhit = o->limit;
-	r->pair = xcalloc(nhit ? nhit : 1, sizeof(*r->pair));
-	for (size_t k = 0; k < nhit; k++) {
-		const Proj *x = &d.p[hit[k].a], *y = &d.p[hit[k].b];
+	if (top.n > 0)
+		qsort(top.h, top.n, sizeof(*top.h), hit_cmp);
+	r->pair = xcalloc(top.n ? top.n : 1, sizeof(*r->pair));
+	for (size_t k = 0; k < top.n; k++) {
+		const Proj *x = &d.p[top.h[k].a], *y = &d.p[top.h[k].b];
 
-		r->pair[k].score = hit[k].score;
+		r->pair[k].score = top.h[k].score;
 		describe(&d, x, y, &r->pair[k]);
 	}
-	r->npair = nhit;
+	r->npair = top.n;
 	rc = 0;
 out:
 	free(cells);
 	free(pcell);
 	free(pcell0);
 	free(mark);
-	free(hit);
+	free(slot);
+	free(cend);
+	free(top.h);
 	dup_free(&d);
 	return rc;
 }

@@ -180,10 +180,9 @@ typedef struct DupProject {
 	const char *pillar;
 	int64_t serial;          /* -1 when none */
 	const char *lead;        /* key of the lead entity, or its name; "" */
-	const char *orgs;        /* keys of every entity, space-separated */
 	const char *start, *end; /* YYYY[-MM[-DD]] or NULL */
 	int open_ended;
-	const char *countries; /* ISO alpha-3 codes, comma-separated */
+	const char *countries; /* ISO alpha-3 codes, each once, "MLI,NER," */
 	const char *areas;     /* thematic area keys entered, space-separated */
 } DupProject;
 

@@ -129,6 +129,22 @@ equal "duplicates: most alike first" true \
 	"$(json 'j.pairs.every((p,i)=>i===0||j.pairs[i-1].score>=p.score)' "$WORK/du.json")"
 "$CTM" duplicates --country MLI --min 0.99 --format json >"$WORK/du2.json" 2>/dev/null
 equal "duplicates --min 0.99: none so alike" 0 "$(json 'j.pairs.length' "$WORK/du2.json")"
+# The best pairs kept in a heap of the limit's size (and the pairs it
+# rules out uncompared) are exactly the head of the whole ranking.
+"$CTM" duplicates --limit 0 --min 0.01 --format json >"$WORK/du3.json" 2>/dev/null
+"$CTM" duplicates --limit 7 --min 0.01 --format json >"$WORK/du4.json" 2>/dev/null
+"$CTM" duplicates --limit 1 --min 0.01 --format json >"$WORK/du5.json" 2>/dev/null
+dupkey='j.pairs.map(p=>p.a.id+"-"+p.b.id+":"+p.score).join(" ")'
+equal "duplicates: the whole 2018 matrix has more than 7 pairs" true \
+	"$(json 'j.pairs.length > 7' "$WORK/du3.json")"
+equal "duplicates --limit 7: the head of the whole ranking" \
+	"$(json "(j.pairs=j.pairs.slice(0,7),$dupkey)" "$WORK/du3.json")" \
+	"$(json "$dupkey" "$WORK/du4.json")"
+equal "duplicates --limit 1: the first of the whole ranking" \
+	"$(json "(j.pairs=j.pairs.slice(0,1),$dupkey)" "$WORK/du3.json")" \
+	"$(json "$dupkey" "$WORK/du5.json")"
+equal "duplicates: as many pairs compared whatever the limit" \
+	"$(json 'j.compared' "$WORK/du3.json")" "$(json 'j.compared' "$WORK/du4.json")"
 
 # --- the confidentiality matrix ------------------------------------------------
 serve_start
