@@ -46,7 +46,8 @@ LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o $(B)/src/api/blobs.o \
 CLIOBJ   := $(CLI:%.c=$(B)/%.o)
 UNITSRC  := $(wildcard tests/unit/*.c)
 DATA     := data/framework.json data/organisations.json data/groupings.json \
-            data/place-aliases.json data/unsd-m49.csv
+            data/place-aliases.json data/unsd-m49.csv data/currencies.json \
+            data/seed-rounds.json
 
 all: $(B)/ctmatrix
 

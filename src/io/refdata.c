@@ -19,9 +19,11 @@
 #include "refdata.h"
 
 extern const char ctm_blob_framework[], ctm_blob_organisations[],
-    ctm_blob_groupings[], ctm_blob_place_aliases[], ctm_blob_m49[];
+    ctm_blob_groupings[], ctm_blob_place_aliases[], ctm_blob_m49[],
+    ctm_blob_currencies[], ctm_blob_seed_rounds[];
 extern const uint64_t ctm_blob_framework_size, ctm_blob_organisations_size,
-    ctm_blob_groupings_size, ctm_blob_place_aliases_size, ctm_blob_m49_size;
+    ctm_blob_groupings_size, ctm_blob_place_aliases_size, ctm_blob_m49_size,
+    ctm_blob_currencies_size, ctm_blob_seed_rounds_size;
 
 static const char *const langs[] = { "ar", "en", "es", "fr", "ru", "zh" };
 #define NLANGS 6
@@ -557,6 +559,116 @@ out:
 	return rc;
 }
 
+static int
+load_currencies(Store *s, RefdataCounts *c, Buf *err)
+{
+	const char *file = "data/currencies.json";
+	json_t *root, *item;
+	size_t i;
+	int rc = -1;
+
+	root = json_parse(
+	    ctm_blob_currencies, ctm_blob_currencies_size, file, err);
+	if (root == NULL)
+		return -1;
+	json_array_foreach(json_object_get(root, "currencies"), i, item)
+	{
+		const char *code = jstr(item, "code"),
+			   *name = jstr(item, "name");
+		json_t *minor = json_object_get(item, "minor");
+
+		if (code == NULL || strlen(code) != 3 || name == NULL ||
+		    !json_is_integer(minor) || json_integer_value(minor) < 0 ||
+		    json_integer_value(minor) > 4) {
+			buf_printf(err,
+			    "%s: currency %zu needs a code of three letters,"
+			    " a name and a minor unit of 0 to 4 digits",
+			    file, i + 1);
+			goto out;
+		}
+		if (store_currency_put(s, code, (int)json_integer_value(minor),
+			name, err) != 0) {
+			err_in(err, file, code);
+			goto out;
+		}
+		c->currencies++;
+	}
+	rc = 0;
+out:
+	json_decref(root);
+	return rc;
+}
+
+/* "949111.00" as cents; -1 when it is not such a sum. */
+static int64_t
+usd_cents(const char *v)
+{
+	int64_t n = 0;
+	int frac = -1;
+
+	if (v == NULL || *v == '\0')
+		return -1;
+	for (; *v != '\0'; v++) {
+		if (*v == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (*v < '0' || *v > '9' || frac >= 2 || n > INT64_MAX / 100)
+			return -1;
+		n = n * 10 + (*v - '0');
+		if (frac >= 0)
+			frac++;
+	}
+	for (; frac < 2; frac++)
+		n *= 10;
+	return n;
+}
+
+static int
+load_seed_rounds(Store *s, RefdataCounts *c, Buf *err)
+{
+	const char *file = "data/seed-rounds.json";
+	const char *source;
+	json_t *root, *item;
+	size_t i;
+	int rc = -1;
+
+	root = json_parse(
+	    ctm_blob_seed_rounds, ctm_blob_seed_rounds_size, file, err);
+	if (root == NULL)
+		return -1;
+	source = jstr(root, "source");
+	json_array_foreach(json_object_get(root, "rounds"), i, item)
+	{
+		const char *key = jstr(item, "key"), *name = jstr(item, "name");
+		json_t *year = json_object_get(item, "year");
+		json_t *np = json_object_get(item, "projects");
+		int64_t usd = usd_cents(jstr(item, "usd"));
+
+		if (key == NULL || name == NULL || !json_is_integer(year) ||
+		    (jstr(item, "usd") != NULL && usd < 0)) {
+			buf_printf(err,
+			    "%s: round %zu needs a key, a name, a year, and a"
+			    " sum such as \"949111.00\"",
+			    file, i + 1);
+			goto out;
+		}
+		if (store_seed_round_put(s, key, name,
+			(int)json_integer_value(year),
+			json_is_integer(np) ? json_integer_value(np) : -1,
+			jstr(item, "usd") ? usd : -1, source ? source : "",
+			err) < 0) {
+			err_in(err, file, key);
+			goto out;
+		}
+		c->seed_rounds++;
+	}
+	rc = 0;
+out:
+	json_decref(root);
+	return rc;
+}
+
 int
 refdata_load(Store *s, RefdataCounts *counts, Buf *err)
 {
@@ -567,7 +679,8 @@ refdata_load(Store *s, RefdataCounts *counts, Buf *err)
 		return -1;
 	if (load_framework(s, &c, err) || load_m49(s, &c, err) ||
 	    load_groupings(s, &c, err) || load_place_aliases(s, &c, err) ||
-	    load_organisations(s, &c, err) || store_place_closure(s, err) ||
+	    load_organisations(s, &c, err) || load_currencies(s, &c, err) ||
+	    load_seed_rounds(s, &c, err) || store_place_closure(s, err) ||
 	    store_commit(s, err)) {
 		store_rollback(s);
 		return -1;

@@ -19,6 +19,7 @@ typedef struct RefdataCounts {
 	long places, countries, groupings, place_aliases;
 	long orgs, org_aliases;
 	long skipped_aliases; /* names that named two things; kept first */
+	long currencies, seed_rounds;
 } RefdataCounts;
 
 /*

@@ -15,5 +15,7 @@
 	BLOB(ctm_blob_groupings, "data/groupings.json")
 	BLOB(ctm_blob_place_aliases, "data/place-aliases.json")
 	BLOB(ctm_blob_m49, "data/unsd-m49.csv")
+	BLOB(ctm_blob_currencies, "data/currencies.json")
+	BLOB(ctm_blob_seed_rounds, "data/seed-rounds.json")
 
 	.section .note.GNU-stack,"",%progbits

@@ -186,4 +186,83 @@ typedef struct DupProject {
 	const char *areas;     /* thematic area keys entered, space-separated */
 } DupProject;
 
+/*
+ * A sum of money: integer minor units of its currency, and its value in US
+ * cents at the rate it was converted at (USD per unit x 10^9, recorded on
+ * rate_date; "" and 10^9 for US dollars).  Never floating point.
+ */
+typedef struct Money {
+	int64_t amount;     /* minor units of currency */
+	char currency[4];   /* ISO 4217 */
+	int64_t usd;        /* US cents */
+	int64_t usd_e9;     /* the rate */
+	char rate_date[11]; /* YYYY-MM-DD, or "" */
+} Money;
+
+/* A project's budget: what it requires. */
+typedef struct Budget {
+	int64_t project_id;
+	Money m;
+	char as_of[11]; /* YYYY-MM-DD */
+} Budget;
+
+typedef struct Contribution {
+	int64_t id;
+	char *donor;     /* the donor as written (or its canonical name) */
+	char *donor_key; /* organisation key or ISO alpha-3; NULL: neither */
+	int64_t project; /* 0: the Trust Fund, not earmarked */
+	char *project_title;
+	int trust_fund; /* through the UN Trust Fund for Counter-Terrorism */
+	int earmarked;  /* for one project */
+	int in_kind;    /* 0: cash */
+	Money m;
+	char received[11]; /* YYYY-MM-DD */
+	char *note;
+	int demo;
+	char *created_at;
+} Contribution;
+
+typedef struct ContributionFilter {
+	int64_t project;   /* 0: any */
+	const char *donor; /* donor key or name as stored; NULL: any */
+	int trust_fund;    /* 1: only through the Trust Fund; 0: any */
+} ContributionFilter;
+
+/*
+ * Money of a group of projects: by project, lead entity, pillar, gender
+ * marker, or the whole portfolio.  Received: contributions earmarked for
+ * the projects and seed funding the Board granted them.  The shortfall is
+ * the sum of each budgeted project's budget less what it received, never
+ * below nothing: one project's surplus does not fill another's gap.
+ */
+typedef struct FundRow {
+	const char *key, *name;
+	int64_t projects;                    /* in the group */
+	int64_t budgeted;                    /* of which have a budget */
+	int64_t budget, received, shortfall; /* US cents */
+} FundRow;
+
+typedef struct FundFilter {
+	const char *by;     /* project, entity, pillar, gender, portfolio */
+	const char *pillar; /* pillar key; NULL: any */
+	const char *entity; /* lead entity key; NULL: any */
+	int64_t appeal;     /* only the projects of this appeal; 0: all */
+	int64_t project;    /* only this project; 0: all */
+} FundFilter;
+
+/* A donor of the Trust Fund, with what it gave (US cents). */
+typedef struct Donor {
+	const char *key, *name;
+	int64_t usd, contributions;
+	int64_t earmarked_usd; /* of which earmarked for projects */
+} Donor;
+
+typedef struct Appeal {
+	int64_t id;
+	char *key, *title, *issued, *note;
+	int demo;
+	int64_t *projects; /* in the appeal's order */
+	size_t nprojects;
+} Appeal;
+
 #endif

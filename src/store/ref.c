@@ -13,7 +13,7 @@
 #include "store_int.h"
 
 /* Run st and return the id in column 0 of its one row, or -1. */
-static int64_t
+int64_t
 store_returning_id(Store *s, DbStmt *st, Buf *err)
 {
 	int64_t id = -1;

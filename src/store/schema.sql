@@ -487,3 +487,150 @@ CREATE TABLE thematic_area_keyword (
 	keyword TEXT NOT NULL,
 	PRIMARY KEY (thematic_area_id, keyword)
 ) WITHOUT ROWID;
+
+-- @migration 9 money: currencies, rates, budgets, contributions, appeals; the gender marker
+
+-- Money is kept in integer minor units of its currency (cents of a US
+-- dollar, yen, fils of a dinar), never in floating point, and beside it
+-- its value in US cents at the rate it was converted at.  The rate is a
+-- recorded fact: USD per unit of the currency times 10^9, from a date on;
+-- the rate of a sum is the latest recorded on or before the sum's date,
+-- and the sum keeps the rate and its date, so a later rate changes no
+-- past conversion (src/portfolio/money.c has the rule).
+CREATE TABLE currency (
+	code TEXT PRIMARY KEY,		-- ISO 4217: USD, EUR, JPY, KWD, ...
+	minor INTEGER NOT NULL CHECK (minor BETWEEN 0 AND 4),	-- digits after the point
+	name TEXT NOT NULL
+);
+CREATE TABLE rate (
+	currency TEXT NOT NULL REFERENCES currency(code),
+	on_date TEXT NOT NULL,		-- YYYY-MM-DD, from which it holds
+	usd_e9 INTEGER NOT NULL CHECK (usd_e9 > 0),	-- USD per unit x 10^9
+	source TEXT NOT NULL DEFAULT '',	-- where the rate comes from
+	PRIMARY KEY (currency, on_date)
+) WITHOUT ROWID;
+
+-- A project's budget (its requirement): one per project, its changes in
+-- the audit trail.
+CREATE TABLE budget (
+	project_id INTEGER PRIMARY KEY REFERENCES project(id) ON DELETE CASCADE,
+	amount INTEGER NOT NULL CHECK (amount >= 0),	-- minor units of currency
+	currency TEXT NOT NULL REFERENCES currency(code),
+	usd INTEGER NOT NULL CHECK (usd >= 0),	-- US cents
+	usd_e9 INTEGER NOT NULL,	-- the rate it was converted at
+	rate_date TEXT,			-- the rate's date; NULL for USD
+	as_of TEXT NOT NULL,		-- YYYY-MM-DD the budget speaks for
+	updated_at TEXT NOT NULL
+);
+
+-- Donors are organisations (the EU, a foundation in the list), Member
+-- States (a country), or others named as written.  A contribution goes to
+-- a project directly, or to the UN Trust Fund for Counter-Terrorism,
+-- earmarked for a project or not.
+CREATE TABLE contribution (
+	id INTEGER PRIMARY KEY,
+	donor_org_id INTEGER REFERENCES organisation(id),
+	donor_place_id INTEGER REFERENCES place(id),
+	donor_name TEXT NOT NULL,	-- as written; the key of the donor's group
+	project_id INTEGER REFERENCES project(id),
+	trust_fund INTEGER NOT NULL DEFAULT 0 CHECK (trust_fund IN (0, 1)),
+	earmarked INTEGER NOT NULL DEFAULT 0 CHECK (earmarked IN (0, 1)),
+	kind TEXT NOT NULL CHECK (kind IN ('cash', 'in_kind')),
+	amount INTEGER NOT NULL CHECK (amount > 0),
+	currency TEXT NOT NULL REFERENCES currency(code),
+	usd INTEGER NOT NULL CHECK (usd >= 0),
+	usd_e9 INTEGER NOT NULL,
+	rate_date TEXT,
+	received TEXT NOT NULL,		-- YYYY-MM-DD
+	note TEXT NOT NULL DEFAULT '',
+	demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+	created_at TEXT NOT NULL,
+	-- earmarked: for one project; not earmarked: to the Trust Fund only
+	CHECK ((earmarked = 1) = (project_id IS NOT NULL)),
+	CHECK (project_id IS NOT NULL OR trust_fund = 1),
+	CHECK (donor_org_id IS NULL OR donor_place_id IS NULL)
+);
+CREATE INDEX contribution_project ON contribution(project_id);
+CREATE INDEX contribution_donor ON contribution(donor_name);
+
+-- Appeals (the Multi-Year Appeal): the projects whose shortfalls they
+-- make known to donors.
+CREATE TABLE appeal (
+	id INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE,	-- "mya-2024", as the user names it
+	title TEXT NOT NULL,
+	issued TEXT,			-- YYYY[-MM[-DD]]
+	note TEXT NOT NULL DEFAULT '',
+	demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+	created_at TEXT NOT NULL
+);
+CREATE TABLE appeal_project (
+	appeal_id INTEGER NOT NULL REFERENCES appeal(id) ON DELETE CASCADE,
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	PRIMARY KEY (appeal_id, project_id)
+) WITHOUT ROWID;
+
+-- The gender equality marker of a project, 0 to 3 (definitions in
+-- src/portfolio/money.c); NULL: not yet assessed, and shown so.
+ALTER TABLE project ADD COLUMN gender_marker INTEGER
+    CHECK (gender_marker BETWEEN 0 AND 3);
+
+-- @migration 10 the project lifecycle and the Programme Review Board
+
+-- The seven steps of the lifecycle, in order (1 Idea ... 7 Evaluation);
+-- NULL: not placed yet.  A project changes step only by a recorded
+-- decision (stage_decision).
+ALTER TABLE project ADD COLUMN stage INTEGER CHECK (stage BETWEEN 1 AND 7);
+CREATE TABLE stage_decision (
+	id INTEGER PRIMARY KEY,
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	from_stage INTEGER CHECK (from_stage BETWEEN 1 AND 7),
+	to_stage INTEGER NOT NULL CHECK (to_stage BETWEEN 1 AND 7),
+	account_id INTEGER REFERENCES account(id),	-- NULL: the command line
+	actor TEXT NOT NULL,		-- the login as it was, or "cli"
+	decided_at TEXT NOT NULL,	-- UTC ISO 8601
+	reason TEXT NOT NULL CHECK (reason <> ''),
+	board_decision_id INTEGER REFERENCES board_decision(id)
+);
+CREATE INDEX stage_decision_project ON stage_decision(project_id, id);
+
+-- The accounts that sit on the Programme Review Board.
+CREATE TABLE board_member (
+	account_id INTEGER PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+	since TEXT NOT NULL
+);
+
+-- Seed-funding rounds, with the totals the Secretary-General's reports
+-- publish for them (data/seed-rounds.json), against which the decisions
+-- recorded here add up.
+CREATE TABLE seed_round (
+	id INTEGER PRIMARY KEY,
+	key TEXT NOT NULL UNIQUE,	-- "2018"
+	name TEXT NOT NULL,
+	year INTEGER NOT NULL,
+	published_projects INTEGER,	-- as published; NULL when not
+	published_usd INTEGER,		-- US cents, as published
+	source TEXT NOT NULL DEFAULT ''
+);
+
+-- The Board's decisions on proposals: approve (with the seed funding
+-- granted, US cents, and conditions), reject, or return for revision.
+CREATE TABLE board_decision (
+	id INTEGER PRIMARY KEY,
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	round_id INTEGER REFERENCES seed_round(id),
+	decision TEXT NOT NULL CHECK (decision IN ('approve', 'reject',
+	    'revise')),
+	seed_usd INTEGER NOT NULL DEFAULT 0 CHECK (seed_usd >= 0),
+	conditions TEXT NOT NULL DEFAULT '',
+	reason TEXT NOT NULL DEFAULT '',
+	meeting TEXT NOT NULL,		-- YYYY-MM-DD of the Board's meeting
+	account_id INTEGER REFERENCES account(id),
+	actor TEXT NOT NULL,
+	recorded_at TEXT NOT NULL,
+	demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+	CHECK (decision = 'approve' OR seed_usd = 0)
+);
+CREATE INDEX board_decision_project ON board_decision(project_id, id);
+CREATE INDEX board_decision_round ON board_decision(round_id);

@@ -160,7 +160,12 @@ store_has_reference(Store *s)
 	DbStmt *st;
 	int n = 0;
 
-	st = db_prepare(s->db, "SELECT count(*) FROM pillar", &err);
+	/* The framework, and the lists later migrations brought. */
+	st = db_prepare(s->db,
+	    "SELECT (SELECT count(*) FROM pillar) > 0"
+	    " AND (SELECT count(*) FROM currency) > 0"
+	    " AND (SELECT count(*) FROM seed_round) > 0",
+	    &err);
 	if (st != NULL && db_step(st) == DB_ROW)
 		n = (int)db_int(st, 0);
 	if (st != NULL)

@@ -453,4 +453,77 @@ int store_area_keywords(Store *s, StoreAreaWordFn fn, void *ctx, Buf *err);
 typedef int (*StoreDupFn)(void *ctx, const DupProject *d);
 int store_dup_projects(Store *s, StoreDupFn fn, void *ctx, Buf *err);
 
+/* --- money (money.c) -----------------------------------------------------
+ * Lookups return 1 found, 0 not found, -1 on failure.
+ */
+int store_currency_put(
+    Store *s, const char *code, int minor, const char *name, Buf *err);
+/* The digits of the currency's minor unit in *minor. */
+int store_currency(Store *s, const char *code, int *minor, Buf *err);
+typedef int (*StoreCurrencyFn)(
+    void *ctx, const char *code, int minor, const char *name);
+int store_currencies(Store *s, StoreCurrencyFn fn, void *ctx, Buf *err);
+
+/* Record a rate (USD per unit x 10^9) holding from on_date on. */
+int store_rate_put(Store *s, const char *currency, const char *on_date,
+    int64_t usd_e9, const char *source, Buf *err);
+/* The latest rate of currency recorded on or before date. */
+int store_rate_at(Store *s, const char *currency, const char *date,
+    int64_t *usd_e9, char rate_date[11], Buf *err);
+typedef int (*StoreRateFn)(void *ctx, const char *currency, const char *on_date,
+    int64_t usd_e9, const char *source);
+/* The rates of currency (NULL: all), latest first. */
+int store_rates(
+    Store *s, const char *currency, StoreRateFn fn, void *ctx, Buf *err);
+int store_rate_delete(
+    Store *s, const char *currency, const char *on_date, Buf *err);
+
+/* A seed-funding round and its published totals (-1: not published). */
+int64_t store_seed_round_put(Store *s, const char *key, const char *name,
+    int year, int64_t projects, int64_t usd, const char *source, Buf *err);
+
+int store_budget_get(Store *s, int64_t project_id, Budget *b, Buf *err);
+int store_budget_put(Store *s, const Budget *b, Buf *err);
+int store_budget_delete(Store *s, int64_t project_id, Buf *err);
+
+/*
+ * Add a contribution; c->donor_key names an organisation (by key) or a
+ * Member State (ISO alpha-3), else the donor is c->donor as written.  The
+ * new id, or -1.
+ */
+int64_t store_contribution_add(Store *s, const Contribution *c, Buf *err);
+int store_contribution_get(Store *s, int64_t id, Contribution *c, Buf *err);
+int store_contribution_delete(Store *s, int64_t id, Buf *err);
+void contribution_free(Contribution *c);
+/* The contributions f selects, latest first (c is freed after fn). */
+typedef int (*StoreContributionFn)(void *ctx, const Contribution *c);
+int store_contributions(Store *s, const ContributionFilter *f,
+    StoreContributionFn fn, void *ctx, Buf *err);
+
+/* Budget, received and shortfall of the groups f->by names. */
+typedef int (*StoreFundFn)(void *ctx, const FundRow *r);
+int store_funding(
+    Store *s, const FundFilter *f, StoreFundFn fn, void *ctx, Buf *err);
+/* Whether by is a grouping store_funding knows. */
+int store_fund_by_known(const char *by);
+
+/* The donors of the Trust Fund, the greatest first. */
+typedef int (*StoreDonorFn)(void *ctx, const Donor *d);
+int store_trust_fund_donors(Store *s, StoreDonorFn fn, void *ctx, Buf *err);
+
+/* Insert or update an appeal by key, with its projects; its id or -1. */
+int64_t store_appeal_save(Store *s, const Appeal *a, Buf *err);
+int store_appeal_get(Store *s, const char *key, Appeal *a, Buf *err);
+typedef int (*StoreAppealFn)(void *ctx, const Appeal *a);
+int store_appeals(Store *s, StoreAppealFn fn, void *ctx, Buf *err);
+int store_appeal_delete(Store *s, const char *key, Buf *err);
+void appeal_free(Appeal *a);
+
+/*
+ * The gender marker of a project: 0 to 3, -1 not assessed, -2 no such
+ * project, -3 failure.  Set: marker -1 clears; 1 set, 0 no such project.
+ */
+int store_gender_get(Store *s, int64_t project_id, Buf *err);
+int store_gender_set(Store *s, int64_t project_id, int marker, Buf *err);
+
 #endif

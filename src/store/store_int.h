@@ -28,6 +28,9 @@ int store_fail(Store *s, Buf *err);
 /* Column i of the current row as a new string, or NULL for SQL NULL. */
 char *store_col_dup(DbStmt *st, int i);
 
+/* Step a statement whose RETURNING gives an id; the id, or -1. */
+int64_t store_returning_id(Store *s, DbStmt *st, Buf *err);
+
 /* Run a prepared statement that returns no rows; 0 or -1. */
 int store_run(Store *s, DbStmt *st, Buf *err);
 

@@ -74,7 +74,7 @@ done
 # --- migration 3 from a version-2 database ---------------------------------
 # Make the database look as version 2 left it: the index with positions,
 # no start index, no reindex flag, no accounts, sign-in failures, uploads,
-# plans or needs.
+# plans, needs, money or Board decisions.
 sqlite3 "$DB" "DROP TABLE project_fts;
 	CREATE VIRTUAL TABLE project_fts USING fts5(title, activities,
 	    content = '', tokenize = 'unicode61 remove_diacritics 0');
@@ -84,6 +84,12 @@ sqlite3 "$DB" "DROP TABLE project_fts;
 	DROP TABLE plan;
 	DROP TABLE need_project; DROP TABLE need_org; DROP TABLE need;
 	DROP TABLE project_area; DROP TABLE thematic_area_keyword;
+	DROP TABLE board_decision; DROP TABLE stage_decision;
+	DROP TABLE board_member; DROP TABLE seed_round;
+	ALTER TABLE project DROP COLUMN stage;
+	DROP TABLE appeal_project; DROP TABLE appeal; DROP TABLE contribution;
+	DROP TABLE budget; DROP TABLE rate; DROP TABLE currency;
+	ALTER TABLE project DROP COLUMN gender_marker;
 	DROP TABLE upload; DROP TABLE login_failure;
 	DROP TABLE audit; DROP TABLE session; DROP TABLE account;
 	UPDATE schema_version SET version = 2;"
