@@ -166,8 +166,8 @@ money_to_usd(int64_t amount, int minor, int64_t usd_e9)
 }
 
 int
-money_make(Store *s, const char *amount, const char *currency,
-    const char *date, Money *m, Buf *err)
+money_make(Store *s, const char *amount, const char *currency, const char *date,
+    Money *m, Buf *err)
 {
 	char code[4];
 	int minor, rc;
@@ -254,7 +254,8 @@ gender_parse(const char *text)
 	if (strcmp(text, "none") == 0 || strcmp(text, "") == 0)
 		return -1;
 	if ((text[0] == 'G' || text[0] == 'g') &&
-	    (strncmp(text + 1, "EN", 2) == 0 || strncmp(text + 1, "en", 2) == 0))
+	    (strncmp(text + 1, "EN", 2) == 0 ||
+		strncmp(text + 1, "en", 2) == 0))
 		text += 3;
 	if (text[0] >= '0' && text[0] <= '3' && text[1] == '\0')
 		return text[0] - '0';

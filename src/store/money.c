@@ -32,8 +32,8 @@ store_currency_put(
 int
 store_currency(Store *s, const char *code, int *minor, Buf *err)
 {
-	DbStmt *st = db_prepare(
-	    s->db, "SELECT minor FROM currency WHERE code = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "SELECT minor FROM currency WHERE code = ?", err);
 	int rc;
 
 	if (st == NULL || db_bind(st, "t", code) != 0)
@@ -81,8 +81,8 @@ store_rate_put(Store *s, const char *currency, const char *on_date,
 }
 
 int
-store_rate_at(Store *s, const char *currency, const char *date,
-    int64_t *usd_e9, char rate_date[11], Buf *err)
+store_rate_at(Store *s, const char *currency, const char *date, int64_t *usd_e9,
+    char rate_date[11], Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT usd_e9, on_date FROM rate WHERE currency = ?"
@@ -104,8 +104,7 @@ store_rate_at(Store *s, const char *currency, const char *date,
 }
 
 int
-store_rates(
-    Store *s, const char *currency, StoreRateFn fn, void *ctx, Buf *err)
+store_rates(Store *s, const char *currency, StoreRateFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT currency, on_date, usd_e9, source FROM rate"
@@ -125,11 +124,10 @@ store_rates(
 }
 
 int
-store_rate_delete(
-    Store *s, const char *currency, const char *on_date, Buf *err)
+store_rate_delete(Store *s, const char *currency, const char *on_date, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
-	    "DELETE FROM rate WHERE currency = ? AND on_date = ?", err);
+	DbStmt *st = db_prepare(
+	    s->db, "DELETE FROM rate WHERE currency = ? AND on_date = ?", err);
 
 	if (st == NULL || db_bind(st, "tt", currency, on_date) != 0 ||
 	    store_run(s, st, err) != 0)
@@ -220,8 +218,8 @@ store_budget_put(Store *s, const Budget *b, Buf *err)
 int
 store_budget_delete(Store *s, int64_t project_id, Buf *err)
 {
-	DbStmt *st = db_prepare(
-	    s->db, "DELETE FROM budget WHERE project_id = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "DELETE FROM budget WHERE project_id = ?", err);
 
 	if (st == NULL || db_bind(st, "i", project_id) != 0 ||
 	    store_run(s, st, err) != 0)
@@ -335,8 +333,7 @@ store_contributions(Store *s, const ContributionFilter *f,
     StoreContributionFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT " CONTRIBUTION_COLS
-	    " WHERE (?1 = 0 OR c.project_id = ?1)"
+	    "SELECT " CONTRIBUTION_COLS " WHERE (?1 = 0 OR c.project_id = ?1)"
 	    " AND (?2 IS NULL OR c.donor_name = ?2 OR o.key = ?2"
 	    "  OR pl.iso3 = ?2) AND (?3 = 0 OR c.trust_fund = 1)"
 	    " ORDER BY c.received DESC, c.id DESC",
@@ -401,8 +398,7 @@ static const struct {
 	const char *by, *sql;
 } fund_sql[] = {
 	{ "project",
-	    FUND_CTE " SELECT f.id, f.title," FUND_SUMS
-		     " FROM fund f" FUND_LEAD
+	    FUND_CTE " SELECT f.id, f.title," FUND_SUMS " FROM fund f" FUND_LEAD
 		     " GROUP BY f.id ORDER BY coalesce(sum(max(f.budget"
 		     " - f.received, 0)), -1) DESC, f.id" },
 	{ "entity",
@@ -593,8 +589,8 @@ appeal_row(DbStmt *st, Appeal *a)
 int
 store_appeal_get(Store *s, const char *key, Appeal *a, Buf *err)
 {
-	DbStmt *st = db_prepare(
-	    s->db, "SELECT " APPEAL_COLS " WHERE key = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "SELECT " APPEAL_COLS " WHERE key = ?", err);
 	int rc;
 
 	memset(a, 0, sizeof(*a));
@@ -614,8 +610,8 @@ store_appeal_get(Store *s, const char *key, Appeal *a, Buf *err)
 int
 store_appeals(Store *s, StoreAppealFn fn, void *ctx, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
-	    "SELECT " APPEAL_COLS " ORDER BY issued DESC, key", err);
+	DbStmt *st = db_prepare(
+	    s->db, "SELECT " APPEAL_COLS " ORDER BY issued DESC, key", err);
 	Appeal *all = NULL;
 	size_t n = 0;
 	int rc;
@@ -684,8 +680,7 @@ store_gender_set(Store *s, int64_t project_id, int marker, Buf *err)
 	    "UPDATE project SET gender_marker = nullif(?, -1) WHERE id = ?",
 	    err);
 
-	if (st == NULL ||
-	    db_bind(st, "ii", (int64_t)marker, project_id) != 0 ||
+	if (st == NULL || db_bind(st, "ii", (int64_t)marker, project_id) != 0 ||
 	    store_run(s, st, err) != 0)
 		return -1;
 	return db_changes(s->db) > 0;
