@@ -429,11 +429,11 @@ cmd_board(Cli *c)
 static int
 round_row(void *ctx, const SeedRound *r)
 {
-	char year[16], pp[24], rp[24], nd[24], dd[24];
-	Buf pu = BUF_INIT, ru = BUF_INIT;
-	const char *row[9] = { r->key, year, pp,
-		usd_cell(r->published_usd, &pu), rp, usd_cell(r->usd, &ru), nd,
-		dd, r->name };
+	char year[16], pp[24], rp[24], dp[24], nd[24];
+	Buf pu = BUF_INIT, ru = BUF_INIT, du = BUF_INIT;
+	const char *row[10] = { r->key, year, pp,
+		usd_cell(r->published_usd, &pu), rp, usd_cell(r->usd, &ru), dp,
+		usd_cell(r->demo_usd, &du), nd, r->name };
 
 	snprintf(year, sizeof(year), "%d", r->year);
 	snprintf(pp, sizeof(pp), "%lld", (long long)r->published_projects);
@@ -441,10 +441,11 @@ round_row(void *ctx, const SeedRound *r)
 		pp[0] = '\0';
 	snprintf(rp, sizeof(rp), "%lld", (long long)r->projects);
 	snprintf(nd, sizeof(nd), "%lld", (long long)r->decisions);
-	snprintf(dd, sizeof(dd), "%lld", (long long)r->demo_decisions);
+	snprintf(dp, sizeof(dp), "%lld", (long long)r->demo_projects);
 	cli_table_add(ctx, row);
 	buf_free(&pu);
 	buf_free(&ru);
+	buf_free(&du);
 	return 0;
 }
 
@@ -453,7 +454,7 @@ cmd_rounds(Cli *c)
 {
 	static const char *head[] = { "key", "year", "published_projects",
 		"published_usd", "recorded_projects", "recorded_usd",
-		"decisions", "demo_decisions", "name" };
+		"demo_projects", "demo_usd", "decisions", "name" };
 	const char *key = c->narg ? c->arg[0] : NULL;
 	CliTable t;
 	Buf err = BUF_INIT;
@@ -471,7 +472,7 @@ cmd_rounds(Cli *c)
 		if (got == 1)
 			cli_print_json(j);
 	} else {
-		cli_table_init(&t, 9, head);
+		cli_table_init(&t, 10, head);
 		t.last_wraps = 1;
 		memset(&r, 0, sizeof(r));
 		if (key != NULL) {

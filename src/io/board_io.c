@@ -102,11 +102,12 @@ seed_round_json(const SeedRound *r, int recorded)
 		usd_json(r->published_usd)));
 	if (recorded)
 		json_object_set_new(o, "recorded",
-		    json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:o}",
+		    json_pack("{s:I, s:I, s:I, s:o, s:I, s:I, s:I, s:o}",
 			"decisions", (json_int_t)r->decisions, "projects",
 			(json_int_t)r->projects, "usd_cents",
 			(json_int_t)r->usd, "usd", usd_json(r->usd),
 			"demo_decisions", (json_int_t)r->demo_decisions,
+			"demo_projects", (json_int_t)r->demo_projects,
 			"demo_usd_cents", (json_int_t)r->demo_usd, "demo_usd",
 			usd_json(r->demo_usd)));
 	return o;

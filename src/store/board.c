@@ -119,6 +119,25 @@ store_stage_unplaced(Store *s, StoreUnplacedFn fn, void *ctx, Buf *err)
 }
 
 int
+store_proposals(Store *s, StoreProposalFn fn, void *ctx, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT id, title, stage FROM project WHERE stage BETWEEN 1 AND 4"
+	    " ORDER BY stage DESC, id",
+	    err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (fn(ctx, db_int(st, 0), db_text(st, 1),
+			(int)db_int(st, 2)) != 0)
+			break;
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+int
 store_board_member_set(Store *s, int64_t account_id, int on, Buf *err)
 {
 	Buf now = BUF_INIT;
@@ -286,6 +305,9 @@ seed_round_clear(SeedRound *r)
 	"  AND d.demo = 1),"                                                   \
 	" (SELECT coalesce(sum(d.seed_usd), 0) FROM board_decision d"          \
 	"  WHERE d.round_id = r.id AND d.decision = 'approve'"                 \
+	"  AND d.demo = 1),"                                                   \
+	" (SELECT count(DISTINCT d.project_id) FROM board_decision d"          \
+	"  WHERE d.round_id = r.id AND d.decision = 'approve'"                 \
 	"  AND d.demo = 1) FROM seed_round r"
 
 static void
@@ -303,6 +325,7 @@ round_row(DbStmt *st, SeedRound *r)
 	r->usd = db_int(st, 9);
 	r->demo_decisions = db_int(st, 10);
 	r->demo_usd = db_int(st, 11);
+	r->demo_projects = db_int(st, 12);
 }
 
 int

@@ -325,6 +325,7 @@ typedef struct SeedRound {
 	int64_t projects;           /* projects approved, each once */
 	int64_t usd;                /* seed funding granted, US cents */
 	int64_t demo_decisions;     /* of the decisions, demonstration ones */
+	int64_t demo_projects;      /* of the projects, approved by those */
 	int64_t demo_usd;           /* of the funding, by demonstration ones */
 } SeedRound;
 

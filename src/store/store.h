@@ -554,6 +554,14 @@ int store_stage_history(
 typedef int (*StoreUnplacedFn)(void *ctx, int64_t id, const char *status);
 int store_stage_unplaced(Store *s, StoreUnplacedFn fn, void *ctx, Buf *err);
 
+/*
+ * The projects placed at a proposal step (Idea to Financing), the
+ * furthest first, then by id: id, title, step.
+ */
+typedef int (*StoreProposalFn)(
+    void *ctx, int64_t id, const char *title, int stage);
+int store_proposals(Store *s, StoreProposalFn fn, void *ctx, Buf *err);
+
 /* Seat (on) or unseat an account on the Board: 1 changed, 0 not, -1. */
 int store_board_member_set(Store *s, int64_t account_id, int on, Buf *err);
 
