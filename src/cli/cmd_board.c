@@ -239,8 +239,10 @@ decision_row(void *ctx, const BoardDecision *d)
 	char id[24], pr[24];
 	Buf seed = BUF_INIT;
 	const char *row[10] = { id, d->meeting, d->round, pr, d->decision,
-		usd_cell(d->seed_usd, &seed), d->demo ? "demo" : "", d->actor,
-		d->conditions, d->reason };
+		strcmp(d->decision, "approve") == 0
+		    ? usd_cell(d->seed_usd, &seed)
+		    : "",
+		d->demo ? "demo" : "", d->actor, d->conditions, d->reason };
 
 	snprintf(id, sizeof(id), "%lld", (long long)d->id);
 	snprintf(pr, sizeof(pr), "%lld", (long long)d->project_id);
