@@ -33,6 +33,12 @@ check "the plans load" -- bash -c "
 	'$CTM' plan add paris '$P/agreement-23-oct-2015.md' --title 'Paris Agreement' &&
 	'$CTM' plan add paris '$P/agreement-4-dec-2015.md'" 
 
+# The lifecycle and the Board: the matrix placed by status, a decision.
+PROP=$("$CTM" projects --status in_development --format csv --limit 1 2>/dev/null | sed -n '2s/,.*//p')
+check "the matrix is placed, a decision recorded" -- bash -c "
+	'$CTM' stage place --from-status && '$CTM' board decide '$PROP' --decision approve \
+	--seed 10,000 --round 2018 --meeting 2018-06-12 --reason 'DEMONSTRATION RECORD' --demo"
+
 serve_start
 check "the server starts" -- test -n "$ADDR"
 [ -n "$ADDR" ] || exit 1

@@ -145,6 +145,7 @@ async function main() {
 		["/nosuch", 404], ["/projects/99999", 404], ["/organisations/NOSUCH", 404],
 		["/plans", 200], ["/plans/cica", 200], ["/plans/cica/measures", 200],
 		["/plans/paris", 404], ["/plans/cica/positions", 401],
+		["/board", 200], ["/rounds", 200], ["/rounds/2018", 200], ["/rounds/nosuch", 404],
 	])
 		await validate(`GET ${path} as the public`, await request("GET", path), st);
 	await validate("PUT / as the public", await request("PUT", "/"), 405);
@@ -167,6 +168,7 @@ async function main() {
 		["/plans/cica/positions", 200], ["/plans/cica/measures", 200],
 		["/plans/paris", 200], ["/plans/paris?rev=1", 200], ["/plans/paris/positions", 200],
 		["/plans/paris/compare?a=1&b=2", 200],
+		["/board", 200], ["/rounds/2018", 200], ["/rounds/2019", 200],
 	])
 		await validate(`GET ${path} as the admin`, await request("GET", path, adm), st);
 	{
