@@ -8,10 +8,14 @@
  * changes anything carries the session's CSRF token.
  *
  * Who sees what:
- *   the public          the matrix, projects, organisations, countries,
- *                       the dashboard;
- *   any signed-in role  also the data-quality findings and the history of
- *                       each project;
+ *   the public          the matrix, projects (and their step of the
+ *                       lifecycle), organisations, countries, the
+ *                       dashboard, the seed-funding rounds as published;
+ *   any signed-in role  also the data-quality findings, the history of
+ *                       each project and of its steps, and the Board's
+ *                       decisions with what they add up to;
+ *   Board members, admin
+ *                       also the form of a Board decision;
  *   admin, secretariat, focal point
  *                       also the forms and the uploads (a focal point for
  *                       its entity's projects only).
