@@ -227,24 +227,6 @@ board_decisions_json(Store *s, const BoardFilter *f, json_t **out, Buf *err)
 	return 0;
 }
 
-/* Commit, or roll back and say why; returns the code to answer. */
-static int
-finish(Store *s, int code, Buf *err, Buf *msg)
-{
-	if (code >= 400 || err->len > 0) {
-		store_rollback(s);
-		if (code < 400 || code == COMMIT_FAILED) {
-			buf_set(msg, "the change failed: ");
-			buf_puts(msg, buf_str(err));
-			code = COMMIT_FAILED;
-		}
-	} else if (store_commit(s, err) != 0) {
-		buf_set(msg, buf_str(err));
-		code = COMMIT_FAILED;
-	}
-	return code;
-}
-
 /* Begin, or say the database is busy: 0 or COMMIT_BUSY. */
 static int
 begin(Store *s, Buf *msg)
@@ -375,7 +357,7 @@ board_commit_stage(Store *s, const Account *who, int64_t project_id, int to,
 	d.reason = reason;
 	code = stage_write(s, who, &d, &err, msg);
 out:
-	code = finish(s, code, &err, msg);
+	code = commit_finish(s, code, &err, msg);
 	buf_free(&err);
 	return code;
 }
@@ -429,7 +411,7 @@ board_commit_place(Store *s, int64_t *placed, int64_t *left, Buf *msg)
 		d.reason = "placed from the matrix status";
 		code = stage_write(s, NULL, &d, &err, msg);
 	}
-	code = finish(s, code, &err, msg);
+	code = commit_finish(s, code, &err, msg);
 	if (code == COMMIT_OK) {
 		*placed = (int64_t)u.n;
 		*left = u.left;
@@ -477,7 +459,7 @@ board_commit_member(
 		&err) != 0)
 		code = COMMIT_FAILED;
 out:
-	code = finish(s, code, &err, msg);
+	code = commit_finish(s, code, &err, msg);
 	account_clear(&a);
 	buf_free(&err);
 	return code;
@@ -575,7 +557,7 @@ board_commit_decision(
 		*stage = sd.to_stage;
 	}
 out:
-	code = finish(s, code, &err, msg);
+	code = commit_finish(s, code, &err, msg);
 	buf_free(&err);
 	buf_free(&why);
 	return code;

@@ -28,6 +28,14 @@ enum {
 	COMMIT_FAILED = 500 /* the store failed: msg says how */
 };
 
+/*
+ * The end of a change made in a transaction: roll back when code is an
+ * error (>= 400) or err holds a failure of the store, else commit.  The
+ * code to answer: code, or COMMIT_FAILED with err's message in msg when
+ * the store failed.
+ */
+int commit_finish(Store *s, int code, Buf *err, Buf *msg);
+
 /* May who change projects at all (by role)? */
 int project_may_write(const Account *who);
 
