@@ -159,23 +159,6 @@ viewer_of(const Account *who, NeedViewer *v)
 	}
 }
 
-/* Commit, or roll back and say why; returns the code to answer. */
-static int
-finish(Store *s, int code, Buf *err, Buf *msg)
-{
-	if (code >= 400 || err->len > 0) {
-		store_rollback(s);
-		if (code < 400) {
-			buf_set(msg, buf_str(err));
-			code = COMMIT_FAILED;
-		}
-	} else if (store_commit(s, err) != 0) {
-		buf_set(msg, buf_str(err));
-		code = COMMIT_FAILED;
-	}
-	return code;
-}
-
 /* Store n within a transaction already begun: a COMMIT_* code. */
 static int
 need_store(Store *s, const Account *who, Need *n, int del, Buf *err, Buf *msg)
@@ -248,7 +231,8 @@ need_commit(Store *s, const Account *who, Need *n, int del, Buf *msg)
 		buf_puts(msg, "the database is busy: try again");
 		return COMMIT_BUSY;
 	}
-	code = finish(s, need_store(s, who, n, del, &err, msg), &err, msg);
+	code =
+	    commit_finish(s, need_store(s, who, n, del, &err, msg), &err, msg);
 	buf_free(&err);
 	return code;
 }
@@ -304,7 +288,7 @@ need_commit_link(Store *s, const Account *who, int64_t need_id,
 		    buf_str(&j), &err);
 	}
 out:
-	code = finish(s, code, &err, msg);
+	code = commit_finish(s, code, &err, msg);
 	need_clear(&n);
 	project_clear(&p);
 	buf_free(&err);
@@ -523,7 +507,7 @@ need_import_csv(Store *s, const Account *who, const char *name,
 	if (nfault > NEED_IMPORT_FAULTS)
 		buf_printf(msg, "%s: %d faults in all; nothing was stored\n",
 		    name, nfault);
-	code = finish(s, nfault > 0 ? 400 : COMMIT_OK, &err, msg);
+	code = commit_finish(s, nfault > 0 ? 400 : COMMIT_OK, &err, msg);
 	if (code != COMMIT_OK)
 		out->added = out->updated = 0;
 out:

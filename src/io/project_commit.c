@@ -18,6 +18,22 @@ project_may_write(const Account *who)
 }
 
 int
+commit_finish(Store *s, int code, Buf *err, Buf *msg)
+{
+	if (code >= 400 || err->len > 0) {
+		store_rollback(s);
+		if (code < 400) {
+			buf_set(msg, buf_str(err));
+			code = COMMIT_FAILED;
+		}
+	} else if (store_commit(s, err) != 0) {
+		buf_set(msg, buf_str(err));
+		code = COMMIT_FAILED;
+	}
+	return code;
+}
+
+int
 project_may_change(Store *s, const Account *who, int64_t id, Buf *msg)
 {
 	Buf err = BUF_INIT;

@@ -28,6 +28,13 @@ enum {
 	COMMIT_FAILED = 500 /* the store failed: msg says how */
 };
 
+/*
+ * End a change begun with store_begin(): roll back when code is an error
+ * or err holds one (a store failure: COMMIT_FAILED, msg says how), else
+ * commit.  The code to answer.
+ */
+int commit_finish(Store *s, int code, Buf *err, Buf *msg);
+
 /* May who change projects at all (by role)? */
 int project_may_write(const Account *who);
 

@@ -32,8 +32,8 @@ store_currency_put(
 int
 store_currency(Store *s, const char *code, int *minor, Buf *err)
 {
-	DbStmt *st = db_prepare(
-	    s->db, "SELECT minor FROM currency WHERE code = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "SELECT minor FROM currency WHERE code = ?", err);
 	int rc;
 
 	if (st == NULL || db_bind(st, "t", code) != 0)
@@ -81,8 +81,8 @@ store_rate_put(Store *s, const char *currency, const char *on_date,
 }
 
 int
-store_rate_at(Store *s, const char *currency, const char *date,
-    int64_t *usd_e9, char rate_date[11], Buf *err)
+store_rate_at(Store *s, const char *currency, const char *date, int64_t *usd_e9,
+    char rate_date[11], Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT usd_e9, on_date FROM rate WHERE currency = ?"
@@ -104,8 +104,7 @@ store_rate_at(Store *s, const char *currency, const char *date,
 }
 
 int
-store_rates(
-    Store *s, const char *currency, StoreRateFn fn, void *ctx, Buf *err)
+store_rates(Store *s, const char *currency, StoreRateFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT currency, on_date, usd_e9, source FROM rate"
@@ -125,11 +124,10 @@ store_rates(
 }
 
 int
-store_rate_delete(
-    Store *s, const char *currency, const char *on_date, Buf *err)
+store_rate_delete(Store *s, const char *currency, const char *on_date, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
-	    "DELETE FROM rate WHERE currency = ? AND on_date = ?", err);
+	DbStmt *st = db_prepare(
+	    s->db, "DELETE FROM rate WHERE currency = ? AND on_date = ?", err);
 
 	if (st == NULL || db_bind(st, "tt", currency, on_date) != 0 ||
 	    store_run(s, st, err) != 0)
@@ -168,13 +166,15 @@ money_row(DbStmt *st, int i, Money *m)
 	m->usd = db_int(st, i + 2);
 	m->usd_e9 = db_int(st, i + 3);
 	snprintf(m->rate_date, sizeof(m->rate_date), "%s", db_text(st, i + 4));
+	m->minor = (int)db_int(st, i + 5);
 }
 
 int
 store_budget_get(Store *s, int64_t project_id, Budget *b, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT amount, currency, usd, usd_e9, rate_date, as_of"
+	    "SELECT amount, currency, usd, usd_e9, rate_date,"
+	    " (SELECT minor FROM currency WHERE code = currency), as_of"
 	    " FROM budget WHERE project_id = ?",
 	    err);
 	int rc;
@@ -186,7 +186,7 @@ store_budget_get(Store *s, int64_t project_id, Budget *b, Buf *err)
 	if (rc == DB_ROW) {
 		b->project_id = project_id;
 		money_row(st, 0, &b->m);
-		snprintf(b->as_of, sizeof(b->as_of), "%s", db_text(st, 5));
+		snprintf(b->as_of, sizeof(b->as_of), "%s", db_text(st, 6));
 	}
 	db_reset(st);
 	if (rc == DB_ERROR)
@@ -220,8 +220,8 @@ store_budget_put(Store *s, const Budget *b, Buf *err)
 int
 store_budget_delete(Store *s, int64_t project_id, Buf *err)
 {
-	DbStmt *st = db_prepare(
-	    s->db, "DELETE FROM budget WHERE project_id = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "DELETE FROM budget WHERE project_id = ?", err);
 
 	if (st == NULL || db_bind(st, "i", project_id) != 0 ||
 	    store_run(s, st, err) != 0)
@@ -235,7 +235,8 @@ store_budget_delete(Store *s, int64_t project_id, Buf *err)
 	"c.id, c.donor_name, coalesce(o.key, pl.iso3),"                        \
 	" coalesce(c.project_id, 0), pr.title, c.trust_fund, c.earmarked,"     \
 	" c.kind = 'in_kind', c.amount, c.currency, c.usd, c.usd_e9,"          \
-	" c.rate_date, c.received, c.note, c.demo, c.created_at"               \
+	" c.rate_date, (SELECT minor FROM currency WHERE code = c.currency),"  \
+	" c.received, c.note, c.demo, c.created_at"                            \
 	" FROM contribution c"                                                 \
 	" LEFT JOIN organisation o ON o.id = c.donor_org_id"                   \
 	" LEFT JOIN place pl ON pl.id = c.donor_place_id"                      \
@@ -254,10 +255,10 @@ contribution_row(DbStmt *st, Contribution *c)
 	c->earmarked = (int)db_int(st, 6);
 	c->in_kind = (int)db_int(st, 7);
 	money_row(st, 8, &c->m);
-	snprintf(c->received, sizeof(c->received), "%s", db_text(st, 13));
-	c->note = xstrdup(db_text(st, 14));
-	c->demo = (int)db_int(st, 15);
-	c->created_at = xstrdup(db_text(st, 16));
+	snprintf(c->received, sizeof(c->received), "%s", db_text(st, 14));
+	c->note = xstrdup(db_text(st, 15));
+	c->demo = (int)db_int(st, 16);
+	c->created_at = xstrdup(db_text(st, 17));
 }
 
 void
@@ -289,7 +290,7 @@ store_contribution_add(Store *s, const Contribution *c, Buf *err)
 
 	store_now(&now);
 	if (st != NULL &&
-	    db_bind(st, "ttiiitititittiit", c->donor_key, c->donor, c->project,
+	    db_bind(st, "ttiiititiitttit", c->donor_key, c->donor, c->project,
 		(int64_t)c->trust_fund, (int64_t)c->earmarked,
 		c->in_kind ? "in_kind" : "cash", c->m.amount, c->m.currency,
 		c->m.usd, c->m.usd_e9, c->m.rate_date, c->received,
@@ -335,8 +336,7 @@ store_contributions(Store *s, const ContributionFilter *f,
     StoreContributionFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT " CONTRIBUTION_COLS
-	    " WHERE (?1 = 0 OR c.project_id = ?1)"
+	    "SELECT " CONTRIBUTION_COLS " WHERE (?1 = 0 OR c.project_id = ?1)"
 	    " AND (?2 IS NULL OR c.donor_name = ?2 OR o.key = ?2"
 	    "  OR pl.iso3 = ?2) AND (?3 = 0 OR c.trust_fund = 1)"
 	    " ORDER BY c.received DESC, c.id DESC",
@@ -401,8 +401,7 @@ static const struct {
 	const char *by, *sql;
 } fund_sql[] = {
 	{ "project",
-	    FUND_CTE " SELECT f.id, f.title," FUND_SUMS
-		     " FROM fund f" FUND_LEAD
+	    FUND_CTE " SELECT f.id, f.title," FUND_SUMS " FROM fund f" FUND_LEAD
 		     " GROUP BY f.id ORDER BY coalesce(sum(max(f.budget"
 		     " - f.received, 0)), -1) DESC, f.id" },
 	{ "entity",
@@ -593,8 +592,8 @@ appeal_row(DbStmt *st, Appeal *a)
 int
 store_appeal_get(Store *s, const char *key, Appeal *a, Buf *err)
 {
-	DbStmt *st = db_prepare(
-	    s->db, "SELECT " APPEAL_COLS " WHERE key = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "SELECT " APPEAL_COLS " WHERE key = ?", err);
 	int rc;
 
 	memset(a, 0, sizeof(*a));
@@ -614,8 +613,8 @@ store_appeal_get(Store *s, const char *key, Appeal *a, Buf *err)
 int
 store_appeals(Store *s, StoreAppealFn fn, void *ctx, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
-	    "SELECT " APPEAL_COLS " ORDER BY issued DESC, key", err);
+	DbStmt *st = db_prepare(
+	    s->db, "SELECT " APPEAL_COLS " ORDER BY issued DESC, key", err);
 	Appeal *all = NULL;
 	size_t n = 0;
 	int rc;
@@ -684,8 +683,7 @@ store_gender_set(Store *s, int64_t project_id, int marker, Buf *err)
 	    "UPDATE project SET gender_marker = nullif(?, -1) WHERE id = ?",
 	    err);
 
-	if (st == NULL ||
-	    db_bind(st, "ii", (int64_t)marker, project_id) != 0 ||
+	if (st == NULL || db_bind(st, "ii", (int64_t)marker, project_id) != 0 ||
 	    store_run(s, st, err) != 0)
 		return -1;
 	return db_changes(s->db) > 0;
