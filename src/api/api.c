@@ -25,38 +25,10 @@
 #include "../portfolio/query.h"
 #include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
-#include "api.h"
-
-#define API_PREFIX "/api/v1"
-
-/* Lists answer 50 projects unless asked; never more than 1,000 at once. */
-#define API_LIMIT_DEFAULT "50"
-#define API_LIMIT_MAX     1000
-
-/* Who a route is for. */
-enum {
-	API_PUBLIC, /* anyone, signed in or not */
-	API_EDIT,   /* admin, secretariat, focal point (its entity's only) */
-	API_SIGNED  /* anyone signed in; the handler checks the role */
-};
-
-/* The request being answered, and who asks (signed in when who.id > 0). */
-typedef struct ApiCtx {
-	Store *s;
-	const HttpRequest *rq;
-	Account who;
-} ApiCtx;
-
-typedef struct ApiRoute {
-	const char *method;
-	const char *path;   /* after API_PREFIX; "{id}" matches a number */
-	const char *params; /* the query parameters it takes, space-separated */
-	int access;         /* API_PUBLIC or API_EDIT */
-	int (*fn)(ApiCtx *a, int64_t id, HttpReply *rp);
-} ApiRoute;
+#include "api_int.h"
 
 /* Put j (consumed) in rp as the body, with status. */
-static int
+int
 api_json(HttpReply *rp, int status, json_t *j)
 {
 	char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -75,7 +47,7 @@ api_json(HttpReply *rp, int status, json_t *j)
  * An error answer: {"error": {"code", "message", "field"}}.  The message
  * never echoes more of the request than the field's name.
  */
-static int
+int
 api_error(HttpReply *rp, int status, const char *code, const char *field,
     const char *message)
 {
@@ -445,7 +417,7 @@ out:
 }
 
 /* The JSON body of rq, or NULL after putting a 400 in rp. */
-static json_t *
+json_t *
 api_body(const HttpRequest *rq, HttpReply *rp)
 {
 	json_error_t je;
@@ -696,7 +668,7 @@ want_csv(const HttpRequest *rq, HttpReply *rp)
 	return -1;
 }
 
-static int
+int
 api_csv(HttpReply *rp, Buf *csv, const char *filename)
 {
 	Buf cd = BUF_INIT;
@@ -1107,10 +1079,21 @@ api_openapi(ApiCtx *ac, int64_t id, HttpReply *rp)
 
 /* Sorted by path, then method. */
 static const ApiRoute routes[] = {
+	{ "GET", "/appeals", "", API_PUBLIC, api_appeals },
+	{ "POST", "/appeals", "", API_SIGNED, api_appeal_put },
+	{ "DELETE", "/appeals/{id}", "", API_SIGNED, api_appeal_delete },
+	{ "GET", "/appeals/{id}", "", API_PUBLIC, api_appeal },
+	{ "GET", "/contributions", "project donor trust_fund", API_PUBLIC,
+	    api_contributions },
+	{ "POST", "/contributions", "", API_SIGNED, api_contribution_create },
+	{ "DELETE", "/contributions/{id}", "", API_SIGNED,
+	    api_contribution_delete },
 	{ "GET", "/duplicates", "country area entity min limit", API_PUBLIC,
 	    api_duplicates },
 	{ "GET", "/findings", "", API_PUBLIC, api_findings },
 	{ "GET", "/framework", "", API_PUBLIC, api_framework },
+	{ "GET", "/funding", "by pillar entity format", API_PUBLIC,
+	    api_funding },
 	{ "GET", "/gaps", "by format " NEED_FILTERS, API_PUBLIC, api_gaps },
 	{ "GET", "/needs", NEED_FILTERS "gaps limit offset format", API_PUBLIC,
 	    api_needs },
@@ -1128,7 +1111,15 @@ static const ApiRoute routes[] = {
 	{ "DELETE", "/projects/{id}", "", API_EDIT, api_project_delete },
 	{ "GET", "/projects/{id}", "", API_PUBLIC, api_project },
 	{ "PATCH", "/projects/{id}", "", API_EDIT, api_project_patch },
+	{ "DELETE", "/projects/{id}/budget", "", API_SIGNED,
+	    api_budget_delete },
+	{ "GET", "/projects/{id}/budget", "", API_PUBLIC, api_budget },
+	{ "PUT", "/projects/{id}/budget", "", API_SIGNED, api_budget_put },
+	{ "PUT", "/projects/{id}/gender", "", API_SIGNED, api_gender_put },
+	{ "GET", "/rates", "currency", API_PUBLIC, api_rates },
+	{ "POST", "/rates", "", API_SIGNED, api_rate_create },
 	{ "GET", "/stats", "by " FILTERS, API_PUBLIC, api_stats },
+	{ "GET", "/trust-fund", "", API_PUBLIC, api_trust_fund },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

@@ -61,8 +61,8 @@ json_or_fail(json_t *j, const Buf *err)
 /* --- rates ---------------------------------------------------------------- */
 
 static int
-rate_row(void *ctx, const char *cur, const char *on, int64_t e9,
-    const char *source)
+rate_row(
+    void *ctx, const char *cur, const char *on, int64_t e9, const char *source)
 {
 	Buf r = BUF_INIT;
 	const char *row[4];
@@ -111,11 +111,10 @@ cmd_rates(Cli *c)
 			    "rates add CURRENCY RATE --date YYYY-MM-DD");
 		if (cli_opt(c, "date") == NULL)
 			today(d);
-		rc = cli_commit_status(rate_commit(c->store, NULL, c->arg[1],
-					   c->arg[2],
-					   cli_opt(c, "date") ? cli_opt(c, "date")
-							      : d,
-					   cli_opt(c, "source"), &msg),
+		rc = cli_commit_status(
+		    rate_commit(c->store, NULL, c->arg[1], c->arg[2],
+			cli_opt(c, "date") ? cli_opt(c, "date") : d,
+			cli_opt(c, "source"), &msg),
 		    &msg);
 		if (rc == EXIT_OK)
 			printf("rate of %s recorded\n", c->arg[1]);
@@ -131,7 +130,8 @@ cmd_rates(Cli *c)
 		    rate_row, &t, &err);
 	} else {
 		return cli_error(EXIT_USAGE,
-		    "rates: no \"%s\" (list [CURRENCY], add, currencies)", verb);
+		    "rates: no \"%s\" (list [CURRENCY], add, currencies)",
+		    verb);
 	}
 	if (rc != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
@@ -196,8 +196,8 @@ budget_show(Cli *c, int64_t id)
 		}
 		usd_members(j, "received", r.received);
 		usd_members(j, "shortfall", r.shortfall);
-		json_object_set_new(j, "gender_marker",
-		    g >= 0 ? json_integer(g) : json_null());
+		json_object_set_new(
+		    j, "gender_marker", g >= 0 ? json_integer(g) : json_null());
 		cli_print_json(j);
 	} else if (got) {
 		money_format(b.m.amount, b.m.minor, &x);
@@ -243,11 +243,10 @@ cmd_budget(Cli *c)
 		return budget_show(c, id);
 	if (strcmp(verb, "set") == 0 && c->narg == 3) {
 		today(d);
-		rc = cli_commit_status(budget_commit(c->store, NULL, id,
-					   c->arg[2], cli_opt(c, "currency"),
-					   cli_opt(c, "date") ? cli_opt(c, "date")
-							      : d,
-					   &msg),
+		rc = cli_commit_status(
+		    budget_commit(c->store, NULL, id, c->arg[2],
+			cli_opt(c, "currency"),
+			cli_opt(c, "date") ? cli_opt(c, "date") : d, &msg),
 		    &msg);
 		if (rc == EXIT_OK)
 			printf("budget of project %lld set\n", (long long)id);
@@ -256,8 +255,8 @@ cmd_budget(Cli *c)
 		    budget_commit(c->store, NULL, id, NULL, NULL, NULL, &msg),
 		    &msg);
 		if (rc == EXIT_OK)
-			printf("budget of project %lld removed\n",
-			    (long long)id);
+			printf(
+			    "budget of project %lld removed\n", (long long)id);
 	} else {
 		rc = cli_error(EXIT_USAGE,
 		    "budget show ID | set ID AMOUNT [--currency C] [--date D]"
@@ -285,9 +284,9 @@ contribution_row(void *ctx, const Contribution *k)
 	row[1] = k->received;
 	row[2] = k->donor;
 	row[3] = k->project ? pr : "";
-	row[4] = k->project ? (k->trust_fund ? "trust fund, earmarked"
-					     : "direct")
-			    : "trust fund";
+	row[4] = k->project
+	    ? (k->trust_fund ? "trust fund, earmarked" : "direct")
+	    : "trust fund";
 	row[5] = k->in_kind ? "in kind" : "cash";
 	row[6] = buf_str(&a);
 	money_format(k->m.usd, 2, &u);
@@ -343,8 +342,8 @@ cmd_contributions(Cli *c)
 		return rc;
 	}
 	if (strcmp(verb, "delete") == 0 && c->narg == 2 && id_arg(c, 1)) {
-		rc = cli_commit_status(contribution_delete_commit(c->store,
-					   NULL, id_arg(c, 1), &msg),
+		rc = cli_commit_status(contribution_delete_commit(
+					   c->store, NULL, id_arg(c, 1), &msg),
 		    &msg);
 		if (rc == EXIT_OK)
 			printf("contribution %s deleted\n", c->arg[1]);
@@ -363,8 +362,8 @@ cmd_contributions(Cli *c)
 	if (strcmp(c->format, "json") == 0) {
 		json_t *a = json_array();
 
-		if (store_contributions(c->store, &f, contribution_json_one, a,
-			&err) != 0) {
+		if (store_contributions(
+			c->store, &f, contribution_json_one, a, &err) != 0) {
 			json_decref(a);
 			return json_or_fail(NULL, &err);
 		}
@@ -410,14 +409,14 @@ fund_table(json_t *j, const char *format, const char *first)
 		row[1] = json_string_value(json_object_get(g, "name"));
 		row[2] = n;
 		row[3] = m;
-		row[4] = usd(json_integer_value(
-				 json_object_get(g, "budget_cents")),
-		    &b[0]);
-		row[5] = usd(json_integer_value(
-				 json_object_get(g, "received_cents")),
+		row[4] =
+		    usd(json_integer_value(json_object_get(g, "budget_cents")),
+			&b[0]);
+		row[5] = usd(
+		    json_integer_value(json_object_get(g, "received_cents")),
 		    &b[1]);
-		row[6] = usd(json_integer_value(
-				 json_object_get(g, "shortfall_cents")),
+		row[6] = usd(
+		    json_integer_value(json_object_get(g, "shortfall_cents")),
 		    &b[2]);
 		cli_table_add(&t, row);
 	}
@@ -511,8 +510,8 @@ cmd_trust_fund(Cli *c)
 		row[2] = json_string_value(json_object_get(d, "name"));
 		row[3] = usd(
 		    json_integer_value(json_object_get(d, "usd_cents")), &a);
-		row[4] = usd(json_integer_value(
-				 json_object_get(d, "earmarked_cents")),
+		row[4] = usd(
+		    json_integer_value(json_object_get(d, "earmarked_cents")),
 		    &e);
 		row[5] = n;
 		cli_table_add(&t, row);
@@ -520,8 +519,7 @@ cmd_trust_fund(Cli *c)
 	cli_table_print(&t, c->format);
 	if (strcmp(c->format, "table") == 0)
 		printf("\ntotal USD %s\n",
-		    usd(json_integer_value(
-			    json_object_get(j, "total_cents")),
+		    usd(json_integer_value(json_object_get(j, "total_cents")),
 			&a));
 	cli_table_free(&t);
 	json_decref(j);
@@ -572,8 +570,8 @@ cmd_gender(Cli *c)
 				    json_integer(
 					all ? (b * 10000 + all / 2) / all : 0));
 				json_object_set_new(g, "definition",
-				    json_string(gender_definition(
-					*k ? atoi(k) : -1)));
+				    json_string(
+					gender_definition(*k ? atoi(k) : -1)));
 			}
 			cli_print_json(j);
 		} else {
@@ -597,8 +595,8 @@ cmd_gender(Cli *c)
 			rc = cli_error(
 			    EXIT_FAIL, "no project %lld", (long long)id);
 		else
-			printf("%s: %s\n", gender_name(g),
-			    gender_definition(g));
+			printf(
+			    "%s: %s\n", gender_name(g), gender_definition(g));
 		buf_free(&err);
 		return rc;
 	}
@@ -616,8 +614,8 @@ static int
 appeal_row(void *ctx, const Appeal *a)
 {
 	char n[24];
-	const char *row[5] = { a->key, a->title, a->issued ? a->issued : "",
-		n, a->demo ? "demo" : "" };
+	const char *row[5] = { a->key, a->title, a->issued ? a->issued : "", n,
+		a->demo ? "demo" : "" };
 
 	snprintf(n, sizeof(n), "%zu", a->nprojects);
 	cli_table_add(ctx, row);
@@ -634,8 +632,8 @@ ids_of(const char *v, Appeal *a, Buf *msg)
 
 		if (end == v || id <= 0 ||
 		    (*end != '\0' && *end != ',' && *end != ' ')) {
-			buf_printf(msg, "--projects: \"%s\" is no list of ids",
-			    v);
+			buf_printf(
+			    msg, "--projects: \"%s\" is no list of ids", v);
 			return -1;
 		}
 		a->projects = xrealloc(
@@ -682,10 +680,10 @@ cmd_appeals(Cli *c)
 
 		memset(&a, 0, sizeof(a));
 		a.key = xstrdup(c->arg[1]);
-		a.title = cli_opt(c, "title") ? xstrdup(cli_opt(c, "title"))
-					      : NULL;
-		a.issued = cli_opt(c, "issued") ? xstrdup(cli_opt(c, "issued"))
-						: NULL;
+		a.title =
+		    cli_opt(c, "title") ? xstrdup(cli_opt(c, "title")) : NULL;
+		a.issued =
+		    cli_opt(c, "issued") ? xstrdup(cli_opt(c, "issued")) : NULL;
 		a.note = xstrdup(cli_opt(c, "note") ? cli_opt(c, "note") : "");
 		a.demo = cli_opt(c, "demo") != NULL;
 		if (ids_of(cli_opt(c, "projects"), &a, &msg) != 0)

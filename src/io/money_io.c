@@ -30,8 +30,7 @@ money_json(const Money *m)
 	json_t *j = json_object();
 	Buf r = BUF_INIT;
 
-	json_object_set_new(
-	    j, "amount", decimal(m->amount, m->minor));
+	json_object_set_new(j, "amount", decimal(m->amount, m->minor));
 	json_object_set_new(j, "amount_minor", json_integer(m->amount));
 	json_object_set_new(j, "currency", json_string(m->currency));
 	usd_members(j, "usd", m->usd);
@@ -63,8 +62,8 @@ contribution_json(const Contribution *c)
 	json_object_set_new(j, "donor", json_string(c->donor));
 	json_object_set_new(j, "donor_key",
 	    c->donor_key ? json_string(c->donor_key) : json_null());
-	json_object_set_new(j, "project",
-	    c->project ? json_integer(c->project) : json_null());
+	json_object_set_new(
+	    j, "project", c->project ? json_integer(c->project) : json_null());
 	json_object_set_new(j, "project_title",
 	    c->project_title ? json_string(c->project_title) : json_null());
 	json_object_set_new(j, "trust_fund", json_boolean(c->trust_fund));
@@ -274,7 +273,8 @@ rate_commit(Store *s, const Account *who, const char *currency,
 		goto out;
 	got = store_currency(s, code3, &minor, &err);
 	if (got == 0) {
-		buf_printf(msg, "%s is no currency this portfolio knows", code3);
+		buf_printf(
+		    msg, "%s is no currency this portfolio knows", code3);
 		code = 400;
 	} else if (got > 0 &&
 	    store_rate_put(s, code3, date, e9, source ? source : "", &err) ==
@@ -399,8 +399,8 @@ out:
 }
 
 int
-contribution_commit(Store *s, const Account *who,
-    const ContributionInput *in, int64_t *id, Buf *msg)
+contribution_commit(Store *s, const Account *who, const ContributionInput *in,
+    int64_t *id, Buf *msg)
 {
 	Buf err = BUF_INIT, key = BUF_INIT, name = BUF_INIT;
 	Contribution c;
@@ -523,8 +523,8 @@ appeal_trail(const Appeal *a)
 	for (size_t i = 0; i < a->nprojects; i++)
 		json_array_append_new(p, json_integer(a->projects[i]));
 	return json_pack("{ss ss ss? ss sb so}", "key", a->key, "title",
-	    a->title, "issued", a->issued,
-	    "note", a->note ? a->note : "", "demo", a->demo, "projects", p);
+	    a->title, "issued", a->issued, "note", a->note ? a->note : "",
+	    "demo", a->demo, "projects", p);
 }
 
 /* YYYY, YYYY-MM or YYYY-MM-DD: the first day of what is not given. */
@@ -536,7 +536,10 @@ loose_date_ok(const char *v)
 
 	if (n != 4 && n != 7 && n != 10)
 		return 0;
-	snprintf(d, sizeof(d), "%s%s", v, n == 4 ? "-01-01" : n == 7 ? "-01" : "");
+	snprintf(d, sizeof(d), "%s%s", v,
+	    n == 4       ? "-01-01"
+		: n == 7 ? "-01"
+			 : "");
 	return money_day_ok(d);
 }
 
@@ -637,8 +640,8 @@ appeal_delete_commit(Store *s, const Account *who, const char *key, Buf *msg)
 	} else if (got > 0) {
 		oj = appeal_trail(&old);
 		if (store_appeal_delete(s, key, &err) > 0)
-			audit(s, who, "delete", "appeal", old.id, oj, NULL,
-			    &err);
+			audit(
+			    s, who, "delete", "appeal", old.id, oj, NULL, &err);
 		json_decref(oj);
 		code = COMMIT_DELETED;
 	}

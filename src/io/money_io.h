@@ -52,10 +52,10 @@ int budget_commit(Store *s, const Account *who, int64_t project_id,
 
 /* What a person gives of a contribution, as text. */
 typedef struct ContributionInput {
-	const char *donor;     /* an organisation, a Member State, a name */
-	const char *project;   /* project id; NULL: the Trust Fund */
+	const char *donor;   /* an organisation, a Member State, a name */
+	const char *project; /* project id; NULL: the Trust Fund */
 	const char *amount, *currency, *received;
-	int trust_fund;        /* through the Trust Fund (with project) */
+	int trust_fund; /* through the Trust Fund (with project) */
 	int in_kind;
 	const char *note;
 	int demo;

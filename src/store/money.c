@@ -688,3 +688,21 @@ store_gender_set(Store *s, int64_t project_id, int marker, Buf *err)
 		return -1;
 	return db_changes(s->db) > 0;
 }
+
+int
+store_appeal_key(Store *s, int64_t id, Buf *key, Buf *err)
+{
+	DbStmt *st =
+	    db_prepare(s->db, "SELECT key FROM appeal WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL || db_bind(st, "i", id) != 0)
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		buf_set(key, db_text(st, 0));
+	db_reset(st);
+	if (rc == DB_ERROR)
+		return store_fail(s, err);
+	return rc == DB_ROW;
+}
