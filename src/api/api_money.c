@@ -43,7 +43,8 @@ reply(HttpReply *rp, int code, const Buf *msg, json_t *j)
 	case COMMIT_BUSY:
 		return api_error(rp, 503, "busy", NULL, "try again");
 	default:
-		return api_error(rp, 500, "internal", NULL, "the change failed");
+		return api_error(
+		    rp, 500, "internal", NULL, "the change failed");
 	}
 }
 
@@ -112,12 +113,13 @@ api_funding(ApiCtx *ac, int64_t id, HttpReply *rp)
 		json_t *g;
 		size_t i;
 
-		buf_puts(&csv, "key,name,projects,budgeted,budget_usd,"
-			       "received_usd,shortfall_usd\r\n");
+		buf_puts(&csv,
+		    "key,name,projects,budgeted,budget_usd,"
+		    "received_usd,shortfall_usd\r\n");
 		json_array_foreach(json_object_get(j, "groups"), i, g)
 		{
-			csv_put_field(&csv,
-			    json_string_value(json_object_get(g, "key")));
+			csv_put_field(
+			    &csv, json_string_value(json_object_get(g, "key")));
 			buf_putc(&csv, ',');
 			csv_put_field(&csv,
 			    json_string_value(json_object_get(g, "name")));
@@ -128,8 +130,7 @@ api_funding(ApiCtx *ac, int64_t id, HttpReply *rp)
 				json_object_get(g, "budgeted")),
 			    json_string_value(json_object_get(g, "budget")),
 			    json_string_value(json_object_get(g, "received")),
-			    json_string_value(
-				json_object_get(g, "shortfall")));
+			    json_string_value(json_object_get(g, "shortfall")));
 		}
 		rc = api_csv(rp, &csv, "funding.csv");
 		buf_free(&csv);
@@ -222,8 +223,8 @@ api_contribution_create(ApiCtx *ac, int64_t id, HttpReply *rp)
 
 		j = contribution_json(&c);
 		contribution_free(&c);
-		buf_printf(&loc, API_PREFIX "/contributions/%lld",
-		    (long long)nid);
+		buf_printf(
+		    &loc, API_PREFIX "/contributions/%lld", (long long)nid);
 		http_reply_header(rp, "Location", buf_str(&loc));
 		buf_free(&loc);
 	}
@@ -238,16 +239,16 @@ int
 api_contribution_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
 	Buf msg = BUF_INIT;
-	int rc = reply(rp, contribution_delete_commit(ac->s, &ac->who, id, &msg),
-	    &msg, NULL);
+	int rc = reply(rp,
+	    contribution_delete_commit(ac->s, &ac->who, id, &msg), &msg, NULL);
 
 	buf_free(&msg);
 	return rc;
 }
 
 static int
-rate_one(void *ctx, const char *cur, const char *on, int64_t e9,
-    const char *source)
+rate_one(
+    void *ctx, const char *cur, const char *on, int64_t e9, const char *source)
 {
 	Buf r = BUF_INIT;
 
@@ -365,8 +366,8 @@ api_appeal_put(ApiCtx *ac, int64_t id, HttpReply *rp)
 	a.key = xstrdup(str_or(body, "key"));
 	a.title = xstrdup(str_or(body, "title"));
 	if (json_string_value(json_object_get(body, "issued")) != NULL)
-		a.issued = xstrdup(
-		    json_string_value(json_object_get(body, "issued")));
+		a.issued =
+		    xstrdup(json_string_value(json_object_get(body, "issued")));
 	a.note = xstrdup(str_or(body, "note"));
 	a.demo = json_is_true(json_object_get(body, "demo"));
 	json_array_foreach(json_object_get(body, "projects"), i, v)
@@ -520,7 +521,8 @@ api_budget_put(ApiCtx *ac, int64_t id, HttpReply *rp)
 		    "amount is required (\"250,000\" or \"250000.00\")");
 	else
 		rc = budget_reply(ac, id,
-		    budget_commit(ac->s, &ac->who, id, text_of(body, "amount", t),
+		    budget_commit(ac->s, &ac->who, id,
+			text_of(body, "amount", t),
 			json_string_value(json_object_get(body, "currency")),
 			as_of, &msg),
 		    &msg, rp);
