@@ -450,6 +450,7 @@ budget_of(Store *s, int64_t id, int *status, Buf *err)
 		json_t *m = money_json(&b.m);
 
 		json_object_set_new(m, "as_of", json_string(b.as_of));
+		json_object_set_new(m, "demo", json_boolean(b.demo));
 		json_object_set_new(j, "budget", m);
 	} else {
 		json_object_set_new(j, "budget", json_null());
@@ -524,7 +525,8 @@ api_budget_put(ApiCtx *ac, int64_t id, HttpReply *rp)
 		    budget_commit(ac->s, &ac->who, id,
 			text_of(body, "amount", t),
 			json_string_value(json_object_get(body, "currency")),
-			as_of, &msg),
+			as_of, json_is_true(json_object_get(body, "demo")),
+			&msg),
 		    &msg, rp);
 	json_decref(body);
 	buf_free(&msg);
@@ -536,7 +538,7 @@ api_budget_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
 	Buf msg = BUF_INIT;
 	int rc = reply(rp,
-	    budget_commit(ac->s, &ac->who, id, NULL, NULL, NULL, &msg), &msg,
+	    budget_commit(ac->s, &ac->who, id, NULL, NULL, NULL, 0, &msg), &msg,
 	    NULL);
 
 	buf_free(&msg);

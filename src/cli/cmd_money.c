@@ -190,6 +190,8 @@ budget_show(Cli *c, int64_t id)
 			json_t *m = money_json(&b.m);
 
 			json_object_set_new(m, "as_of", json_string(b.as_of));
+			json_object_set_new(m, "demo", json_boolean(b.demo));
+			json_object_set_new(m, "demo", json_boolean(b.demo));
 			json_object_set_new(j, "budget", m);
 		} else {
 			json_object_set_new(j, "budget", json_null());
@@ -246,13 +248,14 @@ cmd_budget(Cli *c)
 		rc = cli_commit_status(
 		    budget_commit(c->store, NULL, id, c->arg[2],
 			cli_opt(c, "currency"),
-			cli_opt(c, "date") ? cli_opt(c, "date") : d, &msg),
+			cli_opt(c, "date") ? cli_opt(c, "date") : d,
+			cli_opt(c, "demo") != NULL, &msg),
 		    &msg);
 		if (rc == EXIT_OK)
 			printf("budget of project %lld set\n", (long long)id);
 	} else if (strcmp(verb, "remove") == 0 && c->narg == 2) {
-		rc = cli_commit_status(
-		    budget_commit(c->store, NULL, id, NULL, NULL, NULL, &msg),
+		rc = cli_commit_status(budget_commit(c->store, NULL, id, NULL,
+					   NULL, NULL, 0, &msg),
 		    &msg);
 		if (rc == EXIT_OK)
 			printf(

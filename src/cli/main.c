@@ -46,8 +46,9 @@ static const Command commands[] = {
 	    "Lists the audit trail, newest first: every change, who made it\n"
 	    "and when, with the values before and after; --project ID shows\n"
 	    "one project's history.\n" },
-	{ "budget", cmd_budget, "currency= date= format= ", 2, 3,
-	    "show ID | set ID AMOUNT [--currency C] [--date YYYY-MM-DD] |\n"
+	{ "budget", cmd_budget, "currency= date= demo format= ", 2, 3,
+	    "show ID | set ID AMOUNT [--currency C] [--date YYYY-MM-DD]\n"
+	    "         [--demo] |"
 	    "         remove ID [--format table|json]",
 	    "A project's budget (its requirement), in any currency known to\n"
 	    "`ctmatrix rates currencies` (USD unless --currency), converted "

@@ -317,12 +317,14 @@ budget_json(const Budget *b)
 	json_t *j = money_json(&b->m);
 
 	json_object_set_new(j, "as_of", json_string(b->as_of));
+	json_object_set_new(j, "demo", json_boolean(b->demo));
 	return j;
 }
 
 int
 budget_commit(Store *s, const Account *who, int64_t project_id,
-    const char *amount, const char *currency, const char *as_of, Buf *msg)
+    const char *amount, const char *currency, const char *as_of, int demo,
+    Buf *msg)
 {
 	Buf err = BUF_INIT;
 	Budget old, b;
@@ -358,6 +360,7 @@ budget_commit(Store *s, const Account *who, int64_t project_id,
 	}
 	memset(&b, 0, sizeof(b));
 	b.project_id = project_id;
+	b.demo = demo;
 	snprintf(b.as_of, sizeof(b.as_of), "%s", as_of);
 	if (money_make(s, amount, currency ? currency : "USD", as_of, &b.m,
 		msg) != 0) {

@@ -48,7 +48,8 @@ int rate_commit(Store *s, const Account *who, const char *currency,
 
 /* Set (amount != NULL) or remove a project's budget. */
 int budget_commit(Store *s, const Account *who, int64_t project_id,
-    const char *amount, const char *currency, const char *as_of, Buf *msg);
+    const char *amount, const char *currency, const char *as_of, int demo,
+    Buf *msg);
 
 /* What a person gives of a contribution, as text. */
 typedef struct ContributionInput {

@@ -205,6 +205,7 @@ typedef struct Budget {
 	int64_t project_id;
 	Money m;
 	char as_of[11]; /* YYYY-MM-DD */
+	int demo;       /* made up for a demonstration */
 } Budget;
 
 typedef struct Contribution {

@@ -174,7 +174,7 @@ store_budget_get(Store *s, int64_t project_id, Budget *b, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT amount, currency, usd, usd_e9, rate_date,"
-	    " (SELECT minor FROM currency WHERE code = currency), as_of"
+	    " (SELECT minor FROM currency WHERE code = currency), as_of, demo"
 	    " FROM budget WHERE project_id = ?",
 	    err);
 	int rc;
@@ -187,6 +187,7 @@ store_budget_get(Store *s, int64_t project_id, Budget *b, Buf *err)
 		b->project_id = project_id;
 		money_row(st, 0, &b->m);
 		snprintf(b->as_of, sizeof(b->as_of), "%s", db_text(st, 6));
+		b->demo = (int)db_int(st, 7);
 	}
 	db_reset(st);
 	if (rc == DB_ERROR)
@@ -199,19 +200,20 @@ store_budget_put(Store *s, const Budget *b, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO budget(project_id, amount, currency, usd, usd_e9,"
-	    " rate_date, as_of, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " nullif(?6, ''), ?7, ?8) ON CONFLICT(project_id) DO UPDATE SET"
+	    " rate_date, as_of, updated_at, demo) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " nullif(?6, ''), ?7, ?8, ?9) ON CONFLICT(project_id) DO UPDATE SET"
 	    " amount = ?2, currency = ?3, usd = ?4, usd_e9 = ?5,"
-	    " rate_date = nullif(?6, ''), as_of = ?7, updated_at = ?8",
+	    " rate_date = nullif(?6, ''), as_of = ?7, updated_at = ?8,"
+	    " demo = ?9",
 	    err);
 	Buf now = BUF_INIT;
 	int rc = -1;
 
 	store_now(&now);
 	if (st != NULL &&
-	    db_bind(st, "iitiittt", b->project_id, b->m.amount, b->m.currency,
-		b->m.usd, b->m.usd_e9, b->m.rate_date, b->as_of,
-		buf_str(&now)) == 0)
+	    db_bind(st, "iitiittti", b->project_id, b->m.amount, b->m.currency,
+		b->m.usd, b->m.usd_e9, b->m.rate_date, b->as_of, buf_str(&now),
+		(int64_t)b->demo) == 0)
 		rc = store_run(s, st, err);
 	buf_free(&now);
 	return rc;
