@@ -43,10 +43,6 @@ api_json(HttpReply *rp, int status, json_t *j)
 	return status;
 }
 
-/*
- * An error answer: {"error": {"code", "message", "field"}}.  The message
- * never echoes more of the request than the field's name.
- */
 int
 api_error(HttpReply *rp, int status, const char *code, const char *field,
     const char *message)
@@ -416,7 +412,6 @@ out:
 	return rc;
 }
 
-/* The JSON body of rq, or NULL after putting a 400 in rp. */
 json_t *
 api_body(const HttpRequest *rq, HttpReply *rp)
 {
@@ -1079,6 +1074,9 @@ api_openapi(ApiCtx *ac, int64_t id, HttpReply *rp)
 
 /* Sorted by path, then method. */
 static const ApiRoute routes[] = {
+	{ "GET", "/board/decisions", "round project decision", API_SIGNED,
+	    api_board_decisions },
+	{ "POST", "/board/decisions", "", API_SIGNED, api_board_decide },
 	{ "GET", "/appeals", "", API_PUBLIC, api_appeals },
 	{ "POST", "/appeals", "", API_SIGNED, api_appeal_put },
 	{ "DELETE", "/appeals/{id}", "", API_SIGNED, api_appeal_delete },
@@ -1118,23 +1116,46 @@ static const ApiRoute routes[] = {
 	{ "PUT", "/projects/{id}/gender", "", API_SIGNED, api_gender_put },
 	{ "GET", "/rates", "currency", API_PUBLIC, api_rates },
 	{ "POST", "/rates", "", API_SIGNED, api_rate_create },
+	{ "GET", "/projects/{id}/stage", "", API_PUBLIC, api_stage },
+	{ "POST", "/projects/{id}/stage", "", API_SIGNED, api_stage_move },
+	{ "GET", "/rounds", "", API_PUBLIC, api_rounds },
+	{ "GET", "/rounds/{key}", "", API_PUBLIC, api_round },
 	{ "GET", "/stats", "by " FILTERS, API_PUBLIC, api_stats },
 	{ "GET", "/trust-fund", "", API_PUBLIC, api_trust_fund },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
 
-/* Does path match pattern?  "{id}" takes a positive number into *id. */
+/* The longest key "{key}" matches. */
+#define API_KEY_MAX 64
+
+/*
+ * Does path match pattern?  "{id}" takes a positive number into *id;
+ * "{key}" a last segment of letters, digits, '-', '_' and '.' into key.
+ */
 static int
-route_match(const char *pattern, const char *path, int64_t *id)
+route_match(const char *pattern, const char *path, int64_t *id, Buf *key)
 {
 	const char *brace = strstr(pattern, "{id}");
-	size_t n = brace ? (size_t)(brace - pattern) : strlen(pattern);
+	const char *kb = strstr(pattern, "{key}");
+	size_t n = brace ? (size_t)(brace - pattern)
+	    : kb         ? (size_t)(kb - pattern)
+			 : strlen(pattern);
 	char *end;
 	long long v;
 
 	if (strncmp(pattern, path, n) != 0)
 		return 0;
+	if (kb != NULL) {
+		size_t k = strspn(path + n,
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+		    "0123456789-_.");
+
+		if (k == 0 || k > API_KEY_MAX || path[n + k] != '\0')
+			return 0;
+		buf_set(key, path + n);
+		return 1;
+	}
 	if (brace == NULL)
 		return path[n] == '\0';
 	path += n;
@@ -1265,7 +1286,7 @@ api_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 	read =
 	    strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0;
 	for (size_t i = 0; i < NROUTES; i++) {
-		if (!route_match(routes[i].path, path, &id))
+		if (!route_match(routes[i].path, path, &id, &ac.key))
 			continue;
 		buf_printf(
 		    &allow, "%s%s", allow.len ? ", " : "", routes[i].method);
@@ -1314,6 +1335,7 @@ api_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 		http_reply_header(rp, "ETag", buf_str(&etag));
 out:
 	account_clear(&ac.who);
+	buf_free(&ac.key);
 	buf_free(&etag);
 	buf_free(&m);
 	buf_free(&allow);

@@ -1,7 +1,8 @@
 /*
- * api_int.h - what the files of the API share: the request context, the
- * route table's entry, and the helpers that answer (api.c).  Handlers of
- * one subject live in a file of their own (api_money.c).
+ * api_int.h - what the files of src/api share: the request being
+ * answered, the route table's entry, and the replies every handler ends
+ * with.  api.c holds the route table; the handlers of a feature live in a
+ * file of their own (api_money.c, board.c).
  */
 #ifndef CTM_API_API_INT_H
 #define CTM_API_API_INT_H
@@ -9,6 +10,7 @@
 #include <jansson.h>
 
 #include "../store/store.h"
+#include "../web/http.h"
 #include "api.h"
 
 #define API_PREFIX "/api/v1"
@@ -29,20 +31,25 @@ typedef struct ApiCtx {
 	Store *s;
 	const HttpRequest *rq;
 	Account who;
+	Buf key; /* what "{key}" of the route's path matched, "" when none */
 } ApiCtx;
 
 typedef struct ApiRoute {
 	const char *method;
-	const char *path;   /* after API_PREFIX; "{id}" matches a number */
+	const char *path; /* after API_PREFIX; "{id}" a number, "{key}" a key */
 	const char *params; /* the query parameters it takes, space-separated */
-	int access;         /* API_PUBLIC or API_EDIT */
+	int access;         /* API_PUBLIC, API_EDIT or API_SIGNED */
 	int (*fn)(ApiCtx *a, int64_t id, HttpReply *rp);
 } ApiRoute;
 
-/* Put j (consumed) in rp as the body, with status; the status. */
+/* Put j (consumed) in rp as the body, with status; returns status. */
 int api_json(HttpReply *rp, int status, json_t *j);
 
-/* Put the error {"error": {code, message, field}} in rp; the status. */
+/*
+ * An error answer: {"error": {"code", "message", "field"}} (field NULL:
+ * none).  The message never echoes more of the request than the field's
+ * name.  Returns status.
+ */
 int api_error(HttpReply *rp, int status, const char *code, const char *field,
     const char *message);
 
@@ -68,5 +75,13 @@ int api_budget(ApiCtx *ac, int64_t id, HttpReply *rp);
 int api_budget_put(ApiCtx *ac, int64_t id, HttpReply *rp);
 int api_budget_delete(ApiCtx *ac, int64_t id, HttpReply *rp);
 int api_gender_put(ApiCtx *ac, int64_t id, HttpReply *rp);
+
+/* The lifecycle and the Board (board.c). */
+int api_stage(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_stage_move(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_board_decisions(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_board_decide(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_rounds(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_round(ApiCtx *ac, int64_t id, HttpReply *rp);
 
 #endif

@@ -96,6 +96,9 @@ int cmd_user(Cli *c);
 int cmd_token(Cli *c);
 int cmd_audit(Cli *c);
 int cmd_request(Cli *c);
+int cmd_stage(Cli *c);
+int cmd_board(Cli *c);
+int cmd_rounds(Cli *c);
 
 /* Print help for one command, or the overview when name is NULL. */
 int cli_help(FILE *fp, const char *name);

@@ -46,10 +46,37 @@ static const Command commands[] = {
 	    "Lists the audit trail, newest first: every change, who made it\n"
 	    "and when, with the values before and after; --project ID shows\n"
 	    "one project's history.\n" },
+	{ "board", cmd_board,
+	    "decision= seed= round= meeting= conditions= reason= demo as= "
+	    "project= format= ",
+	    1, 3,
+	    "member add|remove LOGIN | members | decide PROJECT\n"
+	    "         --decision approve|reject|revise --meeting YYYY-MM-DD\n"
+	    "         [--seed USD] [--round KEY] [--conditions T] [--reason "
+	    "T]\n"
+	    "         [--demo] [--as LOGIN] | decisions [--round KEY]\n"
+	    "         [--project ID] [--decision D] [--format table|json|csv]",
+	    "The Programme Review Board: its members, and its decisions on\n"
+	    "proposals (projects at Idea, Analysis, Planning or Financing, or\n"
+	    "not placed).  Each change goes in the audit trail.\n"
+	    "  member add|remove LOGIN   seat or unseat an account (any role)\n"
+	    "  members        who sits on the Board\n"
+	    "  decide PROJECT record a decision of the Board's meeting of\n"
+	    "                 --meeting: approve (moves the project to\n"
+	    "                 Initiation; --seed USD the seed funding "
+	    "granted,\n"
+	    "                 written \"120,000\" or \"120000.50\";\n"
+	    "                 --conditions), revise (returns it for revision:\n"
+	    "                 back to Planning) or reject (it stays; --reason\n"
+	    "                 is required to reject or revise).  --round KEY\n"
+	    "                 the seed-funding round (see `ctmatrix rounds`);\n"
+	    "                 --demo marks a made-up record.  Only Board\n"
+	    "                 members and admins decide: --as LOGIN acts as\n"
+	    "                 that account (the command line may decide)\n"
+	    "  decisions      the decisions recorded, by meeting date\n" },
 	{ "budget", cmd_budget, "currency= date= demo format= ", 2, 3,
 	    "show ID | set ID AMOUNT [--currency C] [--date YYYY-MM-DD]\n"
-	    "         [--demo] |"
-	    "         remove ID [--format table|json]",
+	    "         [--demo] | remove ID [--format table|json]",
 	    "A project's budget (its requirement), in any currency known to\n"
 	    "`ctmatrix rates currencies` (USD unless --currency), converted "
 	    "to\n"
@@ -258,6 +285,15 @@ static const Command commands[] = {
 	    "as the server would, and prints the response: a request line\n"
 	    "(\"GET /api/v1/projects?pillar=II HTTP/1.1\"), header lines, an\n"
 	    "empty line and the body.  For tests and for scripts.\n" },
+	{ "rounds", cmd_rounds, "format= ", 0, 1,
+	    "[KEY] [--format table|json|csv]",
+	    "The seed-funding rounds of the Programme Review Board: the\n"
+	    "projects and the sum the Secretary-General's reports publish for\n"
+	    "each (2018: nine projects, USD 949,111; 2019: seven, USD\n"
+	    "973,748), beside what the decisions recorded here add up to\n"
+	    "(approved projects counted once, seed funding summed; the part\n"
+	    "of demonstration records apart).  With KEY, one round and its\n"
+	    "decisions.\n" },
 	{ "serve", cmd_serve, "listen= threads= ", 0, 0,
 	    "[--listen HOST:PORT] [--threads N]",
 	    "Serves the web application and the JSON API (/api/v1) over\n"
@@ -267,6 +303,29 @@ static const Command commands[] = {
 	    "  --threads N         worker threads (one per core)\n"
 	    "Each request leaves a line on standard error: time, address,\n"
 	    "method, path, status, bytes, milliseconds.\n" },
+	{ "stage", cmd_stage, "to= reason= as= from-status format= ", 1, 1,
+	    "PROJECT [--format table|json|csv] | PROJECT --to STEP\n"
+	    "         --reason TEXT [--as LOGIN] | place --from-status",
+	    "The lifecycle of a project, seven steps: 1 Idea, 2 Analysis,\n"
+	    "3 Planning, 4 Financing, 5 Initiation, 6 Implementation,\n"
+	    "7 Evaluation.  A project moves only by a recorded decision: who,\n"
+	    "when and why, in the audit trail too.\n"
+	    "  PROJECT        its step and the decisions that moved it\n"
+	    "  --to STEP      move it (a number or a name): to the next step\n"
+	    "                 or back to any earlier one, never over a step; "
+	    "a\n"
+	    "                 project not placed may be placed at any step.\n"
+	    "                 From a proposal step into Initiation only with "
+	    "a\n"
+	    "                 Board approval on record (or as admin).  --as\n"
+	    "                 LOGIN: under that account's rules (a focal "
+	    "point:\n"
+	    "                 its entity's projects, Idea to Financing only)\n"
+	    "  place --from-status   place every project not yet placed at\n"
+	    "                 the step of its matrix status: in development\n"
+	    "                 at Planning, ongoing at Implementation, "
+	    "completed\n"
+	    "                 at Evaluation\n" },
 	{ "stats", cmd_stats, "by= " FILTER_OPTS "format= ", 0, 0,
 	    "--by pillar|status|entity|scope|country|region|year [filters]\n"
 	    "         [--format table|json|csv]",

@@ -148,6 +148,7 @@ static const struct {
 	{ "needs", "/needs", "Needs", 0 },
 	{ "gaps", "/gaps", "Gaps", 0 },
 	{ "duplicates", "/duplicates", "Duplication", 0 },
+	{ "board", "/board", "Board", 0 },
 	{ "findings", "/findings", "Data quality", 1 },
 	{ "upload", "/upload", "Upload", 2 },
 };
@@ -606,6 +607,12 @@ page_route(Page *p)
 		return page_gaps_csv(p);
 	if (strcmp(path, "/duplicates") == 0 && get)
 		return page_duplicates(p);
+	if (strcmp(path, "/board") == 0 || strncmp(path, "/board/", 7) == 0)
+		return page_board(p, path[6] == '/' ? path + 7 : "");
+	if (strcmp(path, "/rounds") == 0 && get)
+		return page_rounds(p, "");
+	if (strncmp(path, "/rounds/", 8) == 0 && get)
+		return page_rounds(p, path + 8);
 	if (strcmp(path, "/upload") == 0 || strncmp(path, "/upload/", 8) == 0)
 		return page_upload(p, path[7] == '/' ? path + 8 : "");
 	return page_error(p, 404, "There is no such page.");

@@ -84,5 +84,11 @@ int page_gaps(Page *p);
 int page_gaps_csv(Page *p);
 int page_duplicates(Page *p);
 int page_plans(Page *p, const char *rest);
+int page_board(Page *p, const char *rest);
+int page_rounds(Page *p, const char *key);
+
+/* The lifecycle part of a project's page, and the move its form posts. */
+void page_project_stage(Page *p, const Project *pr);
+int page_project_stage_post(Page *p, const Project *pr);
 
 #endif

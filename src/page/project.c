@@ -372,6 +372,7 @@ project_view(Page *p, const Project *pr)
 			html(o, "<li>%s</li>\n", pr->issues[i].message);
 		html(o, "</ul>\n");
 	}
+	page_project_stage(p, pr);
 	html(o, "<p class=\"actions\">");
 	if (may)
 		html(o,
@@ -515,6 +516,8 @@ page_project(Page *p, int64_t id, const char *rest)
 		rc = project_history(p, &pr);
 	} else if (strcmp(rest, "edit") == 0) {
 		rc = project_edit(p, &pr);
+	} else if (strcmp(rest, "stage") == 0 && post) {
+		rc = page_project_stage_post(p, &pr);
 	} else if (strcmp(rest, "delete") == 0 && post) {
 		rc = project_commit(p->s, &p->who, &pr, 1, &msg);
 		rc = commit_answer(p, rc, &pr, &msg);

@@ -267,4 +267,68 @@ typedef struct Appeal {
 	size_t nprojects;
 } Appeal;
 
+/*
+ * A decision that moved a project from one step of the lifecycle to
+ * another (steps 1 Idea ... 7 Evaluation; portfolio/board.h names them).
+ * As read back, the strings live until the callback returns.
+ */
+typedef struct StageDecision {
+	int64_t id;
+	int64_t project_id;
+	int from_stage;            /* 0: the project was not placed */
+	int to_stage;              /* 1 to 7 */
+	int64_t account_id;        /* 0: the command line */
+	const char *actor;         /* the login, or "cli" */
+	const char *decided_at;    /* UTC ISO 8601, set by the store */
+	const char *reason;        /* why: never empty */
+	int64_t board_decision_id; /* the Board decision it follows, or 0 */
+} StageDecision;
+
+/*
+ * A decision of the Programme Review Board on a proposal.  Seed funding is
+ * in US cents and only with an approval.  As read back, the strings live
+ * until the callback returns.
+ */
+typedef struct BoardDecision {
+	int64_t id;
+	int64_t project_id;
+	const char *project_title; /* read back only */
+	const char *round;         /* seed-funding round key, or NULL */
+	const char *decision;      /* approve, reject, revise */
+	int64_t seed_usd;          /* US cents granted; 0 unless approve */
+	const char *conditions;    /* "" when none */
+	const char *reason;        /* "" when none */
+	const char *meeting;       /* YYYY-MM-DD of the Board's meeting */
+	int64_t account_id;        /* who recorded it; 0: the command line */
+	const char *actor;         /* the login, or "cli" */
+	const char *recorded_at;   /* UTC ISO 8601, set by the store */
+	int demo;                  /* made up for a demonstration */
+} BoardDecision;
+
+/* Which Board decisions a query is about; NULL and 0 do not filter. */
+typedef struct BoardFilter {
+	const char *round;    /* round key */
+	int64_t project;      /* project id */
+	const char *decision; /* approve, reject, revise */
+} BoardFilter;
+
+/*
+ * A seed-funding round: the totals the reports publish, beside what the
+ * decisions recorded here add up to (approved projects counted once).
+ * Owned strings: seed_round_clear() frees them.
+ */
+typedef struct SeedRound {
+	int64_t id;
+	char *key, *name, *source;
+	int year;
+	int64_t published_projects; /* -1: not published */
+	int64_t published_usd;      /* US cents; -1: not published */
+	int64_t decisions;          /* decisions recorded in the round */
+	int64_t projects;           /* projects approved, each once */
+	int64_t usd;                /* seed funding granted, US cents */
+	int64_t demo_decisions;     /* of the decisions, demonstration ones */
+	int64_t demo_projects;      /* of the projects, approved by those */
+	int64_t demo_usd;           /* of the funding, by demonstration ones */
+} SeedRound;
+
 #endif

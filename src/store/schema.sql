@@ -583,6 +583,8 @@ ALTER TABLE project ADD COLUMN gender_marker INTEGER
 -- NULL: not placed yet.  A project changes step only by a recorded
 -- decision (stage_decision).
 ALTER TABLE project ADD COLUMN stage INTEGER CHECK (stage BETWEEN 1 AND 7);
+-- The projects at a step, and those not placed (stage IS NULL).
+CREATE INDEX project_stage ON project(stage);
 CREATE TABLE stage_decision (
 	id INTEGER PRIMARY KEY,
 	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,

@@ -528,4 +528,74 @@ void appeal_free(Appeal *a);
 int store_gender_get(Store *s, int64_t project_id, Buf *err);
 int store_gender_set(Store *s, int64_t project_id, int marker, Buf *err);
 
+/* --- the lifecycle and the Programme Review Board (board.c) --------------
+ * Writes run inside a transaction the caller began (io/board_io.c keeps
+ * the rules and the audit trail).
+ */
+
+/* The step of project id in *stage (0: not placed): 1, 0 if none, -1. */
+int store_stage_get(Store *s, int64_t project_id, int *stage, Buf *err);
+
+/*
+ * Move project d->project_id from step d->from_stage (0: not placed) to
+ * d->to_stage and record the decision (d->decided_at is set by the
+ * store).  The id of the stage decision; 0 when the project is no longer
+ * at d->from_stage (someone moved it meanwhile) or is gone; -1.
+ */
+int64_t store_stage_set(Store *s, const StageDecision *d, Buf *err);
+
+/* The stage decisions of a project, oldest first. */
+typedef int (*StoreStageFn)(void *ctx, const StageDecision *d);
+int store_stage_history(
+    Store *s, int64_t project_id, StoreStageFn fn, void *ctx, Buf *err);
+
+/*
+ * The projects not placed at any step, by id, with their matrix status
+ * (NULL when none).
+ */
+typedef int (*StoreUnplacedFn)(void *ctx, int64_t id, const char *status);
+int store_stage_unplaced(Store *s, StoreUnplacedFn fn, void *ctx, Buf *err);
+
+/*
+ * The projects placed at a proposal step (Idea to Financing), the
+ * furthest first, then by id: id, title, step.
+ */
+typedef int (*StoreProposalFn)(
+    void *ctx, int64_t id, const char *title, int stage);
+int store_proposals(Store *s, StoreProposalFn fn, void *ctx, Buf *err);
+
+/* Seat (on) or unseat an account on the Board: 1 changed, 0 not, -1. */
+int store_board_member_set(Store *s, int64_t account_id, int on, Buf *err);
+
+/* Does account_id sit on the Board?  1, 0, -1. */
+int store_board_member_is(Store *s, int64_t account_id, Buf *err);
+
+/* The members, by login: login, role, seated since (UTC ISO 8601). */
+typedef int (*StoreMemberFn)(
+    void *ctx, const char *login, const char *role, const char *since);
+int store_board_members(Store *s, StoreMemberFn fn, void *ctx, Buf *err);
+
+/*
+ * Record a Board decision (d->round a round key that exists, or NULL;
+ * d->recorded_at set by the store).  Its id, or -1.
+ */
+int64_t store_board_decision_add(Store *s, const BoardDecision *d, Buf *err);
+
+/* The decisions f selects, by meeting date then id. */
+typedef int (*StoreBoardFn)(void *ctx, const BoardDecision *d);
+int store_board_decisions(
+    Store *s, const BoardFilter *f, StoreBoardFn fn, void *ctx, Buf *err);
+
+/* Approvals of project_id on record: their count, or -1. */
+int64_t store_board_approvals(Store *s, int64_t project_id, Buf *err);
+
+void seed_round_clear(SeedRound *r);
+
+/* Every seed-funding round with its totals, by year then key. */
+typedef int (*StoreRoundFn)(void *ctx, const SeedRound *r);
+int store_seed_rounds(Store *s, StoreRoundFn fn, void *ctx, Buf *err);
+
+/* The round of key into r (zeroed by the caller): 1, 0 if none, -1. */
+int store_seed_round_get(Store *s, const char *key, SeedRound *r, Buf *err);
+
 #endif

@@ -86,7 +86,7 @@ sqlite3 "$DB" "DROP TABLE project_fts;
 	DROP TABLE project_area; DROP TABLE thematic_area_keyword;
 	DROP TABLE board_decision; DROP TABLE stage_decision;
 	DROP TABLE board_member; DROP TABLE seed_round;
-	ALTER TABLE project DROP COLUMN stage;
+	DROP INDEX project_stage; ALTER TABLE project DROP COLUMN stage;
 	DROP TABLE appeal_project; DROP TABLE appeal; DROP TABLE contribution;
 	DROP TABLE budget; DROP TABLE rate; DROP TABLE currency;
 	ALTER TABLE project DROP COLUMN gender_marker;

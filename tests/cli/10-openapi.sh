@@ -14,6 +14,13 @@ T_SEC=$("$CTM" token sec)
 echo "$PW" | "$CTM" user add an --role analyst --entity CTED >/dev/null
 T_FP=$("$CTM" token fp)
 T_AN=$("$CTM" token an)
+echo "$PW" | "$CTM" user add brd --role viewer >/dev/null
+"$CTM" board member add brd >/dev/null
+T_BRD=$("$CTM" token brd)
+"$CTM" stage place --from-status >/dev/null
+# Proposals (in development: at Planning), and an ongoing project.
+read -r PR1 PR2 PR3 <<<"$("$CTM" projects --status in_development --format csv --limit 3 | sed 1d | cut -d, -f1 | tr '\n' ' ')"
+ONG=$("$CTM" projects --status ongoing --format csv --limit 1 | sed -n '2s/,.*//p')
 serve_start
 URL="http://$ADDR/api/v1"
 equal "GET /openapi.json is 200" 200 \
@@ -222,6 +229,42 @@ call DELETE "/appeals/{id}" "/appeals/$AID" "$T_FP"
 call DELETE "/appeals/{id}" "/appeals/$AID" "$T_SEC"
 call DELETE "/appeals/{id}" "/appeals/$AID" "$T_SEC"
 call DELETE "/appeals/{id}" "/appeals/$AID" ""
+# The lifecycle and the Board.
+call GET /projects/{id}/stage "/projects/$PR1/stage"
+call GET /projects/{id}/stage "/projects/$PR1/stage" "$T_SEC"
+call GET /projects/{id}/stage /projects/99999/stage
+call POST /projects/{id}/stage "/projects/$PR1/stage" "$T_SEC" '{"to":"Financing","reason":"budget drafted"}'
+call POST /projects/{id}/stage "/projects/$PR1/stage" "$T_SEC" '{"to":3,"reason":"back to planning"}'
+call POST /projects/{id}/stage "/projects/$PR1/stage" "$T_SEC" '{"to":"Evaluation","reason":"skip"}'
+call POST /projects/{id}/stage "/projects/$PR1/stage" "$T_SEC" '{"to":"Financing"}'
+call POST /projects/{id}/stage "/projects/$PR1/stage" "$T_SEC" '{"to":"Nowhere","reason":"x"}'
+call POST /projects/{id}/stage "/projects/$PR1/stage" "$T_SEC" '{"to":'
+call POST /projects/{id}/stage "/projects/$PR1/stage" "$T_AN" '{"to":4,"reason":"x"}'
+call POST /projects/{id}/stage "/projects/$PR1/stage" "" '{"to":4,"reason":"x"}'
+call POST /projects/{id}/stage /projects/99999/stage "$T_SEC" '{"to":4,"reason":"x"}'
+call POST /board/decisions /board/decisions "$T_BRD" \
+	"{\"project\":$PR1,\"decision\":\"approve\",\"meeting\":\"2018-05-15\",\"seed_usd\":\"120,000\",\"round\":\"2018\",\"conditions\":\"report\",\"reason\":\"DEMONSTRATION RECORD\",\"demo\":true}"
+call POST /board/decisions /board/decisions "$T_BRD" \
+	"{\"project\":$PR2,\"decision\":\"revise\",\"meeting\":\"2018-05-15\",\"reason\":\"more detail\",\"round\":null}"
+call POST /board/decisions /board/decisions "$T_BRD" \
+	"{\"project\":$ONG,\"decision\":\"reject\",\"meeting\":\"2018-05-15\",\"reason\":\"x\"}"
+call POST /board/decisions /board/decisions "$T_BRD" \
+	"{\"project\":$PR3,\"decision\":\"reject\",\"meeting\":\"2018-05-15\",\"reason\":\"x\",\"seed_usd\":\"5\"}"
+call POST /board/decisions /board/decisions "$T_BRD" \
+	"{\"project\":99999,\"decision\":\"reject\",\"meeting\":\"2018-05-15\",\"reason\":\"x\"}"
+call POST /board/decisions /board/decisions "$T_BRD" '{"project":'
+call POST /board/decisions /board/decisions "$T_SEC" \
+	"{\"project\":$PR3,\"decision\":\"reject\",\"meeting\":\"2018-05-15\",\"reason\":\"x\"}"
+call POST /board/decisions /board/decisions "" '{}'
+call GET /board/decisions /board/decisions "$T_SEC"
+call GET /board/decisions "/board/decisions?round=2018&decision=approve&project=$PR1" "$T_BRD"
+call GET /board/decisions "/board/decisions?decision=maybe" "$T_SEC"
+call GET /board/decisions /board/decisions
+call GET /rounds /rounds
+call GET /rounds /rounds "$T_FP"
+call GET /rounds/{key} /rounds/2018
+call GET /rounds/{key} /rounds/2018 "$T_AN"
+call GET /rounds/{key} /rounds/1999
 
 
 node "$TOP/tests/openapi-check.js" "$WORK/openapi.json" <"$WORK/cases" ||
