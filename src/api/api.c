@@ -25,30 +25,9 @@
 #include "../portfolio/query.h"
 #include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
-#include "api.h"
 #include "api_int.h"
 
-#define API_PREFIX "/api/v1"
-
-/* Lists answer 50 projects unless asked; never more than 1,000 at once. */
-#define API_LIMIT_DEFAULT "50"
-#define API_LIMIT_MAX     1000
-
-/* Who a route is for. */
-enum {
-	API_PUBLIC, /* anyone, signed in or not */
-	API_EDIT,   /* admin, secretariat, focal point (its entity's only) */
-	API_SIGNED  /* anyone signed in; the handler checks the role */
-};
-
-typedef struct ApiRoute {
-	const char *method;
-	const char *path;   /* after API_PREFIX; "{id}" matches a number */
-	const char *params; /* the query parameters it takes, space-separated */
-	int access;         /* API_PUBLIC or API_EDIT */
-	int (*fn)(ApiCtx *a, int64_t id, HttpReply *rp);
-} ApiRoute;
-
+/* Put j (consumed) in rp as the body, with status. */
 int
 api_json(HttpReply *rp, int status, json_t *j)
 {
@@ -684,7 +663,7 @@ want_csv(const HttpRequest *rq, HttpReply *rp)
 	return -1;
 }
 
-static int
+int
 api_csv(HttpReply *rp, Buf *csv, const char *filename)
 {
 	Buf cd = BUF_INIT;
@@ -1098,10 +1077,21 @@ static const ApiRoute routes[] = {
 	{ "GET", "/board/decisions", "round project decision", API_SIGNED,
 	    api_board_decisions },
 	{ "POST", "/board/decisions", "", API_SIGNED, api_board_decide },
+	{ "GET", "/appeals", "", API_PUBLIC, api_appeals },
+	{ "POST", "/appeals", "", API_SIGNED, api_appeal_put },
+	{ "DELETE", "/appeals/{id}", "", API_SIGNED, api_appeal_delete },
+	{ "GET", "/appeals/{id}", "", API_PUBLIC, api_appeal },
+	{ "GET", "/contributions", "project donor trust_fund", API_PUBLIC,
+	    api_contributions },
+	{ "POST", "/contributions", "", API_SIGNED, api_contribution_create },
+	{ "DELETE", "/contributions/{id}", "", API_SIGNED,
+	    api_contribution_delete },
 	{ "GET", "/duplicates", "country area entity min limit", API_PUBLIC,
 	    api_duplicates },
 	{ "GET", "/findings", "", API_PUBLIC, api_findings },
 	{ "GET", "/framework", "", API_PUBLIC, api_framework },
+	{ "GET", "/funding", "by pillar entity format", API_PUBLIC,
+	    api_funding },
 	{ "GET", "/gaps", "by format " NEED_FILTERS, API_PUBLIC, api_gaps },
 	{ "GET", "/needs", NEED_FILTERS "gaps limit offset format", API_PUBLIC,
 	    api_needs },
@@ -1119,11 +1109,19 @@ static const ApiRoute routes[] = {
 	{ "DELETE", "/projects/{id}", "", API_EDIT, api_project_delete },
 	{ "GET", "/projects/{id}", "", API_PUBLIC, api_project },
 	{ "PATCH", "/projects/{id}", "", API_EDIT, api_project_patch },
+	{ "DELETE", "/projects/{id}/budget", "", API_SIGNED,
+	    api_budget_delete },
+	{ "GET", "/projects/{id}/budget", "", API_PUBLIC, api_budget },
+	{ "PUT", "/projects/{id}/budget", "", API_SIGNED, api_budget_put },
+	{ "PUT", "/projects/{id}/gender", "", API_SIGNED, api_gender_put },
+	{ "GET", "/rates", "currency", API_PUBLIC, api_rates },
+	{ "POST", "/rates", "", API_SIGNED, api_rate_create },
 	{ "GET", "/projects/{id}/stage", "", API_PUBLIC, api_stage },
 	{ "POST", "/projects/{id}/stage", "", API_SIGNED, api_stage_move },
 	{ "GET", "/rounds", "", API_PUBLIC, api_rounds },
 	{ "GET", "/rounds/{key}", "", API_PUBLIC, api_round },
 	{ "GET", "/stats", "by " FILTERS, API_PUBLIC, api_stats },
+	{ "GET", "/trust-fund", "", API_PUBLIC, api_trust_fund },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

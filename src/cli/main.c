@@ -33,6 +33,14 @@ typedef struct Command {
 	"country= region= pillar= area= status= priority= body= search= "
 
 static const Command commands[] = {
+	{ "appeals", cmd_appeals,
+	    "title= issued= note= projects= demo format= ", 1, 2,
+	    "list | show KEY | add|set KEY --title T --projects ID,...\n"
+	    "         [--issued DATE] [--note T] [--demo] | delete KEY\n"
+	    "         [--format table|json|csv]",
+	    "Appeals (such as a Multi-Year Appeal) that make projects'\n"
+	    "shortfalls known to donors: show lists each project with its\n"
+	    "budget, what it received and its shortfall, and the totals.\n" },
 	{ "audit", cmd_audit, "project= format= ", 0, 0,
 	    "[--project ID] [--format table|json|csv]",
 	    "Lists the audit trail, newest first: every change, who made it\n"
@@ -66,6 +74,18 @@ static const Command commands[] = {
 	    "                 members and admins decide: --as LOGIN acts as\n"
 	    "                 that account (the command line may decide)\n"
 	    "  decisions      the decisions recorded, by meeting date\n" },
+	{ "budget", cmd_budget, "currency= date= demo format= ", 2, 3,
+	    "show ID | set ID AMOUNT [--currency C] [--date YYYY-MM-DD]\n"
+	    "         [--demo] | remove ID [--format table|json]",
+	    "A project's budget (its requirement), in any currency known to\n"
+	    "`ctmatrix rates currencies` (USD unless --currency), converted "
+	    "to\n"
+	    "US dollars at the latest rate recorded on or before --date\n"
+	    "(today unless given); show gives the budget, what the project\n"
+	    "received (contributions earmarked for it and seed funding the\n"
+	    "Board granted), its shortfall and its gender marker.  AMOUNT is\n"
+	    "written 1234.56 or 1,234.56, with no more decimals than the\n"
+	    "currency has.\n" },
 	{ "check", cmd_check, "format= ", 0, 0, "[--format table|json|csv]",
 	    "Lists the data-quality findings: declared and found counts that\n"
 	    "differ (count-mismatch), repeated and missing serial numbers\n"
@@ -75,6 +95,20 @@ static const Command commands[] = {
 	    "scope (missing-entity, unknown-status, missing-scope), and the\n"
 	    "defects the importer met in source rows (period-unparsed,\n"
 	    "missing-field, bad-serial, extra-cells, ...).\n" },
+	{ "contributions", cmd_contributions,
+	    "donor= project= amount= currency= date= trust-fund in-kind note= "
+	    "demo format= ",
+	    1, 2,
+	    "list [--project ID] [--donor D] [--trust-fund] |\n"
+	    "         add --donor D --amount A [--currency C] --date D\n"
+	    "         [--project ID [--trust-fund]] [--in-kind] [--note T]\n"
+	    "         [--demo] | delete ID [--format table|json|csv]",
+	    "What donors gave: to a project directly, to the UN Trust Fund\n"
+	    "for Counter-Terrorism earmarked for a project (--project ID\n"
+	    "--trust-fund), or to the Trust Fund unearmarked (no --project).\n"
+	    "The donor is an organisation (key or alias), a Member State\n"
+	    "(ISO alpha-3 or name) or, failing both, a name as written.\n"
+	    "Converted to US dollars at the rate of --date.\n" },
 	{ "duplicates", cmd_duplicates,
 	    "country= area= entity= min= limit= format= ", 0, 0,
 	    "[--country ISO3] [--area KEY] [--entity KEY] [--min X]\n"
@@ -88,6 +122,13 @@ static const Command commands[] = {
 	    "weighing more).  Each pair says why it was flagged.\n"
 	    "  --min X     the least likeness listed (0.05)\n"
 	    "  --limit N   pairs listed at most (100; 0: all)\n" },
+	{ "funding", cmd_funding, "by= pillar= entity= format= ", 0, 0,
+	    "[--by project|entity|pillar|gender|portfolio] [--pillar P]\n"
+	    "         [--entity KEY] [--format table|json|csv]",
+	    "Budgets, funds received and shortfalls in US dollars, by group.\n"
+	    "A project's shortfall is its budget less what it received,\n"
+	    "never below nothing; a group's is the sum of its projects'.\n"
+	    "Projects without a budget count in projects, not in budgeted.\n" },
 	{ "gaps", cmd_gaps, NEED_FILTER_OPTS "by= as= format= ", 0, 0,
 	    "[--by country|region|subregion|pillar|area] [filters of needs]\n"
 	    "         [--as LOGIN] [--format table|json|csv]",
@@ -95,6 +136,13 @@ static const Command commands[] = {
 	    "no project answers), by one dimension; takes the filters of\n"
 	    "`ctmatrix needs list`.  JSON: {\"by\", \"needs\", \"gaps\",\n"
 	    "\"groups\": [{\"key\", \"name\", \"needs\", \"gaps\"}, ...]}.\n" },
+	{ "gender", cmd_gender, "format= ", 0, 2,
+	    "[PROJECT_ID [0|1|2|3|none]] [--format table|json]",
+	    "The gender equality marker: with no operand, the budget at each\n"
+	    "level and its share; with a project, its level; with a level,\n"
+	    "sets it.  0: not expected to contribute noticeably to gender\n"
+	    "equality; 1: contributes in a limited way; 2: gender equality is\n"
+	    "a significant objective; 3: it is the principal objective.\n" },
 	{ "help", cmd_help, "", 0, 1, "[COMMAND]",
 	    "Prints the list of commands, or the help of one command.\n" },
 	{ "import", cmd_import, "pillar= dry-run quiet format= entity= ", 1, -1,
@@ -225,6 +273,13 @@ static const Command commands[] = {
 	    "                 Arabic and Cyrillic variants folded; prefixes)\n"
 	    "  --sort S       pillar (default), serial, title, status, start, "
 	    "id\n" },
+	{ "rates", cmd_rates, "date= source= format= ", 0, 3,
+	    "[list [CURRENCY]] | add CURRENCY RATE [--date YYYY-MM-DD]\n"
+	    "         [--source TEXT] | currencies [--format table|json|csv]",
+	    "Exchange rates, as US dollars one unit of the currency is worth\n"
+	    "(1.0843 for a euro), each holding from its date on; a sum is\n"
+	    "converted at the latest rate on or before its date and keeps\n"
+	    "that rate, so a later rate changes no past conversion.\n" },
 	{ "request", cmd_request, "", 1, 1, "FILE",
 	    "Answers one HTTP request read from FILE (- for standard input)\n"
 	    "as the server would, and prints the response: a request line\n"
@@ -287,6 +342,11 @@ static const Command commands[] = {
 	    "(90).  Clients send it as \"Authorization: Bearer TOKEN\".  It "
 	    "is\n"
 	    "shown once: only its hash is kept.\n" },
+	{ "trust-fund", cmd_trust_fund, "format= ", 0, 0,
+	    "[--format table|json|csv]",
+	    "The contributors to the UN Trust Fund for Counter-Terrorism, in\n"
+	    "descending order of what they gave (US dollars), earmarked or\n"
+	    "not.\n" },
 	{ "user", cmd_user, "role= entity= format= ", 1, 3,
 	    "add LOGIN --role ROLE [--entity KEY] | passwd LOGIN |\n"
 	    "         role LOGIN ROLE [--entity KEY] | disable LOGIN |\n"

@@ -29,10 +29,10 @@ enum {
 };
 
 /*
- * The end of a change made in a transaction: roll back when code is an
- * error (>= 400) or err holds a failure of the store, else commit.  The
- * code to answer: code, or COMMIT_FAILED with err's message in msg when
- * the store failed.
+ * End a change begun with store_begin(): roll back when code is an error
+ * or err holds one (a store failure: COMMIT_FAILED, msg says how), else
+ * commit.  The code to answer (COMMIT_FAILED, with err's message in msg,
+ * also when code says the store failed and err says how).
  */
 int commit_finish(Store *s, int code, Buf *err, Buf *msg);
 

@@ -3,6 +3,7 @@
  * money.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "money.h"
@@ -100,6 +101,51 @@ money_format(int64_t v, int minor, Buf *out)
 		buf_printf(out, ".%0*lld", minor, (long long)(v % unit));
 }
 
+void
+money_decimal(int64_t v, int minor, Buf *out)
+{
+	int64_t unit = pow10i(minor);
+
+	if (v < 0) {
+		buf_putc(out, '-');
+		v = -v;
+	}
+	buf_printf(out, "%lld", (long long)(v / unit));
+	if (minor > 0)
+		buf_printf(out, ".%0*lld", minor, (long long)(v % unit));
+}
+
+int
+money_day_ok(const char *v)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int y, m, d;
+
+	if (v == NULL || strlen(v) != 10 || v[4] != '-' || v[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9'))
+			return 0;
+	y = atoi(v);
+	m = atoi(v + 5);
+	d = atoi(v + 8);
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	/* 29 February only in a leap year. */
+	return !(m == 2 && d == 29 &&
+	    !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
+int
+money_may_write(const Account *who)
+{
+	return who == NULL ||
+	    (who->id != 0 && who->role != NULL &&
+		(strcmp(who->role, "admin") == 0 ||
+		    strcmp(who->role, "secretariat") == 0));
+}
+
 int
 money_parse_rate(const char *text, int64_t *usd_e9, Buf *err)
 {
@@ -193,6 +239,7 @@ money_make(Store *s, const char *amount, const char *currency, const char *date,
 	if (money_parse(amount, minor, &m->amount, err) != 0)
 		return -1;
 	memcpy(m->currency, code, 4);
+	m->minor = minor;
 	if (strcmp(code, "USD") == 0) {
 		m->usd_e9 = 1000000000;
 		m->usd = m->amount;

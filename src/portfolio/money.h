@@ -24,6 +24,15 @@ int money_parse(const char *text, int minor, int64_t *out, Buf *err);
 
 /* v minor units as "1,234.56" (thousands grouped, minor digits). */
 void money_format(int64_t v, int minor, Buf *out);
+/* The same without grouping, for machines: "1234.56". */
+void money_decimal(int64_t v, int minor, Buf *out);
+
+/* Whether v is a day: YYYY-MM-DD, the day within its month. */
+int money_day_ok(const char *v);
+
+/* Who records rates, contributions and appeals: admin and secretariat
+ * (who is NULL for the command line, which may). */
+int money_may_write(const Account *who);
 
 /* A rate "1.0843" (USD per unit, up to 9 decimals) as USD x 10^9. */
 int money_parse_rate(const char *text, int64_t *usd_e9, Buf *err);

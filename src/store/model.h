@@ -197,6 +197,7 @@ typedef struct Money {
 	int64_t usd;        /* US cents */
 	int64_t usd_e9;     /* the rate */
 	char rate_date[11]; /* YYYY-MM-DD, or "" */
+	int minor;          /* digits of the currency's minor unit */
 } Money;
 
 /* A project's budget: what it requires. */
@@ -204,6 +205,7 @@ typedef struct Budget {
 	int64_t project_id;
 	Money m;
 	char as_of[11]; /* YYYY-MM-DD */
+	int demo;       /* made up for a demonstration */
 } Budget;
 
 typedef struct Contribution {

@@ -166,13 +166,15 @@ money_row(DbStmt *st, int i, Money *m)
 	m->usd = db_int(st, i + 2);
 	m->usd_e9 = db_int(st, i + 3);
 	snprintf(m->rate_date, sizeof(m->rate_date), "%s", db_text(st, i + 4));
+	m->minor = (int)db_int(st, i + 5);
 }
 
 int
 store_budget_get(Store *s, int64_t project_id, Budget *b, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT amount, currency, usd, usd_e9, rate_date, as_of"
+	    "SELECT amount, currency, usd, usd_e9, rate_date,"
+	    " (SELECT minor FROM currency WHERE code = currency), as_of, demo"
 	    " FROM budget WHERE project_id = ?",
 	    err);
 	int rc;
@@ -184,7 +186,8 @@ store_budget_get(Store *s, int64_t project_id, Budget *b, Buf *err)
 	if (rc == DB_ROW) {
 		b->project_id = project_id;
 		money_row(st, 0, &b->m);
-		snprintf(b->as_of, sizeof(b->as_of), "%s", db_text(st, 5));
+		snprintf(b->as_of, sizeof(b->as_of), "%s", db_text(st, 6));
+		b->demo = (int)db_int(st, 7);
 	}
 	db_reset(st);
 	if (rc == DB_ERROR)
@@ -197,19 +200,20 @@ store_budget_put(Store *s, const Budget *b, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "INSERT INTO budget(project_id, amount, currency, usd, usd_e9,"
-	    " rate_date, as_of, updated_at) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " nullif(?6, ''), ?7, ?8) ON CONFLICT(project_id) DO UPDATE SET"
+	    " rate_date, as_of, updated_at, demo) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " nullif(?6, ''), ?7, ?8, ?9) ON CONFLICT(project_id) DO UPDATE SET"
 	    " amount = ?2, currency = ?3, usd = ?4, usd_e9 = ?5,"
-	    " rate_date = nullif(?6, ''), as_of = ?7, updated_at = ?8",
+	    " rate_date = nullif(?6, ''), as_of = ?7, updated_at = ?8,"
+	    " demo = ?9",
 	    err);
 	Buf now = BUF_INIT;
 	int rc = -1;
 
 	store_now(&now);
 	if (st != NULL &&
-	    db_bind(st, "iitiittt", b->project_id, b->m.amount, b->m.currency,
-		b->m.usd, b->m.usd_e9, b->m.rate_date, b->as_of,
-		buf_str(&now)) == 0)
+	    db_bind(st, "iitiittti", b->project_id, b->m.amount, b->m.currency,
+		b->m.usd, b->m.usd_e9, b->m.rate_date, b->as_of, buf_str(&now),
+		(int64_t)b->demo) == 0)
 		rc = store_run(s, st, err);
 	buf_free(&now);
 	return rc;
@@ -233,7 +237,8 @@ store_budget_delete(Store *s, int64_t project_id, Buf *err)
 	"c.id, c.donor_name, coalesce(o.key, pl.iso3),"                        \
 	" coalesce(c.project_id, 0), pr.title, c.trust_fund, c.earmarked,"     \
 	" c.kind = 'in_kind', c.amount, c.currency, c.usd, c.usd_e9,"          \
-	" c.rate_date, c.received, c.note, c.demo, c.created_at"               \
+	" c.rate_date, (SELECT minor FROM currency WHERE code = c.currency),"  \
+	" c.received, c.note, c.demo, c.created_at"                            \
 	" FROM contribution c"                                                 \
 	" LEFT JOIN organisation o ON o.id = c.donor_org_id"                   \
 	" LEFT JOIN place pl ON pl.id = c.donor_place_id"                      \
@@ -252,10 +257,10 @@ contribution_row(DbStmt *st, Contribution *c)
 	c->earmarked = (int)db_int(st, 6);
 	c->in_kind = (int)db_int(st, 7);
 	money_row(st, 8, &c->m);
-	snprintf(c->received, sizeof(c->received), "%s", db_text(st, 13));
-	c->note = xstrdup(db_text(st, 14));
-	c->demo = (int)db_int(st, 15);
-	c->created_at = xstrdup(db_text(st, 16));
+	snprintf(c->received, sizeof(c->received), "%s", db_text(st, 14));
+	c->note = xstrdup(db_text(st, 15));
+	c->demo = (int)db_int(st, 16);
+	c->created_at = xstrdup(db_text(st, 17));
 }
 
 void
@@ -287,7 +292,7 @@ store_contribution_add(Store *s, const Contribution *c, Buf *err)
 
 	store_now(&now);
 	if (st != NULL &&
-	    db_bind(st, "ttiiitititittiit", c->donor_key, c->donor, c->project,
+	    db_bind(st, "ttiiititiitttit", c->donor_key, c->donor, c->project,
 		(int64_t)c->trust_fund, (int64_t)c->earmarked,
 		c->in_kind ? "in_kind" : "cash", c->m.amount, c->m.currency,
 		c->m.usd, c->m.usd_e9, c->m.rate_date, c->received,
@@ -684,4 +689,22 @@ store_gender_set(Store *s, int64_t project_id, int marker, Buf *err)
 	    store_run(s, st, err) != 0)
 		return -1;
 	return db_changes(s->db) > 0;
+}
+
+int
+store_appeal_key(Store *s, int64_t id, Buf *key, Buf *err)
+{
+	DbStmt *st =
+	    db_prepare(s->db, "SELECT key FROM appeal WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL || db_bind(st, "i", id) != 0)
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		buf_set(key, db_text(st, 0));
+	db_reset(st);
+	if (rc == DB_ERROR)
+		return store_fail(s, err);
+	return rc == DB_ROW;
 }

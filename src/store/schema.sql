@@ -520,6 +520,7 @@ CREATE TABLE budget (
 	usd_e9 INTEGER NOT NULL,	-- the rate it was converted at
 	rate_date TEXT,			-- the rate's date; NULL for USD
 	as_of TEXT NOT NULL,		-- YYYY-MM-DD the budget speaks for
+	demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),	-- made up for a demonstration
 	updated_at TEXT NOT NULL
 );
 

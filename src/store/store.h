@@ -517,6 +517,8 @@ int store_appeal_get(Store *s, const char *key, Appeal *a, Buf *err);
 typedef int (*StoreAppealFn)(void *ctx, const Appeal *a);
 int store_appeals(Store *s, StoreAppealFn fn, void *ctx, Buf *err);
 int store_appeal_delete(Store *s, const char *key, Buf *err);
+/* The key of appeal id in key. */
+int store_appeal_key(Store *s, int64_t id, Buf *key, Buf *err);
 void appeal_free(Appeal *a);
 
 /*

@@ -155,6 +155,80 @@ call GET /duplicates "/duplicates?min=x"
 call GET /duplicates "/duplicates?limit=0"
 call GET /duplicates "/duplicates?limit=1001"
 call GET /duplicates "/duplicates?search=x"
+# Money.
+MP=$("$CTM" projects --entity UNICRI --format json | json 'j.projects[0].id' /dev/stdin)
+OP=$("$CTM" projects --entity UNODC --format json | json 'j.projects[0].id' /dev/stdin)
+call POST /rates /rates "$T_SEC" '{"currency":"EUR","rate":"1.0843","date":"2018-01-01","source":"test"}'
+call POST /rates /rates "$T_SEC" '{"currency":"EUR","rate":"1,08","date":"2018-01-01"}'
+call POST /rates /rates "$T_FP" '{"currency":"EUR","rate":"1.1","date":"2018-01-01"}'
+call POST /rates /rates "" '{"currency":"EUR","rate":"1.1","date":"2018-01-01"}'
+call POST /rates /rates "$T_SEC" 'not json'
+call GET /rates /rates
+call GET /rates "/rates?currency=EUR"
+call GET /rates "/rates?cur=EUR"
+call PUT "/projects/{id}/budget" "/projects/$MP/budget" "$T_FP" '{"amount":"250,000","currency":"EUR","as_of":"2018-06-01"}'
+call PUT "/projects/{id}/budget" "/projects/$MP/budget" "$T_FP" '{"amount":"300000"}'
+call PUT "/projects/{id}/budget" "/projects/$OP/budget" "$T_FP" '{"amount":"5"}'
+call PUT "/projects/{id}/budget" "/projects/$OP/budget" "$T_SEC" '{"amount":"5","currency":"GBP"}'
+call PUT "/projects/{id}/budget" "/projects/$OP/budget" "$T_SEC" '{"amount":5.5}'
+call PUT "/projects/{id}/budget" "/projects/999999/budget" "$T_SEC" '{"amount":"5"}'
+call PUT "/projects/{id}/budget" "/projects/$OP/budget" "" '{"amount":"5"}'
+call PUT "/projects/{id}/budget" "/projects/$OP/budget" "$T_SEC" '{"amount":"90000"}'
+call DELETE "/projects/{id}/budget" "/projects/$OP/budget" "$T_FP"
+call DELETE "/projects/{id}/budget" "/projects/$OP/budget" "$T_SEC"
+call DELETE "/projects/{id}/budget" "/projects/$OP/budget" "$T_SEC"
+call DELETE "/projects/{id}/budget" "/projects/$OP/budget" ""
+call PUT "/projects/{id}/gender" "/projects/$MP/gender" "$T_FP" '{"gender_marker":2}'
+call PUT "/projects/{id}/gender" "/projects/$MP/gender" "$T_FP" '{"gender_marker":null}'
+call PUT "/projects/{id}/gender" "/projects/$MP/gender" "$T_FP" '{"gender_marker":7}'
+call PUT "/projects/{id}/gender" "/projects/$OP/gender" "$T_FP" '{"gender_marker":1}'
+call PUT "/projects/{id}/gender" "/projects/999999/gender" "$T_SEC" '{"gender_marker":1}'
+call PUT "/projects/{id}/gender" "/projects/$OP/gender" "" '{"gender_marker":1}'
+call GET "/projects/{id}/budget" "/projects/$MP/budget"
+call GET "/projects/{id}/budget" "/projects/$OP/budget"
+call GET "/projects/{id}/budget" "/projects/999999/budget"
+call POST /contributions /contributions "$T_SEC" "{\"donor\":\"European Union\",\"amount\":\"50,000\",\"currency\":\"EUR\",\"received\":\"2018-07-01\",\"project\":$MP,\"trust_fund\":true}"
+call POST /contributions /contributions "$T_SEC" '{"donor":"Saudi Arabia","amount":"1000000","received":"2018-03-01"}'
+call POST /contributions /contributions "$T_SEC" '{"donor":"A foundation","amount":"7.5","received":"2018-03-01","in_kind":true,"note":"books"}'
+call POST /contributions /contributions "$T_SEC" '{"donor":"Qatar","amount":10.5,"received":"2018-03-01"}'
+call POST /contributions /contributions "$T_SEC" '{"donor":"Qatar","amount":"10","received":"2018-03-01","project":999999}'
+call POST /contributions /contributions "$T_SEC" '{"donor":"Qatar","amount":"10","currency":"GBP","received":"2018-03-01"}'
+call POST /contributions /contributions "$T_FP" '{"donor":"Qatar","amount":"10","received":"2018-03-01"}'
+call POST /contributions /contributions "" '{"donor":"Qatar","amount":"10","received":"2018-03-01"}'
+call GET /contributions /contributions
+call GET /contributions "/contributions?project=$MP&donor=EU&trust_fund=true"
+call GET /contributions "/contributions?project=x"
+call GET /contributions "/contributions?year=2018"
+CID=$(sqlite3 "$CTMATRIX_DB" 'SELECT max(id) FROM contribution')
+call DELETE "/contributions/{id}" "/contributions/$CID" "$T_FP"
+call DELETE "/contributions/{id}" "/contributions/$CID" "$T_SEC"
+call DELETE "/contributions/{id}" "/contributions/$CID" "$T_SEC"
+call DELETE "/contributions/{id}" "/contributions/$CID" ""
+for by in project entity pillar gender portfolio; do
+	call GET /funding "/funding?by=$by"
+done
+call GET /funding "/funding?by=entity&pillar=II&entity=UNODC"
+call GET /funding "/funding?by=colour"
+call GET /funding "/funding?format=xml"
+call GET /funding "/funding?country=MLI"
+call GET /trust-fund /trust-fund
+call GET /trust-fund "/trust-fund?year=2018"
+call POST /appeals /appeals "$T_SEC" "{\"key\":\"mya-2018\",\"title\":\"Multi-Year Appeal\",\"issued\":\"2018-05\",\"projects\":[$MP,$OP],\"demo\":true}"
+call POST /appeals /appeals "$T_SEC" "{\"key\":\"mya-2018\",\"title\":\"Multi-Year Appeal, revised\",\"projects\":[$MP]}"
+call POST /appeals /appeals "$T_SEC" '{"key":"Bad Key","title":"X"}'
+call POST /appeals /appeals "$T_SEC" '{"key":"x","title":"X","projects":["a"]}'
+call POST /appeals /appeals "$T_SEC" '{"key":"x","title":"X","projects":[999999]}'
+call POST /appeals /appeals "$T_FP" '{"key":"x","title":"X"}'
+call POST /appeals /appeals "" '{"key":"x","title":"X"}'
+call GET /appeals /appeals
+call GET /appeals "/appeals?key=x"
+AID=$(sqlite3 "$CTMATRIX_DB" "SELECT id FROM appeal WHERE key = 'mya-2018'")
+call GET "/appeals/{id}" "/appeals/$AID"
+call GET "/appeals/{id}" "/appeals/999999"
+call DELETE "/appeals/{id}" "/appeals/$AID" "$T_FP"
+call DELETE "/appeals/{id}" "/appeals/$AID" "$T_SEC"
+call DELETE "/appeals/{id}" "/appeals/$AID" "$T_SEC"
+call DELETE "/appeals/{id}" "/appeals/$AID" ""
 # The lifecycle and the Board.
 call GET /projects/{id}/stage "/projects/$PR1/stage"
 call GET /projects/{id}/stage "/projects/$PR1/stage" "$T_SEC"
@@ -193,7 +267,8 @@ call GET /rounds/{key} /rounds/2018 "$T_AN"
 call GET /rounds/{key} /rounds/1999
 
 
-node "$TOP/tests/openapi-check.js" "$WORK/openapi.json" <"$WORK/cases"
+node "$TOP/tests/openapi-check.js" "$WORK/openapi.json" <"$WORK/cases" ||
+	echo "not ok - tests/openapi-check.js checked every case to its end"
 
 kill -TERM $PID
 wait $PID

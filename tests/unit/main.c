@@ -15,5 +15,6 @@ main(void)
 	test_annex();
 	test_http();
 	test_form();
+	test_money();
 	return test_failed ? 1 : 0;
 }

@@ -45,5 +45,6 @@ void test_vocab(void);
 void test_annex(void);
 void test_http(void);
 void test_form(void);
+void test_money(void);
 
 #endif
