@@ -413,63 +413,12 @@ api_appeal_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
 	return rc;
 }
 
-static int
-fund_keep(void *ctx, const FundRow *r)
-{
-	*(FundRow *)ctx = *r;
-	return 0;
-}
-
-/* {"project", "budget", "received", "shortfall", "gender_marker"}. */
-static json_t *
-budget_of(Store *s, int64_t id, int *status, Buf *err)
-{
-	Budget b;
-	FundFilter f;
-	FundRow r;
-	json_t *j;
-	int got, g;
-
-	*status = 200;
-	if ((g = store_gender_get(s, id, err)) == -2) {
-		*status = 404;
-		return NULL;
-	}
-	memset(&f, 0, sizeof(f));
-	memset(&r, 0, sizeof(r));
-	f.by = "project";
-	f.project = id;
-	if (g < -2 || (got = store_budget_get(s, id, &b, err)) < 0 ||
-	    store_funding(s, &f, fund_keep, &r, err) != 0) {
-		*status = 500;
-		return NULL;
-	}
-	j = json_object();
-	json_object_set_new(j, "project", json_integer(id));
-	if (got) {
-		json_t *m = money_json(&b.m);
-
-		json_object_set_new(m, "as_of", json_string(b.as_of));
-		json_object_set_new(m, "demo", json_boolean(b.demo));
-		json_object_set_new(j, "budget", m);
-	} else {
-		json_object_set_new(j, "budget", json_null());
-	}
-	usd_members(j, "received", r.received);
-	usd_members(j, "shortfall", got ? r.shortfall : 0);
-	json_object_set_new(
-	    j, "gender_marker", g >= 0 ? json_integer(g) : json_null());
-	json_object_set_new(j, "gender_definition",
-	    json_string(gender_definition(g >= 0 ? g : -1)));
-	return j;
-}
-
 int
 api_budget(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
 	Buf err = BUF_INIT;
 	int status;
-	json_t *j = budget_of(ac->s, id, &status, &err);
+	json_t *j = project_money_json(ac->s, id, &status, &err);
 
 	buf_free(&err);
 	if (status == 404)
@@ -488,7 +437,7 @@ budget_reply(ApiCtx *ac, int64_t id, int code, const Buf *msg, HttpReply *rp)
 	json_t *j = NULL;
 
 	if (code == COMMIT_OK || code == COMMIT_CREATED)
-		j = budget_of(ac->s, id, &status, &err);
+		j = project_money_json(ac->s, id, &status, &err);
 	buf_free(&err);
 	return reply(rp, code, msg, j);
 }

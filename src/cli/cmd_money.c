@@ -183,23 +183,15 @@ budget_show(Cli *c, int64_t id)
 		return got;
 	}
 	if (strcmp(c->format, "json") == 0) {
-		json_t *j = json_object();
+		int status;
+		json_t *j = project_money_json(c->store, id, &status, &err);
 
-		json_object_set_new(j, "project", json_integer(id));
-		if (got) {
-			json_t *m = money_json(&b.m);
-
-			json_object_set_new(m, "as_of", json_string(b.as_of));
-			json_object_set_new(m, "demo", json_boolean(b.demo));
-			json_object_set_new(m, "demo", json_boolean(b.demo));
-			json_object_set_new(j, "budget", m);
-		} else {
-			json_object_set_new(j, "budget", json_null());
+		if (j == NULL) {
+			got = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+			buf_free(&err);
+			buf_free(&x);
+			return got;
 		}
-		usd_members(j, "received", r.received);
-		usd_members(j, "shortfall", r.shortfall);
-		json_object_set_new(
-		    j, "gender_marker", g >= 0 ? json_integer(g) : json_null());
 		cli_print_json(j);
 	} else if (got) {
 		money_format(b.m.amount, b.m.minor, &x);

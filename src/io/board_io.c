@@ -227,20 +227,6 @@ board_decisions_json(Store *s, const BoardFilter *f, json_t **out, Buf *err)
 	return 0;
 }
 
-/* Begin, or say the database is busy: 0 or COMMIT_BUSY. */
-static int
-begin(Store *s, Buf *msg)
-{
-	Buf err = BUF_INIT;
-	int rc = store_begin(s, &err);
-
-	buf_free(&err);
-	if (rc == 0)
-		return 0;
-	buf_puts(msg, "the database is busy: try again");
-	return COMMIT_BUSY;
-}
-
 /* The login and id of who, the command line's when NULL. */
 static const char *
 actor_of(const Account *who)
@@ -343,7 +329,7 @@ board_commit_stage(Store *s, const Account *who, int64_t project_id, int to,
 	}
 	if (board_reason_ok(reason, msg) != BOARD_OK)
 		return BOARD_INVALID;
-	if ((code = begin(s, msg)) != 0)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		return code;
 	memset(&d, 0, sizeof(d));
 	if ((code = stage_of(s, project_id, &from, &err, msg)) != COMMIT_OK ||
@@ -399,7 +385,7 @@ board_commit_place(Store *s, int64_t *placed, int64_t *left, Buf *msg)
 
 	memset(&u, 0, sizeof(u));
 	*placed = *left = 0;
-	if ((code = begin(s, msg)) != 0)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		return code;
 	code = store_stage_unplaced(s, unplaced_one, &u, &err) == 0
 	    ? COMMIT_OK
@@ -434,7 +420,7 @@ board_commit_member(
 		buf_puts(msg, "only an admin seats members of the Board");
 		return COMMIT_FORBIDDEN;
 	}
-	if ((code = begin(s, msg)) != 0)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		return code;
 	memset(&a, 0, sizeof(a));
 	got = store_account_get(s, login, &a, &err);
@@ -512,7 +498,7 @@ board_commit_decision(
 		buf_puts(msg, "sign in to record a decision of the Board");
 		return COMMIT_FORBIDDEN;
 	}
-	if ((code = begin(s, msg)) != 0)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		return code;
 	if (who != NULL &&
 	    (member = store_board_member_is(s, who->id, &err)) < 0) {

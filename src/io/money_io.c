@@ -209,6 +209,56 @@ appeal_json(Store *s, const char *key, int *found, Buf *err)
 	return j;
 }
 
+static int
+fund_keep(void *ctx, const FundRow *r)
+{
+	*(FundRow *)ctx = *r;
+	return 0;
+}
+
+json_t *
+project_money_json(Store *s, int64_t id, int *status, Buf *err)
+{
+	Budget b;
+	FundFilter f;
+	FundRow r;
+	json_t *j;
+	int got, g;
+
+	*status = 200;
+	if ((g = store_gender_get(s, id, err)) == -2) {
+		*status = 404;
+		return NULL;
+	}
+	memset(&f, 0, sizeof(f));
+	memset(&r, 0, sizeof(r));
+	f.by = "project";
+	f.project = id;
+	if (g < -2 || (got = store_budget_get(s, id, &b, err)) < 0 ||
+	    store_funding(s, &f, fund_keep, &r, err) != 0) {
+		*status = 500;
+		return NULL;
+	}
+	j = json_object();
+	json_object_set_new(j, "project", json_integer(id));
+	if (got) {
+		json_t *m = money_json(&b.m);
+
+		json_object_set_new(m, "as_of", json_string(b.as_of));
+		json_object_set_new(m, "demo", json_boolean(b.demo));
+		json_object_set_new(j, "budget", m);
+	} else {
+		json_object_set_new(j, "budget", json_null());
+	}
+	usd_members(j, "received", r.received);
+	usd_members(j, "shortfall", got ? r.shortfall : 0);
+	json_object_set_new(
+	    j, "gender_marker", g >= 0 ? json_integer(g) : json_null());
+	json_object_set_new(j, "gender_definition",
+	    json_string(gender_definition(g >= 0 ? g : -1)));
+	return j;
+}
+
 /* --- changes ------------------------------------------------------------ */
 
 static int
@@ -223,16 +273,6 @@ audit(Store *s, const Account *who, const char *action, const char *subject,
 	free(o);
 	free(n);
 	return rc;
-}
-
-/* Begin a change: COMMIT_OK, or COMMIT_BUSY with msg. */
-static int
-begin(Store *s, Buf *err, Buf *msg)
-{
-	if (store_begin(s, err) == 0)
-		return COMMIT_OK;
-	buf_puts(msg, "the database is busy: try again");
-	return COMMIT_BUSY;
 }
 
 int
@@ -269,7 +309,7 @@ rate_commit(Store *s, const Account *who, const char *currency,
 		buf_puts(msg, "the US dollar is worth one US dollar");
 		return 400;
 	}
-	if ((code = begin(s, &err, msg)) != COMMIT_OK)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto out;
 	got = store_currency(s, code3, &minor, &err);
 	if (got == 0) {
@@ -331,7 +371,7 @@ budget_commit(Store *s, const Account *who, int64_t project_id,
 	json_t *oj = NULL, *nj = NULL;
 	int code, got;
 
-	if ((code = begin(s, &err, msg)) != COMMIT_OK)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	if ((code = project_ok(s, who, project_id, &err, msg)) != COMMIT_OK)
 		goto out;
@@ -434,7 +474,7 @@ contribution_commit(Store *s, const Account *who, const ContributionInput *in,
 			return 400;
 		}
 	}
-	if ((code = begin(s, &err, msg)) != COMMIT_OK)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	if (c.project != 0) {
 		/* Money is recorded by the secretariat, not the project's
@@ -497,7 +537,7 @@ contribution_delete_commit(Store *s, const Account *who, int64_t id, Buf *msg)
 		buf_puts(msg, "only the secretariat records contributions");
 		return COMMIT_FORBIDDEN;
 	}
-	if ((code = begin(s, &err, msg)) != COMMIT_OK)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	got = store_contribution_get(s, id, &c, &err);
 	if (got == 0) {
@@ -591,7 +631,7 @@ appeal_commit(Store *s, const Account *who, const Appeal *a, Buf *msg)
 		    a->issued);
 		return 400;
 	}
-	if ((code = begin(s, &err, msg)) != COMMIT_OK)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	for (size_t i = 0; i < a->nprojects; i++)
 		if ((code = project_ok(s, NULL, a->projects[i], &err, msg)) !=
@@ -634,7 +674,7 @@ appeal_delete_commit(Store *s, const Account *who, const char *key, Buf *msg)
 		buf_puts(msg, "only the secretariat issues appeals");
 		return COMMIT_FORBIDDEN;
 	}
-	if ((code = begin(s, &err, msg)) != COMMIT_OK)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	got = store_appeal_get(s, key, &old, &err);
 	if (got == 0) {
@@ -669,7 +709,7 @@ gender_commit(Store *s, const Account *who, int64_t project_id,
 		    marker ? marker : "");
 		return 400;
 	}
-	if ((code = begin(s, &err, msg)) != COMMIT_OK)
+	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	if ((code = project_ok(s, who, project_id, &err, msg)) != COMMIT_OK)
 		goto out;

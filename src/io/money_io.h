@@ -31,6 +31,13 @@ void usd_members(json_t *o, const char *name, int64_t cents);
 
 json_t *contribution_json(const Contribution *c);
 
+/*
+ * A project's money: {"project", "budget" (or null), "received",
+ * "shortfall", "gender_marker", "gender_definition"}; *status 200, 404
+ * when there is no such project, 500 (err says why) when the store failed.
+ */
+json_t *project_money_json(Store *s, int64_t id, int *status, Buf *err);
+
 /* The rows of store_funding(f) as {"by", "groups": [...], "total"}, or
  * NULL with a message in err. */
 json_t *funding_json(Store *s, const FundFilter *f, Buf *err);

@@ -226,11 +226,8 @@ need_commit(Store *s, const Account *who, Need *n, int del, Buf *msg)
 		buf_puts(msg, "only analysts and the secretariat record needs");
 		return COMMIT_FORBIDDEN;
 	}
-	if (store_begin(s, &err) != 0) {
-		buf_free(&err);
-		buf_puts(msg, "the database is busy: try again");
+	if (commit_begin(s, msg) != COMMIT_OK)
 		return COMMIT_BUSY;
-	}
 	code =
 	    commit_finish(s, need_store(s, who, n, del, &err, msg), &err, msg);
 	buf_free(&err);
@@ -254,11 +251,8 @@ need_commit_link(Store *s, const Account *who, int64_t need_id,
 		buf_puts(msg, "this role may not link projects to needs");
 		return COMMIT_FORBIDDEN;
 	}
-	if (store_begin(s, &err) != 0) {
-		buf_free(&err);
-		buf_puts(msg, "the database is busy: try again");
+	if (commit_begin(s, msg) != COMMIT_OK)
 		return COMMIT_BUSY;
-	}
 	viewer_of(who, &v);
 	if ((got = store_need_get(s, need_id, &v, &n, &err)) <= 0) {
 		if (got == 0) {

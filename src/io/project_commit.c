@@ -18,6 +18,19 @@ project_may_write(const Account *who)
 }
 
 int
+commit_begin(Store *s, Buf *msg)
+{
+	Buf err = BUF_INIT;
+	int rc = store_begin(s, &err);
+
+	buf_free(&err);
+	if (rc == 0)
+		return COMMIT_OK;
+	buf_puts(msg, "the database is busy: try again");
+	return COMMIT_BUSY;
+}
+
+int
 commit_finish(Store *s, int code, Buf *err, Buf *msg)
 {
 	if (code >= 400 || err->len > 0) {

@@ -29,6 +29,12 @@ enum {
 };
 
 /*
+ * Begin a change: COMMIT_OK, or COMMIT_BUSY with msg saying so when the
+ * database is locked.
+ */
+int commit_begin(Store *s, Buf *msg);
+
+/*
  * End a change begun with store_begin(): roll back when code is an error
  * or err holds one (a store failure: COMMIT_FAILED, msg says how), else
  * commit.  The code to answer (COMMIT_FAILED, with err's message in msg,
