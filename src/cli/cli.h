@@ -22,7 +22,7 @@ enum {
 	EXIT_SYSTEM = 3 /* the database or the system failed */
 };
 
-#define CLI_MAX_OPTS 16
+#define CLI_MAX_OPTS 64
 
 typedef struct CliOpt {
 	const char *name;  /* without the leading "--" */
@@ -99,6 +99,11 @@ int cmd_request(Cli *c);
 int cmd_stage(Cli *c);
 int cmd_board(Cli *c);
 int cmd_rounds(Cli *c);
+int cmd_results(Cli *c);
+int cmd_indicators(Cli *c);
+int cmd_report(Cli *c);
+int cmd_progress(Cli *c);
+int cmd_areas(Cli *c);
 
 /* Print help for one command, or the overview when name is NULL. */
 int cli_help(FILE *fp, const char *name);
@@ -108,6 +113,19 @@ int cli_help(FILE *fp, const char *name);
  * printing msg when it is not a success.
  */
 int cli_commit_status(int code, const Buf *msg);
+
+/*
+ * The account --as names into a (cleared with account_clear()), *who
+ * pointing to it; without --as *who is NULL: the command line, which may
+ * do all.  EXIT_OK or an exit code after a message.
+ */
+int cli_as_account(Cli *c, Account *a, const Account **who);
+
+/* Add r's key and name as a row of the CliTable ctx (a StoreRefFn). */
+int cli_ref_row(void *ctx, const RefItem *r);
+
+/* A positive id from text, or 0. */
+int64_t cli_id(const char *text);
 
 /* Check --format against table|json|csv; set c->format. */
 int cli_format(Cli *c);

@@ -16,47 +16,6 @@
 #include "../portfolio/money.h"
 #include "cli.h"
 
-/*
- * The account of --as into a, and *who = a; *who NULL when none was
- * given.  EXIT_OK, or an exit code after printing why.
- */
-static int
-as_account(Cli *c, Account *a, const Account **who)
-{
-	const char *as = cli_opt(c, "as");
-	Buf err = BUF_INIT;
-	int got;
-
-	*who = NULL;
-	memset(a, 0, sizeof(*a));
-	if (as == NULL)
-		return EXIT_OK;
-	got = store_account_get(c->store, as, a, &err);
-	if (got <= 0 || a->disabled) {
-		got = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-			      : cli_error(EXIT_FAIL,
-				    "--as: no account %s that may sign in", as);
-		account_clear(a);
-		buf_free(&err);
-		return got;
-	}
-	*who = a;
-	return EXIT_OK;
-}
-
-/* A positive id from text, or 0. */
-static int64_t
-id_of(const char *text)
-{
-	char *end;
-	long long v;
-
-	if (text == NULL || *text < '1' || *text > '9')
-		return 0;
-	v = strtoll(text, &end, 10);
-	return *end == '\0' && v > 0 ? v : 0;
-}
-
 /* "949,111.00" for a table. */
 static const char *
 usd_cell(int64_t cents, Buf *b)
@@ -163,7 +122,7 @@ cmd_stage(Cli *c)
 		return EXIT_SYSTEM;
 	if (strcmp(c->arg[0], "place") == 0)
 		return stage_place(c);
-	if ((id = id_of(c->arg[0])) == 0)
+	if ((id = cli_id(c->arg[0])) == 0)
 		return cli_error(EXIT_USAGE,
 		    "stage: \"%s\" is no project id (or `place`)", c->arg[0]);
 	if (cli_opt(c, "from-status") != NULL)
@@ -180,7 +139,7 @@ cmd_stage(Cli *c)
 		    "Planning, Financing, Initiation, Implementation, "
 		    "Evaluation)",
 		    to);
-	if ((rc = as_account(c, &a, &who)) != EXIT_OK)
+	if ((rc = cli_as_account(c, &a, &who)) != EXIT_OK)
 		return rc;
 	rc = cli_commit_status(
 	    board_commit_stage(c->store, who, id, step, reason, &msg), &msg);
@@ -290,7 +249,7 @@ board_decisions(Cli *c)
 	memset(&f, 0, sizeof(f));
 	f.round = cli_opt(c, "round");
 	f.decision = cli_opt(c, "decision");
-	if (project != NULL && (f.project = id_of(project)) == 0)
+	if (project != NULL && (f.project = cli_id(project)) == 0)
 		return cli_error(EXIT_USAGE, "--project wants a project id");
 	if (f.decision != NULL && !board_decision_ok(f.decision))
 		return cli_error(
@@ -310,7 +269,7 @@ board_decide(Cli *c)
 	int rc, stage = 0;
 
 	memset(&d, 0, sizeof(d));
-	if ((d.project_id = id_of(c->arg[1])) == 0)
+	if ((d.project_id = cli_id(c->arg[1])) == 0)
 		return cli_error(EXIT_USAGE,
 		    "board decide: \"%s\" is no "
 		    "project id",
@@ -327,7 +286,7 @@ board_decide(Cli *c)
 		buf_free(&msg);
 		return rc;
 	}
-	if ((rc = as_account(c, &a, &who)) != EXIT_OK)
+	if ((rc = cli_as_account(c, &a, &who)) != EXIT_OK)
 		return rc;
 	rc = cli_commit_status(
 	    board_commit_decision(c->store, who, &d, &stage, &msg), &msg);
@@ -360,7 +319,7 @@ board_member(Cli *c)
 	    (strcmp(c->arg[1], "add") != 0 && strcmp(c->arg[1], "remove") != 0))
 		return cli_error(EXIT_USAGE, "board member add|remove LOGIN");
 	on = strcmp(c->arg[1], "add") == 0;
-	if ((rc = as_account(c, &a, &who)) != EXIT_OK)
+	if ((rc = cli_as_account(c, &a, &who)) != EXIT_OK)
 		return rc;
 	rc = cli_commit_status(
 	    board_commit_member(c->store, who, c->arg[2], on, &msg), &msg);

@@ -262,15 +262,6 @@ needs_import(Cli *c)
 }
 
 static int
-area_row(void *ctx, const RefItem *r)
-{
-	const char *row[2] = { r->key, r->name };
-
-	cli_table_add(ctx, row);
-	return 0;
-}
-
-static int
 needs_areas(Cli *c)
 {
 	static const char *head[] = { "key", "name" };
@@ -279,7 +270,7 @@ needs_areas(Cli *c)
 	int rc = EXIT_OK;
 
 	cli_table_init(&t, 2, head);
-	if (store_areas(c->store, area_row, &t, &err) != 0)
+	if (store_areas(c->store, cli_ref_row, &t, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
 		cli_table_print(&t, c->format);

@@ -41,6 +41,13 @@ static const Command commands[] = {
 	    "Appeals (such as a Multi-Year Appeal) that make projects'\n"
 	    "shortfalls known to donors: show lists each project with its\n"
 	    "budget, what it received and its shortfall, and the totals.\n" },
+	{ "areas", cmd_areas, "clear as= format= ", 0, -1,
+	    "[PROJECT [KEY...] | PROJECT --clear] [--as LOGIN]\n"
+	    "         [--format table|json|csv]",
+	    "The thematic areas of the strategy, or those entered for a\n"
+	    "project; with keys, sets them (--clear: none).  A project's\n"
+	    "areas place it under the Working Groups that cover them, whose\n"
+	    "progress reports (`ctmatrix progress`) then count it.\n" },
 	{ "audit", cmd_audit, "project= format= ", 0, 0,
 	    "[--project ID] [--format table|json|csv]",
 	    "Lists the audit trail, newest first: every change, who made it\n"
@@ -166,6 +173,19 @@ static const Command commands[] = {
 	    "  --dry-run    read, resolve and list each row's outcome, but\n"
 	    "               write nothing\n"
 	    "  --quiet      print only the summary line\n" },
+	{ "indicators", cmd_indicators,
+	    "name= unit= aggregate= baseline= target= categories= demo as= ", 2,
+	    2,
+	    "add RESULT --name N --unit U [--aggregate sum|last]\n"
+	    "         [--baseline V] [--target V] [--categories A,B] [--demo]\n"
+	    "         | set ID [the same] | delete ID [--as LOGIN]",
+	    "The indicators that show a result: a unit (\"officials\n"
+	    "trained\", \"%\"), a baseline and a target, how periods add up\n"
+	    "(sum: what each period delivered; last: a level whose latest\n"
+	    "value stands) and a disaggregation (--categories female,male).\n"
+	    "Values have at most three decimals.  Once an approved report\n"
+	    "gives a value for it, an indicator keeps its unit, aggregate\n"
+	    "and categories and cannot be deleted.  add prints the new id.\n" },
 	{ "init", cmd_init, "", 0, 0, "",
 	    "Creates the database (if missing), brings its schema up to date\n"
 	    "and loads the reference data: the strategy framework, the UNSD\n"
@@ -253,6 +273,16 @@ static const Command commands[] = {
 	    "                   measure of the adopted plan\n"
 	    "  measures KEY     per measure of the adopted plan: projects,\n"
 	    "                   entities, countries; those with none\n" },
+	{ "progress", cmd_progress, "wg= period= as= format= ", 0, 0,
+	    "[--period 2025-Q2|2025-H1|2025 [--wg KEY]] [--as LOGIN]\n"
+	    "         [--format table|json|csv]",
+	    "The progress report of a Working Group (--wg; every project\n"
+	    "when not given) for a quarter (quarterly), the first half year\n"
+	    "(mid-year) or a year (end-of-year): per project and indicator\n"
+	    "the value of the period and to date against the target, the\n"
+	    "totals of the indicators that add up by unit, and the projects\n"
+	    "reporting and not.  Approved reports only.  Without --period,\n"
+	    "lists the Working Groups.\n" },
 	{ "project", cmd_project, "format= ", 1, 1,
 	    "ID [--format table|json|csv]",
 	    "Shows one project with every field.\n" },
@@ -280,11 +310,35 @@ static const Command commands[] = {
 	    "(1.0843 for a euro), each holding from its date on; a sum is\n"
 	    "converted at the latest rate on or before its date and keeps\n"
 	    "that rate, so a later rate changes no past conversion.\n" },
+	{ "report", cmd_report,
+	    "narrative= value= clear-values note= demo as= ", 2, 3,
+	    "PROJECT PERIOD [--narrative T] [--value IND=V]\n"
+	    "         [--value IND:CATEGORY=V] [--clear-values] [--demo]\n"
+	    "         | submit|withdraw|approve|return|delete PROJECT PERIOD\n"
+	    "         [--note T] [--as LOGIN]",
+	    "A project's report of its results for a period (2025-Q2,\n"
+	    "2025-H1, 2025): written as a draft by those who may change the\n"
+	    "project (values replace the report's values; a category's\n"
+	    "values of a sum indicator add up to its total, which may be\n"
+	    "left out), then submitted, and approved or returned (--note:\n"
+	    "what to change) by the secretariat.  An approved report is\n"
+	    "locked.  A project's periods never overlap.\n" },
 	{ "request", cmd_request, "", 1, 1, "FILE",
 	    "Answers one HTTP request read from FILE (- for standard input)\n"
 	    "as the server would, and prints the response: a request line\n"
 	    "(\"GET /api/v1/projects?pillar=II HTTP/1.1\"), header lines, an\n"
 	    "empty line and the body.  For tests and for scripts.\n" },
+	{ "results", cmd_results,
+	    "level= outcome= statement= demo as= format= ", 2, 2,
+	    "show PROJECT | add PROJECT --level outcome|output\n"
+	    "         --statement T [--outcome ID] [--demo] | set ID\n"
+	    "         [--statement T] [--outcome ID|none] | delete ID\n"
+	    "         [--as LOGIN] [--format table|json]",
+	    "A project's results framework: its outcomes and outputs (an\n"
+	    "output may stand under an outcome), with their indicators and\n"
+	    "their progress to date, and its reports by period.  add prints\n"
+	    "the new id.  Reports not yet approved are shown to those who\n"
+	    "may change the project and to the secretariat only.\n" },
 	{ "rounds", cmd_rounds, "format= ", 0, 1,
 	    "[KEY] [--format table|json|csv]",
 	    "The seed-funding rounds of the Programme Review Board: the\n"

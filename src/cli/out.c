@@ -141,3 +141,48 @@ cli_commit_status(int code, const Buf *msg)
 		: EXIT_FAIL,
 	    "%s", buf_str(msg));
 }
+
+int
+cli_as_account(Cli *c, Account *a, const Account **who)
+{
+	const char *as = cli_opt(c, "as");
+	Buf err = BUF_INIT;
+	int got;
+
+	*who = NULL;
+	memset(a, 0, sizeof(*a));
+	if (as == NULL)
+		return EXIT_OK;
+	got = store_account_get(c->store, as, a, &err);
+	if (got <= 0 || a->disabled) {
+		got = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
+			      : cli_error(EXIT_FAIL,
+				    "--as: no account %s that may sign in", as);
+		account_clear(a);
+		buf_free(&err);
+		return got;
+	}
+	*who = a;
+	return EXIT_OK;
+}
+
+int64_t
+cli_id(const char *text)
+{
+	char *end;
+	long long v;
+
+	if (text == NULL || *text < '1' || *text > '9')
+		return 0;
+	v = strtoll(text, &end, 10);
+	return *end == '\0' && v > 0 ? v : 0;
+}
+
+int
+cli_ref_row(void *ctx, const RefItem *r)
+{
+	const char *row[2] = { r->key, r->name };
+
+	cli_table_add(ctx, row);
+	return 0;
+}

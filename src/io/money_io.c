@@ -261,20 +261,6 @@ project_money_json(Store *s, int64_t id, int *status, Buf *err)
 
 /* --- changes ------------------------------------------------------------ */
 
-static int
-audit(Store *s, const Account *who, const char *action, const char *subject,
-    int64_t id, json_t *old, json_t *new, Buf *err)
-{
-	char *o = old ? json_dumps(old, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	char *n = new ? json_dumps(new, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	int rc = store_audit_add(s, who ? who->id : 0, who ? who->login : "cli",
-	    action, subject, id, o, n, err);
-
-	free(o);
-	free(n);
-	return rc;
-}
-
 int
 rate_commit(Store *s, const Account *who, const char *currency,
     const char *rate, const char *date, const char *source, Buf *msg)
@@ -321,34 +307,13 @@ rate_commit(Store *s, const Account *who, const char *currency,
 		0) {
 		j = json_pack("{ss ss ss ss}", "currency", code3, "date", date,
 		    "rate", rate, "source", source ? source : "");
-		audit(s, who, "update", "rate", 0, NULL, j, &err);
+		commit_audit(s, who, "update", "rate", 0, NULL, j, &err);
 		json_decref(j);
 	}
 	code = commit_finish(s, code, &err, msg);
 out:
 	buf_free(&err);
 	return code;
-}
-
-/* The project exists and who may change it: COMMIT_OK or a code. */
-static int
-project_ok(Store *s, const Account *who, int64_t id, Buf *err, Buf *msg)
-{
-	Project p;
-	int got;
-
-	memset(&p, 0, sizeof(p));
-	got = store_project_get(s, id, &p, err);
-	project_clear(&p);
-	if (got < 0)
-		return COMMIT_FAILED;
-	if (got == 0) {
-		buf_printf(msg, "no project %lld", (long long)id);
-		return COMMIT_NOT_FOUND;
-	}
-	if (who != NULL && project_may_change(s, who, id, msg) != 1)
-		return COMMIT_FORBIDDEN;
-	return COMMIT_OK;
 }
 
 static json_t *
@@ -373,7 +338,8 @@ budget_commit(Store *s, const Account *who, int64_t project_id,
 
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
-	if ((code = project_ok(s, who, project_id, &err, msg)) != COMMIT_OK)
+	if ((code = commit_project_ok(s, who, project_id, &err, msg)) !=
+	    COMMIT_OK)
 		goto out;
 	if ((got = store_budget_get(s, project_id, &old, &err)) < 0)
 		goto out;
@@ -387,8 +353,8 @@ budget_commit(Store *s, const Account *who, int64_t project_id,
 			goto out;
 		}
 		if (store_budget_delete(s, project_id, &err) >= 0)
-			audit(s, who, "delete", "budget", project_id, oj, NULL,
-			    &err);
+			commit_audit(s, who, "delete", "budget", project_id, oj,
+			    NULL, &err);
 		code = COMMIT_DELETED;
 		goto out;
 	}
@@ -409,8 +375,8 @@ budget_commit(Store *s, const Account *who, int64_t project_id,
 	}
 	if (store_budget_put(s, &b, &err) == 0) {
 		nj = budget_json(&b);
-		audit(s, who, got ? "update" : "create", "budget", project_id,
-		    oj, nj, &err);
+		commit_audit(s, who, got ? "update" : "create", "budget",
+		    project_id, oj, nj, &err);
 	}
 	code = got ? COMMIT_OK : COMMIT_CREATED;
 out:
@@ -479,7 +445,7 @@ contribution_commit(Store *s, const Account *who, const ContributionInput *in,
 	if (c.project != 0) {
 		/* Money is recorded by the secretariat, not the project's
 		 * owners: the project must exist, that is all. */
-		code = project_ok(s, NULL, c.project, &err, msg);
+		code = commit_project_ok(s, NULL, c.project, &err, msg);
 		if (code != COMMIT_OK)
 			goto out;
 	}
@@ -508,8 +474,8 @@ contribution_commit(Store *s, const Account *who, const ContributionInput *in,
 
 		if (store_contribution_get(s, *id, &got, &err) == 1) {
 			j = contribution_json(&got);
-			audit(s, who, "create", "contribution", *id, NULL, j,
-			    &err);
+			commit_audit(s, who, "create", "contribution", *id,
+			    NULL, j, &err);
 			json_decref(j);
 		}
 		contribution_free(&got);
@@ -546,8 +512,8 @@ contribution_delete_commit(Store *s, const Account *who, int64_t id, Buf *msg)
 	} else if (got > 0) {
 		j = contribution_json(&c);
 		if (store_contribution_delete(s, id, &err) > 0)
-			audit(s, who, "delete", "contribution", id, j, NULL,
-			    &err);
+			commit_audit(s, who, "delete", "contribution", id, j,
+			    NULL, &err);
 		json_decref(j);
 		code = COMMIT_DELETED;
 	}
@@ -634,8 +600,8 @@ appeal_commit(Store *s, const Account *who, const Appeal *a, Buf *msg)
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	for (size_t i = 0; i < a->nprojects; i++)
-		if ((code = project_ok(s, NULL, a->projects[i], &err, msg)) !=
-		    COMMIT_OK)
+		if ((code = commit_project_ok(
+			 s, NULL, a->projects[i], &err, msg)) != COMMIT_OK)
 			goto out;
 	if ((got = store_appeal_get(s, a->key, &old, &err)) < 0)
 		goto out;
@@ -647,8 +613,8 @@ appeal_commit(Store *s, const Account *who, const Appeal *a, Buf *msg)
 
 		if (store_appeal_get(s, a->key, &now, &err) == 1) {
 			nj = appeal_trail(&now);
-			audit(s, who, got ? "update" : "create", "appeal",
-			    now.id, oj, nj, &err);
+			commit_audit(s, who, got ? "update" : "create",
+			    "appeal", now.id, oj, nj, &err);
 		}
 		appeal_free(&now);
 	}
@@ -683,7 +649,7 @@ appeal_delete_commit(Store *s, const Account *who, const char *key, Buf *msg)
 	} else if (got > 0) {
 		oj = appeal_trail(&old);
 		if (store_appeal_delete(s, key, &err) > 0)
-			audit(
+			commit_audit(
 			    s, who, "delete", "appeal", old.id, oj, NULL, &err);
 		json_decref(oj);
 		code = COMMIT_DELETED;
@@ -711,7 +677,8 @@ gender_commit(Store *s, const Account *who, int64_t project_id,
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
-	if ((code = project_ok(s, who, project_id, &err, msg)) != COMMIT_OK)
+	if ((code = commit_project_ok(s, who, project_id, &err, msg)) !=
+	    COMMIT_OK)
 		goto out;
 	old = store_gender_get(s, project_id, &err);
 	if (old < -1)
@@ -721,7 +688,8 @@ gender_commit(Store *s, const Account *who, int64_t project_id,
 		    old < 0 ? json_null() : json_integer(old));
 		nj = json_pack("{so}", "gender_marker",
 		    level < 0 ? json_null() : json_integer(level));
-		audit(s, who, "update", "gender", project_id, oj, nj, &err);
+		commit_audit(
+		    s, who, "update", "gender", project_id, oj, nj, &err);
 		json_decref(oj);
 		json_decref(nj);
 	}

@@ -67,6 +67,40 @@ project_may_change(Store *s, const Account *who, int64_t id, Buf *msg)
 }
 
 int
+commit_project_ok(Store *s, const Account *who, int64_t id, Buf *err, Buf *msg)
+{
+	Project p;
+	int got;
+
+	memset(&p, 0, sizeof(p));
+	got = store_project_get(s, id, &p, err);
+	project_clear(&p);
+	if (got < 0)
+		return COMMIT_FAILED;
+	if (got == 0) {
+		buf_printf(msg, "no project %lld", (long long)id);
+		return COMMIT_NOT_FOUND;
+	}
+	if (who != NULL && project_may_change(s, who, id, msg) != 1)
+		return COMMIT_FORBIDDEN;
+	return COMMIT_OK;
+}
+
+int
+commit_audit(Store *s, const Account *who, const char *action,
+    const char *subject, int64_t id, json_t *old, json_t *new, Buf *err)
+{
+	char *o = old ? json_dumps(old, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *n = new ? json_dumps(new, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	int rc = store_audit_add(s, who ? who->id : 0, who ? who->login : "cli",
+	    action, subject, id, o, n, err);
+
+	free(o);
+	free(n);
+	return rc;
+}
+
+int
 project_commit(Store *s, const Account *who, Project *p, int del, Buf *msg)
 {
 	Project old;

@@ -15,6 +15,8 @@
 #ifndef CTM_IO_PROJECT_COMMIT_H
 #define CTM_IO_PROJECT_COMMIT_H
 
+#include <jansson.h>
+
 #include "../store/store.h"
 
 /* What project_commit() did, as the HTTP status that says it. */
@@ -50,6 +52,22 @@ int project_may_write(const Account *who);
  * -1 when the store fails.
  */
 int project_may_change(Store *s, const Account *who, int64_t id, Buf *msg);
+
+/*
+ * Project id exists and who (NULL: the command line) may change it:
+ * COMMIT_OK, or COMMIT_NOT_FOUND / COMMIT_FORBIDDEN with msg, or
+ * COMMIT_FAILED with err.
+ */
+int commit_project_ok(
+    Store *s, const Account *who, int64_t id, Buf *err, Buf *msg);
+
+/*
+ * An entry in the audit trail for who (NULL: the command line): action
+ * on subject id, with the values before and after (either NULL) as
+ * compact JSON.  0 or -1.
+ */
+int commit_audit(Store *s, const Account *who, const char *action,
+    const char *subject, int64_t id, json_t *old, json_t *new, Buf *err);
 
 /*
  * Save p (a new project when p->id is 0) or, when del, delete project

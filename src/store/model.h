@@ -331,4 +331,100 @@ typedef struct SeedRound {
 	int64_t demo_usd;           /* of the funding, by demonstration ones */
 } SeedRound;
 
+/*
+ * Results: a project's outcomes and outputs, the indicators that show
+ * them, and its reports of values per period (see portfolio/results.h
+ * for the rules).  Values are thousandths, integers: 12.5 is 12500.
+ */
+typedef struct Result {
+	int64_t id, project_id;
+	int64_t outcome_id;    /* an output's outcome; 0 when none */
+	const char *level;     /* outcome, output */
+	int64_t position;      /* order in the project, from 1 */
+	const char *statement; /* what the project means to achieve */
+	int demo;              /* made up for a demonstration */
+} Result;
+
+typedef struct Indicator {
+	int64_t id, result_id;
+	int64_t position; /* order under its result, from 1 */
+	const char *name, *unit;
+	const char *aggregate; /* sum, last */
+	int has_baseline, has_target;
+	int64_t baseline, target; /* thousandths, when has_ */
+	const char *categories;   /* the disaggregation "female,male"; "" */
+	int demo;
+} Indicator;
+
+typedef struct ResultReport {
+	int64_t id, project_id;
+	const char *period;       /* 2025-Q2, 2025-H1, 2025 */
+	const char *period_start; /* YYYY-MM-DD */
+	const char *period_end;
+	const char *status;    /* draft, submitted, returned, approved */
+	const char *narrative; /* "" when none */
+	const char *note;      /* the reviewer's, when returned; "" */
+	int demo;
+	const char *created_at, *updated_at; /* set by the store */
+} ResultReport;
+
+typedef struct ResultValue {
+	int64_t report_id, indicator_id;
+	const char *category; /* "" the total */
+	int64_t value;        /* thousandths */
+} ResultValue;
+
+/* A move of a report from one status to another. */
+typedef struct ResultEvent {
+	int64_t id, report_id;
+	const char *from_status; /* NULL: the report was made */
+	const char *to_status;
+	int64_t account_id; /* 0: the command line */
+	const char *actor;  /* the login, or "cli" */
+	const char *at;     /* UTC ISO 8601, set by the store */
+	const char *note;   /* "" when none */
+} ResultEvent;
+
+/* A project as results show it. */
+typedef struct ResultProject {
+	int64_t id;
+	int64_t serial;                    /* -1: none */
+	const char *title, *lead, *pillar; /* lead entity key; "" */
+} ResultProject;
+
+/*
+ * The results of the projects a ResultFilter selects, loaded whole, each
+ * list in order (projects by id; results by project and position;
+ * indicators by result and position; reports by project and period;
+ * values by report, indicator and category; events by report and time).
+ * The strings are owned by the set (in owned): result_set_free() frees
+ * them with it.
+ */
+typedef struct ResultSet {
+	ResultProject *project;
+	size_t nproject;
+	Result *result;
+	size_t nresult;
+	Indicator *indicator;
+	size_t nindicator;
+	ResultReport *report;
+	size_t nreport;
+	ResultValue *value;
+	size_t nvalue;
+	ResultEvent *event;
+	size_t nevent;
+	char **owned;
+	size_t nowned, capowned;
+} ResultSet;
+
+/* Which results to load; 0 and NULL do not filter. */
+typedef struct ResultFilter {
+	int64_t project; /* one project */
+	const char
+	    *wg; /* projects with a thematic area of this working group */
+	const char *until; /* reports ending on or before this day */
+	int approved;      /* approved reports only */
+	int events;        /* load the events too */
+} ResultFilter;
+
 #endif

@@ -507,20 +507,8 @@ store_areas(Store *s, StoreRefFn fn, void *ctx, Buf *err)
 	    " JOIN thematic_area_name n ON n.thematic_area_id = a.id"
 	    " AND n.lang = 'en' ORDER BY a.id",
 	    err);
-	RefItem r;
-	int rc;
 
-	if (st == NULL)
-		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
-		memset(&r, 0, sizeof(r));
-		r.key = db_text(st, 0);
-		r.name = db_text(st, 1);
-		if (fn(ctx, &r) != 0)
-			break;
-	}
-	db_reset(st);
-	return rc == DB_ERROR ? store_fail(s, err) : 0;
+	return st == NULL ? -1 : store_ref_rows(s, st, fn, ctx, err);
 }
 
 int

@@ -637,3 +637,87 @@ CREATE TABLE board_decision (
 );
 CREATE INDEX board_decision_project ON board_decision(project_id, id);
 CREATE INDEX board_decision_round ON board_decision(round_id);
+
+-- @migration 11 results: outcomes, outputs, indicators, and their reports
+
+-- A project's results framework: outcomes, and outputs (each under an
+-- outcome, or standing alone), in the order the project lists them.
+CREATE TABLE result (
+	id INTEGER PRIMARY KEY,
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	outcome_id INTEGER REFERENCES result(id),	-- an output's outcome
+	level TEXT NOT NULL CHECK (level IN ('outcome', 'output')),
+	position INTEGER NOT NULL,
+	statement TEXT NOT NULL CHECK (statement <> ''),
+	demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+	CHECK (level = 'output' OR outcome_id IS NULL)
+);
+CREATE INDEX result_project ON result(project_id, position);
+
+-- What shows a result: a unit ("officials trained", "%"), a baseline and
+-- a target, and how the values of several periods add up: "sum" (a count
+-- of what each period delivered) or "last" (a level, such as a share,
+-- whose latest value stands).  Values are thousandths, integers: 12.5 is
+-- 12500.  categories: the disaggregation ("female,male"), "" when none.
+CREATE TABLE indicator (
+	id INTEGER PRIMARY KEY,
+	result_id INTEGER NOT NULL REFERENCES result(id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	name TEXT NOT NULL CHECK (name <> ''),
+	unit TEXT NOT NULL CHECK (unit <> ''),
+	aggregate TEXT NOT NULL CHECK (aggregate IN ('sum', 'last')),
+	baseline INTEGER,		-- thousandths; NULL: not known
+	target INTEGER,			-- thousandths; NULL: none set
+	categories TEXT NOT NULL DEFAULT '',
+	demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1))
+);
+CREATE INDEX indicator_result ON indicator(result_id, position);
+
+-- A project's report of its results for a period: a quarter "2025-Q2", a
+-- half year "2025-H1" or a year "2025"; a project's periods never
+-- overlap.  Written by its focal points (draft), submitted, then returned
+-- or approved by the secretariat; an approved report is locked.
+CREATE TABLE result_report (
+	id INTEGER PRIMARY KEY,
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	period TEXT NOT NULL,
+	period_start TEXT NOT NULL,	-- YYYY-MM-DD, the period's first day
+	period_end TEXT NOT NULL,	-- and its last
+	status TEXT NOT NULL CHECK (status IN ('draft', 'submitted',
+	    'returned', 'approved')),
+	narrative TEXT NOT NULL DEFAULT '',
+	note TEXT NOT NULL DEFAULT '',	-- the reviewer's, when returned
+	demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL,
+	UNIQUE (project_id, period)
+);
+CREATE INDEX result_report_period ON result_report(period_end, status);
+
+-- The values a report gives: per indicator its total (category "") and,
+-- for a disaggregated one, per category.
+CREATE TABLE result_value (
+	report_id INTEGER NOT NULL REFERENCES result_report(id)
+	    ON DELETE CASCADE,
+	indicator_id INTEGER NOT NULL REFERENCES indicator(id)
+	    ON DELETE CASCADE,
+	category TEXT NOT NULL DEFAULT '',
+	value INTEGER NOT NULL,		-- thousandths
+	PRIMARY KEY (report_id, indicator_id, category)
+) WITHOUT ROWID;
+CREATE INDEX result_value_indicator ON result_value(indicator_id);
+
+-- Every move of a report between draft, submitted, returned and approved:
+-- who, when, and the note given.
+CREATE TABLE result_event (
+	id INTEGER PRIMARY KEY,
+	report_id INTEGER NOT NULL REFERENCES result_report(id)
+	    ON DELETE CASCADE,
+	from_status TEXT,		-- NULL: the report was made
+	to_status TEXT NOT NULL,
+	account_id INTEGER REFERENCES account(id),
+	actor TEXT NOT NULL,
+	at TEXT NOT NULL,
+	note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX result_event_report ON result_event(report_id, id);

@@ -297,3 +297,20 @@ store_data_generation(Store *s)
 {
 	return store_generation(s);
 }
+
+int
+store_ref_rows(Store *s, DbStmt *st, StoreRefFn fn, void *ctx, Buf *err)
+{
+	RefItem r;
+	int rc;
+
+	while ((rc = db_step(st)) == DB_ROW) {
+		memset(&r, 0, sizeof(r));
+		r.key = db_text(st, 0);
+		r.name = db_text(st, 1);
+		if (fn(ctx, &r) != 0)
+			break;
+	}
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : 0;
+}

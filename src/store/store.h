@@ -598,4 +598,65 @@ int store_seed_rounds(Store *s, StoreRoundFn fn, void *ctx, Buf *err);
 /* The round of key into r (zeroed by the caller): 1, 0 if none, -1. */
 int store_seed_round_get(Store *s, const char *key, SeedRound *r, Buf *err);
 
+/* --- results (results.c) -------------------------------------------------
+ * Writes run inside a transaction the caller began (io/results_io.c keeps
+ * the rules of portfolio/results.h and writes the audit trail in it).
+ */
+
+/* Load the results f selects into rs (zeroed by the caller): 0 or -1. */
+int store_results_load(
+    Store *s, const ResultFilter *f, ResultSet *rs, Buf *err);
+void result_set_free(ResultSet *rs);
+
+/*
+ * The project a result ('r'), an indicator ('i') or a report ('p') of id
+ * belongs to, into *project: 1, 0 when there is no such thing, -1.
+ */
+int store_results_owner(
+    Store *s, int kind, int64_t id, int64_t *project, Buf *err);
+
+/* A result (position: after the project's last), its id; or -1. */
+int64_t store_result_add(Store *s, const Result *r, Buf *err);
+/* Its statement and outcome; 1 changed, 0 none such, -1. */
+int store_result_update(Store *s, const Result *r, Buf *err);
+/* With its indicators and their values; outputs under it stay, alone. */
+int store_result_delete(Store *s, int64_t id, Buf *err);
+
+int64_t store_indicator_add(Store *s, const Indicator *in, Buf *err);
+int store_indicator_update(Store *s, const Indicator *in, Buf *err);
+int store_indicator_delete(Store *s, int64_t id, Buf *err);
+
+/*
+ * Values an approved report gives for the indicators of result ('r') or
+ * indicator ('i') id: their count (>0: locked), or -1.
+ */
+int64_t store_results_locked(Store *s, int kind, int64_t id, Buf *err);
+
+/* A report (created_at and updated_at set here): its id, or -1. */
+int64_t store_report_add(Store *s, const ResultReport *r, Buf *err);
+/* Its narrative, status and note (updated_at set here); 1, 0, -1. */
+int store_report_update(Store *s, const ResultReport *r, Buf *err);
+int store_report_delete(Store *s, int64_t id, Buf *err);
+
+/*
+ * The period of the report of project that overlaps start..end (days),
+ * other than report except, into period: 1 (one does), 0, -1.
+ */
+int store_report_overlap(Store *s, int64_t project, const char *start,
+    const char *end, int64_t except, Buf *period, Buf *err);
+
+/* Replace the values of report_id with v[0..n). */
+int store_report_values_set(
+    Store *s, int64_t report_id, const ResultValue *v, size_t n, Buf *err);
+
+/* Record a move of a report (e->at set here). */
+int store_result_event_add(Store *s, const ResultEvent *e, Buf *err);
+
+/* Every working group: key and English name. */
+int store_working_groups(Store *s, StoreRefFn fn, void *ctx, Buf *err);
+
+/* The thematic areas of project_id, as entered: key and English name. */
+int store_project_areas(
+    Store *s, int64_t project_id, StoreRefFn fn, void *ctx, Buf *err);
+
 #endif

@@ -56,4 +56,10 @@ int64_t store_generation(Store *s);
 /* The embedded schema text (blobs.S). */
 extern const char ctm_blob_schema[];
 
+/*
+ * Step st (bound) and give each row's columns 0 and 1 to fn as a
+ * RefItem's key and name; reset it.  0 or -1.
+ */
+int store_ref_rows(Store *s, DbStmt *st, StoreRefFn fn, void *ctx, Buf *err);
+
 #endif

@@ -74,12 +74,14 @@ done
 # --- migration 3 from a version-2 database ---------------------------------
 # Make the database look as version 2 left it: the index with positions,
 # no start index, no reindex flag, no accounts, sign-in failures, uploads,
-# plans, needs, money or Board decisions.
+# plans, needs, money, Board decisions or results.
 sqlite3 "$DB" "DROP TABLE project_fts;
 	CREATE VIRTUAL TABLE project_fts USING fts5(title, activities,
 	    content = '', tokenize = 'unicode61 remove_diacritics 0');
 	DROP INDEX project_start;
 	DELETE FROM store_state WHERE key = 'reindex';
+	DROP TABLE result_event; DROP TABLE result_value;
+	DROP TABLE result_report; DROP TABLE indicator; DROP TABLE result;
 	DROP TABLE plan_measure_project; DROP TABLE plan_revision;
 	DROP TABLE plan;
 	DROP TABLE need_project; DROP TABLE need_org; DROP TABLE need;
