@@ -44,6 +44,26 @@ api_json(HttpReply *rp, int status, json_t *j)
 }
 
 int
+api_commit_error(HttpReply *rp, int code, const char *field, const Buf *msg)
+{
+	switch (code) {
+	case COMMIT_FORBIDDEN:
+		return api_error(rp, 403, "forbidden", NULL, buf_str(msg));
+	case COMMIT_NOT_FOUND:
+		return api_error(rp, 404, "not_found", field, buf_str(msg));
+	case 409:
+		return api_error(rp, 409, "conflict", NULL, buf_str(msg));
+	case 422:
+		return api_error(rp, 422, "invalid_field", field, buf_str(msg));
+	case COMMIT_BUSY:
+		return api_error(rp, 503, "busy", NULL, "try again");
+	default:
+		return api_error(
+		    rp, 500, "internal", NULL, "the change failed");
+	}
+}
+
+int
 api_error(HttpReply *rp, int status, const char *code, const char *field,
     const char *message)
 {
@@ -1093,6 +1113,8 @@ static const ApiRoute routes[] = {
 	{ "GET", "/funding", "by pillar entity format", API_PUBLIC,
 	    api_funding },
 	{ "GET", "/gaps", "by format " NEED_FILTERS, API_PUBLIC, api_gaps },
+	{ "DELETE", "/indicators/{id}", "", API_EDIT, api_indicator_delete },
+	{ "PATCH", "/indicators/{id}", "", API_EDIT, api_indicator_patch },
 	{ "GET", "/needs", NEED_FILTERS "gaps limit offset format", API_PUBLIC,
 	    api_needs },
 	{ "POST", "/needs", "", API_SIGNED, api_need_create },
@@ -1103,25 +1125,39 @@ static const ApiRoute routes[] = {
 	{ "GET", "/openapi.json", "", API_PUBLIC, api_openapi },
 	{ "GET", "/organisations", "", API_PUBLIC, api_organisations },
 	{ "GET", "/places", "kind", API_PUBLIC, api_places },
+	{ "GET", "/progress", "wg period format", API_PUBLIC, api_progress },
 	{ "GET", "/projects", FILTERS "sort limit offset", API_PUBLIC,
 	    api_projects },
 	{ "POST", "/projects", "", API_EDIT, api_project_create },
 	{ "DELETE", "/projects/{id}", "", API_EDIT, api_project_delete },
 	{ "GET", "/projects/{id}", "", API_PUBLIC, api_project },
 	{ "PATCH", "/projects/{id}", "", API_EDIT, api_project_patch },
+	{ "GET", "/projects/{id}/areas", "", API_PUBLIC, api_areas },
+	{ "PUT", "/projects/{id}/areas", "", API_EDIT, api_areas_put },
 	{ "DELETE", "/projects/{id}/budget", "", API_SIGNED,
 	    api_budget_delete },
 	{ "GET", "/projects/{id}/budget", "", API_PUBLIC, api_budget },
 	{ "PUT", "/projects/{id}/budget", "", API_SIGNED, api_budget_put },
 	{ "PUT", "/projects/{id}/gender", "", API_SIGNED, api_gender_put },
+	{ "POST", "/projects/{id}/reports", "", API_EDIT, api_report_put },
+	{ "GET", "/projects/{id}/results", "", API_PUBLIC, api_results },
+	{ "POST", "/projects/{id}/results", "", API_EDIT, api_result_create },
 	{ "GET", "/rates", "currency", API_PUBLIC, api_rates },
 	{ "POST", "/rates", "", API_SIGNED, api_rate_create },
 	{ "GET", "/projects/{id}/stage", "", API_PUBLIC, api_stage },
 	{ "POST", "/projects/{id}/stage", "", API_SIGNED, api_stage_move },
+	{ "DELETE", "/reports/{id}", "", API_EDIT, api_report_delete },
+	{ "GET", "/reports/{id}", "", API_PUBLIC, api_report },
+	{ "POST", "/reports/{id}/status", "", API_EDIT, api_report_move },
+	{ "DELETE", "/results/{id}", "", API_EDIT, api_result_delete },
+	{ "PATCH", "/results/{id}", "", API_EDIT, api_result_patch },
+	{ "POST", "/results/{id}/indicators", "", API_EDIT,
+	    api_indicator_create },
 	{ "GET", "/rounds", "", API_PUBLIC, api_rounds },
 	{ "GET", "/rounds/{key}", "", API_PUBLIC, api_round },
 	{ "GET", "/stats", "by " FILTERS, API_PUBLIC, api_stats },
 	{ "GET", "/trust-fund", "", API_PUBLIC, api_trust_fund },
+	{ "GET", "/working-groups", "", API_PUBLIC, api_working_groups },
 };
 
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))

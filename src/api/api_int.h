@@ -53,6 +53,13 @@ int api_json(HttpReply *rp, int status, json_t *j);
 int api_error(HttpReply *rp, int status, const char *code, const char *field,
     const char *message);
 
+/*
+ * A change's COMMIT_* code, or 409 (a conflict) or 422 (field is wrong),
+ * as the error it is, msg the message (field: of a 404 or 422).
+ */
+int api_commit_error(
+    HttpReply *rp, int code, const char *field, const Buf *msg);
+
 /* The JSON body of rq, or NULL after putting a 400 in rp. */
 json_t *api_body(const HttpRequest *rq, HttpReply *rp);
 
@@ -83,5 +90,22 @@ int api_board_decisions(ApiCtx *ac, int64_t id, HttpReply *rp);
 int api_board_decide(ApiCtx *ac, int64_t id, HttpReply *rp);
 int api_rounds(ApiCtx *ac, int64_t id, HttpReply *rp);
 int api_round(ApiCtx *ac, int64_t id, HttpReply *rp);
+
+/* Results (results.c). */
+int api_results(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_result_create(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_result_patch(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_result_delete(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_indicator_create(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_indicator_patch(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_indicator_delete(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_report_put(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_report(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_report_delete(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_report_move(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_progress(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_working_groups(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_areas(ApiCtx *ac, int64_t id, HttpReply *rp);
+int api_areas_put(ApiCtx *ac, int64_t id, HttpReply *rp);
 
 #endif

@@ -13,27 +13,6 @@
 #include "../io/board_io.h"
 #include "api_int.h"
 
-/* A COMMIT_* or BOARD_* code of a change as the error it is. */
-static int
-board_error(HttpReply *rp, int code, const char *field, const Buf *msg)
-{
-	switch (code) {
-	case COMMIT_FORBIDDEN:
-		return api_error(rp, 403, "forbidden", NULL, buf_str(msg));
-	case COMMIT_NOT_FOUND:
-		return api_error(rp, 404, "not_found", field, buf_str(msg));
-	case BOARD_CONFLICT:
-		return api_error(rp, 409, "conflict", NULL, buf_str(msg));
-	case BOARD_INVALID:
-		return api_error(rp, 422, "invalid_field", field, buf_str(msg));
-	case COMMIT_BUSY:
-		return api_error(rp, 503, "busy", NULL, "try again");
-	default:
-		return api_error(
-		    rp, 500, "internal", NULL, "the change failed");
-	}
-}
-
 int
 api_stage(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
@@ -84,7 +63,7 @@ api_stage_move(ApiCtx *ac, int64_t id, HttpReply *rp)
 		    : code == BOARD_INVALID
 		    ? api_error(
 			  rp, 422, "invalid_field", "reason", buf_str(&msg))
-		    : board_error(rp, code, "id", &msg);
+		    : api_commit_error(rp, code, "id", &msg);
 	}
 	json_decref(body);
 	buf_free(&msg);
@@ -210,7 +189,7 @@ api_board_decide(ApiCtx *ac, int64_t id, HttpReply *rp)
 	}
 	code = board_commit_decision(ac->s, &ac->who, &d, &stage, &msg);
 	if (code != COMMIT_CREATED) {
-		rc = board_error(rp, code, "project", &msg);
+		rc = api_commit_error(rp, code, "project", &msg);
 		goto out;
 	}
 	j = board_decision_json(&d);

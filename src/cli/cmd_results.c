@@ -58,9 +58,8 @@ by_text(json_t *by, Buf *out)
 	const char *k;
 	json_t *v;
 
-	json_object_foreach(by, k, v)
-	    buf_printf(out, "%s%s %s", out->len ? ", " : "", k,
-		json_string_value(v));
+	json_object_foreach(by, k, v) buf_printf(
+	    out, "%s%s %s", out->len ? ", " : "", k, json_string_value(v));
 }
 
 static void
@@ -98,7 +97,8 @@ show_table(json_t *j)
 			row[8] = str_of(in, "target");
 			row[9] = str_of(in, "to_date");
 			if (json_is_integer(json_object_get(in, "progress")))
-				buf_printf(&pct, "%s%%", int_of(in, "progress"));
+				buf_printf(
+				    &pct, "%s%%", int_of(in, "progress"));
 			row[10] = buf_str(&pct);
 			cli_table_add(&t, row);
 			buf_free(&pct);
@@ -114,7 +114,8 @@ show_table(json_t *j)
 		Buf vals = BUF_INIT;
 		const char *row[6] = { int_of(rep, "id"), str_of(rep, "period"),
 			str_of(rep, "status"),
-			json_is_true(json_object_get(rep, "demo")) ? "demo" : "",
+			json_is_true(json_object_get(rep, "demo")) ? "demo"
+								   : "",
 			"", str_of(rep, "note") };
 
 		json_array_foreach(json_object_get(rep, "values"), k, v)
@@ -122,9 +123,10 @@ show_table(json_t *j)
 			Buf by = BUF_INIT;
 
 			by_text(json_object_get(v, "by"), &by);
-			buf_printf(&vals, "%s#%s=%s%s%s%s", vals.len ? "; " : "",
-			    int_of(v, "indicator"), str_of(v, "value"),
-			    by.len ? " (" : "", buf_str(&by), by.len ? ")" : "");
+			buf_printf(&vals, "%s#%s=%s%s%s%s",
+			    vals.len ? "; " : "", int_of(v, "indicator"),
+			    str_of(v, "value"), by.len ? " (" : "",
+			    buf_str(&by), by.len ? ")" : "");
 			buf_free(&by);
 		}
 		row[4] = buf_str(&vals);
@@ -148,8 +150,9 @@ results_show(Cli *c, const Account *who)
 		return cli_error(EXIT_USAGE, "results show: PROJECT is an id");
 	got = results_json(c->store, who, id, &j, &err);
 	if (got <= 0) {
-		got = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-			      : cli_error(EXIT_FAIL, "no project %s", c->arg[1]);
+		got = got < 0
+		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
+		    : cli_error(EXIT_FAIL, "no project %s", c->arg[1]);
 		buf_free(&err);
 		return got;
 	}
@@ -175,8 +178,9 @@ cmd_results(Cli *c)
 	if ((rc = cli_format(c)) != EXIT_OK)
 		return rc;
 	if (c->narg != 2)
-		return cli_error(EXIT_USAGE, "usage: ctmatrix results "
-					     "show|add|set|delete ID ...");
+		return cli_error(EXIT_USAGE,
+		    "usage: ctmatrix results "
+		    "show|add|set|delete ID ...");
 	if ((rc = open_as(c, &a, &who)) != EXIT_OK)
 		return rc;
 	memset(&r, 0, sizeof(r));
@@ -220,12 +224,12 @@ cmd_results(Cli *c)
 		    results_json(c->store, NULL, project, &j, &err) == 1)
 			json_array_foreach(json_object_get(j, "results"), i, o)
 			{
-				if (json_integer_value(json_object_get(
-					o, "id")) != r.id)
+				if (json_integer_value(
+					json_object_get(o, "id")) != r.id)
 					continue;
 				if (r.statement == NULL)
-					r.statement = strdup(
-					    str_of(o, "statement"));
+					r.statement =
+					    strdup(str_of(o, "statement"));
 				if (outcome == NULL)
 					r.outcome_id = json_integer_value(
 					    json_object_get(o, "outcome"));
@@ -233,8 +237,8 @@ cmd_results(Cli *c)
 		json_decref(j);
 		buf_free(&err);
 	}
-	code = result_commit(
-	    c->store, who, &r, strcmp(verb, "delete") == 0, &msg);
+	code =
+	    result_commit(c->store, who, &r, strcmp(verb, "delete") == 0, &msg);
 	if (strcmp(verb, "set") == 0 && cli_opt(c, "statement") == NULL)
 		free((char *)(uintptr_t)r.statement);
 	rc = cli_commit_status(code, &msg);
@@ -338,16 +342,17 @@ report_move(Cli *c, const Account *who, const char *verb)
 		    "usage: ctmatrix report %s PROJECT PERIOD", verb);
 	got = report_find(c->store, project, c->arg[2], &id, &err);
 	if (got <= 0) {
-		rc = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-			     : cli_error(EXIT_FAIL,
-				   "project %s has no report of %s", c->arg[1],
-				   c->arg[2]);
+		rc = got < 0
+		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
+		    : cli_error(EXIT_FAIL, "project %s has no report of %s",
+			  c->arg[1], c->arg[2]);
 		buf_free(&err);
 		return rc;
 	}
-	rc = cli_commit_status(to ? report_move_commit(c->store, who, id, to,
-					cli_opt(c, "note"), &msg)
-				  : report_delete_commit(c->store, who, id, &msg),
+	rc = cli_commit_status(to
+		? report_move_commit(
+		      c->store, who, id, to, cli_opt(c, "note"), &msg)
+		: report_delete_commit(c->store, who, id, &msg),
 	    &msg);
 	if (rc == EXIT_OK)
 		printf("report %lld %s\n", (long long)id, to ? to : "deleted");
@@ -405,7 +410,6 @@ out:
 	return rc;
 }
 
-
 int
 cmd_progress(Cli *c)
 {
@@ -430,7 +434,8 @@ cmd_progress(Cli *c)
 		/* The working groups a report may be of. */
 		cli_table_init(&tab, 2, wh);
 		tab.last_wraps = 1;
-		if (store_working_groups(c->store, cli_ref_row, &tab, &err) != 0)
+		if (store_working_groups(c->store, cli_ref_row, &tab, &err) !=
+		    0)
 			rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		else
 			cli_table_print(&tab, c->format);
@@ -440,9 +445,9 @@ cmd_progress(Cli *c)
 	got = progress_json(
 	    c->store, who, cli_opt(c, "wg"), period, &j, &msg, &err);
 	if (got <= 0) {
-		rc = got == 0 || msg.len ? cli_error(EXIT_FAIL, "%s", buf_str(&msg))
-					 : cli_error(EXIT_SYSTEM, "%s",
-					       buf_str(&err));
+		rc = got == 0 || msg.len
+		    ? cli_error(EXIT_FAIL, "%s", buf_str(&msg))
+		    : cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		goto out;
 	}
 	if (strcmp(c->format, "json") == 0) {
@@ -462,8 +467,9 @@ cmd_progress(Cli *c)
 		json_t *wg = json_object_get(j, "working_group");
 
 		printf("%s progress report, %s (%s to %s)%s%s\n",
-		    str_of(j, "report"), str_of(j, "period"), str_of(j, "start"),
-		    str_of(j, "end"), wg ? ": " : ": every project",
+		    str_of(j, "report"), str_of(j, "period"),
+		    str_of(j, "start"), str_of(j, "end"),
+		    wg ? ": " : ": every project",
 		    wg ? str_of(wg, "name") : "");
 		printf("%s projects with results; %s reporting approved "
 		       "results, %s not%s%s%s\n",
@@ -489,12 +495,14 @@ cmd_progress(Cli *c)
 
 			by_text(json_object_get(in, "by"), &by);
 			if (json_is_integer(json_object_get(in, "progress")))
-				buf_printf(&pct, "%s%%", int_of(in, "progress"));
+				buf_printf(
+				    &pct, "%s%%", int_of(in, "progress"));
 			cells[0] = int_of(row, "id");
 			cells[1] = int_of(row, "serial");
 			cells[2] = str_of(row, "lead");
-			cells[3] = *str_of(row, "status") ? str_of(row, "status")
-							 : "none";
+			cells[3] = *str_of(row, "status")
+			    ? str_of(row, "status")
+			    : "none";
 			cells[4] = int_of(in, "id");
 			cells[5] = str_of(in, "unit");
 			cells[6] = str_of(in, "period");
@@ -516,8 +524,9 @@ cmd_progress(Cli *c)
 		Buf by = BUF_INIT;
 
 		by_text(json_object_get(t, "by"), &by);
-		printf("  %s: %s in the period%s%s%s, %s to date (%s indicators "
-		       "of %s projects)\n",
+		printf(
+		    "  %s: %s in the period%s%s%s, %s to date (%s indicators "
+		    "of %s projects)\n",
 		    str_of(t, "unit"), str_of(t, "period"), by.len ? " (" : "",
 		    buf_str(&by), by.len ? ")" : "", str_of(t, "to_date"),
 		    int_of(t, "indicators"), int_of(t, "projects"));
@@ -530,7 +539,6 @@ out:
 	buf_free(&err);
 	return rc;
 }
-
 
 int
 cmd_areas(Cli *c)
@@ -550,15 +558,17 @@ cmd_areas(Cli *c)
 	if ((rc = open_as(c, &a, &who)) != EXIT_OK)
 		return rc;
 	if (c->narg > 1 || cli_opt(c, "clear") != NULL) {
-		rc = cli_commit_status(project_areas_commit(c->store, who,
-					   project, (const char *const *)c->arg + 1,
-					   (size_t)c->narg - 1, &msg),
+		rc = cli_commit_status(
+		    project_areas_commit(c->store, who, project,
+			(const char *const *)c->arg + 1, (size_t)c->narg - 1,
+			&msg),
 		    &msg);
 		goto out;
 	}
 	cli_table_init(&t, 2, head);
 	t.last_wraps = 1;
-	if ((project ? store_project_areas(c->store, project, cli_ref_row, &t, &err)
+	if ((project ? store_project_areas(
+			   c->store, project, cli_ref_row, &t, &err)
 		     : store_areas(c->store, cli_ref_row, &t, &err)) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else

@@ -127,8 +127,8 @@ indicator_json(const Indicator *in)
 	json_object_set_new(j, "aggregate", json_string(in->aggregate));
 	json_object_set_new(j, "baseline",
 	    in->has_baseline ? value_json(in->baseline) : json_null());
-	json_object_set_new(j, "target",
-	    in->has_target ? value_json(in->target) : json_null());
+	json_object_set_new(
+	    j, "target", in->has_target ? value_json(in->target) : json_null());
 	json_object_set_new(j, "categories", categories_json(in->categories));
 	json_object_set_new(j, "demo", json_boolean(in->demo));
 	return j;
@@ -341,8 +341,8 @@ total_add(json_t *totals, const Indicator *in, int64_t project,
 		json_array_append_new(totals, t);
 	}
 	json_object_set_new(t, "indicators",
-	    json_integer(json_integer_value(json_object_get(t, "indicators")) +
-		1));
+	    json_integer(
+		json_integer_value(json_object_get(t, "indicators")) + 1));
 	{
 		json_t *ps = json_object_get(t, "projects");
 		size_t k;
@@ -366,8 +366,8 @@ total_add(json_t *totals, const Indicator *in, int64_t project,
 	for (const char *q = in->categories; result_category_next(&q, cat);)
 		if (roll_indicator(rs, in, cat, rep, n, &w))
 			json_object_set_new(by, cat,
-			    json_integer(json_integer_value(
-					     json_object_get(by, cat)) +
+			    json_integer(
+				json_integer_value(json_object_get(by, cat)) +
 				w));
 }
 
@@ -388,13 +388,13 @@ totals_finish(json_t *totals)
 		json_object_set_new(t, "projects",
 		    json_integer((json_int_t)json_array_size(ps)));
 		json_object_set_new(t, "period",
-		    value_json(
-			json_integer_value(json_object_get(t, "period_milli"))));
+		    value_json(json_integer_value(
+			json_object_get(t, "period_milli"))));
 		json_object_set_new(t, "to_date",
 		    value_json(json_integer_value(
 			json_object_get(t, "to_date_milli"))));
-		json_object_foreach(by, k, v)
-		    json_object_set_new(b, k, value_json(json_integer_value(v)));
+		json_object_foreach(by, k, v) json_object_set_new(
+		    b, k, value_json(json_integer_value(v)));
 		json_object_set_new(t, "by", b);
 		json_object_del(t, "period_milli");
 		json_object_del(t, "to_date_milli");
@@ -403,8 +403,8 @@ totals_finish(json_t *totals)
 }
 
 int
-progress_json(Store *s, const Account *who, const char *wg,
-    const char *period, json_t **out, Buf *msg, Buf *err)
+progress_json(Store *s, const Account *who, const char *wg, const char *period,
+    json_t **out, Buf *msg, Buf *err)
 {
 	ResultFilter f;
 	ResultSet rs;
@@ -480,8 +480,8 @@ progress_json(Store *s, const Account *who, const char *wg,
 			json_object_set_new(
 			    ro, "status", json_string(r->status));
 			json_array_append_new(reps, ro);
-			buf_printf(&st, "%s%s %s", st.len ? "; " : "", r->period,
-			    r->status);
+			buf_printf(&st, "%s%s %s", st.len ? "; " : "",
+			    r->period, r->status);
 			if (strcmp(r->status, "approved") == 0) {
 				approved = 1;
 				demo |= r->demo;
@@ -511,7 +511,8 @@ progress_json(Store *s, const Account *who, const char *wg,
 			if (r == NULL || r->project_id != pr->id)
 				continue;
 			ij = indicator_json(in);
-			json_object_set_new(ij, "result", json_string(r->statement));
+			json_object_set_new(
+			    ij, "result", json_string(r->statement));
 			json_object_set_new(ij, "level", json_string(r->level));
 			json_object_set_new(ij, "period",
 			    roll_indicator(&rs, in, "", in_p, nin, &v)
@@ -525,7 +526,8 @@ progress_json(Store *s, const Account *who, const char *wg,
 			json_object_set_new(ij, "by", by);
 			progress_members(ij, &rs, in, all, nall);
 			json_array_append_new(inds, ij);
-			total_add(totals, in, pr->id, &rs, in_p, nin, all, nall);
+			total_add(
+			    totals, in, pr->id, &rs, in_p, nin, all, nall);
 		}
 		json_object_set_new(o, "indicators", inds);
 		json_array_append_new(projects, o);
@@ -533,7 +535,8 @@ progress_json(Store *s, const Account *who, const char *wg,
 		free(all);
 	}
 	totals_finish(totals);
-	json_object_set_new(j, "projects", json_integer((json_int_t)rs.nproject));
+	json_object_set_new(
+	    j, "projects", json_integer((json_int_t)rs.nproject));
 	json_object_set_new(j, "reporting", json_integer(reporting));
 	json_object_set_new(
 	    j, "pending", reviewer ? json_integer(pending) : json_null());
@@ -580,9 +583,10 @@ progress_csv(json_t *report, Buf *out)
 	json_t *wg = json_object_get(report, "working_group");
 	size_t i, k;
 
-	buf_puts(out, "working_group,period,project,serial,pillar,title,lead,"
-		      "status,level,result,indicator,unit,aggregate,baseline,"
-		      "target,period_value,by_category,to_date,progress\r\n");
+	buf_puts(out,
+	    "working_group,period,project,serial,pillar,title,lead,"
+	    "status,level,result,indicator,unit,aggregate,baseline,"
+	    "target,period_value,by_category,to_date,progress\r\n");
 	json_array_foreach(rows, i, row)
 	{
 		json_array_foreach(json_object_get(row, "indicators"), k, in)
@@ -729,13 +733,15 @@ result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg)
 
 	memset(&rs, 0, sizeof(rs));
 	if (!del && r->id == 0 &&
-	    (r->level == NULL || (strcmp(r->level, "outcome") != 0 &&
-				     strcmp(r->level, "output") != 0))) {
+	    (r->level == NULL ||
+		(strcmp(r->level, "outcome") != 0 &&
+		    strcmp(r->level, "output") != 0))) {
 		buf_puts(msg, "a result is an outcome or an output");
 		return RESULT_INVALID;
 	}
-	if (!del && result_text_ok("a statement", r->statement,
-			RESULT_TEXT_MAX, 0, msg) != RESULT_OK)
+	if (!del &&
+	    result_text_ok("a statement", r->statement, RESULT_TEXT_MAX, 0,
+		msg) != RESULT_OK)
 		return RESULT_INVALID;
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		return code;
@@ -763,8 +769,8 @@ result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg)
 			goto out;
 		}
 		if (store_result_delete(s, r->id, &err) < 0 ||
-		    commit_audit(s, who, "delete", "result", r->id, oj, NULL,
-			&err) != 0)
+		    commit_audit(
+			s, who, "delete", "result", r->id, oj, NULL, &err) != 0)
 			code = COMMIT_FAILED;
 		else
 			code = COMMIT_DELETED;
@@ -798,8 +804,8 @@ out:
 
 /* A value as typed into *v, has set; "" or NULL clears. */
 static int
-optional_value(const char *what, const char *text, int64_t *v, int *has,
-    Buf *msg)
+optional_value(
+    const char *what, const char *text, int64_t *v, int *has, Buf *msg)
 {
 	Buf e = BUF_INIT;
 
@@ -904,8 +910,9 @@ indicator_commit(Store *s, const Account *who, int64_t result_id, int64_t *id,
 	}
 	if (del) {
 		if (locked) {
-			buf_puts(msg, "an approved report gives values for this "
-				      "indicator: it is locked");
+			buf_puts(msg,
+			    "an approved report gives values for this "
+			    "indicator: it is locked");
 			code = RESULT_CONFLICT;
 		} else if (store_indicator_delete(s, *id, &err) < 0 ||
 		    commit_audit(s, who, "delete", "indicator", *id, oj, NULL,
@@ -997,14 +1004,16 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 		const char *cat = vi[i].category ? vi[i].category : "";
 
 		if (in == NULL) {
-			buf_printf(msg, "indicator %lld is not one of this "
-					"project's",
+			buf_printf(msg,
+			    "indicator %lld is not one of this "
+			    "project's",
 			    (long long)vi[i].indicator);
 			goto bad;
 		}
 		if (*cat != '\0' && !result_category_in(in->categories, cat)) {
-			buf_printf(msg, "indicator %lld has no category \"%.40s\""
-					" (its categories: %s)",
+			buf_printf(msg,
+			    "indicator %lld has no category \"%.40s\""
+			    " (its categories: %s)",
 			    (long long)in->id, cat,
 			    *in->categories ? in->categories : "none");
 			goto bad;
@@ -1012,8 +1021,9 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 		for (size_t k = 0; k < nv; k++)
 			if (v[k].indicator_id == in->id &&
 			    strcmp(v[k].category, cat) == 0) {
-				buf_printf(msg, "indicator %lld%s%s is given "
-						"twice",
+				buf_printf(msg,
+				    "indicator %lld%s%s is given "
+				    "twice",
 				    (long long)in->id, *cat ? " " : "", cat);
 				goto bad;
 			}
@@ -1051,7 +1061,8 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 		}
 		if (seen == 0 || given == 0)
 			continue;
-		if (!has_total && (given < ncat || strcmp(in->aggregate, "sum"))) {
+		if (!has_total &&
+		    (given < ncat || strcmp(in->aggregate, "sum"))) {
 			buf_printf(msg,
 			    "indicator %lld: give its total with its "
 			    "categories%s",
@@ -1175,8 +1186,9 @@ report_commit(Store *s, const Account *who, int64_t project,
 			goto out;
 		}
 	}
-	if (in->set_values && (code = values_take(&rs, in->values, in->nvalues,
-				   &vals, &nvals, msg)) != RESULT_OK)
+	if (in->set_values &&
+	    (code = values_take(&rs, in->values, in->nvalues, &vals, &nvals,
+		 msg)) != RESULT_OK)
 		goto out;
 	memset(&r, 0, sizeof(r));
 	if (old != NULL) {
@@ -1266,8 +1278,8 @@ report_move_commit(Store *s, const Account *who, int64_t id, const char *to,
 		goto out;
 	}
 	old = report_of(&rs, id);
-	code = result_move_ok(old->status, to, editor, result_may_review(who),
-	    note, msg);
+	code = result_move_ok(
+	    old->status, to, editor, result_may_review(who), note, msg);
 	if (code != RESULT_OK)
 		goto out;
 	r = *old;
@@ -1283,8 +1295,8 @@ report_move_commit(Store *s, const Account *who, int64_t id, const char *to,
 	json_object_set_new(nj, "from", json_string(old->status));
 	json_object_set_new(nj, "to", json_string(to));
 	json_object_set_new(nj, "note", json_string(note ? note : ""));
-	code = commit_audit(s, who, to, "result_report", id, NULL, nj, &err)
-		== 0
+	code =
+	    commit_audit(s, who, to, "result_report", id, NULL, nj, &err) == 0
 	    ? COMMIT_OK
 	    : COMMIT_FAILED;
 out:
@@ -1328,8 +1340,8 @@ report_delete_commit(Store *s, const Account *who, int64_t id, Buf *msg)
 	}
 	oj = report_audit_json(&rs, old);
 	code = store_report_delete(s, id, &err) >= 0 &&
-		commit_audit(s, who, "delete", "result_report", id, oj, NULL,
-		    &err) == 0
+		commit_audit(
+		    s, who, "delete", "result_report", id, oj, NULL, &err) == 0
 	    ? COMMIT_DELETED
 	    : COMMIT_FAILED;
 out:
@@ -1341,8 +1353,8 @@ out:
 }
 
 int
-report_find(Store *s, int64_t project, const char *period, int64_t *id,
-    Buf *err)
+report_find(
+    Store *s, int64_t project, const char *period, int64_t *id, Buf *err)
 {
 	ResultSet rs;
 	ReportPeriod p;
@@ -1395,8 +1407,9 @@ project_areas_commit(Store *s, const Account *who, int64_t project,
 
 		buf_printf(&k, ",%s,", keys[i]);
 		if (strstr(buf_str(&known), buf_str(&k)) == NULL) {
-			buf_printf(msg, "no thematic area %.60s (see "
-					"`ctmatrix areas`)",
+			buf_printf(msg,
+			    "no thematic area %.60s (see "
+			    "`ctmatrix areas`)",
 			    keys[i]);
 			code = RESULT_INVALID;
 		}

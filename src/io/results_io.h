@@ -40,8 +40,8 @@ int results_may_see_open(Store *s, const Account *who, int64_t project);
  * see left out, "to_date" and "progress" from approved reports.  1 (*out
  * a new reference), 0 when there is no such project, -1.
  */
-int results_json(Store *s, const Account *who, int64_t project_id,
-    json_t **out, Buf *err);
+int results_json(
+    Store *s, const Account *who, int64_t project_id, json_t **out, Buf *err);
 
 /*
  * The progress report of working group wg (NULL: every project) for
@@ -67,8 +67,7 @@ void progress_csv(json_t *report, Buf *out);
  * (an approved report gives values for its indicators), COMMIT_BUSY,
  * COMMIT_FAILED; msg says why.
  */
-int result_commit(
-    Store *s, const Account *who, Result *r, int del, Buf *msg);
+int result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg);
 
 /*
  * The same for an indicator: new ones need in->result_id; a change keeps
@@ -118,8 +117,8 @@ int report_commit(Store *s, const Account *who, int64_t project,
  * of who, under the rules of portfolio/results.h.  COMMIT_OK, or the
  * codes of report_commit().
  */
-int report_move_commit(Store *s, const Account *who, int64_t id,
-    const char *to, const char *note, Buf *msg);
+int report_move_commit(Store *s, const Account *who, int64_t id, const char *to,
+    const char *note, Buf *msg);
 
 /* Delete report id (a draft or returned one).  COMMIT_DELETED or a code. */
 int report_delete_commit(Store *s, const Account *who, int64_t id, Buf *msg);
@@ -128,8 +127,8 @@ int report_delete_commit(Store *s, const Account *who, int64_t id, Buf *msg);
  * The report id of project's period, or of report id's project: the
  * lookups the command line and the pages make.  1, 0, -1.
  */
-int report_find(Store *s, int64_t project, const char *period, int64_t *id,
-    Buf *err);
+int report_find(
+    Store *s, int64_t project, const char *period, int64_t *id, Buf *err);
 
 /*
  * Set the thematic areas of project (keys, NULL-terminated, that exist)

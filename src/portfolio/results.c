@@ -18,7 +18,8 @@ report_period_parse(const char *text, ReportPeriod *p, Buf *err)
 	int n = 0;
 
 	memset(p, 0, sizeof(*p));
-	if (text == NULL || strlen(text) < 4 || !isdigit((unsigned char)text[0]) ||
+	if (text == NULL || strlen(text) < 4 ||
+	    !isdigit((unsigned char)text[0]) ||
 	    !isdigit((unsigned char)text[1]) ||
 	    !isdigit((unsigned char)text[2]) ||
 	    !isdigit((unsigned char)text[3]))
@@ -35,7 +36,8 @@ report_period_parse(const char *text, ReportPeriod *p, Buf *err)
 		goto bad;
 	}
 	if (p->year < 1990 || p->year > 2100) {
-		buf_printf(err, "the period's year %d is not between 1990 and 2100",
+		buf_printf(err,
+		    "the period's year %d is not between 1990 and 2100",
 		    p->year);
 		return -1;
 	}
@@ -147,8 +149,8 @@ value_text(int64_t v, int grouped, Buf *out)
 		buf_putc(out, digits[i]);
 	}
 	if (frac != 0) {
-		snprintf(digits, sizeof(digits), "%03llu",
-		    (unsigned long long)frac);
+		snprintf(
+		    digits, sizeof(digits), "%03llu", (unsigned long long)frac);
 		for (i = 2; i > 0 && digits[i] == '0'; i--)
 			digits[i] = '\0';
 		buf_printf(out, ".%s", digits);
@@ -276,8 +278,8 @@ result_text_ok(
 		return RESULT_INVALID;
 	}
 	if (n > max || utf8_check(v ? v : "", n) != n) {
-		buf_printf(msg, "%s is UTF-8 text of %zu bytes at most", what,
-		    max);
+		buf_printf(
+		    msg, "%s is UTF-8 text of %zu bytes at most", what, max);
 		return RESULT_INVALID;
 	}
 	return RESULT_OK;
@@ -321,8 +323,9 @@ result_move_ok(const char *from, const char *to, int editor, int reviewer,
 	int by_editor = 0, by_reviewer = 0;
 
 	if (!result_status_ok(to)) {
-		buf_puts(msg, "a report moves to submitted, draft, returned or "
-			      "approved");
+		buf_puts(msg,
+		    "a report moves to submitted, draft, returned or "
+		    "approved");
 		return RESULT_INVALID;
 	}
 	if (strcmp(from, "approved") == 0) {
@@ -341,13 +344,15 @@ result_move_ok(const char *from, const char *to, int editor, int reviewer,
 		return RESULT_CONFLICT;
 	}
 	if (by_editor && !editor) {
-		buf_puts(msg, "only those who may change the project submit or "
-			      "withdraw its reports");
+		buf_puts(msg,
+		    "only those who may change the project submit or "
+		    "withdraw its reports");
 		return RESULT_FORBIDDEN;
 	}
 	if (by_reviewer && !reviewer) {
-		buf_puts(msg, "only the secretariat (and admins) approve or "
-			      "return reports");
+		buf_puts(msg,
+		    "only the secretariat (and admins) approve or "
+		    "return reports");
 		return RESULT_FORBIDDEN;
 	}
 	if (strcmp(to, "returned") == 0 &&

@@ -63,11 +63,11 @@ enum {
 };
 
 typedef struct ReportPeriod {
-	char key[8];          /* "2025-Q2", "2025-H1", "2025" */
-	char start[11];       /* "2025-04-01" */
-	char end[11];         /* "2025-06-30" */
-	char kind;            /* 'Q', 'H' or 'Y' */
-	int year, n;          /* n: the quarter or half; 0 for a year */
+	char key[8];    /* "2025-Q2", "2025-H1", "2025" */
+	char start[11]; /* "2025-04-01" */
+	char end[11];   /* "2025-06-30" */
+	char kind;      /* 'Q', 'H' or 'Y' */
+	int year, n;    /* n: the quarter or half; 0 for a year */
 } ReportPeriod;
 
 /* Read a period as typed (any case).  0, or -1 with a message in err. */
@@ -97,8 +97,8 @@ int result_category_next(const char **q, char cat[RESULT_CATEGORY_MAX + 1]);
 int result_category_in(const char *list, const char *cat);
 
 /* Checks of a person's text: required (unless optional), UTF-8, limits. */
-int result_text_ok(const char *what, const char *v, size_t max, int optional,
-    Buf *msg);
+int result_text_ok(
+    const char *what, const char *v, size_t max, int optional, Buf *msg);
 
 int result_status_ok(const char *status);
 int result_aggregate_ok(const char *aggregate);
@@ -112,8 +112,8 @@ int result_may_review(const Account *who);
  * return)?  RESULT_OK, or RESULT_FORBIDDEN / RESULT_CONFLICT /
  * RESULT_INVALID with a sentence in msg.
  */
-int result_move_ok(const char *from, const char *to, int editor,
-    int reviewer, const char *note, Buf *msg);
+int result_move_ok(const char *from, const char *to, int editor, int reviewer,
+    const char *note, Buf *msg);
 
 /* Does a report at status take changes (draft, returned)? */
 int result_status_open(const char *status);

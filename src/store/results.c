@@ -19,27 +19,27 @@
 
 /* The projects a filter selects, by id: ?1 project, ?2 working group. */
 #define RESULT_PROJECTS                                                        \
-	"SELECT p.id FROM project p WHERE (?1 = 0 OR p.id = ?1)"                \
-	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM project_area pa"             \
-	" JOIN working_group_area wa ON wa.thematic_area_id ="                  \
-	" pa.thematic_area_id JOIN working_group w ON w.id ="                   \
-	" wa.working_group_id AND w.key = ?2 WHERE pa.project_id = p.id))"      \
+	"SELECT p.id FROM project p WHERE (?1 = 0 OR p.id = ?1)"               \
+	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM project_area pa"            \
+	" JOIN working_group_area wa ON wa.thematic_area_id ="                 \
+	" pa.thematic_area_id JOIN working_group w ON w.id ="                  \
+	" wa.working_group_id AND w.key = ?2 WHERE pa.project_id = p.id))"     \
 	" AND (EXISTS (SELECT 1 FROM result r WHERE r.project_id = p.id)"      \
-	" OR EXISTS (SELECT 1 FROM result_report rr"                          \
+	" OR EXISTS (SELECT 1 FROM result_report rr"                           \
 	" WHERE rr.project_id = p.id))"
 
 /* The reports a filter selects: ?3 until (a day), ?4 approved only. */
 #define RESULT_REPORTS                                                         \
-	"SELECT rr.id FROM result_report rr WHERE rr.project_id IN ("          \
-	RESULT_PROJECTS ") AND (?3 IS NULL OR rr.period_end <= ?3)"            \
+	"SELECT rr.id FROM result_report rr WHERE rr.project_id IN "           \
+	"(" RESULT_PROJECTS ") AND (?3 IS NULL OR rr.period_end <= ?3)"        \
 	" AND (?4 = 0 OR rr.status = 'approved')"
 
 /* Bind f to a statement of the projects (reports: also ?3 and ?4). */
 static int
 bind_filter(DbStmt *st, const ResultFilter *f, int reports)
 {
-	return db_bind(st, reports ? "itti" : "it", f->project, f->wg,
-	    f->until, (int64_t)(f->approved != 0));
+	return db_bind(st, reports ? "itti" : "it", f->project, f->wg, f->until,
+	    (int64_t)(f->approved != 0));
 }
 
 /* Grow a list of n items of size sz to hold one more; the new item. */
@@ -108,8 +108,8 @@ load_results(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT id, project_id, coalesce(outcome_id, 0), level, position,"
-	    " statement, demo FROM result WHERE project_id IN ("
-	    RESULT_PROJECTS ") ORDER BY project_id, position",
+	    " statement, demo FROM result WHERE project_id IN (" RESULT_PROJECTS
+	    ") ORDER BY project_id, position",
 	    err);
 	size_t cap = 0;
 	int rc;
@@ -117,8 +117,8 @@ load_results(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 	if (st == NULL || bind_filter(st, f, 0) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
-		Result *r = grow(
-		    &rs->result, &rs->nresult, &cap, sizeof(*rs->result));
+		Result *r =
+		    grow(&rs->result, &rs->nresult, &cap, sizeof(*rs->result));
 
 		r->id = db_int(st, 0);
 		r->project_id = db_int(st, 1);
@@ -184,8 +184,8 @@ load_reports(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 	if (st == NULL || bind_filter(st, f, 1) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
-		ResultReport *r = grow(
-		    &rs->report, &rs->nreport, &cap, sizeof(*rs->report));
+		ResultReport *r =
+		    grow(&rs->report, &rs->nreport, &cap, sizeof(*rs->report));
 
 		r->id = db_int(st, 0);
 		r->project_id = db_int(st, 1);
@@ -292,7 +292,8 @@ result_set_free(ResultSet *rs)
 int
 store_results_owner(Store *s, int kind, int64_t id, int64_t *project, Buf *err)
 {
-	static const char sql_r[] = "SELECT project_id FROM result WHERE id = ?";
+	static const char sql_r[] =
+	    "SELECT project_id FROM result WHERE id = ?";
 	static const char sql_i[] =
 	    "SELECT r.project_id FROM indicator i"
 	    " JOIN result r ON r.id = i.result_id WHERE i.id = ?";
@@ -425,7 +426,8 @@ store_indicator_update(Store *s, const Indicator *in, Buf *err)
 int
 store_indicator_delete(Store *s, int64_t id, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db, "DELETE FROM indicator WHERE id = ?", err);
+	DbStmt *st =
+	    db_prepare(s->db, "DELETE FROM indicator WHERE id = ?", err);
 
 	if (st == NULL || db_bind(st, "i", id) != 0 ||
 	    store_run(s, st, err) != 0)
@@ -441,7 +443,8 @@ store_results_locked(Store *s, int kind, int64_t id, Buf *err)
 	    " JOIN result_report rr ON rr.id = v.report_id"
 	    " AND rr.status = 'approved'"
 	    " JOIN indicator i ON i.id = v.indicator_id"
-	    " WHERE (?1 = 'i' AND i.id = ?2) OR (?1 = 'r' AND i.result_id = ?2)",
+	    " WHERE (?1 = 'i' AND i.id = ?2) OR (?1 = 'r' AND i.result_id = "
+	    "?2)",
 	    err);
 	char k[2] = { (char)kind, '\0' };
 	int64_t n = -1;
@@ -536,8 +539,8 @@ store_report_overlap(Store *s, int64_t project, const char *start,
 }
 
 int
-store_report_values_set(Store *s, int64_t report_id, const ResultValue *v,
-    size_t n, Buf *err)
+store_report_values_set(
+    Store *s, int64_t report_id, const ResultValue *v, size_t n, Buf *err)
 {
 	DbStmt *st = db_prepare(
 	    s->db, "DELETE FROM result_value WHERE report_id = ?", err);
