@@ -55,67 +55,6 @@ results_may_see_open(Store *s, const Account *who, int64_t project)
 	return got;
 }
 
-/* Whether a report's values count for who (approved, or seen). */
-static int
-report_counts(const ResultReport *r)
-{
-	return strcmp(r->status, "approved") == 0;
-}
-
-/*
- * The roll-up of indicator in over the reports of its project in rs
- * (those of rep[0..n), oldest first, that counts() accepts), for
- * category cat ("" the total).  1 with *out, or 0 when none gave one.
- */
-static int
-roll_indicator(const ResultSet *rs, const Indicator *in, const char *cat,
-    const ResultReport *const *rep, size_t n, int64_t *out)
-{
-	int64_t *vals = xcalloc(n + 1, sizeof(*vals));
-	int *has = xcalloc(n + 1, sizeof(*has));
-	int got;
-
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < rs->nvalue; k++) {
-			const ResultValue *v = &rs->value[k];
-
-			if (v->report_id == rep[i]->id &&
-			    v->indicator_id == in->id &&
-			    strcmp(v->category, cat) == 0) {
-				vals[i] = v->value;
-				has[i] = 1;
-				break;
-			}
-		}
-	got = result_roll(in->aggregate, vals, has, n, out);
-	free(vals);
-	free(has);
-	return got;
-}
-
-/* The reports of project in rs, oldest first, that are approved and end
- * on or before until (NULL: any), into a new list of *n. */
-static const ResultReport **
-approved_reports(const ResultSet *rs, int64_t project, const char *start,
-    const char *until, size_t *n)
-{
-	const ResultReport **l = xcalloc(rs->nreport + 1, sizeof(*l));
-
-	*n = 0;
-	for (size_t i = 0; i < rs->nreport; i++) {
-		const ResultReport *r = &rs->report[i];
-
-		if (r->project_id != project || !report_counts(r))
-			continue;
-		if (until != NULL && strcmp(r->period_end, until) > 0)
-			continue;
-		if (start != NULL && strcmp(r->period_start, start) < 0)
-			continue;
-		l[(*n)++] = r;
-	}
-	return l;
-}
-
 static json_t *
 indicator_json(const Indicator *in)
 {
@@ -134,14 +73,14 @@ indicator_json(const Indicator *in)
 	return j;
 }
 
-/* "to_date" and "progress" of in, from the approved reports rep[0..n). */
+/* "to_date" and "progress" of in, from the approved reports of w. */
 static void
-progress_members(json_t *j, const ResultSet *rs, const Indicator *in,
-    const ResultReport *const *rep, size_t n)
+progress_members(
+    json_t *j, const ResultSet *rs, const Indicator *in, const RollWindow *w)
 {
 	int64_t v, pct;
 
-	if (roll_indicator(rs, in, "", rep, n, &v)) {
+	if (results_roll(rs, w, in, "", &v)) {
 		json_object_set_new(j, "to_date", value_json(v));
 		json_object_set_new(j, "progress",
 		    result_progress(in, v, &pct) ? json_integer(pct)
@@ -224,9 +163,8 @@ results_json(
 	ResultFilter f;
 	ResultSet rs;
 	Project p;
-	const ResultReport **rep;
+	RollWindow w = { 0, NULL, NULL };
 	json_t *j, *results, *reports;
-	size_t n;
 	int got, open;
 
 	memset(&p, 0, sizeof(p));
@@ -243,7 +181,7 @@ results_json(
 	f.events = 1;
 	if (store_results_load(s, &f, &rs, err) != 0)
 		return -1;
-	rep = approved_reports(&rs, project_id, NULL, NULL, &n);
+	w.project = project_id;
 	j = json_object();
 	results = json_array();
 	reports = json_array();
@@ -266,7 +204,7 @@ results_json(
 			if (in->result_id != r->id)
 				continue;
 			ij = indicator_json(in);
-			progress_members(ij, &rs, in, rep, n);
+			progress_members(ij, &rs, in, &w);
 			json_array_append_new(inds, ij);
 		}
 		json_object_set_new(o, "indicators", inds);
@@ -276,7 +214,6 @@ results_json(
 		json_array_append_new(reports, report_json(&rs, &rs.report[i]));
 	json_object_set_new(j, "results", results);
 	json_object_set_new(j, "reports", reports);
-	free(rep);
 	result_set_free(&rs);
 	*out = j;
 	return 1;
@@ -313,8 +250,7 @@ result_of(const ResultSet *rs, int64_t id)
 /* The totals of "sum" indicators by unit (case folded), as JSON. */
 static void
 total_add(json_t *totals, const Indicator *in, int64_t project,
-    const ResultSet *rs, const ResultReport *const *rep, size_t n,
-    const ResultReport *const *all, size_t nall)
+    const ResultSet *rs, const RollWindow *in_p, const RollWindow *all)
 {
 	json_t *t = NULL, *by;
 	char cat[RESULT_CATEGORY_MAX + 1];
@@ -322,7 +258,7 @@ total_add(json_t *totals, const Indicator *in, int64_t project,
 	size_t i;
 
 	if (strcmp(in->aggregate, "sum") != 0 ||
-	    !roll_indicator(rs, in, "", rep, n, &v))
+	    !results_roll(rs, in_p, in, "", &v))
 		return;
 	for (i = 0; i < json_array_size(totals); i++) {
 		t = json_array_get(totals, i);
@@ -357,14 +293,14 @@ total_add(json_t *totals, const Indicator *in, int64_t project,
 	json_object_set_new(t, "period_milli",
 	    json_integer(
 		json_integer_value(json_object_get(t, "period_milli")) + v));
-	if (roll_indicator(rs, in, "", all, nall, &w))
+	if (results_roll(rs, all, in, "", &w))
 		json_object_set_new(t, "to_date_milli",
 		    json_integer(json_integer_value(
 				     json_object_get(t, "to_date_milli")) +
 			w));
 	by = json_object_get(t, "by_milli");
 	for (const char *q = in->categories; result_category_next(&q, cat);)
-		if (roll_indicator(rs, in, cat, rep, n, &w))
+		if (results_roll(rs, in_p, in, cat, &w))
 			json_object_set_new(by, cat,
 			    json_integer(
 				json_integer_value(json_object_get(by, cat)) +
@@ -457,15 +393,13 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 	json_object_set_new(j, "end", json_string(p.end));
 	for (size_t i = 0; i < rs.nproject; i++) {
 		const ResultProject *pr = &rs.project[i];
-		const ResultReport **in_p, **all;
-		size_t nin, nall;
+		RollWindow in_p = { pr->id, p.start, p.end };
+		RollWindow all = { pr->id, NULL, p.end };
 		json_t *o = json_object(), *reps = json_array();
 		json_t *inds = json_array();
 		Buf st = BUF_INIT;
 		int approved = 0, waiting = 0;
 
-		in_p = approved_reports(&rs, pr->id, p.start, p.end, &nin);
-		all = approved_reports(&rs, pr->id, NULL, p.end, &nall);
 		for (size_t k = 0; k < rs.nreport; k++) {
 			const ResultReport *r = &rs.report[k];
 			json_t *ro;
@@ -515,24 +449,22 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 			    ij, "result", json_string(r->statement));
 			json_object_set_new(ij, "level", json_string(r->level));
 			json_object_set_new(ij, "period",
-			    roll_indicator(&rs, in, "", in_p, nin, &v)
+			    results_roll(&rs, &in_p, in, "", &v)
 				? value_json(v)
 				: json_null());
 			for (const char *q = in->categories;
 			     result_category_next(&q, cat);)
-				if (roll_indicator(&rs, in, cat, in_p, nin, &v))
+				if (results_roll(&rs, &in_p, in, cat, &v))
 					json_object_set_new(
 					    by, cat, value_json(v));
 			json_object_set_new(ij, "by", by);
-			progress_members(ij, &rs, in, all, nall);
+			progress_members(ij, &rs, in, &all);
 			json_array_append_new(inds, ij);
 			total_add(
-			    totals, in, pr->id, &rs, in_p, nin, all, nall);
+			    totals, in, pr->id, &rs, &in_p, &all);
 		}
 		json_object_set_new(o, "indicators", inds);
 		json_array_append_new(projects, o);
-		free(in_p);
-		free(all);
 	}
 	totals_finish(totals);
 	json_object_set_new(

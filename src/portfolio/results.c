@@ -362,17 +362,61 @@ result_move_ok(const char *from, const char *to, int editor, int reviewer,
 	return RESULT_OK;
 }
 
-int
-result_roll(const char *aggregate, const int64_t *vals, const int *has,
-    size_t n, int64_t *out)
+/* The value of report, indicator and category in rs (sorted so), or NULL. */
+static const ResultValue *
+value_find(const ResultSet *rs, int64_t report, int64_t ind, const char *cat)
 {
-	int got = 0, last = strcmp(aggregate, "last") == 0;
+	size_t lo = 0, hi = rs->nvalue;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const ResultValue *v = &rs->value[mid];
+		int c = v->report_id != report
+		    ? (v->report_id < report ? -1 : 1)
+		    : v->indicator_id != ind ? (v->indicator_id < ind ? -1 : 1)
+					     : strcmp(v->category, cat);
+
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < rs->nvalue && rs->value[lo].report_id == report &&
+	    rs->value[lo].indicator_id == ind &&
+	    strcmp(rs->value[lo].category, cat) == 0)
+		return &rs->value[lo];
+	return NULL;
+}
+
+int
+results_roll(const ResultSet *rs, const RollWindow *w, const Indicator *in,
+    const char *cat, int64_t *out)
+{
+	int got = 0, last = strcmp(in->aggregate, "last") == 0;
+	size_t lo = 0, hi = rs->nreport;
 	int64_t v = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		if (!has[i])
+	/* The project's first report: reports are by project, then period. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (rs->report[mid].project_id < w->project)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < rs->nreport && rs->report[lo].project_id == w->project;
+	     lo++) {
+		const ResultReport *r = &rs->report[lo];
+		const ResultValue *x;
+
+		if (strcmp(r->status, "approved") != 0 ||
+		    (w->start && strcmp(r->period_start, w->start) < 0) ||
+		    (w->until && strcmp(r->period_end, w->until) > 0))
 			continue;
-		v = last ? vals[i] : v + vals[i];
+		if ((x = value_find(rs, r->id, in->id, cat)) == NULL)
+			continue;
+		v = last ? x->value : v + x->value;
 		got = 1;
 	}
 	*out = v;

@@ -119,12 +119,21 @@ int result_move_ok(const char *from, const char *to, int editor, int reviewer,
 int result_status_open(const char *status);
 
 /*
- * One indicator's values over reports, oldest first: vals[i] the value of
- * the i-th report (has[i] 0 when it gave none).  The roll-up by the
- * indicator's aggregate into *out: 1, or 0 when no report gave a value.
+ * Which reports a roll-up reads: the approved reports of project that
+ * start on or after start and end on or before until (NULL: no bound).
  */
-int result_roll(const char *aggregate, const int64_t *vals, const int *has,
-    size_t n, int64_t *out);
+typedef struct RollWindow {
+	int64_t project;
+	const char *start, *until;
+} RollWindow;
+
+/*
+ * The value of indicator in (category cat, "" the total) over the reports
+ * of w in rs, oldest first, by the indicator's aggregate: their sum, or
+ * the latest value.  1 with *out, or 0 when no report gave one.
+ */
+int results_roll(const ResultSet *rs, const RollWindow *w, const Indicator *in,
+    const char *cat, int64_t *out);
 
 /*
  * Progress of an indicator at value v (the sum to date, or the latest
