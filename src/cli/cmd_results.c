@@ -466,6 +466,9 @@ cmd_progress(Cli *c)
 	{
 		json_t *wg = json_object_get(j, "working_group");
 
+		if (!json_is_object(wg))
+			wg = NULL;
+
 		printf("%s progress report, %s (%s to %s)%s%s\n",
 		    str_of(j, "report"), str_of(j, "period"),
 		    str_of(j, "start"), str_of(j, "end"),

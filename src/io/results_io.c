@@ -247,95 +247,31 @@ result_of(const ResultSet *rs, int64_t id)
 	return NULL;
 }
 
-/* The totals of "sum" indicators by unit (case folded), as JSON. */
-static void
-total_add(json_t *totals, const Indicator *in, int64_t project,
-    const ResultSet *rs, const RollWindow *in_p, const RollWindow *all)
+/* The totals of the "sum" indicators by unit, as JSON. */
+static json_t *
+totals_json(const ResultSet *rs, const ReportPeriod *per)
 {
-	json_t *t = NULL, *by;
-	char cat[RESULT_CATEGORY_MAX + 1];
-	int64_t v, w;
-	size_t i;
+	RollTotal *t;
+	size_t n = results_totals(rs, per, &t);
+	json_t *a = json_array();
 
-	if (strcmp(in->aggregate, "sum") != 0 ||
-	    !results_roll(rs, in_p, in, "", &v))
-		return;
-	for (i = 0; i < json_array_size(totals); i++) {
-		t = json_array_get(totals, i);
-		if (strcasecmp(json_string_value(json_object_get(t, "unit")),
-			in->unit) == 0)
-			break;
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object(), *by = json_object();
+
+		json_object_set_new(o, "unit", json_string(t[i].unit));
+		json_object_set_new(
+		    o, "indicators", json_integer(t[i].indicators));
+		json_object_set_new(o, "projects", json_integer(t[i].projects));
+		json_object_set_new(o, "period", value_json(t[i].period));
+		json_object_set_new(o, "to_date", value_json(t[i].to_date));
+		for (size_t k = 0; k < t[i].ncat; k++)
+			json_object_set_new(
+			    by, t[i].cat[k], value_json(t[i].cat_period[k]));
+		json_object_set_new(o, "by", by);
+		json_array_append_new(a, o);
 	}
-	if (i == json_array_size(totals)) {
-		t = json_object();
-		json_object_set_new(t, "unit", json_string(in->unit));
-		json_object_set_new(t, "indicators", json_integer(0));
-		json_object_set_new(t, "projects", json_array());
-		json_object_set_new(t, "period_milli", json_integer(0));
-		json_object_set_new(t, "to_date_milli", json_integer(0));
-		json_object_set_new(t, "by_milli", json_object());
-		json_array_append_new(totals, t);
-	}
-	json_object_set_new(t, "indicators",
-	    json_integer(
-		json_integer_value(json_object_get(t, "indicators")) + 1));
-	{
-		json_t *ps = json_object_get(t, "projects");
-		size_t k;
-
-		for (k = 0; k < json_array_size(ps); k++)
-			if (json_integer_value(json_array_get(ps, k)) ==
-			    project)
-				break;
-		if (k == json_array_size(ps))
-			json_array_append_new(ps, json_integer(project));
-	}
-	json_object_set_new(t, "period_milli",
-	    json_integer(
-		json_integer_value(json_object_get(t, "period_milli")) + v));
-	if (results_roll(rs, all, in, "", &w))
-		json_object_set_new(t, "to_date_milli",
-		    json_integer(json_integer_value(
-				     json_object_get(t, "to_date_milli")) +
-			w));
-	by = json_object_get(t, "by_milli");
-	for (const char *q = in->categories; result_category_next(&q, cat);)
-		if (results_roll(rs, in_p, in, cat, &w))
-			json_object_set_new(by, cat,
-			    json_integer(
-				json_integer_value(json_object_get(by, cat)) +
-				w));
-}
-
-/* The totals as people read them: milli integers as decimal strings. */
-static void
-totals_finish(json_t *totals)
-{
-	size_t i;
-	json_t *t;
-
-	json_array_foreach(totals, i, t)
-	{
-		json_t *by = json_object_get(t, "by_milli"), *b = json_object();
-		json_t *ps = json_object_get(t, "projects");
-		const char *k;
-		json_t *v;
-
-		json_object_set_new(t, "projects",
-		    json_integer((json_int_t)json_array_size(ps)));
-		json_object_set_new(t, "period",
-		    value_json(json_integer_value(
-			json_object_get(t, "period_milli"))));
-		json_object_set_new(t, "to_date",
-		    value_json(json_integer_value(
-			json_object_get(t, "to_date_milli"))));
-		json_object_foreach(by, k, v) json_object_set_new(
-		    b, k, value_json(json_integer_value(v)));
-		json_object_set_new(t, "by", b);
-		json_object_del(t, "period_milli");
-		json_object_del(t, "to_date_milli");
-		json_object_del(t, "by_milli");
-	}
+	free(t);
+	return a;
 }
 
 int
@@ -377,7 +313,6 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 	}
 	j = json_object();
 	projects = json_array();
-	totals = json_array();
 	if (wg != NULL) {
 		json_t *o = json_object();
 
@@ -424,7 +359,7 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 			}
 		}
 		reporting += approved;
-		pending += !approved && waiting;
+		pending += waiting;
 		missing += !approved;
 		json_object_set_new(o, "id", json_integer(pr->id));
 		json_object_set_new(o, "serial",
@@ -449,9 +384,8 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 			    ij, "result", json_string(r->statement));
 			json_object_set_new(ij, "level", json_string(r->level));
 			json_object_set_new(ij, "period",
-			    results_roll(&rs, &in_p, in, "", &v)
-				? value_json(v)
-				: json_null());
+			    results_roll(&rs, &in_p, in, "", &v) ? value_json(v)
+								 : json_null());
 			for (const char *q = in->categories;
 			     result_category_next(&q, cat);)
 				if (results_roll(&rs, &in_p, in, cat, &v))
@@ -460,13 +394,11 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 			json_object_set_new(ij, "by", by);
 			progress_members(ij, &rs, in, &all);
 			json_array_append_new(inds, ij);
-			total_add(
-			    totals, in, pr->id, &rs, &in_p, &all);
 		}
 		json_object_set_new(o, "indicators", inds);
 		json_array_append_new(projects, o);
 	}
-	totals_finish(totals);
+	totals = totals_json(&rs, &p);
 	json_object_set_new(
 	    j, "projects", json_integer((json_int_t)rs.nproject));
 	json_object_set_new(j, "reporting", json_integer(reporting));

@@ -149,6 +149,7 @@ static const struct {
 	{ "gaps", "/gaps", "Gaps", 0 },
 	{ "duplicates", "/duplicates", "Duplication", 0 },
 	{ "board", "/board", "Board", 0 },
+	{ "progress", "/progress", "Results", 0 },
 	{ "findings", "/findings", "Data quality", 1 },
 	{ "upload", "/upload", "Upload", 2 },
 };
@@ -609,6 +610,8 @@ page_route(Page *p)
 		return page_duplicates(p);
 	if (strcmp(path, "/board") == 0 || strncmp(path, "/board/", 7) == 0)
 		return page_board(p, path[6] == '/' ? path + 7 : "");
+	if (strcmp(path, "/progress") == 0 && get)
+		return page_progress(p);
 	if (strcmp(path, "/rounds") == 0 && get)
 		return page_rounds(p, "");
 	if (strncmp(path, "/rounds/", 8) == 0 && get)

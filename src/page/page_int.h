@@ -91,4 +91,13 @@ int page_rounds(Page *p, const char *key);
 void page_project_stage(Page *p, const Project *pr);
 int page_project_stage_post(Page *p, const Project *pr);
 
+/*
+ * The results part of a project's page; the page of its results and
+ * reports, with the forms that change them (GET and POST
+ * /projects/N/results); the progress reports (/progress).
+ */
+void page_project_results(Page *p, const Project *pr);
+int page_project_results_route(Page *p, const Project *pr);
+int page_progress(Page *p);
+
 #endif

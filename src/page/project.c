@@ -373,6 +373,7 @@ project_view(Page *p, const Project *pr)
 		html(o, "</ul>\n");
 	}
 	page_project_stage(p, pr);
+	page_project_results(p, pr);
 	html(o, "<p class=\"actions\">");
 	if (may)
 		html(o,
@@ -516,6 +517,8 @@ page_project(Page *p, int64_t id, const char *rest)
 		rc = project_history(p, &pr);
 	} else if (strcmp(rest, "edit") == 0) {
 		rc = project_edit(p, &pr);
+	} else if (strcmp(rest, "results") == 0) {
+		rc = page_project_results_route(p, &pr);
 	} else if (strcmp(rest, "stage") == 0 && post) {
 		rc = page_project_stage_post(p, &pr);
 	} else if (strcmp(rest, "delete") == 0 && post) {

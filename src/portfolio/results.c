@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "../core/mem.h"
 #include "../core/utf8.h"
 #include "results.h"
 
@@ -421,6 +423,76 @@ results_roll(const ResultSet *rs, const RollWindow *w, const Indicator *in,
 	}
 	*out = v;
 	return got;
+}
+
+/* The project of indicator in, or 0. */
+static int64_t
+project_of(const ResultSet *rs, const Indicator *in)
+{
+	for (size_t i = 0; i < rs->nresult; i++)
+		if (rs->result[i].id == in->result_id)
+			return rs->result[i].project_id;
+	return 0;
+}
+
+/* Add v of category cat to t. */
+static void
+total_cat(RollTotal *t, const char *cat, int64_t v)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncat; i++)
+		if (strcmp(t->cat[i], cat) == 0)
+			break;
+	if (i == t->ncat) {
+		if (t->ncat == RESULT_TOTAL_CATS)
+			return;
+		snprintf(t->cat[t->ncat++], RESULT_CATEGORY_MAX + 1, "%s", cat);
+	}
+	t->cat_period[i] += v;
+}
+
+size_t
+results_totals(const ResultSet *rs, const ReportPeriod *per, RollTotal **out)
+{
+	RollTotal *t = NULL;
+	size_t n = 0;
+
+	for (size_t k = 0; k < rs->nindicator; k++) {
+		const Indicator *in = &rs->indicator[k];
+		int64_t project = project_of(rs, in), v, w;
+		RollWindow in_p = { project, per->start, per->end };
+		RollWindow all = { project, NULL, per->end };
+		char cat[RESULT_CATEGORY_MAX + 1];
+		RollTotal *x;
+		size_t i;
+
+		if (strcmp(in->aggregate, "sum") != 0 ||
+		    !results_roll(rs, &in_p, in, "", &v))
+			continue;
+		for (i = 0; i < n; i++)
+			if (strcasecmp(t[i].unit, in->unit) == 0)
+				break;
+		if (i == n) {
+			t = xrealloc(t, (n + 1) * sizeof(*t));
+			memset(&t[n], 0, sizeof(*t));
+			t[n++].unit = in->unit;
+		}
+		x = &t[i];
+		x->indicators++;
+		if (x->last_project != project)
+			x->projects++;
+		x->last_project = project;
+		x->period += v;
+		if (results_roll(rs, &all, in, "", &w))
+			x->to_date += w;
+		for (const char *q = in->categories;
+		     result_category_next(&q, cat);)
+			if (results_roll(rs, &in_p, in, cat, &w))
+				total_cat(x, cat, w);
+	}
+	*out = t;
+	return n;
 }
 
 int

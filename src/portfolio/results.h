@@ -136,6 +136,28 @@ int results_roll(const ResultSet *rs, const RollWindow *w, const Indicator *in,
     const char *cat, int64_t *out);
 
 /*
+ * The totals of the "sum" indicators of the projects of rs over a period,
+ * by unit (case folded: "Officials trained" and "officials trained" add
+ * up): the value of the period and to date (approved reports), the
+ * indicators and projects behind it, and per category the value of the
+ * period.  Categories beyond RESULT_TOTAL_CATS are left out.
+ */
+#define RESULT_TOTAL_CATS 24
+typedef struct RollTotal {
+	const char *unit; /* as the first indicator writes it (rs owns it) */
+	int64_t indicators, projects;
+	int64_t period, to_date; /* thousandths */
+	size_t ncat;
+	char cat[RESULT_TOTAL_CATS][RESULT_CATEGORY_MAX + 1];
+	int64_t cat_period[RESULT_TOTAL_CATS];
+	int64_t last_project; /* the last project counted */
+} RollTotal;
+
+/* The totals into a new list *out (free() it); their number. */
+size_t results_totals(
+    const ResultSet *rs, const ReportPeriod *per, RollTotal **out);
+
+/*
  * Progress of an indicator at value v (the sum to date, or the latest
  * value) against its target, whole per cent into *pct: 1, or 0 when it
  * cannot be said (no target, or a target equal to the baseline).

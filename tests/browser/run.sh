@@ -39,6 +39,16 @@ check "the matrix is placed, a decision recorded" -- bash -c "
 	'$CTM' stage place --from-status && '$CTM' board decide '$PROP' --decision approve \
 	--seed 10,000 --round 2018 --meeting 2018-06-12 --reason 'DEMONSTRATION RECORD' --demo"
 
+# Results: a framework on a UNICRI project, an approved report and a draft.
+check "results are entered" -- bash -c "
+	o=\$('$CTM' results add '$ID1' --level outcome --statement 'People are trained') &&
+	i=\$('$CTM' indicators add \$o --name Trained --unit people --target 100 \
+		--categories female,male) &&
+	'$CTM' report '$ID1' 2019-Q1 --value \$i:female=4 --value \$i:male=5 &&
+	'$CTM' report submit '$ID1' 2019-Q1 && '$CTM' report approve '$ID1' 2019-Q1 &&
+	'$CTM' report '$ID1' 2019-Q2 --value \$i=3 &&
+	'$CTM' areas '$ID1' preventing-violent-extremism"
+
 serve_start
 check "the server starts" -- test -n "$ADDR"
 [ -n "$ADDR" ] || exit 1

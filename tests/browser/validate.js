@@ -146,6 +146,9 @@ async function main() {
 		["/plans", 200], ["/plans/cica", 200], ["/plans/cica/measures", 200],
 		["/plans/paris", 404], ["/plans/cica/positions", 401],
 		["/board", 200], ["/rounds", 200], ["/rounds/2018", 200], ["/rounds/nosuch", 404],
+		["/progress", 200], ["/progress?period=2019", 200], ["/progress?period=2019-Q7", 400],
+		["/progress?period=2019-h1&wg=preventing-and-countering-violent-extremism", 200],
+		["/progress?period=2019&wg=nosuch", 404], [`/projects/${ID}/results`, 200],
 	])
 		await validate(`GET ${path} as the public`, await request("GET", path), st);
 	await validate("PUT / as the public", await request("PUT", "/"), 405);
@@ -169,6 +172,8 @@ async function main() {
 		["/plans/paris", 200], ["/plans/paris?rev=1", 200], ["/plans/paris/positions", 200],
 		["/plans/paris/compare?a=1&b=2", 200],
 		["/board", 200], ["/rounds/2018", 200], ["/rounds/2019", 200],
+		["/progress?period=2019", 200], [`/projects/${ID}/results`, 200],
+		[`/projects/${ID}/results?period=2019-Q2`, 200],
 	])
 		await validate(`GET ${path} as the admin`, await request("GET", path, adm), st);
 	{
@@ -186,6 +191,11 @@ async function main() {
 		nf.set("title", "");
 		nf.set("places", "Atlantis");
 		await validate("POST the new-project form with no title and an unknown place", await request("POST", "/projects/new", adm, nf), 422);
+	}
+	{
+		const f = new URLSearchParams({ csrf: adm.csrf, do: "report", period: "2019-Q1", narrative: "late" });
+		await validate("POST a report of a period already approved: the page again with why",
+			await request("POST", `/projects/${ID}/results`, adm, f), 409);
 	}
 	const header = "pillar,serial,title,period,entities,status,activities,scope\n";
 	const upload = async (who, name, csv, label, st) => {
