@@ -219,6 +219,8 @@ lacks "  not the returned one's (7)" ">24<" "$(body)"
 equal "the public's progress report now has 17 too" 200 "$(get "/progress?period=2019")"
 contains "  17" ">17<" "$(body)"
 
-kill "$PID" 2>/dev/null
+kill -TERM "$PID" 2>/dev/null
 wait "$PID" 2>/dev/null
+lacks "the server reported no memory error (under the sanitizers)" "Sanitizer" \
+	"$(cat "$WORK/serve.log")"
 exit 0
