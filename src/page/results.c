@@ -96,7 +96,10 @@ progress_cell(Page *p, const ResultSet *rs, const Indicator *in, int64_t pid)
 		html(&p->out,
 		    "<td class=\"num\"><meter min=\"0\" max=\"100\" "
 		    "value=\"%I\">%I%%</meter> %I%%</td>",
-		    pct < 0 ? 0 : pct > 100 ? 100 : pct, pct, pct);
+		    pct < 0         ? 0
+			: pct > 100 ? 100
+				    : pct,
+		    pct, pct);
 	else
 		html(&p->out, "<td class=\"num\">no target</td>");
 	buf_free(&b);
@@ -134,7 +137,8 @@ framework_table(View *v, int forms)
 		for (size_t k = 0; k < v->rs.nindicator; k++)
 			n += v->rs.indicator[k].result_id == r->id;
 		html(&p->out,
-		    "<tr id=\"result-%I\"><th scope=\"rowgroup\" rowspan=\"%d\" "
+		    "<tr id=\"result-%I\"><th scope=\"rowgroup\" "
+		    "rowspan=\"%d\" "
 		    "class=\"%s\"><span class=\"level\">%s %I%S</span> %s%S",
 		    r->id, (int)(n ? n : 1), r->level,
 		    strcmp(r->level, "outcome") == 0 ? "Outcome" : "Output",
@@ -146,18 +150,22 @@ framework_table(View *v, int forms)
 			    r->outcome_id);
 		if (forms)
 			html(&p->out,
-			    "<form method=\"post\" action=\"/projects/%I/results\" "
-			    "class=\"below\"><input type=\"hidden\" name=\"do\" "
+			    "<form method=\"post\" "
+			    "action=\"/projects/%I/results\" "
+			    "class=\"below\"><input type=\"hidden\" "
+			    "name=\"do\" "
 			    "value=\"result-delete\"><input type=\"hidden\" "
 			    "name=\"id\" value=\"%I\"><input type=\"hidden\" "
-			    "name=\"csrf\" value=\"%s\"><button type=\"submit\" "
+			    "name=\"csrf\" value=\"%s\"><button "
+			    "type=\"submit\" "
 			    "class=\"link\">Delete %s %I</button></form>",
 			    v->pr->id, r->id, buf_str(&p->csrf), r->level,
 			    r->id);
 		html(&p->out, "</th>");
 		if (n == 0)
-			html(&p->out, "<td colspan=\"%d\">No indicator yet.</td>"
-				      "</tr>\n",
+			html(&p->out,
+			    "<td colspan=\"%d\">No indicator yet.</td>"
+			    "</tr>\n",
 			    forms ? 7 : 6);
 		for (size_t k = 0, row = 0; k < v->rs.nindicator; k++) {
 			const Indicator *in = &v->rs.indicator[k];
@@ -169,15 +177,15 @@ framework_table(View *v, int forms)
 			buf_reset(&cats);
 			for (const char *q = in->categories;
 			     result_category_next(&q, cat);)
-				buf_printf(&cats, "%s%s", cats.len ? ", " : "",
-				    cat);
+				buf_printf(
+				    &cats, "%s%s", cats.len ? ", " : "", cat);
 			html(&p->out,
 			    "<td>%s%S%S%s%S</td><td>%s (%S)</td>"
-			    "<td class=\"num\">%s</td><td class=\"num\">%s</td>",
+			    "<td class=\"num\">%s</td><td "
+			    "class=\"num\">%s</td>",
 			    in->name, demo_badge(in->demo),
 			    cats.len ? "<br><small>by " : "", buf_str(&cats),
-			    cats.len ? "</small>" : "",
-			    in->unit,
+			    cats.len ? "</small>" : "", in->unit,
 			    strcmp(in->aggregate, "sum") == 0 ? "summed"
 							      : "latest",
 			    in->has_baseline ? val(in->baseline, &b) : "",
@@ -194,7 +202,8 @@ framework_table(View *v, int forms)
 				    "name=\"csrf\" value=\"%s\"><button "
 				    "type=\"submit\" class=\"link\">Delete "
 				    "indicator %I</button></form></td>",
-				    v->pr->id, in->id, buf_str(&p->csrf), in->id);
+				    v->pr->id, in->id, buf_str(&p->csrf),
+				    in->id);
 			html(&p->out, "</tr>\n");
 		}
 	}
@@ -324,10 +333,12 @@ reports_table(View *v, int forms)
 				    "<form method=\"post\" "
 				    "action=\"/projects/%I/results\" "
 				    "class=\"inline\"><input type=\"hidden\" "
-				    "name=\"do\" value=\"report-delete\"><input "
+				    "name=\"do\" "
+				    "value=\"report-delete\"><input "
 				    "type=\"hidden\" name=\"id\" value=\"%I\">"
 				    "<input type=\"hidden\" name=\"csrf\" "
-				    "value=\"%s\"><button type=\"submit\">Delete"
+				    "value=\"%s\"><button "
+				    "type=\"submit\">Delete"
 				    "</button></form>",
 				    v->pr->id, r->id, buf_str(&p->csrf));
 			}
@@ -418,8 +429,9 @@ framework_forms(View *v, int keep)
 	    "type=\"hidden\" name=\"do\" value=\"indicator-add\">\n",
 	    v->pr->id);
 	page_csrf_field(p);
-	html(&p->out, "<p><label for=\"result\">Of the result</label>\n<select "
-		      "id=\"result\" name=\"result\">");
+	html(&p->out,
+	    "<p><label for=\"result\">Of the result</label>\n<select "
+	    "id=\"result\" name=\"result\">");
 	for (size_t i = 0; i < v->rs.nresult; i++)
 		html(&p->out, "<option value=\"%I\">%s %I: %s</option>",
 		    v->rs.result[i].id, v->rs.result[i].level,
@@ -473,8 +485,8 @@ static void
 entry_form(View *v, int keep)
 {
 	Page *p = v->p;
-	const char *period = keep ? kept(p, "period", 1)
-				  : page_param(p, "period");
+	const char *period =
+	    keep ? kept(p, "period", 1) : page_param(p, "period");
 	const ResultReport *r = NULL;
 	ReportPeriod rp;
 	Buf e = BUF_INIT, b = BUF_INIT, field = BUF_INIT;
@@ -498,7 +510,9 @@ entry_form(View *v, int keep)
 	    "placeholder=\"2025-Q2, 2025-H1, 2025\" value=\"%s\"> <small>a "
 	    "quarter, a half year or a year; a project's periods never "
 	    "overlap</small></p>\n",
-	    r ? r->period : period ? period : "");
+	    r            ? r->period
+		: period ? period
+			 : "");
 	for (size_t k = 0; k < v->rs.nindicator; k++) {
 		const Indicator *in = &v->rs.indicator[k];
 		char cat[RESULT_CATEGORY_MAX + 1];
@@ -532,7 +546,9 @@ entry_form(View *v, int keep)
 	    "</p>\n<p><button type=\"submit\">Save as a draft</button> "
 	    "<small>then submit it from the table of reports</small></p>\n"
 	    "</form>\n",
-	    keep ? kept(p, "narrative", 1) : r ? r->narrative : "");
+	    keep    ? kept(p, "narrative", 1)
+		: r ? r->narrative
+		    : "");
 	buf_free(&b);
 	buf_free(&field);
 }
@@ -556,19 +572,20 @@ results_page(Page *p, const Project *pr, int status, const char *error)
 		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
 		    error);
 	if (!v.open)
-		html(&p->out, "<p>Approved reports only: the others are for "
-			      "the project's focal points and the "
-			      "secretariat.</p>\n");
+		html(&p->out,
+		    "<p>Approved reports only: the others are for "
+		    "the project's focal points and the "
+		    "secretariat.</p>\n");
 	html(&p->out, "<h2>Results framework</h2>\n");
 	framework_table(&v, v.editor);
 	html(&p->out, "<h2>Reports</h2>\n");
 	reports_table(&v, v.open);
 	if (v.editor) {
 		html(&p->out, "<h2>Change</h2>\n");
-		entry_form(&v, error != NULL &&
-			strcmp(kept(p, "do", 1), "report") == 0);
-		framework_forms(&v, error != NULL &&
-			strncmp(kept(p, "do", 1), "re", 2) != 0);
+		entry_form(&v,
+		    error != NULL && strcmp(kept(p, "do", 1), "report") == 0);
+		framework_forms(&v,
+		    error != NULL && strncmp(kept(p, "do", 1), "re", 2) != 0);
 	}
 	result_set_free(&v.rs);
 	buf_free(&title);
@@ -876,10 +893,11 @@ page_progress(Page *p)
 	    "</p>\n<p><button type=\"submit\">Show</button></p>\n</form>\n",
 	    period ? period : "");
 	if (period == NULL) {
-		html(&p->out, "<p>Choose a period.  The report rolls up the "
-			      "approved results of the projects whose "
-			      "thematic areas fall under the Working "
-			      "Group.</p>\n");
+		html(&p->out,
+		    "<p>Choose a period.  The report rolls up the "
+		    "approved results of the projects whose "
+		    "thematic areas fall under the Working "
+		    "Group.</p>\n");
 		buf_free(&err);
 		buf_free(&name);
 		return page_end(p, 200);
@@ -892,8 +910,9 @@ page_progress(Page *p)
 		return page_end(p, 400);
 	}
 	if (wg != NULL && name.len == 0) {
-		html(&p->out, "<p class=\"error\" role=\"alert\">There is no "
-			      "such Working Group.</p>\n");
+		html(&p->out,
+		    "<p class=\"error\" role=\"alert\">There is no "
+		    "such Working Group.</p>\n");
 		buf_free(&err);
 		buf_free(&name);
 		return page_end(p, 404);
@@ -942,9 +961,10 @@ page_progress(Page *p)
 	    "Download as CSV</a></p>\n",
 	    per.key, wg ? "&amp;wg=" : "", wg ? wg : "");
 	if (demo)
-		html(&p->out, "<p class=\"demo\" role=\"note\">These results "
-			      "include demonstration records, made up: not "
-			      "results any project reported.</p>\n");
+		html(&p->out,
+		    "<p class=\"demo\" role=\"note\">These results "
+		    "include demonstration records, made up: not "
+		    "results any project reported.</p>\n");
 	totals_table(p, &rs, &per);
 	if (rows.len > 0)
 		html(&p->out,

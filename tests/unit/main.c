@@ -16,5 +16,6 @@ main(void)
 	test_http();
 	test_form();
 	test_money();
+	test_results();
 	return test_failed ? 1 : 0;
 }

@@ -46,5 +46,6 @@ void test_annex(void);
 void test_http(void);
 void test_form(void);
 void test_money(void);
+void test_results(void);
 
 #endif
