@@ -40,7 +40,8 @@ one(const char *s)
 		if (result_categories_parse(buf_str(&b), &c, &err) != 0 ||
 		    strcmp(buf_str(&b), buf_str(&c)) != 0)
 			abort();
-		for (const char *k = buf_str(&b); result_category_next(&k, cat);)
+		for (const char *k = buf_str(&b);
+		     result_category_next(&k, cat);)
 			if (!result_category_in(buf_str(&b), cat))
 				abort();
 	}

@@ -23,6 +23,7 @@
 #include "../io/refdata.h"
 #include "../plan/diff.h"
 #include "../plan/plan.h"
+#include "../portfolio/money.h"
 #include "cli.h"
 
 typedef struct Draft {
@@ -456,10 +457,11 @@ static int
 plan_measures_cmd(Cli *c)
 {
 	static const char *head[] = { "measure", "projects", "entities",
-		"countries", "text" };
+		"countries", "budget_usd", "budgeted", "text" };
 	PlanImpl im;
 	CliTable t;
 	Buf err = BUF_INIT, a = BUF_INIT, b = BUF_INIT, d = BUF_INIT;
+	Buf usd = BUF_INIT, nb = BUF_INIT;
 	int got;
 
 	if (cli_store(c) == NULL)
@@ -472,11 +474,11 @@ plan_measures_cmd(Cli *c)
 		buf_free(&err);
 		return got;
 	}
-	cli_table_init(&t, 5, head);
+	cli_table_init(&t, 7, head);
 	t.last_wraps = 1;
 	for (size_t i = 0; i < im.n; i++) {
 		const PlanImplMeasure *m = &im.m[i];
-		const char *row[5];
+		const char *row[7];
 
 		buf_reset(&a);
 		buf_reset(&b);
@@ -492,7 +494,13 @@ plan_measures_cmd(Cli *c)
 		row[1] = m->nproject ? buf_str(&a) : "(none)";
 		row[2] = buf_str(&b);
 		row[3] = buf_str(&d);
-		row[4] = m->text;
+		buf_reset(&usd);
+		buf_reset(&nb);
+		money_decimal(m->budget_usd, 2, &usd);
+		buf_printf(&nb, "%zu%s", m->budgeted, m->demo ? " (demo)" : "");
+		row[4] = buf_str(&usd);
+		row[5] = buf_str(&nb);
+		row[6] = m->text;
 		cli_table_add(&t, row);
 	}
 	cli_table_print(&t, c->format);
@@ -504,6 +512,8 @@ plan_measures_cmd(Cli *c)
 	buf_free(&a);
 	buf_free(&b);
 	buf_free(&d);
+	buf_free(&usd);
+	buf_free(&nb);
 	buf_free(&err);
 	return EXIT_OK;
 }

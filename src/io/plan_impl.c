@@ -43,6 +43,22 @@ set_add(char ***v, size_t *n, const char *s)
 	(*n)++;
 }
 
+/* Add the budget of project, if it has one, to m: 0 or -1. */
+static int
+budget_add(Store *s, PlanImplMeasure *m, int64_t project, Buf *err)
+{
+	Budget b;
+	int got;
+
+	memset(&b, 0, sizeof(b));
+	if ((got = store_budget_get(s, project, &b, err)) <= 0)
+		return got;
+	m->budget_usd += b.m.usd;
+	m->budgeted++;
+	m->demo |= b.demo;
+	return 0;
+}
+
 int
 plan_implementation(Store *s, const char *key, PlanImpl *im, Buf *err)
 {
@@ -117,6 +133,10 @@ plan_implementation(Store *s, const char *key, PlanImpl *im, Buf *err)
 					set_add(&m->country, &m->ncountry,
 					    pr.places[o].key);
 			project_clear(&pr);
+			if (budget_add(s, m, l.project[k], err) != 0) {
+				plan_free(&p);
+				goto out;
+			}
 		}
 		im->uncovered += m->nproject == 0;
 	}

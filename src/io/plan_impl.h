@@ -3,9 +3,9 @@
  *
  * For every numbered measure of the adopted revision, in order: the
  * projects linked to it, the entities that lead or take part in them and
- * the countries they name; and the measures that nothing stands behind.
- * (Budgets arrive with the money of issue 5; until then there is no
- * figure to add up.)
+ * the countries they name; the sum of their budgets in US dollars (a
+ * project behind two measures counts in full behind each); and the
+ * measures that nothing stands behind.
  */
 #ifndef CTM_IO_PLAN_IMPL_H
 #define CTM_IO_PLAN_IMPL_H
@@ -23,6 +23,9 @@ typedef struct PlanImplMeasure {
 	size_t nentity;
 	char **country; /* distinct ISO alpha-3 codes, sorted */
 	size_t ncountry;
+	int64_t budget_usd; /* US cents: the budgets of its projects */
+	size_t budgeted;    /* of its projects, those with a budget */
+	int demo;           /* a demonstration budget is among them */
 } PlanImplMeasure;
 
 typedef struct PlanImpl {

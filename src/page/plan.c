@@ -32,6 +32,7 @@
 #include "../io/refdata.h"
 #include "../plan/diff.h"
 #include "../plan/plan.h"
+#include "../portfolio/money.h"
 #include "page_int.h"
 
 #define NCOLOURS 12
@@ -673,7 +674,7 @@ plan_measures(Page *p, const char *key)
 {
 	PlanImpl im;
 	PlanInfo pi;
-	Buf err = BUF_INIT;
+	Buf err = BUF_INIT, usd = BUF_INIT;
 	int got;
 
 	memset(&pi, 0, sizeof(pi));
@@ -704,10 +705,12 @@ plan_measures(Page *p, const char *key)
 	html(&p->out,
 	    "<div class=\"scroll\"><table class=\"list\">\n<caption>Each "
 	    "measure of the adopted text, with the projects that implement "
-	    "it (budgets come with the portfolio's money)</caption>\n"
+	    "it and their budgets (a project behind two measures counts "
+	    "in full behind each)</caption>\n"
 	    "<thead><tr><th scope=\"col\">Measure</th><th "
 	    "scope=\"col\">Projects</th><th scope=\"col\">Entities</th><th "
-	    "scope=\"col\">Countries</th></tr></thead>\n<tbody>\n");
+	    "scope=\"col\">Countries</th><th scope=\"col\" "
+	    "class=\"num\">Budget, USD</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < im.n; i++) {
 		const PlanImplMeasure *m = &im.m[i];
 
@@ -744,7 +747,18 @@ plan_measures(Page *p, const char *key)
 			html(&p->out, "%S<a href=\"/countries/%u\">%s</a>",
 			    k ? ", " : "", m->country[k],
 			    country(m->country[k]));
-		html(&p->out, "</td></tr>\n");
+		buf_reset(&usd);
+		money_format(m->budget_usd, 2, &usd);
+		if (m->nproject == 0)
+			html(&p->out, "</td><td class=\"num\"></td></tr>\n");
+		else
+			html(&p->out,
+			    "</td><td class=\"num\">%s<br><small>%d of %d "
+			    "projects budgeted%S</small></td></tr>\n",
+			    buf_str(&usd), (int)m->budgeted, (int)m->nproject,
+			    m->demo ? " <span class=\"demo\">(demonstration "
+				      "budgets among them)</span>"
+				    : "");
 	}
 	html(&p->out, "</tbody></table></div>\n");
 	if (page_may_write(p)) {
@@ -768,6 +782,7 @@ plan_measures(Page *p, const char *key)
 	plan_impl_free(&im);
 	plan_info_clear(&pi);
 	buf_free(&err);
+	buf_free(&usd);
 	return page_end(p, 200);
 }
 

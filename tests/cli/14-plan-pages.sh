@@ -57,6 +57,26 @@ equal "every change is in the audit trail" \
 	"plan-link plan-adopt plan-revision plan-revision plan-revision" \
 	"$(json 'j.audit.filter(e=>e.subject==="plan").map(e=>e.action).join(" ")' "$WORK/audit.json")"
 
+# Budget per measure: the budgets of its projects in US dollars (one in
+# euros at a rate recorded for it), the projects without one counted apart.
+TWO=$("$CTM" projects --format csv --limit 3 | sed -n '4s/,.*//p')
+THREE=$("$CTM" projects --format csv --limit 4 | sed -n '5s/,.*//p')
+check "budget per measure: two more projects behind measure 1, budgets set" -- bash -c "
+	'$CTM' plan link cica 1 '$TWO' && '$CTM' plan link cica 1 '$THREE' &&
+	'$CTM' plan link cica 2 '$TWO' &&
+	'$CTM' rates add EUR 1.25 --date 2018-01-01 --source test >/dev/null &&
+	'$CTM' budget set '$MINE' 120,000.50 --date 2018-06-01 >/dev/null &&
+	'$CTM' budget set '$TWO' 10,000 --currency EUR --date 2018-06-01 --demo >/dev/null"
+"$CTM" plan measures cica --format csv >"$WORK/m.csv" 2>/dev/null
+equal "plan measures: measure 1's budget is 120,000.50 + EUR 10,000 at 1.25, of 2 of 3 projects" \
+	"132500.50,2 (demo)" "$(grep '^1,' "$WORK/m.csv" | cut -d, -f5,6)"
+equal "plan measures: the project behind two measures counts in full behind each" \
+	"12500.00,1 (demo)" "$(grep '^2,' "$WORK/m.csv" | cut -d, -f5,6)"
+equal "plan measures: a measure with nothing behind it has no budget" \
+	"0.00,0" "$(grep '^3,' "$WORK/m.csv" | cut -d, -f5,6)"
+"$CTM" plan unlink cica 1 "$TWO" >/dev/null && "$CTM" plan unlink cica 1 "$THREE" >/dev/null &&
+	"$CTM" plan unlink cica 2 "$TWO" >/dev/null
+
 # --- the pages
 serve_start
 check "the server starts" -- test -n "$ADDR"
@@ -80,6 +100,8 @@ contains "the measures page shows the project behind measure 1" \
 	"href=\"/projects/$MINE\"" "$(body)"
 contains "and the measures with nothing behind them" \
 	"<strong>6</strong> with no project behind them" "$(body)"
+contains "the measures page shows measure 1's budget, of its one project budgeted" \
+	'120,000.50<br><small>1 of 1 projects budgeted</small>' "$(body)"
 lacks "the public gets no form" 'name="csrf"' "$(body)"
 equal "the public: Akoma Ntoso download" 200 "$(get /plans/cica/akn)"
 check "the download validates against the OASIS schema" -- \

@@ -10,15 +10,15 @@
 #include "test.h"
 
 static void
-period_is(const char *text, const char *key, const char *start,
-    const char *end, const char *name)
+period_is(const char *text, const char *key, const char *start, const char *end,
+    const char *name)
 {
 	ReportPeriod p;
 	Buf err = BUF_INIT;
 	int rc = report_period_parse(text, &p, &err);
 
-	CHECK(rc == 0 && strcmp(p.key, key) == 0 && strcmp(p.start, start) == 0 &&
-		strcmp(p.end, end) == 0 &&
+	CHECK(rc == 0 && strcmp(p.key, key) == 0 &&
+		strcmp(p.start, start) == 0 && strcmp(p.end, end) == 0 &&
 		strcmp(report_period_name(&p), name) == 0,
 	    "period \"%s\" is %s, %s to %s, %s", text, key, start, end, name);
 	buf_free(&err);
@@ -44,8 +44,8 @@ value_is(const char *text, int64_t want, const char *shown)
 
 	result_value_format(v, &b);
 	CHECK(rc == 0 && v == want && strcmp(buf_str(&b), shown) == 0,
-	    "value \"%s\" is %lld thousandths, shown %s", text,
-	    (long long)want, shown);
+	    "value \"%s\" is %lld thousandths, shown %s", text, (long long)want,
+	    shown);
 	buf_free(&err);
 	buf_free(&b);
 }
@@ -82,42 +82,75 @@ static void
 rolls(void)
 {
 	ResultReport rep[] = {
-		{ .id = 1, .project_id = 10, .period = "2025-Q1",
-		    .period_start = "2025-01-01", .period_end = "2025-03-31",
+		{ .id = 1,
+		    .project_id = 10,
+		    .period = "2025-Q1",
+		    .period_start = "2025-01-01",
+		    .period_end = "2025-03-31",
 		    .status = "approved" },
-		{ .id = 2, .project_id = 10, .period = "2025-Q2",
-		    .period_start = "2025-04-01", .period_end = "2025-06-30",
+		{ .id = 2,
+		    .project_id = 10,
+		    .period = "2025-Q2",
+		    .period_start = "2025-04-01",
+		    .period_end = "2025-06-30",
 		    .status = "approved" },
-		{ .id = 3, .project_id = 10, .period = "2025-Q3",
-		    .period_start = "2025-07-01", .period_end = "2025-09-30",
+		{ .id = 3,
+		    .project_id = 10,
+		    .period = "2025-Q3",
+		    .period_start = "2025-07-01",
+		    .period_end = "2025-09-30",
 		    .status = "submitted" },
-		{ .id = 4, .project_id = 20, .period = "2025-H1",
-		    .period_start = "2025-01-01", .period_end = "2025-06-30",
+		{ .id = 4,
+		    .project_id = 20,
+		    .period = "2025-H1",
+		    .period_start = "2025-01-01",
+		    .period_end = "2025-06-30",
 		    .status = "approved" },
 	};
 	Result res[] = { { .id = 5, .project_id = 10, .level = "output" },
 		{ .id = 6, .project_id = 20, .level = "output" } };
 	Indicator ind[] = {
-		{ .id = 7, .result_id = 5, .name = "trained", .unit = "People",
-		    .aggregate = "sum", .has_target = 1, .target = 100000,
+		{ .id = 7,
+		    .result_id = 5,
+		    .name = "trained",
+		    .unit = "People",
+		    .aggregate = "sum",
+		    .has_target = 1,
+		    .target = 100000,
 		    .categories = "female,male" },
-		{ .id = 8, .result_id = 5, .name = "share", .unit = "%",
-		    .aggregate = "last", .has_baseline = 1, .baseline = 20000,
-		    .has_target = 1, .target = 60000, .categories = "" },
-		{ .id = 9, .result_id = 6, .name = "trained", .unit = "people",
-		    .aggregate = "sum", .categories = "female,male" },
+		{ .id = 8,
+		    .result_id = 5,
+		    .name = "share",
+		    .unit = "%",
+		    .aggregate = "last",
+		    .has_baseline = 1,
+		    .baseline = 20000,
+		    .has_target = 1,
+		    .target = 60000,
+		    .categories = "" },
+		{ .id = 9,
+		    .result_id = 6,
+		    .name = "trained",
+		    .unit = "people",
+		    .aggregate = "sum",
+		    .categories = "female,male" },
 	};
 	/* By report, indicator and category, as the store gives them. */
 	ResultValue val[] = {
-		{ 1, 7, "", 10000 }, { 1, 7, "female", 4000 },
-		{ 1, 7, "male", 6000 }, { 1, 8, "", 25000 },
-		{ 2, 7, "", 5000 }, { 2, 8, "", 30500 },
-		{ 3, 7, "", 99000 }, { 3, 8, "", 90000 },
-		{ 4, 9, "", 3000 }, { 4, 9, "female", 3000 },
+		{ 1, 7, "", 10000 },
+		{ 1, 7, "female", 4000 },
+		{ 1, 7, "male", 6000 },
+		{ 1, 8, "", 25000 },
+		{ 2, 7, "", 5000 },
+		{ 2, 8, "", 30500 },
+		{ 3, 7, "", 99000 },
+		{ 3, 8, "", 90000 },
+		{ 4, 9, "", 3000 },
+		{ 4, 9, "female", 3000 },
 	};
 	ResultSet rs;
-	RollWindow all = { 10, NULL, NULL }, q2 = { 10, "2025-04-01",
-					       "2025-06-30" };
+	RollWindow all = { 10, NULL, NULL },
+		   q2 = { 10, "2025-04-01", "2025-06-30" };
 	RollWindow none = { 30, NULL, NULL };
 	ReportPeriod h1;
 	RollTotal *t;
@@ -169,8 +202,10 @@ test_results(void)
 	char cat[RESULT_CATEGORY_MAX + 1];
 	const char *q;
 
-	period_is("2025-Q1", "2025-Q1", "2025-01-01", "2025-03-31", "quarterly");
-	period_is("2025-q4", "2025-Q4", "2025-10-01", "2025-12-31", "quarterly");
+	period_is(
+	    "2025-Q1", "2025-Q1", "2025-01-01", "2025-03-31", "quarterly");
+	period_is(
+	    "2025-q4", "2025-Q4", "2025-10-01", "2025-12-31", "quarterly");
 	period_is("2025-H1", "2025-H1", "2025-01-01", "2025-06-30", "mid-year");
 	period_is("2024-h2", "2024-H2", "2024-07-01", "2024-12-31",
 	    "second half-year");
