@@ -52,8 +52,9 @@ fields_only(json_t *body, const char *fields, HttpReply *rp)
 		const char *q = strstr(fields, key);
 		size_t n = strlen(key);
 
-		while (q != NULL && ((q != fields && q[-1] != ' ') ||
-				     (q[n] != ' ' && q[n] != '\0')))
+		while (q != NULL &&
+		    ((q != fields && q[-1] != ' ') ||
+			(q[n] != ' ' && q[n] != '\0')))
 			q = strstr(q + 1, key);
 		if (q == NULL)
 			return api_error(
@@ -69,8 +70,8 @@ fields_only(json_t *body, const char *fields, HttpReply *rp)
  * the status of a 422 put in rp (as a negative number).
  */
 static int
-text_member(json_t *body, const char *name, int nullable, Buf *out,
-    HttpReply *rp)
+text_member(
+    json_t *body, const char *name, int nullable, Buf *out, HttpReply *rp)
 {
 	json_t *v = json_object_get(body, name);
 
@@ -142,7 +143,8 @@ api_result_create(ApiCtx *ac, int64_t id, HttpReply *rp)
 		goto out;
 	}
 	if (d != NULL && !json_is_boolean(d)) {
-		rc = api_error(rp, 422, "invalid_field", "demo", "true or false");
+		rc = api_error(
+		    rp, 422, "invalid_field", "demo", "true or false");
 		goto out;
 	}
 	r.project_id = id;
@@ -151,11 +153,10 @@ api_result_create(ApiCtx *ac, int64_t id, HttpReply *rp)
 	r.outcome_id = json_is_integer(o) ? json_integer_value(o) : 0;
 	r.demo = json_is_true(d);
 	code = result_commit(ac->s, &ac->who, &r, 0, &msg);
-	rc = code == COMMIT_CREATED ? results_after(ac, id, code, rp)
-				    : api_commit_error(rp, code,
-					  code == COMMIT_NOT_FOUND ? "id"
-								   : NULL,
-					  &msg);
+	rc = code == COMMIT_CREATED
+	    ? results_after(ac, id, code, rp)
+	    : api_commit_error(
+		  rp, code, code == COMMIT_NOT_FOUND ? "id" : NULL, &msg);
 out:
 	json_decref(body);
 	buf_free(&msg);
@@ -178,8 +179,8 @@ result_current(ApiCtx *ac, int64_t id, Result *r, Buf *st, int64_t *project)
 		{
 			if (json_integer_value(json_object_get(o, "id")) != id)
 				continue;
-			buf_set(st, json_string_value(
-					json_object_get(o, "statement")));
+			buf_set(st,
+			    json_string_value(json_object_get(o, "statement")));
 			r->outcome_id =
 			    json_integer_value(json_object_get(o, "outcome"));
 		}
@@ -207,9 +208,9 @@ result_write(ApiCtx *ac, int64_t id, int del, HttpReply *rp)
 			goto out;
 	}
 	if ((got = result_current(ac, id, &r, &st, &project)) <= 0) {
-		rc = got < 0 ? api_error(rp, 503, "busy", NULL, "try again")
-			     : api_error(rp, 404, "not_found", "id",
-				   "no such result");
+		rc = got < 0
+		    ? api_error(rp, 503, "busy", NULL, "try again")
+		    : api_error(rp, 404, "not_found", "id", "no such result");
 		goto out;
 	}
 	if (!del) {
@@ -320,7 +321,8 @@ indicator_body(json_t *body, IndicatorInput *in, IndBufs *b, HttpReply *rp)
 	}
 	d = json_object_get(body, "demo");
 	if (d != NULL && !json_is_boolean(d))
-		return api_error(rp, 422, "invalid_field", "demo", "true or false");
+		return api_error(
+		    rp, 422, "invalid_field", "demo", "true or false");
 	if (d != NULL)
 		in->demo = json_is_true(d);
 	return 0;
@@ -383,8 +385,7 @@ api_indicator_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
 
 /* Reply with report id of project as results_json() gives it to who. */
 static int
-report_reply(ApiCtx *ac, int64_t project, int64_t id, int status,
-    HttpReply *rp)
+report_reply(ApiCtx *ac, int64_t project, int64_t id, int status, HttpReply *rp)
 {
 	Buf err = BUF_INIT;
 	json_t *j = NULL, *r, *found = NULL;
@@ -394,9 +395,9 @@ report_reply(ApiCtx *ac, int64_t project, int64_t id, int status,
 	buf_free(&err);
 	if (got < 0)
 		return api_error(rp, 500, "internal", NULL, "the query failed");
-	json_array_foreach(json_object_get(j, "reports"), i, r)
-	    if (json_integer_value(json_object_get(r, "id")) == id)
-		found = json_incref(r);
+	json_array_foreach(json_object_get(j, "reports"), i,
+	    r) if (json_integer_value(json_object_get(r, "id")) == id) found =
+	    json_incref(r);
 	json_decref(j);
 	/* Not seen is not found: a draft says nothing of itself. */
 	if (found == NULL)
@@ -491,15 +492,16 @@ api_report_put(ApiCtx *ac, int64_t id, HttpReply *rp)
 	in.narrative = got ? buf_str(&narr) : NULL;
 	in.period = buf_str(&period);
 	if ((vals = json_object_get(body, "values")) != NULL) {
-		if ((rc = values_body(vals, &v, &in.nvalues, &keep, &nkeep,
-			 rp)) != 0)
+		if ((rc = values_body(
+			 vals, &v, &in.nvalues, &keep, &nkeep, rp)) != 0)
 			goto out;
 		in.values = v;
 		in.set_values = 1;
 	}
 	d = json_object_get(body, "demo");
 	if (d != NULL && !json_is_boolean(d)) {
-		rc = api_error(rp, 422, "invalid_field", "demo", "true or false");
+		rc = api_error(
+		    rp, 422, "invalid_field", "demo", "true or false");
 		goto out;
 	}
 	in.demo = json_is_true(d);
@@ -507,8 +509,8 @@ api_report_put(ApiCtx *ac, int64_t id, HttpReply *rp)
 	if (code == COMMIT_OK || code == COMMIT_CREATED)
 		rc = report_reply(ac, id, rid, code, rp);
 	else
-		rc = api_commit_error(rp, code,
-		    code == COMMIT_NOT_FOUND ? "id" : NULL, &msg);
+		rc = api_commit_error(
+		    rp, code, code == COMMIT_NOT_FOUND ? "id" : NULL, &msg);
 out:
 	for (size_t i = 0; i < nkeep; i++)
 		buf_free(&keep[i]);
@@ -595,7 +597,8 @@ api_report_move(ApiCtx *ac, int64_t id, HttpReply *rp)
 	code = report_move_commit(
 	    ac->s, &ac->who, id, buf_str(&to), buf_str(&note), &msg);
 	rc = code == COMMIT_OK ? report_reply(ac, project, id, 200, rp)
-	    : code != 422      ? api_commit_error(rp, code, "id", &msg)
+	    : code != 422
+	    ? api_commit_error(rp, code, "id", &msg)
 	    : api_commit_error(rp, code,
 		  result_status_ok(buf_str(&to)) ? "note" : "to", &msg);
 out:
@@ -626,11 +629,11 @@ api_progress(ApiCtx *ac, int64_t id, HttpReply *rp)
 	got = progress_json(
 	    ac->s, &ac->who, http_param(ac->rq, "wg"), period, &j, &msg, &err);
 	if (got <= 0) {
-		got = got == 0 ? api_error(rp, 404, "not_found", "wg",
-				     buf_str(&msg))
+		got = got == 0
+		    ? api_error(rp, 404, "not_found", "wg", buf_str(&msg))
 		    : msg.len
-		    ? api_error(rp, 400, "invalid_parameter", "period",
-			  buf_str(&msg))
+		    ? api_error(
+			  rp, 400, "invalid_parameter", "period", buf_str(&msg))
 		    : api_error(rp, 500, "internal", NULL, "the query failed");
 		buf_free(&msg);
 		buf_free(&err);
@@ -730,9 +733,9 @@ api_areas_put(ApiCtx *ac, int64_t id, HttpReply *rp)
 		keys[n++] = json_string_value(v);
 	}
 	code = project_areas_commit(ac->s, &ac->who, id, keys, n, &msg);
-	rc = code == COMMIT_OK ? api_areas(ac, id, rp)
-			       : api_commit_error(rp, code,
-				     code == 422 ? "areas" : "id", &msg);
+	rc = code == COMMIT_OK
+	    ? api_areas(ac, id, rp)
+	    : api_commit_error(rp, code, code == 422 ? "areas" : "id", &msg);
 out:
 	free(keys);
 	json_decref(body);
