@@ -95,9 +95,10 @@ result_value_parse(const char *text, int64_t *out, Buf *err)
 			run = 0;
 			continue;
 		}
-		if (v > INT64_MAX / 10000)
-			goto big;
 		v = v * 10 + (*q - '0');
+		/* Checked at each digit, so that v never overflows. */
+		if (v > RESULT_VALUE_MAX / 1000)
+			goto big;
 		run++;
 	}
 	if (run == 0 || (grouped && run != 3))
@@ -120,10 +121,13 @@ result_value_parse(const char *text, int64_t *out, Buf *err)
 		goto bad;
 	for (; decimals < 3; decimals++)
 		v *= 10;
+	if (v > RESULT_VALUE_MAX)
+		goto big;
 	*out = neg ? -v : v;
 	return 0;
 big:
-	buf_printf(err, "\"%.40s\": too big a value", text);
+	buf_printf(err,
+	    "\"%.40s\": too big a value (at most a million million)", text);
 	return -1;
 bad:
 	buf_printf(err, "\"%.40s\" is not a number (write 1250, 1,250 or 12.5)",

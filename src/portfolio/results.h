@@ -53,6 +53,11 @@
 #define RESULT_UNIT_MAX       100
 #define RESULT_CATEGORIES_MAX 12
 #define RESULT_CATEGORY_MAX   32
+/*
+ * The largest value, in thousandths: a million million.  Sums of values
+ * over periods, categories and projects stay far inside 64 bits.
+ */
+#define RESULT_VALUE_MAX 1000000000000000LL
 
 /* What a refused change is, as the HTTP status that says it. */
 enum {
@@ -76,7 +81,10 @@ int report_period_parse(const char *text, ReportPeriod *p, Buf *err);
 /* The report a period makes: "quarterly", "mid-year", "end-of-year". */
 const char *report_period_name(const ReportPeriod *p);
 
-/* "1,234.5" as thousandths into *out: 0, or -1 with a message in err. */
+/*
+ * "1,234.5" as thousandths into *out, at most RESULT_VALUE_MAX either
+ * side of zero: 0, or -1 with a message in err.
+ */
 int result_value_parse(const char *text, int64_t *out, Buf *err);
 /* Thousandths as people read them: "1,234.5"; for machines: "1234.5". */
 void result_value_format(int64_t v, Buf *out);
