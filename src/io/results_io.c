@@ -310,7 +310,12 @@ result_of(const ResultSet *rs, int64_t id)
 	return NULL;
 }
 
-/* The totals of "sum" indicators by unit (case folded), as JSON. */
+/*
+ * Add indicator in to the totals of "sum" indicators by unit (case
+ * folded), as JSON: its value of the period (rep) and to date (all).  It
+ * counts once it has a value to date, whether or not it gave one in the
+ * period: the total to date is that of every indicator of the unit.
+ */
 static void
 total_add(json_t *totals, const Indicator *in, int64_t project,
     const ResultSet *rs, const ResultReport *const *rep, size_t n,
@@ -322,8 +327,10 @@ total_add(json_t *totals, const Indicator *in, int64_t project,
 	size_t i;
 
 	if (strcmp(in->aggregate, "sum") != 0 ||
-	    !roll_indicator(rs, in, "", rep, n, &v))
+	    !roll_indicator(rs, in, "", all, nall, &w))
 		return;
+	if (!roll_indicator(rs, in, "", rep, n, &v))
+		v = 0;
 	for (i = 0; i < json_array_size(totals); i++) {
 		t = json_array_get(totals, i);
 		if (strcasecmp(json_string_value(json_object_get(t, "unit")),
@@ -357,11 +364,9 @@ total_add(json_t *totals, const Indicator *in, int64_t project,
 	json_object_set_new(t, "period_milli",
 	    json_integer(
 		json_integer_value(json_object_get(t, "period_milli")) + v));
-	if (roll_indicator(rs, in, "", all, nall, &w))
-		json_object_set_new(t, "to_date_milli",
-		    json_integer(json_integer_value(
-				     json_object_get(t, "to_date_milli")) +
-			w));
+	json_object_set_new(t, "to_date_milli",
+	    json_integer(
+		json_integer_value(json_object_get(t, "to_date_milli")) + w));
 	by = json_object_get(t, "by_milli");
 	for (const char *q = in->categories; result_category_next(&q, cat);)
 		if (roll_indicator(rs, in, cat, rep, n, &w))
