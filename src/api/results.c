@@ -383,26 +383,66 @@ api_indicator_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
 	return indicator_write(ac, 0, id, 1, rp);
 }
 
-/* Reply with report id of project as results_json() gives it to who. */
+/*
+ * Report id of project as results_json() gives it to who: 1 with *found
+ * (a new reference), 0 when who may not see it, -1 when the query fails.
+ */
 static int
-report_reply(ApiCtx *ac, int64_t project, int64_t id, int status, HttpReply *rp)
+report_seen(ApiCtx *ac, int64_t project, int64_t id, json_t **found)
 {
 	Buf err = BUF_INIT;
-	json_t *j = NULL, *r, *found = NULL;
-	size_t i;
+	json_t *j = NULL, *reps;
 	int got = results_json(ac->s, &ac->who, project, &j, &err);
 
 	buf_free(&err);
+	*found = NULL;
+	if (got < 0)
+		return -1;
+	reps = json_object_get(j, "reports");
+	for (size_t i = 0; i < json_array_size(reps); i++) {
+		json_t *r = json_array_get(reps, i);
+
+		if (json_integer_value(json_object_get(r, "id")) == id)
+			*found = json_incref(r);
+	}
+	json_decref(j);
+	return *found != NULL;
+}
+
+/*
+ * Reply with report id of project as who sees it; not seen is not found:
+ * a draft says nothing of itself.
+ */
+static int
+report_reply(ApiCtx *ac, int64_t project, int64_t id, int status, HttpReply *rp)
+{
+	json_t *found;
+	int got = report_seen(ac, project, id, &found);
+
 	if (got < 0)
 		return api_error(rp, 500, "internal", NULL, "the query failed");
-	json_array_foreach(json_object_get(j, "reports"), i,
-	    r) if (json_integer_value(json_object_get(r, "id")) == id) found =
-	    json_incref(r);
-	json_decref(j);
-	/* Not seen is not found: a draft says nothing of itself. */
-	if (found == NULL)
+	if (got == 0)
 		return api_error(rp, 404, "not_found", "id", "no such report");
 	return api_json(rp, status, found);
+}
+
+/*
+ * Does who see report id (of project) to change it?  1, or the status of
+ * the error put in rp: 404 for a report who may not see (an approved
+ * one is public: changing it is refused by the rules, 403 or 409).
+ */
+static int
+report_visible(ApiCtx *ac, int64_t project, int64_t id, HttpReply *rp)
+{
+	json_t *found;
+	int got = report_seen(ac, project, id, &found);
+
+	json_decref(found);
+	if (got < 0)
+		return api_error(rp, 500, "internal", NULL, "the query failed");
+	if (got == 0)
+		return api_error(rp, 404, "not_found", "id", "no such report");
+	return 1;
 }
 
 /* The values of a report's body into v (strings kept in keep). */
@@ -556,9 +596,8 @@ api_report_delete(ApiCtx *ac, int64_t id, HttpReply *rp)
 
 	if (rc != 1)
 		return rc;
-	/* Who may not see a draft is told there is none. */
-	if (results_may_see_open(ac->s, &ac->who, project) != 1)
-		return api_error(rp, 404, "not_found", "id", "no such report");
+	if ((rc = report_visible(ac, project, id, rp)) != 1)
+		return rc;
 	code = report_delete_commit(ac->s, &ac->who, id, &msg);
 	rc = code == COMMIT_DELETED ? (rp->status = 204)
 				    : api_commit_error(rp, code, "id", &msg);
@@ -575,10 +614,8 @@ api_report_move(ApiCtx *ac, int64_t id, HttpReply *rp)
 	int64_t project = 0;
 	int code, rc = report_project(ac, id, &project, rp), got;
 
-	if (rc != 1)
+	if (rc != 1 || (rc = report_visible(ac, project, id, rp)) != 1)
 		return rc;
-	if (results_may_see_open(ac->s, &ac->who, project) != 1)
-		return api_error(rp, 404, "not_found", "id", "no such report");
 	if ((body = api_body(ac->rq, rp)) == NULL)
 		return rp->status;
 	if ((rc = fields_only(body, "to note", rp)) != 0)

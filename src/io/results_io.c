@@ -373,12 +373,13 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 		for (size_t k = 0; k < rs.nindicator; k++) {
 			const Indicator *in = &rs.indicator[k];
 			const Result *r = result_of(&rs, in->result_id);
-			json_t *ij, *by = json_object();
+			json_t *ij, *by;
 			char cat[RESULT_CATEGORY_MAX + 1];
 			int64_t v;
 
 			if (r == NULL || r->project_id != pr->id)
 				continue;
+			by = json_object();
 			ij = indicator_json(in);
 			json_object_set_new(
 			    ij, "result", json_string(r->statement));

@@ -48,8 +48,10 @@ int results_json(
  * period (a quarter, a half year or a year): per project with a results
  * framework its reports within the period and per indicator the value of
  * the period, the value to date and the progress; the totals of the "sum"
- * indicators by unit; the counts of projects reporting and not.  Approved
- * values only; pending reports counted for reviewers.  1 (*out a new
+ * indicators by unit (of the period, and to date of every indicator
+ * with a value to date, reported in the period or not); the counts of
+ * projects reporting and not.  Approved values only; pending reports
+ * counted for reviewers.  1 (*out a new
  * reference), 0 when wg names no working group (msg says so), -1 (a bad
  * period: msg; a store failure: err).
  */

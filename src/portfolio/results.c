@@ -97,9 +97,10 @@ result_value_parse(const char *text, int64_t *out, Buf *err)
 			run = 0;
 			continue;
 		}
-		if (v > INT64_MAX / 10000)
-			goto big;
 		v = v * 10 + (*q - '0');
+		/* Checked at each digit, so that v never overflows. */
+		if (v > RESULT_VALUE_MAX / 1000)
+			goto big;
 		run++;
 	}
 	if (run == 0 || (grouped && run != 3))
@@ -122,10 +123,13 @@ result_value_parse(const char *text, int64_t *out, Buf *err)
 		goto bad;
 	for (; decimals < 3; decimals++)
 		v *= 10;
+	if (v > RESULT_VALUE_MAX)
+		goto big;
 	*out = neg ? -v : v;
 	return 0;
 big:
-	buf_printf(err, "\"%.40s\": too big a value", text);
+	buf_printf(err,
+	    "\"%.40s\": too big a value (at most a million million)", text);
 	return -1;
 bad:
 	buf_printf(err, "\"%.40s\" is not a number (write 1250, 1,250 or 12.5)",
@@ -467,9 +471,13 @@ results_totals(const ResultSet *rs, const ReportPeriod *per, RollTotal **out)
 		RollTotal *x;
 		size_t i;
 
+		/* It counts once it has a value to date, given in the period
+		 * or not: the total to date is that of every indicator. */
 		if (strcmp(in->aggregate, "sum") != 0 ||
-		    !results_roll(rs, &in_p, in, "", &v))
+		    !results_roll(rs, &all, in, "", &w))
 			continue;
+		if (!results_roll(rs, &in_p, in, "", &v))
+			v = 0;
 		for (i = 0; i < n; i++)
 			if (strcasecmp(t[i].unit, in->unit) == 0)
 				break;
@@ -484,8 +492,7 @@ results_totals(const ResultSet *rs, const ReportPeriod *per, RollTotal **out)
 			x->projects++;
 		x->last_project = project;
 		x->period += v;
-		if (results_roll(rs, &all, in, "", &w))
-			x->to_date += w;
+		x->to_date += w;
 		for (const char *q = in->categories;
 		     result_category_next(&q, cat);)
 			if (results_roll(rs, &in_p, in, cat, &w))

@@ -53,6 +53,11 @@
 #define RESULT_UNIT_MAX       100
 #define RESULT_CATEGORIES_MAX 12
 #define RESULT_CATEGORY_MAX   32
+/*
+ * The largest value, in thousandths: a million million.  Sums of values
+ * over periods, categories and projects stay far inside 64 bits.
+ */
+#define RESULT_VALUE_MAX 1000000000000000LL
 
 /* What a refused change is, as the HTTP status that says it. */
 enum {
@@ -76,7 +81,10 @@ int report_period_parse(const char *text, ReportPeriod *p, Buf *err);
 /* The report a period makes: "quarterly", "mid-year", "end-of-year". */
 const char *report_period_name(const ReportPeriod *p);
 
-/* "1,234.5" as thousandths into *out: 0, or -1 with a message in err. */
+/*
+ * "1,234.5" as thousandths into *out, at most RESULT_VALUE_MAX either
+ * side of zero: 0, or -1 with a message in err.
+ */
 int result_value_parse(const char *text, int64_t *out, Buf *err);
 /* Thousandths as people read them: "1,234.5"; for machines: "1234.5". */
 void result_value_format(int64_t v, Buf *out);
@@ -139,8 +147,9 @@ int results_roll(const ResultSet *rs, const RollWindow *w, const Indicator *in,
  * The totals of the "sum" indicators of the projects of rs over a period,
  * by unit (case folded: "Officials trained" and "officials trained" add
  * up): the value of the period and to date (approved reports), the
- * indicators and projects behind it, and per category the value of the
- * period.  Categories beyond RESULT_TOTAL_CATS are left out.
+ * indicators and projects behind it (an indicator counts once it has a
+ * value to date, given in the period or not), and per category the value
+ * of the period.  Categories beyond RESULT_TOTAL_CATS are left out.
  */
 #define RESULT_TOTAL_CATS 24
 typedef struct RollTotal {

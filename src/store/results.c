@@ -17,7 +17,12 @@
 #include "../core/mem.h"
 #include "store_int.h"
 
-/* The projects a filter selects, by id: ?1 project, ?2 working group. */
+/*
+ * The projects a filter selects, by id: ?1 project, ?2 working group;
+ * those with a results framework, or with a report ?4 lets be seen (all,
+ * or the approved ones only: a draft says nothing of itself, not even
+ * that its project reports).
+ */
 #define RESULT_PROJECTS                                                        \
 	"SELECT p.id FROM project p WHERE (?1 = 0 OR p.id = ?1)"               \
 	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM project_area pa"            \
@@ -25,8 +30,8 @@
 	" pa.thematic_area_id JOIN working_group w ON w.id ="                  \
 	" wa.working_group_id AND w.key = ?2 WHERE pa.project_id = p.id))"     \
 	" AND (EXISTS (SELECT 1 FROM result r WHERE r.project_id = p.id)"      \
-	" OR EXISTS (SELECT 1 FROM result_report rr"                           \
-	" WHERE rr.project_id = p.id))"
+	" OR EXISTS (SELECT 1 FROM result_report x"                            \
+	" WHERE x.project_id = p.id AND (?4 = 0 OR x.status = 'approved')))"
 
 /* The reports a filter selects: ?3 until (a day), ?4 approved only. */
 #define RESULT_REPORTS                                                         \
@@ -34,11 +39,14 @@
 	"(" RESULT_PROJECTS ") AND (?3 IS NULL OR rr.period_end <= ?3)"        \
 	" AND (?4 = 0 OR rr.status = 'approved')"
 
-/* Bind f to a statement of the projects (reports: also ?3 and ?4). */
+/*
+ * Bind f to a statement of the projects or the reports: ?1 to ?4 (a
+ * statement of the projects names no ?3, which SQLite binds all the same).
+ */
 static int
-bind_filter(DbStmt *st, const ResultFilter *f, int reports)
+bind_filter(DbStmt *st, const ResultFilter *f)
 {
-	return db_bind(st, reports ? "itti" : "it", f->project, f->wg, f->until,
+	return db_bind(st, "itti", f->project, f->wg, f->until,
 	    (int64_t)(f->approved != 0));
 }
 
@@ -87,7 +95,7 @@ load_projects(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 	size_t cap = 0;
 	int rc;
 
-	if (st == NULL || bind_filter(st, f, 0) != 0)
+	if (st == NULL || bind_filter(st, f) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		ResultProject *p = grow(
@@ -114,7 +122,7 @@ load_results(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 	size_t cap = 0;
 	int rc;
 
-	if (st == NULL || bind_filter(st, f, 0) != 0)
+	if (st == NULL || bind_filter(st, f) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		Result *r =
@@ -146,7 +154,7 @@ load_indicators(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 	size_t cap = 0;
 	int rc;
 
-	if (st == NULL || bind_filter(st, f, 0) != 0)
+	if (st == NULL || bind_filter(st, f) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		Indicator *in = grow(&rs->indicator, &rs->nindicator, &cap,
@@ -181,7 +189,7 @@ load_reports(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 	size_t cap = 0;
 	int rc;
 
-	if (st == NULL || bind_filter(st, f, 1) != 0)
+	if (st == NULL || bind_filter(st, f) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		ResultReport *r =
@@ -214,7 +222,7 @@ load_values(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 	size_t cap = 0;
 	int rc;
 
-	if (st == NULL || bind_filter(st, f, 1) != 0)
+	if (st == NULL || bind_filter(st, f) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		ResultValue *v =
@@ -240,7 +248,7 @@ load_events(Store *s, const ResultFilter *f, ResultSet *rs, Buf *err)
 	size_t cap = 0;
 	int rc;
 
-	if (st == NULL || bind_filter(st, f, 1) != 0)
+	if (st == NULL || bind_filter(st, f) != 0)
 		return -1;
 	while ((rc = db_step(st)) == DB_ROW) {
 		ResultEvent *e =

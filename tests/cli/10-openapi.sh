@@ -30,15 +30,17 @@ equal "the document is the one in src/api" \
 
 n=0
 : >"$WORK/cases"
-# call METHOD ROUTE PATH [TOKEN [BODY]]: record the answer as a case
+# call METHOD ROUTE PATH [TOKEN [BODY]]: record the answer as a case (its
+# status, body and media type)
 call() {
 	n=$((n + 1))
 	local auth=() st
 	[ -n "${4:-}" ] && auth=(-H "Authorization: Bearer $4")
 	: >"$WORK/body.$n"
-	st=$(curl -s -o "$WORK/body.$n" -w '%{http_code}' -X "$1" "${auth[@]}" \
-		${5:+--data-binary "$5"} "$URL$3")
-	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$st" "$WORK/body.$n" >>"$WORK/cases"
+	st=$(curl -s -o "$WORK/body.$n" -w '%{http_code}\t%{content_type}' -X "$1" \
+		"${auth[@]}" ${5:+--data-binary "$5"} "$URL$3")
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "${st%%$'\t'*}" "$WORK/body.$n" \
+		"${st#*$'\t'}" >>"$WORK/cases"
 }
 call GET /projects /projects
 call GET /projects "/projects?pillar=II&entity=UNODC&limit=5&sort=title"
@@ -266,6 +268,143 @@ call GET /rounds/{key} /rounds/2018
 call GET /rounds/{key} /rounds/2018 "$T_AN"
 call GET /rounds/{key} /rounds/1999
 
+# Results: the framework, reports and their moves, progress.
+ID() { sqlite3 "$CTMATRIX_DB" "$1"; }
+call GET /working-groups /working-groups
+call GET /working-groups /working-groups "not-a-token"
+call GET /projects/{id}/areas "/projects/$MP/areas"
+call GET /projects/{id}/areas /projects/999999/areas
+call GET /projects/{id}/areas "/projects/$MP/areas" "not-a-token"
+call PUT /projects/{id}/areas "/projects/$MP/areas" "$T_FP" '{"areas":["support-for-victims","gender"]}'
+call PUT /projects/{id}/areas "/projects/$MP/areas" "$T_FP" '{"areas":["nope"]}'
+call PUT /projects/{id}/areas "/projects/$MP/areas" "$T_FP" '{"areas":"gender"}'
+call PUT /projects/{id}/areas "/projects/$OP/areas" "$T_FP" '{"areas":[]}'
+call PUT /projects/{id}/areas "/projects/$MP/areas" "" '{"areas":[]}'
+call PUT /projects/{id}/areas "/projects/$MP/areas" "$T_SEC" 'not json'
+call PUT /projects/{id}/areas /projects/999999/areas "$T_SEC" '{"areas":[]}'
+call POST /projects/{id}/results "/projects/$MP/results" "$T_FP" '{"level":"outcome","statement":"Officials apply the law <script>"}'
+OUTC=$(ID "SELECT max(id) FROM result WHERE project_id = $MP")
+call POST /projects/{id}/results "/projects/$MP/results" "$T_FP" "{\"level\":\"output\",\"statement\":\"Training\",\"outcome\":$OUTC,\"demo\":true}"
+OUTP=$(ID "SELECT max(id) FROM result WHERE project_id = $MP")
+call POST /projects/{id}/results "/projects/$MP/results" "$T_FP" '{"level":"impact","statement":"x"}'
+call POST /projects/{id}/results "/projects/$MP/results" "$T_FP" '{"level":"outcome"}'
+call POST /projects/{id}/results "/projects/$MP/results" "$T_FP" '{"level":"outcome","statement":"x","colour":"red"}'
+call POST /projects/{id}/results "/projects/$OP/results" "$T_FP" '{"level":"outcome","statement":"x"}'
+call POST /projects/{id}/results "/projects/$MP/results" "" '{"level":"outcome","statement":"x"}'
+call POST /projects/{id}/results "/projects/$MP/results" "$T_AN" '{"level":"outcome","statement":"x"}'
+call POST /projects/{id}/results /projects/999999/results "$T_SEC" '{"level":"outcome","statement":"x"}'
+call POST /projects/{id}/results "/projects/$MP/results" "$T_SEC" 'not json'
+call POST /projects/{id}/results "/projects/$OP/results" "$T_SEC" '{"level":"output","statement":"Of UNODC"}'
+ROP=$(ID "SELECT max(id) FROM result WHERE project_id = $OP")
+call PATCH /results/{id} "/results/$OUTP" "$T_FP" '{"statement":"Training delivered","outcome":null}'
+call PATCH /results/{id} "/results/$OUTP" "$T_FP" '{"outcome":"x"}'
+call PATCH /results/{id} "/results/$ROP" "$T_FP" '{"statement":"x"}'
+call PATCH /results/{id} /results/999999 "$T_SEC" '{"statement":"x"}'
+call PATCH /results/{id} "/results/$OUTP" "" '{"statement":"x"}'
+call PATCH /results/{id} "/results/$OUTP" "$T_AN" '{"statement":"x"}'
+call PATCH /results/{id} "/results/$OUTP" "$T_SEC" 'not json'
+call POST /results/{id}/indicators "/results/$OUTC/indicators" "$T_FP" '{"name":"Officials trained","unit":"officials","baseline":"10","target":100,"categories":["Female","male"]}'
+I1=$(ID "SELECT max(id) FROM indicator WHERE result_id = $OUTC")
+call POST /results/{id}/indicators "/results/$OUTP/indicators" "$T_FP" '{"name":"Share","unit":"%","aggregate":"last","baseline":20,"target":"60"}'
+I2=$(ID "SELECT max(id) FROM indicator WHERE result_id = $OUTP")
+call POST /results/{id}/indicators "/results/$OUTP/indicators" "$T_FP" '{"name":"Kits","unit":"kits","target":null,"demo":true}'
+I3=$(ID "SELECT max(id) FROM indicator WHERE result_id = $OUTP")
+call POST /results/{id}/indicators "/results/$OUTP/indicators" "$T_FP" '{"name":"x","unit":"u","aggregate":"mean"}'
+call POST /results/{id}/indicators "/results/$OUTP/indicators" "$T_FP" '{"name":"x","unit":"u","target":1.2345}'
+call POST /results/{id}/indicators "/results/$OUTP/indicators" "$T_FP" '{"name":"x","unit":"u","categories":["a","A"]}'
+call POST /results/{id}/indicators "/results/$ROP/indicators" "$T_FP" '{"name":"x","unit":"u"}'
+call POST /results/{id}/indicators /results/999999/indicators "$T_SEC" '{"name":"x","unit":"u"}'
+call POST /results/{id}/indicators "/results/$OUTP/indicators" "" '{"name":"x","unit":"u"}'
+call POST /results/{id}/indicators "/results/$OUTP/indicators" "$T_AN" '{"name":"x","unit":"u"}'
+call POST /results/{id}/indicators "/results/$OUTP/indicators" "$T_SEC" 'not json'
+call POST /results/{id}/indicators "/results/$ROP/indicators" "$T_SEC" '{"name":"Of UNODC","unit":"u"}'
+IOP=$(ID "SELECT max(id) FROM indicator WHERE result_id = $ROP")
+call PATCH /indicators/{id} "/indicators/$I2" "$T_FP" '{"target":"65","baseline":null}'
+call PATCH /indicators/{id} "/indicators/$I2" "$T_FP" '{"categories":"a"}'
+call PATCH /indicators/{id} "/indicators/$IOP" "$T_FP" '{"target":"1"}'
+call PATCH /indicators/{id} /indicators/999999 "$T_SEC" '{"target":"1"}'
+call PATCH /indicators/{id} "/indicators/$I2" "" '{"target":"1"}'
+call PATCH /indicators/{id} "/indicators/$I2" "$T_AN" '{"target":"1"}'
+call PATCH /indicators/{id} "/indicators/$I2" "$T_SEC" 'not json'
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" \
+	"{\"period\":\"2025-q1\",\"values\":[{\"indicator\":$I1,\"by\":{\"female\":\"15\",\"male\":10.5}},{\"indicator\":$I2,\"value\":\"25\"}]}"
+Q1=$(ID "SELECT id FROM result_report WHERE project_id = $MP AND period = '2025-Q1'")
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" '{"period":"2025-Q1","narrative":"<b>done</b>"}'
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" '{"period":"2025-H1"}'
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" '{"period":"2025-Q5"}'
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" '{"narrative":"x"}'
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" \
+	"{\"period\":\"2025-Q1\",\"values\":[{\"indicator\":$I1,\"value\":\"3\",\"by\":{\"female\":\"1\",\"male\":\"1\"}}]}"
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" \
+	"{\"period\":\"2025-Q1\",\"values\":[{\"indicator\":$IOP,\"value\":\"3\"}]}"
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" '{"period":"2025-Q1","values":{}}'
+call POST /projects/{id}/reports "/projects/$OP/reports" "$T_FP" '{"period":"2025-Q1"}'
+call POST /projects/{id}/reports "/projects/$MP/reports" "" '{"period":"2025-Q1"}'
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_AN" '{"period":"2025-Q1"}'
+call POST /projects/{id}/reports /projects/999999/reports "$T_SEC" '{"period":"2025-Q1"}'
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_SEC" 'not json'
+call GET /reports/{id} "/reports/$Q1"
+call GET /reports/{id} "/reports/$Q1" "$T_FP"
+call GET /reports/{id} "/reports/$Q1" "$T_BRD"
+call GET /reports/{id} /reports/999999
+call GET /reports/{id} "/reports/$Q1" "not-a-token"
+call GET /projects/{id}/results "/projects/$MP/results"
+call GET /projects/{id}/results "/projects/$MP/results" "$T_FP"
+call GET /projects/{id}/results /projects/999999/results
+call GET /projects/{id}/results "/projects/$MP/results" "not-a-token"
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_FP" '{"to":"submitted"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_FP" '{"to":"approved"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_SEC" '{"to":"returned"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_SEC" '{"to":"done"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_SEC" '{"to":"returned","note":"count March"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_FP" '{"to":"submitted","note":null}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_SEC" '{"to":"approved"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_SEC" '{"to":"draft"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "" '{"to":"draft"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_AN" '{"to":"draft"}'
+call POST /reports/{id}/status /reports/999999/status "$T_SEC" '{"to":"draft"}'
+call POST /reports/{id}/status "/reports/$Q1/status" "$T_SEC" 'not json'
+call GET /reports/{id} "/reports/$Q1"
+call DELETE /reports/{id} "/reports/$Q1" "$T_SEC"
+call DELETE /indicators/{id} "/indicators/$I1" "$T_SEC"
+call PATCH /indicators/{id} "/indicators/$I1" "$T_SEC" '{"unit":"people"}'
+call PATCH /indicators/{id} "/indicators/$I1" "$T_FP" '{"target":"120"}'
+call DELETE /results/{id} "/results/$OUTC" "$T_FP"
+call POST /projects/{id}/reports "/projects/$OP/reports" "$T_SEC" "{\"period\":\"2025\",\"values\":[{\"indicator\":$IOP,\"value\":6}]}"
+QO=$(ID "SELECT id FROM result_report WHERE project_id = $OP AND period = '2025'")
+call POST /reports/{id}/status "/reports/$QO/status" "$T_SEC" '{"to":"submitted"}'
+call POST /reports/{id}/status "/reports/$QO/status" "$T_SEC" '{"to":"approved"}'
+call POST /reports/{id}/status "/reports/$QO/status" "$T_FP" '{"to":"draft"}'
+call DELETE /reports/{id} "/reports/$QO" "$T_FP"
+call POST /projects/{id}/reports "/projects/$MP/reports" "$T_FP" '{"period":"2025-Q2","demo":true}'
+Q2=$(ID "SELECT id FROM result_report WHERE project_id = $MP AND period = '2025-Q2'")
+call GET /reports/{id} "/reports/$Q2"
+call DELETE /reports/{id} "/reports/$Q2" ""
+call DELETE /reports/{id} "/reports/$Q2" "$T_AN"
+call DELETE /reports/{id} "/reports/$Q2" "$T_FP"
+call DELETE /reports/{id} "/reports/$Q2" "$T_FP"
+call DELETE /indicators/{id} "/indicators/$IOP" "$T_FP"
+call DELETE /indicators/{id} "/indicators/$I3" ""
+call DELETE /indicators/{id} "/indicators/$I3" "$T_AN"
+call DELETE /indicators/{id} "/indicators/$I3" "$T_FP"
+call DELETE /indicators/{id} "/indicators/$I3" "$T_FP"
+call POST /projects/{id}/results "/projects/$MP/results" "$T_FP" '{"level":"output","statement":"to delete"}'
+RD=$(ID "SELECT max(id) FROM result WHERE project_id = $MP")
+call DELETE /results/{id} "/results/$ROP" "$T_FP"
+call DELETE /results/{id} "/results/$RD" ""
+call DELETE /results/{id} "/results/$RD" "$T_AN"
+call DELETE /results/{id} "/results/$RD" "$T_FP"
+call DELETE /results/{id} "/results/$RD" "$T_FP"
+call GET /progress "/progress?period=2025-H1"
+call GET /progress "/progress?period=2025-H1" "$T_SEC"
+call GET /progress "/progress?period=2025&wg=human-rights-rule-of-law-and-victims&format=json" "$T_FP"
+call GET /progress "/progress?period=2025-q1&format=csv"
+call GET /progress "/progress?period=2025-Q5"
+call GET /progress /progress
+call GET /progress "/progress?period=2025&wg=nope"
+call GET /progress "/progress?period=2025&format=xml"
+call GET /progress "/progress?period=2025&colour=red"
+call GET /progress "/progress?period=2025" "not-a-token"
 
 node "$TOP/tests/openapi-check.js" "$WORK/openapi.json" <"$WORK/cases" ||
 	echo "not ok - tests/openapi-check.js checked every case to its end"
