@@ -628,8 +628,12 @@ result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg)
 		if ((locked = store_results_locked(s, 'r', r->id, &err)) != 0) {
 			if (locked > 0)
 				buf_puts(msg,
-				    "an approved report gives values for this "
-				    "result's indicators: it is locked");
+				    "an approved or submitted report gives "
+				    "values for this result's indicators: it "
+				    "is "
+				    "locked (withdraw a submitted one to "
+				    "change "
+				    "it)");
 			code = locked > 0 ? RESULT_CONFLICT : COMMIT_FAILED;
 			goto out;
 		}
@@ -776,8 +780,9 @@ indicator_commit(Store *s, const Account *who, int64_t result_id, int64_t *id,
 	if (del) {
 		if (locked) {
 			buf_puts(msg,
-			    "an approved report gives values for this "
-			    "indicator: it is locked");
+			    "an approved or submitted report gives values "
+			    "for this indicator: it is locked (withdraw a "
+			    "submitted one to change it)");
 			code = RESULT_CONFLICT;
 		} else if (store_indicator_delete(s, *id, &err) < 0 ||
 		    commit_audit(s, who, "delete", "indicator", *id, oj, NULL,
@@ -798,9 +803,9 @@ indicator_commit(Store *s, const Account *who, int64_t result_id, int64_t *id,
 			strcmp(was.aggregate, in.aggregate) != 0 ||
 			strcmp(was.categories, in.categories) != 0)) {
 			buf_puts(msg,
-			    "an approved report gives values for this "
-			    "indicator: its unit, aggregate and categories are "
-			    "locked");
+			    "an approved or submitted report gives values "
+			    "for this indicator: its unit, aggregate and "
+			    "categories are locked");
 			code = RESULT_CONFLICT;
 			goto out;
 		}

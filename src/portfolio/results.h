@@ -35,7 +35,9 @@
  *   approved                 locked: no move, no change, no deletion; nor
  *                            may an indicator it gives a value for be
  *                            deleted or change its unit, aggregate or
- *                            categories.
+ *                            categories (nor, while it is under review,
+ *                            one a submitted report gives a value for:
+ *                            what the reviewer reads does not change).
  *
  * Only a draft or a returned report takes changes.  Who sees what: an
  * approved report is public; the others are seen by the project's

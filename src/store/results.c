@@ -449,7 +449,7 @@ store_results_locked(Store *s, int kind, int64_t id, Buf *err)
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT count(*) FROM result_value v"
 	    " JOIN result_report rr ON rr.id = v.report_id"
-	    " AND rr.status = 'approved'"
+	    " AND rr.status IN ('approved', 'submitted')"
 	    " JOIN indicator i ON i.id = v.indicator_id"
 	    " WHERE (?1 = 'i' AND i.id = ?2) OR (?1 = 'r' AND i.result_id = "
 	    "?2)",

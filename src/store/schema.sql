@@ -643,7 +643,7 @@ CREATE INDEX board_decision_round ON board_decision(round_id);
 -- A project's results framework: outcomes, and outputs (each under an
 -- outcome, or standing alone), in the order the project lists them.
 CREATE TABLE result (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,	-- never reused: the trail names it
 	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
 	outcome_id INTEGER REFERENCES result(id),	-- an output's outcome
 	level TEXT NOT NULL CHECK (level IN ('outcome', 'output')),
@@ -660,7 +660,7 @@ CREATE INDEX result_project ON result(project_id, position);
 -- whose latest value stands).  Values are thousandths, integers: 12.5 is
 -- 12500.  categories: the disaggregation ("female,male"), "" when none.
 CREATE TABLE indicator (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	result_id INTEGER NOT NULL REFERENCES result(id) ON DELETE CASCADE,
 	position INTEGER NOT NULL,
 	name TEXT NOT NULL CHECK (name <> ''),
@@ -678,7 +678,7 @@ CREATE INDEX indicator_result ON indicator(result_id, position);
 -- overlap.  Written by its focal points (draft), submitted, then returned
 -- or approved by the secretariat; an approved report is locked.
 CREATE TABLE result_report (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
 	period TEXT NOT NULL,
 	period_start TEXT NOT NULL,	-- YYYY-MM-DD, the period's first day

@@ -627,8 +627,8 @@ int store_indicator_update(Store *s, const Indicator *in, Buf *err);
 int store_indicator_delete(Store *s, int64_t id, Buf *err);
 
 /*
- * Values an approved report gives for the indicators of result ('r') or
- * indicator ('i') id: their count (>0: locked), or -1.
+ * Values an approved or submitted report gives for the indicators of
+ * result ('r') or indicator ('i') id: their count (>0: locked), or -1.
  */
 int64_t store_results_locked(Store *s, int kind, int64_t id, Buf *err);
 

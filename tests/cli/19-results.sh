@@ -616,5 +616,25 @@ equal "API: an unknown area" 422 "$(call PUT "/projects/$MINE/areas" fp '{"areas
 equal "audit: the areas' changes in the trail" 3 \
 	"$(q "SELECT count(*) FROM audit WHERE subject = 'project' AND action = 'areas'")"
 
+# --- a submitted report holds its indicators while it is reviewed ------------
+LP=$(q "SELECT id FROM project WHERE id NOT IN (SELECT project_id FROM result_report)
+	ORDER BY id DESC LIMIT 1")
+LO=$("$CTM" results add "$LP" --level output --statement "Zzlock output")
+LI=$("$CTM" indicators add "$LO" --name "Zzlock" --unit people)
+"$CTM" report "$LP" 2030-Q1 --value "$LI=5" >/dev/null
+"$CTM" report submit "$LP" 2030-Q1 >/dev/null
+S9=$(snap)
+out=$("$CTM" indicators delete "$LI" 2>&1)
+equal "submitted: its indicator is not deleted (exit 1)" 1 $?
+contains "  saying a submitted report holds it" "approved or submitted report" "$out"
+status "submitted: nor the result holding it" 1 -- "$CTM" results delete "$LO"
+status "submitted: nor its unit changed" 1 -- "$CTM" indicators set "$LI" --unit trainees
+equal "  nothing changed" "$S9" "$(snap)"
+"$CTM" report withdraw "$LP" 2030-Q1 >/dev/null
+check "withdrawn to a draft, the indicator may be deleted" -- "$CTM" indicators delete "$LI"
+equal "  and its values with it" 0 "$(q "SELECT count(*) FROM result_value WHERE indicator_id = $LI")"
+check "ids are not reused: a new indicator gets a new id" -- \
+	test "$("$CTM" indicators add "$LO" --name "Zzlock2" --unit people)" -gt "$LI"
+
 kill "$PID" 2>/dev/null
 wait "$PID" 2>/dev/null
