@@ -532,7 +532,10 @@ checkbox(Page *p, const char *name, int checked, const char *label)
 	    name, checked ? " checked" : "", label);
 }
 
-/* The form that records a contribution, keeping what in says. */
+/*
+ * The form that records a contribution, keeping what in says.  After a
+ * refusal it is far down the page: the cursor goes to it (autofocus).
+ */
 static void
 contribution_form(Page *p, const ContributionInput *in, const char *msg)
 {
@@ -544,7 +547,7 @@ contribution_form(Page *p, const ContributionInput *in, const char *msg)
 	html(&p->out,
 	    "<p><label for=\"donor\">Donor <small>(a Member State, an "
 	    "organisation, or a name as written)</small></label>\n<input "
-	    "id=\"donor\" name=\"donor\" required value=\"%s\"></p>\n"
+	    "id=\"donor\" name=\"donor\" required value=\"%s\"%S></p>\n"
 	    "<p><label for=\"project\">Project number <small>(blank: to the "
 	    "Trust Fund, not earmarked)</small></label>\n<input id=\"project\" "
 	    "name=\"project\" inputmode=\"numeric\" value=\"%s\"></p>\n"
@@ -552,7 +555,7 @@ contribution_form(Page *p, const ContributionInput *in, const char *msg)
 	    "name=\"amount\" required inputmode=\"decimal\" "
 	    "placeholder=\"250,000.00\" value=\"%s\"></p>\n<p><label "
 	    "for=\"currency\">Currency</label>\n",
-	    in->donor, in->project, in->amount);
+	    in->donor, msg ? " autofocus" : "", in->project, in->amount);
 	currency_select(p, "currency", in->currency, 0);
 	html(&p->out,
 	    "</p>\n<p><label for=\"received\">Received on</label>\n<input "
