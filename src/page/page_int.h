@@ -94,7 +94,7 @@ int page_rounds(Page *p, const char *key);
 /* <option>s of the entities that lead projects: the one given selected. */
 void page_entity_options(Page *p, const char *selected);
 
-/* --- money (money.c, appeal.c) --- */
+/* --- money (money.c, appeal.c, project_money.c) --- */
 
 /* " <span class=badge>demo</span>" when n > 0 (demonstration records). */
 const char *page_demo_badge(int64_t n);
@@ -104,6 +104,14 @@ void page_usd_cell(Buf *o, int64_t cents);
 void page_money_tabs(Page *p, const char *here);
 /* The page of a refused change of money (COMMIT_* or 400) with msg. */
 int page_money_refusal(Page *p, int code, const char *msg);
+/* A <select name="currency"> of the currencies (no_usd: but the dollar),
+ * with id, selected chosen (NULL: USD). */
+void page_currency_select(
+    Page *p, const char *id, const char *selected, int no_usd);
+/* A checkbox named name, value 1, checked or not, labelled label. */
+void page_checkbox(Page *p, const char *name, int checked, const char *label);
+/* "YYYY-MM-DD" of today, UTC, into day. */
+void page_today(char day[11]);
 /* A StoreFundFn that keeps the row in ctx (a FundRow). */
 int page_fund_keep(void *ctx, const FundRow *r);
 /*
