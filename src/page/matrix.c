@@ -78,8 +78,8 @@ ent_cmp(const void *a, const void *b)
 	    ((const StatGroup *)a)->key, ((const StatGroup *)b)->key);
 }
 
-static void
-entity_options(Page *p, const char *selected)
+void
+page_entity_options(Page *p, const char *selected)
 {
 	Ents e = { NULL, 0, 0 };
 	ProjectFilter all;
@@ -146,7 +146,7 @@ filter_form(Page *p)
 	page_pillar_options(p, page_param(p, "pillar"));
 	html(&p->out, "</select></div>\n");
 	select_begin(p, "entity", "Entity", "every entity");
-	entity_options(p, page_param(p, "entity"));
+	page_entity_options(p, page_param(p, "entity"));
 	html(&p->out, "</select></div>\n");
 	select_begin(p, "country", "Country", "every country");
 	o.selected = page_param(p, "country");

@@ -276,12 +276,7 @@ need_form(Page *p, const Need *n, const char *action, const char *msg)
 
 	for (size_t i = 0; i < n->norgs; i++)
 		buf_printf(&orgs, "%s%s", i ? "; " : "", n->orgs[i]);
-	if (msg != NULL)
-		html(
-		    &p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
-	html(&p->out, "<form method=\"post\" action=\"%s\" class=\"edit\">\n",
-	    action);
-	page_csrf_field(p);
+	page_form_begin(p, action, msg);
 	html(&p->out,
 	    "<label>Country <input name=\"country\" required value=\"%s\" "
 	    "placeholder=\"ISO alpha-3 or name\"></label>\n"

@@ -149,6 +149,7 @@ static const struct {
 	{ "gaps", "/gaps", "Gaps", 0 },
 	{ "duplicates", "/duplicates", "Duplication", 0 },
 	{ "board", "/board", "Board", 0 },
+	{ "funding", "/funding", "Funding", 0 },
 	{ "progress", "/progress", "Results", 0 },
 	{ "findings", "/findings", "Data quality", 1 },
 	{ "upload", "/upload", "Upload", 2 },
@@ -246,6 +247,17 @@ page_csrf_field(Page *p)
 {
 	html(&p->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">",
 	    buf_str(&p->csrf));
+}
+
+void
+page_form_begin(Page *p, const char *action, const char *msg)
+{
+	if (msg != NULL)
+		html(
+		    &p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
+	html(&p->out, "<form method=\"post\" action=\"%s\" class=\"edit\">\n",
+	    action);
+	page_csrf_field(p);
 }
 
 static const char *const statuses[][2] = {
@@ -616,6 +628,15 @@ page_route(Page *p)
 		return page_rounds(p, "");
 	if (strncmp(path, "/rounds/", 8) == 0 && get)
 		return page_rounds(p, path + 8);
+	if (strcmp(path, "/funding") == 0 && get)
+		return page_funding(p);
+	if (strcmp(path, "/trust-fund") == 0 ||
+	    strncmp(path, "/trust-fund/", 12) == 0)
+		return page_trust_fund(p, path[11] == '/' ? path + 12 : "");
+	if (strcmp(path, "/rates") == 0)
+		return page_rates(p);
+	if (strcmp(path, "/appeals") == 0 || strncmp(path, "/appeals/", 9) == 0)
+		return page_appeals(p, path[8] == '/' ? path + 9 : "");
 	if (strcmp(path, "/upload") == 0 || strncmp(path, "/upload/", 8) == 0)
 		return page_upload(p, path[7] == '/' ? path + 8 : "");
 	return page_error(p, 404, "There is no such page.");

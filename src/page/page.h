@@ -9,8 +9,10 @@
  *
  * Who sees what:
  *   the public          the matrix, projects (and their step of the
- *                       lifecycle), organisations, countries, the
- *                       dashboard, the seed-funding rounds as published;
+ *                       lifecycle, and their money), organisations,
+ *                       countries, the dashboard, the seed-funding rounds
+ *                       as published, funding, the Trust Fund and
+ *                       contributions, appeals and rates;
  *   any signed-in role  also the data-quality findings, the history of
  *                       each project and of its steps, and the Board's
  *                       decisions with what they add up to;
@@ -18,7 +20,10 @@
  *                       also the form of a Board decision;
  *   admin, secretariat, focal point
  *                       also the forms and the uploads (a focal point for
- *                       its entity's projects only).
+ *                       its entity's projects only), a project's budget
+ *                       and gender marker among them;
+ *   admin, secretariat  also the forms of contributions, rates and
+ *                       appeals.
  */
 #ifndef CTM_PAGE_PAGE_H
 #define CTM_PAGE_PAGE_H

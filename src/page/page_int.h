@@ -44,6 +44,10 @@ int page_redirect(Page *p, const char *location);
 /* The hidden CSRF field of a form that changes something. */
 void page_csrf_field(Page *p);
 
+/* The error msg (text, or NULL), then a <form class="edit"> posting to
+ * action, with the CSRF field. */
+void page_form_begin(Page *p, const char *action, const char *msg);
+
 /* A GET parameter, or NULL when absent or empty. */
 const char *page_param(const Page *p, const char *name);
 
@@ -86,6 +90,51 @@ int page_duplicates(Page *p);
 int page_plans(Page *p, const char *rest);
 int page_board(Page *p, const char *rest);
 int page_rounds(Page *p, const char *key);
+
+/* <option>s of the entities that lead projects: the one given selected. */
+void page_entity_options(Page *p, const char *selected);
+
+/* --- money (money.c, appeal.c, project_money.c) --- */
+
+/* " <span class=badge>demo</span>" when n > 0 (demonstration records). */
+const char *page_demo_badge(int64_t n);
+/* A table cell of US cents, right-aligned: "1,234.56". */
+void page_usd_cell(Buf *o, int64_t cents);
+/* The links among the money pages, here ("/funding", ...) marked. */
+void page_money_tabs(Page *p, const char *here);
+/* The page of a refused change of money (COMMIT_* or 400) with msg. */
+int page_money_refusal(Page *p, int code, const char *msg);
+/* A <select name="currency"> of the currencies (no_usd: but the dollar),
+ * with id, selected chosen (NULL: USD). */
+void page_currency_select(
+    Page *p, const char *id, const char *selected, int no_usd);
+/* A checkbox named name, value 1, checked or not, labelled label. */
+void page_checkbox(Page *p, const char *name, int checked, const char *label);
+/* "YYYY-MM-DD" of today, UTC, into day. */
+void page_today(char day[11]);
+/* A StoreFundFn that keeps the row in ctx (a FundRow). */
+int page_fund_keep(void *ctx, const FundRow *r);
+/*
+ * The funding table of f (a row a group, a total), under caption, with a
+ * note when demonstration records are among its sums; 0 or -1.
+ */
+int page_fund_table(Page *p, const FundFilter *f, const char *caption);
+/* The contributions f selects, as a table (flags: see money.c). */
+void page_contributions_table(
+    Page *p, const ContributionFilter *f, const char *caption, int flags);
+
+int page_funding(Page *p);
+int page_trust_fund(Page *p, const char *rest);
+int page_rates(Page *p);
+int page_appeals(Page *p, const char *rest);
+
+/*
+ * The money part of a project's page (may: who may change the project),
+ * and its forms' posts and page: rest "money" (GET), "budget",
+ * "budget/delete", "gender".
+ */
+void page_project_money(Page *p, const Project *pr, int may);
+int page_project_money_route(Page *p, const Project *pr, const char *rest);
 
 /* The lifecycle part of a project's page, and the move its form posts. */
 void page_project_stage(Page *p, const Project *pr);

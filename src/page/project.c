@@ -373,6 +373,7 @@ project_view(Page *p, const Project *pr)
 		html(o, "</ul>\n");
 	}
 	page_project_stage(p, pr);
+	page_project_money(p, pr, may);
 	page_project_results(p, pr);
 	html(o, "<p class=\"actions\">");
 	if (may)
@@ -521,6 +522,9 @@ page_project(Page *p, int64_t id, const char *rest)
 		rc = page_project_results_route(p, &pr);
 	} else if (strcmp(rest, "stage") == 0 && post) {
 		rc = page_project_stage_post(p, &pr);
+	} else if (strcmp(rest, "money") == 0 || strcmp(rest, "budget") == 0 ||
+	    strcmp(rest, "budget/delete") == 0 || strcmp(rest, "gender") == 0) {
+		rc = page_project_money_route(p, &pr, rest);
 	} else if (strcmp(rest, "delete") == 0 && post) {
 		rc = project_commit(p->s, &p->who, &pr, 1, &msg);
 		rc = commit_answer(p, rc, &pr, &msg);

@@ -242,6 +242,8 @@ typedef struct FundRow {
 	int64_t projects;                    /* in the group */
 	int64_t budgeted;                    /* of which have a budget */
 	int64_t budget, received, shortfall; /* US cents */
+	int64_t demo;          /* projects whose sums count demonstration */
+	int64_t received_demo; /* records; whose receipts do */
 } FundRow;
 
 typedef struct FundFilter {
@@ -257,6 +259,7 @@ typedef struct Donor {
 	const char *key, *name;
 	int64_t usd, contributions;
 	int64_t earmarked_usd; /* of which earmarked for projects */
+	int64_t demo; /* contributions that are demonstration records */
 } Donor;
 
 typedef struct Appeal {

@@ -370,16 +370,18 @@ store_contributions(Store *s, const ContributionFilter *f,
  * earmarked for the project and seed funding granted by the Board.
  */
 #define FUND_CTE                                                               \
-	"WITH got(project_id, usd) AS (SELECT project_id, sum(usd)"            \
-	"  FROM (SELECT project_id, usd FROM contribution"                     \
+	"WITH got(project_id, usd, demo) AS (SELECT project_id, sum(usd),"     \
+	"  max(demo) FROM (SELECT project_id, usd, demo FROM contribution"     \
 	"   WHERE project_id IS NOT NULL"                                      \
-	"   UNION ALL SELECT project_id, seed_usd FROM board_decision"         \
+	"   UNION ALL SELECT project_id, seed_usd, demo FROM board_decision"   \
 	"   WHERE decision = 'approve' AND seed_usd > 0)"                      \
 	"  GROUP BY project_id),"                                              \
 	" fund AS (SELECT pr.id, pr.title, pr.pillar_id, pr.gender_marker,"    \
 	"  pr.serial, (SELECT o.organisation_id FROM project_org o"            \
 	"   WHERE o.project_id = pr.id ORDER BY o.position LIMIT 1) AS lead,"  \
-	"  b.usd AS budget, coalesce(g.usd, 0) AS received"                    \
+	"  b.usd AS budget, coalesce(g.usd, 0) AS received,"                   \
+	"  max(coalesce(b.demo, 0), coalesce(g.demo, 0)) AS demo,"             \
+	"  coalesce(g.demo, 0) AS received_demo"                               \
 	"  FROM project pr LEFT JOIN budget b ON b.project_id = pr.id"         \
 	"  LEFT JOIN got g ON g.project_id = pr.id"                            \
 	"  WHERE (?1 IS NULL OR pr.pillar_id = (SELECT id FROM pillar"         \
@@ -391,7 +393,8 @@ store_contributions(Store *s, const ContributionFilter *f,
 #define FUND_SUMS                                                              \
 	" count(*), count(f.budget), coalesce(sum(f.budget), 0),"              \
 	" coalesce(sum(f.received), 0),"                                       \
-	" coalesce(sum(max(f.budget - f.received, 0)), 0)"
+	" coalesce(sum(max(f.budget - f.received, 0)), 0),"                    \
+	" coalesce(sum(f.demo), 0), coalesce(sum(f.received_demo), 0)"
 
 /* The lead filter, on the grouped rows (?2: entity key). */
 #define FUND_LEAD                                                              \
@@ -467,6 +470,8 @@ store_funding(
 		r.budget = db_int(st, 4);
 		r.received = db_int(st, 5);
 		r.shortfall = db_int(st, 6);
+		r.demo = db_int(st, 7);
+		r.received_demo = db_int(st, 8);
 		if (r.projects == 0)
 			continue; /* the portfolio of an empty filter */
 		if (fn(ctx, &r) != 0)
@@ -482,8 +487,8 @@ store_trust_fund_donors(Store *s, StoreDonorFn fn, void *ctx, Buf *err)
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT coalesce(o.key, pl.iso3, c.donor_name),"
 	    " coalesce(o.name, pl.name, c.donor_name), sum(c.usd), count(*),"
-	    " sum(CASE WHEN c.earmarked = 1 THEN c.usd ELSE 0 END)"
-	    " FROM contribution c"
+	    " sum(CASE WHEN c.earmarked = 1 THEN c.usd ELSE 0 END),"
+	    " sum(c.demo) FROM contribution c"
 	    " LEFT JOIN organisation o ON o.id = c.donor_org_id"
 	    " LEFT JOIN place pl ON pl.id = c.donor_place_id"
 	    " WHERE c.trust_fund = 1 GROUP BY 1"
@@ -500,6 +505,7 @@ store_trust_fund_donors(Store *s, StoreDonorFn fn, void *ctx, Buf *err)
 		d.usd = db_int(st, 2);
 		d.contributions = db_int(st, 3);
 		d.earmarked_usd = db_int(st, 4);
+		d.demo = db_int(st, 5);
 		if (fn(ctx, &d) != 0)
 			break;
 	}

@@ -237,7 +237,7 @@ async function scenarios(browser) {
 		await page.selectOption("#status", "completed");
 		await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Save" }).click()]);
 		eq(new URL(page.url()).pathname, `/projects/${EDITED.id}`, "saved, to the project's page");
-		const facts = await page.locator("dl.facts").textContent();
+		const facts = await page.locator("dl.facts").first().textContent();
 		assert(facts.includes(stamp), "the page shows the new activities");
 		assert(/Status\s*completed/.test(facts), `the page shows the new status: ${facts.slice(0, 300)}`);
 		await Promise.all([page.waitForNavigation(), page.getByRole("link", { name: "History" }).click()]);
@@ -333,6 +333,9 @@ async function scenarios(browser) {
 		[phone, "", "/"], [phone, "", `/projects/${mine[0].id}`], [phone, "", "/dashboard"],
 		[phone, "", "/organisations"], [phone, "", `/organisations/${FP_ENTITY}`], [phone, "", "/countries"],
 		[phone, "", "/countries/MLI"], [phone, "", "/login"],
+		[phone, "", "/funding?by=entity"], [phone, "", "/funding?by=project"], [phone, "", "/appeals/demo"],
+		[phoneSec, "signed in, ", "/trust-fund"], [phoneSec, "signed in, ", "/rates"],
+		[phoneSec, "signed in, ", `/projects/${mine[0].id}/money`],
 		[phoneSec, "signed in, ", "/"], [phoneSec, "signed in, ", "/findings"],
 		[phoneSec, "signed in, ", `/projects/${EDITED.id}/edit`], [phoneSec, "signed in, ", `/projects/${EDITED.id}/history`],
 		[phoneSec, "signed in, ", "/upload"],

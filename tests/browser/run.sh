@@ -39,6 +39,19 @@ check "the matrix is placed, a decision recorded" -- bash -c "
 	'$CTM' stage place --from-status && '$CTM' board decide '$PROP' --decision approve \
 	--seed 10,000 --round 2018 --meeting 2018-06-12 --reason 'DEMONSTRATION RECORD' --demo"
 
+# Money: a rate, budgets, contributions (one a demonstration record, with
+# a donor named with markup) and an appeal, so that the money pages have
+# rows, totals and their demo marks.
+check "the money is recorded" -- bash -c "
+	'$CTM' rates add EUR 1.0843 --date 2018-01-01 &&
+	'$CTM' budget set '$ID1' 250,000 --currency EUR --date 2018-06-01 &&
+	'$CTM' budget set '$PROP' 120,000 --date 2018-06-01 --demo &&
+	'$CTM' contributions add --donor 'Saudi Arabia' --amount 1,000,000 --date 2018-03-01 &&
+	'$CTM' contributions add --donor '<b>Donor</b>' --amount 5000 --currency EUR \
+		--date 2018-07-01 --project '$ID1' --trust-fund --demo &&
+	'$CTM' appeals add demo --title 'An appeal' --projects '$ID1,$PROP' --demo &&
+	'$CTM' gender '$ID1' 2"
+
 # Results: a framework on a UNICRI project, an approved report and a draft.
 check "results are entered" -- bash -c "
 	o=\$('$CTM' results add '$ID1' --level outcome --statement 'People are trained') &&

@@ -149,6 +149,11 @@ async function main() {
 		["/progress", 200], ["/progress?period=2019", 200], ["/progress?period=2019-Q7", 400],
 		["/progress?period=2019-h1&wg=preventing-and-countering-violent-extremism", 200],
 		["/progress?period=2019&wg=nosuch", 404], [`/projects/${ID}/results`, 200],
+		["/funding", 200], ["/funding?by=entity&pillar=I", 200], ["/funding?by=project", 200],
+		["/funding?by=gender", 200], ["/funding?by=portfolio", 200], ["/funding?pillar=IX", 200],
+		["/funding?by=colour", 400], ["/trust-fund", 200], ["/rates", 200], ["/appeals", 200],
+		["/appeals/demo", 200], ["/appeals/nosuch", 404], ["/appeals/new", 401],
+		[`/projects/${ID}/money`, 200],
 	])
 		await validate(`GET ${path} as the public`, await request("GET", path), st);
 	await validate("PUT / as the public", await request("PUT", "/"), 405);
@@ -174,8 +179,25 @@ async function main() {
 		["/board", 200], ["/rounds/2018", 200], ["/rounds/2019", 200],
 		["/progress?period=2019", 200], [`/projects/${ID}/results`, 200],
 		[`/projects/${ID}/results?period=2019-Q2`, 200],
+		["/funding", 200], ["/trust-fund", 200], ["/rates", 200], ["/appeals", 200],
+		["/appeals/demo", 200], ["/appeals/new", 200], ["/appeals/demo/edit", 200],
+		[`/projects/${ID}/money`, 200],
 	])
 		await validate(`GET ${path} as the admin`, await request("GET", path, adm), st);
+	{
+		// The money forms, refused: each page again with the form kept.
+		const form = (fields) => new URLSearchParams({ csrf: adm.csrf, ...fields });
+		await validate("POST a contribution of 12,34 (422)", await request("POST", "/trust-fund/contributions", adm,
+			form({ donor: "<script>x</script>", amount: "12,34", currency: "USD", received: "2018-01-01" })), 422);
+		await validate("POST a rate of 1,08 (422)", await request("POST", "/rates", adm,
+			form({ currency: "EUR", rate: "1,08", date: "2018-01-01" })), 422);
+		await validate("POST an appeal of no project (422)", await request("POST", "/appeals/new", adm,
+			form({ key: "x", title: "X", projects: "abc" })), 422);
+		await validate("POST a budget of 12.345 (422)", await request("POST", `/projects/${ID}/budget`, adm,
+			form({ amount: "12.345", currency: "USD", as_of: "2018-01-01" })), 422);
+		await validate("POST a gender marker of 7 (422)", await request("POST", `/projects/${ID}/gender`, adm,
+			form({ gender_marker: "7" })), 422);
+	}
 	{
 		const edit = await request("GET", `/projects/${ID}/edit`, adm);
 		const f = formFields(edit.text, `/projects/${ID}/edit`);
@@ -243,6 +265,9 @@ async function main() {
 	const view = await signIn(VIEWER);
 	await validate("GET /projects/new as the viewer", await request("GET", "/projects/new", view), 403);
 	await validate("GET /findings as the viewer", await request("GET", "/findings", view), 200);
+	await validate("GET /appeals/new as the viewer", await request("GET", "/appeals/new", view), 403);
+	await validate("POST a rate as the viewer", await request("POST", "/rates", view,
+		new URLSearchParams({ csrf: view.csrf, currency: "EUR", rate: "1.1", date: "2018-01-01" })), 403);
 }
 
 main().then(() => process.exit(failed ? 1 : 0), (e) => {
