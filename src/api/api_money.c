@@ -498,7 +498,7 @@ int
 api_gender_put(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
 	Buf msg = BUF_INIT;
-	json_t *body, *m;
+	json_t *body, *m, *d;
 	char t[32];
 	const char *v;
 	int rc;
@@ -506,13 +506,18 @@ api_gender_put(ApiCtx *ac, int64_t id, HttpReply *rp)
 	if ((body = api_body(ac->rq, rp)) == NULL)
 		return rp->status;
 	m = json_object_get(body, "gender_marker");
+	d = json_object_get(body, "demo");
 	v = json_is_null(m) ? "none" : text_of(body, "gender_marker", t);
 	if (m == NULL || v == NULL)
 		rc = api_error(rp, 422, "invalid", "gender_marker",
 		    "gender_marker is 0, 1, 2, 3 or null");
+	else if (d != NULL && !json_is_boolean(d))
+		rc = api_error(rp, 422, "invalid", "demo", "true or false");
 	else
 		rc = budget_reply(ac, id,
-		    gender_commit(ac->s, &ac->who, id, v, &msg), &msg, rp);
+		    gender_commit(
+			ac->s, &ac->who, id, json_is_true(d), v, &msg),
+		    &msg, rp);
 	json_decref(body);
 	buf_free(&msg);
 	return rc;

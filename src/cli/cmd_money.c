@@ -164,7 +164,7 @@ budget_show(Cli *c, int64_t id)
 	int got, g;
 
 	if ((got = store_budget_get(c->store, id, &b, &err)) < 0 ||
-	    (g = store_gender_get(c->store, id, &err)) < -2) {
+	    (g = store_gender_get(c->store, id, NULL, &err)) < -2) {
 		got = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		buf_free(&err);
 		return got;
@@ -582,7 +582,7 @@ cmd_gender(Cli *c)
 		return EXIT_SYSTEM;
 	if (c->narg == 1) {
 		Buf err = BUF_INIT;
-		int g = store_gender_get(c->store, id, &err);
+		int demo = 0, g = store_gender_get(c->store, id, &demo, &err);
 
 		if (g < -2)
 			rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
@@ -590,13 +590,15 @@ cmd_gender(Cli *c)
 			rc = cli_error(
 			    EXIT_FAIL, "no project %lld", (long long)id);
 		else
-			printf(
-			    "%s: %s\n", gender_name(g), gender_definition(g));
+			printf("%s: %s%s\n", gender_name(g),
+			    gender_definition(g),
+			    demo ? " (a demonstration record)" : "");
 		buf_free(&err);
 		return rc;
 	}
-	rc = cli_commit_status(
-	    gender_commit(c->store, NULL, id, c->arg[1], &msg), &msg);
+	rc = cli_commit_status(gender_commit(c->store, NULL, id,
+				   cli_opt(c, "demo") != NULL, c->arg[1], &msg),
+	    &msg);
 	if (rc == EXIT_OK)
 		printf("gender marker of project %lld set\n", (long long)id);
 	buf_free(&msg);

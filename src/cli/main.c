@@ -143,13 +143,14 @@ static const Command commands[] = {
 	    "no project answers), by one dimension; takes the filters of\n"
 	    "`ctmatrix needs list`.  JSON: {\"by\", \"needs\", \"gaps\",\n"
 	    "\"groups\": [{\"key\", \"name\", \"needs\", \"gaps\"}, ...]}.\n" },
-	{ "gender", cmd_gender, "format= ", 0, 2,
-	    "[PROJECT_ID [0|1|2|3|none]] [--format table|json]",
+	{ "gender", cmd_gender, "demo format= ", 0, 2,
+	    "[PROJECT_ID [0|1|2|3|none [--demo]]] [--format table|json]",
 	    "The gender equality marker: with no operand, the budget at each\n"
 	    "level and its share; with a project, its level; with a level,\n"
 	    "sets it.  0: not expected to contribute noticeably to gender\n"
 	    "equality; 1: contributes in a limited way; 2: gender equality is\n"
-	    "a significant objective; 3: it is the principal objective.\n" },
+	    "a significant objective; 3: it is the principal objective.\n"
+	    "--demo marks a level made up for a demonstration.\n" },
 	{ "help", cmd_help, "", 0, 1, "[COMMAND]",
 	    "Prints the list of commands, or the help of one command.\n" },
 	{ "import", cmd_import, "pillar= dry-run quiet format= entity= ", 1, -1,

@@ -94,6 +94,9 @@ fund_row_json(const FundRow *r)
 	usd_members(j, "budget", r->budget);
 	usd_members(j, "received", r->received);
 	usd_members(j, "shortfall", r->shortfall);
+	json_object_set_new(j, "demo_projects", json_integer(r->demo));
+	json_object_set_new(
+	    j, "demo_received_projects", json_integer(r->received_demo));
 	return j;
 }
 
@@ -108,6 +111,8 @@ fund_one(void *ctx, const FundRow *r)
 	c->total.budget += r->budget;
 	c->total.received += r->received;
 	c->total.shortfall += r->shortfall;
+	c->total.demo += r->demo;
+	c->total.received_demo += r->received_demo;
 	return 0;
 }
 
@@ -223,10 +228,10 @@ project_money_json(Store *s, int64_t id, int *status, Buf *err)
 	FundFilter f;
 	FundRow r;
 	json_t *j;
-	int got, g;
+	int got, g, gdemo = 0;
 
 	*status = 200;
-	if ((g = store_gender_get(s, id, err)) == -2) {
+	if ((g = store_gender_get(s, id, &gdemo, err)) == -2) {
 		*status = 404;
 		return NULL;
 	}
@@ -256,6 +261,7 @@ project_money_json(Store *s, int64_t id, int *status, Buf *err)
 	    j, "gender_marker", g >= 0 ? json_integer(g) : json_null());
 	json_object_set_new(j, "gender_definition",
 	    json_string(gender_definition(g >= 0 ? g : -1)));
+	json_object_set_new(j, "gender_demo", json_boolean(gdemo));
 	return j;
 }
 
@@ -662,11 +668,11 @@ done:
 }
 
 int
-gender_commit(Store *s, const Account *who, int64_t project_id,
+gender_commit(Store *s, const Account *who, int64_t project_id, int demo,
     const char *marker, Buf *msg)
 {
 	Buf err = BUF_INIT;
-	int code, level = gender_parse(marker), old;
+	int code, level = gender_parse(marker), old, was_demo = 0;
 	json_t *oj, *nj;
 
 	if (level == -2) {
@@ -680,14 +686,18 @@ gender_commit(Store *s, const Account *who, int64_t project_id,
 	if ((code = commit_project_ok(s, who, project_id, &err, msg)) !=
 	    COMMIT_OK)
 		goto out;
-	old = store_gender_get(s, project_id, &err);
+	old = store_gender_get(s, project_id, &was_demo, &err);
 	if (old < -1)
 		goto out;
-	if (old != level && store_gender_set(s, project_id, level, &err) > 0) {
-		oj = json_pack("{so}", "gender_marker",
-		    old < 0 ? json_null() : json_integer(old));
-		nj = json_pack("{so}", "gender_marker",
-		    level < 0 ? json_null() : json_integer(level));
+	demo = demo && level >= 0;
+	if ((old != level || was_demo != demo) &&
+	    store_gender_set(s, project_id, level, demo, &err) > 0) {
+		oj = json_pack("{sosb}", "gender_marker",
+		    old < 0 ? json_null() : json_integer(old), "demo",
+		    was_demo);
+		nj = json_pack("{sosb}", "gender_marker",
+		    level < 0 ? json_null() : json_integer(level), "demo",
+		    demo);
 		commit_audit(
 		    s, who, "update", "gender", project_id, oj, nj, &err);
 		json_decref(oj);

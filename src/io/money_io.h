@@ -81,7 +81,7 @@ int appeal_delete_commit(
     Store *s, const Account *who, const char *key, Buf *msg);
 
 /* Set the gender marker of a project ("0".."3", "GEN2", "none"). */
-int gender_commit(Store *s, const Account *who, int64_t project_id,
+int gender_commit(Store *s, const Account *who, int64_t project_id, int demo,
     const char *marker, Buf *msg);
 
 #endif

@@ -47,7 +47,8 @@ budget_text(Buf *o, const Budget *b)
 
 /* The facts: budget, received, shortfall, gender marker. */
 static void
-money_facts(Page *p, const Project *pr, const Budget *b, int has, int gender)
+money_facts(
+    Page *p, const Project *pr, const Budget *b, int has, int gender, int gdemo)
 {
 	FundFilter f;
 	FundRow r;
@@ -76,9 +77,10 @@ money_facts(Page *p, const Project *pr, const Budget *b, int has, int gender)
 	else
 		html(&p->out, "not known without a budget");
 	html(&p->out,
-	    "</dd>\n<dt>Gender marker</dt><dd><strong>%s</strong>: %s</dd>\n"
+	    "</dd>\n<dt>Gender marker</dt><dd><strong>%s</strong>: %s%S</dd>\n"
 	    "</dl>\n",
-	    gender_name(gender), gender_definition(gender));
+	    gender_name(gender), gender_definition(gender),
+	    page_demo_badge(gdemo));
 	buf_free(&err);
 	buf_free(&u);
 }
@@ -169,13 +171,13 @@ project_money(Page *p, const Project *pr, int may, const BudgetInput *typed,
 	Buf err = BUF_INIT, amount = BUF_INIT;
 	char day[11];
 	int has = store_budget_get(p->s, pr->id, &b, &err) == 1;
-	int gender = store_gender_get(p->s, pr->id, &err);
+	int gdemo = 0, gender = store_gender_get(p->s, pr->id, &gdemo, &err);
 
 	html(&p->out, "<h2 id=\"money\">Money</h2>\n");
 	if (msg != NULL)
 		html(
 		    &p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
-	money_facts(p, pr, &b, has, gender);
+	money_facts(p, pr, &b, has, gender, gdemo);
 	memset(&f, 0, sizeof(f));
 	f.project = pr->id;
 	page_contributions_table(p, &f, "Contributions to it, latest first", 0);
@@ -269,7 +271,7 @@ page_project_money_route(Page *p, const Project *pr, const char *rest)
 		code = budget_commit(
 		    p->s, &p->who, pr->id, NULL, NULL, NULL, 0, &msg);
 	} else if (strcmp(rest, "gender") == 0) {
-		code = gender_commit(p->s, &p->who, pr->id,
+		code = gender_commit(p->s, &p->who, pr->id, 0,
 		    page_field(p, "gender_marker"), &msg);
 	} else {
 		code = COMMIT_NOT_FOUND;

@@ -377,6 +377,7 @@ store_contributions(Store *s, const ContributionFilter *f,
 	"   WHERE decision = 'approve' AND seed_usd > 0)"                      \
 	"  GROUP BY project_id),"                                              \
 	" fund AS (SELECT pr.id, pr.title, pr.pillar_id, pr.gender_marker,"    \
+	"  pr.gender_demo,"                                                    \
 	"  pr.serial, (SELECT o.organisation_id FROM project_org o"            \
 	"   WHERE o.project_id = pr.id ORDER BY o.position LIMIT 1) AS lead,"  \
 	"  b.usd AS budget, coalesce(g.usd, 0) AS received,"                   \
@@ -395,6 +396,13 @@ store_contributions(Store *s, const ContributionFilter *f,
 	" coalesce(sum(f.received), 0),"                                       \
 	" coalesce(sum(max(f.budget - f.received, 0)), 0),"                    \
 	" coalesce(sum(f.demo), 0), coalesce(sum(f.received_demo), 0)"
+
+#define FUND_SUMS_GENDER                                                       \
+	" count(*), count(f.budget), coalesce(sum(f.budget), 0),"              \
+	" coalesce(sum(f.received), 0),"                                       \
+	" coalesce(sum(max(f.budget - f.received, 0)), 0),"                    \
+	" coalesce(sum(max(f.demo, f.gender_demo)), 0),"                       \
+	" coalesce(sum(f.received_demo), 0)"
 
 /* The lead filter, on the grouped rows (?2: entity key). */
 #define FUND_LEAD                                                              \
@@ -422,10 +430,11 @@ static const struct {
 		     " AND n.lang = 'en'" FUND_LEAD
 		     " GROUP BY f.pillar_id ORDER BY p.number IS NULL,"
 		     " p.number" },
+	/* A marker made up counts as a demonstration record here. */
 	{ "gender",
 	    FUND_CTE " SELECT coalesce(f.gender_marker, ''),"
 		     " coalesce('GEN' || f.gender_marker, 'not assessed'),"
-		     " " FUND_SUMS " FROM fund f" FUND_LEAD
+		     " " FUND_SUMS_GENDER " FROM fund f" FUND_LEAD
 		     " GROUP BY f.gender_marker ORDER BY f.gender_marker"
 		     " IS NULL, f.gender_marker" },
 	{ "portfolio",
@@ -664,18 +673,24 @@ store_appeal_delete(Store *s, const char *key, Buf *err)
 /* --- the gender marker -------------------------------------------------- */
 
 int
-store_gender_get(Store *s, int64_t project_id, Buf *err)
+store_gender_get(Store *s, int64_t project_id, int *demo, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT coalesce(gender_marker, -1) FROM project WHERE id = ?",
+	    "SELECT coalesce(gender_marker, -1), gender_demo FROM project"
+	    " WHERE id = ?",
 	    err);
 	int rc, g = -2;
 
+	if (demo != NULL)
+		*demo = 0;
 	if (st == NULL || db_bind(st, "i", project_id) != 0)
 		return -3;
 	rc = db_step(st);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		g = (int)db_int(st, 0);
+		if (demo != NULL)
+			*demo = db_int(st, 1) != 0;
+	}
 	db_reset(st);
 	if (rc == DB_ERROR) {
 		store_fail(s, err);
@@ -685,13 +700,16 @@ store_gender_get(Store *s, int64_t project_id, Buf *err)
 }
 
 int
-store_gender_set(Store *s, int64_t project_id, int marker, Buf *err)
+store_gender_set(Store *s, int64_t project_id, int marker, int demo, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "UPDATE project SET gender_marker = nullif(?, -1) WHERE id = ?",
+	    "UPDATE project SET gender_marker = nullif(?1, -1),"
+	    " gender_demo = ?2 * (?1 >= 0) WHERE id = ?3",
 	    err);
 
-	if (st == NULL || db_bind(st, "ii", (int64_t)marker, project_id) != 0 ||
+	if (st == NULL ||
+	    db_bind(st, "iii", (int64_t)marker, (int64_t)(demo != 0),
+		project_id) != 0 ||
 	    store_run(s, st, err) != 0)
 		return -1;
 	return db_changes(s->db) > 0;

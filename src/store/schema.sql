@@ -721,3 +721,10 @@ CREATE TABLE result_event (
 	note TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX result_event_report ON result_event(report_id, id);
+
+-- @migration 12 a gender marker made up for a demonstration
+
+-- A gender marker made up for a demonstration (set with --demo), so that
+-- the funding by gender marker shows the marker as such.
+ALTER TABLE project ADD COLUMN gender_demo INTEGER NOT NULL DEFAULT 0
+    CHECK (gender_demo IN (0, 1));

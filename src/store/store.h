@@ -525,8 +525,9 @@ void appeal_free(Appeal *a);
  * The gender marker of a project: 0 to 3, -1 not assessed, -2 no such
  * project, -3 failure.  Set: marker -1 clears; 1 set, 0 no such project.
  */
-int store_gender_get(Store *s, int64_t project_id, Buf *err);
-int store_gender_set(Store *s, int64_t project_id, int marker, Buf *err);
+int store_gender_get(Store *s, int64_t project_id, int *demo, Buf *err);
+int store_gender_set(
+    Store *s, int64_t project_id, int marker, int demo, Buf *err);
 
 /* --- the lifecycle and the Programme Review Board (board.c) --------------
  * Writes run inside a transaction the caller began (io/board_io.c keeps

@@ -92,6 +92,7 @@ sqlite3 "$DB" "DROP TABLE project_fts;
 	DROP TABLE appeal_project; DROP TABLE appeal; DROP TABLE contribution;
 	DROP TABLE budget; DROP TABLE rate; DROP TABLE currency;
 	ALTER TABLE project DROP COLUMN gender_marker;
+	ALTER TABLE project DROP COLUMN gender_demo;
 	DROP TABLE upload; DROP TABLE login_failure;
 	DROP TABLE audit; DROP TABLE session; DROP TABLE account;
 	UPDATE schema_version SET version = 2;"

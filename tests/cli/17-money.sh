@@ -165,9 +165,16 @@ equal "gender: the shares of the budget add up to 100% (within rounding)" true \
 	"$(json 'Math.abs(j.groups.reduce((a,g)=>a+g.share_bp,0)-10000)<=j.groups.length' "$WORK/g.json")"
 contains "gender: each level says what it means" "principal objective" \
 	"$(json 'j.groups.map(g=>g.definition).join("|")' "$WORK/g.json")"
-"$CTM" gender "$OTHER" none >/dev/null
-equal "gender: none clears the marker" "" \
-	"$(q "SELECT gender_marker FROM project WHERE id = $OTHER")"
+"$CTM" gender "$OTHER" 1 --demo >/dev/null
+equal "gender --demo: the marker is a demonstration record" "1|1" \
+	"$(q "SELECT gender_marker || '|' || gender_demo FROM project WHERE id = $OTHER")"
+contains "  and says so" "a demonstration record" "$("$CTM" gender "$OTHER")"
+"$CTM" funding --by gender --format json >"$WORK/gd.json"
+equal "  the funding by gender counts it among the demonstration records" 1 \
+	"$(json 'j.groups.find(g=>g.key==="1").demo_projects' "$WORK/gd.json")"
+"$CTM" gender "$OTHER" none --demo >/dev/null
+equal "gender: none clears the marker, and its demonstration mark" "|0" \
+	"$(q "SELECT coalesce(gender_marker, '') || '|' || gender_demo FROM project WHERE id = $OTHER")"
 
 # --- appeals ---------------------------------------------------------------
 out=$("$CTM" appeals add "Bad Key" --title T 2>&1)
@@ -186,7 +193,7 @@ equal "appeals: the shortfall it makes known is its projects', to the cent" \
 
 # --- the audit trail -------------------------------------------------------
 equal "audit: every change has its entry" \
-	"appeal:1 budget:4 contribution:6 gender:3 rate:4" \
+	"appeal:1 budget:4 contribution:6 gender:4 rate:4" \
 	"$(q "SELECT subject || ':' || count(*) FROM audit WHERE subject IN ('rate','budget','contribution','appeal','gender') GROUP BY subject ORDER BY subject" | tr '\n' ' ' | sed 's/ $//')"
 
 # --- the API: reads public, changes by role --------------------------------
