@@ -1,0 +1,57 @@
+/*
+ * annex_report.h - the annex matrix as the Secretary-General's report
+ * publishes it, as data: one table per pillar, each row a project with
+ * its serial, title, period, entities (lead first), status, main
+ * activities and geographical scope, in the order of the report (pillar,
+ * then serial).  The renderers (CSV, JSON, HTML, XLSX, PDF) read this
+ * model and nothing else, so that every format shows the same rows.
+ *
+ * Texts are as stored; names for people (a pillar's, a status's) are in
+ * the language asked for where the reference data has it, else English.
+ */
+#ifndef CTM_IO_ANNEX_REPORT_H
+#define CTM_IO_ANNEX_REPORT_H
+
+#include "../store/store.h"
+
+typedef struct AnnexRow {
+	int64_t id;
+	int64_t serial;   /* -1: none */
+	char *title;      /* the clean title, without period and entities */
+	char *period;     /* as the report writes it ("Jul. 2015–Jun. 2019"), "" */
+	char *entities;   /* "UNCCT, UNDP": keys (or names as written), lead first */
+	char *status;     /* in_development, ongoing, completed, or "" */
+	char *activities; /* "" when none */
+	char *scope;      /* the geographical scope as written, "" */
+} AnnexRow;
+
+typedef struct AnnexTable {
+	char *pillar;     /* I..IV; "" for projects under no pillar */
+	int number;       /* 1..4; 0 for none */
+	char *short_name; /* "Pillar I" in the language asked */
+	char *full_name;  /* the pillar's full name, in that language */
+	AnnexRow *row;
+	size_t nrow;
+} AnnexTable;
+
+typedef struct AnnexReport {
+	char lang[3];      /* ar, en, es, fr, ru, zh */
+	char as_of[11];    /* YYYY-MM-DD the report was made (UTC) */
+	size_t nproject;   /* rows in every table */
+	AnnexTable *table; /* pillar by pillar, in order; only non-empty ones */
+	size_t ntable;
+} AnnexReport;
+
+/*
+ * The annex of the projects f selects (f->sort, limit and offset are
+ * ignored: the report has them all, in its order), names in lang (NULL:
+ * en).  0, or -1 with a message in err.
+ */
+int annex_report_load(Store *s, const ProjectFilter *f, const char *lang,
+    AnnexReport *r, Buf *err);
+void annex_report_free(AnnexReport *r);
+
+/* The status as the report writes it, in English ("Ongoing"), "" if none. */
+const char *annex_status_name(const char *status);
+
+#endif
