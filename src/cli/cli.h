@@ -102,6 +102,7 @@ int cmd_rounds(Cli *c);
 int cmd_results(Cli *c);
 int cmd_indicators(Cli *c);
 int cmd_report(Cli *c);
+int cmd_report_annex(Cli *c);
 int cmd_progress(Cli *c);
 int cmd_areas(Cli *c);
 

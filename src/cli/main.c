@@ -6,7 +6,8 @@
  * The table below is sorted by name and says, for every command, which
  * options it takes and whether each wants a value; main() checks the
  * command line against it once, so the commands never see an option they
- * did not declare.  The database is --db, else $CTMATRIX_DB, else
+ * did not declare.  A name of two words ("report annex") is a command of
+ * its own, with its own options, found before the one-word command.  The database is --db, else $CTMATRIX_DB, else
  * ./ctmatrix.db.
  */
 #include <stdlib.h>
@@ -151,7 +152,7 @@ static const Command commands[] = {
 	    "equality; 1: contributes in a limited way; 2: gender equality is\n"
 	    "a significant objective; 3: it is the principal objective.\n"
 	    "--demo marks a level made up for a demonstration.\n" },
-	{ "help", cmd_help, "", 0, 1, "[COMMAND]",
+	{ "help", cmd_help, "", 0, 2, "[COMMAND]",
 	    "Prints the list of commands, or the help of one command.\n" },
 	{ "import", cmd_import, "pillar= dry-run quiet format= entity= ", 1, -1,
 	    "[annex] FILE... [--format csv|matrix] [--entity KEY]\n"
@@ -324,6 +325,24 @@ static const Command commands[] = {
 	    "left out), then submitted, and approved or returned (--note:\n"
 	    "what to change) by the secretariat.  An approved report is\n"
 	    "locked.  A project's periods never overlap.\n" },
+	{ "report annex", cmd_report_annex,
+	    FILTER_OPTS "lang= format= out= ", 0, 0,
+	    "[--pillar P] [--entity KEY] [--country ISO3]\n"
+	    "         [--region NAME] [--status S] [--search TEXT] [--lang L]\n"
+	    "         --format csv|html|json|xlsx [--out FILE]",
+	    "The annex matrix of the Secretary-General's report: a table a\n"
+	    "pillar, each project with its serial, title, period, entities\n"
+	    "(lead first), status, main activities and geographical scope,\n"
+	    "in the report's order.  Takes the filters of `ctmatrix\n"
+	    "projects`.\n"
+	    "  --format F  csv (RFC 4180, a row a project), json, html (a\n"
+	    "              whole document, for printing) or xlsx (a sheet a\n"
+	    "              pillar; to standard output only when it is not a\n"
+	    "              terminal, else give --out)\n"
+	    "  --lang L    ar, en, es, fr, ru or zh: for now only the\n"
+	    "              pillars' names change with it (en)\n"
+	    "  --out FILE  write FILE whole or not at all (a new file renamed\n"
+	    "              over it), else standard output\n" },
 	{ "request", cmd_request, "", 1, 1, "FILE",
 	    "Answers one HTTP request read from FILE (- for standard input)\n"
 	    "as the server would, and prints the response: a request line\n"
@@ -483,7 +502,30 @@ cli_help(FILE *fp, const char *name)
 int
 cmd_help(Cli *c)
 {
-	return cli_help(stdout, c->narg ? c->arg[0] : NULL);
+	Buf name = BUF_INIT;
+	int rc;
+
+	for (int i = 0; i < c->narg; i++)
+		buf_printf(&name, "%s%s", i ? " " : "", c->arg[i]);
+	rc = cli_help(stdout, c->narg ? buf_str(&name) : NULL);
+	buf_free(&name);
+	return rc;
+}
+
+/* The command argv[0] (and argv[1], for two words) names; *words set. */
+static const Command *
+command_lookup(int argc, char **argv, int *words)
+{
+	Buf two = BUF_INIT;
+	const Command *cmd = NULL;
+
+	if (argc > 1) {
+		buf_printf(&two, "%s %s", argv[0], argv[1]);
+		cmd = command_find(buf_str(&two));
+		buf_free(&two);
+	}
+	*words = cmd ? 2 : 1;
+	return cmd ? cmd : command_find(argv[0]);
 }
 
 const char *
@@ -584,7 +626,7 @@ main(int argc, char **argv)
 {
 	Cli c;
 	const Command *cmd;
-	int i = 1, rc;
+	int i = 1, rc, words;
 
 	memset(&c, 0, sizeof(c));
 	c.prog = argv[0];
@@ -609,10 +651,10 @@ main(int argc, char **argv)
 		cli_help(stderr, NULL);
 		return EXIT_USAGE;
 	}
-	if ((cmd = command_find(argv[i])) == NULL)
+	if ((cmd = command_lookup(argc - i, argv + i, &words)) == NULL)
 		return cli_error(EXIT_USAGE,
 		    "no command \"%s\" (try `ctmatrix help`)", argv[i]);
-	rc = parse_args(&c, cmd, argc - i - 1, argv + i + 1);
+	rc = parse_args(&c, cmd, argc - i - words, argv + i + words);
 	if (rc == EXIT_OK)
 		rc = cmd->fn(&c);
 	store_close(c.store);

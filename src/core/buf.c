@@ -1,10 +1,13 @@
 /*
  * buf.c - growable NUL-terminated strings (see buf.h).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "mem.h"
@@ -233,6 +236,56 @@ buf_read_file(const char *file, char **text, size_t *n, Buf *err)
 	if (fp != stdin)
 		fclose(fp);
 	return rc;
+}
+
+int
+buf_write_file(const char *file, const char *p, size_t n, Buf *err)
+{
+	Buf tmp = BUF_INIT;
+	mode_t mask = umask(0);
+	ssize_t w = 0;
+	int fd, rc = -1;
+
+	umask(mask);
+	buf_printf(&tmp, "%s.XXXXXX", file);
+	if ((fd = mkstemp(tmp.s)) < 0) {
+		buf_printf(err, "%s: cannot create: %s", file, strerror(errno));
+		buf_free(&tmp);
+		return -1;
+	}
+	for (size_t done = 0; done < n; done += (size_t)w)
+		if ((w = write(fd, p + done, n - done)) < 0)
+			break;
+	if (w < 0 || fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
+		buf_printf(err, "%s: cannot write: %s", file, strerror(errno));
+		close(fd);
+	} else if (close(fd) != 0 || rename(tmp.s, file) != 0) {
+		buf_printf(err, "%s: cannot write: %s", file, strerror(errno));
+	} else {
+		rc = 0;
+	}
+	if (rc != 0)
+		unlink(tmp.s);
+	buf_free(&tmp);
+	return rc;
+}
+
+void
+buf_html_text(Buf *b, const char *s)
+{
+	static const char *const entity[256] = { ['&'] = "&amp;",
+		['<'] = "&lt;",
+		['>'] = "&gt;",
+		['"'] = "&quot;",
+		['\''] = "&#39;" };
+
+	if (s == NULL)
+		return;
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if (entity[*c] != NULL)
+			buf_puts(b, entity[*c]);
+		else
+			buf_putc(b, (char)*c);
 }
 
 void

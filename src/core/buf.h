@@ -74,6 +74,22 @@ void buf_free(Buf *b);
 void buf_json_string(Buf *b, const char *s);
 
 /*
+ * Append s escaped for HTML text and quoted attributes (& < > " ' as
+ * entities); NULL appends nothing.  The one HTML escaper: web/html.c's
+ * %s and the renderers of io/ both use it.
+ */
+void buf_html_text(Buf *b, const char *s);
+
+/*
+ * Write p[0 .. n) to file atomically: into a new file beside it, then
+ * renamed over it, so a reader sees the old file or the whole new one,
+ * never a part.  The new file gets the mode a plain creation would
+ * (0666 less the umask, which it reads: so not for threaded code).  0,
+ * or -1 with "file: reason" in err and file untouched.
+ */
+int buf_write_file(const char *file, const char *p, size_t n, Buf *err);
+
+/*
  * Read one line of fp into b (replacing what it held), without its "\n"
  * or "\r\n".  1 when a line was read (an empty one too), 0 at end of file.
  */

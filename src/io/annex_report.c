@@ -46,9 +46,14 @@ project_row(void *ctx, const Project *p)
 	row->serial = p->has_serial ? p->serial : -1;
 	row->title = xstrdup(p->title ? p->title : "");
 	row->period = xstrdup(p->period_text ? p->period_text : "");
-	for (size_t i = 0; i < p->norgs; i++)
-		buf_printf(&e, "%s%s", i ? ", " : "",
-		    p->orgs[i].key ? p->orgs[i].key : p->orgs[i].name);
+	row->entity = xcalloc(p->norgs + 1, sizeof(*row->entity));
+	for (size_t i = 0; i < p->norgs; i++) {
+		const char *name =
+		    p->orgs[i].key ? p->orgs[i].key : p->orgs[i].name;
+
+		buf_printf(&e, "%s%s", i ? ", " : "", name);
+		row->entity[row->nentity++] = xstrdup(name);
+	}
 	row->entities = buf_detach(&e);
 	row->status = xstrdup(p->status ? p->status : "");
 	row->activities = xstrdup(p->activities ? p->activities : "");
@@ -132,6 +137,9 @@ annex_report_free(AnnexReport *r)
 			free(row->status);
 			free(row->activities);
 			free(row->scope);
+			for (size_t e = 0; e < row->nentity; e++)
+				free(row->entity[e]);
+			free(row->entity);
 		}
 		free(t->row);
 		free(t->pillar);
@@ -154,4 +162,16 @@ annex_status_name(const char *status)
 	if (strcmp(status, "completed") == 0)
 		return "Completed";
 	return "";
+}
+
+int
+annex_report_lang_ok(const char *lang)
+{
+	static const char *const six[] = { "ar", "en", "es", "fr", "ru", "zh" };
+
+	for (size_t i = 0; lang != NULL && i < sizeof(six) / sizeof(six[0]);
+	     i++)
+		if (strcmp(lang, six[i]) == 0)
+			return 1;
+	return 0;
 }

@@ -16,13 +16,16 @@
 
 typedef struct AnnexRow {
 	int64_t id;
-	int64_t serial;   /* -1: none */
-	char *title;      /* the clean title, without period and entities */
-	char *period;     /* as the report writes it ("Jul. 2015–Jun. 2019"), "" */
-	char *entities;   /* "UNCCT, UNDP": keys (or names as written), lead first */
+	int64_t serial; /* -1: none */
+	char *title;    /* the clean title, without period and entities */
+	char *period; /* as the report writes it ("Jul. 2015–Jun. 2019"), "" */
+	char *
+	    entities; /* "UNCCT, UNDP": keys (or names as written), lead first */
 	char *status;     /* in_development, ongoing, completed, or "" */
 	char *activities; /* "" when none */
 	char *scope;      /* the geographical scope as written, "" */
+	char **entity;    /* the entities of entities one by one, lead first */
+	size_t nentity;
 } AnnexRow;
 
 typedef struct AnnexTable {
@@ -53,5 +56,11 @@ void annex_report_free(AnnexReport *r);
 
 /* The status as the report writes it, in English ("Ongoing"), "" if none. */
 const char *annex_status_name(const char *status);
+
+/*
+ * Whether lang is one of the six languages of the United Nations (ar,
+ * en, es, fr, ru, zh), the codes annex_report_load() takes.
+ */
+int annex_report_lang_ok(const char *lang);
 
 #endif

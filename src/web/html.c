@@ -11,29 +11,7 @@
 void
 html_text(Buf *out, const char *s)
 {
-	if (s == NULL)
-		return;
-	for (const char *p = s; *p; p++) {
-		switch (*p) {
-		case '&':
-			buf_puts(out, "&amp;");
-			break;
-		case '<':
-			buf_puts(out, "&lt;");
-			break;
-		case '>':
-			buf_puts(out, "&gt;");
-			break;
-		case '"':
-			buf_puts(out, "&quot;");
-			break;
-		case '\'':
-			buf_puts(out, "&#39;");
-			break;
-		default:
-			buf_putc(out, *p);
-		}
-	}
+	buf_html_text(out, s);
 }
 
 void

@@ -1,0 +1,115 @@
+/*
+ * annex_html.c - the annex as one standalone HTML document (annex_render.h),
+ * laid out as the Secretary-General's report prints it: a document header
+ * with the symbol line and the date, then a table a pillar whose caption
+ * names the pillar and counts its projects, with the report's columns.
+ *
+ * The document stands alone (its style inline, nothing fetched), so that
+ * it can be printed, saved or sent by e-mail as it is.  Every text from
+ * the data is escaped; only the constant markup here is written raw.
+ */
+#include <string.h>
+
+#include "annex_render.h"
+
+static const char style[] =
+    "@page{size:A4;margin:2cm 1.5cm}\n"
+    "body{font:10pt/1.35 \"Times New Roman\",Times,serif;color:#000;"
+    "margin:2em auto;max-width:60em;padding:0 1em}\n"
+    "header{border-bottom:1px solid #000;margin-bottom:1.5em}\n"
+    ".symbol{display:flex;justify-content:space-between;font-size:9pt;"
+    "margin:0}\n"
+    "h1{font-size:14pt;margin:.6em 0 .3em}\n"
+    ".summary{margin:0 0 .6em}\n"
+    "table{border-collapse:collapse;width:100%;margin:0 0 2em}\n"
+    "caption{text-align:start;padding:0 0 .5em}\n"
+    "caption h2{font-size:11pt;margin:0}\n"
+    "caption span{display:block}\n"
+    "th,td{border:1px solid #000;padding:.3em .4em;vertical-align:top;"
+    "text-align:start}\n"
+    "thead{display:table-header-group}\n"
+    "thead th{background:#e6e6e6}\n"
+    "tr{break-inside:avoid}\n"
+    "td.serial{text-align:end;width:3em}\n"
+    "td.activities{white-space:pre-line}\n";
+
+/* open, text escaped, close. */
+static void
+element(Buf *out, const char *open, const char *text, const char *close)
+{
+	buf_puts(out, open);
+	buf_html_text(out, text);
+	buf_puts(out, close);
+}
+
+/* One project: serial, title (period) entities, status, activities, scope. */
+static void
+row_html(Buf *out, const AnnexRow *row)
+{
+	buf_puts(out, "<tr><td class=\"serial\">");
+	if (row->serial >= 0)
+		buf_printf(out, "%lld", (long long)row->serial);
+	element(out, "</td>\n<td>", row->title, "");
+	if (*row->period)
+		element(out, " <span class=\"period\">(", row->period,
+		    ")</span>");
+	if (*row->entities)
+		element(out, " <b>", row->entities, "</b>");
+	element(out, "</td>\n<td>", annex_status_name(row->status), "</td>\n");
+	element(out, "<td class=\"activities\">", row->activities, "</td>\n");
+	element(out, "<td>", row->scope, "</td></tr>\n");
+}
+
+static void
+table_html(Buf *out, const AnnexTable *t)
+{
+	buf_puts(out, "<table>\n<caption><h2>");
+	if (t->number > 0)
+		element(out, "Pillar ", t->pillar,
+		    " of the United Nations Global Counter-Terrorism "
+		    "Strategy</h2>\n");
+	else
+		element(out, "", t->short_name, "</h2>\n");
+	element(out, "<span class=\"full\">", t->full_name, "</span>\n");
+	buf_printf(out, "<span class=\"count\">%zu project%s</span>", t->nrow,
+	    t->nrow == 1 ? "" : "s");
+	buf_puts(out,
+	    "</caption>\n<thead><tr><th scope=\"col\">Serial</th>"
+	    "<th scope=\"col\">Project title/duration/entities</th>"
+	    "<th scope=\"col\">Status of implementation</th>"
+	    "<th scope=\"col\">Main activities</th>"
+	    "<th scope=\"col\">Geographical scope</th></tr></thead>\n"
+	    "<tbody>\n");
+	for (size_t k = 0; k < t->nrow; k++)
+		row_html(out, &t->row[k]);
+	buf_puts(out, "</tbody>\n</table>\n");
+}
+
+void
+annex_html(const AnnexReport *r, Buf *out)
+{
+	element(out, "<!DOCTYPE html>\n<html lang=\"", r->lang, "\"");
+	buf_printf(out, " dir=\"%s\">\n", strcmp(r->lang, "ar") == 0 ? "rtl"
+									: "ltr");
+	buf_puts(out,
+	    "<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n"
+	    "<title>Annex — " ANNEX_TITLE "</title>\n<style>\n");
+	buf_puts(out, style);
+	buf_puts(out, "</style>\n</head>\n<body>\n<header>\n"
+		      "<p class=\"symbol\"><span>Annex</span>");
+	element(out, " <span>As of <time datetime=\"", r->as_of, "\">");
+	element(out, "", r->as_of, "</time></span></p>\n");
+	buf_puts(out, "<h1>" ANNEX_TITLE "</h1>\n");
+	buf_printf(out,
+	    "<p class=\"summary\">%zu project%s in %zu table%s</p>\n"
+	    "</header>\n<main>\n",
+	    r->nproject, r->nproject == 1 ? "" : "s", r->ntable,
+	    r->ntable == 1 ? "" : "s");
+	for (size_t i = 0; i < r->ntable; i++)
+		table_html(out, &r->table[i]);
+	if (r->ntable == 0)
+		buf_puts(out, "<p>No project matches.</p>\n");
+	buf_puts(out, "</main>\n</body>\n</html>\n");
+}

@@ -1,0 +1,160 @@
+/*
+ * annex_text.c - the formats of the annex (annex_render.h) and the text
+ * ones among them: CSV and JSON.  HTML and XLSX have files of their own.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "../core/csv.h"
+#include "annex_render.h"
+
+static const AnnexFormat formats[] = {
+	{ "csv", "text/csv; charset=utf-8", 0, 1 },
+	{ "html", "text/html; charset=utf-8", 0, 0 },
+	{ "json", "application/json", 0, 0 },
+	{ "xlsx",
+	    "application/"
+	    "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	    1, 1 },
+};
+
+#define NFORMAT (sizeof(formats) / sizeof(formats[0]))
+
+const AnnexFormat *
+annex_format(const char *name)
+{
+	for (size_t i = 0; name != NULL && i < NFORMAT; i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return &formats[i];
+	return NULL;
+}
+
+const char *
+annex_format_names(void)
+{
+	return "csv, html, json or xlsx";
+}
+
+/* The workbook, made in a temporary file and read back into out. */
+static int
+render_xlsx(const AnnexReport *r, Buf *out, Buf *err)
+{
+	const char *dir = getenv("TMPDIR");
+	Buf path = BUF_INIT;
+	char *data = NULL;
+	size_t n = 0;
+	int fd, rc = -1;
+
+	buf_printf(&path, "%s/ctmatrix-annex.XXXXXX",
+	    dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(path.s)) < 0) {
+		buf_printf(err, "%s: cannot create: %s", path.s,
+		    strerror(errno));
+		goto out;
+	}
+	close(fd);
+	if (annex_xlsx(r, path.s, err) == 0 &&
+	    buf_read_file(path.s, &data, &n, err) == 0) {
+		buf_append(out, data, n);
+		rc = 0;
+	}
+	unlink(path.s);
+out:
+	free(data);
+	buf_free(&path);
+	return rc;
+}
+
+int
+annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err)
+{
+	if (strcmp(format, "csv") == 0)
+		annex_csv(r, out);
+	else if (strcmp(format, "html") == 0)
+		annex_html(r, out);
+	else if (strcmp(format, "json") == 0)
+		annex_json(r, out);
+	else if (strcmp(format, "xlsx") == 0)
+		return render_xlsx(r, out, err);
+	else {
+		buf_printf(err, "no format \"%s\" (%s)", format,
+		    annex_format_names());
+		return -1;
+	}
+	return 0;
+}
+
+void
+annex_csv(const AnnexReport *r, Buf *out)
+{
+	buf_puts(out, "pillar,serial,title,period,entities,status,"
+		      "activities,scope\r\n");
+	for (size_t i = 0; i < r->ntable; i++) {
+		const AnnexTable *t = &r->table[i];
+
+		for (size_t k = 0; k < t->nrow; k++) {
+			const AnnexRow *row = &t->row[k];
+			const char *f[] = { row->title, row->period,
+				row->entities, row->status, row->activities,
+				row->scope };
+
+			csv_put_field(out, t->pillar);
+			buf_putc(out, ',');
+			if (row->serial >= 0)
+				buf_printf(out, "%lld", (long long)row->serial);
+			for (size_t j = 0; j < sizeof(f) / sizeof(f[0]); j++) {
+				buf_putc(out, ',');
+				csv_put_field(out, f[j]);
+			}
+			buf_puts(out, "\r\n");
+		}
+	}
+}
+
+static json_t *
+row_json(const AnnexRow *row)
+{
+	json_t *ents = json_array();
+
+	for (size_t i = 0; i < row->nentity; i++)
+		json_array_append_new(ents, json_string(row->entity[i]));
+	return json_pack("{sI so ss ss so ss ss ss ss}", "id",
+	    (json_int_t)row->id, "serial",
+	    row->serial >= 0 ? json_integer(row->serial) : json_null(),
+	    "title", row->title, "period", row->period, "entities", ents,
+	    "status", row->status, "status_name",
+	    annex_status_name(row->status), "activities", row->activities,
+	    "scope", row->scope);
+}
+
+void
+annex_json(const AnnexReport *r, Buf *out)
+{
+	json_t *tables = json_array(), *j;
+	char *text;
+
+	for (size_t i = 0; i < r->ntable; i++) {
+		const AnnexTable *t = &r->table[i];
+		json_t *rows = json_array();
+
+		for (size_t k = 0; k < t->nrow; k++)
+			json_array_append_new(rows, row_json(&t->row[k]));
+		json_array_append_new(tables,
+		    json_pack("{ss si ss ss sI so}", "pillar", t->pillar,
+			"number", t->number, "short_name", t->short_name,
+			"full_name", t->full_name, "projects",
+			(json_int_t)t->nrow, "rows", rows));
+	}
+	j = json_pack("{ss ss sI so}", "as_of", r->as_of, "lang", r->lang,
+	    "projects", (json_int_t)r->nproject, "tables", tables);
+	text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	buf_puts(out, text);
+	buf_putc(out, '\n');
+	free(text);
+	json_decref(j);
+}
