@@ -31,8 +31,8 @@ annex_args(Cli *c, const AnnexFormat **fmt, const char **lang)
 
 	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : "en";
 	if (f == NULL)
-		return cli_error(
-		    EXIT_USAGE, "report annex: --format is required (%s)",
+		return cli_error(EXIT_USAGE,
+		    "report annex: --format is required (%s)",
 		    annex_format_names());
 	if ((*fmt = annex_format(f)) == NULL)
 		return cli_error(EXIT_USAGE, "--format: \"%s\" is not %s", f,
@@ -83,8 +83,9 @@ cmd_report_annex(Cli *c)
 	else if (out == NULL &&
 	    (fwrite(buf_str(&doc), 1, doc.len, stdout) != doc.len ||
 		fflush(stdout) != 0))
-		rc = cli_error(EXIT_SYSTEM, "report annex: cannot write the "
-					    "standard output");
+		rc = cli_error(EXIT_SYSTEM,
+		    "report annex: cannot write the "
+		    "standard output");
 out:
 	annex_report_free(&r);
 	query_keys_free(&k);

@@ -49,15 +49,18 @@ row_html(Buf *out, const AnnexRow *row)
 	buf_puts(out, "<tr><td class=\"serial\">");
 	if (row->serial >= 0)
 		buf_printf(out, "%lld", (long long)row->serial);
-	element(out, "</td>\n<td>", row->title, "");
+	/* Each part isolated, so that a right-to-left title or document
+	 * does not carry the period and the entities across it. */
+	element(out, "</td>\n<td><bdi>", row->title, "</bdi>");
 	if (*row->period)
-		element(out, " <span class=\"period\">(", row->period,
-		    ")</span>");
+		element(out, " <bdi class=\"period\" dir=\"ltr\">(",
+		    row->period, ")</bdi>");
 	if (*row->entities)
-		element(out, " <b>", row->entities, "</b>");
+		element(out, " <bdi><b>", row->entities, "</b></bdi>");
 	element(out, "</td>\n<td>", annex_status_name(row->status), "</td>\n");
-	element(out, "<td class=\"activities\">", row->activities, "</td>\n");
-	element(out, "<td>", row->scope, "</td></tr>\n");
+	element(out, "<td class=\"activities\" dir=\"auto\">", row->activities,
+	    "</td>\n");
+	element(out, "<td dir=\"auto\">", row->scope, "</td></tr>\n");
 }
 
 static void
@@ -70,8 +73,10 @@ table_html(Buf *out, const AnnexTable *t)
 		    "Strategy</h2>\n");
 	else
 		element(out, "", t->short_name, "</h2>\n");
-	element(out, "<span class=\"full\">", t->full_name, "</span>\n");
-	buf_printf(out, "<span class=\"count\">%zu project%s</span>", t->nrow,
+	element(out, "<span class=\"full\" dir=\"auto\">", t->full_name,
+	    "</span>\n");
+	buf_printf(out,
+	    "<span class=\"count\" dir=\"auto\">%zu project%s</span>", t->nrow,
 	    t->nrow == 1 ? "" : "s");
 	buf_puts(out,
 	    "</caption>\n<thead><tr><th scope=\"col\">Serial</th>"
@@ -89,21 +94,23 @@ void
 annex_html(const AnnexReport *r, Buf *out)
 {
 	element(out, "<!DOCTYPE html>\n<html lang=\"", r->lang, "\"");
-	buf_printf(out, " dir=\"%s\">\n", strcmp(r->lang, "ar") == 0 ? "rtl"
-									: "ltr");
+	buf_printf(
+	    out, " dir=\"%s\">\n", strcmp(r->lang, "ar") == 0 ? "rtl" : "ltr");
 	buf_puts(out,
 	    "<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
 	    "<title>Annex — " ANNEX_TITLE "</title>\n<style>\n");
 	buf_puts(out, style);
-	buf_puts(out, "</style>\n</head>\n<body>\n<header>\n"
-		      "<p class=\"symbol\"><span>Annex</span>");
+	buf_puts(out,
+	    "</style>\n</head>\n<body>\n<header>\n"
+	    "<p class=\"symbol\"><span>Annex</span>");
 	element(out, " <span>As of <time datetime=\"", r->as_of, "\">");
 	element(out, "", r->as_of, "</time></span></p>\n");
 	buf_puts(out, "<h1>" ANNEX_TITLE "</h1>\n");
 	buf_printf(out,
-	    "<p class=\"summary\">%zu project%s in %zu table%s</p>\n"
+	    "<p class=\"summary\" dir=\"auto\">%zu project%s in %zu "
+	    "table%s</p>\n"
 	    "</header>\n<main>\n",
 	    r->nproject, r->nproject == 1 ? "" : "s", r->ntable,
 	    r->ntable == 1 ? "" : "s");

@@ -50,11 +50,11 @@ render_xlsx(const AnnexReport *r, Buf *out, Buf *err)
 	size_t n = 0;
 	int fd, rc = -1;
 
-	buf_printf(&path, "%s/ctmatrix-annex.XXXXXX",
-	    dir && *dir ? dir : "/tmp");
+	buf_printf(
+	    &path, "%s/ctmatrix-annex.XXXXXX", dir && *dir ? dir : "/tmp");
 	if ((fd = mkstemp(path.s)) < 0) {
-		buf_printf(err, "%s: cannot create: %s", path.s,
-		    strerror(errno));
+		buf_printf(
+		    err, "%s: cannot create: %s", path.s, strerror(errno));
 		goto out;
 	}
 	close(fd);
@@ -82,8 +82,8 @@ annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err)
 	else if (strcmp(format, "xlsx") == 0)
 		return render_xlsx(r, out, err);
 	else {
-		buf_printf(err, "no format \"%s\" (%s)", format,
-		    annex_format_names());
+		buf_printf(
+		    err, "no format \"%s\" (%s)", format, annex_format_names());
 		return -1;
 	}
 	return 0;
@@ -92,8 +92,9 @@ annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err)
 void
 annex_csv(const AnnexReport *r, Buf *out)
 {
-	buf_puts(out, "pillar,serial,title,period,entities,status,"
-		      "activities,scope\r\n");
+	buf_puts(out,
+	    "pillar,serial,title,period,entities,status,"
+	    "activities,scope\r\n");
 	for (size_t i = 0; i < r->ntable; i++) {
 		const AnnexTable *t = &r->table[i];
 
@@ -125,11 +126,10 @@ row_json(const AnnexRow *row)
 		json_array_append_new(ents, json_string(row->entity[i]));
 	return json_pack("{sI so ss ss so ss ss ss ss}", "id",
 	    (json_int_t)row->id, "serial",
-	    row->serial >= 0 ? json_integer(row->serial) : json_null(),
-	    "title", row->title, "period", row->period, "entities", ents,
-	    "status", row->status, "status_name",
-	    annex_status_name(row->status), "activities", row->activities,
-	    "scope", row->scope);
+	    row->serial >= 0 ? json_integer(row->serial) : json_null(), "title",
+	    row->title, "period", row->period, "entities", ents, "status",
+	    row->status, "status_name", annex_status_name(row->status),
+	    "activities", row->activities, "scope", row->scope);
 }
 
 void

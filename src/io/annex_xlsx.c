@@ -21,11 +21,11 @@
 #include "annex_render.h"
 
 #define WIDTH_MAX 60
-#define NCOL 7
-#define HEAD_ROW 2 /* rows 0 and 1 hold the titles */
+#define NCOL      7
+#define HEAD_ROW  2 /* rows 0 and 1 hold the titles */
 
-static const char *const heads[NCOL] = { "Serial", "Project title",
-	"Duration", "Entities", "Status of implementation", "Main activities",
+static const char *const heads[NCOL] = { "Serial", "Project title", "Duration",
+	"Entities", "Status of implementation", "Main activities",
 	"Geographical scope" };
 
 /* The formats a sheet uses. */
@@ -76,7 +76,8 @@ sheet_columns(lxw_worksheet *ws, const AnnexTable *t, const Styles *st)
 	const char *cell[NCOL];
 
 	for (int c = 0; c < NCOL; c++)
-		w[c] = text_width(heads[c]) + 3; /* room for the filter's button */
+		w[c] =
+		    text_width(heads[c]) + 3; /* room for the filter's button */
 	for (size_t k = 0; k < t->nrow; k++) {
 		row_cells(&t->row[k], cell);
 		for (int c = 1; c < NCOL; c++) {
@@ -89,7 +90,7 @@ sheet_columns(lxw_worksheet *ws, const AnnexTable *t, const Styles *st)
 	for (int c = 0; c < NCOL; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
 		    (double)(w[c] > WIDTH_MAX ? WIDTH_MAX : w[c]) + 1,
-		    c == 0			    ? st->number
+		    c == 0                 ? st->number
 			: w[c] > WIDTH_MAX ? st->wrap
 					   : st->text);
 }
@@ -109,8 +110,9 @@ sheet(lxw_workbook *wb, const AnnexReport *r, const AnnexTable *t,
 	else
 		buf_puts(&name, "No pillar");
 	ws = workbook_add_worksheet(wb, buf_str(&name));
-	buf_printf(&sub, "%s of the United Nations Global Counter-Terrorism "
-			 "Strategy: %s (%zu project%s, as of %s)",
+	buf_printf(&sub,
+	    "%s of the United Nations Global Counter-Terrorism "
+	    "Strategy: %s (%zu project%s, as of %s)",
 	    buf_str(&name), t->full_name, t->nrow, t->nrow == 1 ? "" : "s",
 	    r->as_of);
 	worksheet_write_string(ws, 0, 0, ANNEX_TITLE, st->title);

@@ -1,7 +1,9 @@
 /*
  * matrix.c - the matrix: every project, filtered, sorted, counted, a page
  * of 50 at a time.  The filters are those of the CLI and the API
- * (portfolio/query.h), so the three agree on what a filter means.
+ * (portfolio/query.h), so the three agree on what a filter means.  The
+ * annex of the report (/report/annex.csv, .html, .json, .xlsx) is the
+ * same view downloaded, with the same filters.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include <strings.h>
 
 #include "../core/mem.h"
+#include "../io/annex_render.h"
 #include "page_int.h"
 
 #define MATRIX_PAGE 50
@@ -42,6 +45,27 @@ filter_query(Page *p, Buf *q)
 		if (v != NULL)
 			html(q, "&amp;%s=%u", filter_names[i], v);
 	}
+}
+
+/*
+ * Whether every parameter is a filter, "page", or also, when not NULL,
+ * extra: the parameters undeclared are refused, not ignored.
+ */
+static int
+params_known(const Page *p, const char *extra)
+{
+	for (size_t i = 0; i < p->rq->nparam; i++) {
+		const char *name = p->rq->param[i].name;
+		size_t j;
+
+		for (j = 0; j < NFILTER; j++)
+			if (strcmp(name, filter_names[j]) == 0)
+				break;
+		if (j == NFILTER && strcmp(name, "page") != 0 &&
+		    (extra == NULL || strcmp(name, extra) != 0))
+			return 0;
+	}
+	return 1;
 }
 
 typedef struct Options {
@@ -294,6 +318,90 @@ page_project_table(Page *p, const ProjectFilter *f, const char *caption)
 	return rc;
 }
 
+/*
+ * "Download: CSV · XLSX · HTML · JSON": the annex of the report for the
+ * filters of the page, exactly as given (the annex has its own order and
+ * no pages, so sort and page make no difference there).
+ */
+static void
+downloads(Page *p)
+{
+	static const char *const fmts[][2] = { { "csv", "CSV" },
+		{ "xlsx", "XLSX" }, { "html", "HTML" }, { "json", "JSON" } };
+	Buf q = BUF_INIT;
+
+	for (size_t i = 0; i < NFILTER; i++) {
+		const char *v = page_param(p, filter_names[i]);
+
+		if (v != NULL)
+			html(&q, "%S%s=%u", q.len ? "&amp;" : "?",
+			    filter_names[i], v);
+	}
+	html(&p->out,
+	    "<p class=\"alt downloads\">Download the annex of the "
+	    "report for these filters: ");
+	for (size_t i = 0; i < 4; i++)
+		html(&p->out, "%S<a href=\"/report/annex.%s%S\"%S>%s</a>",
+		    i ? " · " : "", fmts[i][0], buf_str(&q),
+		    strcmp(fmts[i][0], "html") ? " download" : "", fmts[i][1]);
+	html(&p->out, ".</p>\n");
+	buf_free(&q);
+}
+
+int
+page_annex(Page *p, const char *ext)
+{
+	const AnnexFormat *fmt = annex_format(ext);
+	const char *lang = page_param(p, "lang");
+	QueryArgs a;
+	QueryKeys k;
+	ProjectFilter f;
+	AnnexReport r;
+	Buf err = BUF_INIT, name = BUF_INIT;
+	int rc = 1;
+
+	if (fmt == NULL)
+		return page_error(p, 404, "There is no such page.");
+	if (!params_known(p, "lang"))
+		return page_error(p, 400,
+		    "The annex takes pillar, entity, country, region, status, "
+		    "search and lang.");
+	if (lang != NULL && !annex_report_lang_ok(lang))
+		return page_error(
+		    p, 400, "lang is one of ar, en, es, fr, ru and zh.");
+	memset(&k, 0, sizeof(k));
+	memset(&r, 0, sizeof(r));
+	query_args_fill(&a, param_get, p);
+	if (query_filter(p->s, &a, &f, &k, &err) != 0) {
+		const char *m = buf_str(&err);
+
+		rc = page_error(p, 400, m + 2 * (strncmp(m, "--", 2) == 0));
+		goto out;
+	}
+	buf_reset(&p->rp->body);
+	if (annex_report_load(p->s, &f, lang, &r, &err) != 0 ||
+	    annex_render(&r, fmt->name, &p->rp->body, &err) != 0) {
+		rc = page_error(p, 500, "The annex could not be made.");
+		goto out;
+	}
+	p->rp->status = 200;
+	p->rp->type = fmt->type;
+	buf_printf(&name, "attachment; filename=\"annex.%s\"", fmt->name);
+	if (fmt->attachment)
+		http_reply_header(p->rp, "Content-Disposition", buf_str(&name));
+	if (strcmp(fmt->name, "html") == 0)
+		http_reply_header(p->rp, "Content-Security-Policy",
+		    "default-src 'none'; style-src 'unsafe-inline'; "
+		    "frame-ancestors 'none'; base-uri 'none'; "
+		    "form-action 'none'");
+out:
+	annex_report_free(&r);
+	query_keys_free(&k);
+	buf_free(&err);
+	buf_free(&name);
+	return rc;
+}
+
 int
 page_matrix(Page *p)
 {
@@ -307,19 +415,10 @@ page_matrix(Page *p)
 	Buf rows = BUF_INIT;
 	int status = 200;
 
-	for (size_t i = 0; i < p->rq->nparam; i++) {
-		size_t j;
-
-		for (j = 0; j < NFILTER; j++)
-			if (strcmp(p->rq->param[i].name, filter_names[j]) == 0)
-				break;
-		if (j == NFILTER && strcmp(p->rq->param[i].name, "page") != 0)
-			return page_error(p, 400,
-			    "This page takes pillar, "
-			    "entity, country, region, "
-			    "status, search, sort and "
-			    "page.");
-	}
+	if (!params_known(p, NULL))
+		return page_error(p, 400,
+		    "This page takes pillar, entity, country, region, status, "
+		    "search, sort and page.");
 	if (page < 1 || page > 1000000)
 		page = 1;
 	memset(&k, 0, sizeof(k));
@@ -372,8 +471,10 @@ page_matrix(Page *p)
 	pager(p, total, page, &q);
 	html(&p->out,
 	    "<p class=\"alt\">This view as <a "
-	    "href=\"/api/v1/projects?limit=1000%S\">JSON</a>.</p>\n</div>\n",
+	    "href=\"/api/v1/projects?limit=1000%S\">JSON</a>.</p>\n",
 	    buf_str(&q));
+	downloads(p);
+	html(&p->out, "</div>\n");
 	if (page_may_write(p))
 		html(&p->out,
 		    "<p><a class=\"button\" href=\"/projects/new\">New "

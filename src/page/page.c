@@ -591,6 +591,8 @@ page_route(Page *p)
 	}
 	if (strcmp(path, "/") == 0 && get)
 		return page_matrix(p);
+	if (strncmp(path, "/report/annex.", 14) == 0 && get)
+		return page_annex(p, path + 14);
 	if (strcmp(path, "/projects/new") == 0)
 		return page_project_new(p);
 	if (strncmp(path, "/projects/", 10) == 0 &&

@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -203,6 +204,15 @@ reply_plain_error(
 	    message);
 }
 
+static int
+reply_has_header(const HttpReply *rp, const char *name)
+{
+	for (size_t i = 0; i < rp->nheader; i++)
+		if (strcasecmp(rp->header[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static enum MHD_Result
 send_reply(struct MHD_Connection *mc, const HttpReply *rp, int head)
 {
@@ -218,9 +228,13 @@ send_reply(struct MHD_Connection *mc, const HttpReply *rp, int head)
 	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
 	mhd.add_response_header(r, "X-Frame-Options", "DENY");
 	mhd.add_response_header(r, "Referrer-Policy", "same-origin");
-	mhd.add_response_header(r, "Content-Security-Policy",
-	    "default-src 'self'; img-src 'self' data:; "
-	    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+	/* A reply may bring a policy of its own (a standalone document with
+	 * its style inline): then it replaces this one, never adds to it. */
+	if (!reply_has_header(rp, "Content-Security-Policy"))
+		mhd.add_response_header(r, "Content-Security-Policy",
+		    "default-src 'self'; img-src 'self' data:; "
+		    "frame-ancestors 'none'; base-uri 'none'; "
+		    "form-action 'self'");
 	for (size_t i = 0; i < rp->nheader; i++)
 		mhd.add_response_header(
 		    r, rp->header[i].name, rp->header[i].value);
