@@ -18,6 +18,7 @@
 CC       ?= cc
 # libmicrohttpd is compiled against but loaded at run time by the server
 # (src/web/server.c says why), so it is not among the libraries linked.
+# Debian's libxlsxwriter-dev ships its xlsxwriter.pc (it brings -lz).
 PKGS     := sqlite3 jansson icu-uc libsodium xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -99,12 +100,13 @@ run:
 
 # Tools the tests use beyond the build: clang and its runtime for the
 # fuzz targets, clang-format for the format check, node for reading JSON,
-# sqlite3 and curl, xmllint for the Akoma Ntoso schema, chromium for the
+# sqlite3 and curl, xmllint for the Akoma Ntoso schema and, with unzip,
+# for reading back the XLSX workbooks, chromium for the
 # browser tests; and npm for the test
 # tools of tests/package.json (Ajv, html-validate, playwright-core), from
 # Debian unless the node installed brings its own.
 TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl \
-             libxml2-utils \
+             libxml2-utils unzip \
              chromium
 TEST_NODE_MODULES := ajv html-validate playwright-core
 

@@ -100,7 +100,8 @@ annex_html(const AnnexReport *r, Buf *out)
 	    "<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
-	    "<title>Annex — " ANNEX_TITLE "</title>\n<style>\n");
+	    "<title>Annex — Matrix of UN counter-terrorism projects and "
+	    "activities</title>\n<style>\n");
 	buf_puts(out, style);
 	buf_puts(out,
 	    "</style>\n</head>\n<body>\n<header>\n"
