@@ -16,10 +16,11 @@
 
 typedef struct AnnexRow {
 	int64_t id;
-	int64_t serial;   /* -1: none */
-	char *title;      /* the clean title, without period and entities */
-	char *period;     /* as the report writes it ("Jul. 2015–Jun. 2019"), "" */
-	char *entities;   /* "UNCCT, UNDP": keys (or names as written), lead first */
+	int64_t serial; /* -1: none */
+	char *title;    /* the clean title, without period and entities */
+	char *period; /* as the report writes it ("Jul. 2015–Jun. 2019"), "" */
+	char *
+	    entities; /* "UNCCT, UNDP": keys (or names as written), lead first */
 	char *status;     /* in_development, ongoing, completed, or "" */
 	char *activities; /* "" when none */
 	char *scope;      /* the geographical scope as written, "" */
@@ -40,6 +41,10 @@ typedef struct AnnexReport {
 	size_t nproject;   /* rows in every table */
 	AnnexTable *table; /* pillar by pillar, in order; only non-empty ones */
 	size_t ntable;
+	const char *symbol; /* the document's symbol ("A/72/840"), not owned;
+			       NULL (as loaded): none yet */
+	const char *title;  /* the document's title, not owned; NULL (as
+			       loaded): the renderer's own, in lang */
 } AnnexReport;
 
 /*
