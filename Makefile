@@ -18,7 +18,7 @@
 CC       ?= cc
 # libmicrohttpd is compiled against but loaded at run time by the server
 # (src/web/server.c says why), so it is not among the libraries linked.
-PKGS     := sqlite3 jansson icu-uc libsodium pangocairo
+PKGS     := sqlite3 jansson icu-uc libsodium pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

@@ -35,43 +35,44 @@
  * and landscape is how the UN prints such annexes; in portrait the
  * activities column would be a few words wide.
  */
-#define PAGE_W  841.89
-#define PAGE_H  595.28
-#define MARGIN  56.69 /* 2 cm on every side, as a UN document's A4 page */
-#define BODY_W  (PAGE_W - 2 * MARGIN)
-#define BODY_T  MARGIN
-#define BODY_B  (PAGE_H - MARGIN)
-#define HEAD_Y  28.35 /* the running head, 1 cm from the top edge */
-#define FOOT_Y  (PAGE_H - 36.0)
-#define PAD_X   4.0 /* inside a cell, either side */
-#define PAD_Y   3.0 /* inside a cell, above and below */
-#define NCOL    5
-#define SPACE   14.0 /* before a pillar's heading */
-#define KEEP_H  40.0 /* of a table's first row kept with its heading */
+#define PAGE_W 841.89
+#define PAGE_H 595.28
+#define MARGIN 56.69 /* 2 cm on every side, as a UN document's A4 page */
+#define BODY_W (PAGE_W - 2 * MARGIN)
+#define BODY_T MARGIN
+#define BODY_B (PAGE_H - MARGIN)
+#define HEAD_Y 28.35 /* the running head, 1 cm from the top edge */
+#define FOOT_Y (PAGE_H - 36.0)
+#define PAD_X  4.0 /* inside a cell, either side */
+#define PAD_Y  3.0 /* inside a cell, above and below */
+#define NCOL   5
+#define SPACE  14.0 /* before a pillar's heading */
+#define KEEP_H 40.0 /* of a table's first row kept with its heading */
 
 /* The columns' shares of the body's width, in logical order. */
 static const double col_share[NCOL] = { 0.052, 0.30, 0.12, 0.348, 0.18 };
 
 /* The words of the document in one language. */
 typedef struct Labels {
-	const char *lang;         /* ISO 639-1 */
-	const char *annex;        /* the heading, and the symbol if none */
-	const char *title;        /* the title when the report has none */
-	const char *col[NCOL];    /* the header row */
-	const char *status[3];    /* in development, ongoing, completed */
-	const char *page, *of;    /* "Page" 3 "of" 12 */
-	const char *pillar;       /* "Pillar" I */
-	const char *ordinal[4];   /* I..IV as the language says it, or NULL */
-	const char *strategy;     /* after "Pillar I" */
-	const char *none;         /* when no project is selected */
-	const char *month[12];    /* in a date, "12 May 2018" */
-	const char *year_after;   /* after the year of a date */
-	const char *head_style;   /* the header row's font style */
+	const char *lang;       /* ISO 639-1 */
+	const char *annex;      /* the heading, and the symbol if none */
+	const char *title;      /* the title when the report has none */
+	const char *col[NCOL];  /* the header row */
+	const char *status[3];  /* in development, ongoing, completed */
+	const char *page, *of;  /* "Page" 3 "of" 12 */
+	const char *pillar;     /* "Pillar" I */
+	const char *ordinal[4]; /* I..IV as the language says it, or NULL */
+	const char *strategy;   /* after "Pillar I" */
+	const char *none;       /* when no project is selected */
+	const char *month[12];  /* in a date, "12 May 2018" */
+	const char *year_after; /* after the year of a date */
+	const char *head_style; /* the header row's font style */
 } Labels;
 
 static const Labels labels[] = {
 	{ "en", "Annex",
-	    "Matrix of United Nations counter-terrorism projects and activities",
+	    "Matrix of United Nations counter-terrorism projects and "
+	    "activities",
 	    { "Serial", "Project title, duration and entities",
 		"Status of implementation", "Main activities",
 		"Geographical scope" },
@@ -98,38 +99,38 @@ static const Labels labels[] = {
 	    " года", "Italic" },
 	{ "ar", "المرفق",
 	    "مصفوفة مشاريع وأنشطة الأمم المتحدة في مجال مكافحة الإرهاب",
-	    { "الرقم", "عنوان المشروع ومدته والكيانات",
-		"حالة التنفيذ", "الأنشطة الرئيسية", "النطاق الجغرافي" },
+	    { "الرقم", "عنوان المشروع ومدته والكيانات", "حالة التنفيذ",
+		"الأنشطة الرئيسية", "النطاق الجغرافي" },
 	    { "قيد الإعداد", "جارٍ التنفيذ", "مكتمل" }, "الصفحة", "من",
 	    "الركيزة", { "الأولى", "الثانية", "الثالثة", "الرابعة" },
 	    "من استراتيجية الأمم المتحدة العالمية لمكافحة الإرهاب",
 	    "لا توجد مشاريع.",
-	    { "كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس",
-		"نيسان/أبريل", "أيار/مايو", "حزيران/يونيه", "تموز/يوليه",
-		"آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر",
-		"تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر" },
+	    { "كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل",
+		"أيار/مايو", "حزيران/يونيه", "تموز/يوليه", "آب/أغسطس",
+		"أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+		"كانون الأول/ديسمبر" },
 	    "", "Bold" }, /* Arabic has no italic: a slanted script is false */
 };
 
 /* The text styles of the document. */
-enum { ST_BODY, ST_BOLD, ST_HEAD, ST_HEADING, ST_TITLE, ST_SMALL, NSTYLE };
+enum { ST_BODY, ST_HEAD, ST_HEADING, ST_TITLE, ST_SMALL, NSTYLE };
 
 typedef struct Pdf {
 	const AnnexReport *r;
-	const Labels *t;     /* the report's language, English failing it */
-	cairo_t *cr;         /* on the PDF surface */
-	PangoContext *pc;    /* of cr: fonts, language, base direction */
+	const Labels *t;  /* the report's language, English failing it */
+	cairo_t *cr;      /* on the PDF surface */
+	PangoContext *pc; /* of cr: fonts, language, base direction */
 	PangoFontDescription *font[NSTYLE];
 	PangoLayout *head[NCOL]; /* the header row, made once */
-	double head_h;       /* its height, padding included */
-	int rtl;             /* right to left: columns mirrored */
-	int draw;            /* 0: the measuring pass draws nothing */
-	int page;            /* the page being filled, from 1 */
-	int npage;           /* pages in all (after the measuring pass) */
-	double y;            /* the top of the page's free space */
-	double top;          /* the top of the page's body, below its header */
-	double x[NCOL];      /* each logical column's left edge on the page */
-	double w[NCOL];      /* and its width */
+	double head_h;           /* its height, padding included */
+	int rtl;                 /* right to left: columns mirrored */
+	int draw;                /* 0: the measuring pass draws nothing */
+	int page;                /* the page being filled, from 1 */
+	int npage;               /* pages in all (after the measuring pass) */
+	double y;                /* the top of the page's free space */
+	double top;     /* the top of the page's body, below its header */
+	double x[NCOL]; /* each logical column's left edge on the page */
+	double w[NCOL]; /* and its width */
 	const AnnexTable *table; /* being set: its header row goes on a new
 				    page; NULL outside tables */
 } Pdf;
@@ -180,7 +181,7 @@ count_text(Buf *b, const Labels *t, size_t n)
 	if (strcmp(t->lang, "ru") == 0)
 		buf_printf(b, "%zu\u00a0%s", n,
 		    r10 == 1 && r100 != 11 ? "проект"
-		    : r10 >= 2 && r10 <= 4 && (r100 < 12 || r100 > 14)
+			: r10 >= 2 && r10 <= 4 && (r100 < 12 || r100 > 14)
 			? "проекта"
 			: "проектов");
 	else if (strcmp(t->lang, "ar") == 0)
@@ -222,9 +223,10 @@ layout_make(Pdf *p, int style, const char *text, double width, int centre)
 	/* With auto-dir (the default), pango swaps left and right for a
 	 * paragraph whose direction is not the context's: so "right" in an
 	 * RTL context is the start of every paragraph. */
-	pango_layout_set_alignment(l, centre ? PANGO_ALIGN_CENTER
-		: p->rtl		     ? PANGO_ALIGN_RIGHT
-					     : PANGO_ALIGN_LEFT);
+	pango_layout_set_alignment(l,
+	    centre       ? PANGO_ALIGN_CENTER
+		: p->rtl ? PANGO_ALIGN_RIGHT
+			 : PANGO_ALIGN_LEFT);
 	pango_layout_set_text(l, text, -1);
 	g_free(valid);
 	return l;
@@ -253,26 +255,26 @@ layout_draw(Pdf *p, PangoLayout *l, double x, double y)
 /*
  * One line of text at height y, at the start (end 0) or the end (end 1)
  * of the body's width as the document reads, or centred (end -1).
+ * Returns its height.
  */
-static void
+static double
 line_draw(Pdf *p, int style, const char *text, double y, int end)
 {
-	PangoLayout *l;
-	int w;
-	double x;
+	PangoLayout *l = layout_make(p, style, text, 0, 0);
+	double x, w, h = layout_height(l);
+	int wu;
 
-	if (!p->draw)
-		return;
-	l = layout_make(p, style, text, 0, 0);
-	pango_layout_get_size(l, &w, NULL);
+	pango_layout_get_size(l, &wu, NULL);
+	w = (double)wu / PANGO_SCALE;
 	if (end < 0)
-		x = (PAGE_W - (double)w / PANGO_SCALE) / 2;
+		x = (PAGE_W - w) / 2;
 	else if (end != p->rtl)
-		x = PAGE_W - MARGIN - (double)w / PANGO_SCALE;
+		x = PAGE_W - MARGIN - w;
 	else
 		x = MARGIN;
 	layout_draw(p, l, x, y);
 	g_object_unref(l);
+	return h;
 }
 
 /* A horizontal rule across the body at height y, width lw points. */
@@ -399,20 +401,21 @@ masthead_set(Pdf *p)
 	Buf b = BUF_INIT;
 	PangoLayout *l;
 
-	line_draw(p, ST_HEADING, r->symbol ? r->symbol : p->t->annex, HEAD_Y,
-	    1);
+	p->y = HEAD_Y;
+	p->y += line_draw(
+	    p, ST_HEADING, r->symbol ? r->symbol : p->t->annex, p->y, 1);
 	date_text(&b, p->t, r->as_of);
-	line_draw(p, ST_SMALL, buf_str(&b), HEAD_Y + 15, 1);
-	rule_draw(p, HEAD_Y + 30, 0.8);
-	p->y = HEAD_Y + 42;
+	p->y += line_draw(p, ST_SMALL, buf_str(&b), p->y, 1) + 3;
+	rule_draw(p, p->y, 0.8);
+	p->y += 12;
 	if (r->symbol != NULL) {
 		l = layout_make(p, ST_HEADING, p->t->annex, BODY_W, 1);
 		layout_draw(p, l, MARGIN, p->y);
 		p->y += layout_height(l) + 4;
 		g_object_unref(l);
 	}
-	l = layout_make(p, ST_TITLE, r->title ? r->title : p->t->title, BODY_W,
-	    1);
+	l = layout_make(
+	    p, ST_TITLE, r->title ? r->title : p->t->title, BODY_W, 1);
 	layout_draw(p, l, MARGIN, p->y);
 	p->y += layout_height(l) + 6;
 	g_object_unref(l);
@@ -436,10 +439,11 @@ page_begin(Pdf *p)
 		masthead_set(p);
 	} else {
 		/* The symbol on the outer side: the end on odd pages. */
-		line_draw(p, ST_SMALL,
+		double h = line_draw(p, ST_SMALL,
 		    p->r->symbol ? p->r->symbol : p->t->annex, HEAD_Y,
 		    p->page % 2);
-		rule_draw(p, HEAD_Y + 13, 0.4);
+
+		rule_draw(p, HEAD_Y + h + 2, 0.4);
 	}
 	buf_printf(&b, "%s %d %s %d", p->t->page, p->page, p->t->of, p->npage);
 	line_draw(p, ST_SMALL, buf_str(&b), FOOT_Y, -1);
@@ -480,10 +484,10 @@ row_make(Pdf *p, const AnnexRow *row, PangoLayout **cell)
 		pango_layout_set_attributes(cell[1], bold);
 		pango_attr_list_unref(bold);
 	}
-	cell[2] = layout_make(p, ST_BODY, status_text(p->t, row->status),
-	    p->w[2] - 2 * PAD_X, 0);
-	cell[3] = layout_make(p, ST_BODY, row->activities,
-	    p->w[3] - 2 * PAD_X, 0);
+	cell[2] = layout_make(
+	    p, ST_BODY, status_text(p->t, row->status), p->w[2] - 2 * PAD_X, 0);
+	cell[3] =
+	    layout_make(p, ST_BODY, row->activities, p->w[3] - 2 * PAD_X, 0);
 	cell[4] = layout_make(p, ST_BODY, row->scope, p->w[4] - 2 * PAD_X, 0);
 	buf_free(&b);
 }
@@ -545,8 +549,7 @@ table_set(Pdf *p, const AnnexTable *tab)
 	if (p->y > p->top)
 		p->y += SPACE;
 	row_make(p, &tab->row[0], cell);
-	if (p->y + need + p->head_h + fmin(cells_height(cell), KEEP_H) >
-	    BODY_B)
+	if (p->y + need + p->head_h + fmin(cells_height(cell), KEEP_H) > BODY_B)
 		page_begin(p);
 	layout_draw(p, head, MARGIN, p->y);
 	p->y += layout_height(head) + 4;
@@ -593,8 +596,8 @@ pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
 	static const struct {
 		int size;          /* points */
 		const char *style; /* for pango_font_description_from_string */
-	} st[NSTYLE] = { { 8, "" }, { 8, "Bold" }, { 8, NULL },
-		{ 10, "Bold" }, { 12, "Bold" }, { 8, "" } };
+	} st[NSTYLE] = { { 8, "" }, { 8, NULL }, { 10, "Bold" }, { 12, "Bold" },
+		{ 8, "" } };
 	double x = MARGIN;
 
 	memset(p, 0, sizeof(*p));
@@ -604,8 +607,8 @@ pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
 	p->cr = cairo_create(s);
 	p->pc = pango_cairo_create_context(p->cr);
 	pango_context_set_language(p->pc, pango_language_from_string(r->lang));
-	pango_context_set_base_dir(p->pc,
-	    p->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+	pango_context_set_base_dir(
+	    p->pc, p->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
 	for (int i = 0; i < NSTYLE; i++) {
 		Buf b = BUF_INIT;
 
@@ -620,8 +623,8 @@ pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
 		x += p->w[i];
 	}
 	for (int i = 0; i < NCOL; i++)
-		p->head[i] = layout_make(p, ST_HEAD, p->t->col[i],
-		    p->w[i] - 2 * PAD_X, 0);
+		p->head[i] = layout_make(
+		    p, ST_HEAD, p->t->col[i], p->w[i] - 2 * PAD_X, 0);
 	p->head_h = cells_height(p->head);
 }
 
@@ -658,14 +661,14 @@ annex_pdf(const AnnexReport *r, const char *path, Buf *err)
 	}
 	s = cairo_pdf_surface_create_for_stream(write_out, fp, PAGE_W, PAGE_H);
 	pdf_open(&p, r, s);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
-	    r->title ? r->title : p.t->title);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-	    "ctmatrix");
+	cairo_pdf_surface_set_metadata(
+	    s, CAIRO_PDF_METADATA_TITLE, r->title ? r->title : p.t->title);
+	cairo_pdf_surface_set_metadata(
+	    s, CAIRO_PDF_METADATA_CREATOR, "ctmatrix");
 	/* The date of the data, not of the run: the same data, the same PDF. */
 	buf_printf(&date, "%sT00:00:00Z", r->as_of);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE,
-	    buf_str(&date));
+	cairo_pdf_surface_set_metadata(
+	    s, CAIRO_PDF_METADATA_CREATE_DATE, buf_str(&date));
 	document_set(&p);
 	p.npage = p.page;
 	p.draw = 1;
