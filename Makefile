@@ -10,7 +10,7 @@
 #                   layer checks, unit tests, CLI tests on the real data,
 #                   fuzz-corpus replay, and the same suites under
 #                   AddressSanitizer and UBSan; ends with "N passed, N failed"
-#   make bench      the benchmarks of issues 2, 4 and 3 (not part of make
+#   make bench      the benchmarks of issues 2, 4, 3 and 6 (not part of make
 #                   test)
 #   make fuzz       libFuzzer on the importers, FUZZTIME seconds each
 #   make format     reformat the sources with clang-format
@@ -162,6 +162,7 @@ bench:
 	bench/plan
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/need
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/web
+	bench/annex
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' \
