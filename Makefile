@@ -10,7 +10,7 @@
 #                   layer checks, unit tests, CLI tests on the real data,
 #                   fuzz-corpus replay, and the same suites under
 #                   AddressSanitizer and UBSan; ends with "N passed, N failed"
-#   make bench      the benchmarks of issues 2, 4 and 3 (not part of make
+#   make bench      the benchmarks of issues 2, 4, 3 and 6 (not part of make
 #                   test)
 #   make fuzz       libFuzzer on the importers, FUZZTIME seconds each
 #   make format     reformat the sources with clang-format
@@ -19,7 +19,7 @@ CC       ?= cc
 # libmicrohttpd is compiled against but loaded at run time by the server
 # (src/web/server.c says why), so it is not among the libraries linked.
 # Debian's libxlsxwriter-dev ships its xlsxwriter.pc (it brings -lz).
-PKGS     := sqlite3 jansson icu-uc libsodium xlsxwriter
+PKGS     := sqlite3 jansson icu-uc libsodium xlsxwriter pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -82,6 +82,11 @@ $(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
 $(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a
 	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a $(LDLIBS_ALL)
 
+# A driver of the annex PDF for tests/cli/22-annex-pdf.sh and the
+# benchmark of issue 6 (tests/tools/annex_pdf_sample.c says why).
+$(B)/annex-pdf-sample: $(B)/tests/tools/annex_pdf_sample.o $(B)/libctm.a
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(B)/tests/tools/annex_pdf_sample.o $(B)/libctm.a $(LDLIBS_ALL)
+
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 # --- the two commands of the README -------------------------------------
@@ -101,12 +106,12 @@ run:
 # Tools the tests use beyond the build: clang and its runtime for the
 # fuzz targets, clang-format for the format check, node for reading JSON,
 # sqlite3 and curl, xmllint for the Akoma Ntoso schema and, with unzip,
-# for reading back the XLSX workbooks, chromium for the
-# browser tests; and npm for the test
-# tools of tests/package.json (Ajv, html-validate, playwright-core), from
-# Debian unless the node installed brings its own.
+# for reading back the XLSX workbooks, chromium for the browser tests,
+# poppler-utils (pdfinfo, pdftotext, pdftoppm) for the PDFs; and npm for
+# the test tools of tests/package.json (Ajv, html-validate,
+# playwright-core), from Debian unless the node installed brings its own.
 TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl \
-             libxml2-utils unzip \
+             libxml2-utils unzip poppler-utils \
              chromium
 TEST_NODE_MODULES := ajv html-validate playwright-core
 
@@ -129,7 +134,7 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 asan:
 	$(MAKE) B=build/asan OPT="-O1 -g" EXTRA_CFLAGS="$(ASAN_FLAGS)" \
-	    build/asan/ctmatrix build/asan/unit-tests
+	    build/asan/ctmatrix build/asan/unit-tests build/asan/annex-pdf-sample
 
 unit: $(B)/unit-tests
 
@@ -158,6 +163,7 @@ bench:
 	bench/plan
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/need
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/web
+	bench/annex
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' \

@@ -43,6 +43,10 @@ typedef struct AnnexReport {
 	size_t nproject;   /* rows in every table */
 	AnnexTable *table; /* pillar by pillar, in order; only non-empty ones */
 	size_t ntable;
+	const char *symbol; /* the document's symbol ("A/72/840"), not owned;
+			       NULL (as loaded): none yet */
+	const char *title;  /* the document's title, not owned; NULL (as
+			       loaded): the renderer's own, in lang */
 } AnnexReport;
 
 /*

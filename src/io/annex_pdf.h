@@ -1,0 +1,25 @@
+/*
+ * annex_pdf.h - the annex matrix (annex_report.h) as a PDF, as the
+ * Secretary-General's report prints it: A4 landscape, a masthead with the
+ * symbol and the date, one table per pillar with its heading, the header
+ * row repeated on every page, "Page 3 of 12" at the foot.  Text is set by
+ * pango (wrapped, shaped, right to left for Arabic) on a cairo PDF surface
+ * (vector text, fonts found by fontconfig).
+ *
+ * Not for: choosing the rows (annex_report_load does) or other formats.
+ */
+#ifndef CTM_IO_ANNEX_PDF_H
+#define CTM_IO_ANNEX_PDF_H
+
+#include "annex_report.h"
+
+/*
+ * Write the annex r as a PDF to the file path (made or replaced; NULL:
+ * standard output).  The labels are in r->lang (ar, en and ru have their
+ * own; the others English for now); Arabic is laid out right to left, its
+ * columns mirrored.  0, or -1 with a message in err (a file that could
+ * not be written completely is removed).
+ */
+int annex_pdf(const AnnexReport *r, const char *path, Buf *err);
+
+#endif
