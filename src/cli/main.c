@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../io/annex_pdf.h"
 #include "../io/refdata.h"
 #include "cli.h"
 
@@ -659,5 +660,6 @@ main(int argc, char **argv)
 		rc = cmd->fn(&c);
 	store_close(c.store);
 	free(c.arg);
+	annex_pdf_fini();
 	return rc;
 }

@@ -25,6 +25,7 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "../core/mem.h"
@@ -645,6 +646,20 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 						    : CAIRO_STATUS_WRITE_ERROR;
 }
 
+/* Whether this process has rendered a PDF (annex_pdf_fini). */
+static volatile int rendered;
+
+void
+annex_pdf_fini(void)
+{
+	if (!rendered)
+		return;
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+	rendered = 0;
+}
+
 int
 annex_pdf(const AnnexReport *r, const char *path, Buf *err)
 {
@@ -654,6 +669,8 @@ annex_pdf(const AnnexReport *r, const char *path, Buf *err)
 	Buf date = BUF_INIT;
 	Pdf p;
 	int rc = -1;
+
+	rendered = 1;
 
 	if (path != NULL && (fp = fopen(path, "wb")) == NULL) {
 		buf_printf(err, "%s: %s", path, strerror(errno));

@@ -22,4 +22,12 @@
  */
 int annex_pdf(const AnnexReport *r, const char *path, Buf *err);
 
+/*
+ * Drop the font caches a rendering filled (fontconfig's, pango's, cairo's),
+ * so that a process ends with nothing held, as LeakSanitizer checks.  Call
+ * it once, at the end of a process that may have rendered, when no other
+ * thread renders; it does nothing when no PDF was made.
+ */
+void annex_pdf_fini(void);
+
 #endif

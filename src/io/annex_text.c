@@ -11,12 +11,14 @@
 #include <jansson.h>
 
 #include "../core/csv.h"
+#include "annex_pdf.h"
 #include "annex_render.h"
 
 static const AnnexFormat formats[] = {
 	{ "csv", "text/csv; charset=utf-8", 0, 1 },
 	{ "html", "text/html; charset=utf-8", 0, 0 },
 	{ "json", "application/json", 0, 0 },
+	{ "pdf", "application/pdf", 1, 1 },
 	{ "xlsx",
 	    "application/"
 	    "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -37,12 +39,16 @@ annex_format(const char *name)
 const char *
 annex_format_names(void)
 {
-	return "csv, html, json or xlsx";
+	return "csv, html, json, pdf or xlsx";
 }
 
-/* The workbook, made in a temporary file and read back into out. */
+/*
+ * A binary format, written by fn to a temporary file and read back into
+ * out (neither library writes to memory).
+ */
 static int
-render_xlsx(const AnnexReport *r, Buf *out, Buf *err)
+render_file(const AnnexReport *r,
+    int (*fn)(const AnnexReport *, const char *, Buf *), Buf *out, Buf *err)
 {
 	const char *dir = getenv("TMPDIR");
 	Buf path = BUF_INIT;
@@ -58,7 +64,7 @@ render_xlsx(const AnnexReport *r, Buf *out, Buf *err)
 		goto out;
 	}
 	close(fd);
-	if (annex_xlsx(r, path.s, err) == 0 &&
+	if (fn(r, path.s, err) == 0 &&
 	    buf_read_file(path.s, &data, &n, err) == 0) {
 		buf_append(out, data, n);
 		rc = 0;
@@ -80,7 +86,9 @@ annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err)
 	else if (strcmp(format, "json") == 0)
 		annex_json(r, out);
 	else if (strcmp(format, "xlsx") == 0)
-		return render_xlsx(r, out, err);
+		return render_file(r, annex_xlsx, out, err);
+	else if (strcmp(format, "pdf") == 0)
+		return render_file(r, annex_pdf, out, err);
 	else {
 		buf_printf(
 		    err, "no format \"%s\" (%s)", format, annex_format_names());

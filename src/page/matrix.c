@@ -2,7 +2,7 @@
  * matrix.c - the matrix: every project, filtered, sorted, counted, a page
  * of 50 at a time.  The filters are those of the CLI and the API
  * (portfolio/query.h), so the three agree on what a filter means.  The
- * annex of the report (/report/annex.csv, .html, .json, .xlsx) is the
+ * annex of the report (/report/annex.csv, .html, .json, .pdf, .xlsx) is the
  * same view downloaded, with the same filters.
  */
 #include <stdint.h>
@@ -327,7 +327,8 @@ static void
 downloads(Page *p)
 {
 	static const char *const fmts[][2] = { { "csv", "CSV" },
-		{ "xlsx", "XLSX" }, { "html", "HTML" }, { "json", "JSON" } };
+		{ "xlsx", "XLSX" }, { "pdf", "PDF" }, { "html", "HTML" },
+		{ "json", "JSON" } };
 	Buf q = BUF_INIT;
 
 	for (size_t i = 0; i < NFILTER; i++) {
@@ -340,7 +341,7 @@ downloads(Page *p)
 	html(&p->out,
 	    "<p class=\"alt downloads\">Download the annex of the "
 	    "report for these filters: ");
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
 		html(&p->out, "%S<a href=\"/report/annex.%s%S\"%S>%s</a>",
 		    i ? " · " : "", fmts[i][0], buf_str(&q),
 		    strcmp(fmts[i][0], "html") ? " download" : "", fmts[i][1]);

@@ -104,7 +104,7 @@ contains "filters: ... saying which option" "--pillar" "$out"
 # --- refusals ----------------------------------------------------------------
 out=$("$CTM" report annex --format docx 2>&1)
 equal "refused: --format docx (exit 2)" 2 $?
-contains "refused: --format names the formats" '"docx" is not csv, html, json or xlsx' "$out"
+contains "refused: --format names the formats" '"docx" is not csv, html, json, pdf or xlsx' "$out"
 out=$("$CTM" report annex --format csv --lang de 2>&1)
 equal "refused: --lang de (exit 2)" 2 $?
 contains "refused: --lang names the six" '"de" is not ar, en, es, fr, ru or zh' "$out"
@@ -204,7 +204,7 @@ lacks "xlsx: ... no formula" "<f>" "$(unzip -p "$WORK/small.xlsx" xl/worksheets/
 serve_start
 B="http://$ADDR"
 check "web: the server started" -- test -n "$ADDR"
-for f in csv xlsx html json; do
+for f in csv xlsx html json pdf; do
 	"$CTM" report annex --format $f --pillar II --search women >"$WORK/w.$f"
 	equal "web: annex.$f 200" 200 "$(get "/report/annex.$f?pillar=II&search=women")"
 	cmp -s "$WORK/b" "$WORK/w.$f"
@@ -212,12 +212,13 @@ for f in csv xlsx html json; do
 	case $f in
 	csv) ty="text/csv; charset=utf-8" ;;
 	xlsx) ty="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" ;;
+	pdf) ty="application/pdf" ;;
 	html) ty="text/html; charset=utf-8" ;;
 	json) ty="application/json" ;;
 	esac
 	equal "web: annex.$f type" "$ty" "$(hdr Content-Type)"
 	case $f in
-	csv | xlsx) equal "web: annex.$f an attachment" "attachment; filename=\"annex.$f\"" "$(hdr Content-Disposition)" ;;
+	csv | xlsx | pdf) equal "web: annex.$f an attachment" "attachment; filename=\"annex.$f\"" "$(hdr Content-Disposition)" ;;
 	*) equal "web: annex.$f shown, not downloaded" "" "$(hdr Content-Disposition)" ;;
 	esac
 done
@@ -231,7 +232,7 @@ equal "web: a wrong filter is refused" 400 "$(get "/report/annex.csv?pillar=IX")
 equal "web: a wrong lang is refused" 400 "$(get "/report/annex.json?lang=xx")"
 equal "web: lang ru" 200 "$(get "/report/annex.json?lang=ru")"
 equal "web: ... names the pillars in Russian" "ru Меры по предотвращению терроризма и борьбе с ним" "$(json 'j.lang+" "+j.tables[1].full_name' "$WORK/b")"
-equal "web: no such format" 404 "$(get "/report/annex.pdf")"
+equal "web: no such format" 404 "$(get "/report/annex.docx")"
 equal "web: the matrix page" 200 "$(get "/?pillar=II&search=women&sort=title")"
 for f in csv xlsx html json; do
 	contains "web: the matrix links the $f download with its filters" \

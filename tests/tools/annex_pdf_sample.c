@@ -181,8 +181,6 @@ out:
 		store_close(s);
 	buf_free(&err);
 	/* Drop the fonts' caches, so that LeakSanitizer sees only leaks. */
-	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
-	FcFini();
+	annex_pdf_fini();
 	return rc;
 }
