@@ -592,6 +592,13 @@ appeal_commit(Store *s, const Account *who, const Appeal *a, Buf *msg)
 		    a->key ? a->key : "");
 		return 400;
 	}
+	/* /appeals/new is the page that makes one. */
+	if (strcmp(a->key, "new") == 0) {
+		buf_puts(msg,
+		    "key: \"new\" is kept for the page that makes "
+		    "an appeal; choose another");
+		return 400;
+	}
 	if (a->title == NULL || a->title[0] == '\0') {
 		buf_puts(msg, "title is required");
 		return 400;

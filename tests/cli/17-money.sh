@@ -181,6 +181,8 @@ out=$("$CTM" appeals add "Bad Key" --title T 2>&1)
 contains "appeals: a key is lower-case" "is no key" "$out"
 out=$("$CTM" appeals add mya --title T --projects "$MINE,999999" 2>&1)
 contains "appeals: of projects that exist" "no project 999999" "$out"
+out=$("$CTM" appeals add new --title T --projects "$MINE" 2>&1)
+contains "appeals: the key new is kept for the page that makes one" "is kept" "$out"
 equal "appeals: the refusals stored nothing" 0 "$(q 'SELECT count(*) FROM appeal')"
 "$CTM" appeals add mya-2018 --title "Multi-Year Appeal" --issued 2018-05 \
 	--projects "$MINE,$OTHER,$P4" >/dev/null
