@@ -324,6 +324,28 @@ values_of(Cli *c, ValueInput *v, size_t *n, char **keep)
 	return EXIT_OK;
 }
 
+/*
+ * Does who see report id of project, as results_json() gives it (an
+ * approved one, or who may see the others)?  1, 0, or -1 with err.
+ */
+static int
+report_seen(Store *s, const Account *who, int64_t project, int64_t id, Buf *err)
+{
+	json_t *j = NULL, *r;
+	size_t i;
+	int got = results_json(s, who, project, &j, err), seen = 0;
+
+	if (got <= 0)
+		return got;
+	json_array_foreach(json_object_get(j, "reports"), i, r)
+	{
+		if (json_integer_value(json_object_get(r, "id")) == id)
+			seen = 1;
+	}
+	json_decref(j);
+	return seen;
+}
+
 /* report submit|withdraw|approve|return|delete PROJECT PERIOD */
 static int
 report_move(Cli *c, const Account *who, const char *verb)
@@ -341,6 +363,9 @@ report_move(Cli *c, const Account *who, const char *verb)
 		return cli_error(EXIT_USAGE,
 		    "usage: ctmatrix report %s PROJECT PERIOD", verb);
 	got = report_find(c->store, project, c->arg[2], &id, &err);
+	/* Not seen is not found, as on the API: a draft says nothing. */
+	if (got > 0)
+		got = report_seen(c->store, who, project, id, &err);
 	if (got <= 0) {
 		rc = got < 0
 		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))

@@ -249,9 +249,9 @@ contains "moves: a draft is not approved" "a report that is draft cannot be appr
 out=$("$CTM" report withdraw "$MINE" 2025-Q1 --as fp 2>&1)
 contains "moves: a draft is not withdrawn" "cannot be withdrawn to draft" "$out"
 out=$("$CTM" report submit "$MINE" 2025-Q1 --as view 2>&1)
-contains "moves: a viewer submits nothing" "may not change projects" "$out"
+contains "moves: a viewer submits nothing (nor learns of the draft)" "has no report of 2025-Q1" "$out"
 out=$("$CTM" report submit "$MINE" 2025-Q1 --as fp2 2>&1)
-contains "moves: a focal point of another entity submits nothing" "its entity's projects" "$out"
+contains "moves: a focal point of another entity submits nothing (nor learns of it)" "has no report of 2025-Q1" "$out"
 out=$("$CTM" report submit "$MINE" 2026-Q1 --as fp 2>&1)
 contains "moves: of a period without a report" "has no report of 2026-Q1" "$out"
 equal "moves: the refusals changed nothing" "$before" "$(snap)"

