@@ -79,9 +79,12 @@ show_table(json_t *j)
 	json_array_foreach(json_object_get(j, "results"), i, r)
 	{
 		json_t *inds = json_object_get(r, "indicators");
-		const char *row[12] = { int_of(r, "id"), str_of(r, "level"),
-			int_of(r, "outcome"), "", "", "", "", "", "", "", "",
-			str_of(r, "statement") };
+		char id[32], outcome[32]; /* int_of's ring turns over */
+		const char *row[12] = { id, str_of(r, "level"), outcome, "", "",
+			"", "", "", "", "", "", str_of(r, "statement") };
+
+		snprintf(id, sizeof(id), "%s", int_of(r, "id"));
+		snprintf(outcome, sizeof(outcome), "%s", int_of(r, "outcome"));
 
 		if (json_array_size(inds) == 0)
 			cli_table_add(&t, row);
@@ -112,11 +115,14 @@ show_table(json_t *j)
 	json_array_foreach(json_object_get(j, "reports"), i, rep)
 	{
 		Buf vals = BUF_INIT;
-		const char *row[6] = { int_of(rep, "id"), str_of(rep, "period"),
+		char id[32]; /* int_of's ring turns over */
+		const char *row[6] = { id, str_of(rep, "period"),
 			str_of(rep, "status"),
 			json_is_true(json_object_get(rep, "demo")) ? "demo"
 								   : "",
 			"", str_of(rep, "note") };
+
+		snprintf(id, sizeof(id), "%s", int_of(rep, "id"));
 
 		json_array_foreach(json_object_get(rep, "values"), k, v)
 		{

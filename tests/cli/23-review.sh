@@ -54,3 +54,25 @@ check "moves --as fp: its own project's reports move" -- \
 check "moves --as fp: and submits" -- "$CTM" report submit "$MINE" 2025-Q2 --as fp
 check "moves --as sec: the secretariat approves" -- "$CTM" report approve "$MINE" 2025-Q2 --as sec
 
+# --- results show: every row keeps its own ids ---------------------------------
+for n in 2 3 4 5 6 7 8 9; do
+	"$CTM" indicators add "$O" --name "Zzind$n" --unit people --target 100 >/dev/null
+done
+args=()
+for i in $(q "SELECT i.id FROM indicator i JOIN result r ON r.id = i.result_id
+	WHERE r.project_id = $MINE ORDER BY i.id"); do
+	args+=(--value "$i=5")
+done
+"$CTM" report "$MINE" 2025-Q3 "${args[@]}" >/dev/null
+"$CTM" report submit "$MINE" 2025-Q3 >/dev/null
+"$CTM" report approve "$MINE" 2025-Q3 >/dev/null
+R3=$(q "SELECT id FROM result_report WHERE project_id = $MINE AND period = '2025-Q3'")
+"$CTM" results show "$MINE" >"$WORK/show.txt"
+# Rows: result, level, (outcome: none here), indicator, name, ...
+equal "results show: each indicator's row names its result, no outcome" \
+	"$O outcome" \
+	"$(awk '$4 ~ /^Zz/ { print $1, $2 }' "$WORK/show.txt" | sort -u | paste -sd' ')"
+equal "results show: nine indicator rows" 9 "$(awk '$4 ~ /^Zz/' "$WORK/show.txt" | wc -l)"
+equal "results show: the report of nine values keeps its id" "$R3" \
+	"$(awk '$2 == "2025-Q3" { print $1 }' "$WORK/show.txt")"
+
