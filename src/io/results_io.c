@@ -1276,7 +1276,9 @@ project_areas_commit(Store *s, const Account *who, int64_t project,
 		Buf k = BUF_INIT;
 
 		buf_printf(&k, ",%s,", keys[i]);
-		if (strstr(buf_str(&known), buf_str(&k)) == NULL) {
+		/* A key with a comma would match two neighbours in known. */
+		if (strchr(keys[i], ',') != NULL ||
+		    strstr(buf_str(&known), buf_str(&k)) == NULL) {
 			buf_printf(msg,
 			    "no thematic area %.60s (see "
 			    "`ctmatrix areas`)",

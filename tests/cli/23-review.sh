@@ -76,3 +76,13 @@ equal "results show: nine indicator rows" 9 "$(awk '$4 ~ /^Zz/' "$WORK/show.txt"
 equal "results show: the report of nine values keeps its id" "$R3" \
 	"$(awk '$2 == "2025-Q3" { print $1 }' "$WORK/show.txt")"
 
+# --- thematic areas ---------------------------------------------------------------
+read -r A1 A2 <<<"$("$CTM" areas --format csv | sed -n '2,3p' | cut -d, -f1 | paste -sd' ')"
+check "areas: two areas set" -- "$CTM" areas "$MINE" "$A1" "$A2"
+n=$(q "SELECT count(*) FROM audit")
+out=$("$CTM" areas "$MINE" "$A1,$A2" 2>&1)
+equal "areas: a key with a comma names no area (exit 1)" 1 $?
+contains "  and says so" "no thematic area" "$out"
+equal "  the project keeps its areas" "$(printf '%s\n' "$A1" "$A2" | sort | paste -sd' ')" \
+	"$("$CTM" areas "$MINE" --format csv | sed 1d | cut -d, -f1 | sort | paste -sd' ')"
+equal "  nothing in the audit trail" "$n" "$(q "SELECT count(*) FROM audit")"
