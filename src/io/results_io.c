@@ -1293,7 +1293,8 @@ project_areas_commit(Store *s, const Account *who, int64_t project,
 		code = COMMIT_FAILED;
 		goto out;
 	}
-	oj = json_string(before.len ? buf_str(&before) + 1 : "");
+	/* An array, as json_dumps() writes no bare string to the trail. */
+	oj = categories_json(before.len ? buf_str(&before) + 1 : "");
 	nj = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(nj, json_string(keys[i]));

@@ -86,3 +86,8 @@ contains "  and says so" "no thematic area" "$out"
 equal "  the project keeps its areas" "$(printf '%s\n' "$A1" "$A2" | sort | paste -sd' ')" \
 	"$("$CTM" areas "$MINE" --format csv | sed 1d | cut -d, -f1 | sort | paste -sd' ')"
 equal "  nothing in the audit trail" "$n" "$(q "SELECT count(*) FROM audit")"
+check "areas: one area" -- "$CTM" areas "$MINE" "$A1"
+equal "audit: the areas before the change are in the trail" \
+	"$(printf '%s\n' "$A1" "$A2" | sort | paste -sd' ')" \
+	"$(q "SELECT old FROM audit WHERE subject = 'project' AND action = 'areas'
+		ORDER BY id DESC LIMIT 1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).sort().join(" "))}catch(e){console.log("unreadable: "+s.trim())}})')"
