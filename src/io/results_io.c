@@ -944,7 +944,15 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 		}
 		if (strcmp(in->aggregate, "sum") != 0 || given < ncat)
 			continue;
-		if (!has_total) {
+		if (!has_total &&
+		    (sum > RESULT_VALUE_MAX || sum < -RESULT_VALUE_MAX)) {
+			/* As a total typed so would be: see results.h. */
+			buf_printf(msg,
+			    "indicator %lld: its categories add up to too big "
+			    "a total (at most a million million)",
+			    (long long)in->id);
+			goto bad;
+		} else if (!has_total) {
 			v[nv].indicator_id = in->id;
 			v[nv].category = "";
 			v[nv].value = sum;

@@ -91,3 +91,20 @@ equal "audit: the areas before the change are in the trail" \
 	"$(printf '%s\n' "$A1" "$A2" | sort | paste -sd' ')" \
 	"$(q "SELECT old FROM audit WHERE subject = 'project' AND action = 'areas'
 		ORDER BY id DESC LIMIT 1" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).sort().join(" "))}catch(e){console.log("unreadable: "+s.trim())}})')"
+
+# --- a total made of its categories is held to the limit of a typed one ------
+BIG=$("$CTM" indicators add "$O" --name "Zzbig" --unit tonnes --categories a,b)
+before=$(q "SELECT count(*) FROM result_report")
+out=$("$CTM" report "$MINE" 2025-Q4 --value "$BIG:a=1,000,000,000,000" \
+	--value "$BIG:b=1,000,000,000,000" 2>&1)
+equal "values: categories adding up past the limit are refused (exit 1)" 1 $?
+contains "  saying the total is too big" "too big" "$out"
+equal "  nothing stored" "$before" "$(q "SELECT count(*) FROM result_report")"
+out=$("$CTM" report "$MINE" 2025-Q4 --value "$BIG=2,000,000,000,000" \
+	--value "$BIG:a=1,000,000,000,000" --value "$BIG:b=1,000,000,000,000" 2>&1)
+equal "  as the same total typed is (exit 1)" 1 $?
+check "values: categories up to the limit are taken" -- \
+	"$CTM" report "$MINE" 2025-Q4 --value "$BIG:a=999,999,999,999" --value "$BIG:b=1"
+equal "  with their total" 1000000000000000 \
+	"$(q "SELECT value FROM result_value v JOIN result_report r ON r.id = v.report_id
+		WHERE r.project_id = $MINE AND r.period = '2025-Q4' AND v.indicator_id = $BIG AND v.category = ''")"
