@@ -1123,6 +1123,47 @@ out:
 	return code;
 }
 
+/*
+ * Check the values of report id again against its indicators as they are
+ * now: an indicator's aggregate or categories may have changed since the
+ * values were written (only a submitted or approved report holds them).
+ * RESULT_OK, or RESULT_CONFLICT with msg.
+ */
+static int
+values_still_ok(const ResultSet *rs, int64_t id, Buf *msg)
+{
+	ValueInput *vi = xcalloc(rs->nvalue + 1, sizeof(*vi));
+	Buf *text = xcalloc(rs->nvalue + 1, sizeof(*text)), why = BUF_INIT;
+	ResultValue *out = NULL;
+	size_t n = 0, nout = 0;
+	int code;
+
+	for (size_t i = 0; i < rs->nvalue; i++) {
+		if (rs->value[i].report_id != id)
+			continue;
+		result_value_decimal(rs->value[i].value, &text[n]);
+		vi[n].indicator = rs->value[i].indicator_id;
+		vi[n].category = rs->value[i].category;
+		vi[n].value = buf_str(&text[n]);
+		n++;
+	}
+	code = values_take(rs, vi, n, &out, &nout, &why);
+	if (code != RESULT_OK) {
+		buf_printf(msg,
+		    "the report's values no longer fit its indicators (%s): "
+		    "write them again",
+		    buf_str(&why));
+		code = RESULT_CONFLICT;
+	}
+	for (size_t i = 0; i < n; i++)
+		buf_free(&text[i]);
+	free(text);
+	free(vi);
+	free(out);
+	buf_free(&why);
+	return code;
+}
+
 int
 report_move_commit(Store *s, const Account *who, int64_t id, const char *to,
     const char *note, Buf *msg)
@@ -1158,6 +1199,8 @@ report_move_commit(Store *s, const Account *who, int64_t id, const char *to,
 	old = report_of(&rs, id);
 	code = result_move_ok(
 	    old->status, to, editor, result_may_review(who), note, msg);
+	if (code == RESULT_OK && strcmp(to, "submitted") == 0)
+		code = values_still_ok(&rs, id, msg);
 	if (code != RESULT_OK)
 		goto out;
 	r = *old;

@@ -108,3 +108,22 @@ check "values: categories up to the limit are taken" -- \
 equal "  with their total" 1000000000000000 \
 	"$(q "SELECT value FROM result_value v JOIN result_report r ON r.id = v.report_id
 		WHERE r.project_id = $MINE AND r.period = '2025-Q4' AND v.indicator_id = $BIG AND v.category = ''")"
+
+# --- a report is submitted only with values that fit its indicators now -----
+SH=$("$CTM" indicators add "$O" --name "Zzshare" --unit "%" --aggregate last --categories a,b)
+"$CTM" report "$MINE" 2026-Q1 --value "$SH=10" --value "$SH:a=3" --value "$SH:b=3" >/dev/null
+check "submit: a draft's indicator may still change (to sum)" -- \
+	"$CTM" indicators set "$SH" --aggregate sum
+before=$(q "SELECT status FROM result_report WHERE project_id = $MINE AND period = '2026-Q1'")
+out=$("$CTM" report submit "$MINE" 2026-Q1 --as fp 2>&1)
+equal "submit: categories that no longer add up are refused (exit 1)" 1 $?
+contains "  saying why" "add up to 6, not to its total 10" "$out"
+equal "  the report stays a draft" "$before" \
+	"$(q "SELECT status FROM result_report WHERE project_id = $MINE AND period = '2026-Q1'")"
+check "submit: written again, it goes" -- \
+	"$CTM" report "$MINE" 2026-Q1 --value "$SH:a=3" --value "$SH:b=3" --as fp
+check "  and is submitted" -- "$CTM" report submit "$MINE" 2026-Q1 --as fp
+"$CTM" report withdraw "$MINE" 2026-Q1 >/dev/null
+check "submit: categories changed under a draft" -- \
+	"$CTM" indicators set "$SH" --categories c,d
+status "  refuse its submission" 1 -- "$CTM" report submit "$MINE" 2026-Q1
