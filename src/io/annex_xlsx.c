@@ -109,7 +109,13 @@ sheet(lxw_workbook *wb, const AnnexReport *r, const AnnexTable *t,
 		buf_printf(&name, "Pillar %s", t->pillar);
 	else
 		buf_puts(&name, "No pillar");
-	ws = workbook_add_worksheet(wb, buf_str(&name));
+	/* A name the workbook refuses (repeated, too long) is an error. */
+	if ((ws = workbook_add_worksheet(wb, buf_str(&name))) == NULL) {
+		buf_printf(
+		    err, "the sheet \"%s\" cannot be made", buf_str(&name));
+		buf_free(&name);
+		return -1;
+	}
 	buf_printf(&sub,
 	    "%s of the United Nations Global Counter-Terrorism "
 	    "Strategy: %s (%zu project%s, as of %s)",
@@ -198,7 +204,9 @@ annex_xlsx(const AnnexReport *r, const char *path, Buf *err)
 	if (r->ntable == 0) {
 		lxw_worksheet *ws = workbook_add_worksheet(wb, "Annex");
 
-		worksheet_write_string(ws, 0, 0, "No project matches.", NULL);
+		if (ws != NULL)
+			worksheet_write_string(
+			    ws, 0, 0, "No project matches.", NULL);
 	}
 	if ((e = workbook_close(wb)) != LXW_NO_ERROR && rc == 0) {
 		buf_printf(err, "%s: %s", path, lxw_strerror(e));
