@@ -178,7 +178,9 @@ results_json(
 	memset(&rs, 0, sizeof(rs));
 	f.project = project_id;
 	f.approved = !open;
-	f.events = 1;
+	/* Who moved a report, and the notes of its returns, are for those
+	 * signed in (as the history of a project's steps is). */
+	f.events = who == NULL || who->id > 0;
 	if (store_results_load(s, &f, &rs, err) != 0)
 		return -1;
 	w.project = project_id;
@@ -942,8 +944,26 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 				: "");
 			goto bad;
 		}
-		if (strcmp(in->aggregate, "sum") != 0 || given < ncat)
+		if (strcmp(in->aggregate, "sum") != 0)
 			continue;
+		/* Some of the categories: they cannot exceed the total. */
+		if (given < ncat) {
+			if (has_total && total >= 0 && sum > total) {
+				Buf a = BUF_INIT, b = BUF_INIT;
+
+				result_value_format(sum, &a);
+				result_value_format(total, &b);
+				buf_printf(msg,
+				    "indicator %lld: the categories given add "
+				    "up to %s, more than its total %s",
+				    (long long)in->id, buf_str(&a),
+				    buf_str(&b));
+				buf_free(&a);
+				buf_free(&b);
+				goto bad;
+			}
+			continue;
+		}
 		if (!has_total &&
 		    (sum > RESULT_VALUE_MAX || sum < -RESULT_VALUE_MAX)) {
 			/* As a total typed so would be: see results.h. */

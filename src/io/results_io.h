@@ -37,7 +37,9 @@ int results_may_see_open(Store *s, const Account *who, int64_t project);
  * "period", "kind", "start", "end", "status", "narrative", "note",
  * "demo", "created_at", "updated_at", "values": [{"indicator", "value",
  * "by": {category: value}}], "events": [...]}]}, the reports who may not
- * see left out, "to_date" and "progress" from approved reports.  1 (*out
+ * see left out, the events (who moved a report, the notes of its returns)
+ * only for those signed in, "to_date" and "progress" from approved
+ * reports.  1 (*out
  * a new reference), 0 when there is no such project, -1.
  */
 int results_json(

@@ -47,7 +47,7 @@ view_load(View *v, Page *p, const Project *pr)
 	memset(&f, 0, sizeof(f));
 	f.project = pr->id;
 	f.approved = !v->open;
-	f.events = 1;
+	f.events = page_signed_in(p);
 	rc = store_results_load(p->s, &f, &v->rs, &err);
 	buf_free(&err);
 	buf_free(&msg);
@@ -274,6 +274,7 @@ reports_table(View *v, int forms)
 {
 	Page *p = v->p;
 	size_t shown = 0;
+	int in = page_signed_in(p);
 
 	for (size_t i = 0; i < v->rs.nreport; i++)
 		shown += v->rs.report[i].project_id == v->pr->id;
@@ -286,9 +287,9 @@ reports_table(View *v, int forms)
 	    "<table class=\"list\"><caption>Reports by period%S</caption>"
 	    "<thead><tr><th scope=\"col\">Period</th><th "
 	    "scope=\"col\">Status</th><th scope=\"col\">Values</th>"
-	    "<th scope=\"col\">Narrative</th><th scope=\"col\">History</th>"
-	    "%S</tr></thead>\n<tbody>\n",
+	    "<th scope=\"col\">Narrative</th>%S%S</tr></thead>\n<tbody>\n",
 	    v->open ? "" : " (approved ones)",
+	    in ? "<th scope=\"col\">History</th>" : "",
 	    forms ? "<th scope=\"col\">Actions</th>" : "");
 	for (size_t i = 0; i < v->rs.nreport; i++) {
 		const ResultReport *r = &v->rs.report[i];
@@ -308,10 +309,13 @@ reports_table(View *v, int forms)
 			html(&p->out, "<br><small>Note: %s</small>", r->note);
 		html(&p->out, "</td><td>");
 		report_values(v, r);
-		html(&p->out, "</td><td>%s</td><td><small>", r->narrative);
-		for (size_t k = 0; k < v->rs.nevent; k++) {
+		html(&p->out, "</td><td>%s</td>", r->narrative);
+		/* Who moved it: for those signed in (the store loads no
+		 * events for the public). */
+		if (in)
+			html(&p->out, "<td><small>");
+		for (size_t k = 0; in && k < v->rs.nevent; k++) {
 			const ResultEvent *ev = &v->rs.event[k];
-
 			char day[11];
 
 			if (ev->report_id != r->id)
@@ -320,7 +324,8 @@ reports_table(View *v, int forms)
 			html(&p->out, "%s by %s, %s<br>", ev->to_status,
 			    ev->actor, day);
 		}
-		html(&p->out, "</small></td>");
+		if (in)
+			html(&p->out, "</small></td>");
 		if (forms) {
 			html(&p->out, "<td>");
 			if (v->editor && result_status_open(r->status)) {

@@ -368,6 +368,21 @@ result_move_ok(const char *from, const char *to, int editor, int reviewer,
 	return RESULT_OK;
 }
 
+/*
+ * a + b, held at the bounds of int64 rather than wrapping: a value is at
+ * most RESULT_VALUE_MAX, so only some ten thousand of the greatest could
+ * reach them, but a sum never overflows.
+ */
+static int64_t
+add_held(int64_t a, int64_t b)
+{
+	int64_t r;
+
+	if (__builtin_add_overflow(a, b, &r))
+		return b > 0 ? INT64_MAX : INT64_MIN;
+	return r;
+}
+
 /* The value of report, indicator and category in rs (sorted so), or NULL. */
 static const ResultValue *
 value_find(const ResultSet *rs, int64_t report, int64_t ind, const char *cat)
@@ -422,7 +437,7 @@ results_roll(const ResultSet *rs, const RollWindow *w, const Indicator *in,
 			continue;
 		if ((x = value_find(rs, r->id, in->id, cat)) == NULL)
 			continue;
-		v = last ? x->value : v + x->value;
+		v = last ? x->value : add_held(v, x->value);
 		got = 1;
 	}
 	*out = v;
@@ -453,7 +468,7 @@ total_cat(RollTotal *t, const char *cat, int64_t v)
 			return;
 		snprintf(t->cat[t->ncat++], RESULT_CATEGORY_MAX + 1, "%s", cat);
 	}
-	t->cat_period[i] += v;
+	t->cat_period[i] = add_held(t->cat_period[i], v);
 }
 
 size_t
@@ -491,8 +506,8 @@ results_totals(const ResultSet *rs, const ReportPeriod *per, RollTotal **out)
 		if (x->last_project != project)
 			x->projects++;
 		x->last_project = project;
-		x->period += v;
-		x->to_date += w;
+		x->period = add_held(x->period, v);
+		x->to_date = add_held(x->to_date, w);
 		for (const char *q = in->categories;
 		     result_category_next(&q, cat);)
 			if (results_roll(rs, &in_p, in, cat, &w))

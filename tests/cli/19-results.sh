@@ -211,6 +211,9 @@ contains "categories: that do not add up to the total are refused, with the numb
 	"add up to $((F + M)), not to its total $T" "$out"
 out=$("$CTM" report "$MINE" 2025-Q1 --value "$I1:female=2" --as fp 2>&1)
 contains "categories: some without the total are refused" "give its total" "$out"
+out=$("$CTM" report "$MINE" 2025-Q1 --value "$I1:female=6" --value "$I1=5" --as fp 2>&1)
+contains "categories: some, more than the total, are refused with the numbers" \
+	"add up to 6, more than its total 5" "$out"
 out=$("$CTM" report "$MINE" 2025-Q1 --value "$I1:other=2" --value "$I1=2" --as fp 2>&1)
 contains "categories: one the indicator has not is refused" "has no category \"other\"" "$out"
 out=$("$CTM" report "$MINE" 2025-Q1 --value "$I3=2" --value "$I3=3" --as fp 2>&1)
@@ -412,8 +415,10 @@ equal "see: to date counts the approved report only, even for its editor" \
 	"$(call GET "/projects/$MINE/results" fp >/dev/null; json 'j.results[0].indicators[0].to_date' "$WORK/b") $T1"
 equal "see: the API gives back the <script> statement verbatim" "$STMT" \
 	"$(json 'j.results.find(r=>r.id==='"$OUTC"').statement' "$WORK/b")"
-equal "see: a report's events name who moved it" "fp sec" \
-	"$(call GET "/reports/$Q1" "" >/dev/null; json '[...new Set(j.events.map(e=>e.actor))].join(" ")' "$WORK/b")"
+equal "see: a report's events name who moved it, to those signed in" "fp sec" \
+	"$(call GET "/reports/$Q1" view >/dev/null; json '[...new Set(j.events.map(e=>e.actor))].join(" ")' "$WORK/b")"
+equal "see: the public gets the approved report without its events (logins, notes)" 0 \
+	"$(call GET "/reports/$Q1" "" >/dev/null; json 'j.events.length' "$WORK/b")"
 equal "see: no report 999999" 404 "$(call GET /reports/999999 "")"
 equal "see: the results of no project" 404 "$(call GET /projects/999999/results "")"
 

@@ -61,6 +61,7 @@ contains "  the values by category" "female 4, male 5" "$(body)"
 lacks "  not the draft" "Zzdraft narrative" "$(body)"
 lacks "  not the submitted report" "Zzsubmitted narrative" "$(body)"
 lacks "  no form" 'name="csrf"' "$(body)"
+lacks "  nor who moved the reports (logins are for those signed in)" "approved by" "$(body)"
 contains "  the statement escaped" "Zzoutcome &lt;script&gt;alert(1)&lt;/script&gt;" "$(body)"
 lacks "  never raw" "<script>alert(1)" "$(body)"
 contains "  the demonstration indicator is marked" "(demonstration)" "$(body)"
@@ -192,6 +193,7 @@ equal "a report of another project's id through this page: 404" 404 \
 equal "sign in as the secretariat" 303 "$(signin sec "$PW" "$J")"
 get "/projects/$MINE/results" "$J" >/dev/null
 contains "the secretariat sees the Approve button" ">Approve<" "$(body)"
+contains "  and who moved each report" "approved by cli" "$(body)"
 contains "  and Return, with a note" 'name="note"' "$(body)"
 T=$(csrf)
 S3=$(snap)

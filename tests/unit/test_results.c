@@ -193,6 +193,11 @@ rolls(void)
 	    "  and by category: female 4 + 3, male 6");
 	free(t);
 	buf_free(&err);
+	/* Sums hold at the bounds of int64 instead of wrapping. */
+	val[0].value = INT64_MAX - 10;
+	val[4].value = 100;
+	CHECK(results_roll(&rs, &all, &ind[0], "", &v) == 1 && v == INT64_MAX,
+	    "a sum past the bounds of int64 is held there, not wrapped");
 }
 
 void
