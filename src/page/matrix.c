@@ -103,7 +103,7 @@ ent_cmp(const void *a, const void *b)
 }
 
 void
-page_entity_options(Page *p, const char *selected)
+page_entity_options(Page *p, const char *selected, int counts)
 {
 	Ents e = { NULL, 0, 0 };
 	ProjectFilter all;
@@ -114,12 +114,14 @@ page_entity_options(Page *p, const char *selected)
 	store_stats(p->s, "entity", &all, &total, ent_one, &e, &err);
 	qsort(e.g, e.n, sizeof(*e.g), ent_cmp);
 	for (size_t i = 0; i < e.n; i++) {
-		html(&p->out, "<option value=\"%s\"%S>%s (%N)</option>\n",
-		    e.g[i].key,
+		html(&p->out, "<option value=\"%s\"%S>%s", e.g[i].key,
 		    selected && strcasecmp(selected, e.g[i].key) == 0
 			? " selected"
 			: "",
-		    e.g[i].key, e.g[i].count);
+		    e.g[i].key);
+		if (counts)
+			html(&p->out, " (%N)", e.g[i].count);
+		html(&p->out, "</option>\n");
 		free((char *)(uintptr_t)e.g[i].key);
 		free((char *)(uintptr_t)e.g[i].name);
 	}
@@ -170,7 +172,7 @@ filter_form(Page *p)
 	page_pillar_options(p, page_param(p, "pillar"));
 	html(&p->out, "</select></div>\n");
 	select_begin(p, "entity", "Entity", "every entity");
-	page_entity_options(p, page_param(p, "entity"));
+	page_entity_options(p, page_param(p, "entity"), 1);
 	html(&p->out, "</select></div>\n");
 	select_begin(p, "country", "Country", "every country");
 	o.selected = page_param(p, "country");

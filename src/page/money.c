@@ -311,7 +311,9 @@ funding_form(Page *p, const FundFilter *f, const Buf *q)
 	    "</select></div>\n<div class=\"field\"><label "
 	    "for=\"f-entity\">Lead entity</label>\n<select id=\"f-entity\" "
 	    "name=\"entity\">\n<option value=\"\">every entity</option>\n");
-	page_entity_options(p, f->entity);
+	/* No counts: they would be of projects naming the entity, and this
+	 * filter is of lead entities. */
+	page_entity_options(p, f->entity, 0);
 	html(&p->out,
 	    "</select></div>\n<div class=\"actions\"><button "
 	    "type=\"submit\">Show</button> <a href=\"/funding?by=%s\">Clear</a>"

@@ -93,8 +93,11 @@ int page_plans(Page *p, const char *rest);
 int page_board(Page *p, const char *rest);
 int page_rounds(Page *p, const char *key);
 
-/* <option>s of the entities that lead projects: the one given selected. */
-void page_entity_options(Page *p, const char *selected);
+/*
+ * <option>s of the entities named by projects, the one given selected;
+ * with counts, each says how many projects name it.
+ */
+void page_entity_options(Page *p, const char *selected, int counts);
 
 /* --- money (money.c, appeal.c, project_money.c) --- */
 
