@@ -49,15 +49,18 @@ row_html(Buf *out, const AnnexRow *row)
 	buf_puts(out, "<tr><td class=\"serial\">");
 	if (row->serial >= 0)
 		buf_printf(out, "%lld", (long long)row->serial);
-	/* Each part isolated, so that a right-to-left title or document
-	 * does not carry the period and the entities across it. */
-	element(out, "</td>\n<td><bdi>", row->title, "</bdi>");
+	/* The cell takes the title's direction (an English title in an
+	 * Arabic document reads left to right, as in the PDF); the period
+	 * and the entities are isolated, so that neither is carried across
+	 * a title of the other direction. */
+	element(out, "</td>\n<td dir=\"auto\"><span>", row->title, "</span>");
 	if (*row->period)
 		element(out, " <bdi class=\"period\" dir=\"ltr\">(",
 		    row->period, ")</bdi>");
 	if (*row->entities)
 		element(out, " <bdi><b>", row->entities, "</b></bdi>");
-	element(out, "</td>\n<td>", annex_status_name(row->status), "</td>\n");
+	element(out, "</td>\n<td dir=\"auto\">", annex_status_name(row->status),
+	    "</td>\n");
 	element(out, "<td class=\"activities\" dir=\"auto\">", row->activities,
 	    "</td>\n");
 	element(out, "<td dir=\"auto\">", row->scope, "</td></tr>\n");
