@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/csv.h"
 #include "../core/mem.h"
 #include "results_io.h"
 
@@ -335,7 +336,7 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 		json_t *o = json_object(), *reps = json_array();
 		json_t *inds = json_array();
 		Buf st = BUF_INIT;
-		int approved = 0, waiting = 0;
+		PeriodStand ps;
 
 		for (size_t k = 0; k < rs.nreport; k++) {
 			const ResultReport *r = &rs.report[k];
@@ -353,16 +354,12 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 			json_array_append_new(reps, ro);
 			buf_printf(&st, "%s%s %s", st.len ? "; " : "",
 			    r->period, r->status);
-			if (strcmp(r->status, "approved") == 0) {
-				approved = 1;
-				demo |= r->demo;
-			} else if (strcmp(r->status, "submitted") == 0) {
-				waiting = 1;
-			}
 		}
-		reporting += approved;
-		pending += waiting;
-		missing += !approved;
+		results_period_stand(&rs, pr->id, &p, &ps);
+		reporting += ps.approved;
+		pending += ps.submitted;
+		missing += !ps.approved;
+		demo |= ps.demo;
 		json_object_set_new(o, "id", json_integer(pr->id));
 		json_object_set_new(o, "serial",
 		    pr->serial >= 0 ? json_integer(pr->serial) : json_null());
@@ -417,24 +414,6 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 	return 1;
 }
 
-static void
-csv_field(Buf *out, const char *v)
-{
-	if (v == NULL)
-		v = "";
-	if (strpbrk(v, ",\"\r\n") == NULL) {
-		buf_puts(out, v);
-		return;
-	}
-	buf_putc(out, '"');
-	for (; *v != '\0'; v++) {
-		if (*v == '"')
-			buf_putc(out, '"');
-		buf_putc(out, *v);
-	}
-	buf_putc(out, '"');
-}
-
 static const char *
 str_of(json_t *o, const char *k)
 {
@@ -465,9 +444,9 @@ progress_csv(json_t *report, Buf *out)
 			json_object_foreach(json_object_get(in, "by"), c, v)
 			    buf_printf(&by, "%s%s=%s", by.len ? "; " : "", c,
 				json_string_value(v));
-			csv_field(out, wg ? str_of(wg, "key") : "");
+			csv_put_field(out, wg ? str_of(wg, "key") : "");
 			buf_putc(out, ',');
-			csv_field(out, str_of(report, "period"));
+			csv_put_field(out, str_of(report, "period"));
 			buf_printf(out, ",%lld,",
 			    (long long)json_integer_value(
 				json_object_get(row, "id")));
@@ -476,39 +455,39 @@ progress_csv(json_t *report, Buf *out)
 				    (long long)json_integer_value(
 					json_object_get(row, "serial")));
 			buf_putc(out, ',');
-			csv_field(out, str_of(row, "pillar"));
+			csv_put_field(out, str_of(row, "pillar"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(row, "title"));
+			csv_put_field(out, str_of(row, "title"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(row, "lead"));
+			csv_put_field(out, str_of(row, "lead"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(row, "status"));
+			csv_put_field(out, str_of(row, "status"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "level"));
+			csv_put_field(out, str_of(in, "level"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "result"));
+			csv_put_field(out, str_of(in, "result"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "name"));
+			csv_put_field(out, str_of(in, "name"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "unit"));
+			csv_put_field(out, str_of(in, "unit"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "aggregate"));
+			csv_put_field(out, str_of(in, "aggregate"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "baseline"));
+			csv_put_field(out, str_of(in, "baseline"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "target"));
+			csv_put_field(out, str_of(in, "target"));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "period"));
+			csv_put_field(out, str_of(in, "period"));
 			buf_putc(out, ',');
-			csv_field(out, buf_str(&by));
+			csv_put_field(out, buf_str(&by));
 			buf_putc(out, ',');
-			csv_field(out, str_of(in, "to_date"));
+			csv_put_field(out, str_of(in, "to_date"));
 			buf_putc(out, ',');
 			if (json_is_integer(json_object_get(in, "progress")))
 				buf_printf(&n, "%lld",
 				    (long long)json_integer_value(
 					json_object_get(in, "progress")));
-			csv_field(out, buf_str(&n));
+			csv_put_field(out, buf_str(&n));
 			buf_puts(out, "\r\n");
 			buf_free(&by);
 			buf_free(&n);

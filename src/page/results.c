@@ -934,22 +934,12 @@ page_progress(Page *p)
 		return page_end(p, 503);
 	}
 	for (size_t i = 0; i < rs.nproject; i++) {
-		int ok = 0, wait = 0;
+		PeriodStand ps;
 
-		for (size_t k = 0; k < rs.nreport; k++) {
-			const ResultReport *r = &rs.report[k];
-
-			if (r->project_id != rs.project[i].id ||
-			    strcmp(r->period_start, per.start) < 0)
-				continue;
-			if (strcmp(r->status, "approved") == 0) {
-				ok = 1;
-				demo |= r->demo;
-			}
-			wait |= strcmp(r->status, "submitted") == 0;
-		}
-		reporting += ok;
-		pending += wait;
+		results_period_stand(&rs, rs.project[i].id, &per, &ps);
+		reporting += ps.approved;
+		pending += ps.submitted;
+		demo |= ps.demo;
 		progress_rows(p, &rs, &rs.project[i], &per, &rows);
 	}
 	html(&p->out,

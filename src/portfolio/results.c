@@ -444,6 +444,25 @@ results_roll(const ResultSet *rs, const RollWindow *w, const Indicator *in,
 	return got;
 }
 
+void
+results_period_stand(const ResultSet *rs, int64_t project,
+    const ReportPeriod *per, PeriodStand *st)
+{
+	memset(st, 0, sizeof(*st));
+	for (size_t k = 0; k < rs->nreport; k++) {
+		const ResultReport *r = &rs->report[k];
+
+		if (r->project_id != project ||
+		    strcmp(r->period_start, per->start) < 0)
+			continue;
+		if (strcmp(r->status, "approved") == 0) {
+			st->approved = 1;
+			st->demo |= r->demo;
+		}
+		st->submitted |= strcmp(r->status, "submitted") == 0;
+	}
+}
+
 /* The project of indicator in, or 0. */
 static int64_t
 project_of(const ResultSet *rs, const Indicator *in)

@@ -146,6 +146,18 @@ int results_roll(const ResultSet *rs, const RollWindow *w, const Indicator *in,
     const char *cat, int64_t *out);
 
 /*
+ * How project stands in a period, as progress reports count it: among its
+ * reports that start within the period (rs holds none ending after it),
+ * whether one is approved (it reports), whether one awaits approval, and
+ * whether an approved one is a demonstration record.
+ */
+typedef struct PeriodStand {
+	int approved, submitted, demo;
+} PeriodStand;
+void results_period_stand(const ResultSet *rs, int64_t project,
+    const ReportPeriod *per, PeriodStand *st);
+
+/*
  * The totals of the "sum" indicators of the projects of rs over a period,
  * by unit (case folded: "Officials trained" and "officials trained" add
  * up): the value of the period and to date (approved reports), the
