@@ -165,49 +165,27 @@ out:
 	return rc;
 }
 
-/* The current statement and outcome of result id into r (from the store). */
-static int
-result_current(ApiCtx *ac, int64_t id, Result *r, Buf *st, int64_t *project)
-{
-	Buf err = BUF_INIT;
-	json_t *j = NULL, *o;
-	size_t i;
-	int got = store_results_owner(ac->s, 'r', id, project, &err);
-
-	if (got == 1 && results_json(ac->s, NULL, *project, &j, &err) == 1)
-		json_array_foreach(json_object_get(j, "results"), i, o)
-		{
-			if (json_integer_value(json_object_get(o, "id")) != id)
-				continue;
-			buf_set(st,
-			    json_string_value(json_object_get(o, "statement")));
-			r->outcome_id =
-			    json_integer_value(json_object_get(o, "outcome"));
-		}
-	json_decref(j);
-	buf_free(&err);
-	return got;
-}
-
 /* PATCH /results/{id} {"statement", "outcome"}; DELETE /results/{id}. */
 static int
 result_write(ApiCtx *ac, int64_t id, int del, HttpReply *rp)
 {
 	json_t *body = NULL, *o;
-	Buf msg = BUF_INIT, st = BUF_INIT;
+	Buf msg = BUF_INIT, st = BUF_INIT, err = BUF_INIT;
 	Result r;
 	int64_t project = 0;
 	int rc = 0, code, got;
 
 	memset(&r, 0, sizeof(r));
 	r.id = id;
+	r.outcome_id = -1; /* kept unless given */
 	if (!del) {
 		if ((body = api_body(ac->rq, rp)) == NULL)
 			return rp->status;
 		if ((rc = fields_only(body, "statement outcome", rp)) != 0)
 			goto out;
 	}
-	if ((got = result_current(ac, id, &r, &st, &project)) <= 0) {
+	got = store_results_owner(ac->s, 'r', id, &project, &err);
+	if (got <= 0) {
 		rc = got < 0
 		    ? api_error(rp, 503, "busy", NULL, "try again")
 		    : api_error(rp, 404, "not_found", "id", "no such result");
@@ -215,8 +193,12 @@ result_write(ApiCtx *ac, int64_t id, int del, HttpReply *rp)
 	}
 	if (!del) {
 		o = json_object_get(body, "outcome");
-		if ((rc = -text_member(body, "statement", 0, &st, rp)) > 0)
+		if ((got = text_member(body, "statement", 0, &st, rp)) < 0) {
+			rc = -got;
 			goto out;
+		}
+		if (got == 1)
+			r.statement = buf_str(&st);
 		if (o != NULL && !json_is_null(o) &&
 		    (!json_is_integer(o) || json_integer_value(o) <= 0)) {
 			rc = api_error(rp, 422, "invalid_field", "outcome",
@@ -227,7 +209,6 @@ result_write(ApiCtx *ac, int64_t id, int del, HttpReply *rp)
 			r.outcome_id =
 			    json_is_integer(o) ? json_integer_value(o) : 0;
 	}
-	r.statement = buf_str(&st);
 	code = result_commit(ac->s, &ac->who, &r, del, &msg);
 	if (code == COMMIT_DELETED)
 		rc = rp->status = 204;
@@ -239,6 +220,7 @@ out:
 	json_decref(body);
 	buf_free(&msg);
 	buf_free(&st);
+	buf_free(&err);
 	return rc;
 }
 

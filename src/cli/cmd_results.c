@@ -216,37 +216,11 @@ cmd_results(Cli *c)
 		rc = cli_error(EXIT_USAGE, "--outcome: a result id or none");
 		goto out;
 	}
-	if (strcmp(verb, "set") == 0 &&
-	    (r.statement == NULL || outcome == NULL)) {
-		/* Keep what is not given: read it back first. */
-		json_t *j = NULL;
-		Buf err = BUF_INIT;
-		int64_t project = 0;
-		size_t i;
-		json_t *o;
-
-		if (store_results_owner(c->store, 'r', r.id, &project, &err) ==
-			1 &&
-		    results_json(c->store, NULL, project, &j, &err) == 1)
-			json_array_foreach(json_object_get(j, "results"), i, o)
-			{
-				if (json_integer_value(
-					json_object_get(o, "id")) != r.id)
-					continue;
-				if (r.statement == NULL)
-					r.statement =
-					    strdup(str_of(o, "statement"));
-				if (outcome == NULL)
-					r.outcome_id = json_integer_value(
-					    json_object_get(o, "outcome"));
-			}
-		json_decref(j);
-		buf_free(&err);
-	}
+	/* A change keeps what is not given. */
+	if (strcmp(verb, "set") == 0 && outcome == NULL)
+		r.outcome_id = -1;
 	code =
 	    result_commit(c->store, who, &r, strcmp(verb, "delete") == 0, &msg);
-	if (strcmp(verb, "set") == 0 && cli_opt(c, "statement") == NULL)
-		free((char *)(uintptr_t)r.statement);
 	rc = cli_commit_status(code, &msg);
 	if (rc == EXIT_OK && code == COMMIT_CREATED)
 		printf("%lld\n", (long long)r.id);

@@ -575,7 +575,7 @@ result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg)
 	const Result *old = NULL;
 	json_t *oj = NULL, *nj = NULL;
 	int64_t project = r->project_id, locked;
-	int code;
+	int code, kept = 0;
 
 	memset(&rs, 0, sizeof(rs));
 	if (!del && r->id == 0 &&
@@ -585,7 +585,7 @@ result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg)
 		buf_puts(msg, "a result is an outcome or an output");
 		return RESULT_INVALID;
 	}
-	if (!del &&
+	if (!del && (r->id == 0 || r->statement != NULL) &&
 	    result_text_ok("a statement", r->statement, RESULT_TEXT_MAX, 0,
 		msg) != RESULT_OK)
 		return RESULT_INVALID;
@@ -604,6 +604,13 @@ result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg)
 		oj = result_audit_json(old);
 		r->project_id = project;
 		r->level = old->level;
+		/* What is not given stays (borrowed from rs until out). */
+		if (r->statement == NULL) {
+			r->statement = old->statement;
+			kept = 1;
+		}
+		if (r->outcome_id < 0)
+			r->outcome_id = old->outcome_id;
 	}
 	if (del) {
 		if ((locked = store_results_locked(s, 'r', r->id, &err)) != 0) {
@@ -647,6 +654,8 @@ out:
 	code = commit_finish(s, code, &err, msg);
 	json_decref(oj);
 	json_decref(nj);
+	if (kept)
+		r->statement = NULL;
 	result_set_free(&rs);
 	buf_free(&err);
 	return code;

@@ -65,7 +65,8 @@ void progress_csv(json_t *report, Buf *out);
 
 /*
  * Add (r->id 0), change (statement, outcome) or, when del, delete result
- * r on behalf of who.  For a new one r->project_id and r->level are set.
+ * r on behalf of who.  For a new one r->project_id and r->level are set;
+ * for a change, a statement NULL or an outcome_id -1 keeps what was.
  * COMMIT_CREATED (r->id set), COMMIT_OK, COMMIT_DELETED; or
  * COMMIT_NOT_FOUND, COMMIT_FORBIDDEN, RESULT_INVALID, RESULT_CONFLICT
  * (an approved report gives values for its indicators), COMMIT_BUSY,

@@ -638,6 +638,20 @@ equal "  nothing changed" "$S9" "$(snap)"
 "$CTM" report withdraw "$LP" 2030-Q1 >/dev/null
 check "withdrawn to a draft, the indicator may be deleted" -- "$CTM" indicators delete "$LI"
 equal "  and its values with it" 0 "$(q "SELECT count(*) FROM result_value WHERE indicator_id = $LI")"
+# --- a change keeps what it does not give ---------------------------------------
+KO=$("$CTM" results add "$LP" --level outcome --statement "Zzkeep outcome")
+KP=$("$CTM" results add "$LP" --level output --outcome "$KO" --statement "Zzkeep output")
+"$CTM" results set "$KP" --statement "Zzkeep output, restated" >/dev/null
+equal "results set --statement keeps the outcome" "Zzkeep output, restated|$KO" \
+	"$(q "SELECT statement || '|' || outcome_id FROM result WHERE id = $KP")"
+"$CTM" results set "$KP" --outcome none >/dev/null
+equal "results set --outcome none keeps the statement" "Zzkeep output, restated|" \
+	"$(q "SELECT statement || '|' || coalesce(outcome_id, '') FROM result WHERE id = $KP")"
+equal "API: PATCH of the outcome alone" 200 "$(call PATCH "/results/$KP" sec "{\"outcome\":$KO}")"
+equal "  keeps the statement" "Zzkeep output, restated|$KO" \
+	"$(q "SELECT statement || '|' || outcome_id FROM result WHERE id = $KP")"
+equal "API: PATCH of the statement alone keeps the outcome" "200 Zzkeep again|$KO" \
+	"$(call PATCH "/results/$KP" sec '{"statement":"Zzkeep again"}') $(q "SELECT statement || '|' || outcome_id FROM result WHERE id = $KP")"
 check "ids are not reused: a new indicator gets a new id" -- \
 	test "$("$CTM" indicators add "$LO" --name "Zzlock2" --unit people)" -gt "$LI"
 
