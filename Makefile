@@ -19,7 +19,7 @@ CC       ?= cc
 # libmicrohttpd is compiled against but loaded at run time by the server
 # (src/web/server.c says why), so it is not among the libraries linked.
 # Debian's libxlsxwriter-dev ships its xlsxwriter.pc (it brings -lz).
-PKGS     := sqlite3 jansson icu-uc libsodium xlsxwriter pangocairo fontconfig
+PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium xlsxwriter pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -50,7 +50,26 @@ DATA     := data/framework.json data/organisations.json data/groupings.json \
             data/place-aliases.json data/unsd-m49.csv data/currencies.json \
             data/seed-rounds.json
 
-all: $(B)/ctmatrix
+# The catalogues of the five languages besides English (src/text/lang.h).
+LANGS    := ar es fr ru zh
+MO       := $(LANGS:%=$(B)/locale/C/LC_MESSAGES/ctmatrix-%.mo)
+
+all: $(B)/ctmatrix $(MO)
+
+# A language's catalogue is every po/LANG/*.po, one file a part of the
+# program, joined (where two give a text, the first by name wins).
+define mo_rule
+$(B)/locale/C/LC_MESSAGES/ctmatrix-$(1).mo: $(wildcard po/$(1)/*.po)
+	@mkdir -p $$(dir $$@)
+	@msgcat --use-first --force-po -o $$@.po $$^
+	@msgfmt --check -o $$@ $$@.po && rm -f $$@.po
+endef
+$(foreach l,$(LANGS),$(eval $(call mo_rule,$(l))))
+
+# po/ctmatrix.pot: the texts marked in the sources (tools/check-po tells
+# which catalogues lack which).
+pot:
+	tools/check-po --pot
 
 $(B)/ctmatrix: $(CLIOBJ) $(B)/libctm.a
 	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(CLIOBJ) $(B)/libctm.a $(LDLIBS_ALL)
@@ -79,12 +98,12 @@ $(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/store/blobs.S
 
-$(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a
+$(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a | $(MO)
 	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a $(LDLIBS_ALL)
 
 # A driver of the annex PDF for tests/cli/22-annex-pdf.sh and the
 # benchmark of issue 6 (tests/tools/annex_pdf_sample.c says why).
-$(B)/annex-pdf-sample: $(B)/tests/tools/annex_pdf_sample.o $(B)/libctm.a
+$(B)/annex-pdf-sample: $(B)/tests/tools/annex_pdf_sample.o $(B)/libctm.a | $(MO)
 	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(B)/tests/tools/annex_pdf_sample.o $(B)/libctm.a $(LDLIBS_ALL)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
@@ -134,7 +153,8 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 asan:
 	$(MAKE) B=build/asan OPT="-O1 -g" EXTRA_CFLAGS="$(ASAN_FLAGS)" \
-	    build/asan/ctmatrix build/asan/unit-tests build/asan/annex-pdf-sample
+	    build/asan/ctmatrix build/asan/unit-tests build/asan/annex-pdf-sample \
+	    $(LANGS:%=build/asan/locale/C/LC_MESSAGES/ctmatrix-%.mo)
 
 unit: $(B)/unit-tests
 
@@ -172,4 +192,4 @@ format:
 clean:
 	rm -rf build
 
-.PHONY: all run test deps asan unit fuzz fuzz-build bench format clean
+.PHONY: all pot run test deps asan unit fuzz fuzz-build bench format clean

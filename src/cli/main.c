@@ -15,6 +15,7 @@
 
 #include "../io/annex_pdf.h"
 #include "../io/refdata.h"
+#include "../text/lang.h"
 #include "cli.h"
 
 #ifndef CTM_VERSION
@@ -629,6 +630,7 @@ main(int argc, char **argv)
 	const Command *cmd;
 	int i = 1, rc, words;
 
+	lang_init();
 	memset(&c, 0, sizeof(c));
 	c.prog = argv[0];
 	c.db = getenv("CTMATRIX_DB");
@@ -661,5 +663,6 @@ main(int argc, char **argv)
 	store_close(c.store);
 	free(c.arg);
 	annex_pdf_fini();
+	lang_fini();
 	return rc;
 }

@@ -164,7 +164,7 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 		const char *label = strlen(r->name) > 28 ? r->key : r->name;
 
 		if (strcmp(b->by, "status") == 0)
-			label = page_status_name(r->key);
+			label = page_status_name(p, r->key);
 		if (strcmp(b->by, "pillar") == 0)
 			html(&p->out,
 			    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
@@ -219,7 +219,7 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 		    "<tr><th scope=\"row\">%s</th><td class=\"num\">%N</td>"
 		    "</tr>\n",
 		    strcmp(b->by, "status") == 0
-			? page_status_name(b->bar[k].key)
+			? page_status_name(p, b->bar[k].key)
 			: b->bar[k].name,
 		    b->bar[k].total);
 	html(&p->out, "</tbody></table></details>\n</figure>\n");

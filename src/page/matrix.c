@@ -227,7 +227,7 @@ row_one(void *ctx, const Project *pr)
 	page_project_orgs(o, pr);
 	html(o, "</td>\n<td><span class=\"status status-%s\">%s</span></td>\n",
 	    pr->status ? pr->status : "unknown",
-	    pr->status ? page_status_name(pr->status) : pr->status_text);
+	    pr->status ? page_status_name(r->p, pr->status) : pr->status_text);
 	html(o, "<td>%s</td></tr>\n", pr->scope_text);
 	r->n++;
 	return 0;

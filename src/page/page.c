@@ -27,6 +27,10 @@
 
 #define COOKIE_SESSION "ctm_session"
 #define COOKIE_LOGIN   "ctm_login" /* the sign-in form's CSRF token */
+#define COOKIE_LANG    "ctm_lang"  /* the language a person chose */
+
+/* A chosen language is kept a year. */
+#define LANG_SECONDS (365 * 24 * 3600)
 
 /* The static files (blobs.S). */
 extern const char ctm_blob_style[], ctm_blob_app[];
@@ -140,20 +144,47 @@ static const struct {
 	const char *key, *path, *label;
 	int signed_in; /* shown to those signed in only */
 } menu[] = {
-	{ "matrix", "/", "Matrix", 0 },
-	{ "dashboard", "/dashboard", "Dashboard", 0 },
-	{ "organisations", "/organisations", "Organisations", 0 },
-	{ "countries", "/countries", "Countries", 0 },
-	{ "plans", "/plans", "Plans", 0 },
-	{ "needs", "/needs", "Needs", 0 },
-	{ "gaps", "/gaps", "Gaps", 0 },
-	{ "duplicates", "/duplicates", "Duplication", 0 },
-	{ "board", "/board", "Board", 0 },
-	{ "funding", "/funding", "Funding", 0 },
-	{ "progress", "/progress", "Results", 0 },
-	{ "findings", "/findings", "Data quality", 1 },
-	{ "upload", "/upload", "Upload", 2 },
+	{ "matrix", "/", N_("Matrix"), 0 },
+	{ "dashboard", "/dashboard", N_("Dashboard"), 0 },
+	{ "organisations", "/organisations", N_("Organisations"), 0 },
+	{ "countries", "/countries", N_("Countries"), 0 },
+	{ "plans", "/plans", N_("Plans"), 0 },
+	{ "needs", "/needs", N_("Needs"), 0 },
+	{ "gaps", "/gaps", N_("Gaps"), 0 },
+	{ "duplicates", "/duplicates", N_("Duplication"), 0 },
+	{ "board", "/board", N_("Board"), 0 },
+	{ "funding", "/funding", N_("Funding"), 0 },
+	{ "progress", "/progress", N_("Results"), 0 },
+	{ "findings", "/findings", N_("Data quality"), 1 },
+	{ "upload", "/upload", N_("Upload"), 2 },
 };
+
+/*
+ * The languages of the page, each a link to this page in it: the path
+ * and its parameters, lang replaced.
+ */
+static void
+lang_links(Page *p)
+{
+	Buf *o = &p->out;
+
+	html(o, "<nav class=\"langs\" aria-label=\"%s\"><ul>",
+	    PT(p, "Languages"));
+	for (int i = 0; i < NLANG; i++) {
+		const char *code = lang_code[i];
+
+		html(o, "<li><a href=\"%s?lang=%u", p->rq->path, code);
+		for (size_t j = 0; j < p->rq->nparam; j++)
+			if (strcmp(p->rq->param[j].name, "lang") != 0)
+				html(o, "&amp;%u=%u", p->rq->param[j].name,
+				    p->rq->param[j].value);
+		html(o, "\" lang=\"%s\" hreflang=\"%s\"%S>%s</a></li>", code,
+		    code,
+		    strcmp(code, p->lang) == 0 ? " aria-current=\"true\"" : "",
+		    lang_name(code));
+	}
+	html(o, "</ul></nav>\n");
+}
 
 void
 page_begin(Page *p, const char *title)
@@ -161,7 +192,7 @@ page_begin(Page *p, const char *title)
 	Buf *o = &p->out;
 
 	html(o,
-	    "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n"
+	    "<!DOCTYPE html>\n<html lang=\"%s\" dir=\"%S\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n"
@@ -170,11 +201,12 @@ page_begin(Page *p, const char *title)
 	    "<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
 	    "<script src=\"/static/app.js\" defer></script>\n"
 	    "</head>\n<body>\n"
-	    "<a class=\"skip\" href=\"#main\">Skip to the content</a>\n"
+	    "<a class=\"skip\" href=\"#main\">%s</a>\n"
 	    "<header class=\"top\">\n"
 	    "<a class=\"brand\" href=\"/\">ctmatrix</a>\n"
-	    "<nav aria-label=\"Main\"><ul>\n",
-	    title);
+	    "<nav aria-label=\"%s\"><ul>\n",
+	    p->lang, lang_rtl(p->lang) ? "rtl" : "ltr", title,
+	    PT(p, "Skip to the content"), PT(p, "Main"));
 	for (size_t i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
 		if ((menu[i].signed_in == 1 && !page_signed_in(p)) ||
 		    (menu[i].signed_in == 2 && !page_may_write(p)))
@@ -183,9 +215,15 @@ page_begin(Page *p, const char *title)
 		    p->nav && strcmp(p->nav, menu[i].key) == 0
 			? " aria-current=\"page\""
 			: "",
-		    menu[i].label);
+		    PT(p, menu[i].label));
 	}
-	html(o, "</ul></nav>\n<div class=\"who\">");
+	html(o, "</ul></nav>\n");
+	lang_links(p);
+	if (p->public_page) {
+		html(o, "</header>\n<main id=\"main\">\n<h1>%s</h1>\n", title);
+		return;
+	}
+	html(o, "<div class=\"who\">");
 	if (page_signed_in(p)) {
 		html(o,
 		    "<span>%s <small>(%s%S%s)</small></span>\n"
@@ -195,10 +233,10 @@ page_begin(Page *p, const char *title)
 		    p->who.entity);
 		page_csrf_field(p);
 		html(o,
-		    "<button type=\"submit\" class=\"link\">Sign "
-		    "out</button></form>");
+		    "<button type=\"submit\" class=\"link\">%s</button></form>",
+		    PT(p, "Sign out"));
 	} else {
-		html(o, "<a href=\"/login\">Sign in</a>");
+		html(o, "<a href=\"/login\">%s</a>", PT(p, "Sign in"));
 	}
 	html(o, "</div>\n</header>\n<main id=\"main\">\n<h1>%s</h1>\n", title);
 }
@@ -207,10 +245,13 @@ int
 page_end(Page *p, int status)
 {
 	html(&p->out,
-	    "</main>\n<footer><p>ctmatrix · the portfolio of UN "
-	    "counter-terrorism projects under the Global Counter-Terrorism "
-	    "Strategy · <a href=\"/api/v1/openapi.json\">JSON "
-	    "API</a></p></footer>\n</body>\n</html>\n");
+	    "</main>\n<footer><p>ctmatrix · %s · <a "
+	    "href=\"/api/v1/openapi.json\">%s</a></p></footer>\n</body>\n"
+	    "</html>\n",
+	    PT(p,
+		"the portfolio of UN counter-terrorism projects under the "
+		"Global Counter-Terrorism Strategy"),
+	    PT(p, "JSON API"));
 	p->rp->status = status;
 	p->rp->type = "text/html; charset=utf-8";
 	buf_reset(&p->rp->body);
@@ -225,10 +266,11 @@ page_error(Page *p, int status, const char *message)
 	page_begin(p, http_status_text(status));
 	html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", message);
 	if (status == 401 || (status == 403 && !page_signed_in(p)))
-		html(&p->out, "<p><a href=\"/login?next=%u\">Sign in</a></p>\n",
-		    p->rq->path);
+		html(&p->out, "<p><a href=\"/login?next=%u\">%s</a></p>\n",
+		    p->rq->path, PT(p, "Sign in"));
 	else
-		html(&p->out, "<p><a href=\"/\">Back to the matrix</a></p>\n");
+		html(&p->out, "<p><a href=\"/\">%s</a></p>\n",
+		    PT(p, "Back to the matrix"));
 	return page_end(p, status);
 }
 
@@ -261,17 +303,17 @@ page_form_begin(Page *p, const char *action, const char *msg)
 }
 
 static const char *const statuses[][2] = {
-	{ "in_development", "in development" },
-	{ "ongoing", "ongoing" },
-	{ "completed", "completed" },
+	{ "in_development", N_("in development") },
+	{ "ongoing", N_("ongoing") },
+	{ "completed", N_("completed") },
 };
 
 const char *
-page_status_name(const char *status)
+page_status_name(const Page *p, const char *status)
 {
 	for (size_t i = 0; status && i < 3; i++)
 		if (strcmp(statuses[i][0], status) == 0)
-			return statuses[i][1];
+			return PT(p, statuses[i][1]);
 	return status ? status : "";
 }
 
@@ -284,7 +326,7 @@ page_status_options(Page *p, const char *selected)
 		    selected && strcmp(selected, statuses[i][0]) == 0
 			? " selected"
 			: "",
-		    statuses[i][1]);
+		    PT(p, statuses[i][1]));
 }
 
 typedef struct PillarOpts {
@@ -546,6 +588,29 @@ path_id(const char *path, const char **rest)
 	return v;
 }
 
+/*
+ * The page's language: the URL's ?lang= (kept in a cookie: the person's
+ * choice), else that cookie, else the browser's Accept-Language, else
+ * English.
+ */
+static void
+page_lang(Page *p)
+{
+	const char *q = page_param(p, "lang");
+	Buf c = BUF_INIT;
+
+	if (q != NULL && lang_ok(q)) {
+		p->lang = lang_or_en(q);
+		cookie_set(p, COOKIE_LANG, p->lang, LANG_SECONDS);
+	} else if (cookie_get(p->rq, COOKIE_LANG, &c) && lang_ok(buf_str(&c))) {
+		p->lang = lang_or_en(buf_str(&c));
+	} else {
+		q = lang_accept(http_header(p->rq, "Accept-Language"));
+		p->lang = q ? q : "en";
+	}
+	buf_free(&c);
+}
+
 static int
 page_route(Page *p)
 {
@@ -657,10 +722,18 @@ page_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 	p.rq = rq;
 	p.rp = rp;
 	http_form_init(&p.form);
+	page_lang(&p);
 	rc = page_route(&p);
-	/* Pages may show who is signed in: never kept by shared caches. */
-	if (rp->status != 200 || strncmp(rq->path, "/static/", 8) != 0)
+	/*
+	 * Pages may show who is signed in: never kept by shared caches, but
+	 * for the public pages, the same for everyone in a language.
+	 */
+	if (rp->status == 200 && p.public_page)
+		http_reply_header(rp, "Cache-Control", "public, max-age=300");
+	else if (rp->status != 200 || strncmp(rq->path, "/static/", 8) != 0)
 		http_reply_header(rp, "Cache-Control", "no-store");
+	if (strncmp(rq->path, "/static/", 8) != 0)
+		http_reply_header(rp, "Vary", "Accept-Language, Cookie");
 	account_clear(&p.who);
 	buf_free(&p.csrf);
 	buf_free(&p.out);

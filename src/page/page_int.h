@@ -9,6 +9,7 @@
 
 #include "../portfolio/query.h"
 #include "../store/store.h"
+#include "../text/lang.h"
 #include "../web/form.h"
 #include "../web/html.h"
 #include "../web/http.h"
@@ -18,16 +19,25 @@ typedef struct Page {
 	Store *s;
 	const HttpRequest *rq;
 	HttpReply *rp;
-	Account who;     /* who.id 0: the public */
-	Buf csrf;        /* the session's CSRF token, "" when none */
-	HttpForm form;   /* a POST's fields */
-	Buf out;         /* the page's body */
-	const char *nav; /* the menu entry to mark current */
+	Account who;      /* who.id 0: the public */
+	Buf csrf;         /* the session's CSRF token, "" when none */
+	HttpForm form;    /* a POST's fields */
+	Buf out;          /* the page's body */
+	const char *nav;  /* the menu entry to mark current */
+	const char *lang; /* the page's language: ar en es fr ru zh */
+	int public_page;  /* the same for everyone: no "who", cacheable */
 } Page;
 
 /* The signed-in roles, as tests of p->who. */
 int page_signed_in(const Page *p);
 int page_may_write(const Page *p);
+
+/*
+ * The text msgid in the page's language (src/text/lang.h); PTN its
+ * singular or plural for n.
+ */
+#define PT(p, msgid)         tr((p)->lang, msgid)
+#define PTN(p, one, many, n) trn((p)->lang, one, many, n)
 
 /* Start a page: the head, the menu; title is text (escaped). */
 void page_begin(Page *p, const char *title);
@@ -59,7 +69,7 @@ void page_pillar_options(Page *p, const char *selected);
 void page_status_options(Page *p, const char *selected);
 
 /* A status key as people read it ("in development"). */
-const char *page_status_name(const char *status);
+const char *page_status_name(const Page *p, const char *status);
 
 /* Entities of a project as links to their pages, comma-separated. */
 void page_project_orgs(Buf *out, const Project *pr);

@@ -339,7 +339,7 @@ project_view(Page *p, const Project *pr)
 	html(o, "</dd>\n");
 	dl_row(p, "Period", pr->period_text);
 	html(o, "<dt>Status</dt><dd>%s</dd>\n",
-	    pr->status ? page_status_name(pr->status)
+	    pr->status ? page_status_name(p, pr->status)
 		       : (pr->status_text ? pr->status_text : "not given"));
 	html(o, "<dt>Entities</dt><dd>");
 	page_project_orgs(o, pr);

@@ -10,6 +10,7 @@ main(void)
 {
 	test_core();
 	test_text();
+	test_lang();
 	test_period();
 	test_vocab();
 	test_annex();

@@ -40,6 +40,7 @@ extern int test_failed;
 
 void test_core(void);
 void test_text(void);
+void test_lang(void);
 void test_period(void);
 void test_vocab(void);
 void test_annex(void);

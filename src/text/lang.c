@@ -1,0 +1,398 @@
+/*
+ * lang.c - the six languages: gettext's catalogues, one text domain a
+ * language, and ICU's number and date formats (see lang.h).
+ */
+#include <libintl.h>
+#include <limits.h>
+#include <locale.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <unicode/udat.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "lang.h"
+
+const char *const lang_code[NLANG] = { "ar", "zh", "en", "fr", "ru", "es" };
+
+static const char *const lang_names[NLANG] = { "العربية", "中文", "English",
+	"Français", "Русский", "Español" };
+
+/* The text domain of each language, "ctmatrix-" and its code. */
+static const char *const domain[NLANG] = { "ctmatrix-ar", "ctmatrix-zh",
+	"ctmatrix-en", "ctmatrix-fr", "ctmatrix-ru", "ctmatrix-es" };
+
+/*
+ * ICU's locale of each: Arabic with European digits, English as the
+ * United Nations writes it ("12 May 2018").
+ */
+static const char *const icu_locale[NLANG] = { "ar@numbers=latn", "zh",
+	"en_GB", "fr", "ru", "es" };
+
+/* The months as the United Nations' Arabic documents name them. */
+static const char *const ar_month[12] = { "كانون الثاني/يناير",
+	"شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
+	"حزيران/يونيه", "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر",
+	"تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر" };
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static char env_lang[3] = "en";
+
+/* ICU's formats are not for sharing between threads: one lock for all. */
+static pthread_mutex_t fmt_lock = PTHREAD_MUTEX_INITIALIZER;
+static UNumberFormat *num_fmt[NLANG], *pct_fmt[NLANG];
+static UDateFormat *date_fmt[NLANG];
+
+static int
+index_of(const char *code)
+{
+	if (code == NULL)
+		return -1;
+	for (int i = 0; i < NLANG; i++)
+		if (strcmp(code, lang_code[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+lang_ok(const char *code)
+{
+	return index_of(code) >= 0;
+}
+
+const char *
+lang_or_en(const char *code)
+{
+	int i = index_of(code);
+
+	return i < 0 ? "en" : lang_code[i];
+}
+
+int
+lang_rtl(const char *lang)
+{
+	return lang != NULL && strcmp(lang, "ar") == 0;
+}
+
+const char *
+lang_name(const char *lang)
+{
+	int i = index_of(lang);
+
+	return lang_names[i < 0 ? 2 : i];
+}
+
+/* The language a POSIX locale name or a language tag begins with. */
+static int
+index_of_prefix(const char *s, size_t n)
+{
+	char code[3];
+
+	if (n < 2 || (n > 2 && s[2] != '_' && s[2] != '-' && s[2] != '.' &&
+			 s[2] != '@' && s[2] != ':'))
+		return -1;
+	code[0] = (char)(s[0] | 0x20);
+	code[1] = (char)(s[1] | 0x20);
+	code[2] = '\0';
+	return index_of(code);
+}
+
+/* Where the catalogues are (see lang.h), into dir. */
+static void
+locale_dir(char *dir, size_t size)
+{
+	const char *env = getenv("CTMATRIX_LOCALEDIR");
+	char exe[PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	if (env != NULL && *env) {
+		snprintf(dir, size, "%s", env);
+		return;
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0) {
+		snprintf(dir, size, "locale");
+		return;
+	}
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) != NULL)
+		*slash = '\0';
+	snprintf(dir, size, "%s/locale", exe);
+	if (access(dir, R_OK | X_OK) != 0)
+		snprintf(dir, size, "%s/../share/locale", exe);
+}
+
+static void
+init(void)
+{
+	static const char *const vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES",
+		"LANG" };
+	char dir[PATH_MAX + 16];
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+		int k;
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if ((k = index_of_prefix(v, strcspn(v, ":"))) >= 0)
+			memcpy(env_lang, lang_code[k], 3);
+		break;
+	}
+	/*
+	 * gettext translates nothing in the "C" locale and would look for
+	 * the languages of $LANGUAGE instead of the domain's: messages in
+	 * C.UTF-8, whose catalogues live under "C", and no $LANGUAGE.
+	 */
+	unsetenv("LANGUAGE");
+	if (setlocale(LC_MESSAGES, "C.UTF-8") == NULL)
+		setlocale(LC_MESSAGES, "C.utf8");
+	locale_dir(dir, sizeof(dir));
+	for (int i = 0; i < NLANG; i++) {
+		bindtextdomain(domain[i], dir);
+		bind_textdomain_codeset(domain[i], "UTF-8");
+	}
+}
+
+void
+lang_init(void)
+{
+	pthread_once(&once, init);
+}
+
+const char *
+lang_from_env(void)
+{
+	lang_init();
+	return env_lang;
+}
+
+const char *
+tr(const char *lang, const char *msgid)
+{
+	int i = index_of(lang);
+
+	if (i < 0 || strcmp(lang, "en") == 0 || *msgid == '\0')
+		return msgid;
+	lang_init();
+	return dgettext(domain[i], msgid);
+}
+
+const char *
+trn(const char *lang, const char *one, const char *many, unsigned long n)
+{
+	int i = index_of(lang);
+
+	if (i < 0 || strcmp(lang, "en") == 0)
+		return n == 1 ? one : many;
+	lang_init();
+	return dngettext(domain[i], one, many, n);
+}
+
+const char *
+lang_accept(const char *header)
+{
+	const char *p = header;
+	int best = -1;
+	double best_q = 0;
+
+	while (p != NULL && *p) {
+		size_t n;
+		const char *q, *end;
+		double quality = 1;
+		int k;
+
+		p += strspn(p, " \t,");
+		n = strcspn(p, ";, \t");
+		end = p + strcspn(p, ",");
+		if ((q = strstr(p, "q=")) != NULL && q < end)
+			quality = strtod(q + 2, NULL);
+		k = index_of_prefix(p, n);
+		if (k >= 0 && quality > best_q) {
+			best = k;
+			best_q = quality;
+		}
+		p = end;
+	}
+	return best < 0 ? NULL : lang_code[best];
+}
+
+/* UTF-16 from ICU into out as UTF-8. */
+static void
+put_uchars(Buf *out, const UChar *u, int32_t n)
+{
+	char s[256];
+	int32_t len = 0;
+	UErrorCode st = U_ZERO_ERROR;
+
+	u_strToUTF8(s, sizeof(s), &len, u, n, &st);
+	if (U_SUCCESS(st) && len < (int32_t)sizeof(s))
+		buf_append(out, s, (size_t)len);
+}
+
+static UNumberFormat *
+number_format(UNumberFormat **cache, int i, UNumberFormatStyle style)
+{
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (cache[i] == NULL) {
+		cache[i] = unum_open(style, NULL, 0, icu_locale[i], NULL, &st);
+		if (U_FAILURE(st)) {
+			if (cache[i] != NULL)
+				unum_close(cache[i]);
+			cache[i] = NULL;
+		}
+	}
+	return cache[i];
+}
+
+void
+lang_int(Buf *out, const char *lang, int64_t n)
+{
+	int i = index_of(lang);
+	UNumberFormat *f;
+	UChar u[64];
+	int32_t len = -1;
+	UErrorCode st = U_ZERO_ERROR;
+
+	pthread_mutex_lock(&fmt_lock);
+	f = number_format(num_fmt, i < 0 ? 2 : i, UNUM_DECIMAL);
+	if (f != NULL) {
+		unum_setAttribute(f, UNUM_MAX_FRACTION_DIGITS, 0);
+		unum_setAttribute(f, UNUM_MIN_FRACTION_DIGITS, 0);
+		len = unum_formatInt64(f, n, u, 64, NULL, &st);
+	}
+	pthread_mutex_unlock(&fmt_lock);
+	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 64)
+		put_uchars(out, u, len);
+	else
+		buf_printf(out, "%lld", (long long)n);
+}
+
+void
+lang_decimal(Buf *out, const char *lang, double x, int frac)
+{
+	int i = index_of(lang);
+	UNumberFormat *f;
+	UChar u[64];
+	int32_t len = -1;
+	UErrorCode st = U_ZERO_ERROR;
+
+	pthread_mutex_lock(&fmt_lock);
+	f = number_format(num_fmt, i < 0 ? 2 : i, UNUM_DECIMAL);
+	if (f != NULL) {
+		unum_setAttribute(f, UNUM_MAX_FRACTION_DIGITS, frac);
+		unum_setAttribute(f, UNUM_MIN_FRACTION_DIGITS, frac);
+		len = unum_formatDouble(f, x, u, 64, NULL, &st);
+	}
+	pthread_mutex_unlock(&fmt_lock);
+	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 64)
+		put_uchars(out, u, len);
+	else
+		buf_printf(out, "%.*f", frac, x);
+}
+
+void
+lang_percent(Buf *out, const char *lang, double share)
+{
+	int i = index_of(lang);
+	UNumberFormat *f;
+	UChar u[64];
+	int32_t len = -1;
+	UErrorCode st = U_ZERO_ERROR;
+
+	pthread_mutex_lock(&fmt_lock);
+	f = number_format(pct_fmt, i < 0 ? 2 : i, UNUM_PERCENT);
+	if (f != NULL)
+		len = unum_formatDouble(f, share, u, 64, NULL, &st);
+	pthread_mutex_unlock(&fmt_lock);
+	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 64)
+		put_uchars(out, u, len);
+	else
+		buf_printf(out, "%.0f%%", share * 100);
+}
+
+static UDateFormat *
+date_format(int i)
+{
+	UChar zone[] = { 'U', 'T', 'C', 0 };
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (date_fmt[i] != NULL)
+		return date_fmt[i];
+	date_fmt[i] =
+	    udat_open(UDAT_NONE, UDAT_LONG, icu_locale[i], zone, -1, NULL, 0, &st);
+	if (U_FAILURE(st)) {
+		if (date_fmt[i] != NULL)
+			udat_close(date_fmt[i]);
+		return date_fmt[i] = NULL;
+	}
+	if (strcmp(lang_code[i], "ar") == 0)
+		for (int m = 0; m < 12; m++) {
+			UChar u[64];
+			int32_t len = 0;
+
+			st = U_ZERO_ERROR;
+			u_strFromUTF8(u, 64, &len, ar_month[m], -1, &st);
+			if (U_SUCCESS(st))
+				udat_setSymbols(
+				    date_fmt[i], UDAT_MONTHS, m, u, len, &st);
+		}
+	return date_fmt[i];
+}
+
+void
+lang_date(Buf *out, const char *lang, const char *ymd)
+{
+	int i = index_of(lang);
+	int y, m, d;
+	char tail;
+	struct tm tm;
+	UDateFormat *f;
+	UChar u[128];
+	int32_t len = -1;
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (sscanf(ymd, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 ||
+	    m > 12 || d < 1 || d > 31) {
+		buf_puts(out, ymd);
+		return;
+	}
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	pthread_mutex_lock(&fmt_lock);
+	if ((f = date_format(i < 0 ? 2 : i)) != NULL)
+		len = udat_format(f, (UDate)timegm(&tm) * 1000.0, u, 128, NULL, &st);
+	pthread_mutex_unlock(&fmt_lock);
+	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 128)
+		put_uchars(out, u, len);
+	else
+		buf_puts(out, ymd);
+}
+
+void
+lang_fini(void)
+{
+	pthread_mutex_lock(&fmt_lock);
+	for (int i = 0; i < NLANG; i++) {
+		if (num_fmt[i] != NULL)
+			unum_close(num_fmt[i]);
+		if (pct_fmt[i] != NULL)
+			unum_close(pct_fmt[i]);
+		if (date_fmt[i] != NULL)
+			udat_close(date_fmt[i]);
+		num_fmt[i] = pct_fmt[i] = NULL;
+		date_fmt[i] = NULL;
+	}
+	pthread_mutex_unlock(&fmt_lock);
+}

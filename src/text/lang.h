@@ -1,0 +1,96 @@
+/*
+ * lang.h - the six languages of the United Nations: Arabic, Chinese,
+ * English, French, Russian and Spanish (ISO 639-1 ar, zh, en, fr, ru, es).
+ *
+ * Words go through gettext.  The English text in the source is the
+ * message id; po/LANG.po holds its translation, compiled by msgfmt into
+ * LOCALEDIR/C/LC_MESSAGES/ctmatrix-LANG.mo.  Each language is a text
+ * domain of its own ("ctmatrix-ar", ...) looked up with dgettext(), so
+ * one process serves every language at once, thread by thread, without
+ * switching the locale: the server answers one request in Arabic and the
+ * next in Russian.  LOCALEDIR is $CTMATRIX_LOCALEDIR, else "locale" beside
+ * the binary (build/locale for build/ctmatrix), else ../share/locale from
+ * it (an installed binary); a missing catalogue leaves the English text.
+ *
+ * Numbers and dates follow each language's conventions through ICU
+ * (grouping, decimal sign, percent sign, month names, order); Arabic
+ * keeps the European digits, as the United Nations' Arabic documents do,
+ * and writes months with both their names ("أيار/مايو").
+ *
+ * Mark text for translation with tr(lang, "...") or trn(lang, "one",
+ * "many", n); mark text in static tables with N_("...") and translate it
+ * where it is used.  tools/check-po fails when a marked text has no
+ * translation in one of the five catalogues.
+ */
+#ifndef CTM_TEXT_LANG_H
+#define CTM_TEXT_LANG_H
+
+#include <stdint.h>
+
+#include "../core/buf.h"
+
+/* The codes, in the order of their English names (ar zh en fr ru es). */
+extern const char *const lang_code[6];
+#define NLANG 6
+
+/* Text marked for translation, translated where it is used. */
+#define N_(s) s
+
+/*
+ * Read the language of the environment and bind the catalogues; called
+ * by main() before any thread starts (tr() calls it too, once).
+ */
+void lang_init(void);
+
+/* Whether code is one of the six (exactly, in lower case). */
+int lang_ok(const char *code);
+
+/* code when it is one of the six, else "en". */
+const char *lang_or_en(const char *code);
+
+/* Whether the language is written right to left (Arabic). */
+int lang_rtl(const char *lang);
+
+/* The language's own name for itself ("العربية", "Русский", ...). */
+const char *lang_name(const char *lang);
+
+/* msgid in lang (the English text itself for en or when untranslated). */
+const char *tr(const char *lang, const char *msgid);
+
+/* The singular or plural of the count n in lang, by its plural rules. */
+const char *trn(const char *lang, const char *one, const char *many,
+    unsigned long n);
+
+/*
+ * The language of the environment, as gettext reads it: the first of
+ * LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set, by its first two
+ * letters ("ru_RU.UTF-8" is ru); en when it names none of the six.
+ */
+const char *lang_from_env(void);
+
+/*
+ * The language an HTTP Accept-Language header prefers among the six, by
+ * its quality values; NULL when it names none (or header is NULL).
+ */
+const char *lang_accept(const char *header);
+
+/* n with the language's grouping ("12,345", "12 345", "12.345"). */
+void lang_int(Buf *out, const char *lang, int64_t n);
+
+/* x with frac decimals, grouped ("1,234.5", "1 234,5"). */
+void lang_decimal(Buf *out, const char *lang, double x, int frac);
+
+/* share (0.33 for 33%) as a whole percentage ("33%", "33 %"). */
+void lang_percent(Buf *out, const char *lang, double share);
+
+/*
+ * The date ymd ("2018-05-12") as the language writes it in full ("12 May
+ * 2018", "12 мая 2018 г.", "2018年5月12日"); ymd itself when it is not a
+ * date.
+ */
+void lang_date(Buf *out, const char *lang, const char *ymd);
+
+/* Free what ICU holds for the formats (at exit, for leak checkers). */
+void lang_fini(void);
+
+#endif
