@@ -12,6 +12,7 @@
 
 #include "../io/annex_render.h"
 #include "../portfolio/query.h"
+#include "../text/lang.h"
 #include "cli.h"
 
 static const char *
@@ -29,7 +30,7 @@ annex_args(Cli *c, const AnnexFormat **fmt, const char **lang)
 {
 	const char *f = cli_opt(c, "format"), *out = cli_opt(c, "out");
 
-	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : "en";
+	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : lang_from_env();
 	if (f == NULL)
 		return cli_error(EXIT_USAGE,
 		    "report annex: --format is required (%s)",
@@ -37,7 +38,7 @@ annex_args(Cli *c, const AnnexFormat **fmt, const char **lang)
 	if ((*fmt = annex_format(f)) == NULL)
 		return cli_error(EXIT_USAGE, "--format: \"%s\" is not %s", f,
 		    annex_format_names());
-	if (!annex_report_lang_ok(*lang))
+	if (!lang_ok(*lang))
 		return cli_error(EXIT_USAGE,
 		    "--lang: \"%s\" is not ar, en, es, fr, ru or zh", *lang);
 	if (out != NULL && *out == '\0')

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "../text/lang.h"
 #include "annex_render.h"
 
 static const char style[] =
@@ -19,6 +20,7 @@ static const char style[] =
     "header{border-bottom:1px solid #000;margin-bottom:1.5em}\n"
     ".symbol{display:flex;justify-content:space-between;font-size:9pt;"
     "margin:0}\n"
+    ".annex{text-align:center;font-weight:bold;margin:.6em 0 0}\n"
     "h1{font-size:14pt;margin:.6em 0 .3em}\n"
     ".summary{margin:0 0 .6em}\n"
     "table{border-collapse:collapse;width:100%;margin:0 0 2em}\n"
@@ -44,7 +46,7 @@ element(Buf *out, const char *open, const char *text, const char *close)
 
 /* One project: serial, title (period) entities, status, activities, scope. */
 static void
-row_html(Buf *out, const AnnexRow *row)
+row_html(Buf *out, const char *lang, const AnnexRow *row)
 {
 	buf_puts(out, "<tr><td class=\"serial\">");
 	if (row->serial >= 0)
@@ -59,68 +61,76 @@ row_html(Buf *out, const AnnexRow *row)
 		    row->period, ")</bdi>");
 	if (*row->entities)
 		element(out, " <bdi><b>", row->entities, "</b></bdi>");
-	element(out, "</td>\n<td dir=\"auto\">", annex_status_name(row->status),
-	    "</td>\n");
+	element(out, "</td>\n<td dir=\"auto\">",
+	    annex_status_name(lang, row->status), "</td>\n");
 	element(out, "<td class=\"activities\" dir=\"auto\">", row->activities,
 	    "</td>\n");
 	element(out, "<td dir=\"auto\">", row->scope, "</td></tr>\n");
 }
 
 static void
-table_html(Buf *out, const AnnexTable *t)
+table_html(Buf *out, const char *lang, const AnnexTable *t)
 {
-	buf_puts(out, "<table>\n<caption><h2>");
-	if (t->number > 0)
-		element(out, "Pillar ", t->pillar,
-		    " of the United Nations Global Counter-Terrorism "
-		    "Strategy</h2>\n");
-	else
-		element(out, "", t->short_name, "</h2>\n");
+	Buf b = BUF_INIT;
+
+	annex_heading(lang, t, &b);
+	element(out, "<table>\n<caption><h2>", buf_str(&b), "</h2>\n");
 	element(out, "<span class=\"full\" dir=\"auto\">", t->full_name,
 	    "</span>\n");
-	buf_printf(out,
-	    "<span class=\"count\" dir=\"auto\">%zu project%s</span>", t->nrow,
-	    t->nrow == 1 ? "" : "s");
-	buf_puts(out,
-	    "</caption>\n<thead><tr><th scope=\"col\">Serial</th>"
-	    "<th scope=\"col\">Project title/duration/entities</th>"
-	    "<th scope=\"col\">Status of implementation</th>"
-	    "<th scope=\"col\">Main activities</th>"
-	    "<th scope=\"col\">Geographical scope</th></tr></thead>\n"
-	    "<tbody>\n");
+	buf_reset(&b);
+	annex_count(lang, t->nrow, &b);
+	element(out, "<span class=\"count\">", buf_str(&b), "</span>");
+	buf_puts(out, "</caption>\n<thead><tr>");
+	for (int i = 0; i < ANNEX_NCOL; i++)
+		element(
+		    out, "<th scope=\"col\">", annex_column(lang, i), "</th>");
+	buf_puts(out, "</tr></thead>\n<tbody>\n");
 	for (size_t k = 0; k < t->nrow; k++)
-		row_html(out, &t->row[k]);
+		row_html(out, lang, &t->row[k]);
 	buf_puts(out, "</tbody>\n</table>\n");
+	buf_free(&b);
 }
 
 void
 annex_html(const AnnexReport *r, Buf *out)
 {
+	Buf b = BUF_INIT, n = BUF_INIT;
+
 	element(out, "<!DOCTYPE html>\n<html lang=\"", r->lang, "\"");
-	buf_printf(
-	    out, " dir=\"%s\">\n", strcmp(r->lang, "ar") == 0 ? "rtl" : "ltr");
+	buf_printf(out, " dir=\"%s\">\n", lang_rtl(r->lang) ? "rtl" : "ltr");
 	buf_puts(out,
 	    "<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
-	    "initial-scale=1\">\n"
-	    "<title>Annex — Matrix of UN counter-terrorism projects and "
-	    "activities</title>\n<style>\n");
+	    "initial-scale=1\">\n");
+	element(out, "<title>", annex_title(r), "</title>\n<style>\n");
 	buf_puts(out, style);
-	buf_puts(out,
-	    "</style>\n</head>\n<body>\n<header>\n"
-	    "<p class=\"symbol\"><span>Annex</span>");
-	element(out, " <span>As of <time datetime=\"", r->as_of, "\">");
-	element(out, "", r->as_of, "</time></span></p>\n");
-	buf_puts(out, "<h1>" ANNEX_TITLE "</h1>\n");
-	buf_printf(out,
-	    "<p class=\"summary\" dir=\"auto\">%zu project%s in %zu "
-	    "table%s</p>\n"
-	    "</header>\n<main>\n",
-	    r->nproject, r->nproject == 1 ? "" : "s", r->ntable,
-	    r->ntable == 1 ? "" : "s");
+	buf_puts(
+	    out, "</style>\n</head>\n<body>\n<header>\n<p class=\"symbol\">");
+	element(out, "<span>", r->symbol ? r->symbol : tr(r->lang, "Annex"),
+	    "</span>");
+	lang_date(&b, r->lang, r->as_of);
+	element(out, " <span><time datetime=\"", r->as_of, "\">");
+	element(out, "", buf_str(&b), "</time></span></p>\n");
+	if (r->symbol != NULL)
+		element(
+		    out, "<p class=\"annex\">", tr(r->lang, "Annex"), "</p>\n");
+	element(out, "<h1>", annex_title(r), "</h1>\n");
+	buf_reset(&b);
+	annex_count(r->lang, r->nproject, &b);
+	lang_int(&n, r->lang, (int64_t)r->ntable);
+	buf_puts(out, "<p class=\"summary\">");
+	buf_html_text(out, buf_str(&b));
+	buf_puts(out, " · ");
+	buf_reset(&b);
+	buf_printf(
+	    &b, trn(r->lang, "%s table", "%s tables", r->ntable), buf_str(&n));
+	buf_html_text(out, buf_str(&b));
+	buf_puts(out, "</p>\n</header>\n<main>\n");
 	for (size_t i = 0; i < r->ntable; i++)
-		table_html(out, &r->table[i]);
+		table_html(out, r->lang, &r->table[i]);
 	if (r->ntable == 0)
-		buf_puts(out, "<p>No project matches.</p>\n");
+		element(out, "<p>", tr(r->lang, "No projects."), "</p>\n");
 	buf_puts(out, "</main>\n</body>\n</html>\n");
+	buf_free(&b);
+	buf_free(&n);
 }

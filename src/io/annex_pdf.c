@@ -29,6 +29,7 @@
 #include <pango/pangocairo.h>
 
 #include "../core/mem.h"
+#include "../text/lang.h"
 #include "annex_pdf.h"
 
 /*
@@ -53,72 +54,12 @@
 /* The columns' shares of the body's width, in logical order. */
 static const double col_share[NCOL] = { 0.052, 0.30, 0.12, 0.348, 0.18 };
 
-/* The words of the document in one language. */
-typedef struct Labels {
-	const char *lang;       /* ISO 639-1 */
-	const char *annex;      /* the heading, and the symbol if none */
-	const char *title;      /* the title when the report has none */
-	const char *col[NCOL];  /* the header row */
-	const char *status[3];  /* in development, ongoing, completed */
-	const char *page, *of;  /* "Page" 3 "of" 12 */
-	const char *pillar;     /* "Pillar" I */
-	const char *ordinal[4]; /* I..IV as the language says it, or NULL */
-	const char *strategy;   /* after "Pillar I" */
-	const char *none;       /* when no project is selected */
-	const char *month[12];  /* in a date, "12 May 2018" */
-	const char *year_after; /* after the year of a date */
-	const char *head_style; /* the header row's font style */
-} Labels;
-
-static const Labels labels[] = {
-	{ "en", "Annex",
-	    "Matrix of United Nations counter-terrorism projects and "
-	    "activities",
-	    { "Serial", "Project title, duration and entities",
-		"Status of implementation", "Main activities",
-		"Geographical scope" },
-	    { "In development", "Ongoing", "Completed" }, "Page", "of",
-	    "Pillar", { NULL, NULL, NULL, NULL },
-	    "of the United Nations Global Counter-Terrorism Strategy",
-	    "No projects.",
-	    { "January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December" },
-	    "", "Italic" },
-	{ "ru", "Приложение",
-	    "Матрица контртеррористических проектов и мероприятий "
-	    "Организации Объединенных Наций",
-	    { "№ п/п", "Название проекта, сроки и структуры",
-		"Ход осуществления", "Основные мероприятия",
-		"Географический охват" },
-	    { "В стадии разработки", "Осуществляется", "Завершен" }, "Стр.",
-	    "из", "Компонент", { NULL, NULL, NULL, NULL },
-	    "Глобальной контртеррористической стратегии Организации "
-	    "Объединенных Наций",
-	    "Проектов нет.",
-	    { "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
-		"августа", "сентября", "октября", "ноября", "декабря" },
-	    " года", "Italic" },
-	{ "ar", "المرفق",
-	    "مصفوفة مشاريع وأنشطة الأمم المتحدة في مجال مكافحة الإرهاب",
-	    { "الرقم", "عنوان المشروع ومدته والكيانات", "حالة التنفيذ",
-		"الأنشطة الرئيسية", "النطاق الجغرافي" },
-	    { "قيد الإعداد", "جارٍ التنفيذ", "مكتمل" }, "الصفحة", "من",
-	    "الركيزة", { "الأولى", "الثانية", "الثالثة", "الرابعة" },
-	    "من استراتيجية الأمم المتحدة العالمية لمكافحة الإرهاب",
-	    "لا توجد مشاريع.",
-	    { "كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل",
-		"أيار/مايو", "حزيران/يونيه", "تموز/يوليه", "آب/أغسطس",
-		"أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
-		"كانون الأول/ديسمبر" },
-	    "", "Bold" }, /* Arabic has no italic: a slanted script is false */
-};
-
 /* The text styles of the document. */
 enum { ST_BODY, ST_HEAD, ST_HEADING, ST_TITLE, ST_SMALL, NSTYLE };
 
 typedef struct Pdf {
 	const AnnexReport *r;
-	const Labels *t;  /* the report's language, English failing it */
+	const char *lang; /* the report's language */
 	cairo_t *cr;      /* on the PDF surface */
 	PangoContext *pc; /* of cr: fonts, language, base direction */
 	PangoFontDescription *font[NSTYLE];
@@ -136,19 +77,10 @@ typedef struct Pdf {
 				    page; NULL outside tables */
 } Pdf;
 
-static const Labels *
-labels_of(const char *lang)
-{
-	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (strcmp(labels[i].lang, lang) == 0)
-			return &labels[i];
-	return &labels[0];
-}
-
 /*
  * The font families of a language, first choice first; fontconfig falls
- * back, glyph by glyph, on whatever else is installed.  Chinese needs
- * Debian's fonts-noto-cjk, which ctmatrix does not install (it is large).
+ * back, glyph by glyph, on whatever else is installed.  Chinese comes
+ * from Debian's fonts-noto-cjk (tools/deps installs it).
  */
 static const char *
 families_of(const char *lang)
@@ -158,49 +90,6 @@ families_of(const char *lang)
 	if (strcmp(lang, "zh") == 0)
 		return "Noto Sans CJK SC, Noto Sans, DejaVu Sans";
 	return "Noto Sans, DejaVu Sans";
-}
-
-/* "12 May 2018" from "2018-05-12" in the labels' language. */
-static void
-date_text(Buf *b, const Labels *t, const char *ymd)
-{
-	int y, m, d;
-
-	if (sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12) {
-		buf_puts(b, ymd);
-		return;
-	}
-	buf_printf(b, "%d %s %d%s", d, t->month[m - 1], y, t->year_after);
-}
-
-/* "120 projects" in the labels' language, its plural rules included. */
-static void
-count_text(Buf *b, const Labels *t, size_t n)
-{
-	size_t r10 = n % 10, r100 = n % 100;
-
-	if (strcmp(t->lang, "ru") == 0)
-		buf_printf(b, "%zu\u00a0%s", n,
-		    r10 == 1 && r100 != 11 ? "проект"
-			: r10 >= 2 && r10 <= 4 && (r100 < 12 || r100 > 14)
-			? "проекта"
-			: "проектов");
-	else if (strcmp(t->lang, "ar") == 0)
-		buf_printf(b, "عدد المشاريع:\u00a0%zu", n);
-	else
-		buf_printf(b, "%zu\u00a0project%s", n, n == 1 ? "" : "s");
-}
-
-static const char *
-status_text(const Labels *t, const char *status)
-{
-	if (strcmp(status, "in_development") == 0)
-		return t->status[0];
-	if (strcmp(status, "ongoing") == 0)
-		return t->status[1];
-	if (strcmp(status, "completed") == 0)
-		return t->status[2];
-	return annex_status_name(status);
 }
 
 /*
@@ -403,20 +292,19 @@ masthead_set(Pdf *p)
 	PangoLayout *l;
 
 	p->y = HEAD_Y;
-	p->y += line_draw(
-	    p, ST_HEADING, r->symbol ? r->symbol : p->t->annex, p->y, 1);
-	date_text(&b, p->t, r->as_of);
+	p->y += line_draw(p, ST_HEADING,
+	    r->symbol ? r->symbol : tr(p->lang, "Annex"), p->y, 1);
+	lang_date(&b, p->lang, r->as_of);
 	p->y += line_draw(p, ST_SMALL, buf_str(&b), p->y, 1) + 3;
 	rule_draw(p, p->y, 0.8);
 	p->y += 12;
 	if (r->symbol != NULL) {
-		l = layout_make(p, ST_HEADING, p->t->annex, BODY_W, 1);
+		l = layout_make(p, ST_HEADING, tr(p->lang, "Annex"), BODY_W, 1);
 		layout_draw(p, l, MARGIN, p->y);
 		p->y += layout_height(l) + 4;
 		g_object_unref(l);
 	}
-	l = layout_make(
-	    p, ST_TITLE, r->title ? r->title : p->t->title, BODY_W, 1);
+	l = layout_make(p, ST_TITLE, annex_title(r), BODY_W, 1);
 	layout_draw(p, l, MARGIN, p->y);
 	p->y += layout_height(l) + 6;
 	g_object_unref(l);
@@ -441,12 +329,21 @@ page_begin(Pdf *p)
 	} else {
 		/* The symbol on the outer side: the end on odd pages. */
 		double h = line_draw(p, ST_SMALL,
-		    p->r->symbol ? p->r->symbol : p->t->annex, HEAD_Y,
+		    p->r->symbol ? p->r->symbol : tr(p->lang, "Annex"), HEAD_Y,
 		    p->page % 2);
 
 		rule_draw(p, HEAD_Y + h + 2, 0.4);
 	}
-	buf_printf(&b, "%s %d %s %d", p->t->page, p->page, p->t->of, p->npage);
+	{
+		Buf n = BUF_INIT, of = BUF_INIT;
+
+		lang_int(&n, p->lang, p->page);
+		lang_int(&of, p->lang, p->npage);
+		buf_printf(&b, tr(p->lang, "Page %s of %s"), buf_str(&n),
+		    buf_str(&of));
+		buf_free(&n);
+		buf_free(&of);
+	}
 	line_draw(p, ST_SMALL, buf_str(&b), FOOT_Y, -1);
 	buf_free(&b);
 	if (p->table != NULL)
@@ -485,8 +382,8 @@ row_make(Pdf *p, const AnnexRow *row, PangoLayout **cell)
 		pango_layout_set_attributes(cell[1], bold);
 		pango_attr_list_unref(bold);
 	}
-	cell[2] = layout_make(
-	    p, ST_BODY, status_text(p->t, row->status), p->w[2] - 2 * PAD_X, 0);
+	cell[2] = layout_make(p, ST_BODY,
+	    annex_status_name(p->lang, row->status), p->w[2] - 2 * PAD_X, 0);
 	cell[3] =
 	    layout_make(p, ST_BODY, row->activities, p->w[3] - 2 * PAD_X, 0);
 	cell[4] = layout_make(p, ST_BODY, row->scope, p->w[4] - 2 * PAD_X, 0);
@@ -515,17 +412,14 @@ row_set(Pdf *p, PangoLayout **cell)
 
 /* The heading of a table: "Pillar I of the ... Strategy — 120 projects". */
 static void
-heading_text(Buf *b, const Labels *t, const AnnexTable *tab)
+heading_text(Buf *b, const char *lang, const AnnexTable *tab)
 {
-	if (tab->number >= 1 && tab->number <= 4) {
-		const char *n = t->ordinal[tab->number - 1];
-
-		buf_printf(b, "%s %s %s — ", t->pillar, n ? n : tab->pillar,
-		    t->strategy);
-	} else {
-		buf_printf(b, "%s — ", tab->full_name);
-	}
-	count_text(b, t, tab->nrow);
+	if (tab->number >= 1 && tab->number <= 4)
+		annex_heading(lang, tab, b);
+	else
+		buf_puts(b, tab->full_name);
+	buf_puts(b, " — ");
+	annex_count(lang, tab->nrow, b);
 }
 
 /*
@@ -539,7 +433,7 @@ table_set(Pdf *p, const AnnexTable *tab)
 	PangoLayout *head, *sub = NULL, *cell[NCOL];
 	double need;
 
-	heading_text(&b, p->t, tab);
+	heading_text(&b, p->lang, tab);
 	head = layout_make(p, ST_HEADING, buf_str(&b), BODY_W, 0);
 	need = layout_height(head) + 4;
 	if (tab->number >= 1 && tab->full_name[0] != '\0') {
@@ -583,7 +477,8 @@ document_set(Pdf *p)
 		if (p->r->table[i].nrow > 0)
 			table_set(p, &p->r->table[i]);
 	if (p->r->nproject == 0) {
-		PangoLayout *l = layout_make(p, ST_BODY, p->t->none, BODY_W, 0);
+		PangoLayout *l = layout_make(
+		    p, ST_BODY, tr(p->lang, "No projects."), BODY_W, 0);
 
 		layout_draw(p, l, MARGIN, p->y + SPACE);
 		g_object_unref(l);
@@ -603,8 +498,8 @@ pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
 
 	memset(p, 0, sizeof(*p));
 	p->r = r;
-	p->t = labels_of(r->lang);
-	p->rtl = strcmp(r->lang, "ar") == 0;
+	p->lang = r->lang;
+	p->rtl = lang_rtl(r->lang);
 	p->cr = cairo_create(s);
 	p->pc = pango_cairo_create_context(p->cr);
 	pango_context_set_language(p->pc, pango_language_from_string(r->lang));
@@ -613,8 +508,13 @@ pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
 	for (int i = 0; i < NSTYLE; i++) {
 		Buf b = BUF_INIT;
 
+		/* The header row in italics, but for scripts that have
+		 * none (Arabic, Chinese): a slanted script is false. */
 		buf_printf(&b, "%s %s %d", families_of(r->lang),
-		    st[i].style ? st[i].style : p->t->head_style, st[i].size);
+		    st[i].style                                ? st[i].style
+			: p->rtl || strcmp(r->lang, "zh") == 0 ? "Bold"
+							       : "Italic",
+		    st[i].size);
 		p->font[i] = pango_font_description_from_string(buf_str(&b));
 		buf_free(&b);
 	}
@@ -624,8 +524,8 @@ pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
 		x += p->w[i];
 	}
 	for (int i = 0; i < NCOL; i++)
-		p->head[i] = layout_make(
-		    p, ST_HEAD, p->t->col[i], p->w[i] - 2 * PAD_X, 0);
+		p->head[i] = layout_make(p, ST_HEAD, annex_column(p->lang, i),
+		    p->w[i] - 2 * PAD_X, 0);
 	p->head_h = cells_height(p->head);
 }
 
@@ -679,7 +579,7 @@ annex_pdf(const AnnexReport *r, const char *path, Buf *err)
 	s = cairo_pdf_surface_create_for_stream(write_out, fp, PAGE_W, PAGE_H);
 	pdf_open(&p, r, s);
 	cairo_pdf_surface_set_metadata(
-	    s, CAIRO_PDF_METADATA_TITLE, r->title ? r->title : p.t->title);
+	    s, CAIRO_PDF_METADATA_TITLE, annex_title(r));
 	cairo_pdf_surface_set_metadata(
 	    s, CAIRO_PDF_METADATA_CREATOR, "ctmatrix");
 	/* The date of the data, not of the run: the same data, the same PDF. */

@@ -4,8 +4,8 @@
  * the matrix page alike, so that both give the same bytes.
  *
  * Each renderer shows the rows of the model and nothing else.  The texts
- * around them (headings, column names) are English in this increment;
- * only the pillars' names follow the report's language.  The PDF renderer
+ * around them (headings, column names, the status) are in the report's
+ * language (annex_report.h); the data are as stored.  The PDF renderer
  * lives apart (annex_pdf.h).
  */
 #ifndef CTM_IO_ANNEX_RENDER_H
@@ -13,10 +13,6 @@
 
 #include "../core/buf.h"
 #include "annex_report.h"
-
-/* The annex's title, as the report prints it above the tables. */
-#define ANNEX_TITLE                                                            \
-	"Matrix of United Nations counter-terrorism projects and activities"
 
 /* A format the annex can be written in. */
 typedef struct AnnexFormat {

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "../core/mem.h"
+#include "../text/lang.h"
 #include "annex_report.h"
 
 typedef struct Load {
@@ -151,27 +152,67 @@ annex_report_free(AnnexReport *r)
 }
 
 const char *
-annex_status_name(const char *status)
+annex_status_name(const char *lang, const char *status)
 {
 	if (status == NULL)
 		return "";
 	if (strcmp(status, "in_development") == 0)
-		return "In development";
+		return tr(lang, "In development");
 	if (strcmp(status, "ongoing") == 0)
-		return "Ongoing";
+		return tr(lang, "Ongoing");
 	if (strcmp(status, "completed") == 0)
-		return "Completed";
+		return tr(lang, "Completed");
 	return "";
 }
 
-int
-annex_report_lang_ok(const char *lang)
+const char *
+annex_column(const char *lang, int i)
 {
-	static const char *const six[] = { "ar", "en", "es", "fr", "ru", "zh" };
+	static const char *const col[ANNEX_NCOL] = { N_("Serial"),
+		N_("Project title, duration and entities"),
+		N_("Status of implementation"), N_("Main activities"),
+		N_("Geographical scope") };
 
-	for (size_t i = 0; lang != NULL && i < sizeof(six) / sizeof(six[0]);
-	     i++)
-		if (strcmp(lang, six[i]) == 0)
-			return 1;
-	return 0;
+	return i >= 0 && i < ANNEX_NCOL ? tr(lang, col[i]) : "";
+}
+
+const char *
+annex_title(const AnnexReport *r)
+{
+	if (r->title != NULL)
+		return r->title;
+	return tr(r->lang,
+	    "Matrix of United Nations counter-terrorism "
+	    "projects and activities");
+}
+
+void
+annex_heading(const char *lang, const AnnexTable *t, Buf *out)
+{
+	static const char *const pillar[4] = {
+		N_("Pillar I of the United Nations Global Counter-Terrorism "
+		   "Strategy"),
+		N_("Pillar II of the United Nations Global Counter-Terrorism "
+		   "Strategy"),
+		N_("Pillar III of the United Nations Global "
+		   "Counter-Terrorism Strategy"),
+		N_("Pillar IV of the United Nations Global Counter-Terrorism "
+		   "Strategy"),
+	};
+
+	if (t->number >= 1 && t->number <= 4)
+		buf_puts(out, tr(lang, pillar[t->number - 1]));
+	else
+		buf_puts(out, t->short_name);
+}
+
+void
+annex_count(const char *lang, size_t n, Buf *out)
+{
+	Buf num = BUF_INIT;
+
+	lang_int(&num, lang, (int64_t)n);
+	buf_printf(
+	    out, trn(lang, "%s project", "%s projects", n), buf_str(&num));
+	buf_free(&num);
 }

@@ -58,13 +58,20 @@ int annex_report_load(Store *s, const ProjectFilter *f, const char *lang,
     AnnexReport *r, Buf *err);
 void annex_report_free(AnnexReport *r);
 
-/* The status as the report writes it, in English ("Ongoing"), "" if none. */
-const char *annex_status_name(const char *status);
-
 /*
- * Whether lang is one of the six languages of the United Nations (ar,
- * en, es, fr, ru, zh), the codes annex_report_load() takes.
+ * The words around the data, in lang (src/text/lang.h), the same in
+ * every format: the status as the report writes it ("Ongoing"; "" if
+ * none), the header of column i (0..ANNEX_NCOL-1: serial, title, status,
+ * activities, scope), the document's title (r->title, else the report's
+ * own), a table's heading ("Pillar I of the United Nations Global
+ * Counter-Terrorism Strategy"; the short name of a table of no pillar),
+ * and "120 projects".
  */
-int annex_report_lang_ok(const char *lang);
+#define ANNEX_NCOL 5
+const char *annex_status_name(const char *lang, const char *status);
+const char *annex_column(const char *lang, int i);
+const char *annex_title(const AnnexReport *r);
+void annex_heading(const char *lang, const AnnexTable *t, Buf *out);
+void annex_count(const char *lang, size_t n, Buf *out);
 
 #endif

@@ -126,7 +126,7 @@ annex_csv(const AnnexReport *r, Buf *out)
 }
 
 static json_t *
-row_json(const AnnexRow *row)
+row_json(const char *lang, const AnnexRow *row)
 {
 	json_t *ents = json_array();
 
@@ -136,7 +136,7 @@ row_json(const AnnexRow *row)
 	    (json_int_t)row->id, "serial",
 	    row->serial >= 0 ? json_integer(row->serial) : json_null(), "title",
 	    row->title, "period", row->period, "entities", ents, "status",
-	    row->status, "status_name", annex_status_name(row->status),
+	    row->status, "status_name", annex_status_name(lang, row->status),
 	    "activities", row->activities, "scope", row->scope);
 }
 
@@ -151,7 +151,8 @@ annex_json(const AnnexReport *r, Buf *out)
 		json_t *rows = json_array();
 
 		for (size_t k = 0; k < t->nrow; k++)
-			json_array_append_new(rows, row_json(&t->row[k]));
+			json_array_append_new(
+			    rows, row_json(r->lang, &t->row[k]));
 		json_array_append_new(tables,
 		    json_pack("{ss si ss ss sI so}", "pillar", t->pillar,
 			"number", t->number, "short_name", t->short_name,

@@ -1,6 +1,7 @@
 /*
  * annex_xlsx.c - the annex as an Excel workbook (annex_render.h), through
- * libxlsxwriter: a sheet a pillar ("Pillar I"), two title rows, then a
+ * libxlsxwriter: a sheet a pillar ("Pillar I", in the report's language;
+ * right to left in Arabic), two title rows, then a
  * header row that stays in view (frozen) and carries the filters, then a
  * row a project.  The title, the period and the entities have columns of
  * their own here, so that a reader can sort and filter by each.
@@ -12,21 +13,24 @@
  * gives the same bytes on the command line and on the web.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include <xlsxwriter.h>
 
+#include "../core/mem.h"
 #include "../core/utf8.h"
+#include "../text/lang.h"
 #include "annex_render.h"
 
 #define WIDTH_MAX 60
 #define NCOL      7
 #define HEAD_ROW  2 /* rows 0 and 1 hold the titles */
 
-static const char *const heads[NCOL] = { "Serial", "Project title", "Duration",
-	"Entities", "Status of implementation", "Main activities",
-	"Geographical scope" };
+static const char *const heads[NCOL] = { N_("Serial"), N_("Project title"),
+	N_("Duration"), N_("Entities"), N_("Status of implementation"),
+	N_("Main activities"), N_("Geographical scope") };
 
 /* The formats a sheet uses. */
 typedef struct Styles {
@@ -57,29 +61,30 @@ text_width(const char *s)
 
 /* The cells of row as strings (the serial apart). */
 static void
-row_cells(const AnnexRow *row, const char *cell[NCOL])
+row_cells(const char *lang, const AnnexRow *row, const char *cell[NCOL])
 {
 	cell[0] = NULL;
 	cell[1] = row->title;
 	cell[2] = row->period;
 	cell[3] = row->entities;
-	cell[4] = annex_status_name(row->status);
+	cell[4] = annex_status_name(lang, row->status);
 	cell[5] = row->activities;
 	cell[6] = row->scope;
 }
 
 /* Column widths that fit t's texts; wide ones wrap. */
 static void
-sheet_columns(lxw_worksheet *ws, const AnnexTable *t, const Styles *st)
+sheet_columns(
+    lxw_worksheet *ws, const char *lang, const AnnexTable *t, const Styles *st)
 {
 	size_t w[NCOL];
 	const char *cell[NCOL];
 
 	for (int c = 0; c < NCOL; c++)
-		w[c] =
-		    text_width(heads[c]) + 3; /* room for the filter's button */
+		w[c] = text_width(tr(lang, heads[c])) +
+		    3; /* room for the filter's button */
 	for (size_t k = 0; k < t->nrow; k++) {
-		row_cells(&t->row[k], cell);
+		row_cells(lang, &t->row[k], cell);
 		for (int c = 1; c < NCOL; c++) {
 			size_t cw = text_width(cell[c]);
 
@@ -106,9 +111,9 @@ sheet(lxw_workbook *wb, const AnnexReport *r, const AnnexTable *t,
 	const char *cell[NCOL];
 
 	if (t->number > 0)
-		buf_printf(&name, "Pillar %s", t->pillar);
+		buf_printf(&name, tr(r->lang, "Pillar %s"), t->pillar);
 	else
-		buf_puts(&name, "No pillar");
+		buf_puts(&name, tr(r->lang, "No pillar"));
 	/* A name the workbook refuses (repeated, too long) is an error. */
 	if ((ws = workbook_add_worksheet(wb, buf_str(&name))) == NULL) {
 		buf_printf(
@@ -116,21 +121,26 @@ sheet(lxw_workbook *wb, const AnnexReport *r, const AnnexTable *t,
 		buf_free(&name);
 		return -1;
 	}
-	buf_printf(&sub,
-	    "%s of the United Nations Global Counter-Terrorism "
-	    "Strategy: %s (%zu project%s, as of %s)",
-	    buf_str(&name), t->full_name, t->nrow, t->nrow == 1 ? "" : "s",
-	    r->as_of);
-	worksheet_write_string(ws, 0, 0, ANNEX_TITLE, st->title);
+	/* "Pillar I of the ...: its full name · 120 projects · 12 May 2018" */
+	annex_heading(r->lang, t, &sub);
+	if (*t->full_name)
+		buf_printf(&sub, ": %s", t->full_name);
+	buf_puts(&sub, " · ");
+	annex_count(r->lang, t->nrow, &sub);
+	buf_puts(&sub, " · ");
+	lang_date(&sub, r->lang, r->as_of);
+	if (lang_rtl(r->lang))
+		worksheet_right_to_left(ws);
+	worksheet_write_string(ws, 0, 0, annex_title(r), st->title);
 	worksheet_write_string(ws, 1, 0, buf_str(&sub), st->subtitle);
 	for (int c = 0; c < NCOL; c++)
-		worksheet_write_string(
-		    ws, HEAD_ROW, (lxw_col_t)c, heads[c], st->head);
-	sheet_columns(ws, t, st);
+		worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)c,
+		    tr(r->lang, heads[c]), st->head);
+	sheet_columns(ws, r->lang, t, st);
 	for (size_t k = 0; k < t->nrow && e == LXW_NO_ERROR; k++) {
 		lxw_row_t rw = (lxw_row_t)(HEAD_ROW + 1 + k);
 
-		row_cells(&t->row[k], cell);
+		row_cells(r->lang, &t->row[k], cell);
 		if (t->row[k].serial >= 0)
 			worksheet_write_number(
 			    ws, rw, 0, (double)t->row[k].serial, NULL);
@@ -176,7 +186,7 @@ styles_make(lxw_workbook *wb, Styles *st)
 int
 annex_xlsx(const AnnexReport *r, const char *path, Buf *err)
 {
-	static char title[] = ANNEX_TITLE;
+	char *title = xstrdup(annex_title(r));
 	lxw_workbook *wb = workbook_new(path);
 	lxw_doc_properties props;
 	struct tm tm;
@@ -186,6 +196,7 @@ annex_xlsx(const AnnexReport *r, const char *path, Buf *err)
 
 	if (wb == NULL) {
 		buf_printf(err, "%s: cannot make the workbook", path);
+		free(title);
 		return -1;
 	}
 	memset(&props, 0, sizeof(props));
@@ -202,15 +213,17 @@ annex_xlsx(const AnnexReport *r, const char *path, Buf *err)
 	for (size_t i = 0; i < r->ntable && rc == 0; i++)
 		rc = sheet(wb, r, &r->table[i], &st, err);
 	if (r->ntable == 0) {
-		lxw_worksheet *ws = workbook_add_worksheet(wb, "Annex");
+		lxw_worksheet *ws =
+		    workbook_add_worksheet(wb, tr(r->lang, "Annex"));
 
 		if (ws != NULL)
 			worksheet_write_string(
-			    ws, 0, 0, "No project matches.", NULL);
+			    ws, 0, 0, tr(r->lang, "No projects."), NULL);
 	}
 	if ((e = workbook_close(wb)) != LXW_NO_ERROR && rc == 0) {
 		buf_printf(err, "%s: %s", path, lxw_strerror(e));
 		rc = -1;
 	}
+	free(title);
 	return rc;
 }

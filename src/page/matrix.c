@@ -369,9 +369,10 @@ page_annex(Page *p, const char *ext)
 		return page_error(p, 400,
 		    "The annex takes pillar, entity, country, region, status, "
 		    "search and lang.");
-	if (lang != NULL && !annex_report_lang_ok(lang))
+	if (lang != NULL && !lang_ok(lang))
 		return page_error(
 		    p, 400, "lang is one of ar, en, es, fr, ru and zh.");
+	lang = p->lang; /* the URL's, else the person's (page.c) */
 	memset(&k, 0, sizeof(k));
 	memset(&r, 0, sizeof(r));
 	query_args_fill(&a, param_get, p);

@@ -13,7 +13,8 @@
  * it (an installed binary); a missing catalogue leaves the English text.
  *
  * Numbers and dates follow each language's conventions through ICU
- * (grouping, decimal sign, percent sign, month names, order); Arabic
+ * (grouping, decimal sign, percent sign, month names, order); Russian
+ * dates end in "года" as Russian documents write them; Arabic
  * keeps the European digits, as the United Nations' Arabic documents do,
  * and writes months with both their names ("أيار/مايو").
  *
@@ -54,12 +55,19 @@ int lang_rtl(const char *lang);
 /* The language's own name for itself ("العربية", "Русский", ...). */
 const char *lang_name(const char *lang);
 
-/* msgid in lang (the English text itself for en or when untranslated). */
-const char *tr(const char *lang, const char *msgid);
+/*
+ * msgid in lang (the English text itself for en or when untranslated).
+ * As gettext's, a translation used as a printf format is checked by the
+ * compiler against the English (format_arg) and by msgfmt --check
+ * against its translation.
+ */
+const char *tr(const char *lang, const char *msgid)
+    __attribute__((format_arg(2)));
 
 /* The singular or plural of the count n in lang, by its plural rules. */
-const char *trn(const char *lang, const char *one, const char *many,
-    unsigned long n);
+const char *trn(
+    const char *lang, const char *one, const char *many, unsigned long n)
+    __attribute__((format_arg(2))) __attribute__((format_arg(3)));
 
 /*
  * The language of the environment, as gettext reads it: the first of
