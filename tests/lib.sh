@@ -7,6 +7,10 @@
 # one more failure.
 
 set -u
+# The tests read English unless they ask for a language: the language of
+# the environment (src/text/lang.h) is not theirs.
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 : "${CTM:=$PWD/build/ctmatrix}"
 : "${TOP:=$PWD}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ctm-test.XXXXXX")

@@ -48,8 +48,9 @@ filter_query(Page *p, Buf *q)
 }
 
 /*
- * Whether every parameter is a filter, "page", or also, when not NULL,
- * extra: the parameters undeclared are refused, not ignored.
+ * Whether every parameter is a filter, "page", "lang" (every page's, see
+ * page.c), or also, when not NULL, extra: the parameters undeclared are
+ * refused, not ignored.
  */
 static int
 params_known(const Page *p, const char *extra)
@@ -62,6 +63,7 @@ params_known(const Page *p, const char *extra)
 			if (strcmp(name, filter_names[j]) == 0)
 				break;
 		if (j == NFILTER && strcmp(name, "page") != 0 &&
+		    strcmp(name, "lang") != 0 &&
 		    (extra == NULL || strcmp(name, extra) != 0))
 			return 0;
 	}
@@ -365,7 +367,7 @@ page_annex(Page *p, const char *ext)
 
 	if (fmt == NULL)
 		return page_error(p, 404, "There is no such page.");
-	if (!params_known(p, "lang"))
+	if (!params_known(p, NULL))
 		return page_error(p, 400,
 		    "The annex takes pillar, entity, country, region, status, "
 		    "search and lang.");
@@ -422,7 +424,7 @@ page_matrix(Page *p)
 	if (!params_known(p, NULL))
 		return page_error(p, 400,
 		    "This page takes pillar, entity, country, region, status, "
-		    "search, sort and page.");
+		    "search, sort, page and lang.");
 	if (page < 1 || page > 1000000)
 		page = 1;
 	memset(&k, 0, sizeof(k));

@@ -376,6 +376,42 @@ async function scenarios(browser) {
 		await page.close();
 	});
 
+	// --- languages ---------------------------------------------------------------------
+	await test("the language menu: العربية turns the page right to left and mirrors it, and the choice holds on the next page", async () => {
+		const ctx = await browser.newContext({ locale: "en-GB" });
+		const page = watch(await ctx.newPage());
+		await page.goto(BASE + "/?pillar=II");
+		await page.click('nav.langs a[hreflang="ar"]');
+		const m = await page.evaluate(() => {
+			const vw = document.documentElement.clientWidth;
+			const brand = document.querySelector("a.brand").getBoundingClientRect();
+			const th = [...document.querySelectorAll("main table thead th")].map((e) => e.getBoundingClientRect().left);
+			return {
+				dir: document.documentElement.dir, lang: document.documentElement.lang, dirStyle: getComputedStyle(document.body).direction,
+				brandRight: brand.right, vw, th, url: location.search, menu: document.querySelector('nav[aria-label] a[href="/"]').textContent,
+			};
+		});
+		eq(`${m.lang} ${m.dir} ${m.dirStyle}`, "ar rtl rtl", "<html lang dir> and the body's direction");
+		assert(m.url.includes("pillar=II"), `the filter is kept: ${m.url}`);
+		eq(m.menu, "المصفوفة", "the menu's first entry in Arabic");
+		assert(m.brandRight > m.vw / 2, `the brand sits at the right: right edge ${m.brandRight} of ${m.vw}`);
+		assert(m.th.length >= 3 && m.th[0] > m.th[m.th.length - 1], `the table's first column is the rightmost: ${m.th.join(", ")}`);
+		await page.click('nav[aria-label] a[href="/dashboard"]');
+		eq(await page.evaluate(() => `${document.documentElement.lang} ${document.documentElement.dir}`), "ar rtl", "the next page keeps Arabic (the cookie)");
+		await page.click('nav.langs a[hreflang="en"]');
+		eq(await page.evaluate(() => `${document.documentElement.lang} ${document.documentElement.dir}`), "en ltr", "English again, left to right");
+		await ctx.close();
+	});
+	await test("a browser that asks for Russian (Accept-Language) gets the pages in Russian", async () => {
+		const ctx = await browser.newContext({ locale: "ru-RU" });
+		const page = watch(await ctx.newPage());
+		await page.goto(BASE + "/");
+		const m = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir,
+			menu: document.querySelector('nav[aria-label] a[href="/"]').textContent }));
+		eq(`${m.lang} ${m.dir} ${m.menu}`, "ru ltr Матрица", "lang, dir and the menu");
+		await ctx.close();
+	});
+
 	// --- signing out ---------------------------------------------------------------------
 	await test("sign out with the header's button: the public again, the findings refused", async () => {
 		const page = watch(await secCtx.newPage());
