@@ -59,12 +59,10 @@ cmd_report_annex(Cli *c)
 	QueryArgs a;
 	QueryKeys k;
 	ProjectFilter f;
-	AnnexReport r;
 	Buf err = BUF_INIT, doc = BUF_INIT;
 	int rc;
 
 	memset(&k, 0, sizeof(k));
-	memset(&r, 0, sizeof(r));
 	if ((rc = annex_args(c, &fmt, &lang)) != EXIT_OK)
 		return rc;
 	if (cli_store(c) == NULL)
@@ -74,8 +72,7 @@ cmd_report_annex(Cli *c)
 		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
 		goto out;
 	}
-	if (annex_report_load(c->store, &f, lang, &r, &err) != 0 ||
-	    annex_render(&r, fmt->name, &doc, &err) != 0) {
+	if (annex_make(c->store, &f, lang, fmt->name, &doc, &err) != 0) {
 		rc = cli_error(EXIT_SYSTEM, "report annex: %s", buf_str(&err));
 		goto out;
 	}
@@ -88,7 +85,6 @@ cmd_report_annex(Cli *c)
 		    "report annex: cannot write the "
 		    "standard output");
 out:
-	annex_report_free(&r);
 	query_keys_free(&k);
 	buf_free(&doc);
 	buf_free(&err);

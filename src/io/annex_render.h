@@ -55,4 +55,21 @@ void annex_html(const AnnexReport *r, Buf *out);
  */
 int annex_xlsx(const AnnexReport *r, const char *path, Buf *err);
 
+/*
+ * The workbook of the projects f selects, in lang, streamed from the
+ * store (annex_report_stream()): memory stays flat whatever their
+ * number.  0, or -1 with a message in err.
+ */
+int annex_xlsx_stream(Store *s, const ProjectFilter *f, const char *lang,
+    const char *path, Buf *err);
+
+/*
+ * The annex of the projects f selects, in lang and format, appended to
+ * out: what `ctmatrix report annex` and the matrix's downloads give.
+ * XLSX is streamed (annex_xlsx_stream()); the other formats are made
+ * from the model.  0, or -1 with a message in err.
+ */
+int annex_make(Store *s, const ProjectFilter *f, const char *lang,
+    const char *format, Buf *out, Buf *err);
+
 #endif

@@ -12,7 +12,12 @@
 
 typedef struct Load {
 	AnnexReport *r;
-	size_t cap; /* of the current table's rows */
+	size_t cap;    /* of the current table's rows */
+	int keep;      /* keep the rows in the tables (else count them) */
+	int streamed;  /* the tables are made already (from counts) */
+	AnnexRowFn fn; /* called with each row, or NULL */
+	void *ctx;
+	int stop; /* what fn returned, when not 0 */
 } Load;
 
 /* The table of pillar key, made (at the end, in the order met) if new. */
@@ -30,18 +35,11 @@ table_of(AnnexReport *r, const char *key)
 	return t;
 }
 
-static int
-project_row(void *ctx, const Project *p)
+static void
+row_fill(AnnexRow *row, const Project *p)
 {
-	Load *l = ctx;
-	AnnexTable *t = table_of(l->r, p->pillar ? p->pillar : "");
-	AnnexRow *row;
 	Buf e = BUF_INIT;
 
-	if (t->nrow == 0)
-		l->cap = 0;
-	mem_grow((void **)&t->row, &l->cap, t->nrow + 1, sizeof(*t->row));
-	row = &t->row[t->nrow++];
 	memset(row, 0, sizeof(*row));
 	row->id = p->id;
 	row->serial = p->has_serial ? p->serial : -1;
@@ -59,8 +57,60 @@ project_row(void *ctx, const Project *p)
 	row->status = xstrdup(p->status ? p->status : "");
 	row->activities = xstrdup(p->activities ? p->activities : "");
 	row->scope = xstrdup(p->scope_text ? p->scope_text : "");
-	l->r->nproject++;
-	return 0;
+}
+
+static void
+row_clear(AnnexRow *row)
+{
+	free(row->title);
+	free(row->period);
+	free(row->entities);
+	free(row->status);
+	free(row->activities);
+	free(row->scope);
+	for (size_t e = 0; e < row->nentity; e++)
+		free(row->entity[e]);
+	free(row->entity);
+}
+
+static int
+project_row(void *ctx, const Project *p)
+{
+	Load *l = ctx;
+	const char *key = p->pillar ? p->pillar : "";
+	AnnexRow one;
+	size_t ti;
+
+	if (l->streamed) {
+		/* The tables made from the counts; a pillar that appeared
+		 * since cannot (one snapshot), but is skipped if it did. */
+		for (ti = 0; ti < l->r->ntable; ti++)
+			if (strcmp(l->r->table[ti].pillar, key) == 0)
+				break;
+		if (ti == l->r->ntable)
+			return 0;
+	} else {
+		AnnexTable *t = table_of(l->r, key);
+
+		ti = (size_t)(t - l->r->table);
+		if (l->keep) {
+			if (t->nrow == 0)
+				l->cap = 0;
+			mem_grow((void **)&t->row, &l->cap, t->nrow + 1,
+			    sizeof(*t->row));
+			row_fill(&t->row[t->nrow], p);
+		}
+		t->nrow++;
+		l->r->nproject++;
+		if (l->keep)
+			return 0;
+	}
+	if (l->fn == NULL)
+		return 0;
+	row_fill(&one, p);
+	l->stop = l->fn(l->ctx, ti, &one);
+	row_clear(&one);
+	return l->stop;
 }
 
 /* Names of the pillars in the report's language (English failing it). */
@@ -86,41 +136,126 @@ pillar_name(void *ctx, const PillarName *n)
 	return 0;
 }
 
+/* The report's projects, in its order: none of f's limit or offset. */
+static void
+report_filter(const ProjectFilter *f, ProjectFilter *all)
+{
+	memset(all, 0, sizeof(*all));
+	if (f != NULL)
+		*all = *f;
+	all->sort = "pillar";
+	all->limit = 0;
+	all->offset = 0;
+}
+
+/* An empty report in lang, made today. */
+static void
+report_init(AnnexReport *r, const char *lang)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(r->lang, sizeof(r->lang), "%s", lang_or_en(lang));
+	gmtime_r(&now, &tm);
+	strftime(r->as_of, sizeof(r->as_of), "%Y-%m-%d", &tm);
+}
+
+/* The names of r's tables, in its language. */
+static int
+report_names(Store *s, AnnexReport *r, Buf *err)
+{
+	if (store_pillar_names(s, pillar_name, r, err) != 0)
+		return -1;
+	for (size_t i = 0; i < r->ntable; i++) {
+		AnnexTable *t = &r->table[i];
+
+		if (t->short_name == NULL) {
+			t->short_name = xstrdup(tr(r->lang, "No pillar"));
+			t->full_name =
+			    xstrdup(tr(r->lang, "Projects under no pillar"));
+		}
+	}
+	return 0;
+}
+
 int
 annex_report_load(Store *s, const ProjectFilter *f, const char *lang,
     AnnexReport *r, Buf *err)
 {
 	ProjectFilter all;
 	Load l;
-	time_t now = time(NULL);
-	struct tm tm;
 
-	memset(r, 0, sizeof(*r));
-	snprintf(r->lang, sizeof(r->lang), "%s", lang ? lang : "en");
-	gmtime_r(&now, &tm);
-	strftime(r->as_of, sizeof(r->as_of), "%Y-%m-%d", &tm);
-	memset(&all, 0, sizeof(all));
-	if (f != NULL)
-		all = *f;
-	all.sort = "pillar";
-	all.limit = 0;
-	all.offset = 0;
+	report_init(r, lang);
+	report_filter(f, &all);
+	memset(&l, 0, sizeof(l));
 	l.r = r;
-	l.cap = 0;
+	l.keep = 1;
 	if (store_project_list(s, &all, project_row, &l, NULL, err) != 0 ||
-	    store_pillar_names(s, pillar_name, r, err) != 0) {
+	    report_names(s, r, err) != 0) {
 		annex_report_free(r);
 		return -1;
 	}
-	for (size_t i = 0; i < r->ntable; i++) {
-		AnnexTable *t = &r->table[i];
-
-		if (t->short_name == NULL) {
-			t->short_name = xstrdup("No pillar");
-			t->full_name = xstrdup("Projects under no pillar");
-		}
-	}
 	return 0;
+}
+
+static int
+table_cmp(const void *a, const void *b)
+{
+	return ((const AnnexTable *)a)->number -
+	    ((const AnnexTable *)b)->number;
+}
+
+/* A pillar's count makes its table (the order is fixed after). */
+static int
+table_count(void *ctx, const StatGroup *g)
+{
+	AnnexReport *r = ctx;
+	AnnexTable *t;
+
+	if (g->count <= 0)
+		return 0;
+	t = table_of(r, g->key);
+	t->nrow = (size_t)g->count;
+	r->nproject += (size_t)g->count;
+	return 0;
+}
+
+int
+annex_report_stream(Store *s, const ProjectFilter *f, const char *lang,
+    AnnexReport *r, AnnexRowFn fn, void *ctx, Buf *err)
+{
+	ProjectFilter all;
+	AnnexTable *none;
+	int64_t total = 0;
+	Load l;
+
+	report_init(r, lang);
+	report_filter(f, &all);
+	if (store_stats(s, "pillar", &all, &total, table_count, r, err) != 0)
+		goto fail;
+	if (total > (int64_t)r->nproject) {
+		none = table_of(r, "");
+		none->nrow = (size_t)total - r->nproject;
+		r->nproject = (size_t)total;
+	}
+	if (report_names(s, r, err) != 0)
+		goto fail;
+	/* In the list's order: projects under no pillar, then by pillar. */
+	qsort(r->table, r->ntable, sizeof(*r->table), table_cmp);
+	if (fn == NULL)
+		return 0;
+	memset(&l, 0, sizeof(l));
+	l.r = r;
+	l.streamed = 1;
+	l.fn = fn;
+	l.ctx = ctx;
+	if (store_project_list(s, &all, project_row, &l, NULL, err) != 0)
+		goto fail;
+	return l.stop;
+fail:
+	annex_report_free(r);
+	return -1;
 }
 
 void
@@ -129,19 +264,8 @@ annex_report_free(AnnexReport *r)
 	for (size_t i = 0; i < r->ntable; i++) {
 		AnnexTable *t = &r->table[i];
 
-		for (size_t k = 0; k < t->nrow; k++) {
-			AnnexRow *row = &t->row[k];
-
-			free(row->title);
-			free(row->period);
-			free(row->entities);
-			free(row->status);
-			free(row->activities);
-			free(row->scope);
-			for (size_t e = 0; e < row->nentity; e++)
-				free(row->entity[e]);
-			free(row->entity);
-		}
+		for (size_t k = 0; k < t->nrow && t->row != NULL; k++)
+			row_clear(&t->row[k]);
 		free(t->row);
 		free(t->pillar);
 		free(t->short_name);

@@ -59,6 +59,20 @@ int annex_report_load(Store *s, const ProjectFilter *f, const char *lang,
 void annex_report_free(AnnexReport *r);
 
 /*
+ * The annex streamed, for a report of any size in flat memory: r as
+ * annex_report_load() makes it, each table with its nrow (counted first)
+ * and names, but no row (row NULL); then fn, when not NULL, is called
+ * with each row as it is read (the index of its table in r; the row
+ * lives until fn returns).  Run it inside store_read_begin() and
+ * store_read_end() for rows that agree with the counts.  0, what fn
+ * returned when it stopped the reading (not 0), or -1 with a message in
+ * err.
+ */
+typedef int (*AnnexRowFn)(void *ctx, size_t table, const AnnexRow *row);
+int annex_report_stream(Store *s, const ProjectFilter *f, const char *lang,
+    AnnexReport *r, AnnexRowFn fn, void *ctx, Buf *err);
+
+/*
  * The words around the data, in lang (src/text/lang.h), the same in
  * every format: the status as the report writes it ("Ongoing"; "" if
  * none), the header of column i (0..ANNEX_NCOL-1: serial, title, status,

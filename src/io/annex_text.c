@@ -42,6 +42,40 @@ annex_format_names(void)
 	return "csv, html, json, pdf or xlsx";
 }
 
+/* A temporary file's path into path: 0, or -1 with a message in err. */
+static int
+temp_path(Buf *path, Buf *err)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd;
+
+	buf_printf(
+	    path, "%s/ctmatrix-annex.XXXXXX", dir && *dir ? dir : "/tmp");
+	if ((fd = mkstemp(path->s)) < 0) {
+		buf_printf(
+		    err, "%s: cannot create: %s", path->s, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* The file at path appended to out, then removed. */
+static int
+take_file(const char *path, Buf *out, Buf *err)
+{
+	char *data = NULL;
+	size_t n = 0;
+	int rc = -1;
+
+	if (buf_read_file(path, &data, &n, err) == 0) {
+		buf_append(out, data, n);
+		rc = 0;
+	}
+	free(data);
+	return rc;
+}
+
 /*
  * A binary format, written by fn to a temporary file and read back into
  * out (neither library writes to memory).
@@ -50,29 +84,39 @@ static int
 render_file(const AnnexReport *r,
     int (*fn)(const AnnexReport *, const char *, Buf *), Buf *out, Buf *err)
 {
-	const char *dir = getenv("TMPDIR");
 	Buf path = BUF_INIT;
-	char *data = NULL;
-	size_t n = 0;
-	int fd, rc = -1;
+	int rc = -1;
 
-	buf_printf(
-	    &path, "%s/ctmatrix-annex.XXXXXX", dir && *dir ? dir : "/tmp");
-	if ((fd = mkstemp(path.s)) < 0) {
-		buf_printf(
-		    err, "%s: cannot create: %s", path.s, strerror(errno));
-		goto out;
+	if (temp_path(&path, err) == 0) {
+		if (fn(r, path.s, err) == 0)
+			rc = take_file(path.s, out, err);
+		unlink(path.s);
 	}
-	close(fd);
-	if (fn(r, path.s, err) == 0 &&
-	    buf_read_file(path.s, &data, &n, err) == 0) {
-		buf_append(out, data, n);
-		rc = 0;
-	}
-	unlink(path.s);
-out:
-	free(data);
 	buf_free(&path);
+	return rc;
+}
+
+int
+annex_make(Store *s, const ProjectFilter *f, const char *lang,
+    const char *format, Buf *out, Buf *err)
+{
+	AnnexReport r;
+	Buf path = BUF_INIT;
+	int rc = -1;
+
+	if (strcmp(format, "xlsx") == 0) {
+		if (temp_path(&path, err) == 0) {
+			if (annex_xlsx_stream(s, f, lang, path.s, err) == 0)
+				rc = take_file(path.s, out, err);
+			unlink(path.s);
+		}
+		buf_free(&path);
+		return rc;
+	}
+	if (annex_report_load(s, f, lang, &r, err) != 0)
+		return -1;
+	rc = annex_render(&r, format, out, err);
+	annex_report_free(&r);
 	return rc;
 }
 

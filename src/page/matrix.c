@@ -361,7 +361,6 @@ page_annex(Page *p, const char *ext)
 	QueryArgs a;
 	QueryKeys k;
 	ProjectFilter f;
-	AnnexReport r;
 	Buf err = BUF_INIT, name = BUF_INIT;
 	int rc = 1;
 
@@ -376,7 +375,6 @@ page_annex(Page *p, const char *ext)
 		    p, 400, "lang is one of ar, en, es, fr, ru and zh.");
 	lang = p->lang; /* the URL's, else the person's (page.c) */
 	memset(&k, 0, sizeof(k));
-	memset(&r, 0, sizeof(r));
 	query_args_fill(&a, param_get, p);
 	if (query_filter(p->s, &a, &f, &k, &err) != 0) {
 		const char *m = buf_str(&err);
@@ -385,8 +383,7 @@ page_annex(Page *p, const char *ext)
 		goto out;
 	}
 	buf_reset(&p->rp->body);
-	if (annex_report_load(p->s, &f, lang, &r, &err) != 0 ||
-	    annex_render(&r, fmt->name, &p->rp->body, &err) != 0) {
+	if (annex_make(p->s, &f, lang, fmt->name, &p->rp->body, &err) != 0) {
 		rc = page_error(p, 500, "The annex could not be made.");
 		goto out;
 	}
@@ -401,7 +398,6 @@ page_annex(Page *p, const char *ext)
 		    "frame-ancestors 'none'; base-uri 'none'; "
 		    "form-action 'none'");
 out:
-	annex_report_free(&r);
 	query_keys_free(&k);
 	buf_free(&err);
 	buf_free(&name);

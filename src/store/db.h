@@ -102,8 +102,13 @@ int64_t db_changes(Db *db);
  */
 int db_begin_nowait(Db *db);
 
-/* Transactions; db_begin takes the write lock at once. */
+/*
+ * Transactions; db_begin takes the write lock at once, db_begin_read
+ * none: its reads see one state of the database, whatever is written
+ * meanwhile, until db_rollback ends it.
+ */
 int db_begin(Db *db, Buf *err);
+int db_begin_read(Db *db, Buf *err);
 int db_commit(Db *db, Buf *err);
 void db_rollback(Db *db);
 

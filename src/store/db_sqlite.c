@@ -284,6 +284,13 @@ db_begin(Db *db, Buf *err)
 }
 
 int
+db_begin_read(Db *db, Buf *err)
+{
+	/* Deferred: in WAL mode the snapshot is taken at the first read. */
+	return db_exec(db, "BEGIN DEFERRED", err);
+}
+
+int
 db_commit(Db *db, Buf *err)
 {
 	return db_exec(db, "COMMIT", err);

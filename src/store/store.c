@@ -181,6 +181,18 @@ store_begin(Store *s, Buf *err)
 }
 
 int
+store_read_begin(Store *s, Buf *err)
+{
+	return db_begin_read(s->db, err);
+}
+
+void
+store_read_end(Store *s)
+{
+	db_rollback(s->db);
+}
+
+int
 store_bulk_begin(Store *s, Buf *err)
 {
 	DbStmt *st;

@@ -41,6 +41,14 @@ int store_commit(Store *s, Buf *err);
 void store_rollback(Store *s);
 
 /*
+ * A read of several statements that must agree (a report read twice):
+ * they see one state of the database until store_read_end().  Writers
+ * are not held up.
+ */
+int store_read_begin(Store *s, Buf *err);
+void store_read_end(Store *s);
+
+/*
  * A bulk load, inside a transaction: when no project exists yet, the
  * secondary indexes of the project tables are dropped, and store_commit()
  * builds them again in one sorted pass each, which is several times

@@ -187,8 +187,9 @@ equal "xlsx: rows of pillar I (3 + 120)" 123 \
 	"$(xp xl/worksheets/sheet1.xml 'count(//*[local-name()="row"])')"
 first=$(json 'j.projects[0].title' "$WORK/all.json")
 last=$(json 'j.projects[j.projects.length-1].title' "$WORK/all.json")
-S=$(x xl/sharedStrings.xml)
-contains "xlsx: shared strings hold the first title" "$first" "$S"
+# Strings are written in the rows (inline: the workbook is streamed)
+S=$(x xl/worksheets/sheet1.xml; x xl/worksheets/sheet2.xml)
+contains "xlsx: the rows hold the first title" "$first" "$S"
 contains "xlsx: ... and the last" "$last" "$S"
 equal "xlsx: the serials are numbers" \
 	"$(json 'j.projects.filter(p=>p.pillar==="II").map(p=>p.serial).join(" ")' "$WORK/all.json")" \
@@ -198,9 +199,23 @@ check "xlsx: long columns capped near 60 ($wide)" -- awk -v w="$wide" 'BEGIN{exi
 narrow=$(xp xl/worksheets/sheet1.xml 'string(//*[local-name()="col"][@min="1"]/@width)')
 check "xlsx: the serial's column narrow ($narrow)" -- awk -v w="$narrow" 'BEGIN{exit !(w > 5 && w < 15)}'
 "$CTM" --db "$SMALL" report annex --format xlsx >"$WORK/small.xlsx"
-SS=$(unzip -p "$WORK/small.xlsx" xl/sharedStrings.xml)
+SS=$(unzip -p "$WORK/small.xlsx" xl/worksheets/sheet1.xml xl/worksheets/sheet2.xml)
 contains "xlsx: a formula-like title stays text" "<t>=HYPERLINK(\"http://example.com\") is text, not a formula</t>" "$SS"
 lacks "xlsx: ... no formula" "<f>" "$(unzip -p "$WORK/small.xlsx" xl/worksheets/sheet2.xml)"
+# The workbook is streamed from the store (counted first, then written as
+# read): a filter's sheets and rows agree with the CSV of the same filter.
+"$CTM" report annex --format xlsx --pillar II --status ongoing --out "$WORK/f.xlsx"
+equal "xlsx, filtered: exit 0" 0 $?
+"$CTM" report annex --format json --pillar II --status ongoing >"$WORK/f.json"
+nf=$(json 'j.projects' "$WORK/f.json")
+equal "xlsx, filtered: one sheet, pillar II" "Pillar II|" \
+	"$(unzip -p "$WORK/f.xlsx" xl/workbook.xml | grep -o '<sheet name="[^"]*"' | sed 's/<sheet name="//;s/"$/|/' | tr -d '\n')"
+equal "xlsx, filtered: its rows are the filter's ($nf and 3)" $((nf + 3)) \
+	"$(unzip -p "$WORK/f.xlsx" xl/worksheets/sheet1.xml | grep -o '<row ' | wc -l)"
+contains "xlsx, filtered: the count in the subtitle" "· $nf projects ·" "$(unzip -p "$WORK/f.xlsx" xl/worksheets/sheet1.xml)"
+"$CTM" report annex --format xlsx --search zzzznothing --out "$WORK/n.xlsx"
+equal "xlsx, nothing selected: exit 0" 0 $?
+contains "xlsx, nothing selected: one sheet that says so" "No projects." "$(unzip -p "$WORK/n.xlsx" xl/worksheets/sheet1.xml)"
 
 # --- the web -------------------------------------------------------------------
 serve_start
