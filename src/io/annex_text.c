@@ -42,13 +42,8 @@ annex_format_names(void)
 	return "csv, html, json, pdf or xlsx";
 }
 
-/*
- * A binary format, written by fn to a temporary file and read back into
- * out (neither library writes to memory).
- */
-static int
-render_file(const AnnexReport *r,
-    int (*fn)(const AnnexReport *, const char *, Buf *), Buf *out, Buf *err)
+int
+annex_render_file(AnnexFileFn fn, const void *doc, Buf *out, Buf *err)
 {
 	const char *dir = getenv("TMPDIR");
 	Buf path = BUF_INIT;
@@ -64,7 +59,7 @@ render_file(const AnnexReport *r,
 		goto out;
 	}
 	close(fd);
-	if (fn(r, path.s, err) == 0 &&
+	if (fn(doc, path.s, err) == 0 &&
 	    buf_read_file(path.s, &data, &n, err) == 0) {
 		buf_append(out, data, n);
 		rc = 0;
@@ -74,6 +69,18 @@ out:
 	free(data);
 	buf_free(&path);
 	return rc;
+}
+
+static int
+xlsx_file(const void *doc, const char *path, Buf *err)
+{
+	return annex_xlsx(doc, path, err);
+}
+
+static int
+pdf_file(const void *doc, const char *path, Buf *err)
+{
+	return annex_pdf(doc, path, err);
 }
 
 int
@@ -86,9 +93,9 @@ annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err)
 	else if (strcmp(format, "json") == 0)
 		annex_json(r, out);
 	else if (strcmp(format, "xlsx") == 0)
-		return render_file(r, annex_xlsx, out, err);
+		return annex_render_file(xlsx_file, r, out, err);
 	else if (strcmp(format, "pdf") == 0)
-		return render_file(r, annex_pdf, out, err);
+		return annex_render_file(pdf_file, r, out, err);
 	else {
 		buf_printf(
 		    err, "no format \"%s\" (%s)", format, annex_format_names());

@@ -32,14 +32,14 @@ static const char *const domain[NLANG] = { "ctmatrix-ar", "ctmatrix-zh",
  * ICU's locale of each: Arabic with European digits, English as the
  * United Nations writes it ("12 May 2018").
  */
-static const char *const icu_locale[NLANG] = { "ar@numbers=latn", "zh",
-	"en_GB", "fr", "ru", "es" };
+static const char *const icu_locale[NLANG] = { "ar@numbers=latn", "zh", "en_GB",
+	"fr", "ru", "es" };
 
 /* The months as the United Nations' Arabic documents name them. */
-static const char *const ar_month[12] = { "كانون الثاني/يناير",
-	"شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
-	"حزيران/يونيه", "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر",
-	"تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر" };
+static const char *const ar_month[12] = { "كانون الثاني/يناير", "شباط/فبراير",
+	"آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه", "تموز/يوليه",
+	"آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+	"كانون الأول/ديسمبر" };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static char env_lang[3] = "en";
@@ -94,8 +94,9 @@ index_of_prefix(const char *s, size_t n)
 {
 	char code[3];
 
-	if (n < 2 || (n > 2 && s[2] != '_' && s[2] != '-' && s[2] != '.' &&
-			 s[2] != '@' && s[2] != ':'))
+	if (n < 2 ||
+	    (n > 2 && s[2] != '_' && s[2] != '-' && s[2] != '.' &&
+		s[2] != '@' && s[2] != ':'))
 		return -1;
 	code[0] = (char)(s[0] | 0x20);
 	code[1] = (char)(s[1] | 0x20);
@@ -327,8 +328,8 @@ date_format(int i)
 
 	if (date_fmt[i] != NULL)
 		return date_fmt[i];
-	date_fmt[i] =
-	    udat_open(UDAT_NONE, UDAT_LONG, icu_locale[i], zone, -1, NULL, 0, &st);
+	date_fmt[i] = udat_open(
+	    UDAT_NONE, UDAT_LONG, icu_locale[i], zone, -1, NULL, 0, &st);
 	if (U_FAILURE(st)) {
 		if (date_fmt[i] != NULL)
 			udat_close(date_fmt[i]);
@@ -372,7 +373,8 @@ lang_date(Buf *out, const char *lang, const char *ymd)
 	tm.tm_hour = 12;
 	pthread_mutex_lock(&fmt_lock);
 	if ((f = date_format(i < 0 ? 2 : i)) != NULL)
-		len = udat_format(f, (UDate)timegm(&tm) * 1000.0, u, 128, NULL, &st);
+		len = udat_format(
+		    f, (UDate)timegm(&tm) * 1000.0, u, 128, NULL, &st);
 	pthread_mutex_unlock(&fmt_lock);
 	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 128)
 		put_uchars(out, u, len);

@@ -54,12 +54,16 @@ int lang_rtl(const char *lang);
 /* The language's own name for itself ("العربية", "Русский", ...). */
 const char *lang_name(const char *lang);
 
-/* msgid in lang (the English text itself for en or when untranslated). */
-const char *tr(const char *lang, const char *msgid);
+/*
+ * msgid in lang (the English text itself for en or when untranslated).
+ * A translated printf format is checked as its English original is.
+ */
+const char *tr(const char *lang, const char *msgid)
+    __attribute__((format_arg(2)));
 
 /* The singular or plural of the count n in lang, by its plural rules. */
 const char *trn(const char *lang, const char *one, const char *many,
-    unsigned long n);
+    unsigned long n) __attribute__((format_arg(2), format_arg(3)));
 
 /*
  * The language of the environment, as gettext reads it: the first of
