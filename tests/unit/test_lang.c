@@ -50,14 +50,16 @@ test_lang(void)
 {
 	CHECK(lang_ok("ar") && lang_ok("zh") && lang_ok("es"),
 	    "the six codes are languages");
-	CHECK(!lang_ok("de") && !lang_ok("AR") && !lang_ok("") && !lang_ok(NULL),
+	CHECK(
+	    !lang_ok("de") && !lang_ok("AR") && !lang_ok("") && !lang_ok(NULL),
 	    "others are not");
 	CHECK_STR(lang_or_en("de"), "en", "lang_or_en falls back on English");
 	CHECK(lang_rtl("ar") && !lang_rtl("ru") && !lang_rtl("zh"),
 	    "Arabic alone is right to left");
 	CHECK_STR(lang_name("ru"), "Русский", "lang_name(ru)");
 	CHECK_STR(tr("en", "Matrix"), "Matrix", "English is the msgid");
-	CHECK_STR(tr("de", "Matrix"), "Matrix", "an unknown language is English");
+	CHECK_STR(
+	    tr("de", "Matrix"), "Matrix", "an unknown language is English");
 	CHECK_STR(trn("en", "%d project", "%d projects", 1), "%d project",
 	    "English singular");
 	CHECK_STR(trn("en", "%d project", "%d projects", 0), "%d projects",
