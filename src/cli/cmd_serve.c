@@ -15,6 +15,7 @@
 #include "../page/page.h"
 #include "../web/cache.h"
 #include "../web/server.h"
+#include "../text/lang.h"
 #include "cli.h"
 
 /* Largest request body taken (uploads of a whole matrix fit). */
@@ -63,6 +64,7 @@ static void
 app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 {
 	Buf key = BUF_INIT;
+	const char *lang;
 	int64_t gen;
 
 	if (!cacheable(rq)) {
@@ -70,7 +72,12 @@ app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 		return;
 	}
 	gen = store_data_generation(s);
-	buf_printf(&key, "%s?%s", rq->path, rq->query);
+	/*
+	 * The pages answer in the language Accept-Language prefers (when
+	 * no ?lang= or cookie says): it is part of the key, as of Vary.
+	 */
+	lang = lang_accept(http_header(rq, "Accept-Language"));
+	buf_printf(&key, "%s?%s#%s", rq->path, rq->query, lang ? lang : "");
 	if (gen < 0 || !cache_get(buf_str(&key), gen, rp)) {
 		app_answer(s, rq, rp);
 		/* An answer that sets a cookie is someone's own. */

@@ -57,15 +57,15 @@ counts_grid(const RegionReport *r, Texts *t, PdfGrid *g)
 	Buf b = BUF_INIT;
 
 	head[0] = tr(r->lang, "Country");
-	share[0] = 0.40;
+	share[0] = 0.30;
 	for (size_t i = 0; i < r->npillar; i++) {
 		region_pillar_head(r, i, &b);
 		head[i + 1] = keep(t, &b);
-		share[i + 1] = 0.45 / (double)(r->npillar + 1);
+		share[i + 1] = 0.55 / (double)(r->npillar + 1);
 		end[i + 1] = 1;
 	}
 	head[nc - 1] = tr(r->lang, "Total");
-	share[nc - 1] = 0.45 / (double)(r->npillar + 1);
+	share[nc - 1] = 0.55 / (double)(r->npillar + 1);
 	end[nc - 1] = 1;
 	for (size_t j = 0; j < r->nrow; j++) {
 		cell[k++] = r->row[j].name;
