@@ -24,6 +24,7 @@ static const char style[] =
     "text-align:start}\n"
     "thead th{background:#e6e6e6}\n"
     "td.num,th.num{text-align:end;font-variant-numeric:tabular-nums}\n"
+    "td.state{white-space:nowrap}\n"
     "tfoot th,tfoot td{font-weight:bold}\n"
     "tr{break-inside:avoid}\n";
 
@@ -99,7 +100,8 @@ project_row(const RegionReport *r, const RegionProject *x, int links, Buf *out)
 	element(out, "", x->title, links ? "</a></td>" : "</td>");
 	element(out, "<td><bdi dir=\"ltr\">", x->period, "</bdi></td>");
 	element(out, "<td dir=\"auto\">", x->entities, "</td>");
-	element(out, "<td>", region_status_name(r, x->status), "</td>");
+	element(out, "<td class=\"state\">", region_status_name(r, x->status),
+	    "</td>");
 	element(out, "<td dir=\"auto\">", x->countries, "</td></tr>\n");
 	buf_free(&b);
 }
