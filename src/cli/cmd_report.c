@@ -1,7 +1,8 @@
 /*
  * cmd_report.c - `ctmatrix report annex`: the annex matrix of the
  * Secretary-General's report, for the projects the filters select, in
- * one of the formats of io/annex_render.h.
+ * one of the formats of io/annex_render.h; `ctmatrix report region`: a
+ * region's activities (io/region_render.h), as /regions/KEY shows them.
  *
  * Not the results reports of projects (`ctmatrix report PROJECT PERIOD`,
  * cmd_results.c), which share only the word.
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "../io/annex_render.h"
+#include "../io/region_render.h"
 #include "../portfolio/query.h"
 #include "../text/lang.h"
 #include "cli.h"
@@ -26,14 +28,15 @@ opt_get(const void *c, const char *name)
  * is opened, so that a wrong command line costs nothing.
  */
 static int
-annex_args(Cli *c, const AnnexFormat **fmt, const char **lang)
+report_args(
+    Cli *c, const char *what, const AnnexFormat **fmt, const char **lang)
 {
 	const char *f = cli_opt(c, "format"), *out = cli_opt(c, "out");
 
 	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : lang_from_env();
 	if (f == NULL)
 		return cli_error(EXIT_USAGE,
-		    "report annex: --format is required (%s)",
+		    "report %s: --format is required (%s)", what,
 		    annex_format_names());
 	if ((*fmt = annex_format(f)) == NULL)
 		return cli_error(EXIT_USAGE, "--format: \"%s\" is not %s", f,
@@ -51,6 +54,24 @@ annex_args(Cli *c, const AnnexFormat **fmt, const char **lang)
 	return EXIT_OK;
 }
 
+/* doc to the file out (whole or not at all) or standard output. */
+static int
+report_write(const Buf *doc, const char *out, const char *what)
+{
+	Buf err = BUF_INIT;
+	int rc = EXIT_OK;
+
+	if (out != NULL && buf_write_file(out, buf_str(doc), doc->len, &err))
+		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+	else if (out == NULL &&
+	    (fwrite(buf_str(doc), 1, doc->len, stdout) != doc->len ||
+		fflush(stdout) != 0))
+		rc = cli_error(EXIT_SYSTEM,
+		    "report %s: cannot write the standard output", what);
+	buf_free(&err);
+	return rc;
+}
+
 int
 cmd_report_annex(Cli *c)
 {
@@ -63,7 +84,7 @@ cmd_report_annex(Cli *c)
 	int rc;
 
 	memset(&k, 0, sizeof(k));
-	if ((rc = annex_args(c, &fmt, &lang)) != EXIT_OK)
+	if ((rc = report_args(c, "annex", &fmt, &lang)) != EXIT_OK)
 		return rc;
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -76,16 +97,49 @@ cmd_report_annex(Cli *c)
 		rc = cli_error(EXIT_SYSTEM, "report annex: %s", buf_str(&err));
 		goto out;
 	}
-	if (out != NULL && buf_write_file(out, buf_str(&doc), doc.len, &err))
-		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
-	else if (out == NULL &&
-	    (fwrite(buf_str(&doc), 1, doc.len, stdout) != doc.len ||
-		fflush(stdout) != 0))
-		rc = cli_error(EXIT_SYSTEM,
-		    "report annex: cannot write the "
-		    "standard output");
+	rc = report_write(&doc, out, "annex");
 out:
 	query_keys_free(&k);
+	buf_free(&doc);
+	buf_free(&err);
+	return rc;
+}
+
+int
+cmd_report_region(Cli *c)
+{
+	const AnnexFormat *fmt = NULL;
+	const char *lang, *region = cli_opt(c, "region");
+	RegionReport r;
+	Buf err = BUF_INIT, doc = BUF_INIT;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	if ((rc = report_args(c, "region", &fmt, &lang)) != EXIT_OK)
+		return rc;
+	if (region == NULL || *region == '\0')
+		return cli_error(EXIT_USAGE,
+		    "report region: --region KEY is required (an M49 "
+		    "region or a grouping: 143, sahel, \"Central Asia\"; "
+		    "the web's /regions lists them)");
+	if (cli_store(c) == NULL)
+		return EXIT_SYSTEM;
+	rc = region_report_load(c->store, region, lang, &r, &err);
+	if (rc == 0) {
+		rc = cli_error(EXIT_FAIL,
+		    "--region: no M49 region or grouping \"%s\" (give a key "
+		    "such as 143 or sahel, or a name such as \"Central "
+		    "Asia\"; countries are not regions)",
+		    region);
+		goto out;
+	}
+	if (rc < 0 || region_render(&r, fmt->name, &doc, &err) != 0) {
+		rc = cli_error(EXIT_SYSTEM, "report region: %s", buf_str(&err));
+		goto out;
+	}
+	rc = report_write(&doc, cli_opt(c, "out"), "region");
+out:
+	region_report_free(&r);
 	buf_free(&doc);
 	buf_free(&err);
 	return rc;

@@ -345,6 +345,28 @@ static const Command commands[] = {
 	    "              pillars' names change with it (en)\n"
 	    "  --out FILE  write FILE whole or not at all (a new file renamed\n"
 	    "              over it), else standard output\n" },
+	{ "report region", cmd_report_region, "region= lang= format= out= ", 0,
+	    0,
+	    "--region KEY [--lang L] --format csv|html|json|pdf|xlsx\n"
+	    "         [--out FILE]",
+	    "A region's counter-terrorism activities, as the public page\n"
+	    "/regions/KEY shows them: the projects naming a place in the\n"
+	    "region (as `ctmatrix projects --region` selects them), counted\n"
+	    "by member country and by pillar (a project once in each\n"
+	    "country it names; those naming none in the row of the region\n"
+	    "as a whole; totals count each project once), then listed in\n"
+	    "the annex's order.\n"
+	    "  --region KEY  an M49 region or a grouping by key (143,\n"
+	    "                sahel, central-asia-5) or by name (\"Central\n"
+	    "                Asia\", central-asia)\n"
+	    "  --format F    csv (the counts), json, html (a whole\n"
+	    "                document), xlsx (a sheet of counts, one of\n"
+	    "                projects) or pdf; the last two to standard\n"
+	    "                output only when it is not a terminal\n"
+	    "  --lang L      ar, en, es, fr, ru or zh: every text and name\n"
+	    "                in that language (en)\n"
+	    "  --out FILE    write FILE whole or not at all, else standard\n"
+	    "                output\n" },
 	{ "request", cmd_request, "", 1, 1, "FILE",
 	    "Answers one HTTP request read from FILE (- for standard input)\n"
 	    "as the server would, and prints the response: a request line\n"

@@ -11,6 +11,9 @@
  * body; then every cell is cut between two of its lines, never through
  * one, and the rest goes on under the header row of the next page.
  *
+ * The same machinery sets other documents made of tables of text
+ * (annex_pdf_grids(): the regional report), with their own columns.
+ *
  * Right to left (Arabic): the pango context's base direction is RTL, the
  * columns are mirrored (serial on the right) and every paragraph takes
  * the direction of its first strong letter, so that a title stored in
@@ -45,9 +48,9 @@
 #define BODY_B (PAGE_H - MARGIN)
 #define HEAD_Y 28.35 /* the running head, 1 cm from the top edge */
 #define FOOT_Y (PAGE_H - 36.0)
-#define PAD_X  4.0 /* inside a cell, either side */
-#define PAD_Y  3.0 /* inside a cell, above and below */
-#define NCOL   5
+#define PAD_X  4.0  /* inside a cell, either side */
+#define PAD_Y  3.0  /* inside a cell, above and below */
+#define NCOL   5    /* the annex's columns */
 #define SPACE  14.0 /* before a pillar's heading */
 #define KEEP_H 40.0 /* of a table's first row kept with its heading */
 
@@ -58,23 +61,26 @@ static const double col_share[NCOL] = { 0.052, 0.30, 0.12, 0.348, 0.18 };
 enum { ST_BODY, ST_HEAD, ST_HEADING, ST_TITLE, ST_SMALL, NSTYLE };
 
 typedef struct Pdf {
-	const AnnexReport *r;
-	const char *lang; /* the report's language */
+	const PdfDoc *doc;    /* the document's texts */
+	const AnnexReport *r; /* the annex being set, or NULL (grids) */
+	const PdfGrid *grid;  /* the grids being set (r NULL), ngrid */
+	size_t ngrid;
 	cairo_t *cr;      /* on the PDF surface */
 	PangoContext *pc; /* of cr: fonts, language, base direction */
 	PangoFontDescription *font[NSTYLE];
-	PangoLayout *head[NCOL]; /* the header row, made once */
-	double head_h;           /* its height, padding included */
-	int rtl;                 /* right to left: columns mirrored */
-	int draw;                /* 0: the measuring pass draws nothing */
-	int page;                /* the page being filled, from 1 */
-	int npage;               /* pages in all (after the measuring pass) */
-	double y;                /* the top of the page's free space */
-	double top;     /* the top of the page's body, below its header */
-	double x[NCOL]; /* each logical column's left edge on the page */
-	double w[NCOL]; /* and its width */
-	const AnnexTable *table; /* being set: its header row goes on a new
-				    page; NULL outside tables */
+	int ncol;                      /* the columns of the table being set */
+	PangoLayout *head[PDF_MAXCOL]; /* its header row */
+	double head_h;                 /* its height, padding included */
+	int rtl;                       /* right to left: columns mirrored */
+	int draw;                      /* 0: the measuring pass draws nothing */
+	int page;                      /* the page being filled, from 1 */
+	int npage;            /* pages in all (after the measuring pass) */
+	double y;             /* the top of the page's free space */
+	double top;           /* the top of the page's body, below its header */
+	double x[PDF_MAXCOL]; /* each logical column's left edge */
+	double w[PDF_MAXCOL]; /* and its width */
+	int in_table;         /* a table is being set: its header row goes on a
+			 new page */
 } Pdf;
 
 /*
@@ -212,10 +218,10 @@ line_cut(PangoLayout *l, int from, int room, int force)
 static int
 cells_set(Pdf *p, PangoLayout **cell, int *done, int force)
 {
-	int cut[NCOL], most = 0, whole = 1, h;
+	int cut[PDF_MAXCOL], most = 0, whole = 1, h;
 	int room = pango_units_from_double(BODY_B - p->y - 2 * PAD_Y);
 
-	for (int i = 0; i < NCOL; i++) {
+	for (int i = 0; i < p->ncol; i++) {
 		cut[i] = line_cut(cell[i], done[i], room, force);
 		pango_layout_get_size(cell[i], NULL, &h);
 		if (cut[i] - done[i] > most)
@@ -223,7 +229,7 @@ cells_set(Pdf *p, PangoLayout **cell, int *done, int force)
 		if (done[i] != 0 || cut[i] != h)
 			whole = 0;
 	}
-	for (int i = 0; i < NCOL && p->draw && most > 0; i++) {
+	for (int i = 0; i < p->ncol && p->draw && most > 0; i++) {
 		double top = p->y + PAD_Y;
 
 		cairo_save(p->cr);
@@ -240,7 +246,7 @@ cells_set(Pdf *p, PangoLayout **cell, int *done, int force)
 	if (most > 0)
 		p->y += (double)most / PANGO_SCALE + 2 * PAD_Y;
 	whole = 1;
-	for (int i = 0; i < NCOL; i++) {
+	for (int i = 0; i < p->ncol; i++) {
 		done[i] = cut[i];
 		pango_layout_get_size(cell[i], NULL, &h);
 		if (done[i] < h)
@@ -251,11 +257,11 @@ cells_set(Pdf *p, PangoLayout **cell, int *done, int force)
 
 /* The height of a row, padding included. */
 static double
-cells_height(PangoLayout **cell)
+cells_height(const Pdf *p, PangoLayout **cell)
 {
 	double most = 0;
 
-	for (int i = 0; i < NCOL; i++)
+	for (int i = 0; i < p->ncol; i++)
 		if (layout_height(cell[i]) > most)
 			most = layout_height(cell[i]);
 	return most + 2 * PAD_Y;
@@ -264,16 +270,18 @@ cells_height(PangoLayout **cell)
 static void
 cells_free(PangoLayout **cell)
 {
-	for (int i = 0; i < NCOL; i++)
-		if (cell[i] != NULL)
+	for (int i = 0; i < PDF_MAXCOL; i++)
+		if (cell[i] != NULL) {
 			g_object_unref(cell[i]);
+			cell[i] = NULL;
+		}
 }
 
 /* The header row at p->y, ruled above and below. */
 static void
 header_set(Pdf *p)
 {
-	int done[NCOL] = { 0 };
+	int done[PDF_MAXCOL] = { 0 };
 
 	rule_draw(p, p->y, 0.8);
 	cells_set(p, p->head, done, 1);
@@ -287,28 +295,24 @@ header_set(Pdf *p)
 static void
 masthead_set(Pdf *p)
 {
-	const AnnexReport *r = p->r;
-	Buf b = BUF_INIT;
+	const PdfDoc *d = p->doc;
 	PangoLayout *l;
 
 	p->y = HEAD_Y;
-	p->y += line_draw(p, ST_HEADING,
-	    r->symbol ? r->symbol : tr(p->lang, "Annex"), p->y, 1);
-	lang_date(&b, p->lang, r->as_of);
-	p->y += line_draw(p, ST_SMALL, buf_str(&b), p->y, 1) + 3;
+	p->y += line_draw(p, ST_HEADING, d->running, p->y, 1);
+	p->y += line_draw(p, ST_SMALL, d->date, p->y, 1) + 3;
 	rule_draw(p, p->y, 0.8);
 	p->y += 12;
-	if (r->symbol != NULL) {
-		l = layout_make(p, ST_HEADING, tr(p->lang, "Annex"), BODY_W, 1);
+	if (d->heading != NULL) {
+		l = layout_make(p, ST_HEADING, d->heading, BODY_W, 1);
 		layout_draw(p, l, MARGIN, p->y);
 		p->y += layout_height(l) + 4;
 		g_object_unref(l);
 	}
-	l = layout_make(p, ST_TITLE, annex_title(r), BODY_W, 1);
+	l = layout_make(p, ST_TITLE, d->title, BODY_W, 1);
 	layout_draw(p, l, MARGIN, p->y);
 	p->y += layout_height(l) + 6;
 	g_object_unref(l);
-	buf_free(&b);
 }
 
 /*
@@ -328,25 +332,15 @@ page_begin(Pdf *p)
 		masthead_set(p);
 	} else {
 		/* The symbol on the outer side: the end on odd pages. */
-		double h = line_draw(p, ST_SMALL,
-		    p->r->symbol ? p->r->symbol : tr(p->lang, "Annex"), HEAD_Y,
-		    p->page % 2);
+		double h = line_draw(
+		    p, ST_SMALL, p->doc->running, HEAD_Y, p->page % 2);
 
 		rule_draw(p, HEAD_Y + h + 2, 0.4);
 	}
-	{
-		Buf n = BUF_INIT, of = BUF_INIT;
-
-		lang_int(&n, p->lang, p->page);
-		lang_int(&of, p->lang, p->npage);
-		buf_printf(&b, tr(p->lang, "Page %s of %s"), buf_str(&n),
-		    buf_str(&of));
-		buf_free(&n);
-		buf_free(&of);
-	}
+	p->doc->foot(&b, p->doc->lang, p->page, p->npage);
 	line_draw(p, ST_SMALL, buf_str(&b), FOOT_Y, -1);
 	buf_free(&b);
-	if (p->table != NULL)
+	if (p->in_table)
 		header_set(p);
 	p->top = p->y;
 }
@@ -383,7 +377,8 @@ row_make(Pdf *p, const AnnexRow *row, PangoLayout **cell)
 		pango_attr_list_unref(bold);
 	}
 	cell[2] = layout_make(p, ST_BODY,
-	    annex_status_name(p->lang, row->status), p->w[2] - 2 * PAD_X, 0);
+	    annex_status_name(p->doc->lang, row->status), p->w[2] - 2 * PAD_X,
+	    0);
 	cell[3] =
 	    layout_make(p, ST_BODY, row->activities, p->w[3] - 2 * PAD_X, 0);
 	cell[4] = layout_make(p, ST_BODY, row->scope, p->w[4] - 2 * PAD_X, 0);
@@ -398,8 +393,8 @@ row_make(Pdf *p, const AnnexRow *row, PangoLayout **cell)
 static void
 row_set(Pdf *p, PangoLayout **cell)
 {
-	int done[NCOL] = { 0 };
-	double h = cells_height(cell), full = BODY_B - BODY_T - p->head_h;
+	int done[PDF_MAXCOL] = { 0 };
+	double h = cells_height(p, cell), full = BODY_B - BODY_T - p->head_h;
 
 	if (p->y + h > BODY_B && (h <= full || BODY_B - p->y < full / 2))
 		page_begin(p);
@@ -423,47 +418,124 @@ heading_text(Buf *b, const char *lang, const AnnexTable *tab)
 }
 
 /*
- * A table: its heading, kept on one page with the header row and the
- * start of the first row; then the rows.
+ * The columns of a table: n of them, their shares of the body's width in
+ * logical order (mirrored right to left), the header row's texts.
  */
+static void
+columns_set(Pdf *p, int n, const double *share, const char *const *head)
+{
+	double x = MARGIN;
+
+	cells_free(p->head);
+	p->ncol = n;
+	for (int i = 0; i < n; i++) {
+		p->w[i] = share[i] * BODY_W;
+		p->x[i] = p->rtl ? PAGE_W - x - p->w[i] : x;
+		x += p->w[i];
+	}
+	for (int i = 0; i < n; i++)
+		p->head[i] =
+		    layout_make(p, ST_HEAD, head[i], p->w[i] - 2 * PAD_X, 0);
+	p->head_h = cells_height(p, p->head);
+}
+
+/*
+ * The start of a table: its heading (and sub-heading, or NULL), kept on
+ * one page with the header row and the start of the first row (first,
+ * or NULL when there is none); then the header row.
+ */
+static void
+table_begin(Pdf *p, const char *heading, const char *sub, PangoLayout **first)
+{
+	PangoLayout *h = layout_make(p, ST_HEADING, heading, BODY_W, 0);
+	PangoLayout *s = NULL;
+	double need = layout_height(h) + 4;
+
+	if (sub != NULL && *sub != '\0') {
+		s = layout_make(p, ST_BODY, sub, BODY_W, 0);
+		need += layout_height(s) + 4;
+	}
+	p->in_table = 0;
+	if (p->y > p->top)
+		p->y += SPACE;
+	if (first != NULL)
+		need += fmin(cells_height(p, first), KEEP_H);
+	if (p->y + need + p->head_h > BODY_B)
+		page_begin(p);
+	layout_draw(p, h, MARGIN, p->y);
+	p->y += layout_height(h) + 4;
+	if (s != NULL) {
+		layout_draw(p, s, MARGIN, p->y);
+		p->y += layout_height(s) + 4;
+		g_object_unref(s);
+	}
+	g_object_unref(h);
+	p->in_table = 1;
+	header_set(p);
+}
+
+/* A table of the annex: its heading, then its rows. */
 static void
 table_set(Pdf *p, const AnnexTable *tab)
 {
 	Buf b = BUF_INIT;
-	PangoLayout *head, *sub = NULL, *cell[NCOL];
-	double need;
+	PangoLayout *cell[PDF_MAXCOL] = { NULL };
 
-	heading_text(&b, p->lang, tab);
-	head = layout_make(p, ST_HEADING, buf_str(&b), BODY_W, 0);
-	need = layout_height(head) + 4;
-	if (tab->number >= 1 && tab->full_name[0] != '\0') {
-		sub = layout_make(p, ST_BODY, tab->full_name, BODY_W, 0);
-		need += layout_height(sub) + 4;
-	}
-	p->table = NULL;
-	if (p->y > p->top)
-		p->y += SPACE;
+	heading_text(&b, p->doc->lang, tab);
 	row_make(p, &tab->row[0], cell);
-	if (p->y + need + p->head_h + fmin(cells_height(cell), KEEP_H) > BODY_B)
-		page_begin(p);
-	layout_draw(p, head, MARGIN, p->y);
-	p->y += layout_height(head) + 4;
-	if (sub != NULL) {
-		layout_draw(p, sub, MARGIN, p->y);
-		p->y += layout_height(sub) + 4;
-		g_object_unref(sub);
-	}
-	g_object_unref(head);
-	buf_free(&b);
-	p->table = tab;
-	header_set(p);
+	table_begin(
+	    p, buf_str(&b), tab->number >= 1 ? tab->full_name : NULL, cell);
 	for (size_t i = 0; i < tab->nrow; i++) {
 		if (i > 0)
 			row_make(p, &tab->row[i], cell);
 		row_set(p, cell);
 		cells_free(cell);
 	}
-	p->table = NULL;
+	p->in_table = 0;
+	buf_free(&b);
+}
+
+/* Row k of grid g's cells; the caller frees them (cells_free). */
+static void
+grid_row(Pdf *p, const PdfGrid *g, size_t k, PangoLayout **cell)
+{
+	const char *const *text = g->cell + k * g->ncol;
+
+	for (int i = 0; i < p->ncol; i++) {
+		cell[i] =
+		    layout_make(p, ST_BODY, text[i], p->w[i] - 2 * PAD_X, 0);
+		if (g->bold_from > 0 && k >= g->bold_from) {
+			PangoAttrList *l = pango_attr_list_new();
+
+			pango_attr_list_insert(
+			    l, pango_attr_weight_new(PANGO_WEIGHT_BOLD));
+			pango_layout_set_attributes(cell[i], l);
+			pango_attr_list_unref(l);
+		}
+		if (g->end != NULL && g->end[i])
+			/* A number: at the column's end as the page reads. */
+			pango_layout_set_alignment(cell[i],
+			    p->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+	}
+}
+
+/* A grid: its columns, heading and rows. */
+static void
+grid_set(Pdf *p, const PdfGrid *g)
+{
+	PangoLayout *cell[PDF_MAXCOL] = { NULL };
+
+	columns_set(p, (int)g->ncol, g->share, g->head);
+	if (g->nrow > 0)
+		grid_row(p, g, 0, cell);
+	table_begin(p, g->heading, g->sub, g->nrow > 0 ? cell : NULL);
+	for (size_t k = 0; k < g->nrow; k++) {
+		if (k > 0)
+			grid_row(p, g, k, cell);
+		row_set(p, cell);
+		cells_free(cell);
+	}
+	p->in_table = 0;
 }
 
 /* The whole document, from page 1. */
@@ -471,38 +543,40 @@ static void
 document_set(Pdf *p)
 {
 	p->page = 0;
-	p->table = NULL;
+	p->in_table = 0;
 	page_begin(p);
+	for (size_t i = 0; i < p->ngrid; i++)
+		grid_set(p, &p->grid[i]);
+	if (p->r == NULL)
+		return;
 	for (size_t i = 0; i < p->r->ntable; i++)
 		if (p->r->table[i].nrow > 0)
 			table_set(p, &p->r->table[i]);
 	if (p->r->nproject == 0) {
 		PangoLayout *l = layout_make(
-		    p, ST_BODY, tr(p->lang, "No projects."), BODY_W, 0);
+		    p, ST_BODY, tr(p->doc->lang, "No projects."), BODY_W, 0);
 
 		layout_draw(p, l, MARGIN, p->y + SPACE);
 		g_object_unref(l);
 	}
 }
 
-/* Fonts, the header row and the columns of the report's language. */
+/* Fonts of the document's language, and its direction. */
 static void
-pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
+pdf_open(Pdf *p, const PdfDoc *d, cairo_surface_t *s)
 {
 	static const struct {
 		int size;          /* points */
 		const char *style; /* for pango_font_description_from_string */
 	} st[NSTYLE] = { { 8, "" }, { 8, NULL }, { 10, "Bold" }, { 12, "Bold" },
 		{ 8, "" } };
-	double x = MARGIN;
 
 	memset(p, 0, sizeof(*p));
-	p->r = r;
-	p->lang = r->lang;
-	p->rtl = lang_rtl(r->lang);
+	p->doc = d;
+	p->rtl = lang_rtl(d->lang);
 	p->cr = cairo_create(s);
 	p->pc = pango_cairo_create_context(p->cr);
-	pango_context_set_language(p->pc, pango_language_from_string(r->lang));
+	pango_context_set_language(p->pc, pango_language_from_string(d->lang));
 	pango_context_set_base_dir(
 	    p->pc, p->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
 	for (int i = 0; i < NSTYLE; i++) {
@@ -510,23 +584,14 @@ pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
 
 		/* The header row in italics, but for scripts that have
 		 * none (Arabic, Chinese): a slanted script is false. */
-		buf_printf(&b, "%s %s %d", families_of(r->lang),
+		buf_printf(&b, "%s %s %d", families_of(d->lang),
 		    st[i].style                                ? st[i].style
-			: p->rtl || strcmp(r->lang, "zh") == 0 ? "Bold"
+			: p->rtl || strcmp(d->lang, "zh") == 0 ? "Bold"
 							       : "Italic",
 		    st[i].size);
 		p->font[i] = pango_font_description_from_string(buf_str(&b));
 		buf_free(&b);
 	}
-	for (int i = 0; i < NCOL; i++) {
-		p->w[i] = col_share[i] * BODY_W;
-		p->x[i] = p->rtl ? PAGE_W - x - p->w[i] : x;
-		x += p->w[i];
-	}
-	for (int i = 0; i < NCOL; i++)
-		p->head[i] = layout_make(p, ST_HEAD, annex_column(p->lang, i),
-		    p->w[i] - 2 * PAD_X, 0);
-	p->head_h = cells_height(p->head);
 }
 
 static void
@@ -560,8 +625,13 @@ annex_pdf_fini(void)
 	rendered = 0;
 }
 
-int
-annex_pdf(const AnnexReport *r, const char *path, Buf *err)
+/*
+ * Set the document d (the annex r when not NULL, after the grids g) as a
+ * PDF at path (NULL: standard output).  0, or -1 with err.
+ */
+static int
+pdf_write(const PdfDoc *d, const AnnexReport *r, const PdfGrid *g, size_t ng,
+    const char *path, Buf *err)
 {
 	FILE *fp = stdout;
 	cairo_surface_t *s;
@@ -577,13 +647,22 @@ annex_pdf(const AnnexReport *r, const char *path, Buf *err)
 		return -1;
 	}
 	s = cairo_pdf_surface_create_for_stream(write_out, fp, PAGE_W, PAGE_H);
-	pdf_open(&p, r, s);
-	cairo_pdf_surface_set_metadata(
-	    s, CAIRO_PDF_METADATA_TITLE, annex_title(r));
+	pdf_open(&p, d, s);
+	p.r = r;
+	p.grid = g;
+	p.ngrid = ng;
+	if (r != NULL) {
+		const char *col[NCOL];
+
+		for (int i = 0; i < NCOL; i++)
+			col[i] = annex_column(d->lang, i);
+		columns_set(&p, NCOL, col_share, col);
+	}
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, d->title);
 	cairo_pdf_surface_set_metadata(
 	    s, CAIRO_PDF_METADATA_CREATOR, "ctmatrix");
 	/* The date of the data, not of the run: the same data, the same PDF. */
-	buf_printf(&date, "%sT00:00:00Z", r->as_of);
+	buf_printf(&date, "%sT00:00:00Z", d->as_of);
 	cairo_pdf_surface_set_metadata(
 	    s, CAIRO_PDF_METADATA_CREATE_DATE, buf_str(&date));
 	document_set(&p);
@@ -609,4 +688,50 @@ annex_pdf(const AnnexReport *r, const char *path, Buf *err)
 		unlink(path);
 	buf_free(&date);
 	return rc;
+}
+
+/* "Page 3 of 12" in the annex's language. */
+static void
+annex_foot(Buf *out, const char *lang, int page, int npage)
+{
+	Buf n = BUF_INIT, of = BUF_INIT;
+
+	lang_int(&n, lang, page);
+	lang_int(&of, lang, npage);
+	buf_printf(out, tr(lang, "Page %s of %s"), buf_str(&n), buf_str(&of));
+	buf_free(&n);
+	buf_free(&of);
+}
+
+int
+annex_pdf(const AnnexReport *r, const char *path, Buf *err)
+{
+	Buf date = BUF_INIT;
+	PdfDoc d;
+	int rc;
+
+	lang_date(&date, r->lang, r->as_of);
+	memset(&d, 0, sizeof(d));
+	d.lang = r->lang;
+	d.as_of = r->as_of;
+	d.date = buf_str(&date);
+	d.running = r->symbol ? r->symbol : tr(r->lang, "Annex");
+	d.heading = r->symbol ? tr(r->lang, "Annex") : NULL;
+	d.title = annex_title(r);
+	d.foot = annex_foot;
+	rc = pdf_write(&d, r, NULL, 0, path, err);
+	buf_free(&date);
+	return rc;
+}
+
+int
+annex_pdf_grids(
+    const PdfDoc *d, const PdfGrid *g, size_t ng, const char *path, Buf *err)
+{
+	for (size_t i = 0; i < ng; i++)
+		if (g[i].ncol < 1 || g[i].ncol > PDF_MAXCOL) {
+			buf_printf(err, "a table of %zu columns", g[i].ncol);
+			return -1;
+		}
+	return pdf_write(d, NULL, g, ng, path, err);
 }

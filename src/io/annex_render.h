@@ -36,6 +36,14 @@ const char *annex_format_names(void);
 int annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err);
 
 /*
+ * A binary format, written by fn to a temporary file (doc is what fn
+ * renders) and read back into out, for the libraries that write only to
+ * files.  0, or -1 with a message in err.
+ */
+typedef int (*AnnexFileFn)(const void *doc, const char *path, Buf *err);
+int annex_render_file(AnnexFileFn fn, const void *doc, Buf *out, Buf *err);
+
+/*
  * RFC 4180: a header row, then a record a project (pillar, serial, title,
  * period, entities, status, activities, scope), CRLF line ends, UTF-8
  * without byte-order mark.

@@ -60,40 +60,52 @@ temp_path(Buf *path, Buf *err)
 	return 0;
 }
 
-/* The file at path appended to out, then removed. */
-static int
-take_file(const char *path, Buf *out, Buf *err)
+int
+annex_render_file(AnnexFileFn fn, const void *doc, Buf *out, Buf *err)
 {
+	Buf path = BUF_INIT;
 	char *data = NULL;
 	size_t n = 0;
 	int rc = -1;
 
-	if (buf_read_file(path, &data, &n, err) == 0) {
-		buf_append(out, data, n);
-		rc = 0;
+	if (temp_path(&path, err) == 0) {
+		if (fn(doc, path.s, err) == 0 &&
+		    buf_read_file(path.s, &data, &n, err) == 0) {
+			buf_append(out, data, n);
+			rc = 0;
+		}
+		unlink(path.s);
 	}
 	free(data);
+	buf_free(&path);
 	return rc;
 }
 
-/*
- * A binary format, written by fn to a temporary file and read back into
- * out (neither library writes to memory).
- */
 static int
-render_file(const AnnexReport *r,
-    int (*fn)(const AnnexReport *, const char *, Buf *), Buf *out, Buf *err)
+xlsx_file(const void *doc, const char *path, Buf *err)
 {
-	Buf path = BUF_INIT;
-	int rc = -1;
+	return annex_xlsx(doc, path, err);
+}
 
-	if (temp_path(&path, err) == 0) {
-		if (fn(r, path.s, err) == 0)
-			rc = take_file(path.s, out, err);
-		unlink(path.s);
-	}
-	buf_free(&path);
-	return rc;
+static int
+pdf_file(const void *doc, const char *path, Buf *err)
+{
+	return annex_pdf(doc, path, err);
+}
+
+/* What annex_xlsx_stream() needs, as annex_render_file() passes it. */
+typedef struct Stream {
+	Store *s;
+	const ProjectFilter *f;
+	const char *lang;
+} Stream;
+
+static int
+xlsx_stream_file(const void *doc, const char *path, Buf *err)
+{
+	const Stream *st = doc;
+
+	return annex_xlsx_stream(st->s, st->f, st->lang, path, err);
 }
 
 int
@@ -101,17 +113,12 @@ annex_make(Store *s, const ProjectFilter *f, const char *lang,
     const char *format, Buf *out, Buf *err)
 {
 	AnnexReport r;
-	Buf path = BUF_INIT;
-	int rc = -1;
+	int rc;
 
 	if (strcmp(format, "xlsx") == 0) {
-		if (temp_path(&path, err) == 0) {
-			if (annex_xlsx_stream(s, f, lang, path.s, err) == 0)
-				rc = take_file(path.s, out, err);
-			unlink(path.s);
-		}
-		buf_free(&path);
-		return rc;
+		Stream st = { s, f, lang };
+
+		return annex_render_file(xlsx_stream_file, &st, out, err);
 	}
 	if (annex_report_load(s, f, lang, &r, err) != 0)
 		return -1;
@@ -130,9 +137,9 @@ annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err)
 	else if (strcmp(format, "json") == 0)
 		annex_json(r, out);
 	else if (strcmp(format, "xlsx") == 0)
-		return render_file(r, annex_xlsx, out, err);
+		return annex_render_file(xlsx_file, r, out, err);
 	else if (strcmp(format, "pdf") == 0)
-		return render_file(r, annex_pdf, out, err);
+		return annex_render_file(pdf_file, r, out, err);
 	else {
 		buf_printf(
 		    err, "no format \"%s\" (%s)", format, annex_format_names());

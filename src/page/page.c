@@ -148,6 +148,7 @@ static const struct {
 	{ "dashboard", "/dashboard", N_("Dashboard"), 0 },
 	{ "organisations", "/organisations", N_("Organisations"), 0 },
 	{ "countries", "/countries", N_("Countries"), 0 },
+	{ "regions", "/regions", N_("Regions"), 0 },
 	{ "plans", "/plans", N_("Plans"), 0 },
 	{ "needs", "/needs", N_("Needs"), 0 },
 	{ "gaps", "/gaps", N_("Gaps"), 0 },
@@ -667,6 +668,10 @@ page_route(Page *p)
 		return page_organisations(p, NULL);
 	if (strncmp(path, "/organisations/", 15) == 0 && get)
 		return page_organisations(p, path + 15);
+	if (strcmp(path, "/regions") == 0 && get)
+		return page_regions(p, "");
+	if (strncmp(path, "/regions/", 9) == 0 && get)
+		return page_regions(p, path + 9);
 	if (strcmp(path, "/countries") == 0 && get)
 		return page_countries(p, NULL);
 	if (strncmp(path, "/countries/", 11) == 0 && get)
@@ -728,7 +733,7 @@ page_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 	 * Pages may show who is signed in: never kept by shared caches, but
 	 * for the public pages, the same for everyone in a language.
 	 */
-	if (rp->status == 200 && p.public_page)
+	if ((rp->status == 200 || rp->status == 304) && p.public_page)
 		http_reply_header(rp, "Cache-Control", "public, max-age=300");
 	else if (rp->status != 200 || strncmp(rq->path, "/static/", 8) != 0)
 		http_reply_header(rp, "Cache-Control", "no-store");

@@ -102,6 +102,11 @@ int page_duplicates(Page *p);
 int page_plans(Page *p, const char *rest);
 int page_board(Page *p, const char *rest);
 int page_rounds(Page *p, const char *key);
+/*
+ * The public regional pages (region.c): rest "" the index, "KEY" a
+ * region's page, "KEY.csv" (.json .html .xlsx .pdf) its downloads.
+ */
+int page_regions(Page *p, const char *rest);
 
 /*
  * <option>s of the entities named by projects, the one given selected;

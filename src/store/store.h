@@ -169,6 +169,41 @@ typedef struct PillarName {
 typedef int (*StorePillarFn)(void *ctx, const PillarName *n);
 int store_pillar_names(Store *s, StorePillarFn fn, void *ctx, Buf *err);
 
+/*
+ * Regions and groupings (region.c): the M49 regions, sub-regions and
+ * intermediate regions and the groupings, for the regional pages.  Names
+ * are in the language asked (ar en es fr ru zh), English failing it.
+ */
+typedef struct RegionItem {
+	const char *key;  /* place key: M49 code, grouping key, ISO alpha-3 */
+	const char *kind; /* region, subregion, intermediate, grouping,
+			     country */
+	const char *name; /* in the language asked */
+	const char *iso3; /* countries only, else NULL */
+	const char *m49;  /* NULL for groupings */
+	int64_t projects; /* store_regions(): projects naming a place in it */
+} RegionItem;
+typedef int (*StoreRegionFn)(void *ctx, const RegionItem *r);
+
+/*
+ * The region or grouping with this key (not a country, not the world):
+ * 1 with its key, kind and name in lang copied out, 0 if there is none
+ * such, -1.
+ */
+int store_region_get(Store *s, const char *key, const char *lang, Buf *out_key,
+    Buf *kind, Buf *name, Buf *err);
+
+/* The countries within region key, by their name in lang, to fn. */
+int store_region_countries(Store *s, const char *key, const char *lang,
+    StoreRegionFn fn, void *ctx, Buf *err);
+
+/*
+ * Every region and grouping to fn: M49 ones first by code, then the
+ * groupings by English name, each with its count of projects.
+ */
+int store_regions(
+    Store *s, const char *lang, StoreRegionFn fn, void *ctx, Buf *err);
+
 /* The row id of the organisation or place with this key; 0 if none. */
 int64_t store_org_id(Store *s, const char *key);
 int64_t store_place_id(Store *s, const char *key);
