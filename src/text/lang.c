@@ -254,69 +254,57 @@ number_format(UNumberFormat **cache, int i, UNumberFormatStyle style)
 	return cache[i];
 }
 
-void
-lang_int(Buf *out, const char *lang, int64_t n)
+/*
+ * n (frac < 0) or x with frac decimals, in lang's style of numbers
+ * (percent: pct), into out: 0, or -1 when ICU could not (out untouched).
+ */
+static int
+number_out(Buf *out, const char *lang, int pct, int frac, int64_t n, double x)
 {
-	int i = index_of(lang);
+	int i = index_of(lang) < 0 ? 2 : index_of(lang);
 	UNumberFormat *f;
 	UChar u[64];
 	int32_t len = -1;
 	UErrorCode st = U_ZERO_ERROR;
 
 	pthread_mutex_lock(&fmt_lock);
-	f = number_format(num_fmt, i < 0 ? 2 : i, UNUM_DECIMAL);
-	if (f != NULL) {
-		unum_setAttribute(f, UNUM_MAX_FRACTION_DIGITS, 0);
-		unum_setAttribute(f, UNUM_MIN_FRACTION_DIGITS, 0);
-		len = unum_formatInt64(f, n, u, 64, NULL, &st);
+	f = pct ? number_format(pct_fmt, i, UNUM_PERCENT)
+		: number_format(num_fmt, i, UNUM_DECIMAL);
+	if (f != NULL && pct) {
+		len = unum_formatDouble(f, x, u, 64, NULL, &st);
+	} else if (f != NULL) {
+		unum_setAttribute(
+		    f, UNUM_MAX_FRACTION_DIGITS, frac < 0 ? 0 : frac);
+		unum_setAttribute(
+		    f, UNUM_MIN_FRACTION_DIGITS, frac < 0 ? 0 : frac);
+		len = frac < 0 ? unum_formatInt64(f, n, u, 64, NULL, &st)
+			       : unum_formatDouble(f, x, u, 64, NULL, &st);
 	}
 	pthread_mutex_unlock(&fmt_lock);
-	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 64)
-		put_uchars(out, u, len);
-	else
+	if (f == NULL || U_FAILURE(st) || len < 0 || len >= 64)
+		return -1;
+	put_uchars(out, u, len);
+	return 0;
+}
+
+void
+lang_int(Buf *out, const char *lang, int64_t n)
+{
+	if (number_out(out, lang, 0, -1, n, 0) != 0)
 		buf_printf(out, "%lld", (long long)n);
 }
 
 void
 lang_decimal(Buf *out, const char *lang, double x, int frac)
 {
-	int i = index_of(lang);
-	UNumberFormat *f;
-	UChar u[64];
-	int32_t len = -1;
-	UErrorCode st = U_ZERO_ERROR;
-
-	pthread_mutex_lock(&fmt_lock);
-	f = number_format(num_fmt, i < 0 ? 2 : i, UNUM_DECIMAL);
-	if (f != NULL) {
-		unum_setAttribute(f, UNUM_MAX_FRACTION_DIGITS, frac);
-		unum_setAttribute(f, UNUM_MIN_FRACTION_DIGITS, frac);
-		len = unum_formatDouble(f, x, u, 64, NULL, &st);
-	}
-	pthread_mutex_unlock(&fmt_lock);
-	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 64)
-		put_uchars(out, u, len);
-	else
+	if (number_out(out, lang, 0, frac < 0 ? 0 : frac, 0, x) != 0)
 		buf_printf(out, "%.*f", frac, x);
 }
 
 void
 lang_percent(Buf *out, const char *lang, double share)
 {
-	int i = index_of(lang);
-	UNumberFormat *f;
-	UChar u[64];
-	int32_t len = -1;
-	UErrorCode st = U_ZERO_ERROR;
-
-	pthread_mutex_lock(&fmt_lock);
-	f = number_format(pct_fmt, i < 0 ? 2 : i, UNUM_PERCENT);
-	if (f != NULL)
-		len = unum_formatDouble(f, share, u, 64, NULL, &st);
-	pthread_mutex_unlock(&fmt_lock);
-	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 64)
-		put_uchars(out, u, len);
-	else
+	if (number_out(out, lang, 1, 0, 0, share) != 0)
 		buf_printf(out, "%.0f%%", share * 100);
 }
 
