@@ -120,6 +120,26 @@ done
 every_page "2018 en" "$WORK/r-en.pdf" "Main activities" Page of
 every_page "2018 ru" "$WORK/r-ru.pdf" "Основные мероприятия" Стр. из
 every_page "2018 ar" "$WORK/r-ar.pdf" "حالة التنفيذ" الصفحة من
+# the other three languages of the United Nations
+for lang in es fr zh; do
+	check "2018 $lang: rendered" -- "$SAMPLE" "$CTMATRIX_DB" $lang "$WORK/r-$lang.pdf"
+	a4 "2018 $lang" "$WORK/r-$lang.pdf"
+done
+every_page "2018 es" "$WORK/r-es.pdf" "Actividades principales" Página de
+every_page "2018 fr" "$WORK/r-fr.pdf" "Principales activités" Page sur
+zh=$(flat "$WORK/r-zh.pdf")
+n=$(pages "$WORK/r-zh.pdf")
+contains "2018 zh: the title" "联合国反恐项目和活动矩阵" "$zh"
+contains "2018 zh: pillar I's heading and count" "《联合国全球反恐战略》第一支柱—120个项目" "$zh"
+contains "2018 zh: the last page's number" "第${n}页，共${n}页" "$zh"
+bad=""
+for i in $(seq "$n"); do
+	case $(pdftotext -f "$i" -l "$i" "$WORK/r-zh.pdf" - | tr -d ' \n\t\f') in
+	*主要活动*) ;; *) bad="$bad $i" ;; esac
+done
+equal "2018 zh: the header row on every one of the $n pages" "" "$bad"
+contains "2018 zh: set in Noto Sans CJK (fonts-noto-cjk)" "NotoSansCJK" \
+	"$(pdffonts "$WORK/r-zh.pdf" 2>&1)"
 
 pdftotext "$WORK/r-en.pdf" "$WORK/r-en.txt"
 missing=""
