@@ -127,6 +127,15 @@ page_date(const Page *p, Buf *o, const char *ymd)
 }
 
 void
+page_bdi(const Page *p, Buf *o, const char *text)
+{
+	if (lang_rtl(p->lang))
+		html(o, "<bdi>%s</bdi>", text);
+	else
+		html(o, "%s", text);
+}
+
+void
 page_usd_cell(Page *p, Buf *o, int64_t cents)
 {
 	Buf b = BUF_INIT;
@@ -547,8 +556,9 @@ donor_row(void *ctx, const Donor *d)
 	DonorRows *t = ctx;
 	Buf n = BUF_INIT;
 
-	html(&t->rows, "<tr><td class=\"num\">%s</td><th scope=\"row\">%s",
-	    page_count(t->p, &n, ++t->n), d->name);
+	html(&t->rows, "<tr><td class=\"num\">%s</td><th scope=\"row\">",
+	    page_count(t->p, &n, ++t->n));
+	page_bdi(t->p, &t->rows, d->name);
 	donor_cells(t->p, &t->rows, d);
 	t->total.contributions += d->contributions;
 	t->total.earmarked_usd += d->earmarked_usd;
@@ -658,7 +668,8 @@ contribution_row(void *ctx, const Contribution *c)
 	page_money_text(&a, p->lang, c->m.amount, c->m.minor);
 	html(o, "<tr><td class=\"date\">");
 	page_date(p, o, c->received);
-	html(o, "</td><td>%s", c->donor);
+	html(o, "</td><td>");
+	page_bdi(p, o, c->donor);
 	page_demo_badge(p, o, c->demo);
 	html(o, "</td>");
 	if ((t->flags & CT_PROJECT) && c->project)
@@ -671,7 +682,9 @@ contribution_row(void *ctx, const Contribution *c)
 	    c->in_kind ? PT(p, "in kind") : PT(p, "cash"), c->m.currency,
 	    buf_str(&a));
 	page_usd_cell(p, o, c->m.usd);
-	html(o, "<td>%s</td>", c->note);
+	html(o, "<td>");
+	page_bdi(p, o, c->note);
+	html(o, "</td>");
 	if (t->flags & CT_DELETE)
 		contribution_delete_button(t, c);
 	html(o, "</tr>\n");

@@ -114,6 +114,9 @@ void page_entity_options(Page *p, const char *selected, int counts);
 /* " <span class=badge>demo</span>" into o when n > 0 (demonstration
  * records), in the page's language. */
 void page_demo_badge(Page *p, Buf *o, int64_t n);
+/* text escaped into o, isolated (<bdi>) on a right-to-left page: data
+ * of its own direction, such as a Latin name or "2019-Q1" in Arabic. */
+void page_bdi(const Page *p, Buf *o, const char *text);
 /* A table cell of US cents, right-aligned: "1,234.56" in the page's
  * language ("1 234,56" in French). */
 void page_usd_cell(Page *p, Buf *o, int64_t cents);

@@ -449,10 +449,10 @@ reports_table(View *v, int forms)
 			continue;
 		report_period_parse(r->period, &rp, &e);
 		buf_free(&e);
-		html(&p->out,
-		    "<tr id=\"report-%s\"><th scope=\"row\">%s <small>(%s)"
-		    "</small>",
-		    r->period, r->period, period_kind(p, &rp));
+		html(&p->out, "<tr id=\"report-%s\"><th scope=\"row\">",
+		    r->period);
+		page_bdi(p, &p->out, r->period);
+		html(&p->out, " <small>(%s)</small>", period_kind(p, &rp));
 		demo_badge(p, &p->out, r->demo);
 		html(&p->out, "</th><td><span class=\"status-%s\">%s</span>",
 		    r->status, status_text(p, r->status, 2));
@@ -916,9 +916,11 @@ progress_rows(Page *p, const ResultSet *rs, const ResultProject *pr,
 		const ResultReport *r = &rs->report[k];
 
 		if (r->project_id == pr->id &&
-		    strcmp(r->period_start, per->start) >= 0)
-			html(&st, "%S%s %s", st.len ? "<br>" : "", r->period,
-			    status_text(p, r->status, 1));
+		    strcmp(r->period_start, per->start) >= 0) {
+			html(&st, "%S", st.len ? "<br>" : "");
+			page_bdi(p, &st, r->period);
+			html(&st, " %s", status_text(p, r->status, 1));
+		}
 	}
 	for (size_t k = 0; k < rs->nindicator; k++) {
 		const Indicator *in = &rs->indicator[k];
