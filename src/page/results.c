@@ -136,16 +136,18 @@ progress_cell(Page *p, const ResultSet *rs, const Indicator *in, int64_t pid)
 		return;
 	}
 	html(&p->out, "<td class=\"num\">%s</td>", val(p, v, &b));
-	if (result_progress(in, v, &pct))
+	if (result_progress(in, v, &pct)) {
+		pct_text(p, pct, &b);
 		html(&p->out,
 		    "<td class=\"num\"><meter min=\"0\" max=\"100\" "
 		    "value=\"%I\">%s</meter> %s</td>",
 		    pct < 0         ? 0
 			: pct > 100 ? 100
 				    : pct,
-		    pct_text(p, pct, &b), buf_str(&b));
-	else
+		    buf_str(&b), buf_str(&b));
+	} else {
 		html(&p->out, "<td class=\"num\">%s</td>", PT(p, "no target"));
+	}
 	buf_free(&b);
 }
 
