@@ -30,24 +30,26 @@ appeal_row(void *ctx, const Appeal *a)
 	Page *p = ctx;
 	FundFilter f;
 	FundRow r;
-	Buf err = BUF_INIT;
+	Buf err = BUF_INIT, n = BUF_INIT;
 
 	memset(&f, 0, sizeof(f));
 	memset(&r, 0, sizeof(r));
 	f.by = "portfolio";
 	f.appeal = a->id;
 	store_funding(p->s, &f, page_fund_keep, &r, &err);
-	html(&p->out,
-	    "<tr><th scope=\"row\"><a href=\"/appeals/%u\">%s</a>%S "
-	    "<small>(%s)</small></th><td class=\"date\">%s</td><td "
-	    "class=\"num\">%N</td>",
-	    a->key, a->title, page_demo_badge(a->demo || r.demo), a->key,
-	    a->issued, (int64_t)a->nprojects);
-	page_usd_cell(&p->out, r.budget);
-	page_usd_cell(&p->out, r.received);
-	page_usd_cell(&p->out, r.shortfall);
+	html(&p->out, "<tr><th scope=\"row\"><a href=\"/appeals/%u\">%s</a>",
+	    a->key, a->title);
+	page_demo_badge(p, &p->out, a->demo || r.demo);
+	html(&p->out, " <small>(%s)</small></th><td class=\"date\">", a->key);
+	page_date(p, &p->out, a->issued);
+	html(&p->out, "</td><td class=\"num\">%s</td>",
+	    page_count(p, &n, (int64_t)a->nprojects));
+	page_usd_cell(p, &p->out, r.budget);
+	page_usd_cell(p, &p->out, r.received);
+	page_usd_cell(p, &p->out, r.shortfall);
 	html(&p->out, "</tr>\n");
 	buf_free(&err);
+	buf_free(&n);
 	return 0;
 }
 
@@ -56,28 +58,35 @@ appeals_list(Page *p)
 {
 	Buf err = BUF_INIT;
 
-	page_begin(p, "Appeals");
+	page_begin(p, PT(p, "Appeals"));
 	page_money_tabs(p, "/appeals");
-	html(&p->out,
-	    "<p class=\"lead\">Appeals make the shortfalls of projects known "
-	    "to donors and Member States. Sums in US dollars; a "
-	    "<span class=\"badge\">demo</span> appeal or sum is made up for "
-	    "a demonstration.</p>\n");
+	/* The badge, as it looks, then what it means (not inside the
+	 * sentence: each language places it otherwise). */
+	html(&p->out, "<p class=\"lead\">%s",
+	    PT(p,
+		"Appeals make the shortfalls of projects known to donors and "
+		"Member States. Sums in US dollars;"));
+	html(&p->out, " <span class=\"badge\">%s</span> %s</p>\n",
+	    PT(p, "demo"),
+	    PT(p, "marks an appeal or sum made up for a demonstration."));
 	if (money_may_write(&p->who))
 		html(&p->out,
 		    "<p class=\"actions\"><a class=\"button\" "
-		    "href=\"/appeals/new\">New appeal</a></p>\n");
+		    "href=\"/appeals/new\">%s</a></p>\n",
+		    PT(p, "New appeal"));
 	html(&p->out,
-	    "<table class=\"list money\"><caption>Appeals, the latest "
-	    "first</caption>\n<thead><tr><th scope=\"col\">Appeal</th><th "
-	    "scope=\"col\">Issued</th><th scope=\"col\" "
-	    "class=\"num\">Projects</th><th scope=\"col\" "
-	    "class=\"num\">Budget, USD</th><th scope=\"col\" "
-	    "class=\"num\">Received, USD</th><th scope=\"col\" "
-	    "class=\"num\">Shortfall, USD</th></tr></thead>\n<tbody>\n");
+	    "<table class=\"list money\"><caption>%s</caption>\n<thead><tr>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
+	    "scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
+	    "class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+	    "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+	    "<tbody>\n",
+	    PT(p, "Appeals, the latest first"), PT(p, "Appeal"),
+	    PT(p, "Issued"), PT(p, "Projects"), PT(p, "Budget, USD"),
+	    PT(p, "Received, USD"), PT(p, "Shortfall, USD"));
 	if (store_appeals(p->s, appeal_row, p, &err) != 0)
-		html(&p->out,
-		    "<tr><td colspan=\"6\">The query failed.</td></tr>\n");
+		html(&p->out, "<tr><td colspan=\"6\">%s</td></tr>\n",
+		    PT(p, "The query failed."));
 	html(&p->out, "</tbody></table>\n");
 	buf_free(&err);
 	return page_end(p, 200);
@@ -93,38 +102,44 @@ appeal_view(Page *p, const Appeal *a)
 	if (a->demo)
 		html(&p->out,
 		    "<p class=\"demo\" role=\"note\"><span "
-		    "class=\"badge\">demo</span> This appeal is a "
-		    "demonstration record, made up.</p>\n");
+		    "class=\"badge\">%s</span> %s</p>\n",
+		    PT(p, "demo"),
+		    PT(p, "This appeal is a demonstration record, made up."));
 	html(&p->out,
-	    "<dl class=\"facts\"><dt>Key</dt><dd>%s</dd><dt>Issued</dt><dd>%s"
-	    "</dd><dt>Note</dt><dd>%s</dd></dl>\n",
-	    a->key, a->issued ? a->issued : "not given", a->note);
+	    "<dl class=\"facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>",
+	    PT(p, "Key"), a->key, PT(p, "Issued"));
+	if (a->issued)
+		page_date(p, &p->out, a->issued);
+	else
+		html(&p->out, "%s", PT(p, "not given"));
+	html(&p->out, "</dd><dt>%s</dt><dd>%s</dd></dl>\n", PT(p, "Note"),
+	    a->note);
 	memset(&f, 0, sizeof(f));
 	f.by = "project";
 	f.appeal = a->id;
 	if (a->nprojects == 0)
-		html(&p->out, "<p>It names no project.</p>\n");
-	else if (page_fund_table(
-		     p, &f, "Its projects, the greatest shortfall first") != 0)
-		html(&p->out, "<p class=\"error\">The query failed.</p>\n");
+		html(&p->out, "<p>%s</p>\n", PT(p, "It names no project."));
+	else if (page_fund_table(p, &f,
+		     PT(p, "Its projects, the greatest shortfall first")) != 0)
+		html(&p->out, "<p class=\"error\">%s</p>\n",
+		    PT(p, "The query failed."));
 	html(&p->out,
-	    "<p class=\"actions\"><a href=\"/appeals\">Every appeal</a> "
+	    "<p class=\"actions\"><a href=\"/appeals\">%s</a> "
 	    "<a href=\"/api/v1/appeals/%I\">JSON</a>",
-	    a->id);
+	    PT(p, "Every appeal"), a->id);
 	if (money_may_write(&p->who))
 		html(&p->out,
-		    " <a class=\"button\" href=\"/appeals/%u/edit\">Edit</a>",
-		    a->key);
+		    " <a class=\"button\" href=\"/appeals/%u/edit\">%s</a>",
+		    a->key, PT(p, "Edit"));
 	html(&p->out, "</p>\n");
 	if (money_may_write(&p->who)) {
 		html(&p->out,
 		    "<form method=\"post\" action=\"/appeals/%u/delete\" "
-		    "class=\"danger\" data-confirm=\"Delete this appeal?\">",
-		    a->key);
+		    "class=\"danger\" data-confirm=\"%s\">",
+		    a->key, PT(p, "Delete this appeal?"));
 		page_csrf_field(p);
-		html(&p->out,
-		    "<button type=\"submit\">Delete this appeal</button>"
-		    "</form>\n");
+		html(&p->out, "<button type=\"submit\">%s</button></form>\n",
+		    PT(p, "Delete this appeal"));
 	}
 	return page_end(p, 200);
 }
@@ -140,35 +155,42 @@ appeal_form(
 		html(&action, "/appeals/%u/edit", in->key);
 	else
 		buf_puts(&action, "/appeals/new");
-	page_begin(p, edit ? "Edit an appeal" : "New appeal");
+	page_begin(p, edit ? PT(p, "Edit an appeal") : PT(p, "New appeal"));
 	page_money_tabs(p, "/appeals");
 	page_form_begin(p, buf_str(&action), msg);
 	html(&p->out,
-	    "<p><label for=\"key\">Key <small>(lower-case letters, digits, - "
-	    "and _)</small></label>\n<input id=\"key\" name=\"key\" required "
-	    "maxlength=\"64\" pattern=\"[a-z0-9_-]+\" value=\"%s\"%S></p>\n"
-	    "<p><label for=\"title\">Title</label>\n<input id=\"title\" "
-	    "name=\"title\" required value=\"%s\"></p>\n<p><label "
-	    "for=\"issued\">Issued <small>(YYYY, YYYY-MM or "
-	    "YYYY-MM-DD)</small></label>\n<input id=\"issued\" "
-	    "name=\"issued\" value=\"%s\"></p>\n<p><label "
-	    "for=\"projects\">Projects <small>(their numbers, separated by "
-	    "commas or spaces)</small></label>\n<textarea id=\"projects\" "
-	    "name=\"projects\" rows=\"2\">%s</textarea></p>\n<p><label "
-	    "for=\"note\">Note</label>\n<textarea id=\"note\" name=\"note\" "
-	    "rows=\"2\">%s</textarea></p>\n<p><label class=\"check\"><input "
-	    "type=\"checkbox\" name=\"demo\" value=\"1\"%S> a demonstration "
-	    "record, made up</label></p>\n<p><button "
-	    "type=\"submit\">Save</button></p>\n</form>\n",
-	    in->key, edit ? " readonly" : "", in->title, in->issued,
-	    in->projects, in->note, in->demo ? " checked" : "");
+	    "<p><label for=\"key\">%s <small>%s</small></label>\n<input "
+	    "id=\"key\" name=\"key\" required maxlength=\"64\" "
+	    "pattern=\"[a-z0-9_-]+\" value=\"%s\"%S></p>\n"
+	    "<p><label for=\"title\">%s</label>\n<input id=\"title\" "
+	    "name=\"title\" required value=\"%s\"></p>\n",
+	    PT(p, "Key"), PT(p, "(lower-case letters, digits, - and _)"),
+	    in->key, edit ? " readonly" : "", PT(p, "Title"), in->title);
+	html(&p->out,
+	    "<p><label for=\"issued\">%s <small>%s</small></label>\n<input "
+	    "id=\"issued\" name=\"issued\" value=\"%s\"></p>\n<p><label "
+	    "for=\"projects\">%s <small>%s</small></label>\n<textarea "
+	    "id=\"projects\" name=\"projects\" rows=\"2\">%s</textarea>"
+	    "</p>\n",
+	    PT(p, "Issued"), PT(p, "(YYYY, YYYY-MM or YYYY-MM-DD)"), in->issued,
+	    PT(p, "Projects"),
+	    PT(p, "(their numbers, separated by commas or spaces)"),
+	    in->projects);
+	html(&p->out,
+	    "<p><label for=\"note\">%s</label>\n<textarea id=\"note\" "
+	    "name=\"note\" rows=\"2\">%s</textarea></p>\n",
+	    PT(p, "Note"), in->note);
+	page_checkbox(
+	    p, "demo", in->demo, PT(p, "a demonstration record, made up"));
+	html(&p->out, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	    PT(p, "Save"));
 	buf_free(&action);
 	return page_end(p, status);
 }
 
 /* The project ids of text into a; 0, or -1 with a message in msg. */
 static int
-projects_take(const char *text, Appeal *a, Buf *msg)
+projects_take(Page *p, const char *text, Appeal *a, Buf *msg)
 {
 	const char *s = text ? text : "";
 
@@ -183,8 +205,8 @@ projects_take(const char *text, Appeal *a, Buf *msg)
 		id = strtoll(s, &end, 10);
 		if (id <= 0 || end != s + n) {
 			buf_printf(msg,
-			    "projects: \"%.*s\" is no project number", (int)n,
-			    s);
+			    PT(p, "projects: \"%.*s\" is no project number"),
+			    (int)n, s);
 			return -1;
 		}
 		a->projects =
@@ -216,7 +238,7 @@ appeal_save(Page *p, const char *key)
 	a.issued = in.issued && *in.issued ? xstrdup(in.issued) : NULL;
 	a.note = xstrdup(in.note ? in.note : "");
 	a.demo = in.demo;
-	code = projects_take(in.projects, &a, &msg) == 0
+	code = projects_take(p, in.projects, &a, &msg) == 0
 	    ? appeal_commit(p->s, &p->who, &a, &msg)
 	    : 400;
 	if (code == COMMIT_OK || code == COMMIT_CREATED) {
@@ -266,14 +288,15 @@ appeal_route(Page *p, const Appeal *a, const char *what, int post)
 	if (*what == '\0' && !post)
 		return appeal_view(p, a);
 	if (strcmp(what, "edit") != 0 && strcmp(what, "delete") != 0)
-		return page_error(p, 404, "There is no such page.");
+		return page_error(p, 404, PT(p, "There is no such page."));
 	if (!money_may_write(&p->who))
 		return page_error(p, page_signed_in(p) ? 403 : 401,
-		    "Only the secretariat and admins issue appeals.");
+		    PT(p, "Only the secretariat and admins issue appeals."));
 	if (strcmp(what, "edit") == 0)
 		return post ? appeal_save(p, a->key) : appeal_edit_form(p, a);
 	if (!post)
-		return page_error(p, 405, "This method is not allowed here.");
+		return page_error(
+		    p, 405, PT(p, "This method is not allowed here."));
 	code = appeal_delete_commit(p->s, &p->who, a->key, &msg);
 	rc = code == COMMIT_DELETED
 	    ? page_redirect(p, "/appeals")
@@ -292,13 +315,15 @@ page_appeals(Page *p, const char *rest)
 	const char *slash = strchr(rest, '/');
 
 	if (*rest == '\0')
-		return post
-		    ? page_error(p, 405, "This method is not allowed here.")
-		    : appeals_list(p);
+		return post ? page_error(p, 405,
+				  PT(p, "This method is not allowed here."))
+			    : appeals_list(p);
 	if (strcmp(rest, "new") == 0) {
 		if (!money_may_write(&p->who))
 			return page_error(p, page_signed_in(p) ? 403 : 401,
-			    "Only the secretariat and admins issue appeals.");
+			    PT(p,
+				"Only the secretariat and admins issue "
+				"appeals."));
 		memset(&in, 0, sizeof(in));
 		return post ? appeal_save(p, NULL)
 			    : appeal_form(p, &in, 0, NULL, 200);
@@ -306,9 +331,10 @@ page_appeals(Page *p, const char *rest)
 	buf_append(&key, rest, slash ? (size_t)(slash - rest) : strlen(rest));
 	got = store_appeal_get(p->s, buf_str(&key), &a, &err);
 	if (got < 0)
-		rc = page_error(p, 503, "The database is busy: try again.");
+		rc = page_error(
+		    p, 503, PT(p, "The database is busy: try again."));
 	else if (got == 0)
-		rc = page_error(p, 404, "There is no such appeal.");
+		rc = page_error(p, 404, PT(p, "There is no such appeal."));
 	else
 		rc = appeal_route(p, &a, slash ? slash + 1 : "", post);
 	appeal_free(&a);

@@ -116,10 +116,37 @@ void page_entity_options(Page *p, const char *selected, int counts);
 
 /* --- money (money.c, appeal.c, project_money.c) --- */
 
-/* " <span class=badge>demo</span>" when n > 0 (demonstration records). */
-const char *page_demo_badge(int64_t n);
-/* A table cell of US cents, right-aligned: "1,234.56". */
-void page_usd_cell(Buf *o, int64_t cents);
+/* " <span class=badge>demo</span>" into o when n > 0 (demonstration
+ * records), in the page's language. */
+void page_demo_badge(Page *p, Buf *o, int64_t n);
+/* text escaped into o, isolated (<bdi>) on a right-to-left page: data
+ * of its own direction, such as a Latin name or "2019-Q1" in Arabic. */
+void page_bdi(const Page *p, Buf *o, const char *text);
+/* A table cell of US cents, right-aligned: "1,234.56" in the page's
+ * language ("1 234,56" in French). */
+void page_usd_cell(Page *p, Buf *o, int64_t cents);
+/*
+ * num, a number written the English way ("1,234.56"), with lang's
+ * grouping separator and decimal sign instead ("1 234,56"), into out.
+ */
+void page_num_local(Buf *out, const char *lang, const char *num);
+/* v minor units, grouped, minor digits, in lang's signs, into out. */
+void page_money_text(Buf *out, const char *lang, int64_t v, int minor);
+/* A rate of exchange (USD x 10^9 a unit) in lang's signs, into out. */
+void page_rate_text(Buf *out, const char *lang, int64_t usd_e9);
+/* n grouped in the page's language, in b (reset first); returns it. */
+const char *page_count(const Page *p, Buf *b, int64_t n);
+/*
+ * The day ymd (YYYY-MM-DD) as text into o, escaped: as it is in English,
+ * a <time> of the language's long date in the others.
+ */
+void page_date(const Page *p, Buf *o, const char *ymd);
+/* The day ymd as text into out (not escaped): as it is in English, the
+ * language's long date in the others; for a day inside a sentence. */
+void page_date_text(const Page *p, Buf *out, const char *ymd);
+/* The definition of the gender marker's level (-1: not assessed), in the
+ * page's language. */
+const char *page_gender_definition(const Page *p, int level);
 /* The links among the money pages, here ("/funding", ...) marked. */
 void page_money_tabs(Page *p, const char *here);
 /* The page of a refused change of money (COMMIT_* or 400) with msg. */

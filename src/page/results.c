@@ -54,28 +54,71 @@ view_load(View *v, Page *p, const Project *pr)
 	return rc;
 }
 
-/* A value as people read it, into a buffer of the caller's. */
+/* A value as people read it, in the page's language, into a buffer of the
+ * caller's. */
 static const char *
-val(int64_t v, Buf *b)
+val(const Page *p, int64_t v, Buf *b)
 {
+	Buf en = BUF_INIT;
+
 	buf_reset(b);
-	result_value_format(v, b);
+	result_value_format(v, &en);
+	page_num_local(b, p->lang, buf_str(&en));
+	buf_free(&en);
 	return buf_str(b);
 }
 
+/* A share in whole percent ("45%", "45 %"), into b. */
 static const char *
-status_name(const char *s)
+pct_text(const Page *p, int64_t pct, Buf *b)
 {
-	return strcmp(s, "submitted") == 0 ? "submitted, awaiting approval"
-	    : strcmp(s, "returned") == 0   ? "returned for changes"
-					   : s;
+	buf_reset(b);
+	if (strcmp(p->lang, "en") == 0)
+		buf_printf(b, "%lld%%", (long long)pct);
+	else
+		lang_percent(b, p->lang, (double)pct / 100.0);
+	return buf_str(b);
 }
 
-/* A demonstration badge when demo is set. */
+/* The statuses of a report: key, its short name, its name in a table. */
+static const char *const statuses[][3] = {
+	{ "draft", N_("draft"), N_("draft") },
+	{ "submitted", N_("submitted"), N_("submitted, awaiting approval") },
+	{ "returned", N_("returned"), N_("returned for changes") },
+	{ "approved", N_("approved"), N_("approved") },
+};
+
+/* Status s as people read it: short (1) or in full (2). */
 static const char *
-demo_badge(int demo)
+status_text(const Page *p, const char *s, int which)
 {
-	return demo ? " <span class=\"demo\">(demonstration)</span>" : "";
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (strcmp(statuses[i][0], s) == 0)
+			return PT(p, statuses[i][which]);
+	return s;
+}
+
+/* "quarterly", "mid-year", ...: the kind of report of a period. */
+static const char *
+period_kind(const Page *p, const ReportPeriod *rp)
+{
+	static const char *const kind[] = { N_("quarterly"), N_("mid-year"),
+		N_("second half-year"), N_("end-of-year") };
+	const char *en = report_period_name(rp);
+
+	for (size_t i = 0; i < sizeof(kind) / sizeof(kind[0]); i++)
+		if (strcmp(kind[i], en) == 0)
+			return PT(p, kind[i]);
+	return en;
+}
+
+/* A demonstration badge into o when demo is set. */
+static void
+demo_badge(Page *p, Buf *o, int demo)
+{
+	if (demo)
+		html(o, " <span class=\"demo\">%s</span>",
+		    PT(p, "(demonstration)"));
 }
 
 /* The progress of in to date, as a cell with a meter. */
@@ -87,22 +130,135 @@ progress_cell(Page *p, const ResultSet *rs, const Indicator *in, int64_t pid)
 	int64_t v, pct;
 
 	if (!results_roll(rs, &w, in, "", &v)) {
-		html(&p->out, "<td class=\"num\">none approved</td><td></td>");
+		html(&p->out, "<td class=\"num\">%s</td><td></td>",
+		    PT(p, "none approved"));
 		buf_free(&b);
 		return;
 	}
-	html(&p->out, "<td class=\"num\">%s</td>", val(v, &b));
-	if (result_progress(in, v, &pct))
+	html(&p->out, "<td class=\"num\">%s</td>", val(p, v, &b));
+	if (result_progress(in, v, &pct)) {
+		pct_text(p, pct, &b);
 		html(&p->out,
 		    "<td class=\"num\"><meter min=\"0\" max=\"100\" "
-		    "value=\"%I\">%I%%</meter> %I%%</td>",
+		    "value=\"%I\">%s</meter> %s</td>",
 		    pct < 0         ? 0
 			: pct > 100 ? 100
 				    : pct,
-		    pct, pct);
-	else
-		html(&p->out, "<td class=\"num\">no target</td>");
+		    buf_str(&b), buf_str(&b));
+	} else {
+		html(&p->out, "<td class=\"num\">%s</td>", PT(p, "no target"));
+	}
 	buf_free(&b);
+}
+
+/* The head of the framework's table (forms: a column of actions). */
+static void
+framework_head(Page *p, int forms)
+{
+	html(&p->out,
+	    "<table class=\"list results\"><caption>%s</caption><thead><tr>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+	    "<th scope=\"col\" class=\"num\">%s</th>"
+	    "<th scope=\"col\" class=\"num\">%s</th>"
+	    "<th scope=\"col\" class=\"num\">%s</th>",
+	    PT(p,
+		"Outcomes and outputs, with the progress of their indicators "
+		"to date (approved reports)"),
+	    PT(p, "Result"), PT(p, "Indicator"), PT(p, "Unit"),
+	    PT(p, "Baseline"), PT(p, "Target"), PT(p, "To date"),
+	    PT(p, "Progress"));
+	if (forms)
+		html(&p->out,
+		    "<th scope=\"col\"><span class=\"visually-hidden\">%s"
+		    "</span></th>",
+		    PT(p, "Actions"));
+	html(&p->out, "</tr></thead>\n<tbody>\n");
+}
+
+/* The heading cell of result r (n indicators), with its delete button. */
+static void
+result_cell(View *v, const Result *r, size_t n, int forms)
+{
+	Page *p = v->p;
+	int outcome = strcmp(r->level, "outcome") == 0;
+	Buf s = BUF_INIT;
+
+	buf_printf(&s, outcome ? PT(p, "Outcome %lld") : PT(p, "Output %lld"),
+	    (long long)r->id);
+	html(&p->out,
+	    "<tr id=\"result-%I\"><th scope=\"rowgroup\" rowspan=\"%d\" "
+	    "class=\"%s\"><span class=\"level\">%s</span> %s",
+	    r->id, (int)(n ? n : 1), r->level, buf_str(&s), r->statement);
+	demo_badge(p, &p->out, r->demo);
+	if (r->outcome_id) {
+		buf_reset(&s);
+		buf_printf(&s, PT(p, "(under outcome %lld)"),
+		    (long long)r->outcome_id);
+		html(&p->out, " <span class=\"under\">%s</span>", buf_str(&s));
+	}
+	if (forms) {
+		buf_reset(&s);
+		buf_printf(&s,
+		    outcome ? PT(p, "Delete outcome %lld")
+			    : PT(p, "Delete output %lld"),
+		    (long long)r->id);
+		html(&p->out,
+		    "<form method=\"post\" action=\"/projects/%I/results\" "
+		    "class=\"below\"><input type=\"hidden\" name=\"do\" "
+		    "value=\"result-delete\"><input type=\"hidden\" "
+		    "name=\"id\" value=\"%I\"><input type=\"hidden\" "
+		    "name=\"csrf\" value=\"%s\"><button type=\"submit\" "
+		    "class=\"link\">%s</button></form>",
+		    v->pr->id, r->id, buf_str(&p->csrf), buf_str(&s));
+	}
+	html(&p->out, "</th>");
+	buf_free(&s);
+}
+
+/* The cells of indicator in: name, unit, baseline, target, progress. */
+static void
+indicator_cells(View *v, const Indicator *in, int forms)
+{
+	Page *p = v->p;
+	Buf b = BUF_INIT, c = BUF_INIT, cats = BUF_INIT, s = BUF_INIT;
+	char cat[RESULT_CATEGORY_MAX + 1];
+
+	for (const char *q = in->categories; result_category_next(&q, cat);)
+		buf_printf(&cats, "%s%s", cats.len ? ", " : "", cat);
+	html(&p->out, "<td>%s", in->name);
+	demo_badge(p, &p->out, in->demo);
+	if (cats.len) {
+		buf_printf(&s, PT(p, "by %s"), buf_str(&cats));
+		html(&p->out, "<br><small>%s</small>", buf_str(&s));
+	}
+	html(&p->out,
+	    "</td><td>%s (%s)</td><td class=\"num\">%s</td><td "
+	    "class=\"num\">%s</td>",
+	    in->unit,
+	    strcmp(in->aggregate, "sum") == 0 ? PT(p, "summed")
+					      : PT(p, "latest"),
+	    in->has_baseline ? val(p, in->baseline, &b) : "",
+	    in->has_target ? val(p, in->target, &c) : "");
+	progress_cell(p, &v->rs, in, v->pr->id);
+	if (forms) {
+		buf_reset(&s);
+		buf_printf(
+		    &s, PT(p, "Delete indicator %lld"), (long long)in->id);
+		html(&p->out,
+		    "<td><form method=\"post\" action=\"/projects/%I/results\" "
+		    "class=\"inline\"><input type=\"hidden\" name=\"do\" "
+		    "value=\"indicator-delete\"><input type=\"hidden\" "
+		    "name=\"id\" value=\"%I\"><input type=\"hidden\" "
+		    "name=\"csrf\" value=\"%s\"><button type=\"submit\" "
+		    "class=\"link\">%s</button></form></td>",
+		    v->pr->id, in->id, buf_str(&p->csrf), buf_str(&s));
+	}
+	html(&p->out, "</tr>\n");
+	buf_free(&b);
+	buf_free(&c);
+	buf_free(&cats);
+	buf_free(&s);
 }
 
 /* The table of the framework: results, their indicators, the progress. */
@@ -110,63 +266,23 @@ static void
 framework_table(View *v, int forms)
 {
 	Page *p = v->p;
-	Buf b = BUF_INIT, c = BUF_INIT, cats = BUF_INIT;
-	char cat[RESULT_CATEGORY_MAX + 1];
 
 	if (v->rs.nresult == 0) {
-		html(&p->out, "<p>No results framework is entered.</p>\n");
+		html(&p->out, "<p>%s</p>\n",
+		    PT(p, "No results framework is entered."));
 		return;
 	}
-	html(&p->out,
-	    "<table class=\"list results\"><caption>Outcomes and outputs, "
-	    "with the progress of their indicators to date (approved "
-	    "reports)</caption><thead><tr><th scope=\"col\">Result</th>"
-	    "<th scope=\"col\">Indicator</th><th scope=\"col\">Unit</th>"
-	    "<th scope=\"col\" class=\"num\">Baseline</th>"
-	    "<th scope=\"col\" class=\"num\">Target</th>"
-	    "<th scope=\"col\" class=\"num\">To date</th>"
-	    "<th scope=\"col\" class=\"num\">Progress</th>%S</tr></thead>\n"
-	    "<tbody>\n",
-	    forms ? "<th scope=\"col\"><span class=\"visually-hidden\">"
-		    "Actions</span></th>"
-		  : "");
+	framework_head(p, forms);
 	for (size_t i = 0; i < v->rs.nresult; i++) {
 		const Result *r = &v->rs.result[i];
 		size_t n = 0;
 
 		for (size_t k = 0; k < v->rs.nindicator; k++)
 			n += v->rs.indicator[k].result_id == r->id;
-		html(&p->out,
-		    "<tr id=\"result-%I\"><th scope=\"rowgroup\" "
-		    "rowspan=\"%d\" "
-		    "class=\"%s\"><span class=\"level\">%s %I%S</span> %s%S",
-		    r->id, (int)(n ? n : 1), r->level,
-		    strcmp(r->level, "outcome") == 0 ? "Outcome" : "Output",
-		    r->id, r->outcome_id ? "" : "", r->statement,
-		    demo_badge(r->demo));
-		if (r->outcome_id)
-			html(&p->out,
-			    " <span class=\"under\">(under outcome %I)</span>",
-			    r->outcome_id);
-		if (forms)
-			html(&p->out,
-			    "<form method=\"post\" "
-			    "action=\"/projects/%I/results\" "
-			    "class=\"below\"><input type=\"hidden\" "
-			    "name=\"do\" "
-			    "value=\"result-delete\"><input type=\"hidden\" "
-			    "name=\"id\" value=\"%I\"><input type=\"hidden\" "
-			    "name=\"csrf\" value=\"%s\"><button "
-			    "type=\"submit\" "
-			    "class=\"link\">Delete %s %I</button></form>",
-			    v->pr->id, r->id, buf_str(&p->csrf), r->level,
-			    r->id);
-		html(&p->out, "</th>");
+		result_cell(v, r, n, forms);
 		if (n == 0)
-			html(&p->out,
-			    "<td colspan=\"%d\">No indicator yet.</td>"
-			    "</tr>\n",
-			    forms ? 7 : 6);
+			html(&p->out, "<td colspan=\"%d\">%s</td></tr>\n",
+			    forms ? 7 : 6, PT(p, "No indicator yet."));
 		for (size_t k = 0, row = 0; k < v->rs.nindicator; k++) {
 			const Indicator *in = &v->rs.indicator[k];
 
@@ -174,43 +290,10 @@ framework_table(View *v, int forms)
 				continue;
 			if (row++ > 0)
 				html(&p->out, "<tr>");
-			buf_reset(&cats);
-			for (const char *q = in->categories;
-			     result_category_next(&q, cat);)
-				buf_printf(
-				    &cats, "%s%s", cats.len ? ", " : "", cat);
-			html(&p->out,
-			    "<td>%s%S%S%s%S</td><td>%s (%S)</td>"
-			    "<td class=\"num\">%s</td><td "
-			    "class=\"num\">%s</td>",
-			    in->name, demo_badge(in->demo),
-			    cats.len ? "<br><small>by " : "", buf_str(&cats),
-			    cats.len ? "</small>" : "", in->unit,
-			    strcmp(in->aggregate, "sum") == 0 ? "summed"
-							      : "latest",
-			    in->has_baseline ? val(in->baseline, &b) : "",
-			    in->has_target ? val(in->target, &c) : "");
-			progress_cell(p, &v->rs, in, v->pr->id);
-			if (forms)
-				html(&p->out,
-				    "<td><form method=\"post\" "
-				    "action=\"/projects/%I/results\" "
-				    "class=\"inline\"><input type=\"hidden\" "
-				    "name=\"do\" value=\"indicator-delete\">"
-				    "<input type=\"hidden\" name=\"id\" "
-				    "value=\"%I\"><input type=\"hidden\" "
-				    "name=\"csrf\" value=\"%s\"><button "
-				    "type=\"submit\" class=\"link\">Delete "
-				    "indicator %I</button></form></td>",
-				    v->pr->id, in->id, buf_str(&p->csrf),
-				    in->id);
-			html(&p->out, "</tr>\n");
+			indicator_cells(v, in, forms);
 		}
 	}
 	html(&p->out, "</tbody></table>\n");
-	buf_free(&b);
-	buf_free(&c);
-	buf_free(&cats);
 }
 
 /* The values of report r, "name: 40 (female 15, male 25)" per line. */
@@ -234,16 +317,16 @@ report_values(View *v, const ResultReport *r)
 				html(&p->out, "%S%s: ", any ? "<br>" : "",
 				    in->name);
 			if (*x->category == '\0')
-				html(&p->out, "%s", val(x->value, &b));
+				html(&p->out, "%s", val(p, x->value, &b));
 			else
 				html(&p->out, "%S%s %s", first ? "" : ", ",
-				    x->category, val(x->value, &b));
+				    x->category, val(p, x->value, &b));
 			first = 0;
 			any = 1;
 		}
 	}
 	if (!any)
-		html(&p->out, "no values");
+		html(&p->out, "%s", PT(p, "no values"));
 	buf_free(&b);
 }
 
@@ -262,10 +345,72 @@ move_form(View *v, const ResultReport *r, const char *to, const char *label)
 	    v->pr->id, r->id, to, buf_str(&p->csrf));
 	if (strcmp(to, "returned") == 0)
 		html(&p->out,
-		    "<label for=\"note-%I\">What to change</label> <input "
+		    "<label for=\"note-%I\">%s</label> <input "
 		    "id=\"note-%I\" name=\"note\" required size=\"24\"> ",
-		    r->id, r->id);
+		    r->id, PT(p, "What to change"), r->id);
 	html(&p->out, "<button type=\"submit\">%s</button></form> ", label);
+}
+
+/* Who moved report r and when: for those signed in (the store loads no
+ * events for the public). */
+static void
+report_history(View *v, const ResultReport *r)
+{
+	Page *p = v->p;
+	Buf s = BUF_INIT, d = BUF_INIT;
+
+	html(&p->out, "<td><small>");
+	for (size_t k = 0; k < v->rs.nevent; k++) {
+		const ResultEvent *ev = &v->rs.event[k];
+		char day[11];
+
+		if (ev->report_id != r->id)
+			continue;
+		snprintf(day, sizeof(day), "%s", ev->at);
+		buf_reset(&s);
+		buf_reset(&d);
+		page_date_text(p, &d, day);
+		buf_printf(&s, PT(p, "%s by %s, %s"),
+		    status_text(p, ev->to_status, 1), ev->actor, buf_str(&d));
+		html(&p->out, "%s<br>", buf_str(&s));
+	}
+	html(&p->out, "</small></td>");
+	buf_free(&s);
+	buf_free(&d);
+}
+
+/* The moves of report r the reader may make, in its row. */
+static void
+report_actions(View *v, const ResultReport *r)
+{
+	Page *p = v->p;
+
+	html(&p->out, "<td>");
+	if (v->editor && result_status_open(r->status)) {
+		html(&p->out,
+		    "<a href=\"/projects/%I/results?period=%u#entry\">%s</a> ",
+		    v->pr->id, r->period, PT(p, "Edit"));
+		move_form(v, r, "submitted", PT(p, "Submit"));
+		html(&p->out,
+		    "<form method=\"post\" action=\"/projects/%I/results\" "
+		    "class=\"inline\"><input type=\"hidden\" name=\"do\" "
+		    "value=\"report-delete\"><input type=\"hidden\" "
+		    "name=\"id\" value=\"%I\"><input type=\"hidden\" "
+		    "name=\"csrf\" value=\"%s\"><button "
+		    "type=\"submit\">%s</button></form>",
+		    v->pr->id, r->id, buf_str(&p->csrf), PT(p, "Delete"));
+	}
+	if (strcmp(r->status, "submitted") == 0) {
+		if (v->reviewer) {
+			move_form(v, r, "approved", PT(p, "Approve"));
+			move_form(v, r, "returned", PT(p, "Return"));
+		}
+		if (v->editor)
+			move_form(v, r, "draft", PT(p, "Withdraw"));
+	}
+	if (strcmp(r->status, "approved") == 0)
+		html(&p->out, "%s", PT(p, "Locked"));
+	html(&p->out, "</td>");
 }
 
 /* The reports: period, status, values, history, and their moves. */
@@ -279,18 +424,24 @@ reports_table(View *v, int forms)
 	for (size_t i = 0; i < v->rs.nreport; i++)
 		shown += v->rs.report[i].project_id == v->pr->id;
 	if (shown == 0) {
-		html(&p->out, "<p>No report%S.</p>\n",
-		    v->open ? "" : " is approved yet");
+		html(&p->out, "<p>%s</p>\n",
+		    v->open ? PT(p, "No report.")
+			    : PT(p, "No report is approved yet."));
 		return;
 	}
 	html(&p->out,
-	    "<table class=\"list\"><caption>Reports by period%S</caption>"
-	    "<thead><tr><th scope=\"col\">Period</th><th "
-	    "scope=\"col\">Status</th><th scope=\"col\">Values</th>"
-	    "<th scope=\"col\">Narrative</th>%S%S</tr></thead>\n<tbody>\n",
-	    v->open ? "" : " (approved ones)",
-	    in ? "<th scope=\"col\">History</th>" : "",
-	    forms ? "<th scope=\"col\">Actions</th>" : "");
+	    "<table class=\"list\"><caption>%s</caption><thead><tr><th "
+	    "scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
+	    "scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+	    v->open ? PT(p, "Reports by period")
+		    : PT(p, "Reports by period (approved ones)"),
+	    PT(p, "Period"), PT(p, "Status"), PT(p, "Values"),
+	    PT(p, "Narrative"));
+	if (in)
+		html(&p->out, "<th scope=\"col\">%s</th>", PT(p, "History"));
+	if (forms)
+		html(&p->out, "<th scope=\"col\">%s</th>", PT(p, "Actions"));
+	html(&p->out, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < v->rs.nreport; i++) {
 		const ResultReport *r = &v->rs.report[i];
 		ReportPeriod rp;
@@ -300,65 +451,25 @@ reports_table(View *v, int forms)
 			continue;
 		report_period_parse(r->period, &rp, &e);
 		buf_free(&e);
-		html(&p->out,
-		    "<tr id=\"report-%s\"><th scope=\"row\">%s <small>(%s)"
-		    "</small>%S</th><td><span class=\"status-%s\">%s</span>",
-		    r->period, r->period, report_period_name(&rp),
-		    demo_badge(r->demo), r->status, status_name(r->status));
-		if (*r->note)
-			html(&p->out, "<br><small>Note: %s</small>", r->note);
+		html(&p->out, "<tr id=\"report-%s\"><th scope=\"row\">",
+		    r->period);
+		page_bdi(p, &p->out, r->period);
+		html(&p->out, " <small>(%s)</small>", period_kind(p, &rp));
+		demo_badge(p, &p->out, r->demo);
+		html(&p->out, "</th><td><span class=\"status-%s\">%s</span>",
+		    r->status, status_text(p, r->status, 2));
+		if (*r->note) {
+			buf_printf(&e, PT(p, "Note: %s"), r->note);
+			html(&p->out, "<br><small>%s</small>", buf_str(&e));
+			buf_free(&e);
+		}
 		html(&p->out, "</td><td>");
 		report_values(v, r);
 		html(&p->out, "</td><td>%s</td>", r->narrative);
-		/* Who moved it: for those signed in (the store loads no
-		 * events for the public). */
 		if (in)
-			html(&p->out, "<td><small>");
-		for (size_t k = 0; in && k < v->rs.nevent; k++) {
-			const ResultEvent *ev = &v->rs.event[k];
-			char day[11];
-
-			if (ev->report_id != r->id)
-				continue;
-			snprintf(day, sizeof(day), "%s", ev->at);
-			html(&p->out, "%s by %s, %s<br>", ev->to_status,
-			    ev->actor, day);
-		}
-		if (in)
-			html(&p->out, "</small></td>");
-		if (forms) {
-			html(&p->out, "<td>");
-			if (v->editor && result_status_open(r->status)) {
-				html(&p->out,
-				    "<a href=\"/projects/%I/results?period=%u"
-				    "#entry\">Edit</a> ",
-				    v->pr->id, r->period);
-				move_form(v, r, "submitted", "Submit");
-				html(&p->out,
-				    "<form method=\"post\" "
-				    "action=\"/projects/%I/results\" "
-				    "class=\"inline\"><input type=\"hidden\" "
-				    "name=\"do\" "
-				    "value=\"report-delete\"><input "
-				    "type=\"hidden\" name=\"id\" value=\"%I\">"
-				    "<input type=\"hidden\" name=\"csrf\" "
-				    "value=\"%s\"><button "
-				    "type=\"submit\">Delete"
-				    "</button></form>",
-				    v->pr->id, r->id, buf_str(&p->csrf));
-			}
-			if (strcmp(r->status, "submitted") == 0) {
-				if (v->reviewer) {
-					move_form(v, r, "approved", "Approve");
-					move_form(v, r, "returned", "Return");
-				}
-				if (v->editor)
-					move_form(v, r, "draft", "Withdraw");
-			}
-			if (strcmp(r->status, "approved") == 0)
-				html(&p->out, "Locked");
-			html(&p->out, "</td>");
-		}
+			report_history(v, r);
+		if (forms)
+			report_actions(v, r);
 		html(&p->out, "</tr>\n");
 	}
 	html(&p->out, "</tbody></table>\n");
@@ -369,18 +480,20 @@ page_project_results(Page *p, const Project *pr)
 {
 	View v;
 
-	html(&p->out, "<h2 id=\"results\">Results</h2>\n");
+	html(&p->out, "<h2 id=\"results\">%s</h2>\n", PT(p, "Results"));
 	if (view_load(&v, p, pr) != 0) {
-		html(&p->out, "<p class=\"error\">The query failed.</p>\n");
+		html(&p->out, "<p class=\"error\">%s</p>\n",
+		    PT(p, "The query failed."));
 		return;
 	}
 	framework_table(&v, 0);
 	reports_table(&v, 0);
 	if (v.open)
 		html(&p->out,
-		    "<p><a href=\"/projects/%I/results\">Results and reports: "
-		    "enter, submit%S</a></p>\n",
-		    pr->id, v.reviewer ? ", approve" : "");
+		    "<p><a href=\"/projects/%I/results\">%s</a></p>\n", pr->id,
+		    v.reviewer
+			? PT(p, "Results and reports: enter, submit, approve")
+			: PT(p, "Results and reports: enter, submit"));
 	result_set_free(&v.rs);
 }
 
@@ -399,71 +512,89 @@ framework_forms(View *v, int keep)
 {
 	Page *p = v->p;
 	const char *lv = kept(p, "level", keep);
+	Buf s = BUF_INIT;
 
 	html(&p->out,
 	    "<form method=\"post\" action=\"/projects/%I/results\" "
-	    "class=\"edit\">\n<h3>Add an outcome or an output</h3>\n"
+	    "class=\"edit\">\n<h3>%s</h3>\n"
 	    "<input type=\"hidden\" name=\"do\" value=\"result-add\">\n",
-	    v->pr->id);
+	    v->pr->id, PT(p, "Add an outcome or an output"));
 	page_csrf_field(p);
 	html(&p->out,
-	    "<p><label for=\"level\">Level</label>\n<select id=\"level\" "
-	    "name=\"level\"><option value=\"outcome\"%S>Outcome</option>"
-	    "<option value=\"output\"%S>Output</option></select></p>\n"
-	    "<p><label for=\"outcome\">Under outcome (for an output)</label>"
+	    "<p><label for=\"level\">%s</label>\n<select id=\"level\" "
+	    "name=\"level\"><option value=\"outcome\"%S>%s</option>"
+	    "<option value=\"output\"%S>%s</option></select></p>\n"
+	    "<p><label for=\"outcome\">%s</label>"
 	    "\n<select id=\"outcome\" name=\"outcome\"><option "
-	    "value=\"\">none</option>",
-	    strcmp(lv, "output") != 0 ? " selected" : "",
-	    strcmp(lv, "output") == 0 ? " selected" : "");
+	    "value=\"\">%s</option>",
+	    PT(p, "Level"), strcmp(lv, "output") != 0 ? " selected" : "",
+	    PT(p, "Outcome"), strcmp(lv, "output") == 0 ? " selected" : "",
+	    PT(p, "Output"), PT(p, "Under outcome (for an output)"),
+	    PT(p, "none"));
 	for (size_t i = 0; i < v->rs.nresult; i++)
 		if (strcmp(v->rs.result[i].level, "outcome") == 0)
 			html(&p->out, "<option value=\"%I\">%I: %s</option>",
 			    v->rs.result[i].id, v->rs.result[i].id,
 			    v->rs.result[i].statement);
 	html(&p->out,
-	    "</select></p>\n<p><label for=\"statement\">Statement</label>\n"
+	    "</select></p>\n<p><label for=\"statement\">%s</label>\n"
 	    "<textarea id=\"statement\" name=\"statement\" rows=\"2\" "
-	    "required>%s</textarea></p>\n<p><button type=\"submit\">Add"
+	    "required>%s</textarea></p>\n<p><button type=\"submit\">%s"
 	    "</button></p>\n</form>\n",
-	    kept(p, "statement", keep));
-	if (v->rs.nresult == 0)
+	    PT(p, "Statement"), kept(p, "statement", keep), PT(p, "Add"));
+	if (v->rs.nresult == 0) {
+		buf_free(&s);
 		return;
+	}
 	html(&p->out,
 	    "<form method=\"post\" action=\"/projects/%I/results\" "
-	    "class=\"edit\">\n<h3>Add an indicator</h3>\n<input "
+	    "class=\"edit\">\n<h3>%s</h3>\n<input "
 	    "type=\"hidden\" name=\"do\" value=\"indicator-add\">\n",
-	    v->pr->id);
+	    v->pr->id, PT(p, "Add an indicator"));
 	page_csrf_field(p);
 	html(&p->out,
-	    "<p><label for=\"result\">Of the result</label>\n<select "
-	    "id=\"result\" name=\"result\">");
-	for (size_t i = 0; i < v->rs.nresult; i++)
-		html(&p->out, "<option value=\"%I\">%s %I: %s</option>",
-		    v->rs.result[i].id, v->rs.result[i].level,
-		    v->rs.result[i].id, v->rs.result[i].statement);
+	    "<p><label for=\"result\">%s</label>\n<select "
+	    "id=\"result\" name=\"result\">",
+	    PT(p, "Of the result"));
+	for (size_t i = 0; i < v->rs.nresult; i++) {
+		const Result *r = &v->rs.result[i];
+
+		buf_reset(&s);
+		buf_printf(&s,
+		    strcmp(r->level, "outcome") == 0 ? PT(p, "outcome %lld: %s")
+						     : PT(p, "output %lld: %s"),
+		    (long long)r->id, r->statement);
+		html(&p->out, "<option value=\"%I\">%s</option>", r->id,
+		    buf_str(&s));
+	}
 	html(&p->out,
-	    "</select></p>\n<p><label for=\"name\">Name</label>\n<input "
+	    "</select></p>\n<p><label for=\"name\">%s</label>\n<input "
 	    "id=\"name\" name=\"name\" required value=\"%s\"></p>\n"
-	    "<p><label for=\"unit\">Unit</label>\n<input id=\"unit\" "
-	    "name=\"unit\" required placeholder=\"officials trained, %%\" "
-	    "value=\"%s\"></p>\n<p><label for=\"aggregate\">Over periods"
-	    "</label>\n<select id=\"aggregate\" name=\"aggregate\"><option "
-	    "value=\"sum\">summed (what each period delivered)</option>"
-	    "<option value=\"last\"%S>the latest value stands (a level, a "
-	    "share)</option></select></p>\n<p><label for=\"baseline\">"
-	    "Baseline</label>\n<input id=\"baseline\" name=\"baseline\" "
-	    "inputmode=\"decimal\" value=\"%s\"></p>\n<p><label "
-	    "for=\"target\">Target</label>\n<input id=\"target\" "
-	    "name=\"target\" inputmode=\"decimal\" value=\"%s\"></p>\n"
-	    "<p><label for=\"categories\">Disaggregation (categories, "
-	    "comma-separated)</label>\n<input id=\"categories\" "
-	    "name=\"categories\" placeholder=\"female, male\" "
-	    "value=\"%s\"></p>\n<p><button type=\"submit\">Add</button></p>\n"
-	    "</form>\n",
-	    kept(p, "name", keep), kept(p, "unit", keep),
+	    "<p><label for=\"unit\">%s</label>\n<input id=\"unit\" "
+	    "name=\"unit\" required placeholder=\"%s\" value=\"%s\"></p>\n",
+	    PT(p, "Name"), kept(p, "name", keep), PT(p, "Unit"),
+	    PT(p, "officials trained, %"), kept(p, "unit", keep));
+	html(&p->out,
+	    "<p><label for=\"aggregate\">%s</label>\n<select "
+	    "id=\"aggregate\" name=\"aggregate\"><option value=\"sum\">%s"
+	    "</option><option value=\"last\"%S>%s</option></select></p>\n",
+	    PT(p, "Over periods"), PT(p, "summed (what each period delivered)"),
 	    strcmp(kept(p, "aggregate", keep), "last") == 0 ? " selected" : "",
-	    kept(p, "baseline", keep), kept(p, "target", keep),
-	    kept(p, "categories", keep));
+	    PT(p, "the latest value stands (a level, a share)"));
+	html(&p->out,
+	    "<p><label for=\"baseline\">%s</label>\n<input id=\"baseline\" "
+	    "name=\"baseline\" inputmode=\"decimal\" value=\"%s\"></p>\n"
+	    "<p><label for=\"target\">%s</label>\n<input id=\"target\" "
+	    "name=\"target\" inputmode=\"decimal\" value=\"%s\"></p>\n"
+	    "<p><label for=\"categories\">%s</label>\n<input "
+	    "id=\"categories\" name=\"categories\" placeholder=\"%s\" "
+	    "value=\"%s\"></p>\n<p><button type=\"submit\">%s</button></p>\n"
+	    "</form>\n",
+	    PT(p, "Baseline"), kept(p, "baseline", keep), PT(p, "Target"),
+	    kept(p, "target", keep),
+	    PT(p, "Disaggregation (categories, comma-separated)"),
+	    PT(p, "female, male"), kept(p, "categories", keep), PT(p, "Add"));
+	buf_free(&s);
 }
 
 /* The value of report r for in and cat as typed before, else stored. */
@@ -507,17 +638,21 @@ entry_form(View *v, int keep)
 	    "<form method=\"post\" action=\"/projects/%I/results\" "
 	    "class=\"edit\" id=\"entry\">\n<h3>%s</h3>\n<input "
 	    "type=\"hidden\" name=\"do\" value=\"report\">\n",
-	    v->pr->id, r ? "Change the report" : "Write a report");
+	    v->pr->id,
+	    r ? PT(p, "Change the report") : PT(p, "Write a report"));
 	page_csrf_field(p);
 	html(&p->out,
-	    "<p><label for=\"period\">Period</label>\n<input id=\"period\" "
+	    "<p><label for=\"period\">%s</label>\n<input id=\"period\" "
 	    "name=\"period\" required pattern=\"[0-9]{4}(-[QqHh][1-4])?\" "
-	    "placeholder=\"2025-Q2, 2025-H1, 2025\" value=\"%s\"> <small>a "
-	    "quarter, a half year or a year; a project's periods never "
-	    "overlap</small></p>\n",
+	    "placeholder=\"2025-Q2, 2025-H1, 2025\" value=\"%s\"> <small>%s"
+	    "</small></p>\n",
+	    PT(p, "Period"),
 	    r            ? r->period
 		: period ? period
-			 : "");
+			 : "",
+	    PT(p,
+		"a quarter, a half year or a year; a project's periods never "
+		"overlap"));
 	for (size_t k = 0; k < v->rs.nindicator; k++) {
 		const Indicator *in = &v->rs.indicator[k];
 		char cat[RESULT_CATEGORY_MAX + 1];
@@ -527,10 +662,10 @@ entry_form(View *v, int keep)
 		entry_value(v, r, in, "", buf_str(&field), keep, &b);
 		html(&p->out,
 		    "<fieldset><legend>%s <small>(%s)</small></legend>\n"
-		    "<p><label for=\"%s\">Total</label>\n<input id=\"%s\" "
+		    "<p><label for=\"%s\">%s</label>\n<input id=\"%s\" "
 		    "name=\"%s\" inputmode=\"decimal\" value=\"%s\"></p>\n",
-		    in->name, in->unit, buf_str(&field), buf_str(&field),
-		    buf_str(&field), buf_str(&b));
+		    in->name, in->unit, buf_str(&field), PT(p, "Total"),
+		    buf_str(&field), buf_str(&field), buf_str(&b));
 		for (const char *q = in->categories;
 		     result_category_next(&q, cat);) {
 			buf_reset(&field);
@@ -546,14 +681,16 @@ entry_form(View *v, int keep)
 		html(&p->out, "</fieldset>\n");
 	}
 	html(&p->out,
-	    "<p><label for=\"narrative\">Narrative</label>\n<textarea "
+	    "<p><label for=\"narrative\">%s</label>\n<textarea "
 	    "id=\"narrative\" name=\"narrative\" rows=\"4\">%s</textarea>"
-	    "</p>\n<p><button type=\"submit\">Save as a draft</button> "
-	    "<small>then submit it from the table of reports</small></p>\n"
-	    "</form>\n",
+	    "</p>\n<p><button type=\"submit\">%s</button> "
+	    "<small>%s</small></p>\n</form>\n",
+	    PT(p, "Narrative"),
 	    keep    ? kept(p, "narrative", 1)
 		: r ? r->narrative
-		    : "");
+		    : "",
+	    PT(p, "Save as a draft"),
+	    PT(p, "then submit it from the table of reports"));
 	buf_free(&b);
 	buf_free(&field);
 }
@@ -566,27 +703,27 @@ results_page(Page *p, const Project *pr, int status, const char *error)
 	Buf title = BUF_INIT;
 
 	if (view_load(&v, p, pr) != 0)
-		return page_error(p, 503, "The database is busy: try again.");
-	buf_printf(&title, "Results: %s", pr->title);
+		return page_error(
+		    p, 503, PT(p, "The database is busy: try again."));
+	buf_printf(&title, PT(p, "Results: %s"), pr->title);
 	p->nav = "progress";
 	page_begin(p, buf_str(&title));
-	html(&p->out,
-	    "<p><a href=\"/projects/%I\">Back to the project</a></p>\n",
-	    pr->id);
+	html(&p->out, "<p><a href=\"/projects/%I\">%s</a></p>\n", pr->id,
+	    PT(p, "Back to the project"));
 	if (error != NULL)
 		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
 		    error);
 	if (!v.open)
-		html(&p->out,
-		    "<p>Approved reports only: the others are for "
-		    "the project's focal points and the "
-		    "secretariat.</p>\n");
-	html(&p->out, "<h2>Results framework</h2>\n");
+		html(&p->out, "<p>%s</p>\n",
+		    PT(p,
+			"Approved reports only: the others are for the "
+			"project's focal points and the secretariat."));
+	html(&p->out, "<h2>%s</h2>\n", PT(p, "Results framework"));
 	framework_table(&v, v.editor);
-	html(&p->out, "<h2>Reports</h2>\n");
+	html(&p->out, "<h2>%s</h2>\n", PT(p, "Reports"));
 	reports_table(&v, v.open);
 	if (v.editor) {
-		html(&p->out, "<h2>Change</h2>\n");
+		html(&p->out, "<h2>%s</h2>\n", PT(p, "Change"));
 		entry_form(&v,
 		    error != NULL && strcmp(kept(p, "do", 1), "report") == 0);
 		framework_forms(&v,
@@ -713,17 +850,19 @@ results_post(Page *p, const Project *pr)
 		anchor = "#reports";
 	} else {
 		code = RESULT_INVALID;
-		buf_puts(&msg, "There is no such change.");
+		buf_puts(&msg, PT(p, "There is no such change."));
 	}
 	if (code == COMMIT_NOT_FOUND && msg.len == 0)
-		buf_puts(&msg, "There is no such result, indicator or report.");
+		buf_puts(&msg,
+		    PT(p, "There is no such result, indicator or report."));
 	if (code == COMMIT_OK || code == COMMIT_CREATED ||
 	    code == COMMIT_DELETED) {
 		buf_printf(&loc, "/projects/%lld/results%s", (long long)pr->id,
 		    anchor);
 		rc = page_redirect(p, buf_str(&loc));
 	} else if (code == COMMIT_BUSY || code == COMMIT_FAILED) {
-		rc = page_error(p, code, "The change failed: try again.");
+		rc =
+		    page_error(p, code, PT(p, "The change failed: try again."));
 	} else {
 		rc = results_page(p, pr, code, buf_str(&msg));
 	}
@@ -737,7 +876,8 @@ page_project_results_route(Page *p, const Project *pr)
 {
 	if (strcmp(p->rq->method, "POST") == 0) {
 		if (!page_signed_in(p))
-			return page_error(p, 401, "Sign in to change results.");
+			return page_error(
+			    p, 401, PT(p, "Sign in to change results."));
 		return results_post(p, pr);
 	}
 	return results_page(p, pr, 200, NULL);
@@ -778,9 +918,11 @@ progress_rows(Page *p, const ResultSet *rs, const ResultProject *pr,
 		const ResultReport *r = &rs->report[k];
 
 		if (r->project_id == pr->id &&
-		    strcmp(r->period_start, per->start) >= 0)
-			html(&st, "%S%s %s", st.len ? "<br>" : "", r->period,
-			    r->status);
+		    strcmp(r->period_start, per->start) >= 0) {
+			html(&st, "%S", st.len ? "<br>" : "");
+			page_bdi(p, &st, r->period);
+			html(&st, " %s", status_text(p, r->status, 1));
+		}
 	}
 	for (size_t k = 0; k < rs->nindicator; k++) {
 		const Indicator *in = &rs->indicator[k];
@@ -794,33 +936,37 @@ progress_rows(Page *p, const ResultSet *rs, const ResultProject *pr,
 		if (res == NULL || res->project_id != pr->id)
 			continue;
 		html(rows, "<tr>");
-		if (n++ == 0)
+		if (n++ == 0) {
 			html(rows,
 			    "<th scope=\"row\" class=\"project\"><a "
 			    "href=\"/projects/%I/results\">%s</a><br><small>%s"
-			    "</small></th><td>%S</td>",
-			    pr->id, pr->title, pr->lead,
-			    st.len ? buf_str(&st) : "no report");
-		else
+			    "</small></th><td>",
+			    pr->id, pr->title, pr->lead);
+			if (st.len)
+				html(rows, "%S</td>", buf_str(&st));
+			else
+				html(rows, "%s</td>", PT(p, "no report"));
+		} else {
 			html(rows, "<td></td><td></td>");
+		}
 		html(rows, "<td>%s <small>(%s)</small></td><td class=\"num\">",
 		    in->name, in->unit);
 		if (results_roll(rs, &in_p, in, "", &v)) {
-			html(rows, "%s", val(v, &b));
+			html(rows, "%s", val(p, v, &b));
 			for (const char *q = in->categories;
 			     result_category_next(&q, cat);)
 				if (results_roll(rs, &in_p, in, cat, &v))
 					html(rows, "<br><small>%s %s</small>",
-					    cat, val(v, &b));
+					    cat, val(p, v, &b));
 		}
 		html(rows, "</td><td class=\"num\">");
 		if (results_roll(rs, &all, in, "", &v))
-			html(rows, "%s", val(v, &b));
+			html(rows, "%s", val(p, v, &b));
 		html(rows, "</td><td class=\"num\">%s</td><td class=\"num\">",
-		    in->has_target ? val(in->target, &b) : "");
+		    in->has_target ? val(p, in->target, &b) : "");
 		if (results_roll(rs, &all, in, "", &v) &&
 		    result_progress(in, v, &pct))
-			html(rows, "%I%%", pct);
+			html(rows, "%s", pct_text(p, pct, &b));
 		html(rows, "</td></tr>\n");
 	}
 	buf_free(&st);
@@ -833,37 +979,134 @@ totals_table(Page *p, const ResultSet *rs, const ReportPeriod *per)
 {
 	RollTotal *t;
 	size_t n = results_totals(rs, per, &t);
-	Buf b = BUF_INIT;
+	Buf b = BUF_INIT, c = BUF_INIT;
 
 	if (n > 0) {
 		html(&p->out,
-		    "<table class=\"list\"><caption>Totals of the indicators "
-		    "that add up, by unit</caption><thead><tr><th "
-		    "scope=\"col\">Unit</th><th scope=\"col\" "
-		    "class=\"num\">Period</th><th scope=\"col\">By "
-		    "category</th><th scope=\"col\" class=\"num\">To date"
-		    "</th><th scope=\"col\" class=\"num\">Indicators</th>"
-		    "<th scope=\"col\" class=\"num\">Projects</th></tr>"
-		    "</thead>\n<tbody>\n");
+		    "<table class=\"list\"><caption>%s</caption><thead><tr><th "
+		    "scope=\"col\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th><th scope=\"col\">%s</th><th "
+		    "scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th></tr></thead>\n<tbody>\n",
+		    PT(p, "Totals of the indicators that add up, by unit"),
+		    PT(p, "Unit"), PT(p, "Period"), PT(p, "By category"),
+		    PT(p, "To date"), PT(p, "Indicators"), PT(p, "Projects"));
 		for (size_t i = 0; i < n; i++) {
 			html(&p->out,
 			    "<tr><th scope=\"row\">%s</th><td "
 			    "class=\"num\">%s</td><td>",
-			    t[i].unit, val(t[i].period, &b));
+			    t[i].unit, val(p, t[i].period, &b));
 			for (size_t k = 0; k < t[i].ncat; k++)
 				html(&p->out, "%S%s %s", k ? ", " : "",
-				    t[i].cat[k], val(t[i].cat_period[k], &b));
+				    t[i].cat[k],
+				    val(p, t[i].cat_period[k], &b));
+			html(&p->out, "</td><td class=\"num\">%s</td>",
+			    val(p, t[i].to_date, &b));
 			html(&p->out,
-			    "</td><td class=\"num\">%s</td><td "
-			    "class=\"num\">%I</td><td class=\"num\">%I</td>"
-			    "</tr>\n",
-			    val(t[i].to_date, &b), t[i].indicators,
-			    t[i].projects);
+			    "<td class=\"num\">%s</td><td "
+			    "class=\"num\">%s</td></tr>\n",
+			    page_count(p, &b, (int64_t)t[i].indicators),
+			    page_count(p, &c, (int64_t)t[i].projects));
 		}
 		html(&p->out, "</tbody></table>\n");
 	}
 	free(t);
 	buf_free(&b);
+	buf_free(&c);
+}
+
+/* The form that chooses a Working Group and a period; name gets the
+ * group's name when wg is one. */
+static void
+progress_form(Page *p, const char *wg, const char *period, Buf *name)
+{
+	WgOpts o;
+	Buf err = BUF_INIT;
+
+	html(&p->out,
+	    "<form method=\"get\" action=\"/progress\" class=\"filters\">\n"
+	    "<p><label for=\"wg\">%s</label>\n<select id=\"wg\" "
+	    "name=\"wg\"><option value=\"\">%s</option>\n",
+	    PT(p, "Working Group"), PT(p, "every project"));
+	o.p = p;
+	o.selected = wg;
+	o.name = name;
+	store_working_groups(p->s, wg_option, &o, &err);
+	html(&p->out,
+	    "</select></p>\n<p><label for=\"period\">%s</label>\n<input "
+	    "id=\"period\" name=\"period\" required "
+	    "pattern=\"[0-9]{4}(-[QqHh][1-4])?\" placeholder=\"2025-Q2, "
+	    "2025-H1, 2025\" value=\"%s\"> <small>%s</small></p>\n<p><button "
+	    "type=\"submit\">%s</button></p>\n</form>\n",
+	    PT(p, "Period"), period ? period : "",
+	    PT(p,
+		"a quarter (quarterly), the first half year (mid-year) or a "
+		"year (end-of-year)"),
+	    PT(p, "Show"));
+	buf_free(&err);
+}
+
+/* The heading and the counts of the progress report of per. */
+static void
+progress_summary(Page *p, const ReportPeriod *per, const char *wg,
+    const Buf *name, const int64_t count[3], int reviewer)
+{
+	Buf s = BUF_INIT, a = BUF_INIT, b = BUF_INIT, c = BUF_INIT,
+	    d = BUF_INIT;
+
+	if (per->kind == 'Q')
+		buf_printf(
+		    &s, PT(p, "%s: the quarterly progress report"), per->key);
+	else if (per->kind == 'H' && per->n == 1)
+		buf_printf(
+		    &s, PT(p, "%s: the mid-year progress report"), per->key);
+	else if (per->kind == 'H')
+		buf_printf(&s,
+		    PT(p, "%s: the second half-year progress report"),
+		    per->key);
+	else
+		buf_printf(
+		    &s, PT(p, "%s: the end-of-year progress report"), per->key);
+	html(&p->out, "<h2>%s</h2>\n<p>", buf_str(&s));
+	buf_reset(&s);
+	page_date_text(p, &a, per->start);
+	page_date_text(p, &b, per->end);
+	if (wg)
+		buf_printf(&s, PT(p, "%s to %s: %s."), buf_str(&a), buf_str(&b),
+		    buf_str(name));
+	else
+		buf_printf(&s, PT(p, "%s to %s: every project."), buf_str(&a),
+		    buf_str(&b));
+	html(&p->out, "%s  ", buf_str(&s));
+	buf_reset(&s);
+	page_count(p, &a, count[0]);
+	page_count(p, &b, count[1]);
+	page_count(p, &c, count[0] - count[1]);
+	page_count(p, &d, count[2]);
+	if (reviewer)
+		buf_printf(&s,
+		    PT(p,
+			"Projects with results: %s; with approved results in "
+			"the period: %s; without: %s; with a report awaiting "
+			"approval: %s."),
+		    buf_str(&a), buf_str(&b), buf_str(&c), buf_str(&d));
+	else
+		buf_printf(&s,
+		    PT(p,
+			"Projects with results: %s; with approved results in "
+			"the period: %s; without: %s."),
+		    buf_str(&a), buf_str(&b), buf_str(&c));
+	html(&p->out,
+	    "%s  <a href=\"/api/v1/progress?period=%u%S%u&amp;format=csv\">"
+	    "%s</a></p>\n",
+	    buf_str(&s), per->key, wg ? "&amp;wg=" : "", wg ? wg : "",
+	    PT(p, "Download as CSV"));
+	buf_free(&s);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&c);
+	buf_free(&d);
 }
 
 int
@@ -873,54 +1116,33 @@ page_progress(Page *p)
 	ReportPeriod per;
 	ResultFilter f;
 	ResultSet rs;
-	WgOpts o;
 	Buf err = BUF_INIT, name = BUF_INIT, rows = BUF_INIT;
 	int reviewer = page_signed_in(p) && result_may_review(&p->who);
-	int64_t reporting = 0, pending = 0;
-	int demo = 0;
+	int64_t count[3] = { 0, 0, 0 }; /* with results, approved, pending */
+	int demo = 0, status = 200;
 
 	p->nav = "progress";
-	page_begin(p, "Progress reports");
-	html(&p->out,
-	    "<form method=\"get\" action=\"/progress\" class=\"filters\">\n"
-	    "<p><label for=\"wg\">Working Group</label>\n<select id=\"wg\" "
-	    "name=\"wg\"><option value=\"\">every project</option>\n");
-	o.p = p;
-	o.selected = wg;
-	o.name = &name;
-	store_working_groups(p->s, wg_option, &o, &err);
-	html(&p->out,
-	    "</select></p>\n<p><label for=\"period\">Period</label>\n<input "
-	    "id=\"period\" name=\"period\" required "
-	    "pattern=\"[0-9]{4}(-[QqHh][1-4])?\" placeholder=\"2025-Q2, "
-	    "2025-H1, 2025\" value=\"%s\"> <small>a quarter (quarterly), "
-	    "the first half year (mid-year) or a year (end-of-year)</small>"
-	    "</p>\n<p><button type=\"submit\">Show</button></p>\n</form>\n",
-	    period ? period : "");
+	page_begin(p, PT(p, "Progress reports"));
+	progress_form(p, wg, period, &name);
 	if (period == NULL) {
-		html(&p->out,
-		    "<p>Choose a period.  The report rolls up the "
-		    "approved results of the projects whose "
-		    "thematic areas fall under the Working "
-		    "Group.</p>\n");
-		buf_free(&err);
-		buf_free(&name);
-		return page_end(p, 200);
+		html(&p->out, "<p>%s</p>\n",
+		    PT(p,
+			"Choose a period.  The report rolls up the approved "
+			"results of the projects whose thematic areas fall "
+			"under the Working Group."));
+		goto out;
 	}
 	if (report_period_parse(period, &per, &err) != 0) {
 		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
 		    buf_str(&err));
-		buf_free(&err);
-		buf_free(&name);
-		return page_end(p, 400);
+		status = 400;
+		goto out;
 	}
 	if (wg != NULL && name.len == 0) {
-		html(&p->out,
-		    "<p class=\"error\" role=\"alert\">There is no "
-		    "such Working Group.</p>\n");
-		buf_free(&err);
-		buf_free(&name);
-		return page_end(p, 404);
+		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
+		    PT(p, "There is no such Working Group."));
+		status = 404;
+		goto out;
 	}
 	memset(&f, 0, sizeof(f));
 	memset(&rs, 0, sizeof(rs));
@@ -928,57 +1150,54 @@ page_progress(Page *p)
 	f.until = per.end;
 	f.approved = !reviewer;
 	if (store_results_load(p->s, &f, &rs, &err) != 0) {
-		html(&p->out, "<p class=\"error\">The query failed.</p>\n");
-		buf_free(&err);
-		buf_free(&name);
-		return page_end(p, 503);
+		html(&p->out, "<p class=\"error\">%s</p>\n",
+		    PT(p, "The query failed."));
+		status = 503;
+		goto out;
 	}
 	for (size_t i = 0; i < rs.nproject; i++) {
 		PeriodStand ps;
 
 		results_period_stand(&rs, rs.project[i].id, &per, &ps);
-		reporting += ps.approved;
-		pending += ps.submitted;
+		count[1] += ps.approved;
+		count[2] += ps.submitted;
 		demo |= ps.demo;
 		progress_rows(p, &rs, &rs.project[i], &per, &rows);
 	}
-	html(&p->out,
-	    "<h2>%s: the %s progress report</h2>\n<p>%s to %s: %S%s.  "
-	    "Projects with results: %N; with approved results in the "
-	    "period: %N; without: %N",
-	    per.key, report_period_name(&per), per.start, per.end,
-	    wg ? "" : "every project", buf_str(&name), (int64_t)rs.nproject,
-	    reporting, (int64_t)rs.nproject - reporting);
-	if (reviewer)
-		html(&p->out, "; with a report awaiting approval: %N", pending);
-	html(&p->out,
-	    ".  <a href=\"/api/v1/progress?period=%u%S%u&amp;format=csv\">"
-	    "Download as CSV</a></p>\n",
-	    per.key, wg ? "&amp;wg=" : "", wg ? wg : "");
+	count[0] = (int64_t)rs.nproject;
+	progress_summary(p, &per, wg, &name, count, reviewer);
 	if (demo)
-		html(&p->out,
-		    "<p class=\"demo\" role=\"note\">These results "
-		    "include demonstration records, made up: not "
-		    "results any project reported.</p>\n");
+		html(&p->out, "<p class=\"demo\" role=\"note\">%s</p>\n",
+		    PT(p,
+			"These results include demonstration records, made "
+			"up: not results any project reported."));
 	totals_table(p, &rs, &per);
 	if (rows.len > 0)
 		html(&p->out,
-		    "<table class=\"list\"><caption>Approved values of the "
-		    "period and to date, against the target</caption><thead>"
-		    "<tr><th scope=\"col\">Project</th><th "
-		    "scope=\"col\">Reports</th><th scope=\"col\">Indicator"
-		    "</th><th scope=\"col\" class=\"num\">Period</th><th "
-		    "scope=\"col\" class=\"num\">To date</th><th scope=\"col\" "
-		    "class=\"num\">Target</th><th scope=\"col\" "
-		    "class=\"num\">Progress</th></tr></thead>\n<tbody>\n%S"
+		    "<table class=\"list\"><caption>%s</caption><thead><tr><th "
+		    "scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
+		    "scope=\"col\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th></tr></thead>\n<tbody>\n%S"
 		    "</tbody></table>\n",
-		    buf_str(&rows));
+		    PT(p,
+			"Approved values of the period and to date, against "
+			"the target"),
+		    PT(p, "Project"), PT(p, "Reports"), PT(p, "Indicator"),
+		    PT(p, "Period"), PT(p, "To date"), PT(p, "Target"),
+		    PT(p, "Progress"), buf_str(&rows));
 	else
-		html(&p->out, "<p>No project %S has a results framework.</p>\n",
-		    wg ? "of this Working Group" : "");
+		html(&p->out, "<p>%s</p>\n",
+		    wg ? PT(p,
+			     "No project of this Working Group has a results "
+			     "framework.")
+		       : PT(p, "No project has a results framework."));
 	result_set_free(&rs);
+out:
 	buf_free(&rows);
 	buf_free(&err);
 	buf_free(&name);
-	return page_end(p, 200);
+	return page_end(p, status);
 }
