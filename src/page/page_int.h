@@ -39,6 +39,12 @@ int page_may_write(const Page *p);
 #define PT(p, msgid)         tr((p)->lang, msgid)
 #define PTN(p, one, many, n) trn((p)->lang, one, many, n)
 
+/*
+ * n as the page's language writes it ("12,345", "12 345"), into b (reset
+ * first); returns b's text, valid until b changes.
+ */
+const char *page_num(const Page *p, Buf *b, int64_t n);
+
 /* Start a page: the head, the menu; title is text (escaped). */
 void page_begin(Page *p, const char *title);
 
