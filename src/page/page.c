@@ -3,6 +3,7 @@
  * out, and the static files (see page.h).
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -195,6 +196,50 @@ page_num(const Page *p, Buf *b, int64_t n)
 }
 
 void
+page_markup(Buf *o, const char *fmt, int n, ...)
+{
+	const char *arg[9] = { NULL };
+	const char *c = fmt, *text = fmt;
+	Buf seg = BUF_INIT;
+	int next = 0;
+	va_list ap;
+
+	va_start(ap, n);
+	for (int i = 0; i < n && i < 9; i++)
+		arg[i] = va_arg(ap, const char *);
+	va_end(ap);
+	while ((c = strchr(c, '%')) != NULL) {
+		int k = -1, skip = 0;
+
+		if (c[1] == 's') {
+			k = next++;
+			skip = 2;
+		} else if (c[1] >= '1' && c[1] <= '9' && c[2] == '$' &&
+		    c[3] == 's') {
+			k = c[1] - '1';
+			skip = 4;
+		} else if (c[1] == '%') {
+			skip = 2;
+		}
+		if (skip == 0) {
+			c++;
+			continue;
+		}
+		buf_reset(&seg);
+		buf_append(&seg, text, (size_t)(c - text));
+		html_text(o, buf_str(&seg));
+		if (k < 0)
+			buf_putc(o, '%');
+		else if (k < n && k < 9 && arg[k] != NULL)
+			buf_puts(o, arg[k]);
+		c += skip;
+		text = c;
+	}
+	html_text(o, text);
+	buf_free(&seg);
+}
+
+void
 page_begin(Page *p, const char *title)
 {
 	Buf *o = &p->out;
@@ -369,6 +414,8 @@ page_status_options(Page *p, const char *selected)
 typedef struct PillarOpts {
 	Page *p;
 	const char *selected;
+	const char *lang; /* the names of this language */
+	int n;            /* options written */
 } PillarOpts;
 
 static int
@@ -376,21 +423,27 @@ pillar_option(void *ctx, const PillarName *n)
 {
 	PillarOpts *o = ctx;
 
-	if (strcmp(n->lang, "en") != 0)
+	if (strcmp(n->lang, o->lang) != 0)
 		return 0;
 	html(&o->p->out, "<option value=\"%s\"%S>%s: %s</option>\n", n->key,
 	    o->selected && strcmp(o->selected, n->key) == 0 ? " selected" : "",
 	    n->key, n->short_name);
+	o->n++;
 	return 0;
 }
 
+/* The pillars' short names in the page's language, else in English. */
 void
 page_pillar_options(Page *p, const char *selected)
 {
-	PillarOpts o = { p, selected };
+	PillarOpts o = { p, selected, p->lang, 0 };
 	Buf err = BUF_INIT;
 
 	store_pillar_names(p->s, pillar_option, &o, &err);
+	if (o.n == 0 && strcmp(p->lang, "en") != 0) {
+		o.lang = "en";
+		store_pillar_names(p->s, pillar_option, &o, &err);
+	}
 	buf_free(&err);
 }
 
