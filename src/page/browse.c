@@ -94,7 +94,8 @@ org_row(void *ctx, const RefItem *r)
 		return 0;
 	strmap_get(&l->counts, r->key, &n);
 	html(&l->rows,
-	    "<tr><td><a href=\"/organisations/%u\">%s</a></td><td>%s</td>"
+	    "<tr><td><a href=\"/organisations/%u\">%s</a></td><td><bdi>%s"
+	    "</bdi></td>"
 	    "<td>%s</td><td class=\"num\">%s</td></tr>\n",
 	    r->key, r->key, r->name, org_kind(l->p, r->kind),
 	    page_num(l->p, &num, n));
@@ -205,11 +206,12 @@ country_row(void *ctx, const RefItem *r)
 		return 0;
 	if (n > 0)
 		html(&l->p->out,
-		    "<li><a href=\"/countries/%u\">%s</a> <span "
+		    "<li><a href=\"/countries/%u\"><bdi>%s</bdi></a> <span "
 		    "class=\"count\">%s</span></li>\n",
 		    r->iso3, r->name, page_num(l->p, &num, n));
 	else
-		html(&l->p->out, "<li><a href=\"/countries/%u\">%s</a></li>\n",
+		html(&l->p->out,
+		    "<li><a href=\"/countries/%u\"><bdi>%s</bdi></a></li>\n",
 		    r->iso3, r->name);
 	buf_free(&num);
 	return 0;
@@ -253,7 +255,7 @@ page_countries(Page *p, const char *key)
 		goto out;
 	}
 	page_begin(p, f.name);
-	html(&name, "%s", f.name);
+	html(&name, "<bdi>%s</bdi>", f.name);
 	html(&p->out, "<p class=\"lead\">");
 	page_markup(&p->out,
 	    PT(p,

@@ -223,16 +223,18 @@ row_one(void *ctx, const Project *pr)
 	html(o, "<tr><td class=\"num\">%s", pr->pillar);
 	if (pr->has_serial)
 		html(o, ".%I", pr->serial);
-	html(
-	    o, "</td>\n<td><a href=\"/projects/%I\">%s</a>", pr->id, pr->title);
+	/* Titles and places are data of either direction: isolated. */
+	html(o, "</td>\n<td><a href=\"/projects/%I\"><bdi>%s</bdi></a>", pr->id,
+	    pr->title);
 	if (pr->period_text != NULL)
-		html(o, " <span class=\"period\">(%s)</span>", pr->period_text);
+		html(o, " <span class=\"period\">(<bdi>%s</bdi>)</span>",
+		    pr->period_text);
 	html(o, "</td>\n<td>");
 	page_project_orgs(o, pr);
 	html(o, "</td>\n<td><span class=\"status status-%s\">%s</span></td>\n",
 	    pr->status ? pr->status : "unknown",
 	    pr->status ? page_status_name(r->p, pr->status) : pr->status_text);
-	html(o, "<td>%s</td></tr>\n", pr->scope_text);
+	html(o, "<td><bdi>%s</bdi></td></tr>\n", pr->scope_text);
 	r->n++;
 	return 0;
 }

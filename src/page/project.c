@@ -324,7 +324,8 @@ static void
 dl_row(Page *p, const char *term, const char *value)
 {
 	if (value != NULL && *value)
-		html(&p->out, "<dt>%s</dt><dd>%s</dd>\n", PT(p, term), value);
+		html(&p->out, "<dt>%s</dt><dd><bdi>%s</bdi></dd>\n",
+		    PT(p, term), value);
 }
 
 /*
@@ -376,8 +377,8 @@ project_view(Page *p, const Project *pr)
 		: (pr->status_text ? pr->status_text : PT(p, "not given")));
 	html(o, "<dt>%s</dt><dd>", PT(p, "Entities"));
 	page_project_orgs(o, pr);
-	html(o, "</dd>\n<dt>%s</dt><dd>%s", PT(p, "Geographical scope"),
-	    pr->scope_text ? pr->scope_text : "");
+	html(o, "</dd>\n<dt>%s</dt><dd><bdi>%s</bdi>",
+	    PT(p, "Geographical scope"), pr->scope_text ? pr->scope_text : "");
 	if (pr->nplaces > 0) {
 		html(o, "<ul class=\"places\">");
 		for (size_t i = 0; i < pr->nplaces; i++) {
@@ -385,10 +386,12 @@ project_view(Page *p, const Project *pr)
 
 			if (pl->kind && strcmp(pl->kind, "country") == 0)
 				html(o,
-				    "<li><a href=\"/countries/%u\">%s</a></li>",
+				    "<li><a "
+				    "href=\"/countries/%u\"><bdi>%s</bdi>"
+				    "</a></li>",
 				    pl->key, pl->name);
 			else
-				html(o, "<li>%s</li>", pl->name);
+				html(o, "<li><bdi>%s</bdi></li>", pl->name);
 		}
 		html(o, "</ul>");
 	}
@@ -396,10 +399,11 @@ project_view(Page *p, const Project *pr)
 	dl_row(p, N_("Main activities"), pr->activities);
 	if (pr->source_file != NULL) {
 		buf_reset(&t);
-		buf_printf(&t, PT(p, "%s, line %s"), pr->source_file,
+		html(&t, "<bdi>%s</bdi>", pr->source_file);
+		html(o, "<dt>%s</dt><dd>", PT(p, "Source"));
+		page_markup(o, PT(p, "%s, line %s"), 2, buf_str(&t),
 		    page_num(p, &n, pr->source_line));
-		html(o, "<dt>%s</dt><dd>%s</dd>\n", PT(p, "Source"),
-		    buf_str(&t));
+		html(o, "</dd>\n");
 	}
 	if (pr->updated_at != NULL && *pr->updated_at) {
 		html(o, "<dt>%s</dt><dd>", PT(p, "Last changed"));
