@@ -28,8 +28,9 @@ typedef struct Bar {
 typedef struct Bars {
 	Bar *bar;
 	size_t n, cap;
-	int pillar;     /* the pillar whose counts come in, -1: totals */
-	const char *by; /* the dimension */
+	int pillar;       /* the pillar whose counts come in, -1: totals */
+	const char *by;   /* the dimension */
+	const char *lang; /* pillar_rename: the names of this language */
 } Bars;
 
 static Bar *
@@ -90,10 +91,27 @@ bars_load(Page *p, const char *by, const ProjectFilter *f, int split, Bars *b)
 	buf_free(&err);
 }
 
+/* The pillars' short names in the page's language (the counts' are English). */
+static int
+pillar_rename(void *ctx, const PillarName *n)
+{
+	Bars *b = ctx;
+
+	if (strcmp(n->lang, b->lang) != 0)
+		return 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->bar[i].key, n->key) == 0) {
+			free(b->bar[i].name);
+			b->bar[i].name = xstrdup(n->short_name);
+		}
+	return 0;
+}
+
 void
 page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption)
 {
-	Bars b = { NULL, 0, 0, 0, NULL };
+	Bars b = { NULL, 0, 0, 0, NULL, NULL };
+	Buf num = BUF_INIT, t = BUF_INIT;
 
 	bars_load(p, "entity", f, 1, &b);
 	if (b.n == 0) {
@@ -102,14 +120,18 @@ page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption)
 	}
 	html(&p->out,
 	    "<table class=\"list\">\n<caption>%s</caption>\n<thead><tr>"
-	    "<th scope=\"col\">Entity</th>",
-	    caption);
-	for (int i = 0; i < NPILLAR; i++)
-		html(&p->out, "<th scope=\"col\" class=\"num\">Pillar %s</th>",
-		    pillar_key[i]);
+	    "<th scope=\"col\">%s</th>",
+	    caption, PT(p, "Entity"));
+	for (int i = 0; i < NPILLAR; i++) {
+		buf_reset(&t);
+		buf_printf(&t, PT(p, "Pillar %s"), pillar_key[i]);
+		html(&p->out, "<th scope=\"col\" class=\"num\">%s</th>",
+		    buf_str(&t));
+	}
 	html(&p->out,
-	    "<th scope=\"col\" class=\"num\">All</th></tr></thead>\n"
-	    "<tbody>\n");
+	    "<th scope=\"col\" class=\"num\">%s</th></tr></thead>\n"
+	    "<tbody>\n",
+	    PT(p, "All"));
 	for (size_t k = 0; k < b.n; k++) {
 		const Bar *r = &b.bar[k];
 
@@ -118,11 +140,15 @@ page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption)
 		    "</th>",
 		    r->key, r->key);
 		for (int i = 0; i < NPILLAR; i++)
-			html(&p->out, "<td class=\"num\">%N</td>", r->n[i]);
-		html(&p->out, "<td class=\"num\">%N</td></tr>\n", r->total);
+			html(&p->out, "<td class=\"num\">%s</td>",
+			    page_num(p, &num, r->n[i]));
+		html(&p->out, "<td class=\"num\">%s</td></tr>\n",
+		    page_num(p, &num, r->total));
 	}
 	html(&p->out, "</tbody></table>\n");
 	bars_free(&b);
+	buf_free(&num);
+	buf_free(&t);
 }
 
 /* The colour of bar k of an unstacked chart: its pillar's, by pillar. */
@@ -137,6 +163,41 @@ bar_fill(const Bars *b, size_t k)
 }
 
 /*
+ * The width of UTF-8 text s in Latin letters, about: a character one, a
+ * Chinese (a three-byte character) two.
+ */
+static size_t
+text_width(const char *s)
+{
+	size_t w = 0;
+
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if ((*c & 0xC0) != 0x80)
+			w += *c >= 0xE0 ? 2 : 1;
+	return w;
+}
+
+/* The scopes of the chart by scope, as said. */
+static const char *const scopes[][2] = {
+	{ "global", N_("global") },
+	{ "regional", N_("regional") },
+	{ "national", N_("national") },
+};
+
+/* The name of group k of b in the page's language where it is ours. */
+static const char *
+group_name(const Page *p, const Bars *b, size_t k)
+{
+	if (strcmp(b->by, "status") == 0)
+		return page_status_name(p, b->bar[k].key);
+	if (strcmp(b->by, "scope") == 0)
+		for (size_t i = 0; i < sizeof(scopes) / sizeof(scopes[0]); i++)
+			if (strcmp(b->bar[k].key, scopes[i][0]) == 0)
+				return PT(p, scopes[i][1]);
+	return b->bar[k].name;
+}
+
+/*
  * A horizontal bar chart of b (at most max bars): stacked by pillar when
  * stacked, else one colour.  id names the chart for aria-labelledby.
  */
@@ -148,24 +209,26 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 	size_t n = b->n < max ? b->n : max;
 	int64_t most = 1;
 	int h = top + (int)n * row_h + (stacked ? 30 : 8);
+	Buf num = BUF_INIT, t = BUF_INIT;
 
 	for (size_t k = 0; k < n; k++)
 		if (b->bar[k].total > most)
 			most = b->bar[k].total;
 	html(&p->out,
 	    "<figure class=\"chart\">\n<figcaption id=\"%s\">%s</figcaption>\n"
-	    "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s\" "
+	    "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s\"%S "
 	    "xmlns=\"http://www.w3.org/2000/svg\">\n",
-	    id, title, label_w + bar_w + 60, h, id);
+	    id, title, label_w + bar_w + 60, h, id,
+	    lang_rtl(p->lang) ? " direction=\"ltr\"" : "");
 	for (size_t k = 0; k < n; k++) {
 		const Bar *r = &b->bar[k];
 		int y = top + (int)k * row_h, x = label_w;
 
-		const char *label = strlen(r->name) > 28 ? r->key : r->name;
+		const char *label = text_width(r->name) > 28 ? r->key : r->name;
 
-		if (strcmp(b->by, "status") == 0)
-			label = page_status_name(p, r->key);
-		if (strcmp(b->by, "pillar") == 0)
+		if (strcmp(b->by, "status") == 0 || strcmp(b->by, "scope") == 0)
+			label = group_name(p, b, k);
+		if (strcmp(b->by, "pillar") == 0 && label != r->key)
 			html(&p->out,
 			    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
 			    "class=\"label\">%s: %s</text>\n",
@@ -181,48 +244,58 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 
 			if (w <= 0)
 				continue;
+			buf_reset(&t);
+			if (stacked)
+				buf_printf(&t, PT(p, "%s, pillar %s: %s"),
+				    r->name, pillar_key[i],
+				    page_num(p, &num, v));
+			else
+				buf_printf(&t, PT(p, "%s: %s"),
+				    group_name(p, b, k), page_num(p, &num, v));
 			html(&p->out,
 			    "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 			    "height=\"%d\" "
-			    "fill=\"%s\"><title>%s%S%s: %N</title></rect>\n",
+			    "fill=\"%s\"><title>%s</title></rect>\n",
 			    x, y + 3, w, row_h - 6,
-			    stacked ? pillar_fill[i] : bar_fill(b, k), r->name,
-			    stacked ? ", pillar " : "",
-			    stacked ? pillar_key[i] : "", v);
+			    stacked ? pillar_fill[i] : bar_fill(b, k),
+			    buf_str(&t));
 			x += w;
 		}
 		html(&p->out,
-		    "<text x=\"%d\" y=\"%d\" class=\"value\">%N</text>\n",
-		    x + 6, y + 16, r->total);
+		    "<text x=\"%d\" y=\"%d\" class=\"value\">%s</text>\n",
+		    x + 6, y + 16, page_num(p, &num, r->total));
 	}
 	if (stacked) {
 		int y = top + (int)n * row_h + 12;
 
-		for (int i = 0; i < NPILLAR; i++)
+		for (int i = 0; i < NPILLAR; i++) {
+			buf_reset(&t);
+			buf_printf(&t, PT(p, "Pillar %s"), pillar_key[i]);
 			html(&p->out,
 			    "<rect x=\"%d\" y=\"%d\" width=\"14\" "
 			    "height=\"14\" "
 			    "fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
-			    "class=\"label\">Pillar %s</text>\n",
+			    "class=\"label\">%s</text>\n",
 			    label_w + i * 100, y, pillar_fill[i],
-			    label_w + i * 100 + 20, y + 12, pillar_key[i]);
+			    label_w + i * 100 + 20, y + 12, buf_str(&t));
+		}
 	}
 	html(&p->out, "</svg>\n");
 	/* The figures, for whoever cannot see the picture. */
 	html(&p->out,
-	    "<details><summary>The figures</summary>\n"
+	    "<details><summary>%s</summary>\n"
 	    "<table class=\"list\"><thead><tr><th scope=\"col\">"
-	    "Group</th><th scope=\"col\" class=\"num\">Projects</th>"
-	    "</tr></thead>\n<tbody>\n");
+	    "%s</th><th scope=\"col\" class=\"num\">%s</th>"
+	    "</tr></thead>\n<tbody>\n",
+	    PT(p, "The figures"), PT(p, "Group"), PT(p, "Projects"));
 	for (size_t k = 0; k < b->n; k++)
 		html(&p->out,
-		    "<tr><th scope=\"row\">%s</th><td class=\"num\">%N</td>"
+		    "<tr><th scope=\"row\">%s</th><td class=\"num\">%s</td>"
 		    "</tr>\n",
-		    strcmp(b->by, "status") == 0
-			? page_status_name(p, b->bar[k].key)
-			: b->bar[k].name,
-		    b->bar[k].total);
+		    group_name(p, b, k), page_num(p, &num, b->bar[k].total));
 	html(&p->out, "</tbody></table></details>\n</figure>\n");
+	buf_free(&num);
+	buf_free(&t);
 }
 
 static int
@@ -239,38 +312,52 @@ page_dashboard(Page *p)
 		int stacked;
 		size_t max;
 	} charts[] = {
-		{ "pillar", "Projects by pillar", 0, 4 },
-		{ "entity", "Projects by entity and pillar (the 15 with most)",
-		    1, 15 },
-		{ "scope", "Projects by geographical scope", 0, 3 },
-		{ "status", "Projects by status", 0, 4 },
+		{ "pillar", N_("Projects by pillar"), 0, 4 },
+		{ "entity",
+		    N_("Projects by entity and pillar (the 15 with most)"), 1,
+		    15 },
+		{ "scope", N_("Projects by geographical scope"), 0, 3 },
+		{ "status", N_("Projects by status"), 0, 4 },
 	};
 	ProjectFilter f;
-	Buf err = BUF_INIT, id = BUF_INIT;
+	Buf err = BUF_INIT, id = BUF_INIT, num = BUF_INIT, n = BUF_INIT;
 	int64_t total = 0;
 
 	memset(&f, 0, sizeof(f));
 	p->nav = "dashboard";
-	page_begin(p, "Dashboard");
+	page_begin(p, PT(p, "Dashboard"));
 	store_stats(p->s, "pillar", &f, &total, nothing, NULL, &err);
-	html(&p->out,
-	    "<p class=\"lead\"><strong>%N</strong> projects in the "
-	    "portfolio. A project with several entities counts once for "
-	    "each of them in the chart by entity, and once for each scope "
-	    "it has.</p>\n<div class=\"charts\">\n",
-	    total);
+	html(&n, "<strong>%s</strong>", page_num(p, &num, total));
+	html(&p->out, "<p class=\"lead\">");
+	page_markup(&p->out,
+	    PTN(p,
+		"%s project in the portfolio. A project with several "
+		"entities counts once for each of them in the chart by "
+		"entity, and once for each scope it has.",
+		"%s projects in the portfolio. A project with several "
+		"entities counts once for each of them in the chart by "
+		"entity, and once for each scope it has.",
+		(unsigned long)total),
+	    1, buf_str(&n));
+	html(&p->out, "</p>\n<div class=\"charts\">\n");
 	for (size_t i = 0; i < sizeof(charts) / sizeof(charts[0]); i++) {
-		Bars b = { NULL, 0, 0, 0, NULL };
+		Bars b = { NULL, 0, 0, 0, NULL, NULL };
 
 		bars_load(p, charts[i].by, &f, charts[i].stacked, &b);
+		if (strcmp(charts[i].by, "pillar") == 0) {
+			b.lang = p->lang;
+			store_pillar_names(p->s, pillar_rename, &b, &err);
+		}
 		buf_reset(&id);
 		buf_printf(&id, "chart-%s", charts[i].by);
-		chart(p, buf_str(&id), charts[i].title, &b, charts[i].max,
-		    charts[i].stacked);
+		chart(p, buf_str(&id), PT(p, charts[i].title), &b,
+		    charts[i].max, charts[i].stacked);
 		bars_free(&b);
 	}
 	html(&p->out, "</div>\n");
 	buf_free(&err);
 	buf_free(&id);
+	buf_free(&num);
+	buf_free(&n);
 	return page_end(p, 200);
 }

@@ -17,11 +17,11 @@
 #define MATRIX_PAGE 50
 
 static const char *const sorts[][2] = {
-	{ "pillar", "pillar and serial" },
-	{ "title", "title" },
-	{ "status", "status" },
-	{ "start", "start date" },
-	{ "id", "newest last" },
+	{ "pillar", N_("pillar and serial") },
+	{ "title", N_("title") },
+	{ "status", N_("status") },
+	{ "start", N_("start date") },
+	{ "id", N_("newest last") },
 };
 
 /* The filter parameters, as GET sends them. */
@@ -109,7 +109,7 @@ page_entity_options(Page *p, const char *selected, int counts)
 {
 	Ents e = { NULL, 0, 0 };
 	ProjectFilter all;
-	Buf err = BUF_INIT;
+	Buf err = BUF_INIT, num = BUF_INIT;
 	int64_t total;
 
 	memset(&all, 0, sizeof(all));
@@ -122,13 +122,14 @@ page_entity_options(Page *p, const char *selected, int counts)
 			: "",
 		    e.g[i].key);
 		if (counts)
-			html(&p->out, " (%N)", e.g[i].count);
+			html(&p->out, " (%s)", page_num(p, &num, e.g[i].count));
 		html(&p->out, "</option>\n");
 		free((char *)(uintptr_t)e.g[i].key);
 		free((char *)(uintptr_t)e.g[i].name);
 	}
 	free(e.g);
 	buf_free(&err);
+	buf_free(&num);
 }
 
 static int
@@ -164,45 +165,48 @@ filter_form(Page *p)
 
 	html(&p->out,
 	    "<form method=\"get\" action=\"/\" class=\"filters\" "
-	    "role=\"search\" aria-label=\"Filter the matrix\">\n"
-	    "<div class=\"field wide\"><label for=\"f-search\">Words in the "
-	    "title or activities</label>\n"
+	    "role=\"search\" aria-label=\"%s\">\n"
+	    "<div class=\"field wide\"><label for=\"f-search\">%s</label>\n"
 	    "<input id=\"f-search\" name=\"search\" type=\"search\" "
 	    "value=\"%s\"></div>\n",
-	    page_param(p, "search"));
-	select_begin(p, "pillar", "Pillar", "every pillar");
+	    PT(p, "Filter the matrix"),
+	    PT(p, "Words in the title or activities"), page_param(p, "search"));
+	select_begin(p, "pillar", PT(p, "Pillar"), PT(p, "every pillar"));
 	page_pillar_options(p, page_param(p, "pillar"));
 	html(&p->out, "</select></div>\n");
-	select_begin(p, "entity", "Entity", "every entity");
+	select_begin(p, "entity", PT(p, "Entity"), PT(p, "every entity"));
 	page_entity_options(p, page_param(p, "entity"), 1);
 	html(&p->out, "</select></div>\n");
-	select_begin(p, "country", "Country", "every country");
+	select_begin(p, "country", PT(p, "Country"), PT(p, "every country"));
 	o.selected = page_param(p, "country");
 	store_places(p->s, "country", place_option, &o, &err);
 	html(&p->out, "</select></div>\n");
-	select_begin(p, "region", "Region", "every region");
+	select_begin(p, "region", PT(p, "Region"), PT(p, "every region"));
 	o.selected = page_param(p, "region");
-	html(&p->out, "<optgroup label=\"Regions\">\n");
+	html(&p->out, "<optgroup label=\"%s\">\n", PT(p, "Regions"));
 	store_places(p->s, "region", place_option, &o, &err);
 	store_places(p->s, "subregion", place_option, &o, &err);
-	html(&p->out, "</optgroup>\n<optgroup label=\"Groupings\">\n");
+	html(&p->out, "</optgroup>\n<optgroup label=\"%s\">\n",
+	    PT(p, "Groupings"));
 	store_places(p->s, "grouping", place_option, &o, &err);
 	html(&p->out, "</optgroup>\n</select></div>\n");
-	select_begin(p, "status", "Status", "any status");
+	select_begin(p, "status", PT(p, "Status"), PT(p, "any status"));
 	page_status_options(p, page_param(p, "status"));
 	html(&p->out, "</select></div>\n");
 	html(&p->out,
-	    "<div class=\"field\"><label for=\"f-sort\">Sort by</label>\n"
-	    "<select id=\"f-sort\" name=\"sort\">\n");
+	    "<div class=\"field\"><label for=\"f-sort\">%s</label>\n"
+	    "<select id=\"f-sort\" name=\"sort\">\n",
+	    PT(p, "Sort by"));
 	for (size_t i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
 		html(&p->out, "<option value=\"%s\"%S>%s</option>\n",
 		    sorts[i][0],
 		    sort && strcmp(sort, sorts[i][0]) == 0 ? " selected" : "",
-		    sorts[i][1]);
+		    PT(p, sorts[i][1]));
 	html(&p->out,
 	    "</select></div>\n<div class=\"actions\"><button "
-	    "type=\"submit\">Filter</button> <a href=\"/\">Clear</a></div>\n"
-	    "</form>\n");
+	    "type=\"submit\">%s</button> <a href=\"/\">%s</a></div>\n"
+	    "</form>\n",
+	    PT(p, "Filter"), PT(p, "Clear"));
 	buf_free(&err);
 }
 
@@ -221,16 +225,18 @@ row_one(void *ctx, const Project *pr)
 	html(o, "<tr><td class=\"num\">%s", pr->pillar);
 	if (pr->has_serial)
 		html(o, ".%I", pr->serial);
-	html(
-	    o, "</td>\n<td><a href=\"/projects/%I\">%s</a>", pr->id, pr->title);
+	/* Titles and places are data of either direction: isolated. */
+	html(o, "</td>\n<td><a href=\"/projects/%I\"><bdi>%s</bdi></a>", pr->id,
+	    pr->title);
 	if (pr->period_text != NULL)
-		html(o, " <span class=\"period\">(%s)</span>", pr->period_text);
+		html(o, " <span class=\"period\">(<bdi>%s</bdi>)</span>",
+		    pr->period_text);
 	html(o, "</td>\n<td>");
 	page_project_orgs(o, pr);
 	html(o, "</td>\n<td><span class=\"status status-%s\">%s</span></td>\n",
 	    pr->status ? pr->status : "unknown",
 	    pr->status ? page_status_name(r->p, pr->status) : pr->status_text);
-	html(o, "<td>%s</td></tr>\n", pr->scope_text);
+	html(o, "<td><bdi>%s</bdi></td></tr>\n", pr->scope_text);
 	r->n++;
 	return 0;
 }
@@ -239,9 +245,17 @@ static int
 pillar_count(void *ctx, const StatGroup *g)
 {
 	Page *p = ctx;
+	Buf key = BUF_INIT, n = BUF_INIT, num = BUF_INIT;
 
-	html(&p->out, "<li>Pillar %s: <strong>%N</strong></li>\n", g->key,
-	    g->count);
+	html(&key, "%s", g->key);
+	html(&n, "<strong>%s</strong>", page_num(p, &num, g->count));
+	html(&p->out, "<li>");
+	page_markup(
+	    &p->out, PT(p, "Pillar %s: %s"), 2, buf_str(&key), buf_str(&n));
+	html(&p->out, "</li>\n");
+	buf_free(&key);
+	buf_free(&n);
+	buf_free(&num);
 	return 0;
 }
 
@@ -250,21 +264,28 @@ static void
 pager(Page *p, int64_t total, int64_t page, const Buf *q)
 {
 	int64_t last = (total + MATRIX_PAGE - 1) / MATRIX_PAGE;
+	Buf b = BUF_INIT, n1 = BUF_INIT, n2 = BUF_INIT;
 
 	if (last <= 1)
 		return;
-	html(&p->out, "<nav class=\"pager\" aria-label=\"Pages\"><ul>\n");
+	html(&p->out, "<nav class=\"pager\" aria-label=\"%s\"><ul>\n",
+	    PT(p, "Pages"));
 	if (page > 1)
 		html(&p->out,
 		    "<li><a href=\"/?page=%I%S\" "
-		    "rel=\"prev\">Previous</a></li>\n",
-		    page - 1, buf_str(q));
-	html(&p->out, "<li>Page %N of %N</li>\n", page, last);
+		    "rel=\"prev\">%s</a></li>\n",
+		    page - 1, buf_str(q), PT(p, "Previous"));
+	buf_printf(&b, PT(p, "Page %s of %s"), page_num(p, &n1, page),
+	    page_num(p, &n2, last));
+	html(&p->out, "<li>%s</li>\n", buf_str(&b));
 	if (page < last)
 		html(&p->out,
-		    "<li><a href=\"/?page=%I%S\" rel=\"next\">Next</a></li>\n",
-		    page + 1, buf_str(q));
+		    "<li><a href=\"/?page=%I%S\" rel=\"next\">%s</a></li>\n",
+		    page + 1, buf_str(q), PT(p, "Next"));
 	html(&p->out, "</ul></nav>\n");
+	buf_free(&b);
+	buf_free(&n1);
+	buf_free(&n2);
 }
 
 /*
@@ -289,13 +310,26 @@ static void
 table_rest(Page *p, const Buf *rows)
 {
 	html(&p->out,
-	    "</caption>\n<thead><tr><th scope=\"col\">No.</th>"
-	    "<th scope=\"col\">Title and period</th>"
-	    "<th scope=\"col\">Entities</th>"
-	    "<th scope=\"col\">Status</th>"
-	    "<th scope=\"col\">Geographical scope</th></tr></thead>\n"
+	    "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th></tr></thead>\n"
 	    "<tbody>\n%S</tbody>\n</table>\n",
-	    buf_str(rows));
+	    PT(p, "No."), PT(p, "Title and period"), PT(p, "Entities"),
+	    PT(p, "Status"), PT(p, "Geographical scope"), buf_str(rows));
+}
+
+/* "<strong>n</strong>", n as the page's language writes it, into out. */
+static const char *
+strong_num(Page *p, Buf *out, int64_t n)
+{
+	Buf num = BUF_INIT;
+
+	buf_reset(out);
+	html(out, "<strong>%s</strong>", page_num(p, &num, n));
+	buf_free(&num);
+	return buf_str(out);
 }
 
 /*
@@ -305,20 +339,25 @@ table_rest(Page *p, const Buf *rows)
 int
 page_project_table(Page *p, const ProjectFilter *f, const char *caption)
 {
-	Buf rows = BUF_INIT;
+	Buf rows = BUF_INIT, cap = BUF_INIT, n = BUF_INIT;
 	int64_t total = 0, shown = 0;
 	int rc = project_rows(p, f, &rows, &total, &shown);
 
 	if (rc == 0 && total > 0) {
-		html(&p->out,
-		    "<table class=\"matrix\">\n<caption>%s: "
-		    "<strong>%N</strong> project%S",
-		    caption, total, total == 1 ? "" : "s");
+		html(&cap, "%s", caption);
+		html(&p->out, "<table class=\"matrix\">\n<caption>");
+		page_markup(&p->out,
+		    PTN(p, "%s: %s project", "%s: %s projects",
+			(unsigned long)total),
+		    2, buf_str(&cap), strong_num(p, &n, total));
 		table_rest(p, &rows);
 	} else if (rc == 0) {
-		html(&p->out, "<p>%s: none.</p>\n", caption);
+		buf_printf(&cap, PT(p, "%s: none."), caption);
+		html(&p->out, "<p>%s</p>\n", buf_str(&cap));
 	}
 	buf_free(&rows);
+	buf_free(&cap);
+	buf_free(&n);
 	return rc;
 }
 
@@ -342,9 +381,8 @@ downloads(Page *p)
 			html(&q, "%S%s=%u", q.len ? "&amp;" : "?",
 			    filter_names[i], v);
 	}
-	html(&p->out,
-	    "<p class=\"alt downloads\">Download the annex of the "
-	    "report for these filters: ");
+	html(&p->out, "<p class=\"alt downloads\">%s ",
+	    PT(p, "Download the annex of the report for these filters:"));
 	for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
 		html(&p->out, "%S<a href=\"/report/annex.%s%S\"%S>%s</a>",
 		    i ? " · " : "", fmts[i][0], buf_str(&q),
@@ -365,14 +403,15 @@ page_annex(Page *p, const char *ext)
 	int rc = 1;
 
 	if (fmt == NULL)
-		return page_error(p, 404, "There is no such page.");
+		return page_error(p, 404, PT(p, "There is no such page."));
 	if (!params_known(p, NULL))
 		return page_error(p, 400,
-		    "The annex takes pillar, entity, country, region, status, "
-		    "search and lang.");
+		    PT(p,
+			"The annex takes pillar, entity, country, region, "
+			"status, search and lang."));
 	if (lang != NULL && !lang_ok(lang))
 		return page_error(
-		    p, 400, "lang is one of ar, en, es, fr, ru and zh.");
+		    p, 400, PT(p, "lang is one of ar, en, es, fr, ru and zh."));
 	lang = p->lang; /* the URL's, else the person's (page.c) */
 	memset(&k, 0, sizeof(k));
 	query_args_fill(&a, param_get, p);
@@ -384,7 +423,7 @@ page_annex(Page *p, const char *ext)
 	}
 	buf_reset(&p->rp->body);
 	if (annex_make(p->s, &f, lang, fmt->name, &p->rp->body, &err) != 0) {
-		rc = page_error(p, 500, "The annex could not be made.");
+		rc = page_error(p, 500, PT(p, "The annex could not be made."));
 		goto out;
 	}
 	p->rp->status = 200;
@@ -410,7 +449,8 @@ page_matrix(Page *p)
 	QueryArgs a;
 	QueryKeys k;
 	ProjectFilter f;
-	Buf err = BUF_INIT, q = BUF_INIT, off = BUF_INIT;
+	Buf err = BUF_INIT, q = BUF_INIT, off = BUF_INIT, n1 = BUF_INIT;
+	Buf n2 = BUF_INIT, n3 = BUF_INIT, link = BUF_INIT;
 	const char *pg = page_param(p, "page");
 	int64_t page = pg ? strtoll(pg, NULL, 10) : 1, total = 0, ptotal = 0;
 	int64_t shown = 0;
@@ -419,8 +459,9 @@ page_matrix(Page *p)
 
 	if (!params_known(p, NULL))
 		return page_error(p, 400,
-		    "This page takes pillar, entity, country, region, status, "
-		    "search, sort, page and lang.");
+		    PT(p,
+			"This page takes pillar, entity, country, region, "
+			"status, search, sort, page and lang."));
 	if (page < 1 || page > 1000000)
 		page = 1;
 	memset(&k, 0, sizeof(k));
@@ -430,7 +471,7 @@ page_matrix(Page *p)
 	a.offset = buf_str(&off);
 	filter_query(p, &q);
 	p->nav = "matrix";
-	page_begin(p, "The matrix of projects");
+	page_begin(p, PT(p, "The matrix of projects"));
 	filter_form(p);
 	if (query_filter(p->s, &a, &f, &k, &err) != 0) {
 		const char *m = buf_str(&err);
@@ -443,49 +484,60 @@ page_matrix(Page *p)
 	}
 	html(&p->out, "<div id=\"results\">\n");
 	if (project_rows(p, &f, &rows, &total, &shown) != 0) {
-		html(&p->out,
-		    "<p class=\"error\">The query failed.</p>\n"
-		    "</div>\n");
+		html(&p->out, "<p class=\"error\">%s</p>\n</div>\n",
+		    PT(p, "The query failed."));
 		status = 500;
 		goto out;
 	}
-	html(&p->out,
-	    "<table class=\"matrix\">\n<caption><strong>%N</strong> "
-	    "project%S",
-	    total, total == 1 ? "" : "s");
+	html(&p->out, "<table class=\"matrix\">\n<caption>");
 	if (total > 0)
-		html(&p->out, ", %N to %N shown", (page - 1) * MATRIX_PAGE + 1,
-		    (page - 1) * MATRIX_PAGE + shown);
+		page_markup(&p->out,
+		    PTN(p, "%s project, %s to %s shown",
+			"%s projects, %s to %s shown", (unsigned long)total),
+		    3, strong_num(p, &n1, total),
+		    page_num(p, &n2, (page - 1) * MATRIX_PAGE + 1),
+		    page_num(p, &n3, (page - 1) * MATRIX_PAGE + shown));
+	else
+		page_markup(&p->out,
+		    PTN(p, "%s project", "%s projects", (unsigned long)total),
+		    1, strong_num(p, &n1, total));
 	table_rest(p, &rows);
 	if (total == 0)
-		html(&p->out, "<p>No project matches these filters.</p>\n");
+		html(&p->out, "<p>%s</p>\n",
+		    PT(p, "No project matches these filters."));
 	if (f.pillar == NULL && total > 0) {
 		ProjectFilter all = f;
 
 		all.limit = 0;
 		all.offset = 0;
-		html(&p->out,
-		    "<ul class=\"counts\" aria-label=\"By pillar\">\n");
+		html(&p->out, "<ul class=\"counts\" aria-label=\"%s\">\n",
+		    PT(p, "By pillar"));
 		store_stats(
 		    p->s, "pillar", &all, &ptotal, pillar_count, p, &err);
 		html(&p->out, "</ul>\n");
 	}
 	pager(p, total, page, &q);
-	html(&p->out,
-	    "<p class=\"alt\">This view as <a "
-	    "href=\"/api/v1/projects?limit=1000%S\">JSON</a>.</p>\n",
+	html(&link, "<a href=\"/api/v1/projects?limit=1000%S\">JSON</a>",
 	    buf_str(&q));
+	html(&p->out, "<p class=\"alt\">");
+	page_markup(&p->out, PT(p, "This view as %s."), 1, buf_str(&link));
+	html(&p->out, "</p>\n");
 	downloads(p);
 	html(&p->out, "</div>\n");
 	if (page_may_write(p))
 		html(&p->out,
-		    "<p><a class=\"button\" href=\"/projects/new\">New "
-		    "project</a></p>\n");
+		    "<p><a class=\"button\" href=\"/projects/new\">%s</a>"
+		    "</p>\n",
+		    PT(p, "New project"));
 out:
 	query_keys_free(&k);
 	buf_free(&rows);
 	buf_free(&err);
 	buf_free(&q);
 	buf_free(&off);
+	buf_free(&n1);
+	buf_free(&n2);
+	buf_free(&n3);
+	buf_free(&link);
 	return page_end(p, status);
 }

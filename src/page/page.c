@@ -3,6 +3,7 @@
  * out, and the static files (see page.h).
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -187,6 +188,58 @@ lang_links(Page *p)
 	html(o, "</ul></nav>\n");
 }
 
+const char *
+page_num(const Page *p, Buf *b, int64_t n)
+{
+	buf_reset(b);
+	lang_int(b, p->lang, n);
+	return buf_str(b);
+}
+
+void
+page_markup(Buf *o, const char *fmt, int n, ...)
+{
+	const char *arg[9] = { NULL };
+	const char *c = fmt, *text = fmt;
+	Buf seg = BUF_INIT;
+	int next = 0;
+	va_list ap;
+
+	va_start(ap, n);
+	for (int i = 0; i < n && i < 9; i++)
+		arg[i] = va_arg(ap, const char *);
+	va_end(ap);
+	while ((c = strchr(c, '%')) != NULL) {
+		int k = -1, skip = 0;
+
+		if (c[1] == 's') {
+			k = next++;
+			skip = 2;
+		} else if (c[1] >= '1' && c[1] <= '9' && c[2] == '$' &&
+		    c[3] == 's') {
+			k = c[1] - '1';
+			skip = 4;
+		} else if (c[1] == '%') {
+			skip = 2;
+		}
+		if (skip == 0) {
+			c++;
+			continue;
+		}
+		buf_reset(&seg);
+		buf_append(&seg, text, (size_t)(c - text));
+		html_text(o, buf_str(&seg));
+		if (k < 0)
+			buf_putc(o, '%');
+		else if (k < n && k < 9 && arg[k] != NULL)
+			buf_puts(o, arg[k]);
+		c += skip;
+		text = c;
+	}
+	html_text(o, text);
+	buf_free(&seg);
+}
+
 void
 page_begin(Page *p, const char *title)
 {
@@ -260,11 +313,40 @@ page_end(Page *p, int status)
 	return 1;
 }
 
+/* The statuses of the error pages, as their titles say them. */
+static const struct {
+	int status;
+	const char *text;
+} status_titles[] = {
+	{ 400, N_("Bad Request") },
+	{ 401, N_("Unauthorized") },
+	{ 403, N_("Forbidden") },
+	{ 404, N_("Not Found") },
+	{ 405, N_("Method Not Allowed") },
+	{ 409, N_("Conflict") },
+	{ 413, N_("Content Too Large") },
+	{ 422, N_("Unprocessable Content") },
+	{ 429, N_("Too Many Requests") },
+	{ 500, N_("Internal Server Error") },
+	{ 503, N_("Service Unavailable") },
+};
+
+/* The name of status in the page's language (HTTP's, in English). */
+static const char *
+status_title(const Page *p, int status)
+{
+	for (size_t i = 0; i < sizeof(status_titles) / sizeof(status_titles[0]);
+	     i++)
+		if (status_titles[i].status == status)
+			return PT(p, status_titles[i].text);
+	return http_status_text(status);
+}
+
 int
 page_error(Page *p, int status, const char *message)
 {
 	buf_reset(&p->out);
-	page_begin(p, http_status_text(status));
+	page_begin(p, status_title(p, status));
 	html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", message);
 	if (status == 401 || (status == 403 && !page_signed_in(p)))
 		html(&p->out, "<p><a href=\"/login?next=%u\">%s</a></p>\n",
@@ -333,6 +415,8 @@ page_status_options(Page *p, const char *selected)
 typedef struct PillarOpts {
 	Page *p;
 	const char *selected;
+	const char *lang; /* the names of this language */
+	int n;            /* options written */
 } PillarOpts;
 
 static int
@@ -340,21 +424,27 @@ pillar_option(void *ctx, const PillarName *n)
 {
 	PillarOpts *o = ctx;
 
-	if (strcmp(n->lang, "en") != 0)
+	if (strcmp(n->lang, o->lang) != 0)
 		return 0;
 	html(&o->p->out, "<option value=\"%s\"%S>%s: %s</option>\n", n->key,
 	    o->selected && strcmp(o->selected, n->key) == 0 ? " selected" : "",
 	    n->key, n->short_name);
+	o->n++;
 	return 0;
 }
 
+/* The pillars' short names in the page's language, else in English. */
 void
 page_pillar_options(Page *p, const char *selected)
 {
-	PillarOpts o = { p, selected };
+	PillarOpts o = { p, selected, p->lang, 0 };
 	Buf err = BUF_INIT;
 
 	store_pillar_names(p->s, pillar_option, &o, &err);
+	if (o.n == 0 && strcmp(p->lang, "en") != 0) {
+		o.lang = "en";
+		store_pillar_names(p->s, pillar_option, &o, &err);
+	}
 	buf_free(&err);
 }
 
@@ -399,7 +489,7 @@ login_form(Page *p, int status, const char *login, const char *message)
 		cookie_set(p, COOKIE_LOGIN, buf_str(&token), 3600);
 	}
 	p->nav = NULL;
-	page_begin(p, "Sign in");
+	page_begin(p, PT(p, "Sign in"));
 	if (message != NULL)
 		html(&p->out,
 		    "<p class=\"error\" role=\"alert\" "
@@ -409,16 +499,19 @@ login_form(Page *p, int status, const char *login, const char *message)
 	    "<form method=\"post\" action=\"/login\" class=\"narrow\">\n"
 	    "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n"
 	    "<input type=\"hidden\" name=\"next\" value=\"%s\">\n"
-	    "<p><label for=\"login\">Login</label>\n"
+	    "<p><label for=\"login\">%s</label>\n"
 	    "<input id=\"login\" name=\"login\" value=\"%s\" required "
 	    "autocomplete=\"username\" autocapitalize=\"none\"%S></p>\n"
-	    "<p><label for=\"password\">Password</label>\n"
+	    "<p><label for=\"password\">%s</label>\n"
 	    "<input id=\"password\" name=\"password\" type=\"password\" "
 	    "required autocomplete=\"current-password\"%S></p>\n"
-	    "<p><button type=\"submit\">Sign in</button></p>\n</form>\n",
-	    buf_str(&token), safe_next(next), login ? login : "",
+	    "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	    buf_str(&token), safe_next(next), PT(p, "Login"),
+	    login ? login : "",
 	    message ? " aria-describedby=\"login-error\"" : "",
-	    message ? " aria-describedby=\"login-error\"" : "");
+	    PT(p, "Password"),
+	    message ? " aria-describedby=\"login-error\"" : "",
+	    PT(p, "Sign in"));
 	buf_free(&token);
 	buf_free(&hash);
 	return page_end(p, status);
@@ -457,11 +550,13 @@ login_post(Page *p)
 	if (!cookie_get(p->rq, COOKIE_LOGIN, &expect) || sent == NULL ||
 	    !same_secret(buf_str(&expect), sent)) {
 		rc = login_form(p, 403, login,
-		    "The sign-in form had expired. Please sign in again.");
+		    PT(p,
+			"The sign-in form had expired. Please sign in again."));
 		goto out;
 	}
 	if (login == NULL || pw == NULL || *login == '\0' || *pw == '\0') {
-		rc = login_form(p, 422, login, "Give your login and password.");
+		rc = login_form(
+		    p, 422, login, PT(p, "Give your login and password."));
 		goto out;
 	}
 	buf_puts(&kl, "login:");
@@ -471,13 +566,16 @@ login_post(Page *p)
 	nl = store_login_failures(p->s, buf_str(&kl), LOGIN_WINDOW, &err);
 	na = store_login_failures(p->s, buf_str(&ka), LOGIN_WINDOW, &err);
 	if (nl < 0 || na < 0) {
-		rc = page_error(p, 503, "The database is busy: try again.");
+		rc = page_error(
+		    p, 503, PT(p, "The database is busy: try again."));
 		goto out;
 	}
 	if (nl >= LOGIN_MAX || na >= ADDR_MAX) {
 		http_reply_header(p->rp, "Retry-After", "900");
 		rc = login_form(p, 429, login,
-		    "Too many failed sign-ins. Wait 15 minutes and try again.");
+		    PT(p,
+			"Too many failed sign-ins. Wait 15 minutes and try "
+			"again."));
 		goto out;
 	}
 	ok = store_account_get(p->s, login, &a, &err) == 1 && !a.disabled &&
@@ -488,11 +586,11 @@ login_post(Page *p)
 		if (store_login_failure_add(p->s, buf_str(&kl), &err) != 0 ||
 		    store_login_failure_add(p->s, buf_str(&ka), &err) != 0) {
 			rc = page_error(
-			    p, 503, "The database is busy: try again.");
+			    p, 503, PT(p, "The database is busy: try again."));
 			goto out;
 		}
-		rc = login_form(
-		    p, 401, login, "The login or the password is wrong.");
+		rc = login_form(p, 401, login,
+		    PT(p, "The login or the password is wrong."));
 		goto out;
 	}
 	account_token_new(&token, &hash);
@@ -505,7 +603,8 @@ login_post(Page *p)
 		NULL, NULL, &err) != 0 ||
 	    store_commit(p->s, &err) != 0) {
 		store_rollback(p->s);
-		rc = page_error(p, 503, "The database is busy: try again.");
+		rc = page_error(
+		    p, 503, PT(p, "The database is busy: try again."));
 		goto out;
 	}
 	cookie_set(p, COOKIE_SESSION, buf_str(&token), SESSION_SECONDS);
@@ -628,7 +727,8 @@ page_route(Page *p)
 		    p, "text/javascript; charset=utf-8", ctm_blob_app);
 	if (!get && !post) {
 		http_reply_header(p->rp, "Allow", "GET, HEAD, POST");
-		return page_error(p, 405, "This method is not allowed here.");
+		return page_error(
+		    p, 405, PT(p, "This method is not allowed here."));
 	}
 	page_who(p);
 	if (post) {
@@ -644,12 +744,14 @@ page_route(Page *p)
 		if (strcmp(path, "/login") == 0)
 			return login_post(p);
 		if (!page_signed_in(p))
-			return page_error(
-			    p, 401, "Sign in first: your session has ended.");
+			return page_error(p, 401,
+			    PT(p, "Sign in first: your session has ended."));
 		if (!post_checked(p))
 			return page_error(p, 403,
-			    "The form had expired or did not come from this "
-			    "site. Go back, reload the page and try again.");
+			    PT(p,
+				"The form had expired or did not come from "
+				"this site. Go back, reload the page and try "
+				"again."));
 		if (strcmp(path, "/logout") == 0)
 			return logout_post(p);
 	} else if (strcmp(path, "/login") == 0) {
@@ -711,7 +813,7 @@ page_route(Page *p)
 		return page_appeals(p, path[8] == '/' ? path + 9 : "");
 	if (strcmp(path, "/upload") == 0 || strncmp(path, "/upload/", 8) == 0)
 		return page_upload(p, path[7] == '/' ? path + 8 : "");
-	return page_error(p, 404, "There is no such page.");
+	return page_error(p, 404, PT(p, "There is no such page."));
 }
 
 int

@@ -39,6 +39,21 @@ int page_may_write(const Page *p);
 #define PT(p, msgid)         tr((p)->lang, msgid)
 #define PTN(p, one, many, n) trn((p)->lang, one, many, n)
 
+/*
+ * n as the page's language writes it ("12,345", "12 345"), into b (reset
+ * first); returns b's text, valid until b changes.
+ */
+const char *page_num(const Page *p, Buf *b, int64_t n);
+
+/*
+ * Write the sentence fmt (a translation, PT or PTN) to o as escaped text,
+ * but for its directives: each %s (or %1$s ... %9$s, where a translation
+ * reorders them) is the next (or that) of the n markup arguments, written
+ * as it is; %% is a percent.  So a sentence keeps its words whole in the
+ * catalogue while a count in <strong> or a link sits inside it.
+ */
+void page_markup(Buf *o, const char *fmt, int n, ...);
+
 /* Start a page: the head, the menu; title is text (escaped). */
 void page_begin(Page *p, const char *title);
 

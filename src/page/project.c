@@ -97,78 +97,84 @@ static void
 project_form(Page *p, const Project *pr, const Form *f, const char *action)
 {
 	Buf *o = &p->out, t = BUF_INIT, links = BUF_INIT;
-	static const char *const scope[] = { "global", "regional", "national" };
+	static const char *const scope[][2] = { { "global", N_("global") },
+		{ "regional", N_("regional") },
+		{ "national", N_("national") } };
 
-	if (f != NULL && f->bad > 0)
-		html(o,
-		    "<p class=\"error\" role=\"alert\">%d field%S could not "
-		    "be taken: see below.</p>\n",
-		    f->bad, f->bad == 1 ? "" : "s");
+	if (f != NULL && f->bad > 0) {
+		buf_printf(&t,
+		    PTN(p, "%d field could not be taken: see below.",
+			"%d fields could not be taken: see below.",
+			(unsigned long)f->bad),
+		    f->bad);
+		html(o, "<p class=\"error\" role=\"alert\">%s</p>\n",
+		    buf_str(&t));
+	}
 	html(
 	    o, "<form method=\"post\" action=\"%s\" class=\"edit\">\n", action);
 	page_csrf_field(p);
 	html(o,
-	    "\n<p><label for=\"title\">Title</label>\n"
+	    "\n<p><label for=\"title\">%s</label>\n"
 	    "<input id=\"title\" name=\"title\" value=\"%s\" required "
 	    "maxlength=\"2000\"%S>\n",
-	    pr->title, field_attrs(f, F_TITLE, &t));
+	    PT(p, "Title"), pr->title, field_attrs(f, F_TITLE, &t));
 	field_message(p, f, F_TITLE);
 	html(o,
-	    "</p>\n<p><label for=\"pillar\">Pillar</label>\n"
+	    "</p>\n<p><label for=\"pillar\">%s</label>\n"
 	    "<select id=\"pillar\" name=\"pillar\" required%S>\n",
-	    field_attrs(f, F_PILLAR, &t));
+	    PT(p, "Pillar"), field_attrs(f, F_PILLAR, &t));
 	page_pillar_options(p, pr->pillar);
 	html(o, "</select>\n");
 	field_message(p, f, F_PILLAR);
 	html(o,
-	    "</p>\n<p><label for=\"status\">Status</label>\n"
+	    "</p>\n<p><label for=\"status\">%s</label>\n"
 	    "<select id=\"status\" name=\"status\"%S>\n"
-	    "<option value=\"\">not given</option>\n",
-	    field_attrs(f, F_STATUS, &t));
+	    "<option value=\"\">%s</option>\n",
+	    PT(p, "Status"), field_attrs(f, F_STATUS, &t), PT(p, "not given"));
 	page_status_options(p, pr->status);
 	html(o, "</select>\n");
 	field_message(p, f, F_STATUS);
 	html(o,
-	    "</p>\n<p><label for=\"period\">Period</label>\n"
+	    "</p>\n<p><label for=\"period\">%s</label>\n"
 	    "<input id=\"period\" name=\"period\" value=\"%s\" "
 	    "placeholder=\"Jul. 2015-Jun. 2019\"%S>\n",
-	    pr->period_text, field_attrs(f, F_PERIOD, &t));
+	    PT(p, "Period"), pr->period_text, field_attrs(f, F_PERIOD, &t));
 	field_message(p, f, F_PERIOD);
 	links_text(pr, 0, &links);
 	html(o,
-	    "</p>\n<p><label for=\"entities\">Entities <small>(one a line, "
-	    "the lead first)</small></label>\n"
+	    "</p>\n<p><label for=\"entities\">%s <small>%s</small></label>\n"
 	    "<textarea id=\"entities\" name=\"entities\" rows=\"3\"%S>%s"
 	    "</textarea>\n",
+	    PT(p, "Entities"), PT(p, "(one a line, the lead first)"),
 	    field_attrs(f, F_ENTITIES, &t), buf_str(&links));
 	field_message(p, f, F_ENTITIES);
 	buf_reset(&links);
 	links_text(pr, 1, &links);
 	html(o,
-	    "</p>\n<p><label for=\"places\">Countries and regions "
-	    "<small>(one a line)</small></label>\n"
+	    "</p>\n<p><label for=\"places\">%s <small>%s</small></label>\n"
 	    "<textarea id=\"places\" name=\"places\" rows=\"3\"%S>%s"
 	    "</textarea>\n",
+	    PT(p, "Countries and regions"), PT(p, "(one a line)"),
 	    field_attrs(f, F_PLACES, &t), buf_str(&links));
 	field_message(p, f, F_PLACES);
-	html(o, "</p>\n<fieldset%S><legend>Scope</legend>\n",
-	    field_attrs(f, F_SCOPE, &t));
+	html(o, "</p>\n<fieldset%S><legend>%s</legend>\n",
+	    field_attrs(f, F_SCOPE, &t), PT(p, "Scope"));
 	for (int i = 0; i < 3; i++)
 		html(o,
 		    "<label class=\"check\"><input type=\"checkbox\" "
 		    "name=\"scope\" value=\"%s\"%S> %s</label>\n",
-		    scope[i], pr->scopes & (1 << i) ? " checked" : "",
-		    scope[i]);
+		    scope[i][0], pr->scopes & (1 << i) ? " checked" : "",
+		    PT(p, scope[i][1]));
 	field_message(p, f, F_SCOPE);
 	html(o,
-	    "</fieldset>\n<p><label for=\"activities\">Main "
-	    "activities</label>\n"
+	    "</fieldset>\n<p><label for=\"activities\">%s</label>\n"
 	    "<textarea id=\"activities\" name=\"activities\" "
 	    "rows=\"6\"%S>%s</textarea>\n",
-	    field_attrs(f, F_ACTIVITIES, &t), pr->activities);
+	    PT(p, "Main activities"), field_attrs(f, F_ACTIVITIES, &t),
+	    pr->activities);
 	field_message(p, f, F_ACTIVITIES);
-	html(
-	    o, "</p>\n<p><button type=\"submit\">Save</button></p>\n</form>\n");
+	html(o, "</p>\n<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	    PT(p, "Save"));
 	buf_free(&t);
 	buf_free(&links);
 }
@@ -265,8 +271,8 @@ commit_answer(Page *p, int rc, const Project *pr, const Buf *msg)
 	case COMMIT_DELETED:
 		return page_redirect(p, "/");
 	case COMMIT_BUSY:
-		return page_error(
-		    p, 503, "The database is busy: go back and try again.");
+		return page_error(p, 503,
+		    PT(p, "The database is busy: go back and try again."));
 	default:
 		return page_error(p, rc, buf_str(msg));
 	}
@@ -283,9 +289,10 @@ page_project_new(Page *p)
 	memset(&pr, 0, sizeof(pr));
 	memset(&f, 0, sizeof(f));
 	if (!page_signed_in(p))
-		return page_error(p, 401, "Sign in to add a project.");
+		return page_error(p, 401, PT(p, "Sign in to add a project."));
 	if (!page_may_write(p))
-		return page_error(p, 403, "Your role may not add projects.");
+		return page_error(
+		    p, 403, PT(p, "Your role may not add projects."));
 	if (post) {
 		form_take(p, &pr, &f);
 		if (f.bad == 0) {
@@ -303,7 +310,7 @@ page_project_new(Page *p)
 
 		edit_links(p->s, &pr, 0, &e, 1, &msg);
 	}
-	page_begin(p, "New project");
+	page_begin(p, PT(p, "New project"));
 	project_form(p, &pr, &f, "/projects/new");
 	rc = page_end(p, f.bad ? 422 : 200);
 out:
@@ -317,34 +324,61 @@ static void
 dl_row(Page *p, const char *term, const char *value)
 {
 	if (value != NULL && *value)
-		html(&p->out, "<dt>%s</dt><dd>%s</dd>\n", term, value);
+		html(&p->out, "<dt>%s</dt><dd><bdi>%s</bdi></dd>\n",
+		    PT(p, term), value);
+}
+
+/*
+ * <time> of the UTC timestamp at ("2026-12-03T10:32:35Z"): its date as
+ * the page's language writes it, and the hour; at itself when it is not
+ * one.
+ */
+static void
+time_html(Page *p, Buf *o, const char *at)
+{
+	Buf day = BUF_INIT, text = BUF_INIT;
+
+	if (at == NULL || strlen(at) < 16 || at[10] != 'T') {
+		html(o, "%s", at);
+		return;
+	}
+	buf_append(&day, at, 10);
+	lang_date(&text, p->lang, buf_str(&day));
+	buf_putc(&text, ' ');
+	buf_append(&text, at + 11, 5);
+	html(o, "<time datetime=\"%s\">%s</time>", at, buf_str(&text));
+	buf_free(&day);
+	buf_free(&text);
 }
 
 static int
 project_view(Page *p, const Project *pr)
 {
-	Buf *o = &p->out, msg = BUF_INIT;
+	Buf *o = &p->out, msg = BUF_INIT, t = BUF_INIT, n = BUF_INIT;
 	int may = 0;
 
 	if (page_may_write(p))
 		may = project_may_change(p->s, &p->who, pr->id, &msg) == 1;
-	buf_free(&msg);
 	page_begin(p, pr->title);
 	html(o,
-	    "<dl class=\"facts\">\n<dt>Pillar</dt><dd><a "
+	    "<dl class=\"facts\">\n<dt>%s</dt><dd><a "
 	    "href=\"/?pillar=%u\">%s</a>",
-	    pr->pillar, pr->pillar);
-	if (pr->has_serial)
-		html(o, ", number %I in its table", pr->serial);
+	    PT(p, "Pillar"), pr->pillar, pr->pillar);
+	if (pr->has_serial) {
+		buf_printf(&t, PT(p, ", number %s in its table"),
+		    page_num(p, &n, pr->serial));
+		html(o, "%s", buf_str(&t));
+	}
 	html(o, "</dd>\n");
-	dl_row(p, "Period", pr->period_text);
-	html(o, "<dt>Status</dt><dd>%s</dd>\n",
-	    pr->status ? page_status_name(p, pr->status)
-		       : (pr->status_text ? pr->status_text : "not given"));
-	html(o, "<dt>Entities</dt><dd>");
+	dl_row(p, N_("Period"), pr->period_text);
+	html(o, "<dt>%s</dt><dd>%s</dd>\n", PT(p, "Status"),
+	    pr->status
+		? page_status_name(p, pr->status)
+		: (pr->status_text ? pr->status_text : PT(p, "not given")));
+	html(o, "<dt>%s</dt><dd>", PT(p, "Entities"));
 	page_project_orgs(o, pr);
-	html(o, "</dd>\n<dt>Geographical scope</dt><dd>%s",
-	    pr->scope_text ? pr->scope_text : "");
+	html(o, "</dd>\n<dt>%s</dt><dd><bdi>%s</bdi>",
+	    PT(p, "Geographical scope"), pr->scope_text ? pr->scope_text : "");
 	if (pr->nplaces > 0) {
 		html(o, "<ul class=\"places\">");
 		for (size_t i = 0; i < pr->nplaces; i++) {
@@ -352,22 +386,33 @@ project_view(Page *p, const Project *pr)
 
 			if (pl->kind && strcmp(pl->kind, "country") == 0)
 				html(o,
-				    "<li><a href=\"/countries/%u\">%s</a></li>",
+				    "<li><a "
+				    "href=\"/countries/%u\"><bdi>%s</bdi>"
+				    "</a></li>",
 				    pl->key, pl->name);
 			else
-				html(o, "<li>%s</li>", pl->name);
+				html(o, "<li><bdi>%s</bdi></li>", pl->name);
 		}
 		html(o, "</ul>");
 	}
 	html(o, "</dd>\n");
-	dl_row(p, "Main activities", pr->activities);
-	if (pr->source_file != NULL)
-		html(o, "<dt>Source</dt><dd>%s, line %I</dd>\n",
-		    pr->source_file, pr->source_line);
-	dl_row(p, "Last changed", pr->updated_at);
+	dl_row(p, N_("Main activities"), pr->activities);
+	if (pr->source_file != NULL) {
+		buf_reset(&t);
+		html(&t, "<bdi>%s</bdi>", pr->source_file);
+		html(o, "<dt>%s</dt><dd>", PT(p, "Source"));
+		page_markup(o, PT(p, "%s, line %s"), 2, buf_str(&t),
+		    page_num(p, &n, pr->source_line));
+		html(o, "</dd>\n");
+	}
+	if (pr->updated_at != NULL && *pr->updated_at) {
+		html(o, "<dt>%s</dt><dd>", PT(p, "Last changed"));
+		time_html(p, o, pr->updated_at);
+		html(o, "</dd>\n");
+	}
 	html(o, "</dl>\n");
 	if (pr->nissues > 0 && page_signed_in(p)) {
-		html(o, "<h2>Defects noted</h2>\n<ul>\n");
+		html(o, "<h2>%s</h2>\n<ul>\n", PT(p, "Defects noted"));
 		for (size_t i = 0; i < pr->nissues; i++)
 			html(o, "<li>%s</li>\n", pr->issues[i].message);
 		html(o, "</ul>\n");
@@ -378,22 +423,24 @@ project_view(Page *p, const Project *pr)
 	html(o, "<p class=\"actions\">");
 	if (may)
 		html(o,
-		    "<a class=\"button\" href=\"/projects/%I/edit\">Edit</a> ",
-		    pr->id);
+		    "<a class=\"button\" href=\"/projects/%I/edit\">%s</a> ",
+		    pr->id, PT(p, "Edit"));
 	if (page_signed_in(p))
-		html(
-		    o, "<a href=\"/projects/%I/history\">History</a> ", pr->id);
+		html(o, "<a href=\"/projects/%I/history\">%s</a> ", pr->id,
+		    PT(p, "History"));
 	html(o, "<a href=\"/api/v1/projects/%I\">JSON</a></p>\n", pr->id);
 	if (may) {
 		html(o,
 		    "<form method=\"post\" action=\"/projects/%I/delete\" "
-		    "class=\"danger\" data-confirm=\"Delete this project?\">",
-		    pr->id);
+		    "class=\"danger\" data-confirm=\"%s\">",
+		    pr->id, PT(p, "Delete this project?"));
 		page_csrf_field(p);
-		html(o,
-		    "<button type=\"submit\">Delete this "
-		    "project</button></form>\n");
+		html(o, "<button type=\"submit\">%s</button></form>\n",
+		    PT(p, "Delete this project"));
 	}
+	buf_free(&msg);
+	buf_free(&t);
+	buf_free(&n);
 	return page_end(p, 200);
 }
 
@@ -413,20 +460,40 @@ change_row(void *ctx, const char *field, const char *before, const char *after)
 	    field, before ? before : "—", after ? after : "—");
 }
 
+/* The actions of the audit trail on a project, as the history says them. */
+static const char *const actions[][2] = {
+	{ "create", N_("create") },
+	{ "update", N_("update") },
+	{ "delete", N_("delete") },
+	{ "stage", N_("stage") },
+};
+
 static int
 history_one(void *ctx, const AuditEntry *e)
 {
 	History *h = ctx;
-	Buf *o = &h->p->out;
+	Page *p = h->p;
+	Buf *o = &p->out, when = BUF_INIT, action = BUF_INIT;
+	Buf actor = BUF_INIT;
+	const char *a = e->action;
 
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (a != NULL && strcmp(a, actions[i][0]) == 0)
+			a = PT(p, actions[i][1]);
+	time_html(p, &when, e->at);
+	html(&action, "%s", a);
+	html(&actor, "%s", e->actor);
+	html(o, "<section class=\"change\"><h2>");
+	page_markup(o, PT(p, "%s: %s by %s"), 3, buf_str(&when),
+	    buf_str(&action), buf_str(&actor));
 	html(o,
-	    "<section class=\"change\"><h2><time datetime=\"%s\">%s</time>: "
-	    "%s by %s</h2>\n",
-	    e->at, e->at, e->action, e->actor);
-	html(o,
-	    "<table><thead><tr><th scope=\"col\">Field</th>"
-	    "<th scope=\"col\">Before</th><th scope=\"col\">After</th>"
-	    "</tr></thead>\n<tbody>\n");
+	    "</h2>\n<table><thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "</tr></thead>\n<tbody>\n",
+	    PT(p, "Field"), PT(p, "Before"), PT(p, "After"));
+	buf_free(&when);
+	buf_free(&action);
+	buf_free(&actor);
 	json_changes(e->old_json, e->new_json, change_row, h);
 	html(o, "</tbody></table></section>\n");
 	h->n++;
@@ -437,22 +504,26 @@ static int
 project_history(Page *p, const Project *pr)
 {
 	History h = { p, 0 };
-	Buf err = BUF_INIT;
+	Buf err = BUF_INIT, link = BUF_INIT;
 
 	if (!page_signed_in(p))
 		return page_error(
-		    p, 401, "Sign in to see a project's history.");
-	page_begin(p, "History");
-	html(&p->out,
-	    "<p>Of <a href=\"/projects/%I\">%s</a>, newest first.</p>\n",
-	    pr->id, pr->title);
+		    p, 401, PT(p, "Sign in to see a project's history."));
+	page_begin(p, PT(p, "History"));
+	html(&link, "<a href=\"/projects/%I\">%s</a>", pr->id, pr->title);
+	html(&p->out, "<p>");
+	page_markup(&p->out, PT(p, "Of %s, newest first."), 1, buf_str(&link));
+	html(&p->out, "</p>\n");
 	if (store_audit(p->s, "project", pr->id, history_one, &h, &err) != 0)
-		html(&p->out, "<p class=\"error\">The query failed.</p>\n");
+		html(&p->out, "<p class=\"error\">%s</p>\n",
+		    PT(p, "The query failed."));
 	else if (h.n == 0)
-		html(&p->out,
-		    "<p>No change has been recorded since it was "
-		    "imported.</p>\n");
+		html(&p->out, "<p>%s</p>\n",
+		    PT(p,
+			"No change has been recorded since it was "
+			"imported."));
 	buf_free(&err);
+	buf_free(&link);
 	return page_end(p, 200);
 }
 
@@ -465,11 +536,12 @@ project_edit(Page *p, Project *pr)
 
 	memset(&f, 0, sizeof(f));
 	if (!page_signed_in(p))
-		return page_error(p, 401, "Sign in to change a project.");
+		return page_error(
+		    p, 401, PT(p, "Sign in to change a project."));
 	may = project_may_change(p->s, &p->who, pr->id, &msg);
 	if (may != 1) {
 		rc = page_error(p, may < 0 ? 503 : 403,
-		    may < 0 ? "The database is busy: try again."
+		    may < 0 ? PT(p, "The database is busy: try again.")
 			    : buf_str(&msg));
 		goto out;
 	}
@@ -486,10 +558,9 @@ project_edit(Page *p, Project *pr)
 		}
 	}
 	buf_printf(&action, "/projects/%" PRId64 "/edit", pr->id);
-	page_begin(p, "Edit a project");
-	html(&p->out,
-	    "<p><a href=\"/projects/%I\">Back to the project</a></p>\n",
-	    pr->id);
+	page_begin(p, PT(p, "Edit a project"));
+	html(&p->out, "<p><a href=\"/projects/%I\">%s</a></p>\n", pr->id,
+	    PT(p, "Back to the project"));
 	project_form(p, pr, &f, buf_str(&action));
 	rc = page_end(p, f.bad ? 422 : 200);
 out:
@@ -510,8 +581,8 @@ page_project(Page *p, int64_t id, const char *rest)
 	got = store_project_get(p->s, id, &pr, &err);
 	if (got <= 0) {
 		rc = page_error(p, got == 0 ? 404 : 503,
-		    got == 0 ? "There is no such project."
-			     : "The database is busy: try again.");
+		    got == 0 ? PT(p, "There is no such project.")
+			     : PT(p, "The database is busy: try again."));
 	} else if (*rest == '\0' && !post) {
 		rc = project_view(p, &pr);
 	} else if (strcmp(rest, "history") == 0 && !post) {
@@ -529,7 +600,7 @@ page_project(Page *p, int64_t id, const char *rest)
 		rc = project_commit(p->s, &p->who, &pr, 1, &msg);
 		rc = commit_answer(p, rc, &pr, &msg);
 	} else {
-		rc = page_error(p, 404, "There is no such page.");
+		rc = page_error(p, 404, PT(p, "There is no such page."));
 	}
 	project_clear(&pr);
 	buf_free(&err);

@@ -76,21 +76,43 @@ temp_remove(const Buf *dir, const Buf *path)
 }
 
 typedef struct Preview {
+	Page *p;
 	Buf rows;
 	long n;
 } Preview;
+
+/* The outcomes of a row (io/import.h), as the preview says them. */
+static const char *const outcomes[][2] = {
+	{ "added", N_("added") },
+	{ "changed", N_("changed") },
+	{ "unchanged", N_("unchanged") },
+	{ "repeated", N_("repeated") },
+	{ "refused", N_("refused") },
+};
+
+static const char *
+outcome_name(const Page *p, const char *key)
+{
+	for (size_t i = 0; i < sizeof(outcomes) / sizeof(outcomes[0]); i++)
+		if (strcmp(key, outcomes[i][0]) == 0)
+			return PT(p, outcomes[i][1]);
+	return key;
+}
 
 static int
 preview_row(void *ctx, const ImportRow *r)
 {
 	Preview *v = ctx;
 	const Project *pr = r->p;
+	Buf num = BUF_INIT;
 
 	html(&v->rows,
-	    "<tr class=\"outcome-%s\"><td>%s</td><td class=\"num\">%I"
+	    "<tr class=\"outcome-%s\"><td>%s</td><td class=\"num\">%s"
 	    "</td><td>%s",
-	    r->outcome, r->outcome, (int64_t)r->line,
+	    r->outcome, outcome_name(v->p, r->outcome),
+	    page_num(v->p, &num, (int64_t)r->line),
 	    pr->pillar ? pr->pillar : "");
+	buf_free(&num);
 	if (pr->has_serial)
 		html(&v->rows, ".%I", pr->serial);
 	html(&v->rows, "</td><td>");
@@ -100,47 +122,73 @@ preview_row(void *ctx, const ImportRow *r)
 	else
 		html(&v->rows, "%s", pr->title);
 	html(&v->rows, "</td><td>");
-	for (size_t i = 0; i < pr->norgs; i++)
-		html(&v->rows, "%S%s%S", i ? ", " : "", pr->orgs[i].name,
-		    pr->orgs[i].org_id ? "" : " <em>(unknown)</em>");
+	for (size_t i = 0; i < pr->norgs; i++) {
+		html(&v->rows, "%S%s", i ? ", " : "", pr->orgs[i].name);
+		if (!pr->orgs[i].org_id)
+			html(&v->rows, " <em>%s</em>", PT(v->p, "(unknown)"));
+	}
 	html(&v->rows, "</td></tr>\n");
 	v->n++;
 	return 0;
 }
 
+/* "<li>label: <strong>n</strong></li>" of the counts of an import. */
+static void
+count_item(Page *p, const char *label, int64_t n)
+{
+	Buf l = BUF_INIT, v = BUF_INIT, num = BUF_INIT;
+
+	html(&l, "%s", label);
+	html(&v, "<strong>%s</strong>", page_num(p, &num, n));
+	html(&p->out, "<li>");
+	page_markup(&p->out, PT(p, "%s: %s"), 2, buf_str(&l), buf_str(&v));
+	html(&p->out, "</li>\n");
+	buf_free(&l);
+	buf_free(&v);
+	buf_free(&num);
+}
+
 static void
 report_html(Page *p, const ImportReport *rep, int dry_run)
 {
-	html(&p->out,
-	    "<ul class=\"counts\">\n<li>Rows read: <strong>%N</strong></li>\n"
-	    "<li>%s: <strong>%N</strong></li>\n"
-	    "<li>%s: <strong>%N</strong></li>\n"
-	    "<li>Unchanged: <strong>%N</strong></li>\n"
-	    "<li>Refused: <strong>%N</strong></li>\n"
-	    "<li>Unknown entities: <strong>%N</strong></li>\n"
-	    "<li>Unknown places: <strong>%N</strong></li>\n</ul>\n",
-	    (int64_t)rep->rows, dry_run ? "To add" : "Added",
-	    (int64_t)rep->added, dry_run ? "To change" : "Changed",
-	    (int64_t)rep->updated, (int64_t)rep->unchanged,
-	    (int64_t)rep->refused, (int64_t)rep->unknown_entities,
-	    (int64_t)rep->unknown_places);
+	Buf t = BUF_INIT, num = BUF_INIT;
+
+	html(&p->out, "<ul class=\"counts\">\n");
+	count_item(p, PT(p, "Rows read"), (int64_t)rep->rows);
+	count_item(
+	    p, dry_run ? PT(p, "To add") : PT(p, "Added"), (int64_t)rep->added);
+	count_item(p, dry_run ? PT(p, "To change") : PT(p, "Changed"),
+	    (int64_t)rep->updated);
+	count_item(p, PT(p, "Unchanged"), (int64_t)rep->unchanged);
+	count_item(p, PT(p, "Refused"), (int64_t)rep->refused);
+	count_item(
+	    p, PT(p, "Unknown entities"), (int64_t)rep->unknown_entities);
+	count_item(p, PT(p, "Unknown places"), (int64_t)rep->unknown_places);
+	html(&p->out, "</ul>\n");
 	if (rep->nnote > 0) {
-		html(&p->out, "<h2>Flagged (%N)</h2>\n<ul class=\"notes\">\n",
-		    (int64_t)rep->nnote);
+		buf_printf(&t, PT(p, "Flagged (%s)"),
+		    page_num(p, &num, (int64_t)rep->nnote));
+		html(&p->out, "<h2>%s</h2>\n<ul class=\"notes\">\n",
+		    buf_str(&t));
 		for (size_t i = 0; i < rep->nnote && i < 500; i++) {
 			const char *m = rep->note[i].message;
 
 			/* Most messages say their line already. */
+			buf_reset(&t);
 			if (strncmp(m, "line ", 5) == 0)
-				html(&p->out, "<li>%s (%s)</li>\n", m,
-				    rep->note[i].kind);
+				buf_printf(
+				    &t, PT(p, "%s (%s)"), m, rep->note[i].kind);
 			else
-				html(&p->out, "<li>line %I: %s (%s)</li>\n",
-				    (int64_t)rep->note[i].line, m,
-				    rep->note[i].kind);
+				buf_printf(&t, PT(p, "line %s: %s (%s)"),
+				    page_num(
+					p, &num, (int64_t)rep->note[i].line),
+				    m, rep->note[i].kind);
+			html(&p->out, "<li>%s</li>\n", buf_str(&t));
 		}
 		html(&p->out, "</ul>\n");
 	}
+	buf_free(&t);
+	buf_free(&num);
 }
 
 /* The import of the file kept as upload id: a preview or for real. */
@@ -148,10 +196,11 @@ static int
 upload_run(Page *p, int64_t id, int dry_run)
 {
 	Buf name = BUF_INIT, format = BUF_INIT, data = BUF_INIT, err = BUF_INIT;
-	Buf safe = BUF_INIT, dir = BUF_INIT, path = BUF_INIT;
+	Buf safe = BUF_INIT, dir = BUF_INIT, path = BUF_INIT, t = BUF_INIT;
+	Buf n1 = BUF_INIT, n2 = BUF_INIT, link = BUF_INIT;
 	ImportOptions opt;
 	ImportReport rep;
-	Preview v = { BUF_INIT, 0 };
+	Preview v = { p, BUF_INIT, 0 };
 	const char *files[1];
 	int got, rc;
 
@@ -161,9 +210,10 @@ upload_run(Page *p, int64_t id, int dry_run)
 	    store_upload_get(p->s, id, p->who.id, &name, &format, &data, &err);
 	if (got != 1) {
 		rc = page_error(p, got == 0 ? 404 : 503,
-		    got == 0 ? "There is no such upload: it was imported "
-			       "already, or it is older than a day."
-			     : "The database is busy: try again.");
+		    got == 0 ? PT(p,
+				   "There is no such upload: it was imported "
+				   "already, or it is older than a day.")
+			     : PT(p, "The database is busy: try again."));
 		goto out;
 	}
 	safe_name(buf_str(&name), buf_str(&format), &safe);
@@ -185,62 +235,86 @@ upload_run(Page *p, int64_t id, int dry_run)
 	opt.row_ctx = &v;
 	rc = annex_import(p->s, files, 1, &opt, &rep, &err);
 	p->nav = "upload";
-	page_begin(p, dry_run ? "Preview of the upload" : "Upload imported");
+	page_begin(p,
+	    dry_run ? PT(p, "Preview of the upload")
+		    : PT(p, "Upload imported"));
 	html(&p->out, "<p class=\"lead\">%s (%s)</p>\n", buf_str(&name),
-	    strcmp(buf_str(&format), "csv") == 0 ? "CSV"
-						 : "published matrix format");
+	    strcmp(buf_str(&format), "csv") == 0
+		? "CSV"
+		: PT(p, "published matrix format"));
 	if (rc != 0) {
-		html(&p->out,
-		    "<p class=\"error\" role=\"alert\">The file cannot be "
-		    "imported: %s</p>\n<p>Nothing was written. Correct the "
-		    "file and <a href=\"/upload\">upload it again</a>.</p>\n",
+		buf_printf(&t, PT(p, "The file cannot be imported: %s"),
 		    buf_str(&err));
+		html(&link, "<a href=\"/upload\">%s</a>",
+		    PT(p, "upload it again"));
+		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n<p>",
+		    buf_str(&t));
+		page_markup(&p->out,
+		    PT(p, "Nothing was written. Correct the file and %s."), 1,
+		    buf_str(&link));
+		html(&p->out, "</p>\n");
 		rc = page_end(p, 422);
 		goto out;
 	}
 	if (!dry_run) {
 		store_upload_delete(p->s, id, &err);
-		html(&p->out,
-		    "<p role=\"status\">Imported in one transaction: "
-		    "%N added, %N changed.</p>\n",
-		    (int64_t)rep.added, (int64_t)rep.updated);
+		buf_printf(&t,
+		    PT(p, "Imported in one transaction: %s added, %s changed."),
+		    page_num(p, &n1, (int64_t)rep.added),
+		    page_num(p, &n2, (int64_t)rep.updated));
+		html(&p->out, "<p role=\"status\">%s</p>\n", buf_str(&t));
 		report_html(p, &rep, dry_run);
-		html(&p->out, "<p><a href=\"/\">To the matrix</a></p>\n");
+		html(&p->out, "<p><a href=\"/\">%s</a></p>\n",
+		    PT(p, "To the matrix"));
 		rc = page_end(p, 200);
 		goto out;
 	}
 	report_html(p, &rep, dry_run);
-	if (rep.refused > 0)
-		html(&p->out,
-		    "<p class=\"error\" role=\"alert\">%N row%S not name "
-		    "%s: a focal point uploads its entity's projects only. "
-		    "Remove them and upload the file again.</p>\n",
-		    (int64_t)rep.refused, rep.refused == 1 ? " does" : "s do",
-		    p->who.entity);
-	else if (rep.added + rep.updated == 0)
-		html(&p->out,
-		    "<p>There is nothing to import: every row is "
-		    "in the portfolio as it is.</p>\n");
-	else {
+	if (rep.refused > 0) {
+		buf_printf(&t,
+		    PTN(p,
+			"%s row does not name %s: a focal point uploads its "
+			"entity's projects only. Remove them and upload the "
+			"file again.",
+			"%s rows do not name %s: a focal point uploads its "
+			"entity's projects only. Remove them and upload the "
+			"file again.",
+			(unsigned long)rep.refused),
+		    page_num(p, &n1, (int64_t)rep.refused),
+		    p->who.entity ? p->who.entity : "");
+		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
+		    buf_str(&t));
+	} else if (rep.added + rep.updated == 0) {
+		html(&p->out, "<p>%s</p>\n",
+		    PT(p,
+			"There is nothing to import: every row is in the "
+			"portfolio as it is."));
+	} else {
 		html(&p->out,
 		    "<form method=\"post\" action=\"/upload/commit\">\n"
 		    "<input type=\"hidden\" name=\"upload\" value=\"%I\">\n",
 		    id);
 		page_csrf_field(p);
+		buf_reset(&t);
+		buf_printf(&t,
+		    PTN(p, "Import %s row", "Import %s rows",
+			(unsigned long)(rep.added + rep.updated)),
+		    page_num(p, &n1, (int64_t)(rep.added + rep.updated)));
 		html(&p->out,
-		    "\n<p><button type=\"submit\">Import %N row%S</button> "
-		    "<a href=\"/upload\">Cancel</a></p>\n</form>\n",
-		    (int64_t)(rep.added + rep.updated),
-		    rep.added + rep.updated == 1 ? "" : "s");
+		    "\n<p><button type=\"submit\">%s</button> "
+		    "<a href=\"/upload\">%s</a></p>\n</form>\n",
+		    buf_str(&t), PT(p, "Cancel"));
 	}
 	if (v.n > 0)
 		html(&p->out,
-		    "<table class=\"list\">\n<caption>Row by row</caption>\n"
-		    "<thead><tr><th scope=\"col\">Outcome</th><th "
+		    "<table class=\"list\">\n<caption>%s</caption>\n"
+		    "<thead><tr><th scope=\"col\">%s</th><th "
 		    "scope=\"col\" "
-		    "class=\"num\">Line</th><th scope=\"col\">No.</th>"
-		    "<th scope=\"col\">Title</th><th scope=\"col\">Entities"
+		    "class=\"num\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s"
 		    "</th></tr></thead>\n<tbody>\n%S</tbody></table>\n",
+		    PT(p, "Row by row"), PT(p, "Outcome"), PT(p, "Line"),
+		    PT(p, "No."), PT(p, "Title"), PT(p, "Entities"),
 		    buf_str(&v.rows));
 	rc = page_end(p, 200);
 out:
@@ -254,55 +328,83 @@ out:
 	buf_free(&safe);
 	buf_free(&dir);
 	buf_free(&path);
+	buf_free(&t);
+	buf_free(&n1);
+	buf_free(&n2);
+	buf_free(&link);
 	return rc;
 }
+
+/* The columns of the CSV (their names are the file's) and what they hold. */
+static const char *const csv_columns[][2] = {
+	{ "pillar", N_("I, II, III or IV (required)") },
+	{ "serial", N_("its number in the pillar's table (optional)") },
+	{ "title", N_("the title (required)") },
+	{ "period",
+	    N_("as the matrix writes it: \"Jul. 2015-Jun. 2019\", \"since "
+	       "2013\", \"Annual event\"") },
+	{ "entities",
+	    N_("the implementing entities, the lead first, separated by "
+	       "\";\"") },
+	{ "status", N_("in development, ongoing or completed") },
+	{ "activities", N_("the main activities") },
+	{ "scope",
+	    N_("the geographical scope: \"Global\", countries and regions "
+	       "separated by commas") },
+};
 
 static int
 upload_form(Page *p, int status, const char *message)
 {
+	Buf link = BUF_INIT;
+
 	p->nav = "upload";
-	page_begin(p, "Upload projects");
+	page_begin(p, PT(p, "Upload projects"));
 	if (message != NULL)
 		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
 		    message);
-	html(&p->out,
-	    "<p>Upload a CSV of projects (<a "
-	    "href=\"/upload/template.csv\">the template</a>) or a table in "
-	    "the format the Secretary-General's report publishes. You will "
-	    "see what would be added, changed and flagged before anything is "
-	    "written.%S</p>\n",
-	    strcmp(p->who.role, "focal_point") == 0
-		? " As a focal point, every row must name your entity."
-		: "");
+	html(&link, "<a href=\"/upload/template.csv\">%s</a>",
+	    PT(p, "the template"));
+	html(&p->out, "<p>");
+	page_markup(&p->out,
+	    PT(p,
+		"Upload a CSV of projects (%s) or a table in the format the "
+		"Secretary-General's report publishes. You will see what "
+		"would be added, changed and flagged before anything is "
+		"written."),
+	    1, buf_str(&link));
+	if (strcmp(p->who.role, "focal_point") == 0)
+		html(&p->out, " %s",
+		    PT(p,
+			"As a focal point, every row must name your entity."));
+	html(&p->out, "</p>\n");
+	buf_free(&link);
 	html(&p->out,
 	    "<form method=\"post\" action=\"/upload\" "
 	    "enctype=\"multipart/form-data\" class=\"edit\">\n");
 	page_csrf_field(p);
 	html(&p->out,
-	    "\n<p><label for=\"file\">File</label>\n"
+	    "\n<p><label for=\"file\">%s</label>\n"
 	    "<input id=\"file\" name=\"file\" type=\"file\" required "
 	    "accept=\".csv,.md,.txt,text/csv,text/plain\"></p>\n"
-	    "<fieldset><legend>Format</legend>\n"
+	    "<fieldset><legend>%s</legend>\n"
 	    "<label class=\"check\"><input type=\"radio\" name=\"format\" "
-	    "value=\"auto\" checked> by the file's name (.csv is CSV)</label>\n"
+	    "value=\"auto\" checked> %s</label>\n"
 	    "<label class=\"check\"><input type=\"radio\" name=\"format\" "
 	    "value=\"csv\"> CSV</label>\n"
 	    "<label class=\"check\"><input type=\"radio\" name=\"format\" "
-	    "value=\"matrix\"> published matrix</label>\n</fieldset>\n"
-	    "<p><button type=\"submit\">Preview</button></p>\n</form>\n"
-	    "<h2>The columns of the CSV</h2>\n<dl class=\"facts\">\n"
-	    "<dt>pillar</dt><dd>I, II, III or IV (required)</dd>\n"
-	    "<dt>serial</dt><dd>its number in the pillar's table "
-	    "(optional)</dd>\n"
-	    "<dt>title</dt><dd>the title (required)</dd>\n"
-	    "<dt>period</dt><dd>as the matrix writes it: \"Jul. 2015-Jun. "
-	    "2019\", \"since 2013\", \"Annual event\"</dd>\n"
-	    "<dt>entities</dt><dd>the implementing entities, the lead first, "
-	    "separated by \";\"</dd>\n"
-	    "<dt>status</dt><dd>in development, ongoing or completed</dd>\n"
-	    "<dt>activities</dt><dd>the main activities</dd>\n"
-	    "<dt>scope</dt><dd>the geographical scope: \"Global\", countries "
-	    "and regions separated by commas</dd>\n</dl>\n");
+	    "value=\"matrix\"> %s</label>\n</fieldset>\n"
+	    "<p><button type=\"submit\">%s</button></p>\n</form>\n"
+	    "<h2>%s</h2>\n<dl class=\"facts\">\n",
+	    PT(p, "File"), PT(p, "Format"),
+	    PT(p, "by the file's name (.csv is CSV)"),
+	    PT(p, "published matrix"), PT(p, "Preview"),
+	    PT(p, "The columns of the CSV"));
+	for (size_t i = 0; i < sizeof(csv_columns) / sizeof(csv_columns[0]);
+	     i++)
+		html(&p->out, "<dt>%s</dt><dd>%s</dd>\n", csv_columns[i][0],
+		    PT(p, csv_columns[i][1]));
+	html(&p->out, "</dl>\n");
 	return page_end(p, status);
 }
 
@@ -317,19 +419,22 @@ upload_post(Page *p)
 	int rc;
 
 	if (f == NULL || f->data.len == 0)
-		return upload_form(p, 422, "Choose a file to upload.");
+		return upload_form(p, 422, PT(p, "Choose a file to upload."));
 	if (f->data.len > UPLOAD_MAX)
-		return upload_form(p, 413, "The file is larger than 4 MB.");
+		return upload_form(
+		    p, 413, PT(p, "The file is larger than 4 MB."));
 	if (format == NULL || strcmp(format, "auto") == 0) {
 		dot = strrchr(f->filename, '.');
 		format = dot && strcasecmp(dot, ".csv") == 0 ? "csv" : "matrix";
 	}
 	if (strcmp(format, "csv") != 0 && strcmp(format, "matrix") != 0)
-		return upload_form(p, 422, "The format is CSV or matrix.");
+		return upload_form(
+		    p, 422, PT(p, "The format is CSV or matrix."));
 	id = store_upload_add(p->s, p->who.id,
 	    *f->filename ? f->filename : "upload", format, &f->data, &err);
 	if (id < 0)
-		rc = page_error(p, 503, "The database is busy: try again.");
+		rc = page_error(
+		    p, 503, PT(p, "The database is busy: try again."));
 	else
 		rc = upload_run(p, id, 1);
 	buf_free(&err);
@@ -351,9 +456,10 @@ page_upload(Page *p, const char *rest)
 		return 1;
 	}
 	if (!page_signed_in(p))
-		return page_error(p, 401, "Sign in to upload projects.");
+		return page_error(p, 401, PT(p, "Sign in to upload projects."));
 	if (!page_may_write(p))
-		return page_error(p, 403, "Your role may not upload projects.");
+		return page_error(
+		    p, 403, PT(p, "Your role may not upload projects."));
 	if (*rest == '\0' && !post)
 		return upload_form(p, 200, NULL);
 	if (*rest == '\0')
@@ -362,5 +468,5 @@ page_upload(Page *p, const char *rest)
 		id = page_field(p, "upload");
 		return upload_run(p, id ? strtoll(id, NULL, 10) : 0, 0);
 	}
-	return page_error(p, 404, "There is no such page.");
+	return page_error(p, 404, PT(p, "There is no such page."));
 }
