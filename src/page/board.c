@@ -114,8 +114,8 @@ decision_row(void *ctx, const BoardDecision *d)
 		html(&r->rows, " <span class=\"demo\">%s</span>",
 		    PT(r->p, "(demonstration)"));
 	html(&r->rows,
-	    "</td><td class=\"num\">%s</td><td>%s</td><td>%s</td>"
-	    "<td>%s</td></tr>\n",
+	    "</td><td class=\"num\">%s</td><td dir=\"auto\">%s</td>"
+	    "<td dir=\"auto\">%s</td><td>%s</td></tr>\n",
 	    d->seed_usd > 0 ? usd(r->p, d->seed_usd, &seed) : "", d->conditions,
 	    d->reason, d->actor);
 	r->n++;
@@ -662,7 +662,8 @@ history_row(void *ctx, const StageDecision *d)
 	html(&r->rows, "<tr><td class=\"date\">");
 	when(r->p, &r->rows, d->decided_at);
 	html(&r->rows,
-	    "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+	    "</td><td>%s</td><td>%s</td><td>%s</td><td "
+	    "dir=\"auto\">%s</td></tr>\n",
 	    stage_name(r->p, d->from_stage), stage_name(r->p, d->to_stage),
 	    d->actor, d->reason);
 	r->n++;

@@ -135,7 +135,7 @@ need_row(void *ctx, const Need *n)
 	    "<tr><td><a href=\"/needs/%I\">%I</a></td>"
 	    "<td><a href=\"/countries/%u\">%s</a></td><td>%s</td>"
 	    "<td>%s</td><td>%s</td><td>%s</td><td class=\"conf-%s\">%s</td>"
-	    "<td>%s</td><td>%s",
+	    "<td>%s</td><td dir=\"auto\">%s",
 	    n->id, n->id, n->country, n->country_name, n->body,
 	    n->pillar ? n->pillar : "",
 	    key_name(p, pr_keys, pr_names, 3, n->priority),
@@ -478,7 +478,8 @@ need_facts(Page *p, const Need *n)
 			"A demonstration record, made up: not a real "
 			"assessment."));
 	html(&p->out,
-	    "<blockquote class=\"need\">%s</blockquote>\n<dl class=\"facts\">"
+	    "<blockquote class=\"need\" dir=\"auto\">%s</blockquote>\n<dl "
+	    "class=\"facts\">"
 	    "<dt>%s</dt><dd><a href=\"/countries/%u\">%s</a></dd>"
 	    "<dt>%s</dt><dd>%s%S%s</dd><dt>%s</dt><dd>%s</dd>",
 	    n->text, PT(p, "Country"), n->country, n->country_name,
@@ -1014,7 +1015,8 @@ dup_table(Page *p, const DupReport *r)
 		    "<tr><td class=\"num\">%s</td><td><a "
 		    "href=\"/projects/%I\">%s</a><br><small>%s · "
 		    "%s</small></td><td><a href=\"/projects/%I\">%s"
-		    "</a><br><small>%s · %s</small></td><td>%s</td>"
+		    "</a><br><small>%s · %s</small></td><td "
+		    "dir=\"auto\">%s</td>"
 		    "</tr>\n",
 		    buf_str(&sc), d->a.id, d->a.title, d->a.lead, d->a.period,
 		    d->b.id, d->b.title, d->b.lead, d->b.period, d->reason);

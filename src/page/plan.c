@@ -453,7 +453,8 @@ plan_view(Page *p, const char *key)
 	d.p = p;
 	d.r = &r;
 	d.only = only;
-	html(&p->out, "<div class=\"plan-text\">\n");
+	/* The draft's own direction, whatever the page's language. */
+	html(&p->out, "<div class=\"plan-text\" dir=\"auto\">\n");
 	for (size_t b = 0, n = 0; b < r.plan.nblock; b++) {
 		const PlanBlock *bl = &r.plan.block[b];
 
@@ -613,7 +614,7 @@ diff_words(Page *p, const Plan *a, const Plan *b, const PlanDiffPair *pp)
 	size_t n = plan_diff_words(a, pp->a, b, pp->b, &e);
 	Buf w = BUF_INIT;
 
-	html(&p->out, "<p class=\"diff\">");
+	html(&p->out, "<p class=\"diff\" dir=\"auto\">");
 	for (size_t i = 0; i < n; i++) {
 		const char *s = e[i].op == '+' ? b->text : a->text;
 
