@@ -9,8 +9,7 @@
 #include "sentence.h"
 
 void
-sentence_html(
-    Buf *out, unsigned strong, unsigned markup, const char *fmt, ...)
+sentence_html(Buf *out, unsigned strong, unsigned markup, const char *fmt, ...)
 {
 	const char *val[SENTENCE_MAX];
 	va_list ap;
