@@ -17,23 +17,52 @@
 #include "../io/board_io.h"
 #include "../portfolio/money.h"
 #include "page_int.h"
+#include "sentence.h"
 
-/* "949,111.00", or "" when not published (-1). */
+/*
+ * The names of the steps (portfolio's board_stage_name(), which the
+ * command line and the API give in English), to translate them here.
+ */
+static const char *const stage_names[BOARD_STAGES + 1] = { N_("not placed"),
+	N_("Idea"), N_("Analysis"), N_("Planning"), N_("Financing"),
+	N_("Initiation"), N_("Implementation"), N_("Evaluation") };
+
+/* The name of step i in the page's language. */
 static const char *
-usd(int64_t cents, Buf *b)
+stage_name(const Page *p, int i)
+{
+	return i >= 0 && i <= BOARD_STAGES ? PT(p, stage_names[i]) : "";
+}
+
+/* "949,111.00" as the page's language groups it, or "" when not
+ * published (-1). */
+static const char *
+usd(const Page *p, int64_t cents, Buf *b)
 {
 	buf_reset(b);
 	if (cents >= 0)
-		money_format(cents, 2, b);
+		lang_decimal(b, p->lang, (double)cents / 100.0, 2);
 	return buf_str(b);
 }
 
 static const char *
-decision_name(const char *d)
+decision_name(const Page *p, const char *d)
 {
-	return strcmp(d, "approve") == 0 ? "approved"
-	    : strcmp(d, "reject") == 0   ? "rejected"
-					 : "returned for revision";
+	return strcmp(d, "approve") == 0 ? PT(p, "approved")
+	    : strcmp(d, "reject") == 0   ? PT(p, "rejected")
+					 : PT(p, "returned for revision");
+}
+
+/* The day ymd ("2018-06-12") as the page's language writes it, in a
+ * <time>. */
+static void
+day(const Page *p, Buf *out, const char *ymd)
+{
+	Buf d = BUF_INIT;
+
+	lang_date(&d, p->lang, ymd);
+	html(out, "<time datetime=\"%s\">%s</time>", ymd, buf_str(&d));
+	buf_free(&d);
 }
 
 /* How decisions_table() shows the decisions. */
@@ -50,15 +79,22 @@ typedef struct Rows {
 	int n, demo, flags;
 } Rows;
 
-/* "2024-05-01T10:20:30Z" as "2024-05-01 10:20 UTC", in a <time>. */
+/*
+ * "2024-05-01T10:20:30Z" as "1 May 2024 10:20 UTC" (the day as the page's
+ * language writes it), in a <time>.
+ */
 static void
-when(Buf *out, const char *iso)
+when(const Page *p, Buf *out, const char *iso)
 {
-	char day[11], hm[6];
+	char ymd[11], hm[6];
+	Buf d = BUF_INIT;
 
-	snprintf(day, sizeof(day), "%s", iso);
+	snprintf(ymd, sizeof(ymd), "%s", iso);
 	snprintf(hm, sizeof(hm), "%s", strlen(iso) > 11 ? iso + 11 : "");
-	html(out, "<time datetime=\"%s\">%s %s UTC</time>", iso, day, hm);
+	lang_date(&d, p->lang, ymd);
+	html(out, "<time datetime=\"%s\">%s %s UTC</time>", iso, buf_str(&d),
+	    hm);
+	buf_free(&d);
 }
 
 static int
@@ -67,17 +103,20 @@ decision_row(void *ctx, const BoardDecision *d)
 	Rows *r = ctx;
 	Buf seed = BUF_INIT;
 
-	html(&r->rows, "<tr><td class=\"date\">%s</td><td>%s</td>", d->meeting,
-	    d->round ? d->round : "");
+	html(&r->rows, "<tr><td class=\"date\">");
+	day(r->p, &r->rows, d->meeting);
+	html(&r->rows, "</td><td>%s</td>", d->round ? d->round : "");
 	if (r->flags & DT_PROJECT)
 		html(&r->rows, "<td><a href=\"/projects/%I\">%s</a></td>",
 		    d->project_id, d->project_title);
+	html(&r->rows, "<td>%s", decision_name(r->p, d->decision));
+	if (d->demo)
+		html(&r->rows, " <span class=\"demo\">%s</span>",
+		    PT(r->p, "(demonstration)"));
 	html(&r->rows,
-	    "<td>%s%S</td><td class=\"num\">%s</td><td>%s</td><td>%s</td>"
-	    "<td>%s</td></tr>\n",
-	    decision_name(d->decision),
-	    d->demo ? " <span class=\"demo\">(demonstration)</span>" : "",
-	    d->seed_usd > 0 ? usd(d->seed_usd, &seed) : "", d->conditions,
+	    "</td><td class=\"num\">%s</td><td dir=\"auto\">%s</td>"
+	    "<td dir=\"auto\">%s</td><td>%s</td></tr>\n",
+	    d->seed_usd > 0 ? usd(r->p, d->seed_usd, &seed) : "", d->conditions,
 	    d->reason, d->actor);
 	r->n++;
 	r->demo += d->demo;
@@ -90,39 +129,58 @@ static void
 decisions_table(Page *p, const BoardFilter *f, const char *caption, int flags)
 {
 	Rows r = { p, BUF_INIT, 0, 0, flags };
-	Buf err = BUF_INIT;
+	Buf err = BUF_INIT, n1 = BUF_INIT, n2 = BUF_INIT;
 
 	if (store_board_decisions(p->s, f, decision_row, &r, &err) != 0) {
-		html(&p->out, "<p class=\"error\">The query failed.</p>\n");
+		html(&p->out, "<p class=\"error\">%s</p>\n",
+		    PT(p, "The query failed."));
 	} else if (r.n == 0) {
 		if (!(flags & DT_QUIET))
-			html(&p->out,
-			    "<p>No decision of the Board is recorded%S.</p>\n",
-			    f->round ? " in this round" : "");
+			html(&p->out, "<p>%s</p>\n",
+			    f->round ? PT(p,
+					   "No decision of the Board is "
+					   "recorded in this round.")
+				     : PT(p,
+					   "No decision of the Board is "
+					   "recorded."));
 	} else {
-		if (r.demo > 0 && (flags & DT_DEMO))
-			html(&p->out,
-			    "<p class=\"demo\" role=\"note\">%d of these %d "
-			    "decisions %S, made up: not decisions the Board "
-			    "took.</p>\n",
-			    r.demo, r.n,
-			    r.demo == 1 ? "is a demonstration record"
-					: "are demonstration records");
+		if (r.demo > 0 && (flags & DT_DEMO)) {
+			html(&p->out, "<p class=\"demo\" role=\"note\">");
+			sentence_html(&p->out, 0, 0,
+			    PTN(p,
+				"%s of these %s decisions is a demonstration "
+				"record, made up: not decisions the Board "
+				"took.",
+				"%s of these %s decisions are demonstration "
+				"records, made up: not decisions the Board "
+				"took.",
+				(unsigned long)r.demo),
+			    sentence_int(&n1, p->lang, r.demo),
+			    sentence_int(&n2, p->lang, r.n));
+			html(&p->out, "</p>\n");
+		}
 		html(&p->out,
 		    "<table class=\"list\"><caption>%s</caption><thead><tr>"
-		    "<th scope=\"col\">Meeting</th><th scope=\"col\">Round</th>"
-		    "%S<th scope=\"col\">Decision</th>"
-		    "<th scope=\"col\" class=\"num\">Seed funding, USD</th>"
-		    "<th scope=\"col\">Conditions</th><th "
-		    "scope=\"col\">Reason</th>"
-		    "<th scope=\"col\">Recorded by</th></tr></thead>\n"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
+		    caption, PT(p, "Meeting"), PT(p, "Round"));
+		if (flags & DT_PROJECT)
+			html(&p->out, "<th scope=\"col\">%s</th>",
+			    PT(p, "Project"));
+		html(&p->out,
+		    "<th scope=\"col\">%s</th>"
+		    "<th scope=\"col\" class=\"num\">%s</th>"
+		    "<th scope=\"col\">%s</th><th "
+		    "scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th></tr></thead>\n"
 		    "<tbody>%S</tbody></table>\n",
-		    caption,
-		    flags & DT_PROJECT ? "<th scope=\"col\">Project</th>" : "",
+		    PT(p, "Decision"), PT(p, "Seed funding, USD"),
+		    PT(p, "Conditions"), PT(p, "Reason"), PT(p, "Recorded by"),
 		    buf_str(&r.rows));
 	}
 	buf_free(&r.rows);
 	buf_free(&err);
+	buf_free(&n1);
+	buf_free(&n2);
 }
 
 typedef struct RoundRows {
@@ -134,35 +192,41 @@ typedef struct RoundRows {
 static void
 count_cell(Page *p, int64_t n)
 {
-	if (n >= 0)
-		html(&p->out, "<td class=\"num\">%N</td>", n);
-	else
-		html(&p->out, "<td class=\"num\">not published</td>");
+	Buf b = BUF_INIT;
+
+	html(&p->out, "<td class=\"num\">%s</td>",
+	    n >= 0 ? sentence_int(&b, p->lang, n) : PT(p, "not published"));
+	buf_free(&b);
 }
 
 static int
 round_row(void *ctx, const SeedRound *r)
 {
 	RoundRows *o = ctx;
-	Buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+	Page *p = o->p;
+	Buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT, d = BUF_INIT;
 
-	html(&o->p->out,
+	html(&p->out,
 	    "<tr><th scope=\"row\"><a href=\"/rounds/%u\">%s</a></th>", r->key,
 	    r->key);
-	count_cell(o->p, r->published_projects);
-	html(&o->p->out, "<td class=\"num\">%s</td>",
-	    r->published_usd >= 0 ? usd(r->published_usd, &a)
-				  : "not published");
-	if (o->signed_in)
-		html(&o->p->out,
-		    "<td class=\"num\">%N</td><td class=\"num\">%s</td>"
-		    "<td class=\"num\">%N</td><td class=\"num\">%s</td>",
-		    r->projects, usd(r->usd, &b), r->demo_projects,
-		    usd(r->demo_usd, &c));
-	html(&o->p->out, "</tr>\n");
+	count_cell(p, r->published_projects);
+	html(&p->out, "<td class=\"num\">%s</td>",
+	    r->published_usd >= 0 ? usd(p, r->published_usd, &a)
+				  : PT(p, "not published"));
+	if (o->signed_in) {
+		html(&p->out,
+		    "<td class=\"num\">%s</td><td class=\"num\">%s</td>",
+		    sentence_int(&d, p->lang, r->projects), usd(p, r->usd, &b));
+		html(&p->out,
+		    "<td class=\"num\">%s</td><td class=\"num\">%s</td>",
+		    sentence_int(&d, p->lang, r->demo_projects),
+		    usd(p, r->demo_usd, &c));
+	}
+	html(&p->out, "</tr>\n");
 	buf_free(&a);
 	buf_free(&b);
 	buf_free(&c);
+	buf_free(&d);
 	return 0;
 }
 
@@ -173,24 +237,32 @@ rounds_table(Page *p)
 	Buf err = BUF_INIT;
 
 	html(&p->out,
-	    "<table class=\"list\"><caption>Seed-funding rounds: the totals "
-	    "the Secretary-General's reports publish%S</caption>"
-	    "<thead><tr><th scope=\"col\">Round</th>"
-	    "<th scope=\"col\" class=\"num\">Projects, published</th>"
-	    "<th scope=\"col\" class=\"num\">USD, published</th>%S</tr>"
-	    "</thead>\n<tbody>\n",
-	    o.signed_in ? ", beside what the decisions recorded here add up "
-			  "to (approved projects, seed funding granted)"
-			: "",
-	    o.signed_in ? "<th scope=\"col\" class=\"num\">Projects, "
-			  "recorded</th><th scope=\"col\" class=\"num\">USD, "
-			  "recorded</th><th scope=\"col\" class=\"num\">Of "
-			  "which demonstration: projects</th><th "
-			  "scope=\"col\" class=\"num\">USD</th>"
-			: "");
-	if (store_seed_rounds(p->s, round_row, &o, &err) != 0)
+	    "<table class=\"list\"><caption>%s</caption>"
+	    "<thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\" class=\"num\">%s</th>"
+	    "<th scope=\"col\" class=\"num\">%s</th>",
+	    o.signed_in
+		? PT(p,
+		      "Seed-funding rounds: the totals the Secretary-General's "
+		      "reports publish, beside what the decisions recorded "
+		      "here add up to (approved projects, seed funding "
+		      "granted)")
+		: PT(p,
+		      "Seed-funding rounds: the totals the Secretary-General's "
+		      "reports publish"),
+	    PT(p, "Round"), PT(p, "Projects, published"),
+	    PT(p, "USD, published"));
+	if (o.signed_in)
 		html(&p->out,
-		    "<tr><td colspan=\"3\">The query failed.</td></tr>\n");
+		    "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s"
+		    "</th><th scope=\"col\" class=\"num\">%s</th>",
+		    PT(p, "Projects, recorded"), PT(p, "USD, recorded"),
+		    PT(p, "Of which demonstration: projects"), PT(p, "USD"));
+	html(&p->out, "</tr></thead>\n<tbody>\n");
+	if (store_seed_rounds(p->s, round_row, &o, &err) != 0)
+		html(&p->out, "<tr><td colspan=\"3\">%s</td></tr>\n",
+		    PT(p, "The query failed."));
 	html(&p->out, "</tbody></table>\n");
 	buf_free(&err);
 }
@@ -203,19 +275,30 @@ steps_list(Page *p, int current)
 	for (int i = 1; i <= BOARD_STAGES; i++)
 		html(&p->out, "<li%S>%s</li>",
 		    i == current ? " aria-current=\"step\"" : "",
-		    board_stage_name(i));
+		    stage_name(p, i));
 	html(&p->out, "</ol>\n");
 }
+
+/* The members of the Board, as items, and the page they are for. */
+typedef struct Members {
+	const Page *p;
+	Buf items;
+} Members;
 
 static int
 member_item(void *ctx, const char *login, const char *role, const char *since)
 {
-	char day[11];
+	Members *m = ctx;
+	char ymd[11];
+	Buf d = BUF_INIT, t = BUF_INIT;
 
 	/* The day of "2024-05-01T10:00:00Z". */
-	snprintf(day, sizeof(day), "%s", since);
-	html(ctx, "<li>%s <small>(%s, since %s)</small></li>\n", login, role,
-	    day);
+	snprintf(ymd, sizeof(ymd), "%s", since);
+	lang_date(&d, m->p->lang, ymd);
+	buf_printf(&t, PT(m->p, "(%s, since %s)"), role, buf_str(&d));
+	html(&m->items, "<li>%s <small>%s</small></li>\n", login, buf_str(&t));
+	buf_free(&d);
+	buf_free(&t);
 	return 0;
 }
 
@@ -233,7 +316,7 @@ proposal_option(void *ctx, int64_t id, const char *title, int stage)
 	snprintf(v, sizeof(v), "%lld", (long long)id);
 	html(&o->p->out, "<option value=\"%I\"%S>%I: %s (%s)</option>\n", id,
 	    o->selected && strcmp(o->selected, v) == 0 ? " selected" : "", id,
-	    title, board_stage_name(stage));
+	    title, stage_name(o->p, stage));
 	return 0;
 }
 
@@ -253,8 +336,8 @@ static void
 decision_form(Page *p, const BoardInput *in, const char *project)
 {
 	static const char *const keys[] = { "approve", "revise", "reject" };
-	static const char *const names[] = { "approve", "return for revision",
-		"reject" };
+	static const char *const names[] = { N_("approve"),
+		N_("return for revision"), N_("reject") };
 	Options o = { p, project };
 	Buf err = BUF_INIT;
 
@@ -262,45 +345,56 @@ decision_form(Page *p, const BoardInput *in, const char *project)
 	    "<form method=\"post\" action=\"/board/decide\" class=\"edit\">\n");
 	page_csrf_field(p);
 	html(&p->out,
-	    "<p><label for=\"project\">Proposal <small>(a project at Idea "
-	    "to Financing)</small></label>\n<select id=\"project\" "
-	    "name=\"project\" required>\n<option value=\"\">choose</option>\n");
+	    "<p><label for=\"project\">%s <small>%s</small></label>\n"
+	    "<select id=\"project\" name=\"project\" required>\n"
+	    "<option value=\"\">%s</option>\n",
+	    PT(p, "Proposal"), PT(p, "(a project at Idea to Financing)"),
+	    PT(p, "choose"));
 	store_proposals(p->s, proposal_option, &o, &err);
 	html(&p->out,
-	    "</select></p>\n<p><label for=\"decision\">Decision</label>\n"
-	    "<select id=\"decision\" name=\"decision\">\n");
+	    "</select></p>\n<p><label for=\"decision\">%s</label>\n"
+	    "<select id=\"decision\" name=\"decision\">\n",
+	    PT(p, "Decision"));
 	for (int i = 0; i < 3; i++)
 		html(&p->out, "<option value=\"%s\"%S>%s</option>\n", keys[i],
 		    in->decision && strcmp(in->decision, keys[i]) == 0
 			? " selected"
 			: "",
-		    names[i]);
+		    PT(p, names[i]));
 	html(&p->out,
-	    "</select></p>\n<p><label for=\"meeting\">Date of the "
-	    "meeting</label>\n<input id=\"meeting\" name=\"meeting\" "
+	    "</select></p>\n<p><label for=\"meeting\">%s</label>\n"
+	    "<input id=\"meeting\" name=\"meeting\" "
 	    "type=\"date\" required value=\"%s\"></p>\n"
-	    "<p><label for=\"seed\">Seed funding granted, USD <small>(with "
-	    "an approval only)</small></label>\n<input id=\"seed\" "
-	    "name=\"seed\" inputmode=\"decimal\" placeholder=\"120,000\" "
-	    "value=\"%s\"></p>\n<p><label for=\"round\">Seed-funding "
-	    "round</label>\n<select id=\"round\" name=\"round\">\n"
-	    "<option value=\"\">none</option>\n",
-	    in->meeting, in->seed);
+	    "<p><label for=\"seed\">%s <small>%s</small></label>\n"
+	    "<input id=\"seed\" name=\"seed\" inputmode=\"decimal\" "
+	    "placeholder=\"120,000\" value=\"%s\"></p>\n"
+	    "<p><label for=\"round\">%s</label>\n"
+	    "<select id=\"round\" name=\"round\">\n"
+	    "<option value=\"\">%s</option>\n",
+	    PT(p, "Date of the meeting"), in->meeting,
+	    PT(p, "Seed funding granted, USD"),
+	    PT(p, "(with an approval only)"), in->seed,
+	    PT(p, "Seed-funding round"), PT(p, "none"));
 	o.selected = in->round;
 	store_seed_rounds(p->s, round_option, &o, &err);
 	html(&p->out,
-	    "</select></p>\n<p><label for=\"conditions\">Conditions "
-	    "<small>(of an approval or a return)</small></label>\n"
+	    "</select></p>\n<p><label for=\"conditions\">%s "
+	    "<small>%s</small></label>\n"
 	    "<textarea id=\"conditions\" name=\"conditions\" "
 	    "rows=\"2\">%s</textarea></p>\n<p><label "
-	    "for=\"reason\">Reason <small>(required to reject or return for "
-	    "revision)</small></label>\n<textarea id=\"reason\" "
-	    "name=\"reason\" rows=\"3\">%s</textarea></p>\n"
+	    "for=\"reason\">%s <small>%s</small></label>\n"
+	    "<textarea id=\"reason\" name=\"reason\" rows=\"3\">%s"
+	    "</textarea></p>\n",
+	    PT(p, "Conditions"), PT(p, "(of an approval or a return)"),
+	    in->conditions, PT(p, "Reason"),
+	    PT(p, "(required to reject or return for revision)"), in->reason);
+	html(&p->out,
 	    "<p><label class=\"check\"><input type=\"checkbox\" name=\"demo\" "
-	    "value=\"1\"%S> a demonstration record, made up</label></p>\n"
-	    "<p><button type=\"submit\">Record the decision</button></p>\n"
-	    "</form>\n",
-	    in->conditions, in->reason, in->demo ? " checked" : "");
+	    "value=\"1\"%S> %s</label></p>\n"
+	    "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	    in->demo ? " checked" : "",
+	    PT(p, "a demonstration record, made up"),
+	    PT(p, "Record the decision"));
 	buf_free(&err);
 }
 
@@ -322,42 +416,53 @@ board_view(Page *p, const BoardInput *in, const char *project, const char *msg,
     int status)
 {
 	BoardFilter f = { NULL, 0, NULL };
-	Buf members = BUF_INIT, err = BUF_INIT;
+	Members members = { p, BUF_INIT };
+	Buf err = BUF_INIT, link = BUF_INIT;
 
 	p->nav = "board";
-	page_begin(p, "Programme Review Board");
-	html(&p->out,
-	    "<p class=\"lead\">Every project goes through seven steps. The "
-	    "Programme Review Board decides on proposals (projects at Idea "
-	    "to Financing): it approves them, with the seed funding it "
-	    "grants and its conditions, which starts them (Initiation); "
-	    "returns them for revision (back to Planning); or rejects "
-	    "them.</p>\n");
+	page_begin(p, PT(p, "Programme Review Board"));
+	html(&p->out, "<p class=\"lead\">%s %s</p>\n",
+	    PT(p, "Every project goes through seven steps."),
+	    PT(p,
+		"The Programme Review Board decides on proposals (projects at "
+		"Idea to Financing): it approves them, with the seed funding "
+		"it grants and its conditions, which starts them "
+		"(Initiation); returns them for revision (back to Planning); "
+		"or rejects them."));
 	steps_list(p, 0);
 	rounds_table(p);
 	if (!page_signed_in(p)) {
-		html(&p->out,
-		    "<p><a href=\"/login?next=/board\">Sign in</a> to see the "
-		    "Board's decisions and what they add up to.</p>\n");
+		html(&link, "<a href=\"/login?next=/board\">%s</a>",
+		    PT(p, "Sign in"));
+		html(&p->out, "<p>");
+		sentence_html(&p->out, 0, 1,
+		    PT(p,
+			"%s to see the Board's decisions and what they add "
+			"up to."),
+		    buf_str(&link));
+		html(&p->out, "</p>\n");
+		buf_free(&link);
 		return page_end(p, status);
 	}
-	html(&p->out, "<h2 id=\"decisions\">Decisions</h2>\n");
-	decisions_table(p, &f, "Decisions of the Board, by meeting date",
+	html(&p->out, "<h2 id=\"decisions\">%s</h2>\n", PT(p, "Decisions"));
+	decisions_table(p, &f, PT(p, "Decisions of the Board, by meeting date"),
 	    DT_PROJECT | DT_DEMO);
 	store_board_members(p->s, member_item, &members, &err);
-	html(&p->out, "<h2>Members</h2>\n");
-	if (members.len == 0)
-		html(&p->out, "<p>No one sits on the Board yet.</p>\n");
+	html(&p->out, "<h2>%s</h2>\n", PT(p, "Members"));
+	if (members.items.len == 0)
+		html(&p->out, "<p>%s</p>\n",
+		    PT(p, "No one sits on the Board yet."));
 	else
-		html(&p->out, "<ul>\n%S</ul>\n", buf_str(&members));
+		html(&p->out, "<ul>\n%S</ul>\n", buf_str(&members.items));
 	if (board_may_decide(&p->who, is_member(p))) {
-		html(&p->out, "<h2 id=\"decide\">Record a decision</h2>\n");
+		html(&p->out, "<h2 id=\"decide\">%s</h2>\n",
+		    PT(p, "Record a decision"));
 		if (msg != NULL)
 			html(&p->out,
 			    "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
 		decision_form(p, in, project);
 	}
-	buf_free(&members);
+	buf_free(&members.items);
 	buf_free(&err);
 	return page_end(p, status);
 }
@@ -374,8 +479,9 @@ board_decide(Page *p)
 
 	if (!board_may_decide(&p->who, is_member(p)))
 		return page_error(p, 403,
-		    "Only members of the Programme Review Board (and admins) "
-		    "record its decisions.");
+		    PT(p,
+			"Only members of the Programme Review Board (and "
+			"admins) record its decisions."));
 	memset(&in, 0, sizeof(in));
 	memset(&d, 0, sizeof(d));
 	in.decision = page_field(p, "decision");
@@ -389,7 +495,7 @@ board_decide(Page *p)
 		d.project_id = strtoll(project, &end, 10);
 	if (project == NULL || *end != '\0' || d.project_id <= 0) {
 		code = BOARD_INVALID;
-		buf_puts(&msg, "Choose the proposal decided on.");
+		buf_puts(&msg, PT(p, "Choose the proposal decided on."));
 	} else if ((code = board_decision_take(p->s, &in, &d, &field, &msg)) ==
 	    BOARD_OK) {
 		code = board_commit_decision(p->s, &p->who, &d, &stage, &msg);
@@ -419,8 +525,51 @@ page_board(Page *p, const char *rest)
 	return page_error(p,
 	    *rest == '\0' || strcmp(rest, "decide") == 0 ? 405 : 404,
 	    *rest == '\0' || strcmp(rest, "decide") == 0
-		? "This method is not allowed here."
-		: "There is no such page.");
+		? PT(p, "This method is not allowed here.")
+		: PT(p, "There is no such page."));
+}
+
+/* The table of a round's totals: published, and recorded when in. */
+static void
+round_totals(Page *p, const SeedRound *r, int in)
+{
+	Buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT, d = BUF_INIT;
+
+	html(&p->out,
+	    "<table class=\"list\"><caption>%s</caption><thead><tr>"
+	    "<th scope=\"col\"></th><th scope=\"col\" "
+	    "class=\"num\">%s</th>",
+	    in ? PT(p, "Published and recorded") : PT(p, "Published"),
+	    PT(p, "Published"));
+	if (in)
+		html(&p->out,
+		    "<th scope=\"col\" class=\"num\">%s</th><th "
+		    "scope=\"col\" class=\"num\">%s</th>",
+		    PT(p, "Recorded here"),
+		    PT(p, "Of which demonstration records"));
+	html(&p->out, "</tr></thead>\n<tbody>\n<tr><th scope=\"row\">%s</th>",
+	    PT(p, "Projects"));
+	count_cell(p, r->published_projects);
+	if (in)
+		html(&p->out,
+		    "<td class=\"num\">%s</td><td class=\"num\">%s</td>",
+		    sentence_int(&a, p->lang, r->projects),
+		    sentence_int(&b, p->lang, r->demo_projects));
+	html(&p->out,
+	    "</tr>\n<tr><th scope=\"row\">%s</th>"
+	    "<td class=\"num\">%s</td>",
+	    PT(p, "Seed funding, USD"),
+	    r->published_usd >= 0 ? usd(p, r->published_usd, &c)
+				  : PT(p, "not published"));
+	if (in)
+		html(&p->out,
+		    "<td class=\"num\">%s</td><td class=\"num\">%s</td>",
+		    usd(p, r->usd, &a), usd(p, r->demo_usd, &d));
+	html(&p->out, "</tr>\n</tbody></table>\n");
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&c);
+	buf_free(&d);
 }
 
 /* One round: published beside recorded, and its decisions. */
@@ -428,61 +577,50 @@ static int
 round_view(Page *p, const SeedRound *r)
 {
 	BoardFilter f = { r->key, 0, NULL };
-	Buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+	Buf a = BUF_INIT, b = BUF_INIT;
 	int in = page_signed_in(p);
 
 	p->nav = "board";
 	page_begin(p, r->name);
 	html(&p->out,
-	    "<dl class=\"facts\"><dt>Year</dt><dd>%d</dd>"
-	    "<dt>Source of the published totals</dt><dd>%s</dd></dl>\n"
-	    "<table class=\"list\"><caption>Published%S</caption><thead><tr>"
-	    "<th scope=\"col\"></th><th scope=\"col\" "
-	    "class=\"num\">Published</th>%S</tr></thead>\n<tbody>\n"
-	    "<tr><th scope=\"row\">Projects</th>",
-	    r->year, r->source, in ? " and recorded" : "",
-	    in ? "<th scope=\"col\" class=\"num\">Recorded here</th><th "
-		 "scope=\"col\" class=\"num\">Of which demonstration "
-		 "records</th>"
-	       : "");
-	count_cell(p, r->published_projects);
-	if (in)
-		html(&p->out,
-		    "<td class=\"num\">%N</td><td class=\"num\">%N</td>",
-		    r->projects, r->demo_projects);
-	html(&p->out,
-	    "</tr>\n<tr><th scope=\"row\">Seed funding, USD</th>"
-	    "<td class=\"num\">%s</td>",
-	    r->published_usd >= 0 ? usd(r->published_usd, &a)
-				  : "not published");
-	if (in)
-		html(&p->out,
-		    "<td class=\"num\">%s</td><td class=\"num\">%s</td>",
-		    usd(r->usd, &b), usd(r->demo_usd, &c));
-	html(&p->out, "</tr>\n</tbody></table>\n");
+	    "<dl class=\"facts\"><dt>%s</dt><dd>%d</dd>"
+	    "<dt>%s</dt><dd>%s</dd></dl>\n",
+	    PT(p, "Year"), r->year, PT(p, "Source of the published totals"),
+	    r->source);
+	round_totals(p, r, in);
 	if (!in) {
-		html(&p->out,
-		    "<p><a href=\"/login?next=/rounds/%u\">Sign in</a> to see "
-		    "the decisions recorded in this round.</p>\n",
-		    r->key);
+		html(&a, "<a href=\"/login?next=/rounds/%u\">%s</a>", r->key,
+		    PT(p, "Sign in"));
+		html(&p->out, "<p>");
+		sentence_html(&p->out, 0, 1,
+		    PT(p, "%s to see the decisions recorded in this round."),
+		    buf_str(&a));
+		html(&p->out, "</p>\n");
 	} else {
-		if (r->demo_decisions > 0)
-			html(&p->out,
-			    "<p class=\"demo\" role=\"note\">%N of the %N "
-			    "decisions recorded in this round %S, made up: "
-			    "what they add up to is not the real round. The "
-			    "published totals are the facts.</p>\n",
-			    r->demo_decisions, r->decisions,
-			    r->demo_decisions == 1
-				? "is a demonstration record"
-				: "are demonstration records");
-		html(&p->out, "<h2>Decisions recorded</h2>\n");
-		decisions_table(p, &f, "Decisions of the round", DT_PROJECT);
+		if (r->demo_decisions > 0) {
+			html(&p->out, "<p class=\"demo\" role=\"note\">");
+			sentence_html(&p->out, 0, 0,
+			    PTN(p,
+				"%s of the %s decisions recorded in this "
+				"round is a demonstration record, made up: "
+				"what they add up to is not the real round. "
+				"The published totals are the facts.",
+				"%s of the %s decisions recorded in this "
+				"round are demonstration records, made up: "
+				"what they add up to is not the real round. "
+				"The published totals are the facts.",
+				(unsigned long)r->demo_decisions),
+			    sentence_int(&a, p->lang, r->demo_decisions),
+			    sentence_int(&b, p->lang, r->decisions));
+			html(&p->out, "</p>\n");
+		}
+		html(&p->out, "<h2>%s</h2>\n", PT(p, "Decisions recorded"));
+		decisions_table(
+		    p, &f, PT(p, "Decisions of the round"), DT_PROJECT);
 	}
-	html(&p->out, "<p><a href=\"/board\">The Board</a></p>\n");
+	html(&p->out, "<p><a href=\"/board\">%s</a></p>\n", PT(p, "The Board"));
 	buf_free(&a);
 	buf_free(&b);
-	buf_free(&c);
 	return page_end(p, 200);
 }
 
@@ -495,16 +633,18 @@ page_rounds(Page *p, const char *key)
 
 	if (*key == '\0') {
 		p->nav = "board";
-		page_begin(p, "Seed-funding rounds");
+		page_begin(p, PT(p, "Seed-funding rounds"));
 		rounds_table(p);
 		return page_end(p, 200);
 	}
 	memset(&r, 0, sizeof(r));
 	got = store_seed_round_get(p->s, key, &r, &err);
 	if (got < 0)
-		rc = page_error(p, 503, "The database is busy: try again.");
+		rc = page_error(
+		    p, 503, PT(p, "The database is busy: try again."));
 	else if (got == 0)
-		rc = page_error(p, 404, "There is no such seed-funding round.");
+		rc = page_error(
+		    p, 404, PT(p, "There is no such seed-funding round."));
 	else
 		rc = round_view(p, &r);
 	seed_round_clear(&r);
@@ -520,10 +660,11 @@ history_row(void *ctx, const StageDecision *d)
 	Rows *r = ctx;
 
 	html(&r->rows, "<tr><td class=\"date\">");
-	when(&r->rows, d->decided_at);
+	when(r->p, &r->rows, d->decided_at);
 	html(&r->rows,
-	    "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-	    board_stage_name(d->from_stage), board_stage_name(d->to_stage),
+	    "</td><td>%s</td><td>%s</td><td>%s</td><td "
+	    "dir=\"auto\">%s</td></tr>\n",
+	    stage_name(r->p, d->from_stage), stage_name(r->p, d->to_stage),
 	    d->actor, d->reason);
 	r->n++;
 	return 0;
@@ -552,7 +693,7 @@ move_options(Page *p, int64_t id, int from, Buf *out)
 		if (board_may_move(&a, from, t, &msg) != BOARD_OK)
 			continue;
 		html(out, "<option value=\"%d\">%s</option>\n", t,
-		    board_stage_name(t));
+		    stage_name(p, t));
 		n++;
 	}
 	buf_free(&msg);
@@ -569,11 +710,12 @@ page_project_stage(Page *p, const Project *pr)
 	int stage = 0;
 
 	store_stage_get(p->s, pr->id, &stage, &err);
-	html(&p->out,
-	    "<h2 id=\"lifecycle\">Lifecycle</h2>\n<p>Step: "
-	    "<strong>%s</strong>%S</p>\n",
-	    board_stage_name(stage),
-	    board_is_proposal(stage) ? " (a proposal)" : "");
+	html(&p->out, "<h2 id=\"lifecycle\">%s</h2>\n<p>", PT(p, "Lifecycle"));
+	sentence_html(&p->out, 1, 0,
+	    board_is_proposal(stage) ? PT(p, "Step: %s (a proposal)")
+				     : PT(p, "Step: %s"),
+	    stage_name(p, stage));
+	html(&p->out, "</p>\n");
 	steps_list(p, stage);
 	if (!page_signed_in(p)) {
 		buf_free(&err);
@@ -582,14 +724,16 @@ page_project_stage(Page *p, const Project *pr)
 	store_stage_history(p->s, pr->id, history_row, &r, &err);
 	if (r.n > 0)
 		html(&p->out,
-		    "<table class=\"list\"><caption>How it moved, oldest "
-		    "first</caption><thead><tr><th scope=\"col\">When</th>"
-		    "<th scope=\"col\">From</th><th scope=\"col\">To</th>"
-		    "<th scope=\"col\">By</th><th scope=\"col\">Why</th></tr>"
+		    "<table class=\"list\"><caption>%s</caption><thead><tr>"
+		    "<th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>"
 		    "</thead>\n<tbody>%S</tbody></table>\n",
+		    PT(p, "How it moved, oldest first"), PT(p, "When"),
+		    PT(p, "From"), PT(p, "To"), PT(p, "Who"), PT(p, "Why"),
 		    buf_str(&r.rows));
 	decisions_table(
-	    p, &f, "Decisions of the Board on it", DT_QUIET | DT_DEMO);
+	    p, &f, PT(p, "Decisions of the Board on it"), DT_QUIET | DT_DEMO);
 	if (move_options(p, pr->id, stage, &opts) > 0) {
 		html(&p->out,
 		    "<form method=\"post\" action=\"/projects/%I/stage\" "
@@ -597,12 +741,13 @@ page_project_stage(Page *p, const Project *pr)
 		    pr->id);
 		page_csrf_field(p);
 		html(&p->out,
-		    "<p><label for=\"to\">Move it to</label>\n<select "
+		    "<p><label for=\"to\">%s</label>\n<select "
 		    "id=\"to\" name=\"to\">\n%S</select></p>\n<p><label "
-		    "for=\"reason\">Why</label>\n<textarea id=\"reason\" "
+		    "for=\"reason\">%s</label>\n<textarea id=\"reason\" "
 		    "name=\"reason\" rows=\"2\" required></textarea></p>\n"
-		    "<p><button type=\"submit\">Move</button></p>\n</form>\n",
-		    buf_str(&opts));
+		    "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+		    PT(p, "Move it to"), buf_str(&opts), PT(p, "Why"),
+		    PT(p, "Move"));
 	}
 	buf_free(&r.rows);
 	buf_free(&opts);
@@ -618,7 +763,7 @@ page_project_stage_post(Page *p, const Project *pr)
 
 	if (step == 0) {
 		code = BOARD_INVALID;
-		buf_puts(&msg, "Choose the step to move it to.");
+		buf_puts(&msg, PT(p, "Choose the step to move it to."));
 	} else {
 		code = board_commit_stage(
 		    p->s, &p->who, pr->id, step, reason ? reason : "", &msg);

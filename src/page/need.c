@@ -16,22 +16,36 @@
 #include "../portfolio/dup.h"
 #include "../portfolio/need.h"
 #include "page_int.h"
+#include "sentence.h"
 
-static const char *const status_names[][2] = {
-	{ "open", "open" },
-	{ "being_addressed", "being addressed" },
-	{ "addressed", "addressed" },
-};
+/* The statuses, priorities and confidentialities: keys, English names. */
+static const char *const st_keys[] = { "open", "being_addressed", "addressed" };
+static const char *const st_names[] = { N_("open"), N_("being addressed"),
+	N_("addressed") };
+static const char *const pr_keys[] = { "high", "medium", "low" };
+static const char *const pr_names[] = { N_("high"), N_("medium"), N_("low") };
+static const char *const cf_keys[] = { "restricted", "compact", "public" };
+static const char *const cf_names[] = { N_("restricted"), N_("compact"),
+	N_("public") };
 
+/* The name of key among keys (n of them) in the page's language. */
 static const char *
-need_status_name(const char *s)
+key_name(const Page *p, const char *const *keys, const char *const *names,
+    size_t n, const char *key)
 {
-	for (size_t i = 0; i < 3; i++)
-		if (s != NULL && strcmp(status_names[i][0], s) == 0)
-			return status_names[i][1];
-	return s;
+	for (size_t i = 0; key != NULL && i < n; i++)
+		if (strcmp(keys[i], key) == 0)
+			return PT(p, names[i]);
+	return key;
 }
 
+static const char *
+need_status_name(const Page *p, const char *s)
+{
+	return key_name(p, st_keys, st_names, 3, s);
+}
+
+/* <option>s of keys, named by names (English, translated here). */
 static void
 options(Page *p, const char *const *keys, const char *const *names, size_t n,
     const char *selected)
@@ -40,7 +54,7 @@ options(Page *p, const char *const *keys, const char *const *names, size_t n,
 		html(&p->out, "<option value=\"%s\"%S>%s</option>\n", keys[i],
 		    selected && strcmp(selected, keys[i]) == 0 ? " selected"
 							       : "",
-		    names[i]);
+		    PT(p, names[i]));
 }
 
 typedef struct AreaOpts {
@@ -114,19 +128,87 @@ static int
 need_row(void *ctx, const Need *n)
 {
 	Rows *r = ctx;
+	const Page *p = r->p;
+	Buf num = BUF_INIT;
 
 	html(&r->rows,
 	    "<tr><td><a href=\"/needs/%I\">%I</a></td>"
 	    "<td><a href=\"/countries/%u\">%s</a></td><td>%s</td>"
 	    "<td>%s</td><td>%s</td><td>%s</td><td class=\"conf-%s\">%s</td>"
-	    "<td>%I</td><td>%s%S</td></tr>\n",
+	    "<td>%s</td><td dir=\"auto\">%s",
 	    n->id, n->id, n->country, n->country_name, n->body,
-	    n->pillar ? n->pillar : "", n->priority,
-	    need_status_name(n->status), n->confidentiality, n->confidentiality,
-	    (int64_t)n->nprojects, n->text,
-	    n->demo ? " <small class=\"demo\">demo record</small>" : "");
+	    n->pillar ? n->pillar : "",
+	    key_name(p, pr_keys, pr_names, 3, n->priority),
+	    need_status_name(p, n->status), n->confidentiality,
+	    key_name(p, cf_keys, cf_names, 3, n->confidentiality),
+	    sentence_int(&num, p->lang, (int64_t)n->nprojects), n->text);
+	if (n->demo)
+		html(&r->rows, " <small class=\"demo\">%s</small>",
+		    PT(p, "demo record"));
+	html(&r->rows, "</td></tr>\n");
+	buf_free(&num);
 	r->n++;
 	return 0;
+}
+
+/* The filters of the list of needs, as a GET form. */
+static void
+needs_filters(Page *p, const NeedFilter *f)
+{
+	html(&p->out,
+	    "<form method=\"get\" action=\"/needs\" class=\"filters\">\n"
+	    "<label>%s <input name=\"country\" size=\"4\" value=\"%s\" "
+	    "placeholder=\"MLI\"></label>\n"
+	    "<label>%s <input name=\"region\" size=\"10\" value=\"%s\" "
+	    "placeholder=\"Sahel\"></label>\n"
+	    "<label>%s <select name=\"pillar\"><option "
+	    "value=\"\">%s</option>\n",
+	    PT(p, "Country"), f->country, PT(p, "Region"), f->region,
+	    PT(p, "Pillar"), PT(p, "any"));
+	page_pillar_options(p, f->pillar);
+	html(&p->out,
+	    "</select></label>\n<label>%s <select name=\"area\">"
+	    "<option value=\"\">%s</option>\n",
+	    PT(p, "Thematic area"), PT(p, "any"));
+	area_options(p, f->area);
+	html(&p->out,
+	    "</select></label>\n<label>%s <select name=\"status\">"
+	    "<option value=\"\">%s</option>\n",
+	    PT(p, "Status"), PT(p, "any"));
+	options(p, st_keys, st_names, 3, f->status);
+	html(&p->out,
+	    "</select></label>\n<label>%s <input name=\"search\" "
+	    "value=\"%s\"></label>\n<label class=\"check\"><input "
+	    "type=\"checkbox\" "
+	    "name=\"gaps\" value=\"1\"%S> %s</label>\n"
+	    "<button type=\"submit\">%s</button>\n</form>\n",
+	    PT(p, "Words"), f->search, f->gaps ? " checked" : "",
+	    PT(p, "gaps only"), PT(p, "Show"));
+}
+
+/* The table of the needs listed: rows, total of them, shown of them. */
+static void
+needs_table(Page *p, const Rows *r, int64_t total)
+{
+	Buf num = BUF_INIT;
+
+	html(&p->out, "<table class=\"list\">\n<caption>");
+	sentence_html(&p->out, 1, 0,
+	    PTN(p, "%s need", "%s needs", (unsigned long)total),
+	    sentence_int(&num, p->lang, total));
+	if (total > r->n)
+		html(&p->out, " %s", PT(p, "(the first 200 shown)"));
+	html(&p->out,
+	    "</caption>\n<thead><tr><th scope=\"col\">#</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "</tr></thead>\n<tbody>\n%S</tbody></table>\n",
+	    PT(p, "Country"), PT(p, "Assessed by"), PT(p, "Pillar"),
+	    PT(p, "Priority"), PT(p, "Status"), PT(p, "Seen by"),
+	    PT(p, "Projects"), PT(p, "Need"), buf_str(&r->rows));
+	buf_free(&num);
 }
 
 static int
@@ -135,13 +217,9 @@ needs_list(Page *p)
 	NeedFilter f;
 	NeedViewer v;
 	Rows r = { p, BUF_INIT, 0 };
-	Buf q = BUF_INIT, err = BUF_INIT;
+	Buf q = BUF_INIT, err = BUF_INIT, link = BUF_INIT;
 	int64_t total = 0;
 	const char *off = page_param(p, "offset");
-	static const char *const st_keys[] = { "open", "being_addressed",
-		"addressed" };
-	static const char *const st_names[] = { "open", "being addressed",
-		"addressed" };
 
 	filter_of(p, &f);
 	f.limit = 200;
@@ -150,72 +228,43 @@ needs_list(Page *p)
 		f.offset = 0;
 	need_viewer(&p->who, &v);
 	p->nav = "needs";
-	page_begin(p, "Needs");
-	html(&p->out,
-	    "<p>Assessment recommendations and technical-assistance needs of "
-	    "Member States, and the projects that answer them. "
-	    "<a href=\"/gaps\">Gaps</a> are the needs no project answers.%S"
-	    "</p>\n",
-	    page_signed_in(p) ? ""
-			      : " Only public needs are shown: sign in to see "
-				"those of the Compact.");
-	html(&p->out,
-	    "<form method=\"get\" action=\"/needs\" class=\"filters\">\n"
-	    "<label>Country <input name=\"country\" size=\"4\" value=\"%s\" "
-	    "placeholder=\"MLI\"></label>\n"
-	    "<label>Region <input name=\"region\" size=\"10\" value=\"%s\" "
-	    "placeholder=\"Sahel\"></label>\n"
-	    "<label>Pillar <select name=\"pillar\"><option "
-	    "value=\"\">any</option>\n",
-	    f.country, f.region);
-	page_pillar_options(p, f.pillar);
-	html(&p->out,
-	    "</select></label>\n<label>Thematic area <select name=\"area\">"
-	    "<option value=\"\">any</option>\n");
-	area_options(p, f.area);
-	html(&p->out,
-	    "</select></label>\n<label>Status <select name=\"status\">"
-	    "<option value=\"\">any</option>\n");
-	options(p, st_keys, st_names, 3, f.status);
-	html(&p->out,
-	    "</select></label>\n<label>Words <input name=\"search\" "
-	    "value=\"%s\"></label>\n<label class=\"check\"><input "
-	    "type=\"checkbox\" "
-	    "name=\"gaps\" value=\"1\"%S> gaps only</label>\n"
-	    "<button type=\"submit\">Show</button>\n</form>\n",
-	    f.search, f.gaps ? " checked" : "");
+	page_begin(p, PT(p, "Needs"));
+	html(&link, "<a href=\"/gaps\">%s</a>", PT(p, "Gaps"));
+	html(&p->out, "<p>%s ",
+	    PT(p,
+		"Assessment recommendations and technical-assistance needs "
+		"of Member States, and the projects that answer them."));
+	sentence_html(&p->out, 0, 1,
+	    PT(p, "%s are the needs no project answers."), buf_str(&link));
+	if (!page_signed_in(p))
+		html(&p->out, " %s",
+		    PT(p,
+			"Only public needs are shown: sign in to see those of "
+			"the Compact."));
+	html(&p->out, "</p>\n");
+	needs_filters(p, &f);
 	if (store_need_list(p->s, &f, &v, need_row, &r, &total, &err) != 0) {
 		buf_free(&r.rows);
 		buf_free(&err);
-		return page_error(p, 500, "The needs could not be read.");
+		buf_free(&link);
+		return page_error(
+		    p, 500, PT(p, "The needs could not be read."));
 	}
 	filter_query(&q, &f);
-	html(&p->out,
-	    "<p class=\"actions\"><a href=\"/needs.csv%S%S\">Download as "
-	    "CSV</a>%S</p>\n",
-	    q.len ? "?" : "", buf_str(&q),
-	    need_may_write(&p->who)
-		? " · <a href=\"/needs/new\">Record a need</a>"
-		: "");
-	if (total == 0) {
-		html(&p->out, "<p>No need matches.</p>\n");
-	} else {
-		html(&p->out,
-		    "<table class=\"list\">\n<caption><strong>%N</strong> "
-		    "need%S%S</caption>\n<thead><tr><th scope=\"col\">#</th>"
-		    "<th scope=\"col\">Country</th><th scope=\"col\">Assessed "
-		    "by</th><th scope=\"col\">Pillar</th><th "
-		    "scope=\"col\">Priority</th><th scope=\"col\">Status</th>"
-		    "<th scope=\"col\">Seen by</th><th "
-		    "scope=\"col\">Projects</th><th scope=\"col\">Need</th>"
-		    "</tr></thead>\n<tbody>\n%S</tbody></table>\n",
-		    total, total == 1 ? "" : "s",
-		    total > r.n ? " (the first 200 shown)" : "",
-		    buf_str(&r.rows));
-	}
+	html(&p->out, "<p class=\"actions\"><a href=\"/needs.csv%S%S\">%s</a>",
+	    q.len ? "?" : "", buf_str(&q), PT(p, "Download as CSV"));
+	if (need_may_write(&p->who))
+		html(&p->out, " · <a href=\"/needs/new\">%s</a>",
+		    PT(p, "Record a need"));
+	html(&p->out, "</p>\n");
+	if (total == 0)
+		html(&p->out, "<p>%s</p>\n", PT(p, "No need matches."));
+	else
+		needs_table(p, &r, total);
 	buf_free(&r.rows);
 	buf_free(&q);
 	buf_free(&err);
+	buf_free(&link);
 	return page_end(p, 200);
 }
 
@@ -244,7 +293,8 @@ needs_csv(Page *p)
 	if (store_need_list(p->s, &f, &v, csv_row, &o, NULL, &err) != 0) {
 		buf_free(&o.csv);
 		buf_free(&err);
-		return page_error(p, 500, "The needs could not be read.");
+		return page_error(
+		    p, 500, PT(p, "The needs could not be read."));
 	}
 	p->rp->status = 200;
 	p->rp->type = "text/csv; charset=utf-8";
@@ -261,16 +311,9 @@ needs_csv(Page *p)
 static void
 need_form(Page *p, const Need *n, const char *action, const char *msg)
 {
-	static const char *const pr_keys[] = { "high", "medium", "low" };
-	static const char *const st_keys[] = { "open", "being_addressed",
-		"addressed" };
-	static const char *const st_names[] = { "open", "being addressed",
-		"addressed" };
-	static const char *const cf_keys[] = { "restricted", "compact",
-		"public" };
-	static const char *const cf_names[] = {
-		"restricted: the organisations named below",
-		"the Compact: anyone signed in", "public: everyone"
+	static const char *const cf_choices[] = {
+		N_("restricted: the organisations named below"),
+		N_("the Compact: anyone signed in"), N_("public: everyone")
 	};
 	Buf orgs = BUF_INIT;
 
@@ -278,41 +321,47 @@ need_form(Page *p, const Need *n, const char *action, const char *msg)
 		buf_printf(&orgs, "%s%s", i ? "; " : "", n->orgs[i]);
 	page_form_begin(p, action, msg);
 	html(&p->out,
-	    "<label>Country <input name=\"country\" required value=\"%s\" "
-	    "placeholder=\"ISO alpha-3 or name\"></label>\n"
-	    "<label>Assessed by <input name=\"body\" required value=\"%s\" "
+	    "<label>%s <input name=\"country\" required value=\"%s\" "
+	    "placeholder=\"%s\"></label>\n"
+	    "<label>%s <input name=\"body\" required value=\"%s\" "
 	    "placeholder=\"CTED\"></label>\n"
-	    "<label>Date of the assessment <input name=\"assessed\" "
+	    "<label>%s <input name=\"assessed\" "
 	    "value=\"%s\" placeholder=\"YYYY-MM\"></label>\n"
-	    "<label>Reference <input name=\"ref\" value=\"%s\"></label>\n"
-	    "<label>Text <textarea name=\"text\" rows=\"5\" "
+	    "<label>%s <input name=\"ref\" value=\"%s\"></label>\n"
+	    "<label>%s <textarea name=\"text\" rows=\"5\" "
 	    "required>%s</textarea></label>\n"
-	    "<label>Pillar <select name=\"pillar\"><option "
-	    "value=\"\">none</option>\n",
-	    n->country, n->body ? n->body : "CTED", n->assessed, n->ref,
-	    n->text);
+	    "<label>%s <select name=\"pillar\"><option "
+	    "value=\"\">%s</option>\n",
+	    PT(p, "Country"), n->country, PT(p, "ISO alpha-3 or name"),
+	    PT(p, "Assessed by"), n->body ? n->body : "CTED",
+	    PT(p, "Date of the assessment"), n->assessed, PT(p, "Reference"),
+	    n->ref, PT(p, "Text"), n->text, PT(p, "Pillar"), PT(p, "none"));
 	page_pillar_options(p, n->pillar);
 	html(&p->out,
-	    "</select></label>\n<label>Thematic area <select name=\"area\">"
-	    "<option value=\"\">none</option>\n");
+	    "</select></label>\n<label>%s <select name=\"area\">"
+	    "<option value=\"\">%s</option>\n",
+	    PT(p, "Thematic area"), PT(p, "none"));
 	area_options(p, n->area);
 	html(&p->out,
-	    "</select></label>\n<label>Priority <select name=\"priority\">\n");
-	options(p, pr_keys, pr_keys, 3, n->priority ? n->priority : "medium");
+	    "</select></label>\n<label>%s <select name=\"priority\">\n",
+	    PT(p, "Priority"));
+	options(p, pr_keys, pr_names, 3, n->priority ? n->priority : "medium");
 	html(&p->out,
-	    "</select></label>\n<label>Status <select "
-	    "name=\"status\">\n");
+	    "</select></label>\n<label>%s <select "
+	    "name=\"status\">\n",
+	    PT(p, "Status"));
 	options(p, st_keys, st_names, 3, n->status);
 	html(&p->out,
-	    "</select></label>\n<label>Who may see it <select "
-	    "name=\"confidentiality\">\n");
-	options(p, cf_keys, cf_names, 3, n->confidentiality);
+	    "</select></label>\n<label>%s <select "
+	    "name=\"confidentiality\">\n",
+	    PT(p, "Who may see it"));
+	options(p, cf_keys, cf_choices, 3, n->confidentiality);
 	html(&p->out,
-	    "</select></label>\n<label>Organisations that see a restricted "
-	    "need <input name=\"organisations\" value=\"%s\" "
-	    "placeholder=\"CTED; UNOCT\"></label>\n"
-	    "<button type=\"submit\">Save</button>\n</form>\n",
-	    orgs.len ? buf_str(&orgs) : NULL);
+	    "</select></label>\n<label>%s <input name=\"organisations\" "
+	    "value=\"%s\" placeholder=\"CTED; UNOCT\"></label>\n"
+	    "<button type=\"submit\">%s</button>\n</form>\n",
+	    PT(p, "Organisations that see a restricted need"),
+	    orgs.len ? buf_str(&orgs) : NULL, PT(p, "Save"));
 	buf_free(&orgs);
 }
 
@@ -352,13 +401,14 @@ commit_page(Page *p, int code, const Need *n, const Buf *msg)
 		rc = page_error(p, 403, buf_str(msg));
 		break;
 	case COMMIT_NOT_FOUND:
-		rc = page_error(p, 404, "There is no such need.");
+		rc = page_error(p, 404, PT(p, "There is no such need."));
 		break;
 	case COMMIT_BUSY:
-		rc = page_error(p, 503, "The database is busy: try again.");
+		rc = page_error(
+		    p, 503, PT(p, "The database is busy: try again."));
 		break;
 	default:
-		rc = page_error(p, 500, "The change failed.");
+		rc = page_error(p, 500, PT(p, "The change failed."));
 	}
 	buf_free(&loc);
 	return rc;
@@ -372,10 +422,10 @@ need_new(Page *p)
 	int rc;
 
 	if (!page_signed_in(p))
-		return page_error(p, 401, "Sign in to record a need.");
+		return page_error(p, 401, PT(p, "Sign in to record a need."));
 	if (!need_may_write(&p->who))
-		return page_error(
-		    p, 403, "Only analysts and the secretariat record needs.");
+		return page_error(p, 403,
+		    PT(p, "Only analysts and the secretariat record needs."));
 	memset(&n, 0, sizeof(n));
 	if (strcmp(p->rq->method, "POST") == 0) {
 		if (need_from_form(p, &n, &msg) == 0) {
@@ -386,13 +436,13 @@ need_new(Page *p)
 			}
 		}
 		p->nav = "needs";
-		page_begin(p, "Record a need");
+		page_begin(p, PT(p, "Record a need"));
 		need_form(p, &n, "/needs/new", buf_str(&msg));
 		rc = page_end(p, 422);
 		goto out;
 	}
 	p->nav = "needs";
-	page_begin(p, "Record a need");
+	page_begin(p, PT(p, "Record a need"));
 	need_form(p, &n, "/needs/new", NULL);
 	rc = page_end(p, 200);
 out:
@@ -418,6 +468,69 @@ history_one(void *ctx, const AuditEntry *e)
 	return 0;
 }
 
+/* What a need says, as a list of facts (its text first). */
+static void
+need_facts(Page *p, const Need *n)
+{
+	if (n->demo)
+		html(&p->out, "<p class=\"demo\" role=\"note\">%s</p>\n",
+		    PT(p,
+			"A demonstration record, made up: not a real "
+			"assessment."));
+	html(&p->out,
+	    "<blockquote class=\"need\" dir=\"auto\">%s</blockquote>\n<dl "
+	    "class=\"facts\">"
+	    "<dt>%s</dt><dd><a href=\"/countries/%u\">%s</a></dd>"
+	    "<dt>%s</dt><dd>%s%S%s</dd><dt>%s</dt><dd>%s</dd>",
+	    n->text, PT(p, "Country"), n->country, n->country_name,
+	    PT(p, "Assessed by"), n->body, n->assessed ? ", " : "", n->assessed,
+	    PT(p, "Reference"), n->ref ? n->ref : PT(p, "none"));
+	html(&p->out,
+	    "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+	    "<dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+	    "<dt>%s</dt><dd>%s",
+	    PT(p, "Pillar"), n->pillar ? n->pillar : PT(p, "none"),
+	    PT(p, "Thematic area"), n->area_name ? n->area_name : PT(p, "none"),
+	    PT(p, "Priority"), key_name(p, pr_keys, pr_names, 3, n->priority),
+	    PT(p, "Status"), need_status_name(p, n->status),
+	    PT(p, "Who may see it"),
+	    key_name(p, cf_keys, cf_names, 3, n->confidentiality));
+	for (size_t i = 0; i < n->norgs; i++)
+		html(&p->out, "%S%s", i ? ", " : ": ", n->orgs[i]);
+	html(&p->out, "</dd></dl>\n");
+}
+
+/* A project that answers need id, as an item, with a form to unlink it. */
+static void
+need_project_item(Page *p, int64_t id, int64_t project)
+{
+	Project pr;
+	Buf err = BUF_INIT;
+
+	memset(&pr, 0, sizeof(pr));
+	if (store_project_get(p->s, project, &pr, &err) == 1) {
+		html(&p->out, "<li><a href=\"/projects/%I\">%s</a> (", pr.id,
+		    pr.title);
+		page_project_orgs(&p->out, &pr);
+		html(&p->out, ")");
+		if (page_signed_in(p)) {
+			html(&p->out,
+			    " <form method=\"post\" "
+			    "action=\"/needs/%I/unlink\" class=\"inline\">",
+			    id);
+			page_csrf_field(p);
+			html(&p->out,
+			    "<input type=\"hidden\" name=\"project\" "
+			    "value=\"%I\"><button type=\"submit\" "
+			    "class=\"link\">%s</button></form>",
+			    pr.id, PT(p, "unlink"));
+		}
+		html(&p->out, "</li>\n");
+	}
+	project_clear(&pr);
+	buf_free(&err);
+}
+
 static int
 need_show(Page *p, int64_t id, const char *rest)
 {
@@ -432,9 +545,9 @@ need_show(Page *p, int64_t id, const char *rest)
 	got = store_need_get(p->s, id, &v, &n, &err);
 	buf_free(&err);
 	if (got < 0)
-		return page_error(p, 500, "The need could not be read.");
+		return page_error(p, 500, PT(p, "The need could not be read."));
 	if (got == 0)
-		return page_error(p, 404, "There is no such need.");
+		return page_error(p, 404, PT(p, "There is no such need."));
 	buf_printf(&self, "/needs/%lld", (long long)id);
 	if (post) {
 		const char *proj = page_field(p, "project");
@@ -453,82 +566,42 @@ need_show(Page *p, int64_t id, const char *rest)
 		} else if (*rest == '\0') {
 			if (!need_may_write(&p->who)) {
 				rc = page_error(p, 403,
-				    "Only analysts and the secretariat change "
-				    "needs.");
+				    PT(p,
+					"Only analysts and the secretariat "
+					"change needs."));
 			} else if (need_from_form(p, &n, &msg) == 0 &&
 			    (rc = need_commit(p->s, &p->who, &n, 0, &msg)) !=
 				400) {
 				rc = commit_page(p, rc, &n, &msg);
 			} else {
 				p->nav = "needs";
-				page_begin(p, "Change a need");
+				page_begin(p, PT(p, "Change a need"));
 				need_form(p, &n, buf_str(&self), buf_str(&msg));
 				rc = page_end(p, 422);
 			}
 		} else {
-			rc = page_error(p, 404, "There is no such page.");
+			rc =
+			    page_error(p, 404, PT(p, "There is no such page."));
 		}
 		goto out;
 	}
 	if (*rest != '\0') {
-		rc = page_error(p, 404, "There is no such page.");
+		rc = page_error(p, 404, PT(p, "There is no such page."));
 		goto out;
 	}
 	p->nav = "needs";
 	buf_reset(&msg);
-	buf_printf(&msg, "Need %lld: %s", (long long)id, n.country_name);
+	buf_printf(&msg, PT(p, "Need %lld: %s"), (long long)id, n.country_name);
 	page_begin(p, buf_str(&msg));
-	if (n.demo)
-		html(&p->out,
-		    "<p class=\"demo\" role=\"note\">A demonstration record, "
-		    "made up: not a real assessment.</p>\n");
-	html(&p->out,
-	    "<blockquote class=\"need\">%s</blockquote>\n<dl class=\"facts\">"
-	    "<dt>Country</dt><dd><a href=\"/countries/%u\">%s</a></dd>"
-	    "<dt>Assessed by</dt><dd>%s%S%s</dd>"
-	    "<dt>Reference</dt><dd>%s</dd>"
-	    "<dt>Pillar</dt><dd>%s</dd><dt>Thematic area</dt><dd>%s</dd>"
-	    "<dt>Priority</dt><dd>%s</dd><dt>Status</dt><dd>%s</dd>"
-	    "<dt>Who may see it</dt><dd>%s",
-	    n.text, n.country, n.country_name, n.body, n.assessed ? ", " : "",
-	    n.assessed, n.ref ? n.ref : "none", n.pillar ? n.pillar : "none",
-	    n.area_name ? n.area_name : "none", n.priority,
-	    need_status_name(n.status), n.confidentiality);
-	for (size_t i = 0; i < n.norgs; i++)
-		html(&p->out, "%S%s", i ? ", " : ": ", n.orgs[i]);
-	html(&p->out, "</dd></dl>\n<h2>Projects that answer it</h2>\n");
+	need_facts(p, &n);
+	html(&p->out, "<h2>%s</h2>\n", PT(p, "Projects that answer it"));
 	if (n.nprojects == 0)
-		html(&p->out, "<p>None: this need is a gap.</p>\n");
+		html(
+		    &p->out, "<p>%s</p>\n", PT(p, "None: this need is a gap."));
 	else
 		html(&p->out, "<ul>\n");
-	for (size_t i = 0; i < n.nprojects; i++) {
-		Project pr;
-		Buf e2 = BUF_INIT;
-
-		memset(&pr, 0, sizeof(pr));
-		if (store_project_get(p->s, n.projects[i], &pr, &e2) == 1) {
-			html(&p->out, "<li><a href=\"/projects/%I\">%s</a> (",
-			    pr.id, pr.title);
-			page_project_orgs(&p->out, &pr);
-			html(&p->out, ")");
-			if (page_signed_in(p)) {
-				html(&p->out,
-				    " <form method=\"post\" "
-				    "action=\"/needs/%I/unlink\" "
-				    "class=\"inline\">",
-				    id);
-				page_csrf_field(p);
-				html(&p->out,
-				    "<input type=\"hidden\" name=\"project\" "
-				    "value=\"%I\"><button type=\"submit\" "
-				    "class=\"link\">unlink</button></form>",
-				    pr.id);
-			}
-			html(&p->out, "</li>\n");
-		}
-		project_clear(&pr);
-		buf_free(&e2);
-	}
+	for (size_t i = 0; i < n.nprojects; i++)
+		need_project_item(p, id, n.projects[i]);
 	if (n.nprojects > 0)
 		html(&p->out, "</ul>\n");
 	if (page_signed_in(p) &&
@@ -540,22 +613,22 @@ need_show(Page *p, int64_t id, const char *rest)
 		    id);
 		page_csrf_field(p);
 		html(&p->out,
-		    "<label>Project number <input name=\"project\" "
+		    "<label>%s <input name=\"project\" "
 		    "inputmode=\"numeric\" size=\"6\" required></label> "
-		    "<button type=\"submit\">Link it to this need</button>"
-		    "</form>\n");
+		    "<button type=\"submit\">%s</button>"
+		    "</form>\n",
+		    PT(p, "Project number"), PT(p, "Link it to this need"));
 	}
 	if (need_may_write(&p->who)) {
-		html(&p->out, "<h2>Change it</h2>\n");
+		html(&p->out, "<h2>%s</h2>\n", PT(p, "Change it"));
 		need_form(p, &n, buf_str(&self), NULL);
 		html(&p->out,
 		    "<form method=\"post\" action=\"/needs/%I/delete\" "
 		    "class=\"danger\">",
 		    id);
 		page_csrf_field(p);
-		html(&p->out,
-		    "<button type=\"submit\">Delete this "
-		    "need</button></form>\n");
+		html(&p->out, "<button type=\"submit\">%s</button></form>\n",
+		    PT(p, "Delete this need"));
 	}
 	if (page_signed_in(p)) {
 		Buf e3 = BUF_INIT;
@@ -564,12 +637,13 @@ need_show(Page *p, int64_t id, const char *rest)
 		buf_free(&e3);
 		if (h.rows.len > 0)
 			html(&p->out,
-			    "<h2>Changes</h2>\n<table class=\"list\"><thead>"
-			    "<tr><th scope=\"col\">When</th><th "
-			    "scope=\"col\">Who</th><th scope=\"col\">What</th>"
-			    "<th scope=\"col\">Values</th></tr></thead>\n"
+			    "<h2>%s</h2>\n<table class=\"list\"><thead>"
+			    "<tr><th scope=\"col\">%s</th><th "
+			    "scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+			    "<th scope=\"col\">%s</th></tr></thead>\n"
 			    "<tbody>%S</tbody></table>\n",
-			    buf_str(&h.rows));
+			    PT(p, "Changes"), PT(p, "When"), PT(p, "Who"),
+			    PT(p, "What"), PT(p, "Values"), buf_str(&h.rows));
 	}
 	rc = page_end(p, 200);
 out:
@@ -589,17 +663,18 @@ page_needs(Page *p, const char *rest)
 
 	if (*rest == '\0')
 		return strcmp(p->rq->method, "POST") == 0
-		    ? page_error(p, 405, "This method is not allowed here.")
+		    ? page_error(
+			  p, 405, PT(p, "This method is not allowed here."))
 		    : needs_list(p);
 	if (strcmp(rest, "new") == 0)
 		return need_new(p);
 	if (*rest < '1' || *rest > '9')
-		return page_error(p, 404, "There is no such page.");
+		return page_error(p, 404, PT(p, "There is no such page."));
 	id = strtoll(rest, &end, 10);
 	if (*end == '/')
 		r2 = end + 1;
 	else if (*end != '\0')
-		return page_error(p, 404, "There is no such page.");
+		return page_error(p, 404, PT(p, "There is no such page."));
 	return need_show(p, id, r2);
 }
 
@@ -613,16 +688,26 @@ page_needs_csv(Page *p)
 
 static const char *const gap_dims[] = { "country", "region", "subregion",
 	"pillar", "area" };
-static const char *const gap_dim_names[] = { "country", "region", "sub-region",
-	"pillar", "thematic area" };
-static const char *const gap_dim_heads[] = { "Country", "Region", "Sub-region",
-	"Pillar", "Thematic area" };
+static const char *const gap_dim_names[] = { N_("country"), N_("region"),
+	N_("sub-region"), N_("pillar"), N_("thematic area") };
+static const char *const gap_dim_heads[] = { N_("Country"), N_("Region"),
+	N_("Sub-region"), N_("Pillar"), N_("Thematic area") };
+static const char *const gap_dim_captions[] = { N_("Needs and gaps by country"),
+	N_("Needs and gaps by region"), N_("Needs and gaps by sub-region"),
+	N_("Needs and gaps by pillar"), N_("Needs and gaps by thematic area") };
 
 typedef struct GapRows {
+	const Page *p;
 	Buf rows;
 	const char *by;
 	int64_t n;
 } GapRows;
+
+/* A tile of the grid of countries, and the page it is drawn for. */
+typedef struct Tiles {
+	const Page *p;
+	Buf out;
+} Tiles;
 
 static int
 gap_pct(const GapGroup *g)
@@ -634,6 +719,7 @@ static int
 gap_row(void *ctx, const GapGroup *g)
 {
 	GapRows *r = ctx;
+	Buf b = BUF_INIT, n1 = BUF_INIT, n2 = BUF_INIT;
 
 	if (strcmp(r->by, "country") == 0)
 		html(&r->rows,
@@ -642,10 +728,16 @@ gap_row(void *ctx, const GapGroup *g)
 		    g->key, g->name);
 	else
 		html(&r->rows, "<tr><th scope=\"row\">%s</th>", g->name);
+	buf_reset(&b);
+	lang_percent(&b, r->p->lang, gap_pct(g) / 100.0);
 	html(&r->rows,
-	    "<td class=\"num\">%N</td><td class=\"num\">%N</td>"
-	    "<td class=\"num\">%d%%</td></tr>\n",
-	    g->needs, g->gaps, gap_pct(g));
+	    "<td class=\"num\">%s</td><td class=\"num\">%s</td>"
+	    "<td class=\"num\">%s</td></tr>\n",
+	    sentence_int(&n1, r->p->lang, g->needs),
+	    sentence_int(&n2, r->p->lang, g->gaps), buf_str(&b));
+	buf_free(&b);
+	buf_free(&n1);
+	buf_free(&n2);
 	r->n++;
 	return 0;
 }
@@ -667,18 +759,26 @@ gap_csv(void *ctx, const GapGroup *g)
 static int
 gap_tile(void *ctx, const GapGroup *g)
 {
-	Buf *o = ctx;
+	Tiles *t = ctx;
+	const char *lang = t->p->lang;
 	int pct = gap_pct(g);
+	Buf title = BUF_INIT, n1 = BUF_INIT, n2 = BUF_INIT;
 
-	html(o,
+	sentence_int(&n1, lang, g->needs);
+	sentence_int(&n2, lang, g->gaps);
+	buf_printf(&title, PT(t->p, "%s: %s needs, %s gaps"), g->name,
+	    buf_str(&n1), buf_str(&n2));
+	html(&t->out,
 	    "<li class=\"tile g%d\"><a href=\"/needs?country=%u\" "
-	    "title=\"%s: %I needs, %I gaps\"><b>%s</b> <span>%I/%I</span>"
-	    "</a></li>\n",
+	    "title=\"%s\"><b>%s</b> <span>%s/%s</span></a></li>\n",
 	    pct >= 75       ? 3
 		: pct >= 50 ? 2
 		: pct > 0   ? 1
 			    : 0,
-	    g->key, g->name, g->needs, g->gaps, g->key, g->gaps, g->needs);
+	    g->key, buf_str(&title), g->key, buf_str(&n2), buf_str(&n1));
+	buf_free(&title);
+	buf_free(&n1);
+	buf_free(&n2);
 	return 0;
 }
 
@@ -708,7 +808,8 @@ page_gaps_csv(Page *p)
 	if (store_gaps(p->s, by, &f, &v, gap_csv, &csv, &err) != 0) {
 		buf_free(&csv);
 		buf_free(&err);
-		return page_error(p, 500, "The gaps could not be counted.");
+		return page_error(
+		    p, 500, PT(p, "The gaps could not be counted."));
 	}
 	p->rp->status = 200;
 	p->rp->type = "text/csv; charset=utf-8";
@@ -721,18 +822,97 @@ page_gaps_csv(Page *p)
 	return 1;
 }
 
+/* The index of by among the dimensions of the gaps. */
+static size_t
+gap_dim(const char *by)
+{
+	for (size_t i = 0; i < 5; i++)
+		if (strcmp(by, gap_dims[i]) == 0)
+			return i;
+	return 0;
+}
+
+/* The filters of the gaps, as a GET form, and the link to the CSV. */
+static void
+gaps_filters(Page *p, const NeedFilter *f, const char *by)
+{
+	Buf q = BUF_INIT;
+
+	html(&p->out,
+	    "<form method=\"get\" action=\"/gaps\" "
+	    "class=\"filters\">\n<label>%s <select name=\"by\">\n",
+	    PT(p, "By"));
+	options(p, gap_dims, gap_dim_names, 5, by);
+	html(&p->out,
+	    "</select></label>\n<label>%s <select name=\"pillar\">"
+	    "<option value=\"\">%s</option>\n",
+	    PT(p, "Pillar"), PT(p, "any"));
+	page_pillar_options(p, f->pillar);
+	html(&p->out,
+	    "</select></label>\n<label>%s <select name=\"area\">"
+	    "<option value=\"\">%s</option>\n",
+	    PT(p, "Thematic area"), PT(p, "any"));
+	area_options(p, f->area);
+	html(&p->out,
+	    "</select></label>\n<label>%s <input name=\"region\" "
+	    "size=\"10\" value=\"%s\" placeholder=\"Sahel\"></label>\n"
+	    "<button type=\"submit\">%s</button>\n</form>\n",
+	    PT(p, "Region"), f->region, PT(p, "Show"));
+	filter_query(&q, f);
+	html(&p->out,
+	    "<p class=\"actions\"><a href=\"/gaps.csv?by=%u%S%S\">%s</a>"
+	    "</p>\n",
+	    by, q.len ? "&amp;" : "", buf_str(&q), PT(p, "Download as CSV"));
+	buf_free(&q);
+}
+
+/* The grid: the countries of each region, shaded by their gaps. */
+static void
+gaps_grid(Page *p, const NeedFilter *f, const NeedViewer *v)
+{
+	static const char *const regions[][2] = { { "002", N_("Africa") },
+		{ "019", N_("Americas") }, { "142", N_("Asia") },
+		{ "150", N_("Europe") }, { "009", N_("Oceania") } };
+	Tiles t = { p, BUF_INIT };
+	Buf err = BUF_INIT;
+
+	html(&p->out, "<h2>%s</h2>\n<p class=\"legend\">%s</p>\n",
+	    PT(p, "Countries"),
+	    PT(p,
+		"Each tile: gaps / needs; the darker, the larger the share of "
+		"gaps."));
+	/* Within a region asked for: one grid; else one a continent. */
+	for (size_t i = 0; i < (f->region ? 1 : 5); i++) {
+		NeedFilter g = *f;
+		const char *name =
+		    PT(p, f->region ? "Countries" : regions[i][1]);
+
+		if (f->region == NULL)
+			g.region = regions[i][0];
+		buf_reset(&t.out);
+		if (store_gaps(p->s, "country", &g, v, gap_tile, &t, &err) !=
+			0 ||
+		    t.out.len == 0)
+			continue;
+		html(&p->out,
+		    "<section class=\"grid\" aria-label=\"%s\"><h3>%s"
+		    "</h3>\n<ul class=\"tiles\">\n%S</ul></section>\n",
+		    name, name, buf_str(&t.out));
+	}
+	buf_free(&t.out);
+	buf_free(&err);
+}
+
 int
 page_gaps(Page *p)
 {
-	static const char *const regions[][2] = { { "002", "Africa" },
-		{ "019", "Americas" }, { "142", "Asia" }, { "150", "Europe" },
-		{ "009", "Oceania" } };
 	NeedFilter f;
 	NeedViewer v;
-	GapRows r = { BUF_INIT, NULL, 0 };
-	Buf err = BUF_INIT, q = BUF_INIT, tiles = BUF_INIT;
+	GapRows r = { p, BUF_INIT, NULL, 0 };
+	Buf err = BUF_INIT, n1 = BUF_INIT, n2 = BUF_INIT;
 	const char *by = gap_by(p);
 	int64_t total = 0, gaps = 0;
+	size_t dim = gap_dim(by);
 
 	filter_of(p, &f);
 	f.gaps = 0;
@@ -742,101 +922,118 @@ page_gaps(Page *p)
 	    store_need_list(p->s, &f, &v, NULL, NULL, &total, &err) != 0) {
 		buf_free(&r.rows);
 		buf_free(&err);
-		return page_error(p, 500, "The gaps could not be counted.");
+		return page_error(
+		    p, 500, PT(p, "The gaps could not be counted."));
 	}
 	f.gaps = 1;
 	store_need_list(p->s, &f, &v, NULL, NULL, &gaps, &err);
 	f.gaps = 0;
 	p->nav = "gaps";
-	page_begin(p, "Gaps");
-	html(&p->out,
-	    "<p>A gap is a need not yet addressed that no project answers. "
-	    "<strong>%N</strong> of the <strong>%N</strong> needs you may "
-	    "see are gaps.%S</p>\n",
-	    gaps, total,
-	    page_signed_in(p) ? "" : " Sign in to count those of the Compact.");
-	html(&p->out,
-	    "<form method=\"get\" action=\"/gaps\" "
-	    "class=\"filters\">\n<label>By <select name=\"by\">\n");
-	options(p, gap_dims, gap_dim_names, 5, by);
-	html(&p->out,
-	    "</select></label>\n<label>Pillar <select name=\"pillar\">"
-	    "<option value=\"\">any</option>\n");
-	page_pillar_options(p, f.pillar);
-	html(&p->out,
-	    "</select></label>\n<label>Thematic area <select name=\"area\">"
-	    "<option value=\"\">any</option>\n");
-	area_options(p, f.area);
-	html(&p->out,
-	    "</select></label>\n<label>Region <input name=\"region\" "
-	    "size=\"10\" value=\"%s\" placeholder=\"Sahel\"></label>\n"
-	    "<button type=\"submit\">Show</button>\n</form>\n",
-	    f.region);
-	filter_query(&q, &f);
-	html(&p->out,
-	    "<p class=\"actions\"><a href=\"/gaps.csv?by=%u%S%S\">Download as "
-	    "CSV</a></p>\n",
-	    by, q.len ? "&amp;" : "", buf_str(&q));
+	page_begin(p, PT(p, "Gaps"));
+	html(&p->out, "<p>%s ",
+	    PT(p,
+		"A gap is a need not yet addressed that no project answers."));
+	sentence_html(&p->out, 3, 0,
+	    PT(p, "%s of the %s needs you may see are gaps."),
+	    sentence_int(&n1, p->lang, gaps),
+	    sentence_int(&n2, p->lang, total));
+	if (!page_signed_in(p))
+		html(&p->out, " %s",
+		    PT(p, "Sign in to count those of the Compact."));
+	html(&p->out, "</p>\n");
+	gaps_filters(p, &f, by);
 	if (r.n == 0)
-		html(&p->out, "<p>No need matches.</p>\n");
+		html(&p->out, "<p>%s</p>\n", PT(p, "No need matches."));
 	else
 		html(&p->out,
-		    "<table class=\"list\">\n<caption>Needs and gaps by "
-		    "%s</caption>\n<thead><tr><th scope=\"col\">%s</th><th "
-		    "scope=\"col\" class=\"num\">Needs</th><th scope=\"col\" "
-		    "class=\"num\">Gaps</th><th scope=\"col\" "
-		    "class=\"num\">Share of gaps</th></tr></thead>\n<tbody>\n%S"
+		    "<table class=\"list\">\n<caption>%s</caption>\n<thead>"
+		    "<tr><th scope=\"col\">%s</th><th "
+		    "scope=\"col\" class=\"num\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th><th scope=\"col\" "
+		    "class=\"num\">%s</th></tr></thead>\n<tbody>\n%S"
 		    "</tbody></table>\n",
-		    gap_dim_names[strcmp(by, "country") == 0 ? 0
-			    : strcmp(by, "region") == 0      ? 1
-			    : strcmp(by, "subregion") == 0   ? 2
-			    : strcmp(by, "pillar") == 0      ? 3
-							     : 4],
-		    gap_dim_heads[strcmp(by, "country") == 0 ? 0
-			    : strcmp(by, "region") == 0      ? 1
-			    : strcmp(by, "subregion") == 0   ? 2
-			    : strcmp(by, "pillar") == 0      ? 3
-							     : 4],
+		    PT(p, gap_dim_captions[dim]), PT(p, gap_dim_heads[dim]),
+		    PT(p, "Needs"), PT(p, "Gaps"), PT(p, "Share of gaps"),
 		    buf_str(&r.rows));
-	/* The grid: the countries of each region, shaded by their gaps. */
-	if (total > 0) {
-		html(&p->out,
-		    "<h2>Countries</h2>\n<p class=\"legend\">Each tile: gaps / "
-		    "needs; the darker, the larger the share of gaps.</p>\n");
-		/* Within a region asked for: one grid; else one a continent. */
-		for (size_t i = 0; i < (f.region ? 1 : 5); i++) {
-			NeedFilter g = f;
-			const char *name =
-			    f.region ? "Countries" : regions[i][1];
-
-			if (f.region == NULL)
-				g.region = regions[i][0];
-			buf_reset(&tiles);
-			if (store_gaps(p->s, "country", &g, &v, gap_tile,
-				&tiles, &err) != 0 ||
-			    tiles.len == 0)
-				continue;
-			html(&p->out,
-			    "<section class=\"grid\" aria-label=\"%s\"><h3>%s"
-			    "</h3>\n<ul class=\"tiles\">\n%S</ul></section>\n",
-			    name, name, buf_str(&tiles));
-		}
-	}
+	if (total > 0)
+		gaps_grid(p, &f, &v);
 	buf_free(&r.rows);
-	buf_free(&q);
-	buf_free(&tiles);
+	buf_free(&n1);
+	buf_free(&n2);
 	buf_free(&err);
 	return page_end(p, 200);
 }
 
 /* --- duplicates -------------------------------------------------------- */
 
+/* The filters of the duplication, as a GET form. */
+static void
+dup_filters(Page *p, const DupOptions *o, const char *min)
+{
+	html(&p->out,
+	    "<form method=\"get\" action=\"/duplicates\" class=\"filters\">\n"
+	    "<label>%s <input name=\"country\" size=\"4\" value=\"%s\" "
+	    "placeholder=\"MLI\"></label>\n<label>%s <select "
+	    "name=\"area\"><option value=\"\">%s</option>\n",
+	    PT(p, "Country"), o->country, PT(p, "Thematic area"), PT(p, "any"));
+	area_options(p, o->area);
+	html(&p->out,
+	    "</select></label>\n<label>%s <input name=\"entity\" "
+	    "size=\"8\" value=\"%s\"></label>\n<label>%s <input "
+	    "name=\"min\" size=\"4\" value=\"%s\" placeholder=\"0.05\">"
+	    "</label>\n<button type=\"submit\">%s</button>\n</form>\n",
+	    PT(p, "Lead entity"), o->entity, PT(p, "Least likeness"), min,
+	    PT(p, "Show"));
+}
+
+/* The pairs flagged, as a table. */
+static void
+dup_table(Page *p, const DupReport *r)
+{
+	Buf n1 = BUF_INIT, n2 = BUF_INIT, n3 = BUF_INIT, sc = BUF_INIT;
+
+	html(&p->out, "<table class=\"list dups\">\n<caption>");
+	sentence_html(&p->out, 1, 0,
+	    PTN(p, "%s pair flagged, of %s compared among %s projects",
+		"%s pairs flagged, of %s compared among %s projects",
+		(unsigned long)r->npair),
+	    sentence_int(&n1, p->lang, (int64_t)r->npair),
+	    sentence_int(&n2, p->lang, (int64_t)r->candidates),
+	    sentence_int(&n3, p->lang, (int64_t)r->projects));
+	html(&p->out,
+	    "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s"
+	    "</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	    PT(p, "Likeness"), PT(p, "Project"), PT(p, "Project"),
+	    PT(p, "Why"));
+	for (size_t i = 0; i < r->npair; i++) {
+		const DupPair *d = &r->pair[i];
+
+		buf_reset(&sc);
+		lang_decimal(&sc, p->lang, d->score, 2);
+		html(&p->out,
+		    "<tr><td class=\"num\">%s</td><td><a "
+		    "href=\"/projects/%I\">%s</a><br><small>%s · "
+		    "%s</small></td><td><a href=\"/projects/%I\">%s"
+		    "</a><br><small>%s · %s</small></td><td "
+		    "dir=\"auto\">%s</td>"
+		    "</tr>\n",
+		    buf_str(&sc), d->a.id, d->a.title, d->a.lead, d->a.period,
+		    d->b.id, d->b.title, d->b.lead, d->b.period, d->reason);
+	}
+	html(&p->out, "</tbody></table>\n");
+	buf_free(&n1);
+	buf_free(&n2);
+	buf_free(&n3);
+	buf_free(&sc);
+}
+
 int
 page_duplicates(Page *p)
 {
 	DupOptions o;
 	DupReport r;
-	Buf err = BUF_INIT;
+	Buf err = BUF_INIT, n1 = BUF_INIT, n2 = BUF_INIT;
 	const char *min = page_param(p, "min");
 
 	memset(&o, 0, sizeof(o));
@@ -849,60 +1046,35 @@ page_duplicates(Page *p)
 	o.limit = 200;
 	if (dup_report(p->s, &o, &r, &err) != 0) {
 		buf_free(&err);
-		return page_error(p, 500, "The report could not be made.");
+		return page_error(
+		    p, 500, PT(p, "The report could not be made."));
 	}
 	p->nav = "duplicates";
-	page_begin(p, "Possible duplication");
-	html(&p->out,
-	    "<p>Pairs of projects of different lead entities in the same "
-	    "country and thematic area whose periods overlap, ranked by how "
-	    "alike their titles and activities are (rare words weigh more). "
-	    "Where a project has no thematic area entered, its areas are "
-	    "recognised from its text, and the pair says so.</p>\n"
-	    "<form method=\"get\" action=\"/duplicates\" class=\"filters\">\n"
-	    "<label>Country <input name=\"country\" size=\"4\" value=\"%s\" "
-	    "placeholder=\"MLI\"></label>\n<label>Thematic area <select "
-	    "name=\"area\"><option value=\"\">any</option>\n",
-	    o.country);
-	area_options(p, o.area);
-	html(&p->out,
-	    "</select></label>\n<label>Lead entity <input name=\"entity\" "
-	    "size=\"8\" value=\"%s\"></label>\n<label>Least likeness <input "
-	    "name=\"min\" size=\"4\" value=\"%s\" placeholder=\"0.05\">"
-	    "</label>\n<button type=\"submit\">Show</button>\n</form>\n",
-	    o.entity, min);
+	page_begin(p, PT(p, "Possible duplication"));
+	html(&p->out, "<p>%s %s</p>\n",
+	    PT(p,
+		"Pairs of projects of different lead entities in the same "
+		"country and thematic area whose periods overlap, ranked by "
+		"how alike their titles and activities are (rare words weigh "
+		"more)."),
+	    PT(p,
+		"Where a project has no thematic area entered, its areas are "
+		"recognised from its text, and the pair says so."));
+	dup_filters(p, &o, min);
 	if (r.npair == 0) {
-		html(&p->out,
-		    "<p>No pair is flagged (%N compared among %N "
-		    "projects).</p>\n",
-		    (int64_t)r.candidates, (int64_t)r.projects);
+		html(&p->out, "<p>");
+		sentence_html(&p->out, 0, 0,
+		    PT(p,
+			"No pair is flagged (%s compared among %s projects)."),
+		    sentence_int(&n1, p->lang, (int64_t)r.candidates),
+		    sentence_int(&n2, p->lang, (int64_t)r.projects));
+		html(&p->out, "</p>\n");
 	} else {
-		html(&p->out,
-		    "<table class=\"list dups\">\n<caption><strong>%N</strong> "
-		    "pair%S flagged, of %N compared among %N projects"
-		    "</caption>\n<thead><tr><th scope=\"col\">Likeness</th>"
-		    "<th scope=\"col\">Project</th><th scope=\"col\">Project"
-		    "</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n",
-		    (int64_t)r.npair, r.npair == 1 ? "" : "s",
-		    (int64_t)r.candidates, (int64_t)r.projects);
-		for (size_t i = 0; i < r.npair; i++) {
-			const DupPair *d = &r.pair[i];
-			char sc[16];
-
-			snprintf(sc, sizeof(sc), "%.2f", d->score);
-			html(&p->out,
-			    "<tr><td class=\"num\">%s</td><td><a "
-			    "href=\"/projects/%I\">%s</a><br><small>%s · "
-			    "%s</small></td><td><a href=\"/projects/%I\">%s"
-			    "</a><br><small>%s · %s</small></td><td>%s</td>"
-			    "</tr>\n",
-			    sc, d->a.id, d->a.title, d->a.lead, d->a.period,
-			    d->b.id, d->b.title, d->b.lead, d->b.period,
-			    d->reason);
-		}
-		html(&p->out, "</tbody></table>\n");
+		dup_table(p, &r);
 	}
 	dup_report_free(&r);
 	buf_free(&err);
+	buf_free(&n1);
+	buf_free(&n2);
 	return page_end(p, 200);
 }

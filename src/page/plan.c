@@ -34,8 +34,28 @@
 #include "../plan/plan.h"
 #include "../portfolio/money.h"
 #include "page_int.h"
+#include "sentence.h"
 
 #define NCOLOURS 12
+
+/* Numbers of a sentence, each grouped as the page's language does. */
+typedef struct Nums {
+	Buf b[SENTENCE_MAX];
+} Nums;
+
+/* n as the i-th number of ns, in the page's language. */
+static const char *
+num(const Page *p, Nums *ns, int i, long n)
+{
+	return sentence_int(&ns->b[i], p->lang, (int64_t)n);
+}
+
+static void
+nums_free(Nums *ns)
+{
+	for (int i = 0; i < SENTENCE_MAX; i++)
+		buf_free(&ns->b[i]);
+}
 
 static CountryList countries;
 static pthread_once_t countries_once = PTHREAD_ONCE_INIT;
@@ -95,8 +115,9 @@ rev_load(Page *p, const char *key, int seq, Rev *r, int *rc)
 	if (got <= 0 || (!page_signed_in(p) && r->pi.adopted_seq == 0)) {
 		buf_free(&err);
 		rev_free(r);
-		*rc = got < 0 ? page_error(p, 500, "The database failed.")
-			      : page_error(p, 404, "There is no such plan.");
+		*rc = got < 0
+		    ? page_error(p, 500, PT(p, "The database failed."))
+		    : page_error(p, 404, PT(p, "There is no such plan."));
 		return 0;
 	}
 	if (!page_signed_in(p))
@@ -109,8 +130,8 @@ rev_load(Page *p, const char *key, int seq, Rev *r, int *rc)
 	if (got <= 0) {
 		rev_free(r);
 		*rc = page_error(p, got < 0 ? 500 : 404,
-		    got < 0 ? "The database failed."
-			    : "There is no such revision.");
+		    got < 0 ? PT(p, "The database failed.")
+			    : PT(p, "There is no such revision."));
 		return 0;
 	}
 	plan_read(&r->plan, buf_str(&r->body), r->body.len,
@@ -219,13 +240,18 @@ draw_close(void *ctx, size_t i)
 				snprintf(cls, sizeof(cls), "c%d", c % NCOLOURS);
 			else
 				snprintf(cls, sizeof(cls), "unknown");
+			Buf title = BUF_INIT;
+
+			buf_printf(&title,
+			    t->sign == '+' ? PT(d->p, "%s proposes to add")
+					   : PT(d->p, "%s proposes to delete"),
+			    t->known ? country(t->code)
+				     : PT(d->p, "An unknown code"));
 			html(&d->p->out,
-			    " <span class=\"tag %s\" title=\"%s proposes to "
-			    "%S\">%S%s</span>",
-			    cls,
-			    t->known ? country(t->code) : "An unknown code",
-			    t->sign == '+' ? "add" : "delete",
-			    t->sign == '+' ? "+" : "−", t->code);
+			    " <span class=\"tag %s\" title=\"%s\">%S%s</span>",
+			    cls, buf_str(&title), t->sign == '+' ? "+" : "−",
+			    t->code);
+			buf_free(&title);
 		}
 	}
 	html(&d->p->out, "</span>");
@@ -265,12 +291,14 @@ static void
 legend(Page *p, const Rev *r)
 {
 	html(&p->out,
-	    "<div class=\"legend\"><strong>Legend:</strong> "
-	    "<span class=\"br add\">[added]</span> "
-	    "<span class=\"br del\">[deleted]</span> "
-	    "<span class=\"br mix\">[both]</span> "
-	    "<span class=\"br uns\">[no tag]</span> "
-	    "<span class=\"br unc\">[never closed</span> ");
+	    "<div class=\"legend\"><strong>%s</strong> "
+	    "<span class=\"br add\">[%s]</span> "
+	    "<span class=\"br del\">[%s]</span> "
+	    "<span class=\"br mix\">[%s]</span> "
+	    "<span class=\"br uns\">[%s]</span> "
+	    "<span class=\"br unc\">[%s</span> ",
+	    PT(p, "Legend:"), PT(p, "added"), PT(p, "deleted"), PT(p, "both"),
+	    PT(p, "no tag"), PT(p, "never closed"));
 	for (size_t k = 0; k < r->ncodes; k++)
 		html(&p->out, "<span class=\"tag c%d\">%s</span> %s ",
 		    (int)(k % NCOLOURS), r->codes[k], country(r->codes[k]));
@@ -283,29 +311,29 @@ rev_links(Page *p, const Rev *r, const char *here)
 	const char *key = buf_str(&r->pi.key);
 
 	html(&p->out, "<p class=\"tabs\">");
-	html(&p->out, "<a href=\"/plans/%u?rev=%d\"%S>Text</a> · ", key,
-	    r->ri.seq, strcmp(here, "text") ? "" : " aria-current=\"page\"");
+	html(&p->out, "<a href=\"/plans/%u?rev=%d\"%S>%s</a> · ", key,
+	    r->ri.seq, strcmp(here, "text") ? "" : " aria-current=\"page\"",
+	    PT(p, "Text"));
 	if (page_signed_in(p))
 		html(&p->out,
-		    "<a href=\"/plans/%u/positions?rev=%d\"%S>Positions</a> · "
-		    "<a href=\"/plans/%u/compare?a=%d&amp;b=%d\"%S>Compare "
-		    "revisions</a> · ",
+		    "<a href=\"/plans/%u/positions?rev=%d\"%S>%s</a> · "
+		    "<a href=\"/plans/%u/compare?a=%d&amp;b=%d\"%S>%s</a> · ",
 		    key, r->ri.seq,
 		    strcmp(here, "positions") ? "" : " aria-current=\"page\"",
-		    key, r->ri.seq > 1 ? r->ri.seq - 1 : 1, r->ri.seq,
-		    strcmp(here, "compare") ? "" : " aria-current=\"page\"");
+		    PT(p, "Positions"), key, r->ri.seq > 1 ? r->ri.seq - 1 : 1,
+		    r->ri.seq,
+		    strcmp(here, "compare") ? "" : " aria-current=\"page\"",
+		    PT(p, "Compare revisions"));
 	if (r->pi.adopted_seq)
-		html(&p->out,
-		    "<a href=\"/plans/%u/measures\"%S>Measures and "
-		    "projects</a> · ",
-		    key,
-		    strcmp(here, "measures") ? "" : " aria-current=\"page\"");
+		html(&p->out, "<a href=\"/plans/%u/measures\"%S>%s</a> · ", key,
+		    strcmp(here, "measures") ? "" : " aria-current=\"page\"",
+		    PT(p, "Measures and projects"));
 	html(&p->out,
-	    "Download: <a href=\"/plans/%u/akn?rev=%d\">Akoma Ntoso</a>, "
-	    "<a href=\"/plans/%u/text?rev=%d&amp;view=agreed\">agreed "
-	    "text</a>, <a href=\"/plans/%u/text?rev=%d\">as "
-	    "delivered</a></p>\n",
-	    key, r->ri.seq, key, r->ri.seq, key, r->ri.seq);
+	    "%s <a href=\"/plans/%u/akn?rev=%d\">Akoma Ntoso</a>, "
+	    "<a href=\"/plans/%u/text?rev=%d&amp;view=agreed\">%s</a>, "
+	    "<a href=\"/plans/%u/text?rev=%d\">%s</a></p>\n",
+	    PT(p, "Download:"), key, r->ri.seq, key, r->ri.seq,
+	    PT(p, "agreed text"), key, r->ri.seq, PT(p, "as delivered"));
 }
 
 static void
@@ -342,6 +370,7 @@ plan_view(Page *p, const char *key)
 	int rc, section = int_param(p, "section");
 	const char *only = page_param(p, "delegation");
 	long hits = 0;
+	Nums ns = { 0 };
 
 	if (!rev_load(p, key, int_param(p, "rev"), &r, &rc))
 		return rc;
@@ -349,18 +378,28 @@ plan_view(Page *p, const char *key)
 		only = NULL;
 	p->nav = "plans";
 	page_begin(p, buf_str(&r.pi.title));
-	html(&p->out, "<p>Revision %d of %d: <strong>%s</strong> (%s)%S</p>\n",
-	    r.ri.seq, r.pi.nrev, buf_str(&r.ri.label), buf_str(&r.ri.filename),
-	    r.pi.adopted_seq == r.ri.seq ? " — the adopted text" : "");
+	html(&p->out, "<p>");
+	sentence_html(&p->out, 4, 0,
+	    r.pi.adopted_seq == r.ri.seq
+		? PT(p, "Revision %s of %s: %s (%s) — the adopted text")
+		: PT(p, "Revision %s of %s: %s (%s)"),
+	    num(p, &ns, 0, r.ri.seq), num(p, &ns, 1, r.pi.nrev),
+	    buf_str(&r.ri.label), buf_str(&r.ri.filename));
+	html(&p->out, "</p>\n");
 	rev_links(p, &r, "text");
 	plan_stats(&r.plan, &st);
-	html(&p->out,
-	    "<p class=\"facts\"><strong>%d</strong> brackets: %d never "
-	    "closed, %d nested, %d with no tag; <strong>%d</strong> "
-	    "measures, %d inserted by a bracket; %d delegations.</p>\n",
-	    (int)st.brackets, (int)st.unclosed, (int)st.nested,
-	    (int)st.unsponsored, (int)st.measures, (int)st.inserted_measures,
-	    (int)r.ncodes);
+	html(&p->out, "<p class=\"facts\">");
+	sentence_html(&p->out, 1 | 16, 0,
+	    PT(p,
+		"%s brackets: %s never closed, %s nested, %s with no tag; %s "
+		"measures, %s inserted by a bracket; %s delegations."),
+	    num(p, &ns, 0, (long)st.brackets),
+	    num(p, &ns, 1, (long)st.unclosed), num(p, &ns, 2, (long)st.nested),
+	    num(p, &ns, 3, (long)st.unsponsored),
+	    num(p, &ns, 4, (long)st.measures),
+	    num(p, &ns, 5, (long)st.inserted_measures),
+	    num(p, &ns, 6, (long)r.ncodes));
+	html(&p->out, "</p>\n");
 
 	/* Filters: a GET form, working without script. */
 	html(&p->out,
@@ -368,20 +407,22 @@ plan_view(Page *p, const char *key)
 	    "<input type=\"hidden\" name=\"rev\" value=\"%d\">\n",
 	    key, r.ri.seq);
 	if (page_signed_in(p) && r.pi.nrev > 1)
-		revision_select(p, &r, "rev", r.ri.seq, "Revision");
+		revision_select(p, &r, "rev", r.ri.seq, PT(p, "Revision"));
 	html(&p->out,
-	    "<label for=\"delegation\">Delegation</label> "
+	    "<label for=\"delegation\">%s</label> "
 	    "<select id=\"delegation\" name=\"delegation\">"
-	    "<option value=\"\">all</option>");
+	    "<option value=\"\">%s</option>",
+	    PT(p, "Delegation"), PT(p, "all"));
 	for (size_t k = 0; k < r.ncodes; k++)
 		html(&p->out, "<option value=\"%s\"%S>%s (%s)</option>",
 		    r.codes[k],
 		    only && !strcmp(only, r.codes[k]) ? " selected" : "",
 		    r.codes[k], country(r.codes[k]));
 	html(&p->out,
-	    "</select>\n<label for=\"section\">Part</label> "
+	    "</select>\n<label for=\"section\">%s</label> "
 	    "<select id=\"section\" name=\"section\">"
-	    "<option value=\"0\">the whole text</option>");
+	    "<option value=\"0\">%s</option>",
+	    PT(p, "Part"), PT(p, "the whole text"));
 	for (size_t b = 0, n = 0; b < r.plan.nblock; b++) {
 		Buf l = BUF_INIT;
 
@@ -394,21 +435,26 @@ plan_view(Page *p, const char *key)
 		buf_free(&l);
 	}
 	html(&p->out,
-	    "</select>\n<button type=\"submit\">Show</button>"
-	    "</form>\n");
+	    "</select>\n<button type=\"submit\">%s</button>"
+	    "</form>\n",
+	    PT(p, "Show"));
 	legend(p, &r);
 	if (only) {
 		for (size_t i = 0; i < r.plan.nbr; i++)
 			hits += bracket_has(&r.plan, &r.plan.br[i], only);
-		html(&p->out,
-		    "<p><strong>%d</strong> brackets carry a tag of %s; the "
-		    "others are dimmed.</p>\n",
-		    (int)hits, country(only));
+		html(&p->out, "<p>");
+		sentence_html(&p->out, 1, 0,
+		    PT(p,
+			"%s brackets carry a tag of %s; the others are "
+			"dimmed."),
+		    num(p, &ns, 0, hits), country(only));
+		html(&p->out, "</p>\n");
 	}
 	d.p = p;
 	d.r = &r;
 	d.only = only;
-	html(&p->out, "<div class=\"plan-text\">\n");
+	/* The draft's own direction, whatever the page's language. */
+	html(&p->out, "<div class=\"plan-text\" dir=\"auto\">\n");
 	for (size_t b = 0, n = 0; b < r.plan.nblock; b++) {
 		const PlanBlock *bl = &r.plan.block[b];
 
@@ -422,11 +468,17 @@ plan_view(Page *p, const char *key)
 	}
 	html(&p->out, "</div>\n");
 	if (r.plan.ndiag > 0 && page_signed_in(p)) {
-		html(&p->out, "<h2>Defects of the draft</h2>\n<ul>\n");
-		for (size_t i = 0; i < r.plan.ndiag; i++)
-			html(&p->out, "<li>line %d, column %d: %s</li>\n",
-			    r.plan.diag[i].line, r.plan.diag[i].col,
+		html(&p->out, "<h2>%s</h2>\n<ul>\n",
+		    PT(p, "Defects of the draft"));
+		for (size_t i = 0; i < r.plan.ndiag; i++) {
+			html(&p->out, "<li>");
+			sentence_html(&p->out, 0, 0,
+			    PT(p, "line %s, column %s: %s"),
+			    num(p, &ns, 0, r.plan.diag[i].line),
+			    num(p, &ns, 1, r.plan.diag[i].col),
 			    r.plan.diag[i].msg);
+			html(&p->out, "</li>\n");
+		}
 		html(&p->out, "</ul>\n");
 	}
 	if (is_staff(p)) {
@@ -437,11 +489,13 @@ plan_view(Page *p, const char *key)
 		page_csrf_field(p);
 		html(&p->out,
 		    "<input type=\"hidden\" name=\"rev\" value=\"%d\">"
-		    "<p><button type=\"submit\">%S</button></p></form>\n",
+		    "<p><button type=\"submit\">%s</button></p></form>\n",
 		    r.pi.adopted_seq == r.ri.seq ? 0 : r.ri.seq,
-		    r.pi.adopted_seq == r.ri.seq ? "Make the plan a draft again"
-						 : "Adopt this revision");
+		    r.pi.adopted_seq == r.ri.seq
+			? PT(p, "Make the plan a draft again")
+			: PT(p, "Adopt this revision"));
 	}
+	nums_free(&ns);
 	rev_free(&r);
 	return page_end(p, 200);
 }
@@ -456,22 +510,28 @@ plan_positions(Page *p, const char *key)
 	int rc;
 
 	if (!page_signed_in(p))
-		return page_error(p, 401, "Sign in to see the positions.");
+		return page_error(
+		    p, 401, PT(p, "Sign in to see the positions."));
 	if (!rev_load(p, key, int_param(p, "rev"), &r, &rc))
 		return rc;
 	p->nav = "plans";
-	buf_printf(&where, "%s: positions", buf_str(&r.pi.title));
+	buf_printf(&where, PT(p, "%s: positions"), buf_str(&r.pi.title));
 	page_begin(p, buf_str(&where));
-	html(&p->out, "<p>Revision %d: %s</p>\n", r.ri.seq,
-	    buf_str(&r.ri.label));
+	buf_reset(&where);
+	buf_printf(
+	    &where, PT(p, "Revision %d: %s"), r.ri.seq, buf_str(&r.ri.label));
+	html(&p->out, "<p>%s</p>\n", buf_str(&where));
 	rev_links(p, &r, "positions");
 
 	/* Measures x delegations. */
 	html(&p->out,
-	    "<div class=\"scroll\"><table class=\"list\">\n<caption>Tags "
-	    "per part of the text and delegation (+ to add, − to "
-	    "delete)</caption>\n<thead><tr><th scope=\"col\">Where</th>"
-	    "<th scope=\"col\">Brackets</th>");
+	    "<div class=\"scroll\"><table class=\"list\">\n<caption>%s"
+	    "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th>",
+	    PT(p,
+		"Tags per part of the text and delegation (+ to add, − to "
+		"delete)"),
+	    PT(p, "Where"), PT(p, "Brackets"));
 	for (size_t k = 0; k < r.ncodes; k++)
 		html(&p->out,
 		    "<th scope=\"col\"><abbr title=\"%s\">%s</abbr>"
@@ -531,9 +591,10 @@ plan_positions(Page *p, const char *key)
 				    "<a href=\"/plans/%u?rev=%d#b%d\">%s</a>: "
 				    "%s</li>\n",
 				    tg->sign == '+' ? "add" : "del",
-				    tg->sign == '+' ? "adds" : "deletes", key,
-				    r.ri.seq, b->block + 1, buf_str(&where),
-				    buf_str(&text));
+				    tg->sign == '+' ? PT(p, "adds")
+						    : PT(p, "deletes"),
+				    key, r.ri.seq, b->block + 1,
+				    buf_str(&where), buf_str(&text));
 			}
 		}
 		html(&p->out, "</ul>\n");
@@ -553,7 +614,7 @@ diff_words(Page *p, const Plan *a, const Plan *b, const PlanDiffPair *pp)
 	size_t n = plan_diff_words(a, pp->a, b, pp->b, &e);
 	Buf w = BUF_INIT;
 
-	html(&p->out, "<p class=\"diff\">");
+	html(&p->out, "<p class=\"diff\" dir=\"auto\">");
 	for (size_t i = 0; i < n; i++) {
 		const char *s = e[i].op == '+' ? b->text : a->text;
 
@@ -577,10 +638,12 @@ plan_compare(Page *p, const char *key)
 	Rev ra, rb;
 	PlanDiff d;
 	Buf la = BUF_INIT, lb = BUF_INIT;
+	Nums ns = { 0 };
 	int rc, a = int_param(p, "a"), b = int_param(p, "b");
 
 	if (!page_signed_in(p))
-		return page_error(p, 401, "Sign in to compare revisions.");
+		return page_error(
+		    p, 401, PT(p, "Sign in to compare revisions."));
 	if (!rev_load(p, key, a > 0 ? a : 1, &ra, &rc))
 		return rc;
 	if (!rev_load(p, key, b > 0 ? b : ra.pi.nrev, &rb, &rc)) {
@@ -588,7 +651,7 @@ plan_compare(Page *p, const char *key)
 		return rc;
 	}
 	p->nav = "plans";
-	buf_printf(&la, "%s: revision %d and revision %d",
+	buf_printf(&la, PT(p, "%s: revision %d and revision %d"),
 	    buf_str(&ra.pi.title), ra.ri.seq, rb.ri.seq);
 	page_begin(p, buf_str(&la));
 	rev_links(p, &rb, "compare");
@@ -596,24 +659,32 @@ plan_compare(Page *p, const char *key)
 	    "<form method=\"get\" action=\"/plans/%u/compare\" "
 	    "class=\"filters\">\n",
 	    key);
-	revision_select(p, &ra, "a", ra.ri.seq, "From");
-	revision_select(p, &ra, "b", rb.ri.seq, "to");
-	html(&p->out, "<button type=\"submit\">Compare</button></form>\n");
+	revision_select(p, &ra, "a", ra.ri.seq, PT(p, "From"));
+	revision_select(p, &ra, "b", rb.ri.seq, PT(p, "to"));
+	html(&p->out, "<button type=\"submit\">%s</button></form>\n",
+	    PT(p, "Compare"));
 	plan_diff(&ra.plan, &rb.plan, &d);
+	html(&p->out, "<p class=\"facts\">");
+	sentence_html(&p->out, 0xF0, 0,
+	    PT(p,
+		"%s parts changed, %s added, %s removed; %s measures "
+		"renumbered. Brackets: %s opened, %s agreed (brackets gone, "
+		"text kept), %s dropped (gone with their text), %s still "
+		"open."),
+	    num(p, &ns, 0, (long)d.changed), num(p, &ns, 1, (long)d.added),
+	    num(p, &ns, 2, (long)d.removed), num(p, &ns, 3, (long)d.renumbered),
+	    num(p, &ns, 4, (long)d.opened), num(p, &ns, 5, (long)d.agreed),
+	    num(p, &ns, 6, (long)d.dropped), num(p, &ns, 7, (long)d.open));
+	html(&p->out, "</p>\n");
 	html(&p->out,
-	    "<p class=\"facts\">%d parts changed, %d added, %d removed; %d "
-	    "measures renumbered. Brackets: <strong>%d</strong> opened, "
-	    "<strong>%d</strong> agreed (brackets gone, text kept), "
-	    "<strong>%d</strong> dropped (gone with their text), "
-	    "<strong>%d</strong> still open.</p>\n",
-	    (int)d.changed, (int)d.added, (int)d.removed, (int)d.renumbered,
-	    (int)d.opened, (int)d.agreed, (int)d.dropped, (int)d.open);
-	html(&p->out,
-	    "<div class=\"scroll\"><table class=\"list\">\n<caption>Brackets "
-	    "per part</caption><thead><tr><th scope=\"col\">Was</th>"
-	    "<th scope=\"col\">Is</th><th scope=\"col\">Opened</th>"
-	    "<th scope=\"col\">Agreed</th><th scope=\"col\">Dropped</th>"
-	    "<th scope=\"col\">Still open</th></tr></thead><tbody>\n");
+	    "<div class=\"scroll\"><table class=\"list\">\n<caption>%s"
+	    "</caption><thead><tr><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th></tr></thead><tbody>\n",
+	    PT(p, "Brackets per part"), PT(p, "Was"), PT(p, "Is"),
+	    PT(p, "Opened"), PT(p, "Agreed"), PT(p, "Dropped"),
+	    PT(p, "Still open"));
 	for (size_t k = 0; k < d.npair; k++) {
 		const PlanDiffPair *pp = &d.pair[k];
 
@@ -633,10 +704,9 @@ plan_compare(Page *p, const char *key)
 		    pp->b >= 0 ? buf_str(&lb) : "—", (int)pp->opened,
 		    (int)pp->agreed, (int)pp->dropped, (int)pp->open);
 	}
-	html(&p->out,
-	    "</tbody></table></div>\n<h2>The words that "
-	    "changed</h2>\n<p>Removed words are struck through, new "
-	    "ones underlined.</p>\n");
+	html(&p->out, "</tbody></table></div>\n<h2>%s</h2>\n<p>%s</p>\n",
+	    PT(p, "The words that changed"),
+	    PT(p, "Removed words are struck through, new ones underlined."));
 	for (size_t k = 0; k < d.npair; k++) {
 		const PlanDiffPair *pp = &d.pair[k];
 
@@ -648,18 +718,23 @@ plan_compare(Page *p, const char *key)
 			plan_block_label(&ra.plan, (size_t)pp->a, &la);
 		if (pp->b >= 0)
 			plan_block_label(&rb.plan, (size_t)pp->b, &lb);
+		html(&p->out, "<h3>");
 		if (pp->a < 0)
-			html(&p->out, "<h3>New: %s</h3>\n", buf_str(&lb));
+			sentence_html(
+			    &p->out, 0, 0, PT(p, "New: %s"), buf_str(&lb));
 		else if (pp->b < 0)
-			html(&p->out, "<h3>Removed: %s</h3>\n", buf_str(&la));
+			sentence_html(
+			    &p->out, 0, 0, PT(p, "Removed: %s"), buf_str(&la));
 		else if (strcmp(buf_str(&la), buf_str(&lb)))
-			html(&p->out, "<h3>%s, now %s</h3>\n", buf_str(&la),
-			    buf_str(&lb));
+			sentence_html(&p->out, 0, 0, PT(p, "%s, now %s"),
+			    buf_str(&la), buf_str(&lb));
 		else
-			html(&p->out, "<h3>%s</h3>\n", buf_str(&la));
+			html(&p->out, "%s", buf_str(&la));
+		html(&p->out, "</h3>\n");
 		diff_words(p, &ra.plan, &rb.plan, pp);
 	}
 	plan_diff_free(&d);
+	nums_free(&ns);
 	buf_free(&la);
 	buf_free(&lb);
 	rev_free(&ra);
@@ -675,6 +750,7 @@ plan_measures(Page *p, const char *key)
 	PlanImpl im;
 	PlanInfo pi;
 	Buf err = BUF_INIT, usd = BUF_INIT;
+	Nums ns = { 0 };
 	int got;
 
 	memset(&pi, 0, sizeof(pi));
@@ -686,38 +762,47 @@ plan_measures(Page *p, const char *key)
 		if (got > 0)
 			plan_impl_free(&im);
 		return page_error(p, got < 0 ? 500 : 404,
-		    got < 0 ? "The database failed."
-			    : "There is no such adopted plan.");
+		    got < 0 ? PT(p, "The database failed.")
+			    : PT(p, "There is no such adopted plan."));
 	}
 	p->nav = "plans";
-	buf_printf(&err, "%s: measures and projects", buf_str(&pi.title));
+	buf_printf(
+	    &err, PT(p, "%s: measures and projects"), buf_str(&pi.title));
 	page_begin(p, buf_str(&err));
 	buf_reset(&err);
 	html(&p->out,
-	    "<p class=\"tabs\"><a "
-	    "href=\"/plans/%u?rev=%d\">The adopted text</a></p>\n"
-	    "<p class=\"facts\"><strong>%d</strong> measures; <strong>%d"
-	    "</strong> with no project behind them.%S</p>\n",
-	    key, im.seq, (int)im.n, (int)im.uncovered,
-	    im.stale ? " Some links name measures the adopted text no "
-		       "longer has."
-		     : "");
+	    "<p class=\"tabs\"><a href=\"/plans/%u?rev=%d\">%s</a></p>\n"
+	    "<p class=\"facts\">",
+	    key, im.seq, PT(p, "The adopted text"));
+	sentence_html(&p->out, 3, 0,
+	    PT(p, "%s measures; %s with no project behind them."),
+	    num(p, &ns, 0, (long)im.n), num(p, &ns, 1, (long)im.uncovered));
+	if (im.stale)
+		html(&p->out, " %s",
+		    PT(p,
+			"Some links name measures the adopted text no longer "
+			"has."));
 	html(&p->out,
-	    "<div class=\"scroll\"><table class=\"list\">\n<caption>Each "
-	    "measure of the adopted text, with the projects that implement "
-	    "it and their budgets (a project behind two measures counts "
-	    "in full behind each)</caption>\n"
-	    "<thead><tr><th scope=\"col\">Measure</th><th "
-	    "scope=\"col\">Projects</th><th scope=\"col\">Entities</th><th "
-	    "scope=\"col\">Countries</th><th scope=\"col\" "
-	    "class=\"num\">Budget, USD</th></tr></thead>\n<tbody>\n");
+	    "</p>\n<div class=\"scroll\"><table class=\"list\">\n"
+	    "<caption>%s</caption>\n"
+	    "<thead><tr><th scope=\"col\">%s</th><th "
+	    "scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
+	    "scope=\"col\">%s</th><th scope=\"col\" "
+	    "class=\"num\">%s</th></tr></thead>\n<tbody>\n",
+	    PT(p,
+		"Each measure of the adopted text, with the projects that "
+		"implement it and their budgets (a project behind two "
+		"measures counts in full behind each)"),
+	    PT(p, "Measure"), PT(p, "Projects"), PT(p, "Entities"),
+	    PT(p, "Countries"), PT(p, "Budget, USD"));
 	for (size_t i = 0; i < im.n; i++) {
 		const PlanImplMeasure *m = &im.m[i];
 
 		html(&p->out, "<tr%S><th scope=\"row\">%s</th><td>",
 		    m->nproject ? "" : " class=\"uncovered\"", m->text);
 		if (m->nproject == 0)
-			html(&p->out, "<strong>Nothing behind it</strong>");
+			html(&p->out, "<strong>%s</strong>",
+			    PT(p, "Nothing behind it"));
 		for (size_t k = 0; k < m->nproject; k++) {
 			html(&p->out, "%S<a href=\"/projects/%I\">%s</a>",
 			    k ? "<br>" : "", m->project[k], m->title[k]);
@@ -732,10 +817,11 @@ plan_measures(Page *p, const char *key)
 				    "<input type=\"hidden\" name=\"measure\" "
 				    "value=\"%s\"><input type=\"hidden\" "
 				    "name=\"project\" value=\"%I\"><button "
-				    "type=\"submit\" class=\"link\">unlink "
+				    "type=\"submit\" class=\"link\">%s "
 				    "<span class=\"skip\">%s</span></button>"
 				    "</form>",
-				    m->number, m->project[k], m->title[k]);
+				    m->number, m->project[k], PT(p, "unlink"),
+				    m->title[k]);
 			}
 		}
 		html(&p->out, "</td><td>");
@@ -748,37 +834,44 @@ plan_measures(Page *p, const char *key)
 			    k ? ", " : "", m->country[k],
 			    country(m->country[k]));
 		buf_reset(&usd);
-		money_format(m->budget_usd, 2, &usd);
-		if (m->nproject == 0)
+		lang_decimal(&usd, p->lang, (double)m->budget_usd / 100.0, 2);
+		if (m->nproject == 0) {
 			html(&p->out, "</td><td class=\"num\"></td></tr>\n");
-		else
-			html(&p->out,
-			    "</td><td class=\"num\">%s<br><small>%d of %d "
-			    "projects budgeted%S</small></td></tr>\n",
-			    buf_str(&usd), (int)m->budgeted, (int)m->nproject,
-			    m->demo ? " <span class=\"demo\">(demonstration "
-				      "budgets among them)</span>"
-				    : "");
+			continue;
+		}
+		html(&p->out, "</td><td class=\"num\">%s<br><small>",
+		    buf_str(&usd));
+		sentence_html(&p->out, 0, 0,
+		    PT(p, "%s of %s projects budgeted"),
+		    num(p, &ns, 0, (long)m->budgeted),
+		    num(p, &ns, 1, (long)m->nproject));
+		if (m->demo)
+			html(&p->out, " <span class=\"demo\">%s</span>",
+			    PT(p, "(demonstration budgets among them)"));
+		html(&p->out, "</small></td></tr>\n");
 	}
 	html(&p->out, "</tbody></table></div>\n");
 	if (page_may_write(p)) {
 		html(&p->out,
-		    "<h2>Link a project to a measure</h2>\n<form "
+		    "<h2>%s</h2>\n<form "
 		    "method=\"post\" action=\"/plans/%u/link\" "
 		    "class=\"edit\">\n",
-		    key);
+		    PT(p, "Link a project to a measure"), key);
 		page_csrf_field(p);
 		html(&p->out,
-		    "<p><label for=\"measure\">Measure</label> "
-		    "<select id=\"measure\" name=\"measure\">");
+		    "<p><label for=\"measure\">%s</label> "
+		    "<select id=\"measure\" name=\"measure\">",
+		    PT(p, "Measure"));
 		for (size_t i = 0; i < im.n; i++)
 			html(&p->out, "<option>%s</option>", im.m[i].number);
 		html(&p->out,
-		    "</select></p>\n<p><label for=\"project\">Project "
-		    "number</label> <input id=\"project\" name=\"project\" "
+		    "</select></p>\n<p><label for=\"project\">%s</label> "
+		    "<input id=\"project\" name=\"project\" "
 		    "inputmode=\"numeric\" pattern=\"[0-9]+\" required></p>\n"
-		    "<p><button type=\"submit\">Link</button></p></form>\n");
+		    "<p><button type=\"submit\">%s</button></p></form>\n",
+		    PT(p, "Project number"), PT(p, "Link"));
 	}
+	nums_free(&ns);
 	plan_impl_free(&im);
 	plan_info_clear(&pi);
 	buf_free(&err);
@@ -803,10 +896,44 @@ list_row(void *ctx, const PlanInfo *pi)
 	l->n++;
 	html(&l->p->out,
 	    "<tr><td><a href=\"/plans/%u\">%s</a></td><td>%s</td>"
-	    "<td class=\"num\">%d</td><td>%S</td></tr>\n",
+	    "<td class=\"num\">%d</td><td>%s</td></tr>\n",
 	    buf_str(&pi->key), buf_str(&pi->title), buf_str(&pi->key), pi->nrev,
-	    pi->adopted_seq ? "adopted" : "draft");
+	    pi->adopted_seq ? PT(l->p, "adopted") : PT(l->p, "draft"));
 	return 0;
+}
+
+/* The form the secretariat adds a revision with. */
+static void
+plan_add_form(Page *p)
+{
+	html(&p->out, "<h2>%s</h2>\n<p>", PT(p, "Add a revision"));
+	sentence_html(&p->out, 0, 3,
+	    PT(p,
+		"A draft in bracket notation: %s proposes to add, %s to "
+		"delete (ISO 3166-1 alpha-3)."),
+	    "<code>[text] (+IND)</code>", "<code>(-IND)</code>");
+	html(&p->out,
+	    " %s</p>\n<form method=\"post\" action=\"/plans\" "
+	    "enctype=\"multipart/form-data\" class=\"edit\">\n",
+	    PT(p, "Plain text, or Markdown (.md)."));
+	page_csrf_field(p);
+	html(&p->out,
+	    "<p><label for=\"key\">%s</label> <input id=\"key\" "
+	    "name=\"key\" required pattern=\"[a-z0-9-]{1,40}\" "
+	    "aria-describedby=\"key-hint\"> <small id=\"key-hint\">%s"
+	    "</small></p>\n"
+	    "<p><label for=\"title\">%s</label> "
+	    "<input id=\"title\" name=\"title\"></p>\n"
+	    "<p><label for=\"label\">%s</label> <input "
+	    "id=\"label\" name=\"label\" required></p>\n",
+	    PT(p, "Plan key"), PT(p, "a to z, digits and -"),
+	    PT(p, "Title (for a new plan)"), PT(p, "Revision label"));
+	html(&p->out,
+	    "<p><label for=\"file\">%s</label> <input id=\"file\" "
+	    "name=\"file\" type=\"file\" required "
+	    "accept=\".txt,.md,text/plain,text/markdown\"></p>\n"
+	    "<p><button type=\"submit\">%s</button></p></form>\n",
+	    PT(p, "File"), PT(p, "Add"));
 }
 
 static int
@@ -816,45 +943,27 @@ plan_list(Page *p, int status, const char *msg)
 	Buf err = BUF_INIT;
 
 	p->nav = "plans";
-	page_begin(p, "Plans of action");
+	page_begin(p, PT(p, "Plans of action"));
 	if (msg)
 		html(
 		    &p->out, "<p class=\"error\" role=\"alert\">%s</p>\n", msg);
 	html(&p->out,
-	    "<table class=\"list\">\n<caption>Plans%S</caption>\n<thead><tr>"
-	    "<th scope=\"col\">Title</th><th scope=\"col\">Key</th>"
-	    "<th scope=\"col\">Revisions</th><th scope=\"col\">Status</th>"
+	    "<table class=\"list\">\n<caption>%s</caption>\n<thead><tr>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	    "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	    "</tr></thead>\n<tbody>\n",
-	    page_signed_in(p) ? ""
-			      : " (adopted plans; drafts are seen by "
-				"members signed in)");
+	    page_signed_in(p)
+		? PT(p, "Plans")
+		: PT(p,
+		      "Plans (adopted plans; drafts are seen by members signed "
+		      "in)"),
+	    PT(p, "Title"), PT(p, "Key"), PT(p, "Revisions"), PT(p, "Status"));
 	store_plans(p->s, list_row, &l, &err);
 	html(&p->out, "</tbody></table>\n");
 	if (l.n == 0)
-		html(&p->out, "<p>No plan yet.</p>\n");
-	if (is_staff(p)) {
-		html(&p->out,
-		    "<h2>Add a revision</h2>\n<p>A draft in bracket "
-		    "notation: <code>[text] (+IND)</code> proposes to add, "
-		    "<code>(-IND)</code> to delete (ISO 3166-1 alpha-3). "
-		    "Plain text, or Markdown (.md).</p>\n"
-		    "<form method=\"post\" action=\"/plans\" "
-		    "enctype=\"multipart/form-data\" class=\"edit\">\n");
-		page_csrf_field(p);
-		html(&p->out,
-		    "<p><label for=\"key\">Plan key</label> <input id=\"key\" "
-		    "name=\"key\" required pattern=\"[a-z0-9-]{1,40}\" "
-		    "aria-describedby=\"key-hint\"> <small id=\"key-hint\">a "
-		    "to z, digits and -</small></p>\n"
-		    "<p><label for=\"title\">Title (for a new plan)</label> "
-		    "<input id=\"title\" name=\"title\"></p>\n"
-		    "<p><label for=\"label\">Revision label</label> <input "
-		    "id=\"label\" name=\"label\" required></p>\n"
-		    "<p><label for=\"file\">File</label> <input id=\"file\" "
-		    "name=\"file\" type=\"file\" required "
-		    "accept=\".txt,.md,text/plain,text/markdown\"></p>\n"
-		    "<p><button type=\"submit\">Add</button></p></form>\n");
-	}
+		html(&p->out, "<p>%s</p>\n", PT(p, "No plan yet."));
+	if (is_staff(p))
+		plan_add_form(p);
 	buf_free(&err);
 	return page_end(p, status);
 }
@@ -868,7 +977,8 @@ plan_add(Page *p)
 	int seq = 0, rc;
 
 	if (f == NULL || f->filename[0] == '\0' || key == NULL)
-		return plan_list(p, 400, "Give a key, a label and a file.");
+		return plan_list(
+		    p, 400, PT(p, "Give a key, a label and a file."));
 	rc = plan_commit_revision(p->s, &p->who, key, page_field(p, "title"),
 	    page_field(p, "label"), f->filename,
 	    plan_flags_for(f->filename) == PLAN_MARKDOWN, buf_str(&f->data),
@@ -903,7 +1013,8 @@ plan_change(Page *p, const char *key, const char *what)
 		long long id = project ? atoll(project) : 0;
 
 		if (measure == NULL || id <= 0) {
-			buf_puts(&msg, "Give a measure and a project number.");
+			buf_puts(&msg,
+			    PT(p, "Give a measure and a project number."));
 			rc = 400;
 		} else {
 			rc = plan_commit_link(p->s, &p->who, key, measure, id,
@@ -972,22 +1083,23 @@ page_plans(Page *p, const char *rest)
 		return get        ? plan_list(p, 200, NULL)
 		    : is_staff(p) ? plan_add(p)
 				  : page_error(p, 403,
-					"Only the secretariat adds "
-					"revisions.");
+					PT(p,
+					    "Only the secretariat adds "
+					    "revisions."));
 	slash = strchr(rest, '/');
 	n = slash ? (size_t)(slash - rest) : strlen(rest);
 	if (n == 0 || n >= sizeof(key))
-		return page_error(p, 404, "There is no such plan.");
+		return page_error(p, 404, PT(p, "There is no such plan."));
 	memcpy(key, rest, n);
 	key[n] = '\0';
 	if (!plan_key_ok(key))
-		return page_error(p, 404, "There is no such plan.");
+		return page_error(p, 404, PT(p, "There is no such plan."));
 	rest = slash ? slash + 1 : "";
 	if (!get) {
 		if (!strcmp(rest, "adopt") || !strcmp(rest, "link") ||
 		    !strcmp(rest, "unlink"))
 			return plan_change(p, key, rest);
-		return page_error(p, 405, "This page takes no form.");
+		return page_error(p, 405, PT(p, "This page takes no form."));
 	}
 	if (*rest == '\0')
 		return plan_view(p, key);
@@ -999,5 +1111,5 @@ page_plans(Page *p, const char *rest)
 		return plan_measures(p, key);
 	if (!strcmp(rest, "akn") || !strcmp(rest, "text"))
 		return plan_download(p, key, rest);
-	return page_error(p, 404, "There is no such page.");
+	return page_error(p, 404, PT(p, "There is no such page."));
 }

@@ -116,7 +116,7 @@ equal "a key that cannot be" 404 "$(get '/plans/..%2Fetc')"
 J=$WORK/view.jar
 equal "a viewer signs in" 303 "$(signin view "$PW" "$J")"
 equal "a viewer sees the draft" 200 "$(get '/plans/paris?rev=2' "$J")"
-contains "the second Paris draft, its figures" "<strong>1015</strong> brackets" "$(body)"
+contains "the second Paris draft, its figures" "<strong>1,015</strong> brackets" "$(body)"
 lacks "a viewer is offered no adoption" "Adopt this revision" "$(body)"
 equal "filter by delegation" 200 "$(get '/plans/cica?delegation=IND' "$J")"
 contains "the filter counts the delegation's brackets" \
