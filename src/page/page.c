@@ -197,18 +197,12 @@ page_num(const Page *p, Buf *b, int64_t n)
 }
 
 void
-page_markup(Buf *o, const char *fmt, int n, ...)
+page_markupv(Buf *o, const char *fmt, int n, const char *const *arg)
 {
-	const char *arg[9] = { NULL };
 	const char *c = fmt, *text = fmt;
 	Buf seg = BUF_INIT;
 	int next = 0;
-	va_list ap;
 
-	va_start(ap, n);
-	for (int i = 0; i < n && i < 9; i++)
-		arg[i] = va_arg(ap, const char *);
-	va_end(ap);
 	while ((c = strchr(c, '%')) != NULL) {
 		int k = -1, skip = 0;
 
@@ -231,13 +225,26 @@ page_markup(Buf *o, const char *fmt, int n, ...)
 		html_text(o, buf_str(&seg));
 		if (k < 0)
 			buf_putc(o, '%');
-		else if (k < n && k < 9 && arg[k] != NULL)
+		else if (k < n && arg[k] != NULL)
 			buf_puts(o, arg[k]);
 		c += skip;
 		text = c;
 	}
 	html_text(o, text);
 	buf_free(&seg);
+}
+
+void
+page_markup(Buf *o, const char *fmt, int n, ...)
+{
+	const char *arg[9] = { NULL };
+	va_list ap;
+
+	va_start(ap, n);
+	for (int i = 0; i < n && i < 9; i++)
+		arg[i] = va_arg(ap, const char *);
+	va_end(ap);
+	page_markupv(o, fmt, n < 9 ? n : 9, arg);
 }
 
 void

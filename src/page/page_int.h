@@ -53,6 +53,8 @@ const char *page_num(const Page *p, Buf *b, int64_t n);
  * catalogue while a count in <strong> or a link sits inside it.
  */
 void page_markup(Buf *o, const char *fmt, int n, ...);
+/* The same, the n arguments in an array. */
+void page_markupv(Buf *o, const char *fmt, int n, const char *const *arg);
 
 /* Start a page: the head, the menu; title is text (escaped). */
 void page_begin(Page *p, const char *title);

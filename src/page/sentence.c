@@ -6,15 +6,16 @@
 
 #include "../text/lang.h"
 #include "../web/html.h"
+#include "page_int.h"
 #include "sentence.h"
 
 void
 sentence_html(Buf *out, unsigned strong, unsigned markup, const char *fmt, ...)
 {
 	const char *val[SENTENCE_MAX];
+	Buf made[SENTENCE_MAX];
 	va_list ap;
 	int nval = 0, next = 0;
-	Buf text = BUF_INIT;
 
 	/* The values: as many as the directives ask for, at most MAX. */
 	for (const char *c = fmt; *c; c++) {
@@ -29,44 +30,22 @@ sentence_html(Buf *out, unsigned strong, unsigned markup, const char *fmt, ...)
 	}
 	if (nval > SENTENCE_MAX)
 		nval = SENTENCE_MAX;
-	next = 0;
 	va_start(ap, fmt);
-	for (int i = 0; i < nval; i++)
-		val[i] = va_arg(ap, const char *);
-	va_end(ap);
-	for (const char *c = fmt; *c; c++) {
-		int i = -1;
+	/* Each value as markup: escaped unless it is markup already. */
+	for (int i = 0; i < nval; i++) {
+		const char *v = va_arg(ap, const char *);
+		int bold = (strong & (1u << i)) != 0;
 
-		if (*c != '%') {
-			buf_putc(&text, *c);
-			continue;
-		}
-		if (c[1] == '%') {
-			buf_putc(&text, '%');
-			c++;
-			continue;
-		}
-		if (c[1] == 's') {
-			i = next++;
-			c++;
-		} else if (c[1] >= '1' && c[1] <= '9' && c[2] == '$' &&
-		    c[3] == 's') {
-			i = c[1] - '1';
-			c += 3;
-		}
-		html(out, "%s", buf_str(&text));
-		buf_reset(&text);
-		if (i < 0 || i >= nval)
-			continue;
-		html(out, "%S", strong & (1u << i) ? "<strong>" : "");
-		if (markup & (1u << i))
-			html(out, "%S", val[i]);
-		else
-			html(out, "%s", val[i]);
-		html(out, "%S", strong & (1u << i) ? "</strong>" : "");
+		made[i] = (Buf)BUF_INIT;
+		if (v != NULL)
+			html(&made[i], markup & (1u << i) ? "%S%S%S" : "%S%s%S",
+			    bold ? "<strong>" : "", v, bold ? "</strong>" : "");
+		val[i] = v ? buf_str(&made[i]) : NULL;
 	}
-	html(out, "%s", buf_str(&text));
-	buf_free(&text);
+	va_end(ap);
+	page_markupv(out, fmt, nval, val);
+	for (int i = 0; i < nval; i++)
+		buf_free(&made[i]);
 }
 
 const char *
