@@ -542,8 +542,9 @@ api_ref_list(ApiCtx *ac, const char *what, const char *kind, HttpReply *rp)
 	int rc;
 
 	if ((strcmp(what, "places") == 0
-		    ? store_places(ac->s, kind, place_one, list, &err)
-		    : store_organisations(ac->s, org_one, list, &err)) != 0) {
+		    ? store_places(ac->s, kind, NULL, place_one, list, &err)
+		    : store_organisations(ac->s, NULL, org_one, list, &err)) !=
+	    0) {
 		json_decref(list);
 		rc = api_error(rp, 500, "internal", NULL, "the query failed");
 	} else {

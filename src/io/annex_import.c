@@ -1207,7 +1207,7 @@ entity_load(Importer *im, Buf *err)
 	if (e == NULL)
 		return 0;
 	memset(&t, 0, sizeof(t));
-	if (store_organisations(im->s, org_collect, &t, err) != 0)
+	if (store_organisations(im->s, NULL, org_collect, &t, err) != 0)
 		goto out;
 	for (size_t i = 0; i < t.n; i++)
 		if (strcmp(t.key[i], e) == 0)

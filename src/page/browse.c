@@ -111,7 +111,7 @@ org_table(Page *p, OrgList *l, const char *caption)
 
 	buf_reset(&l->rows);
 	l->n = 0;
-	store_organisations(p->s, org_row, l, &err);
+	store_organisations(p->s, p->lang, org_row, l, &err);
 	if (l->n > 0)
 		html(&p->out,
 		    "<table class=\"list\">\n<caption>%s</caption>\n"
@@ -151,7 +151,7 @@ page_organisations(Page *p, const char *key)
 		goto out;
 	}
 	f.key = key;
-	store_organisations(p->s, find_one, &f, &err);
+	store_organisations(p->s, p->lang, find_one, &f, &err);
 	if (f.name == NULL) {
 		rc =
 		    page_error(p, 404, PT(p, "There is no such organisation."));
@@ -236,20 +236,20 @@ page_countries(Page *p, const char *key)
 		page_begin(p, PT(p, "Countries"));
 		html(&p->out, "<h2>%s</h2>\n<ul class=\"columns\">\n",
 		    PT(p, "Countries named by projects"));
-		store_places(p->s, "country", country_row, &l, &err);
+		store_places(p->s, "country", p->lang, country_row, &l, &err);
 		html(&p->out,
 		    "</ul>\n<details><summary>%s</summary>\n"
 		    "<ul class=\"columns\">\n",
 		    PT(p, "Countries no project names"));
 		l.with_projects = 0;
-		store_places(p->s, "country", country_row, &l, &err);
+		store_places(p->s, "country", p->lang, country_row, &l, &err);
 		html(&p->out, "</ul></details>\n");
 		rc = page_end(p, 200);
 		goto out;
 	}
 	f.key = key;
 	f.by_iso3 = 1;
-	store_places(p->s, "country", find_one, &f, &err);
+	store_places(p->s, "country", p->lang, find_one, &f, &err);
 	if (f.name == NULL) {
 		rc = page_error(p, 404, PT(p, "There is no such country."));
 		goto out;

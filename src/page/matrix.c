@@ -179,16 +179,16 @@ filter_form(Page *p)
 	html(&p->out, "</select></div>\n");
 	select_begin(p, "country", PT(p, "Country"), PT(p, "every country"));
 	o.selected = page_param(p, "country");
-	store_places(p->s, "country", place_option, &o, &err);
+	store_places(p->s, "country", p->lang, place_option, &o, &err);
 	html(&p->out, "</select></div>\n");
 	select_begin(p, "region", PT(p, "Region"), PT(p, "every region"));
 	o.selected = page_param(p, "region");
 	html(&p->out, "<optgroup label=\"%s\">\n", PT(p, "Regions"));
-	store_places(p->s, "region", place_option, &o, &err);
-	store_places(p->s, "subregion", place_option, &o, &err);
+	store_places(p->s, "region", p->lang, place_option, &o, &err);
+	store_places(p->s, "subregion", p->lang, place_option, &o, &err);
 	html(&p->out, "</optgroup>\n<optgroup label=\"%s\">\n",
 	    PT(p, "Groupings"));
-	store_places(p->s, "grouping", place_option, &o, &err);
+	store_places(p->s, "grouping", p->lang, place_option, &o, &err);
 	html(&p->out, "</optgroup>\n</select></div>\n");
 	select_begin(p, "status", PT(p, "Status"), PT(p, "any status"));
 	page_status_options(p, page_param(p, "status"));

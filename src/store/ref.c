@@ -565,26 +565,35 @@ ref_rows(Store *s, DbStmt *st, StoreRefFn fn, void *ctx, Buf *err)
 }
 
 int
-store_organisations(Store *s, StoreRefFn fn, void *ctx, Buf *err)
+store_organisations(
+    Store *s, const char *lang, StoreRefFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT o.key, o.type, o.name, p.key, NULL, NULL, NULL"
+	    "SELECT o.key, o.type, COALESCE(n.name, o.name), p.key, NULL,"
+	    " NULL, NULL"
 	    " FROM organisation o LEFT JOIN organisation p"
-	    " ON p.id = o.parent_id ORDER BY o.key",
+	    " ON p.id = o.parent_id"
+	    " LEFT JOIN organisation_name n ON n.organisation_id = o.id"
+	    " AND n.lang = ?1 ORDER BY o.key",
 	    err);
 
-	return st == NULL ? -1 : ref_rows(s, st, fn, ctx, err);
+	if (st == NULL || db_bind(st, "t", lang) != 0)
+		return -1;
+	return ref_rows(s, st, fn, ctx, err);
 }
 
 int
-store_places(Store *s, const char *kind, StoreRefFn fn, void *ctx, Buf *err)
+store_places(Store *s, const char *kind, const char *lang, StoreRefFn fn,
+    void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT key, kind, name, NULL, iso2, iso3, m49 FROM place"
-	    " WHERE ?1 IS NULL OR kind = ?1 ORDER BY kind, name",
+	    "SELECT p.key, p.kind, COALESCE(n.name, p.name), NULL, p.iso2,"
+	    " p.iso3, p.m49 FROM place p"
+	    " LEFT JOIN place_name n ON n.place_id = p.id AND n.lang = ?2"
+	    " WHERE ?1 IS NULL OR p.kind = ?1 ORDER BY p.kind, 3",
 	    err);
 
-	if (st == NULL || db_bind(st, "t", kind) != 0)
+	if (st == NULL || db_bind(st, "tt", kind, lang) != 0)
 		return -1;
 	return ref_rows(s, st, fn, ctx, err);
 }

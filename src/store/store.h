@@ -149,16 +149,21 @@ int store_alias_find(
 typedef struct RefItem {
 	const char *key;
 	const char *kind;   /* a place's kind, an organisation's type */
-	const char *name;   /* English name */
+	const char *name;   /* its name (in the language asked for) */
 	const char *parent; /* an organisation's parent key */
 	const char *iso2, *iso3, *m49; /* a place's codes */
 } RefItem;
 typedef int (*StoreRefFn)(void *ctx, const RefItem *r);
 
-/* Every organisation, by key; every place (of kind, unless NULL). */
-int store_organisations(Store *s, StoreRefFn fn, void *ctx, Buf *err);
-int store_places(
-    Store *s, const char *kind, StoreRefFn fn, void *ctx, Buf *err);
+/*
+ * Every organisation, by key; every place (of kind, unless NULL), by
+ * name; names in lang where the reference data has one, else in English
+ * (lang NULL: English).
+ */
+int store_organisations(
+    Store *s, const char *lang, StoreRefFn fn, void *ctx, Buf *err);
+int store_places(Store *s, const char *kind, const char *lang, StoreRefFn fn,
+    void *ctx, Buf *err);
 
 /* The names of the pillars in every language, by pillar then language. */
 typedef struct PillarName {

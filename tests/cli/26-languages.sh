@@ -111,6 +111,20 @@ contains "  Arabic menu entry" "المصفوفة" "$(body)"
 contains "the language menu links this page in each language" 'hreflang="zh"' "$(body)"
 contains "  keeping its filters" '?lang=zh&amp;pillar=II' "$(body)"
 
+# names from the reference data in the page's language (M49, the entities')
+get "/countries/KAZ?lang=ru" >/dev/null
+contains "a country's page: its M49 name in Russian" "<title>Казахстан" "$(body)"
+get "/countries/KAZ?lang=zh" >/dev/null
+contains "  in Chinese" "<title>哈萨克斯坦" "$(body)"
+get "/countries?lang=ar" >/dev/null
+contains "the countries in Arabic" "كازاخستان" "$(body)"
+get "/organisations/UNODC?lang=fr" >/dev/null
+contains "an entity's page: its French name" "Office des Nations Unies contre la drogue et le crime" "$(body)"
+get "/?lang=es" >/dev/null
+contains "the matrix's country list in Spanish" ">Kazajstán<" "$(body)"
+get "/api/v1/places?kind=country" >/dev/null
+contains "the API keeps the English names" '"Kazakhstan"' "$(body)"
+
 get "/report/annex.html" "$JAR" >/dev/null
 contains "the annex download in the chosen language (cookie fr)" "${ACT[fr]}" "$(body)"
 get "/report/annex.html?lang=ar&pillar=II" >/dev/null
