@@ -837,7 +837,9 @@ page_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 	p.rp = rp;
 	http_form_init(&p.form);
 	page_lang(&p);
+	lang_use(p.lang); /* the messages from beneath, in the page's */
 	rc = page_route(&p);
+	lang_use(NULL);
 	/*
 	 * Pages may show who is signed in: never kept by shared caches, but
 	 * for the public pages, the same for everyone in a language.

@@ -42,6 +42,7 @@ static const char *const ar_month[12] = { "كانون الثاني/يناير", 
 	"كانون الأول/ديسمبر" };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static _Thread_local const char *current; /* lang_use() */
 static char env_lang[3] = "en";
 
 /* ICU's formats are not for sharing between threads: one lock for all. */
@@ -166,6 +167,18 @@ void
 lang_init(void)
 {
 	pthread_once(&once, init);
+}
+
+void
+lang_use(const char *lang)
+{
+	current = lang_ok(lang) ? lang_or_en(lang) : NULL;
+}
+
+const char *
+lang_current(void)
+{
+	return current ? current : "en";
 }
 
 const char *

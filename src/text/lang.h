@@ -70,6 +70,20 @@ const char *trn(
     __attribute__((format_arg(2))) __attribute__((format_arg(3)));
 
 /*
+ * The language of this thread's work: a page the server answers, a
+ * command.  The messages of the layers beneath, which know no page or
+ * command (a form's field refused, an import's defect), are marked with
+ * TC() and come out in it.  NULL (as a thread starts): English.  The
+ * server sets it for each page and clears it after; the JSON API, whose
+ * messages are a contract, answers in English.  Never mark with TC() a
+ * text that is stored or compared: only what a person reads now.
+ */
+void lang_use(const char *lang);
+const char *lang_current(void);
+#define TC(msgid)         tr(lang_current(), msgid)
+#define TCN(one, many, n) trn(lang_current(), one, many, n)
+
+/*
  * The language of the environment, as gettext reads it: the first of
  * LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set, by its first two
  * letters ("ru_RU.UTF-8" is ru); en when it names none of the six.
