@@ -1,7 +1,8 @@
 /*
- * cmd_report.c - `ctmatrix report annex`: the annex matrix of the
- * Secretary-General's report, for the projects the filters select, in
- * one of the formats of io/annex_render.h.
+ * cmd_report.c - `ctmatrix report annex` and `ctmatrix report analysis`:
+ * the annex matrix and the portfolio analysis of the Secretary-General's
+ * report, for the projects the filters select, in one of the formats of
+ * io/annex_render.h (the analysis: io/analysis_render.h).
  *
  * Not the results reports of projects (`ctmatrix report PROJECT PERIOD`,
  * cmd_results.c), which share only the word.
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../io/analysis_render.h"
 #include "../io/annex_render.h"
 #include "../portfolio/query.h"
 #include "cli.h"
@@ -25,15 +27,15 @@ opt_get(const void *c, const char *name)
  * is opened, so that a wrong command line costs nothing.
  */
 static int
-annex_args(Cli *c, const AnnexFormat **fmt, const char **lang)
+report_args(
+    Cli *c, const char *name, const AnnexFormat **fmt, const char **lang)
 {
 	const char *f = cli_opt(c, "format"), *out = cli_opt(c, "out");
 
 	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : "en";
 	if (f == NULL)
-		return cli_error(EXIT_USAGE,
-		    "report annex: --format is required (%s)",
-		    annex_format_names());
+		return cli_error(EXIT_USAGE, "%s: --format is required (%s)",
+		    name, annex_format_names());
 	if ((*fmt = annex_format(f)) == NULL)
 		return cli_error(EXIT_USAGE, "--format: \"%s\" is not %s", f,
 		    annex_format_names());
@@ -50,21 +52,27 @@ annex_args(Cli *c, const AnnexFormat **fmt, const char **lang)
 	return EXIT_OK;
 }
 
-int
-cmd_report_annex(Cli *c)
+/* Load a report of the projects f selects and render it in format. */
+typedef int (*ReportMake)(Store *s, const ProjectFilter *f, const char *lang,
+    const char *format, Buf *doc, Buf *err);
+
+/*
+ * `report NAME [filters] --format F [--lang L] [--out FILE]`: the
+ * options checked, the filters resolved, the report made and written.
+ */
+static int
+report_run(Cli *c, const char *name, ReportMake make)
 {
 	const AnnexFormat *fmt = NULL;
 	const char *lang, *out = cli_opt(c, "out");
 	QueryArgs a;
 	QueryKeys k;
 	ProjectFilter f;
-	AnnexReport r;
 	Buf err = BUF_INIT, doc = BUF_INIT;
 	int rc;
 
 	memset(&k, 0, sizeof(k));
-	memset(&r, 0, sizeof(r));
-	if ((rc = annex_args(c, &fmt, &lang)) != EXIT_OK)
+	if ((rc = report_args(c, name, &fmt, &lang)) != EXIT_OK)
 		return rc;
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -73,9 +81,8 @@ cmd_report_annex(Cli *c)
 		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
 		goto out;
 	}
-	if (annex_report_load(c->store, &f, lang, &r, &err) != 0 ||
-	    annex_render(&r, fmt->name, &doc, &err) != 0) {
-		rc = cli_error(EXIT_SYSTEM, "report annex: %s", buf_str(&err));
+	if (make(c->store, &f, lang, fmt->name, &doc, &err) != 0) {
+		rc = cli_error(EXIT_SYSTEM, "%s: %s", name, buf_str(&err));
 		goto out;
 	}
 	if (out != NULL && buf_write_file(out, buf_str(&doc), doc.len, &err))
@@ -83,13 +90,23 @@ cmd_report_annex(Cli *c)
 	else if (out == NULL &&
 	    (fwrite(buf_str(&doc), 1, doc.len, stdout) != doc.len ||
 		fflush(stdout) != 0))
-		rc = cli_error(EXIT_SYSTEM,
-		    "report annex: cannot write the "
-		    "standard output");
+		rc = cli_error(
+		    EXIT_SYSTEM, "%s: cannot write the standard output", name);
 out:
-	annex_report_free(&r);
 	query_keys_free(&k);
 	buf_free(&doc);
 	buf_free(&err);
 	return rc;
+}
+
+int
+cmd_report_annex(Cli *c)
+{
+	return report_run(c, "report annex", annex_report_make);
+}
+
+int
+cmd_report_analysis(Cli *c)
+{
+	return report_run(c, "report analysis", analysis_report_make);
 }

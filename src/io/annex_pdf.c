@@ -150,8 +150,8 @@ labels_of(const char *lang)
  * back, glyph by glyph, on whatever else is installed.  Chinese needs
  * Debian's fonts-noto-cjk, which ctmatrix does not install (it is large).
  */
-static const char *
-families_of(const char *lang)
+const char *
+annex_pdf_families(const char *lang)
 {
 	if (strcmp(lang, "ar") == 0)
 		return "Noto Sans, Noto Sans Arabic, DejaVu Sans";
@@ -613,7 +613,7 @@ pdf_open(Pdf *p, const AnnexReport *r, cairo_surface_t *s)
 	for (int i = 0; i < NSTYLE; i++) {
 		Buf b = BUF_INIT;
 
-		buf_printf(&b, "%s %s %d", families_of(r->lang),
+		buf_printf(&b, "%s %s %d", annex_pdf_families(r->lang),
 		    st[i].style ? st[i].style : p->t->head_style, st[i].size);
 		p->font[i] = pango_font_description_from_string(buf_str(&b));
 		buf_free(&b);
@@ -648,6 +648,12 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 
 /* Whether this process has rendered a PDF (annex_pdf_fini). */
 static volatile int rendered;
+
+void
+annex_pdf_rendering(void)
+{
+	rendered = 1;
+}
 
 void
 annex_pdf_fini(void)

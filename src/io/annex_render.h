@@ -40,6 +40,22 @@ const char *annex_format_names(void);
 int annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err);
 
 /*
+ * The annex of the projects f selects, in lang, rendered in format into
+ * doc: annex_report_load() and annex_render() at once, for the surfaces.
+ * 0, or -1 with a message in err.
+ */
+int annex_report_make(Store *s, const ProjectFilter *f, const char *lang,
+    const char *format, Buf *doc, Buf *err);
+
+/*
+ * What fn writes to a file (libxlsxwriter and cairo write to files, not
+ * to memory), appended to out: fn(model, path, err) writes a temporary
+ * file, removed afterwards.  0, or -1 with a message in err.
+ */
+typedef int (*AnnexFileFn)(const void *model, const char *path, Buf *err);
+int annex_render_file(AnnexFileFn fn, const void *model, Buf *out, Buf *err);
+
+/*
  * RFC 4180: a header row, then a record a project (pillar, serial, title,
  * period, entities, status, activities, scope), CRLF line ends, UTF-8
  * without byte-order mark.

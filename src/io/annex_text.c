@@ -42,13 +42,8 @@ annex_format_names(void)
 	return "csv, html, json, pdf or xlsx";
 }
 
-/*
- * A binary format, written by fn to a temporary file and read back into
- * out (neither library writes to memory).
- */
-static int
-render_file(const AnnexReport *r,
-    int (*fn)(const AnnexReport *, const char *, Buf *), Buf *out, Buf *err)
+int
+annex_render_file(AnnexFileFn fn, const void *model, Buf *out, Buf *err)
 {
 	const char *dir = getenv("TMPDIR");
 	Buf path = BUF_INIT;
@@ -57,14 +52,14 @@ render_file(const AnnexReport *r,
 	int fd, rc = -1;
 
 	buf_printf(
-	    &path, "%s/ctmatrix-annex.XXXXXX", dir && *dir ? dir : "/tmp");
+	    &path, "%s/ctmatrix-report.XXXXXX", dir && *dir ? dir : "/tmp");
 	if ((fd = mkstemp(path.s)) < 0) {
 		buf_printf(
 		    err, "%s: cannot create: %s", path.s, strerror(errno));
 		goto out;
 	}
 	close(fd);
-	if (fn(r, path.s, err) == 0 &&
+	if (fn(model, path.s, err) == 0 &&
 	    buf_read_file(path.s, &data, &n, err) == 0) {
 		buf_append(out, data, n);
 		rc = 0;
@@ -74,6 +69,18 @@ out:
 	free(data);
 	buf_free(&path);
 	return rc;
+}
+
+static int
+xlsx_file(const void *r, const char *path, Buf *err)
+{
+	return annex_xlsx(r, path, err);
+}
+
+static int
+pdf_file(const void *r, const char *path, Buf *err)
+{
+	return annex_pdf(r, path, err);
 }
 
 int
@@ -86,15 +93,29 @@ annex_render(const AnnexReport *r, const char *format, Buf *out, Buf *err)
 	else if (strcmp(format, "json") == 0)
 		annex_json(r, out);
 	else if (strcmp(format, "xlsx") == 0)
-		return render_file(r, annex_xlsx, out, err);
+		return annex_render_file(xlsx_file, r, out, err);
 	else if (strcmp(format, "pdf") == 0)
-		return render_file(r, annex_pdf, out, err);
+		return annex_render_file(pdf_file, r, out, err);
 	else {
 		buf_printf(
 		    err, "no format \"%s\" (%s)", format, annex_format_names());
 		return -1;
 	}
 	return 0;
+}
+
+int
+annex_report_make(Store *s, const ProjectFilter *f, const char *lang,
+    const char *format, Buf *doc, Buf *err)
+{
+	AnnexReport r;
+	int rc;
+
+	if (annex_report_load(s, f, lang, &r, err) != 0)
+		return -1;
+	rc = annex_render(&r, format, doc, err);
+	annex_report_free(&r);
+	return rc;
 }
 
 void

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <unicode/udat.h>
+#include <unicode/ulistformatter.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -32,14 +33,14 @@ static const char *const domain[NLANG] = { "ctmatrix-ar", "ctmatrix-zh",
  * ICU's locale of each: Arabic with European digits, English as the
  * United Nations writes it ("12 May 2018").
  */
-static const char *const icu_locale[NLANG] = { "ar@numbers=latn", "zh",
-	"en_GB", "fr", "ru", "es" };
+static const char *const icu_locale[NLANG] = { "ar@numbers=latn", "zh", "en_GB",
+	"fr", "ru", "es" };
 
 /* The months as the United Nations' Arabic documents name them. */
-static const char *const ar_month[12] = { "كانون الثاني/يناير",
-	"شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو",
-	"حزيران/يونيه", "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر",
-	"تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر" };
+static const char *const ar_month[12] = { "كانون الثاني/يناير", "شباط/فبراير",
+	"آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيه", "تموز/يوليه",
+	"آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+	"كانون الأول/ديسمبر" };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static char env_lang[3] = "en";
@@ -94,8 +95,9 @@ index_of_prefix(const char *s, size_t n)
 {
 	char code[3];
 
-	if (n < 2 || (n > 2 && s[2] != '_' && s[2] != '-' && s[2] != '.' &&
-			 s[2] != '@' && s[2] != ':'))
+	if (n < 2 ||
+	    (n > 2 && s[2] != '_' && s[2] != '-' && s[2] != '.' &&
+		s[2] != '@' && s[2] != ':'))
 		return -1;
 	code[0] = (char)(s[0] | 0x20);
 	code[1] = (char)(s[1] | 0x20);
@@ -327,8 +329,8 @@ date_format(int i)
 
 	if (date_fmt[i] != NULL)
 		return date_fmt[i];
-	date_fmt[i] =
-	    udat_open(UDAT_NONE, UDAT_LONG, icu_locale[i], zone, -1, NULL, 0, &st);
+	date_fmt[i] = udat_open(
+	    UDAT_NONE, UDAT_LONG, icu_locale[i], zone, -1, NULL, 0, &st);
 	if (U_FAILURE(st)) {
 		if (date_fmt[i] != NULL)
 			udat_close(date_fmt[i]);
@@ -372,12 +374,98 @@ lang_date(Buf *out, const char *lang, const char *ymd)
 	tm.tm_hour = 12;
 	pthread_mutex_lock(&fmt_lock);
 	if ((f = date_format(i < 0 ? 2 : i)) != NULL)
-		len = udat_format(f, (UDate)timegm(&tm) * 1000.0, u, 128, NULL, &st);
+		len = udat_format(
+		    f, (UDate)timegm(&tm) * 1000.0, u, 128, NULL, &st);
 	pthread_mutex_unlock(&fmt_lock);
 	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 128)
 		put_uchars(out, u, len);
 	else
 		buf_puts(out, ymd);
+}
+
+/* s as UTF-16, made with malloc (the caller frees it); NULL if invalid. */
+static UChar *
+uchars_of(const char *s, int32_t *n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar *u;
+
+	u_strFromUTF8(NULL, 0, n, s, -1, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	st = U_ZERO_ERROR;
+	u = malloc(((size_t)*n + 1) * sizeof(*u));
+	if (u == NULL)
+		abort();
+	u_strFromUTF8(u, *n + 1, NULL, s, -1, &st);
+	if (U_FAILURE(st)) {
+		free(u);
+		return NULL;
+	}
+	return u;
+}
+
+/* The list of the n items of u (lengths len) into out as UTF-8. */
+static int
+list_format(Buf *out, const char *locale, UChar **u, int32_t *len, size_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UListFormatter *lf = ulistfmt_open(locale, &st);
+	UChar *res = NULL;
+	int32_t rlen = 0;
+	char *s = NULL;
+	int32_t slen = 0;
+	int rc = -1;
+
+	if (U_FAILURE(st))
+		goto out;
+	rlen = ulistfmt_format(
+	    lf, (const UChar *const *)u, len, (int32_t)n, NULL, 0, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		goto out;
+	st = U_ZERO_ERROR;
+	if ((res = malloc(((size_t)rlen + 1) * sizeof(*res))) == NULL)
+		abort();
+	ulistfmt_format(
+	    lf, (const UChar *const *)u, len, (int32_t)n, res, rlen + 1, &st);
+	if (U_FAILURE(st))
+		goto out;
+	u_strToUTF8(NULL, 0, &slen, res, rlen, &st);
+	st = U_ZERO_ERROR;
+	if ((s = malloc((size_t)slen + 1)) == NULL)
+		abort();
+	u_strToUTF8(s, slen + 1, NULL, res, rlen, &st);
+	if (U_SUCCESS(st)) {
+		buf_append(out, s, (size_t)slen);
+		rc = 0;
+	}
+out:
+	if (lf != NULL)
+		ulistfmt_close(lf);
+	free(res);
+	free(s);
+	return rc;
+}
+
+void
+lang_list(Buf *out, const char *lang, const char *const *item, size_t n)
+{
+	int i = index_of(lang);
+	UChar **u = calloc(n + 1, sizeof(*u));
+	int32_t *len = calloc(n + 1, sizeof(*len));
+	int ok = u != NULL && len != NULL;
+
+	if (u == NULL || len == NULL)
+		abort();
+	for (size_t k = 0; k < n && ok; k++)
+		ok = (u[k] = uchars_of(item[k], &len[k])) != NULL;
+	if (!ok || list_format(out, icu_locale[i < 0 ? 2 : i], u, len, n) != 0)
+		for (size_t k = 0; k < n; k++)
+			buf_printf(out, "%s%s", k ? ", " : "", item[k]);
+	for (size_t k = 0; k < n; k++)
+		free(u[k]);
+	free(u);
+	free(len);
 }
 
 void

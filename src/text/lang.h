@@ -25,6 +25,7 @@
 #ifndef CTM_TEXT_LANG_H
 #define CTM_TEXT_LANG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../core/buf.h"
@@ -55,11 +56,13 @@ int lang_rtl(const char *lang);
 const char *lang_name(const char *lang);
 
 /* msgid in lang (the English text itself for en or when untranslated). */
-const char *tr(const char *lang, const char *msgid);
+const char *tr(const char *lang, const char *msgid)
+    __attribute__((format_arg(2)));
 
 /* The singular or plural of the count n in lang, by its plural rules. */
-const char *trn(const char *lang, const char *one, const char *many,
-    unsigned long n);
+const char *trn(
+    const char *lang, const char *one, const char *many, unsigned long n)
+    __attribute__((format_arg(2))) __attribute__((format_arg(3)));
 
 /*
  * The language of the environment, as gettext reads it: the first of
@@ -82,6 +85,12 @@ void lang_decimal(Buf *out, const char *lang, double x, int frac);
 
 /* share (0.33 for 33%) as a whole percentage ("33%", "33 %"). */
 void lang_percent(Buf *out, const char *lang, double share);
+
+/*
+ * The items joined as the language writes a list ("A, B and C", "A، B
+ * وC", "A、B和C"), through ICU; items joined by ", " if ICU fails.
+ */
+void lang_list(Buf *out, const char *lang, const char *const *item, size_t n);
 
 /*
  * The date ymd ("2018-05-12") as the language writes it in full ("12 May

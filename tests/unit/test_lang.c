@@ -37,6 +37,17 @@ date_is(const char *lang, const char *ymd, const char *want)
 }
 
 static void
+list_is(const char *lang, size_t n, const char *want)
+{
+	static const char *const items[] = { "A", "B", "C" };
+	Buf b = BUF_INIT;
+
+	lang_list(&b, lang, items, n);
+	CHECK_STR(buf_str(&b), want, "lang_list(%s, %zu items)", lang, n);
+	buf_free(&b);
+}
+
+static void
 accept_is(const char *header, const char *want)
 {
 	const char *got = lang_accept(header);
@@ -50,14 +61,16 @@ test_lang(void)
 {
 	CHECK(lang_ok("ar") && lang_ok("zh") && lang_ok("es"),
 	    "the six codes are languages");
-	CHECK(!lang_ok("de") && !lang_ok("AR") && !lang_ok("") && !lang_ok(NULL),
+	CHECK(
+	    !lang_ok("de") && !lang_ok("AR") && !lang_ok("") && !lang_ok(NULL),
 	    "others are not");
 	CHECK_STR(lang_or_en("de"), "en", "lang_or_en falls back on English");
 	CHECK(lang_rtl("ar") && !lang_rtl("ru") && !lang_rtl("zh"),
 	    "Arabic alone is right to left");
 	CHECK_STR(lang_name("ru"), "Русский", "lang_name(ru)");
 	CHECK_STR(tr("en", "Matrix"), "Matrix", "English is the msgid");
-	CHECK_STR(tr("de", "Matrix"), "Matrix", "an unknown language is English");
+	CHECK_STR(
+	    tr("de", "Matrix"), "Matrix", "an unknown language is English");
 	CHECK_STR(trn("en", "%d project", "%d projects", 1), "%d project",
 	    "English singular");
 	CHECK_STR(trn("en", "%d project", "%d projects", 0), "%d projects",
@@ -90,5 +103,10 @@ test_lang(void)
 	date_is("ar", "2018-05-12", "12 أيار/مايو 2018");
 	date_is("en", "2018-05", "2018-05");
 	date_is("en", "not a date", "not a date");
+	list_is("en", 3, "A, B and C");
+	list_is("en", 2, "A and B");
+	list_is("en", 1, "A");
+	list_is("fr", 3, "A, B et C");
+	list_is("ru", 2, "A и B");
 	lang_fini();
 }
