@@ -206,6 +206,7 @@ money_add(AnalysisMoney *m, const FundRow *f)
 	m->received += f->received;
 	m->shortfall += f->shortfall;
 	m->demo += f->demo;
+	m->received_demo += f->received_demo;
 }
 
 static int

@@ -49,15 +49,16 @@ typedef struct AnalysisTable {
 
 /* Money of a set of projects, US cents. */
 typedef struct AnalysisMoney {
-	char *key;         /* a pillar's key, "" for no pillar, "total" */
-	char *name;        /* for people, in the report's language */
-	int64_t projects;  /* selected */
-	int64_t budgeted;  /* of which have a budget */
-	int64_t budget;    /* the sum of their budgets */
-	int64_t received;  /* contributions earmarked and seed funding */
-	int64_t shortfall; /* sum over projects of budget less received */
-	int64_t demo;      /* projects whose sums count demonstration
+	char *key;             /* a pillar's key, "" for no pillar, "total" */
+	char *name;            /* for people, in the report's language */
+	int64_t projects;      /* selected */
+	int64_t budgeted;      /* of which have a budget */
+	int64_t budget;        /* the sum of their budgets */
+	int64_t received;      /* contributions earmarked and seed funding */
+	int64_t shortfall;     /* sum over projects of budget less received */
+	int64_t demo;          /* projects whose sums count demonstration
 			      records */
+	int64_t received_demo; /* projects whose receipts do */
 } AnalysisMoney;
 
 /* A sentence of the report and what it is about. */

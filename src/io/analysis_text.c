@@ -206,6 +206,7 @@ money_json_of(const AnalysisMoney *m)
 	f.received = m->received;
 	f.shortfall = m->shortfall;
 	f.demo = m->demo;
+	f.received_demo = m->received_demo;
 	return fund_row_json(&f);
 }
 
