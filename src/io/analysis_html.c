@@ -139,7 +139,8 @@ group_table(const AnalysisReport *r, const AnalysisTable *t, Buf *out)
 {
 	Buf b = BUF_INIT;
 
-	element(out, "<table>\n<caption>", t->title, "</caption>\n<thead><tr>");
+	element(out, "<table class=\"list\">\n<caption>", t->title,
+	    "</caption>\n<thead><tr>");
 	element(out, "<th scope=\"col\">", tr(r->lang, "Group"), "</th>");
 	element(out, "<th scope=\"col\" class=\"num\">",
 	    tr(r->lang, "Projects"), "</th>");
@@ -175,7 +176,7 @@ matrix_table(const AnalysisReport *r, int h, Buf *out)
 		return;
 	buf_printf(out, "<section>\n<h%d>", h);
 	element(out, "", title, "");
-	buf_printf(out, "</h%d>\n<table>\n<thead><tr>", h);
+	buf_printf(out, "</h%d>\n<table class=\"list\">\n<thead><tr>", h);
 	element(out, "<th scope=\"col\">", tr(r->lang, "Entity"), "</th>");
 	for (size_t k = 0; k < p->ngroup; k++)
 		element(out, "<th scope=\"col\" class=\"num\">",
@@ -233,7 +234,7 @@ money_table(const AnalysisReport *r, int h, Buf *out)
 
 	buf_printf(out, "<section>\n<h%d>", h);
 	element(out, "", tr(r->lang, "Funding"), "");
-	buf_printf(out, "</h%d>\n<table>\n<thead><tr>", h);
+	buf_printf(out, "</h%d>\n<table class=\"list\">\n<thead><tr>", h);
 	element(out, "<th scope=\"col\">", tr(r->lang, "Pillar"), "</th>");
 	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
 		element(out, "<th scope=\"col\" class=\"num\">",

@@ -54,8 +54,15 @@ typedef struct Doc {
 	PangoFontDescription *font[NSTYLE];
 	int rtl;
 	int page;
-	double y; /* the top of the free space */
+	double y;                /* the top of the free space */
+	const char *const *head; /* the header row of the table being set,
+				    repeated atop each page; NULL: none */
+	const double *head_w;    /* its columns' widths */
+	size_t head_n;           /* and their number */
 } Doc;
+
+static void row(
+    Doc *d, const char *const *cell, const double *w, size_t n, int head);
 
 /* A layout of text in style, wrapped at width, aligned (AL_*). */
 static PangoLayout *
@@ -129,6 +136,8 @@ page_new(Doc *d)
 	text_at(d, ST_SMALL, buf_str(&b), 0, BODY_W, PAGE_H - 36, AL_CENTRE);
 	buf_free(&b);
 	buf_free(&n);
+	if (d->head != NULL)
+		row(d, d->head, d->head_w, d->head_n, 1);
 }
 
 /* A new page unless h points fit below d->y. */
@@ -215,7 +224,7 @@ chart(Doc *d, const AnalysisTable *t)
 	for (size_t k = 0; k < n; k++)
 		if (t->group[k].count > most)
 			most = t->group[k].count;
-	need(d, 40 + (BAR_H + ROW_GAP) * (n < 4 ? n : 4));
+	need(d, 40 + (BAR_H + ROW_GAP) * (double)n); /* the chart whole */
 	d->y += 8;
 	para(d, ST_HEADING, t->title, 6);
 	for (size_t k = 0; k < n; k++) {
@@ -245,7 +254,8 @@ chart(Doc *d, const AnalysisTable *t)
 
 /*
  * One row of a table: cell[i] in a column of width w[i] (the first
- * aligned at the start, the others at the end), ruled below.  head: the
+ * aligned at the start, the others at the end), ruled below, on the next
+ * page (under the header row again) when it does not fit.  head: the
  * header row, set in bold.
  */
 static void
@@ -260,7 +270,8 @@ row(Doc *d, const char *const *cell, const double *w, size_t n, int head)
 		if (layout_height(l[i]) > h)
 			h = layout_height(l[i]);
 	}
-	need(d, h + 2 * PAD);
+	if (!head)
+		need(d, h + 2 * PAD);
 	for (size_t i = 0; i < n && i < 12; i++) {
 		cairo_move_to(
 		    d->cr, box_x(d, x + PAD, w[i] - 2 * PAD), d->y + PAD);
@@ -272,6 +283,39 @@ row(Doc *d, const char *const *cell, const double *w, size_t n, int head)
 	rule(d, d->y, head ? 0.8 : 0.25);
 }
 
+/*
+ * Begin a table: its heading and header row, kept on a page with room
+ * for a few rows under them; the header row is repeated on each new page
+ * until table_end().
+ */
+static void
+table_begin(Doc *d, const char *title, const char *const *head, const double *w,
+    size_t n)
+{
+	PangoLayout *l;
+	double h = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		l = layout_make(d, ST_BOLD, head[i], w[i] - 2 * PAD, AL_END);
+		if (layout_height(l) > h)
+			h = layout_height(l);
+		g_object_unref(l);
+	}
+	need(d, 8 + 22 + h + 2 * PAD + 3 * 18);
+	d->y += 8;
+	para(d, ST_HEADING, title, 6);
+	row(d, head, w, n, 1);
+	d->head = head;
+	d->head_w = w;
+	d->head_n = n;
+}
+
+static void
+table_end(Doc *d)
+{
+	d->head = NULL;
+}
+
 /* Entity × pillar: a row an entity, a column a pillar. */
 static void
 matrix(Doc *d)
@@ -279,24 +323,22 @@ matrix(Doc *d)
 	const AnalysisReport *r = d->r;
 	const AnalysisTable *e = &r->table[AN_ENTITY],
 			    *p = &r->table[AN_PILLAR];
-	const char *cell[12];
+	const char *cell[12], *head[12];
 	double w[12];
 	Buf num[12];
 	size_t n = p->ngroup < 11 ? p->ngroup + 1 : 12;
 
 	if (e->ngroup == 0 || p->ngroup == 0)
 		return;
-	need(d, 80);
-	d->y += 8;
-	para(d, ST_HEADING, tr(r->lang, "Projects by entity and pillar"), 6);
 	w[0] = BODY_W - 70 * (double)(n - 1);
-	cell[0] = tr(r->lang, "Entity");
+	head[0] = tr(r->lang, "Entity");
 	for (size_t k = 1; k < n; k++) {
 		w[k] = 70;
-		cell[k] = analysis_pillar_label(r->lang, p->group[k - 1].key);
+		head[k] = analysis_pillar_label(r->lang, p->group[k - 1].key);
 		memset(&num[k], 0, sizeof(num[k]));
 	}
-	row(d, cell, w, n, 1);
+	table_begin(
+	    d, tr(r->lang, "Projects by entity and pillar"), head, w, n);
 	for (size_t i = 0; i < e->ngroup; i++) {
 		cell[0] = e->group[i].key;
 		for (size_t k = 1; k < n; k++) {
@@ -306,6 +348,7 @@ matrix(Doc *d)
 		}
 		row(d, cell, w, n, 0);
 	}
+	table_end(d);
 	for (size_t k = 1; k < n; k++)
 		buf_free(&num[k]);
 }
@@ -344,13 +387,11 @@ money(Doc *d)
 		tr(lang, "Received, US$"), tr(lang, "Shortfall, US$") };
 	const double w[6] = { BODY_W - 5 * 74, 74, 74, 74, 74, 74 };
 
-	need(d, 80);
-	d->y += 8;
-	para(d, ST_HEADING, tr(lang, "Funding"), 6);
-	row(d, head, w, 6, 1);
+	table_begin(d, tr(lang, "Funding"), head, w, 6);
 	for (size_t i = 0; i < d->r->nmoney; i++)
 		money_row(d, &d->r->money[i], w);
 	money_row(d, &d->r->total, w);
+	table_end(d);
 }
 
 static void

@@ -20,11 +20,11 @@
 #define MATRIX_PAGE 50
 
 static const char *const sorts[][2] = {
-	{ "pillar", "pillar and serial" },
-	{ "title", "title" },
-	{ "status", "status" },
-	{ "start", "start date" },
-	{ "id", "newest last" },
+	{ "pillar", N_("pillar and serial") },
+	{ "title", N_("title") },
+	{ "status", N_("status") },
+	{ "start", N_("start date") },
+	{ "id", N_("newest last") },
 };
 
 /* The filter parameters, as GET sends them. */
@@ -156,7 +156,7 @@ select_begin(Page *p, const char *name, const char *label, const char *any)
 	    name, label, name, name, any);
 }
 
-/* The filters' form, sent to action; with the sort when sort is set. */
+/* The filters' form, sent to action; with the sort when sort_too. */
 static void
 filter_form(Page *p, const char *action, int sort_too)
 {
@@ -166,47 +166,50 @@ filter_form(Page *p, const char *action, int sort_too)
 
 	html(&p->out,
 	    "<form method=\"get\" action=\"%s\" class=\"filters\" "
-	    "role=\"search\" aria-label=\"Filter the matrix\">\n"
-	    "<div class=\"field wide\"><label for=\"f-search\">Words in the "
-	    "title or activities</label>\n"
+	    "role=\"search\" aria-label=\"%s\">\n"
+	    "<div class=\"field wide\"><label for=\"f-search\">%s</label>\n"
 	    "<input id=\"f-search\" name=\"search\" type=\"search\" "
 	    "value=\"%s\"></div>\n",
-	    action, page_param(p, "search"));
-	select_begin(p, "pillar", "Pillar", "every pillar");
+	    action, PT(p, "Filter the projects"),
+	    PT(p, "Words in the title or activities"), page_param(p, "search"));
+	select_begin(p, "pillar", PT(p, "Pillar"), PT(p, "every pillar"));
 	page_pillar_options(p, page_param(p, "pillar"));
 	html(&p->out, "</select></div>\n");
-	select_begin(p, "entity", "Entity", "every entity");
+	select_begin(p, "entity", PT(p, "Entity"), PT(p, "every entity"));
 	page_entity_options(p, page_param(p, "entity"), 1);
 	html(&p->out, "</select></div>\n");
-	select_begin(p, "country", "Country", "every country");
+	select_begin(p, "country", PT(p, "Country"), PT(p, "every country"));
 	o.selected = page_param(p, "country");
 	store_places(p->s, "country", place_option, &o, &err);
 	html(&p->out, "</select></div>\n");
-	select_begin(p, "region", "Region", "every region");
+	select_begin(p, "region", PT(p, "Region"), PT(p, "every region"));
 	o.selected = page_param(p, "region");
-	html(&p->out, "<optgroup label=\"Regions\">\n");
+	html(&p->out, "<optgroup label=\"%s\">\n", PT(p, "Regions"));
 	store_places(p->s, "region", place_option, &o, &err);
 	store_places(p->s, "subregion", place_option, &o, &err);
-	html(&p->out, "</optgroup>\n<optgroup label=\"Groupings\">\n");
+	html(&p->out, "</optgroup>\n<optgroup label=\"%s\">\n",
+	    PT(p, "Groupings"));
 	store_places(p->s, "grouping", place_option, &o, &err);
 	html(&p->out, "</optgroup>\n</select></div>\n");
-	select_begin(p, "status", "Status", "any status");
+	select_begin(p, "status", PT(p, "Status"), PT(p, "any status"));
 	page_status_options(p, page_param(p, "status"));
 	html(&p->out, "</select></div>\n");
 	if (sort_too)
 		html(&p->out,
-		    "<div class=\"field\"><label for=\"f-sort\">Sort "
-		    "by</label>\n<select id=\"f-sort\" name=\"sort\">\n");
+		    "<div class=\"field\"><label for=\"f-sort\">%s</label>\n"
+		    "<select id=\"f-sort\" name=\"sort\">\n",
+		    PT(p, "Sort by"));
 	for (size_t i = 0; sort_too && i < sizeof(sorts) / sizeof(sorts[0]);
 	     i++)
 		html(&p->out, "<option value=\"%s\"%S>%s</option>\n",
 		    sorts[i][0],
 		    sort && strcmp(sort, sorts[i][0]) == 0 ? " selected" : "",
-		    sorts[i][1]);
+		    PT(p, sorts[i][1]));
 	html(&p->out,
-	    "%S<div class=\"actions\"><button type=\"submit\">Filter</button> "
-	    "<a href=\"%s\">Clear</a></div>\n</form>\n",
-	    sort_too ? "</select></div>\n" : "", action);
+	    "%S<div class=\"actions\"><button type=\"submit\">%s</button> "
+	    "<a href=\"%s\">%s</a></div>\n</form>\n",
+	    sort_too ? "</select></div>\n" : "", PT(p, "Filter"), action,
+	    PT(p, "Clear"));
 	buf_free(&err);
 }
 
