@@ -104,6 +104,7 @@ int cmd_indicators(Cli *c);
 int cmd_report(Cli *c);
 int cmd_report_annex(Cli *c);
 int cmd_report_region(Cli *c);
+int cmd_report_analysis(Cli *c);
 int cmd_progress(Cli *c);
 int cmd_areas(Cli *c);
 

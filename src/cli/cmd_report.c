@@ -1,8 +1,10 @@
 /*
- * cmd_report.c - `ctmatrix report annex`: the annex matrix of the
+ * cmd_report.c - `ctmatrix report annex`, `report analysis` and `report
+ * region`: the annex matrix and the portfolio analysis of the
  * Secretary-General's report, for the projects the filters select, in
- * one of the formats of io/annex_render.h; `ctmatrix report region`: a
- * region's activities (io/region_render.h), as /regions/KEY shows them.
+ * one of the formats of io/annex_render.h (the analysis:
+ * io/analysis_render.h), and a region's activities (io/region_render.h),
+ * as /regions/KEY shows them.
  *
  * Not the results reports of projects (`ctmatrix report PROJECT PERIOD`,
  * cmd_results.c), which share only the word.
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../io/analysis_render.h"
 #include "../io/annex_render.h"
 #include "../io/region_render.h"
 #include "../portfolio/query.h"
@@ -29,15 +32,14 @@ opt_get(const void *c, const char *name)
  */
 static int
 report_args(
-    Cli *c, const char *what, const AnnexFormat **fmt, const char **lang)
+    Cli *c, const char *name, const AnnexFormat **fmt, const char **lang)
 {
 	const char *f = cli_opt(c, "format"), *out = cli_opt(c, "out");
 
 	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : lang_from_env();
 	if (f == NULL)
-		return cli_error(EXIT_USAGE,
-		    "report %s: --format is required (%s)", what,
-		    annex_format_names());
+		return cli_error(EXIT_USAGE, "%s: --format is required (%s)",
+		    name, annex_format_names());
 	if ((*fmt = annex_format(f)) == NULL)
 		return cli_error(EXIT_USAGE, "--format: \"%s\" is not %s", f,
 		    annex_format_names());
@@ -66,14 +68,22 @@ report_write(const Buf *doc, const char *out, const char *what)
 	else if (out == NULL &&
 	    (fwrite(buf_str(doc), 1, doc->len, stdout) != doc->len ||
 		fflush(stdout) != 0))
-		rc = cli_error(EXIT_SYSTEM,
-		    "report %s: cannot write the standard output", what);
+		rc = cli_error(
+		    EXIT_SYSTEM, "%s: cannot write the standard output", what);
 	buf_free(&err);
 	return rc;
 }
 
-int
-cmd_report_annex(Cli *c)
+/* Load a report of the projects f selects and render it in format. */
+typedef int (*ReportMake)(Store *s, const ProjectFilter *f, const char *lang,
+    const char *format, Buf *doc, Buf *err);
+
+/*
+ * `report NAME [filters] --format F [--lang L] [--out FILE]`: the
+ * options checked, the filters resolved, the report made and written.
+ */
+static int
+report_run(Cli *c, const char *name, ReportMake make)
 {
 	const AnnexFormat *fmt = NULL;
 	const char *lang, *out = cli_opt(c, "out");
@@ -84,7 +94,7 @@ cmd_report_annex(Cli *c)
 	int rc;
 
 	memset(&k, 0, sizeof(k));
-	if ((rc = report_args(c, "annex", &fmt, &lang)) != EXIT_OK)
+	if ((rc = report_args(c, name, &fmt, &lang)) != EXIT_OK)
 		return rc;
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -93,16 +103,28 @@ cmd_report_annex(Cli *c)
 		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
 		goto out;
 	}
-	if (annex_make(c->store, &f, lang, fmt->name, &doc, &err) != 0) {
-		rc = cli_error(EXIT_SYSTEM, "report annex: %s", buf_str(&err));
+	if (make(c->store, &f, lang, fmt->name, &doc, &err) != 0) {
+		rc = cli_error(EXIT_SYSTEM, "%s: %s", name, buf_str(&err));
 		goto out;
 	}
-	rc = report_write(&doc, out, "annex");
+	rc = report_write(&doc, out, name);
 out:
 	query_keys_free(&k);
 	buf_free(&doc);
 	buf_free(&err);
 	return rc;
+}
+
+int
+cmd_report_annex(Cli *c)
+{
+	return report_run(c, "report annex", annex_report_make);
+}
+
+int
+cmd_report_analysis(Cli *c)
+{
+	return report_run(c, "report analysis", analysis_report_make);
 }
 
 int
@@ -115,7 +137,7 @@ cmd_report_region(Cli *c)
 	int rc;
 
 	memset(&r, 0, sizeof(r));
-	if ((rc = report_args(c, "region", &fmt, &lang)) != EXIT_OK)
+	if ((rc = report_args(c, "report region", &fmt, &lang)) != EXIT_OK)
 		return rc;
 	if (region == NULL || *region == '\0')
 		return cli_error(EXIT_USAGE,
@@ -137,7 +159,7 @@ cmd_report_region(Cli *c)
 		rc = cli_error(EXIT_SYSTEM, "report region: %s", buf_str(&err));
 		goto out;
 	}
-	rc = report_write(&doc, cli_opt(c, "out"), "region");
+	rc = report_write(&doc, cli_opt(c, "out"), "report region");
 out:
 	region_report_free(&r);
 	buf_free(&doc);

@@ -327,6 +327,27 @@ static const Command commands[] = {
 	    "left out), then submitted, and approved or returned (--note:\n"
 	    "what to change) by the secretariat.  An approved report is\n"
 	    "locked.  A project's periods never overlap.\n" },
+	{ "report analysis", cmd_report_analysis,
+	    FILTER_OPTS "lang= format= out= ", 0, 0,
+	    "[--pillar P] [--entity KEY] [--country ISO3]\n"
+	    "         [--region NAME] [--status S] [--search TEXT] [--lang L]\n"
+	    "         --format csv|html|json|pdf|xlsx [--out FILE]",
+	    "The portfolio analysis of the Secretary-General's report: the\n"
+	    "projects counted and shared by pillar, geographical scope,\n"
+	    "status and entity, entity by pillar, their budget, what was\n"
+	    "received and the shortfall (demonstration records marked), and\n"
+	    "the sentences the report writes from them (\"Out of the 176\n"
+	    "projects, 68% fall under Pillar I ...\"), with bar charts in\n"
+	    "HTML (SVG) and PDF.  Takes the filters of `ctmatrix projects`.\n"
+	    "  --format F  csv (RFC 4180, a figure a row: table, key, name,\n"
+	    "              pillar, measure, value), json, html (a whole\n"
+	    "              document), pdf (A4) or xlsx (a sheet a table);\n"
+	    "              pdf and xlsx to standard output only when it is\n"
+	    "              not a terminal, else give --out\n"
+	    "  --lang L    ar, en, es, fr, ru or zh: every text, number and\n"
+	    "              date in that language (en)\n"
+	    "  --out FILE  write FILE whole or not at all (a new file renamed\n"
+	    "              over it), else standard output\n" },
 	{ "report annex", cmd_report_annex,
 	    FILTER_OPTS "lang= format= out= ", 0, 0,
 	    "[--pillar P] [--entity KEY] [--country ISO3]\n"

@@ -88,8 +88,8 @@ typedef struct Pdf {
  * back, glyph by glyph, on whatever else is installed.  Chinese comes
  * from Debian's fonts-noto-cjk (tools/deps installs it).
  */
-static const char *
-families_of(const char *lang)
+const char *
+annex_pdf_families(const char *lang)
 {
 	if (strcmp(lang, "ar") == 0)
 		return "Noto Sans, Noto Sans Arabic, DejaVu Sans";
@@ -584,7 +584,7 @@ pdf_open(Pdf *p, const PdfDoc *d, cairo_surface_t *s)
 
 		/* The header row in italics, but for scripts that have
 		 * none (Arabic, Chinese): a slanted script is false. */
-		buf_printf(&b, "%s %s %d", families_of(d->lang),
+		buf_printf(&b, "%s %s %d", annex_pdf_families(d->lang),
 		    st[i].style                                ? st[i].style
 			: p->rtl || strcmp(d->lang, "zh") == 0 ? "Bold"
 							       : "Italic",
@@ -613,6 +613,12 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 
 /* Whether this process has rendered a PDF (annex_pdf_fini). */
 static volatile int rendered;
+
+void
+annex_pdf_rendering(void)
+{
+	rendered = 1;
+}
 
 void
 annex_pdf_fini(void)

@@ -65,6 +65,18 @@ int annex_pdf_grids(
     const PdfDoc *d, const PdfGrid *g, size_t ng, const char *path, Buf *err);
 
 /*
+ * The font families pango is to use for lang ("Noto Sans, DejaVu Sans"),
+ * first choice first, for every PDF of ctmatrix.
+ */
+const char *annex_pdf_families(const char *lang);
+
+/*
+ * Note that this process renders with pango and cairo, so that
+ * annex_pdf_fini() drops their caches: every PDF renderer calls it.
+ */
+void annex_pdf_rendering(void);
+
+/*
  * Drop the font caches a rendering filled (fontconfig's, pango's, cairo's),
  * so that a process ends with nothing held, as LeakSanitizer checks.  Call
  * it once, at the end of a process that may have rendered, when no other

@@ -77,7 +77,7 @@ int annex_xlsx_stream(Store *s, const ProjectFilter *f, const char *lang,
  * XLSX is streamed (annex_xlsx_stream()); the other formats are made
  * from the model.  0, or -1 with a message in err.
  */
-int annex_make(Store *s, const ProjectFilter *f, const char *lang,
+int annex_report_make(Store *s, const ProjectFilter *f, const char *lang,
     const char *format, Buf *out, Buf *err);
 
 #endif

@@ -109,7 +109,7 @@ xlsx_stream_file(const void *doc, const char *path, Buf *err)
 }
 
 int
-annex_make(Store *s, const ProjectFilter *f, const char *lang,
+annex_report_make(Store *s, const ProjectFilter *f, const char *lang,
     const char *format, Buf *out, Buf *err)
 {
 	AnnexReport r;

@@ -82,7 +82,7 @@ typedef struct FundCtx {
 	FundRow total;
 } FundCtx;
 
-static json_t *
+json_t *
 fund_row_json(const FundRow *r)
 {
 	json_t *j = json_object();

@@ -38,6 +38,13 @@ json_t *contribution_json(const Contribution *c);
  */
 json_t *project_money_json(Store *s, int64_t id, int *status, Buf *err);
 
+/*
+ * One row of store_funding: {"key", "name", "projects", "budgeted",
+ * "budget", "budget_cents", "received", ..., "shortfall", ...,
+ * "demo_projects", "demo_received_projects"} (a new reference).
+ */
+json_t *fund_row_json(const FundRow *r);
+
 /* The rows of store_funding(f) as {"by", "groups": [...], "total"}, or
  * NULL with a message in err. */
 json_t *funding_json(Store *s, const FundFilter *f, Buf *err);

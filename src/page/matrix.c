@@ -3,7 +3,9 @@
  * of 50 at a time.  The filters are those of the CLI and the API
  * (portfolio/query.h), so the three agree on what a filter means.  The
  * annex of the report (/report/annex.csv, .html, .json, .pdf, .xlsx) is the
- * same view downloaded, with the same filters.
+ * same view downloaded, with the same filters; so is the portfolio
+ * analysis (/report/analysis.EXT), also shown as a page (/analysis) with
+ * its sentences, tables and charts.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include <strings.h>
 
 #include "../core/mem.h"
+#include "../io/analysis_render.h"
 #include "../io/annex_render.h"
 #include "page_int.h"
 
@@ -156,20 +159,21 @@ select_begin(Page *p, const char *name, const char *label, const char *any)
 	    name, label, name, name, any);
 }
 
+/* The filters' form, sent to action; with the sort when sort_too. */
 static void
-filter_form(Page *p)
+filter_form(Page *p, const char *action, int sort_too)
 {
 	Options o = { p, NULL, NULL };
 	Buf err = BUF_INIT;
 	const char *sort = page_param(p, "sort");
 
 	html(&p->out,
-	    "<form method=\"get\" action=\"/\" class=\"filters\" "
+	    "<form method=\"get\" action=\"%s\" class=\"filters\" "
 	    "role=\"search\" aria-label=\"%s\">\n"
 	    "<div class=\"field wide\"><label for=\"f-search\">%s</label>\n"
 	    "<input id=\"f-search\" name=\"search\" type=\"search\" "
 	    "value=\"%s\"></div>\n",
-	    PT(p, "Filter the matrix"),
+	    action, PT(p, "Filter the projects"),
 	    PT(p, "Words in the title or activities"), page_param(p, "search"));
 	select_begin(p, "pillar", PT(p, "Pillar"), PT(p, "every pillar"));
 	page_pillar_options(p, page_param(p, "pillar"));
@@ -193,20 +197,22 @@ filter_form(Page *p)
 	select_begin(p, "status", PT(p, "Status"), PT(p, "any status"));
 	page_status_options(p, page_param(p, "status"));
 	html(&p->out, "</select></div>\n");
-	html(&p->out,
-	    "<div class=\"field\"><label for=\"f-sort\">%s</label>\n"
-	    "<select id=\"f-sort\" name=\"sort\">\n",
-	    PT(p, "Sort by"));
-	for (size_t i = 0; i < sizeof(sorts) / sizeof(sorts[0]); i++)
+	if (sort_too)
+		html(&p->out,
+		    "<div class=\"field\"><label for=\"f-sort\">%s</label>\n"
+		    "<select id=\"f-sort\" name=\"sort\">\n",
+		    PT(p, "Sort by"));
+	for (size_t i = 0; sort_too && i < sizeof(sorts) / sizeof(sorts[0]);
+	     i++)
 		html(&p->out, "<option value=\"%s\"%S>%s</option>\n",
 		    sorts[i][0],
 		    sort && strcmp(sort, sorts[i][0]) == 0 ? " selected" : "",
 		    PT(p, sorts[i][1]));
 	html(&p->out,
-	    "</select></div>\n<div class=\"actions\"><button "
-	    "type=\"submit\">%s</button> <a href=\"/\">%s</a></div>\n"
-	    "</form>\n",
-	    PT(p, "Filter"), PT(p, "Clear"));
+	    "%S<div class=\"actions\"><button type=\"submit\">%s</button> "
+	    "<a href=\"%s\">%s</a></div>\n</form>\n",
+	    sort_too ? "</select></div>\n" : "", PT(p, "Filter"), action,
+	    PT(p, "Clear"));
 	buf_free(&err);
 }
 
@@ -362,12 +368,12 @@ page_project_table(Page *p, const ProjectFilter *f, const char *caption)
 }
 
 /*
- * "Download: CSV · XLSX · HTML · JSON": the annex of the report for the
- * filters of the page, exactly as given (the annex has its own order and
- * no pages, so sort and page make no difference there).
+ * "Download: CSV · XLSX · HTML · JSON": the report name (annex, analysis)
+ * for the filters of the page, exactly as given (sort and page make no
+ * difference there), and in lang when it is not NULL.
  */
 static void
-downloads(Page *p)
+downloads(Page *p, const char *name, const char *lead, const char *lang)
 {
 	static const char *const fmts[][2] = { { "csv", "CSV" },
 		{ "xlsx", "XLSX" }, { "pdf", "PDF" }, { "html", "HTML" },
@@ -381,25 +387,32 @@ downloads(Page *p)
 			html(&q, "%S%s=%u", q.len ? "&amp;" : "?",
 			    filter_names[i], v);
 	}
-	html(&p->out, "<p class=\"alt downloads\">%s ",
-	    PT(p, "Download the annex of the report for these filters:"));
+	if (lang != NULL)
+		html(&q, "%Slang=%u", q.len ? "&amp;" : "?", lang);
+	html(&p->out, "<p class=\"alt downloads\">%s ", lead);
 	for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
-		html(&p->out, "%S<a href=\"/report/annex.%s%S\"%S>%s</a>",
-		    i ? " · " : "", fmts[i][0], buf_str(&q),
+		html(&p->out, "%S<a href=\"/report/%s.%s%S\"%S>%s</a>",
+		    i ? " · " : "", name, fmts[i][0], buf_str(&q),
 		    strcmp(fmts[i][0], "html") ? " download" : "", fmts[i][1]);
 	html(&p->out, ".</p>\n");
 	buf_free(&q);
 }
 
-int
-page_annex(Page *p, const char *ext)
+/*
+ * /report/NAME.EXT: the report make renders, for the matrix's filters,
+ * in ?lang= (English without it: a download is the same for everyone).
+ */
+static int
+report_download(Page *p, const char *ext, const char *name,
+    int (*make)(Store *, const ProjectFilter *, const char *, const char *,
+	Buf *, Buf *))
 {
 	const AnnexFormat *fmt = annex_format(ext);
 	const char *lang = page_param(p, "lang");
 	QueryArgs a;
 	QueryKeys k;
 	ProjectFilter f;
-	Buf err = BUF_INIT, name = BUF_INIT;
+	Buf err = BUF_INIT, disp = BUF_INIT;
 	int rc = 1;
 
 	if (fmt == NULL)
@@ -407,7 +420,7 @@ page_annex(Page *p, const char *ext)
 	if (!params_known(p, NULL))
 		return page_error(p, 400,
 		    PT(p,
-			"The annex takes pillar, entity, country, region, "
+			"The report takes pillar, entity, country, region, "
 			"status, search and lang."));
 	if (lang != NULL && !lang_ok(lang))
 		return page_error(
@@ -422,15 +435,15 @@ page_annex(Page *p, const char *ext)
 		goto out;
 	}
 	buf_reset(&p->rp->body);
-	if (annex_make(p->s, &f, lang, fmt->name, &p->rp->body, &err) != 0) {
-		rc = page_error(p, 500, PT(p, "The annex could not be made."));
+	if (make(p->s, &f, lang, fmt->name, &p->rp->body, &err) != 0) {
+		rc = page_error(p, 500, PT(p, "The report could not be made."));
 		goto out;
 	}
 	p->rp->status = 200;
 	p->rp->type = fmt->type;
-	buf_printf(&name, "attachment; filename=\"annex.%s\"", fmt->name);
+	buf_printf(&disp, "attachment; filename=\"%s.%s\"", name, fmt->name);
 	if (fmt->attachment)
-		http_reply_header(p->rp, "Content-Disposition", buf_str(&name));
+		http_reply_header(p->rp, "Content-Disposition", buf_str(&disp));
 	if (strcmp(fmt->name, "html") == 0)
 		http_reply_header(p->rp, "Content-Security-Policy",
 		    "default-src 'none'; style-src 'unsafe-inline'; "
@@ -439,8 +452,66 @@ page_annex(Page *p, const char *ext)
 out:
 	query_keys_free(&k);
 	buf_free(&err);
-	buf_free(&name);
+	buf_free(&disp);
 	return rc;
+}
+
+int
+page_annex(Page *p, const char *ext)
+{
+	return report_download(p, ext, "annex", annex_report_make);
+}
+
+int
+page_analysis_file(Page *p, const char *ext)
+{
+	return report_download(p, ext, "analysis", analysis_report_make);
+}
+
+int
+page_analysis(Page *p)
+{
+	QueryArgs a;
+	QueryKeys k;
+	ProjectFilter f;
+	AnalysisReport r;
+	Buf err = BUF_INIT;
+	int status = 200;
+
+	if (!params_known(p, "lang"))
+		return page_error(p, 400,
+		    "This page takes pillar, entity, country, region, status, "
+		    "search and lang.");
+	memset(&k, 0, sizeof(k));
+	memset(&r, 0, sizeof(r));
+	query_args_fill(&a, param_get, p);
+	p->nav = "analysis";
+	page_begin(p, PT(p, "Portfolio analysis"));
+	filter_form(p, "/analysis", 0);
+	if (query_filter(p->s, &a, &f, &k, &err) != 0) {
+		const char *m = buf_str(&err);
+
+		html(&p->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
+		    m + 2 * (strncmp(m, "--", 2) == 0));
+		status = 400;
+		goto out;
+	}
+	if (analysis_report_load(p->s, &f, p->lang, &r, &err) != 0) {
+		html(&p->out, "<p class=\"error\">%s</p>\n",
+		    PT(p, "The analysis could not be made."));
+		status = 500;
+		goto out;
+	}
+	html(&p->out, "<div id=\"results\" class=\"analysis\">\n");
+	analysis_html_body(&r, 2, &p->out);
+	downloads(p, "analysis",
+	    PT(p, "Download this analysis for these filters:"), p->lang);
+	html(&p->out, "</div>\n");
+out:
+	analysis_report_free(&r);
+	query_keys_free(&k);
+	buf_free(&err);
+	return page_end(p, status);
 }
 
 int
@@ -472,7 +543,7 @@ page_matrix(Page *p)
 	filter_query(p, &q);
 	p->nav = "matrix";
 	page_begin(p, PT(p, "The matrix of projects"));
-	filter_form(p);
+	filter_form(p, "/", 1);
 	if (query_filter(p->s, &a, &f, &k, &err) != 0) {
 		const char *m = buf_str(&err);
 
@@ -522,7 +593,8 @@ page_matrix(Page *p)
 	html(&p->out, "<p class=\"alt\">");
 	page_markup(&p->out, PT(p, "This view as %s."), 1, buf_str(&link));
 	html(&p->out, "</p>\n");
-	downloads(p);
+	downloads(p, "annex",
+	    PT(p, "Download the annex of the report for these filters:"), NULL);
 	html(&p->out, "</div>\n");
 	if (page_may_write(p))
 		html(&p->out,

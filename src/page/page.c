@@ -147,6 +147,7 @@ static const struct {
 } menu[] = {
 	{ "matrix", "/", N_("Matrix"), 0 },
 	{ "dashboard", "/dashboard", N_("Dashboard"), 0 },
+	{ "analysis", "/analysis", N_("Analysis"), 0 },
 	{ "organisations", "/organisations", N_("Organisations"), 0 },
 	{ "countries", "/countries", N_("Countries"), 0 },
 	{ "regions", "/regions", N_("Regions"), 0 },
@@ -768,6 +769,10 @@ page_route(Page *p)
 		return page_matrix(p);
 	if (strncmp(path, "/report/annex.", 14) == 0 && get)
 		return page_annex(p, path + 14);
+	if (strncmp(path, "/report/analysis.", 17) == 0 && get)
+		return page_analysis_file(p, path + 17);
+	if (strcmp(path, "/analysis") == 0 && get)
+		return page_analysis(p);
 	if (strcmp(path, "/projects/new") == 0)
 		return page_project_new(p);
 	if (strncmp(path, "/projects/", 10) == 0 &&

@@ -104,6 +104,10 @@ void page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption);
 int page_matrix(Page *p);
 /* The annex of the report for the matrix's filters, ext a format's name. */
 int page_annex(Page *p, const char *ext);
+/* The portfolio analysis for the matrix's filters: the page /analysis,
+ * and the download /report/analysis.EXT. */
+int page_analysis(Page *p);
+int page_analysis_file(Page *p, const char *ext);
 int page_project(Page *p, int64_t id, const char *rest);
 int page_project_new(Page *p);
 int page_organisations(Page *p, const char *key);

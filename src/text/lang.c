@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <unicode/udat.h>
+#include <unicode/ulistformatter.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
@@ -390,6 +391,91 @@ lang_date(Buf *out, const char *lang, const char *ymd)
 		put_uchars(out, u, len);
 	else
 		buf_puts(out, ymd);
+}
+
+/* s as UTF-16, made with malloc (the caller frees it); NULL if invalid. */
+static UChar *
+uchars_of(const char *s, int32_t *n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar *u;
+
+	u_strFromUTF8(NULL, 0, n, s, -1, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	st = U_ZERO_ERROR;
+	u = malloc(((size_t)*n + 1) * sizeof(*u));
+	if (u == NULL)
+		abort();
+	u_strFromUTF8(u, *n + 1, NULL, s, -1, &st);
+	if (U_FAILURE(st)) {
+		free(u);
+		return NULL;
+	}
+	return u;
+}
+
+/* The list of the n items of u (lengths len) into out as UTF-8. */
+static int
+list_format(Buf *out, const char *locale, UChar **u, int32_t *len, size_t n)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UListFormatter *lf = ulistfmt_open(locale, &st);
+	UChar *res = NULL;
+	int32_t rlen = 0;
+	char *s = NULL;
+	int32_t slen = 0;
+	int rc = -1;
+
+	if (U_FAILURE(st))
+		goto out;
+	rlen = ulistfmt_format(
+	    lf, (const UChar *const *)u, len, (int32_t)n, NULL, 0, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		goto out;
+	st = U_ZERO_ERROR;
+	if ((res = malloc(((size_t)rlen + 1) * sizeof(*res))) == NULL)
+		abort();
+	ulistfmt_format(
+	    lf, (const UChar *const *)u, len, (int32_t)n, res, rlen + 1, &st);
+	if (U_FAILURE(st))
+		goto out;
+	u_strToUTF8(NULL, 0, &slen, res, rlen, &st);
+	st = U_ZERO_ERROR;
+	if ((s = malloc((size_t)slen + 1)) == NULL)
+		abort();
+	u_strToUTF8(s, slen + 1, NULL, res, rlen, &st);
+	if (U_SUCCESS(st)) {
+		buf_append(out, s, (size_t)slen);
+		rc = 0;
+	}
+out:
+	if (lf != NULL)
+		ulistfmt_close(lf);
+	free(res);
+	free(s);
+	return rc;
+}
+
+void
+lang_list(Buf *out, const char *lang, const char *const *item, size_t n)
+{
+	int i = index_of(lang);
+	UChar **u = calloc(n + 1, sizeof(*u));
+	int32_t *len = calloc(n + 1, sizeof(*len));
+	int ok = u != NULL && len != NULL;
+
+	if (u == NULL || len == NULL)
+		abort();
+	for (size_t k = 0; k < n && ok; k++)
+		ok = (u[k] = uchars_of(item[k], &len[k])) != NULL;
+	if (!ok || list_format(out, icu_locale[i < 0 ? 2 : i], u, len, n) != 0)
+		for (size_t k = 0; k < n; k++)
+			buf_printf(out, "%s%s", k ? ", " : "", item[k]);
+	for (size_t k = 0; k < n; k++)
+		free(u[k]);
+	free(u);
+	free(len);
 }
 
 void

@@ -26,6 +26,7 @@
 #ifndef CTM_TEXT_LANG_H
 #define CTM_TEXT_LANG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../core/buf.h"
@@ -104,6 +105,12 @@ void lang_decimal(Buf *out, const char *lang, double x, int frac);
 
 /* share (0.33 for 33%) as a whole percentage ("33%", "33 %"). */
 void lang_percent(Buf *out, const char *lang, double share);
+
+/*
+ * The items joined as the language writes a list ("A, B and C", "A، B
+ * وC", "A、B和C"), through ICU; items joined by ", " if ICU fails.
+ */
+void lang_list(Buf *out, const char *lang, const char *const *item, size_t n);
 
 /*
  * The date ymd ("2018-05-12") as the language writes it in full ("12 May

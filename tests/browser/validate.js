@@ -140,6 +140,8 @@ async function main() {
 		[`/projects/${ID}`, 200], [`/projects/${other.id}`, 200],
 		["/organisations", 200], [`/organisations/${FP_ENTITY}`, 200],
 		["/countries", 200], ["/countries/MLI", 200], ["/dashboard", 200],
+		["/analysis", 200], ["/analysis?pillar=II&lang=ar", 200], ["/analysis?lang=zh&status=ongoing", 200],
+		["/analysis?pillar=IX", 400], ["/analysis?search=nothingmatcheszzz", 200],
 		["/login", 200], ["/login?next=%2Ffindings", 200],
 		["/findings", 401], [`/projects/${ID}/history`, 401], ["/upload", 401],
 		["/nosuch", 404], ["/projects/99999", 404], ["/organisations/NOSUCH", 404],

@@ -14,31 +14,6 @@ equal "the matrix imports" 0 $?
 "$CTM" projects --format json --limit 1000 >"$WORK/all.json" 2>/dev/null
 TODAY=$(date -u +%F)
 
-# csvrows FILE: the records of an RFC 4180 file as JSON arrays, one a line
-# (the header first); fails on a bare quote, a LF without CR, an unclosed
-# field.
-cat >"$WORK/csv.js" <<'EOF'
-const t = require("fs").readFileSync(process.argv[2], "utf8");
-const recs = []; let rec = [], f = "", i = 0, q = false;
-if (t.charCodeAt(0) === 0xfeff) throw new Error("byte-order mark");
-while (i < t.length) {
-	const c = t[i];
-	if (q) {
-		if (c === '"' && t[i + 1] === '"') { f += '"'; i += 2; continue; }
-		if (c === '"') { q = false; i++; continue; }
-		f += c; i++; continue;
-	}
-	if (c === '"') { if (f !== "") throw new Error("quote inside a field"); q = true; i++; continue; }
-	if (c === ",") { rec.push(f); f = ""; i++; continue; }
-	if (c === "\r" && t[i + 1] === "\n") { rec.push(f); recs.push(rec); rec = []; f = ""; i += 2; continue; }
-	if (c === "\n" || c === "\r") throw new Error("bare line break at " + i);
-	f += c; i++;
-}
-if (q) throw new Error("unclosed quote");
-if (f !== "" || rec.length) throw new Error("no CRLF after the last record");
-for (const r of recs) console.log(JSON.stringify(r));
-EOF
-csvrows() { node "$WORK/csv.js" "$1"; }
 
 # --- CSV ---------------------------------------------------------------------
 "$CTM" report annex --format csv >"$WORK/a.csv"

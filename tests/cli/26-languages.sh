@@ -153,5 +153,15 @@ if command -v msgmerge >/dev/null; then
 	} >"$T/po/es/aa.po"
 	"$T/tools/check-po" >"$WORK/po.out" 2>&1
 	equal "tools/check-po: a translation whose format differs fails" 1 $?
-	contains "  naming it (msgmerge set it aside as fuzzy)" "fuzzy: Page %s of %s" "$(cat "$WORK/po.out")"
+	contains "  naming it" "Page %s of %s" "$(cat "$WORK/po.out")"
+	# a text translated in two files (two parts of the program)
+	rm -f "$T/po/es/aa.po"
+	cp "$TOP/po/fr/annex.po" "$T/po/fr/annex.po"
+	{
+		sed -n '1,/^$/p' "$T/po/ru/base.po"
+		printf 'msgid "%s"\nmsgstr "%s"\n' "Main activities" "Главные мероприятия"
+	} >"$T/po/ru/zz.po"
+	"$T/tools/check-po" >"$WORK/po.out" 2>&1
+	equal "tools/check-po: a text translated in two files fails" 1 $?
+	contains "  naming it" "twice: Main activities" "$(cat "$WORK/po.out")"
 fi

@@ -37,6 +37,17 @@ date_is(const char *lang, const char *ymd, const char *want)
 }
 
 static void
+list_is(const char *lang, size_t n, const char *want)
+{
+	static const char *const items[] = { "A", "B", "C" };
+	Buf b = BUF_INIT;
+
+	lang_list(&b, lang, items, n);
+	CHECK_STR(buf_str(&b), want, "lang_list(%s, %zu items)", lang, n);
+	buf_free(&b);
+}
+
+static void
 accept_is(const char *header, const char *want)
 {
 	const char *got = lang_accept(header);
@@ -92,5 +103,10 @@ test_lang(void)
 	date_is("ar", "2018-05-12", "12 أيار/مايو 2018");
 	date_is("en", "2018-05", "2018-05");
 	date_is("en", "not a date", "not a date");
+	list_is("en", 3, "A, B and C");
+	list_is("en", 2, "A and B");
+	list_is("en", 1, "A");
+	list_is("fr", 3, "A, B et C");
+	list_is("ru", 2, "A и B");
 	lang_fini();
 }
