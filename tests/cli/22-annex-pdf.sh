@@ -120,6 +120,34 @@ done
 every_page "2018 en" "$WORK/r-en.pdf" "Main activities" Page of
 every_page "2018 ru" "$WORK/r-ru.pdf" "Основные мероприятия" Стр. из
 every_page "2018 ar" "$WORK/r-ar.pdf" "حالة التنفيذ" الصفحة من
+# Every page as a picture (pdftoppm): the size of A4 landscape, ink on
+# it, neither blank nor black; and the columns mirrored in Arabic: the
+# serial, the first column, at the left edge in English and at the right
+# in Arabic (the words' boxes, pdftotext -bbox).
+for lang in en ru ar; do
+	rm -f "$WORK"/png-*.pgm
+	pdftoppm -gray -r 30 "$WORK/r-$lang.pdf" "$WORK/png"
+	n=$(pages "$WORK/r-$lang.pdf")
+	equal "2018 $lang: every one of the $n pages rendered as a picture" "$n" \
+		"$(ls "$WORK"/png-*.pgm | wc -l)"
+	bad=""
+	for f in "$WORK"/png-*.pgm; do
+		read -r w h ink <<<"$(node "$TOP/tests/tools/pgm-ink.js" "$f")"
+		[ "$w" = 351 ] && [ "$h" = 249 ] &&
+			awk -v i="$ink" 'BEGIN { exit !(i > 0.005 && i < 0.3) }' ||
+			bad="$bad $(basename "$f"):${w}x$h:$ink"
+	done
+	equal "2018 $lang: each picture A4 landscape at 30 dpi, with ink, not black" "" "$bad"
+	x=$(pdftotext -bbox -f 1 -l 1 "$WORK/r-$lang.pdf" - |
+		sed -n 's/.*xMin="\([0-9.]*\)".*>1<\/word>.*/\1/p' | head -1)
+	case $lang in
+	ar) check "2018 ar: serial 1 at the right edge (x $x of 842)" -- \
+		awk -v x="$x" 'BEGIN { exit !(x > 740) }' ;;
+	*) check "2018 $lang: serial 1 at the left edge (x $x of 842)" -- \
+		awk -v x="$x" 'BEGIN { exit !(x != "" && x < 100) }' ;;
+	esac
+done
+
 # the other three languages of the United Nations
 for lang in es fr zh; do
 	check "2018 $lang: rendered" -- "$SAMPLE" "$CTMATRIX_DB" $lang "$WORK/r-$lang.pdf"
