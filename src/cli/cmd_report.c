@@ -30,23 +30,28 @@ annex_args(Cli *c, const AnnexFormat **fmt, const char **lang)
 {
 	const char *f = cli_opt(c, "format"), *out = cli_opt(c, "out");
 
-	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : lang_from_env();
+	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : c->lang;
 	if (f == NULL)
 		return cli_error(EXIT_USAGE,
-		    "report annex: --format is required (%s)",
+		    tr(c->lang, "report annex: --format is required (%s)"),
 		    annex_format_names());
 	if ((*fmt = annex_format(f)) == NULL)
-		return cli_error(EXIT_USAGE, "--format: \"%s\" is not %s", f,
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "--format: \"%s\" is not %s"), f,
 		    annex_format_names());
 	if (!lang_ok(*lang))
 		return cli_error(EXIT_USAGE,
-		    "--lang: \"%s\" is not ar, en, es, fr, ru or zh", *lang);
+		    tr(c->lang,
+			"--lang: \"%s\" is not ar, en, es, fr, ru or zh"),
+		    *lang);
 	if (out != NULL && *out == '\0')
-		return cli_error(EXIT_USAGE, "--out: a file name is needed");
+		return cli_error(
+		    EXIT_USAGE, tr(c->lang, "--out: a file name is needed"));
 	if (out == NULL && (*fmt)->binary && isatty(STDOUT_FILENO))
 		return cli_error(EXIT_USAGE,
-		    "--format %s is binary: give --out FILE, or redirect "
-		    "standard output",
+		    tr(c->lang,
+			"--format %s is binary: give --out FILE, or redirect "
+			"standard output"),
 		    (*fmt)->name);
 	return EXIT_OK;
 }
@@ -76,7 +81,8 @@ cmd_report_annex(Cli *c)
 	}
 	if (annex_report_load(c->store, &f, lang, &r, &err) != 0 ||
 	    annex_render(&r, fmt->name, &doc, &err) != 0) {
-		rc = cli_error(EXIT_SYSTEM, "report annex: %s", buf_str(&err));
+		rc = cli_error(EXIT_SYSTEM, tr(c->lang, "report annex: %s"),
+		    buf_str(&err));
 		goto out;
 	}
 	if (out != NULL && buf_write_file(out, buf_str(&doc), doc.len, &err))
@@ -85,8 +91,9 @@ cmd_report_annex(Cli *c)
 	    (fwrite(buf_str(&doc), 1, doc.len, stdout) != doc.len ||
 		fflush(stdout) != 0))
 		rc = cli_error(EXIT_SYSTEM,
-		    "report annex: cannot write the "
-		    "standard output");
+		    tr(c->lang,
+			"report annex: cannot write the "
+			"standard output"));
 out:
 	annex_report_free(&r);
 	query_keys_free(&k);

@@ -341,8 +341,9 @@ static const Command commands[] = {
 	    "              whole document, for printing) or xlsx (a sheet a\n"
 	    "              pillar; to standard output only when it is not a\n"
 	    "              terminal, else give --out)\n"
-	    "  --lang L    ar, en, es, fr, ru or zh: for now only the\n"
-	    "              pillars' names change with it (en)\n"
+	    "  --lang L    ar, en, es, fr, ru or zh (the global --lang, else\n"
+	    "              the environment's): the annex's language; only the\n"
+	    "              projects' own texts stay as they were entered\n"
 	    "  --out FILE  write FILE whole or not at all (a new file renamed\n"
 	    "              over it), else standard output\n" },
 	{ "request", cmd_request, "", 1, 1, "FILE",
@@ -471,33 +472,41 @@ command_has_opt(const Command *cmd, const char *name, int *value)
 }
 
 static const char exit_codes[] =
-    "Exit status: 0 done; 1 the input was wrong or a thing was not found;\n"
-    "2 the command line was wrong; 3 the database or the system failed.\n";
+    N_("Exit status: 0 done; 1 the input was wrong or a thing was not found;\n"
+       "2 the command line was wrong; 3 the database or the system failed.\n");
 
 int
-cli_help(FILE *fp, const char *name)
+cli_help(FILE *fp, const char *lang, const char *name)
 {
 	const Command *cmd;
 
 	if (name == NULL) {
-		fputs("usage: ctmatrix [--db PATH] COMMAND [OPTIONS] [ARGS]\n\n"
-		      "The portfolio of UN counter-terrorism projects.  The\n"
-		      "database is --db PATH, else $CTMATRIX_DB, else "
-		      "./ctmatrix.db;\nit is created and initialised when "
-		      "missing.\n\nCommands:\n",
+		fprintf(fp,
+		    "%s ctmatrix [--db PATH] [--lang L] COMMAND "
+		    "[OPTIONS] [ARGS]\n\n",
+		    tr(lang, "usage:"));
+		fputs(
+		    tr(lang,
+			"The portfolio of UN counter-terrorism projects.  The\n"
+			"database is --db PATH, else $CTMATRIX_DB, else "
+			"./ctmatrix.db;\nit is created and initialised when "
+			"missing.  The language is\n--lang L (ar, en, es, fr, "
+			"ru or zh), else the environment's\n(LANGUAGE, LC_ALL, "
+			"LC_MESSAGES, LANG).\n\nCommands:\n"),
 		    fp);
 		for (size_t i = 0; i < NCOMMANDS; i++)
 			fprintf(fp, "  %-9s %s\n", commands[i].name,
 			    commands[i].usage);
-		fprintf(fp, "\n`ctmatrix help COMMAND` tells more.  %s",
-		    exit_codes);
+		fprintf(fp, "\n%s  %s",
+		    tr(lang, "`ctmatrix help COMMAND` tells more."),
+		    tr(lang, exit_codes));
 		return EXIT_OK;
 	}
 	if ((cmd = command_find(name)) == NULL)
 		return cli_error(EXIT_USAGE,
-		    "no command \"%s\" (try `ctmatrix help`)", name);
-	fprintf(fp, "usage: ctmatrix %s %s\n\n%s\n%s", cmd->name, cmd->usage,
-	    cmd->help, exit_codes);
+		    tr(lang, "no command \"%s\" (try `ctmatrix help`)"), name);
+	fprintf(fp, "%s ctmatrix %s %s\n\n%s\n%s", tr(lang, "usage:"),
+	    cmd->name, cmd->usage, tr(lang, cmd->help), tr(lang, exit_codes));
 	return EXIT_OK;
 }
 
@@ -509,7 +518,7 @@ cmd_help(Cli *c)
 
 	for (int i = 0; i < c->narg; i++)
 		buf_printf(&name, "%s%s", i ? " " : "", c->arg[i]);
-	rc = cli_help(stdout, c->narg ? buf_str(&name) : NULL);
+	rc = cli_help(stdout, c->lang, c->narg ? buf_str(&name) : NULL);
 	buf_free(&name);
 	return rc;
 }
@@ -548,7 +557,8 @@ cli_format(Cli *c)
 	if (strcmp(c->format, "table") && strcmp(c->format, "json") &&
 	    strcmp(c->format, "csv"))
 		return cli_error(EXIT_USAGE,
-		    "--format: \"%s\" is not table, json or csv", c->format);
+		    tr(c->lang, "--format: \"%s\" is not table, json or csv"),
+		    c->format);
 	return EXIT_OK;
 }
 
@@ -567,8 +577,8 @@ cli_store(Cli *c)
 	}
 	if (!store_has_reference(c->store) &&
 	    refdata_load(c->store, NULL, &err) != 0) {
-		cli_error(
-		    EXIT_SYSTEM, "loading reference data: %s", buf_str(&err));
+		cli_error(EXIT_SYSTEM,
+		    tr(c->lang, "loading reference data: %s"), buf_str(&err));
 		store_close(c->store);
 		c->store = NULL;
 	}
@@ -599,27 +609,62 @@ parse_args(Cli *c, const Command *cmd, int argc, char **argv)
 			*eq = '\0';
 		if (!command_has_opt(cmd, a, &wants))
 			return cli_error(EXIT_USAGE,
-			    "%s: unknown option --%s (see `ctmatrix help %s`)",
+			    tr(c->lang,
+				"%s: unknown option --%s (see `ctmatrix help "
+				"%s`)"),
 			    cmd->name, a, cmd->name);
 		if (c->nopt >= CLI_MAX_OPTS)
-			return cli_error(EXIT_USAGE, "too many options");
+			return cli_error(
+			    EXIT_USAGE, tr(c->lang, "too many options"));
 		c->opt[c->nopt].name = a;
 		if (wants && eq)
 			c->opt[c->nopt].value = eq + 1;
 		else if (wants && i + 1 < argc)
 			c->opt[c->nopt].value = argv[++i];
 		else if (wants)
-			return cli_error(EXIT_USAGE, "--%s wants a value", a);
+			return cli_error(
+			    EXIT_USAGE, tr(c->lang, "--%s wants a value"), a);
 		else if (eq)
-			return cli_error(EXIT_USAGE, "--%s takes no value", a);
+			return cli_error(
+			    EXIT_USAGE, tr(c->lang, "--%s takes no value"), a);
 		else
 			c->opt[c->nopt].value = "";
 		c->nopt++;
 	}
 	if (c->narg < cmd->min_args ||
 	    (cmd->max_args >= 0 && c->narg > cmd->max_args))
-		return cli_error(
-		    EXIT_USAGE, "usage: ctmatrix %s %s", cmd->name, cmd->usage);
+		return cli_error(EXIT_USAGE, "%s ctmatrix %s %s",
+		    tr(c->lang, "usage:"), cmd->name, cmd->usage);
+	return EXIT_OK;
+}
+
+/*
+ * c->lang from the global --lang (among the options before the command),
+ * else from the environment; read first, so that every message, even
+ * one about an option before --lang, is in that language.
+ */
+static int
+global_lang(Cli *c, int argc, char **argv)
+{
+	const char *l = NULL;
+
+	c->lang = lang_from_env();
+	for (int i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			l = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			l = argv[i] + 7;
+		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			i++;
+	}
+	if (l == NULL)
+		return EXIT_OK;
+	if (!lang_ok(l))
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang,
+			"--lang: \"%s\" is not ar, en, es, fr, ru or zh"),
+		    l);
+	c->lang = l;
 	return EXIT_OK;
 }
 
@@ -634,29 +679,38 @@ main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.prog = argv[0];
 	c.db = getenv("CTMATRIX_DB");
+	if ((rc = global_lang(&c, argc, argv)) != EXIT_OK)
+		return rc;
 	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			c.db = argv[++i];
 		else if (strncmp(argv[i], "--db=", 5) == 0)
 			c.db = argv[i] + 5;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			i++; /* read by global_lang() */
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			continue;
 		else if (strcmp(argv[i], "--help") == 0)
-			return cli_help(stdout, NULL);
+			return cli_help(stdout, c.lang, NULL);
 		else if (strcmp(argv[i], "--version") == 0) {
 			printf("ctmatrix %s\n", CTM_VERSION);
 			return EXIT_OK;
 		} else
 			return cli_error(EXIT_USAGE,
-			    "unknown option %s (see `ctmatrix help`)", argv[i]);
+			    tr(c.lang,
+				"unknown option %s (see `ctmatrix help`)"),
+			    argv[i]);
 	}
 	if (c.db == NULL || *c.db == '\0')
 		c.db = "ctmatrix.db";
 	if (i >= argc) {
-		cli_help(stderr, NULL);
+		cli_help(stderr, c.lang, NULL);
 		return EXIT_USAGE;
 	}
 	if ((cmd = command_lookup(argc - i, argv + i, &words)) == NULL)
 		return cli_error(EXIT_USAGE,
-		    "no command \"%s\" (try `ctmatrix help`)", argv[i]);
+		    tr(c.lang, "no command \"%s\" (try `ctmatrix help`)"),
+		    argv[i]);
 	rc = parse_args(&c, cmd, argc - i - words, argv + i + words);
 	if (rc == EXIT_OK)
 		rc = cmd->fn(&c);
