@@ -53,9 +53,11 @@ static const Command commands[] = {
 	    "progress reports (`ctmatrix progress`) then count it.\n" },
 	{ "audit", cmd_audit, "project= format= ", 0, 0,
 	    "[--project ID] [--format table|json|csv]",
-	    "Lists the audit trail, newest first: every change, who made it\n"
-	    "and when, with the values before and after; --project ID shows\n"
-	    "one project's history.\n" },
+	    N_("Lists the audit trail, newest first: every change, who made "
+	       "it\n"
+	       "and when, with the values before and after; --project ID "
+	       "shows\n"
+	       "one project's history.\n") },
 	{ "board", cmd_board,
 	    "decision= seed= round= meeting= conditions= reason= demo as= "
 	    "project= format= ",
@@ -97,14 +99,16 @@ static const Command commands[] = {
 	    "written 1234.56 or 1,234.56, with no more decimals than the\n"
 	    "currency has.\n" },
 	{ "check", cmd_check, "format= ", 0, 0, "[--format table|json|csv]",
-	    "Lists the data-quality findings: declared and found counts that\n"
-	    "differ (count-mismatch), repeated and missing serial numbers\n"
-	    "(duplicate-serial, missing-serial), entities and places that\n"
-	    "could not be resolved (unknown-entity, unknown-place,\n"
-	    "place-is-organisation), projects without entity, status or\n"
-	    "scope (missing-entity, unknown-status, missing-scope), and the\n"
-	    "defects the importer met in source rows (period-unparsed,\n"
-	    "missing-field, bad-serial, extra-cells, ...).\n" },
+	    N_("Lists the data-quality findings: declared and found counts "
+	       "that\n"
+	       "differ (count-mismatch), repeated and missing serial numbers\n"
+	       "(duplicate-serial, missing-serial), entities and places that\n"
+	       "could not be resolved (unknown-entity, unknown-place,\n"
+	       "place-is-organisation), projects without entity, status or\n"
+	       "scope (missing-entity, unknown-status, missing-scope), and "
+	       "the\n"
+	       "defects the importer met in source rows (period-unparsed,\n"
+	       "missing-field, bad-serial, extra-cells, ...).\n") },
 	{ "contributions", cmd_contributions,
 	    "donor= project= amount= currency= date= trust-fund in-kind note= "
 	    "demo format= ",
@@ -155,7 +159,7 @@ static const Command commands[] = {
 	    "a significant objective; 3: it is the principal objective.\n"
 	    "--demo marks a level made up for a demonstration.\n" },
 	{ "help", cmd_help, "", 0, 2, "[COMMAND]",
-	    "Prints the list of commands, or the help of one command.\n" },
+	    N_("Prints the list of commands, or the help of one command.\n") },
 	{ "import", cmd_import, "pillar= dry-run quiet format= entity= ", 1, -1,
 	    "[annex] FILE... [--format csv|matrix] [--entity KEY]\n"
 	    "         [--pillar P] [--dry-run] [--quiet]",
@@ -191,11 +195,15 @@ static const Command commands[] = {
 	    "gives a value for it, an indicator keeps its unit, aggregate\n"
 	    "and categories and cannot be deleted.  add prints the new id.\n" },
 	{ "init", cmd_init, "", 0, 0, "",
-	    "Creates the database (if missing), brings its schema up to date\n"
-	    "and loads the reference data: the strategy framework, the UNSD\n"
-	    "M49 countries and regions, the groupings documents use, and the\n"
-	    "organisations with their aliases.  Running it again updates the\n"
-	    "reference data in place.\n" },
+	    N_("Creates the database (if missing), brings its schema up to "
+	       "date\n"
+	       "and loads the reference data: the strategy framework, the "
+	       "UNSD\n"
+	       "M49 countries and regions, the groupings documents use, and "
+	       "the\n"
+	       "organisations with their aliases.  Running it again updates "
+	       "the\n"
+	       "reference data in place.\n") },
 	{ "needs", cmd_needs,
 	    NEED_FILTER_OPTS
 	    "gaps limit= offset= as= format= ref= "
@@ -289,24 +297,29 @@ static const Command commands[] = {
 	    "lists the Working Groups.\n" },
 	{ "project", cmd_project, "format= ", 1, 1,
 	    "ID [--format table|json|csv]",
-	    "Shows one project with every field.\n" },
+	    N_("Shows one project with every field.\n") },
 	{ "projects", cmd_projects,
 	    FILTER_OPTS "sort= limit= offset= format= ", 0, 0,
 	    "[--pillar P] [--entity KEY] [--country ISO3] [--region NAME]\n"
 	    "         [--status S] [--search TEXT] [--sort S] [--limit N]\n"
 	    "         [--offset N] [--format table|json|csv]",
-	    "Lists projects.  Filters combine: all must hold.\n"
-	    "  --pillar P     I, II, III or IV (or 1 to 4)\n"
-	    "  --entity KEY   an organisation by key or alias (UNODC, HCDH);\n"
-	    "                 includes the projects of its sub-units\n"
-	    "  --country C    ISO alpha-3 code or name: projects naming it\n"
-	    "  --region NAME  an M49 region or a grouping (Sahel, Central\n"
-	    "                 Asia, 002): projects naming a place within it\n"
-	    "  --status S     in_development, ongoing or completed\n"
-	    "  --search TEXT  words in title or activities (case, accents and\n"
-	    "                 Arabic and Cyrillic variants folded; prefixes)\n"
-	    "  --sort S       pillar (default), serial, title, status, start, "
-	    "id\n" },
+	    N_("Lists projects.  Filters combine: all must hold.\n"
+	       "  --pillar P     I, II, III or IV (or 1 to 4)\n"
+	       "  --entity KEY   an organisation by key or alias (UNODC, "
+	       "HCDH);\n"
+	       "                 includes the projects of its sub-units\n"
+	       "  --country C    ISO alpha-3 code or name: projects naming it\n"
+	       "  --region NAME  an M49 region or a grouping (Sahel, Central\n"
+	       "                 Asia, 002): projects naming a place within "
+	       "it\n"
+	       "  --status S     in_development, ongoing or completed\n"
+	       "  --search TEXT  words in title or activities (case, accents "
+	       "and\n"
+	       "                 Arabic and Cyrillic variants folded; "
+	       "prefixes)\n"
+	       "  --sort S       pillar (default), serial, title, status, "
+	       "start, "
+	       "id\n") },
 	{ "rates", cmd_rates, "date= source= format= ", 0, 3,
 	    "[list [CURRENCY]] | add CURRENCY RATE [--date YYYY-MM-DD]\n"
 	    "         [--source TEXT] | currencies [--format table|json|csv]",
@@ -406,24 +419,26 @@ static const Command commands[] = {
 	{ "stats", cmd_stats, "by= " FILTER_OPTS "format= ", 0, 0,
 	    "--by pillar|status|entity|scope|country|region|year [filters]\n"
 	    "         [--format table|json|csv]",
-	    "Counts projects by one dimension.  A project counts once in "
-	    "every\n"
-	    "group it belongs to; \"total\" counts projects.  Takes the "
-	    "filters\n"
-	    "of `ctmatrix projects`.  JSON:\n"
-	    "  {\"total\": N, \"by\": \"pillar\", \"groups\": [{\"key\": "
-	    "\"I\",\n"
-	    "   \"name\": \"...\", \"count\": N}, ...]}\n" },
+	    N_("Counts projects by one dimension.  A project counts once in "
+	       "every\n"
+	       "group it belongs to; \"total\" counts projects.  Takes the "
+	       "filters\n"
+	       "of `ctmatrix projects`.  JSON:\n"
+	       "  {\"total\": N, \"by\": \"pillar\", \"groups\": [{\"key\": "
+	       "\"I\",\n"
+	       "   \"name\": \"...\", \"count\": N}, ...]}\n") },
 	{ "token", cmd_token, "days= ", 1, 1, "LOGIN [--days N]",
-	    "Prints a new API token for the account LOGIN, valid for N days\n"
-	    "(90).  Clients send it as \"Authorization: Bearer TOKEN\".  It "
-	    "is\n"
-	    "shown once: only its hash is kept.\n" },
+	    N_("Prints a new API token for the account LOGIN, valid for N "
+	       "days\n"
+	       "(90).  Clients send it as \"Authorization: Bearer TOKEN\".  It "
+	       "is\n"
+	       "shown once: only its hash is kept.\n") },
 	{ "trust-fund", cmd_trust_fund, "format= ", 0, 0,
 	    "[--format table|json|csv]",
-	    "The contributors to the UN Trust Fund for Counter-Terrorism, in\n"
-	    "descending order of what they gave (US dollars), earmarked or\n"
-	    "not.\n" },
+	    N_("The contributors to the UN Trust Fund for Counter-Terrorism, "
+	       "in\n"
+	       "descending order of what they gave (US dollars), earmarked or\n"
+	       "not.\n") },
 	{ "user", cmd_user, "role= entity= format= ", 1, 3,
 	    "add LOGIN --role ROLE [--entity KEY] | passwd LOGIN |\n"
 	    "         role LOGIN ROLE [--entity KEY] | disable LOGIN |\n"
