@@ -13,6 +13,7 @@
 
 #include "../core/buf.h"
 #include "../store/store.h"
+#include "../text/lang.h"
 
 /* Exit codes, documented in ctmatrix(1) and `ctmatrix help`. */
 enum {
@@ -38,6 +39,7 @@ typedef struct Cli {
 	char **arg; /* operands */
 	int narg;
 	const char *format; /* table, json or csv */
+	const char *lang;   /* what people read: ar en es fr ru zh */
 } Cli;
 
 /* Value of option name, or NULL when it was not given. */
@@ -49,7 +51,10 @@ const char *cli_opt(const Cli *c, const char *name);
  */
 Store *cli_store(Cli *c);
 
-/* Print "ctmatrix: message" to stderr; return code. */
+/*
+ * Print "ctmatrix: message" to stderr; return code.  fmt is already in
+ * the language of the command line: tr(c->lang, "...").
+ */
 int cli_error(int code, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -59,7 +64,7 @@ void cli_print_json(void *json);
 /* A table to print as text, CSV or JSON. */
 typedef struct CliTable {
 	int ncol;
-	const char **head; /* column headings (CSV and table) */
+	const char **head; /* column headings (CSV; N_() marked for table) */
 	char **cell;       /* nrow * ncol cells, owned */
 	size_t nrow, cap;
 	int last_wraps; /* last column is free text: not padded */
@@ -68,8 +73,11 @@ typedef struct CliTable {
 void cli_table_init(CliTable *t, int ncol, const char **head);
 /* Add a row of ncol strings (copied; NULL is printed as ""). */
 void cli_table_add(CliTable *t, const char *const *cells);
-/* Print as an aligned text table or as CSV with a header line. */
-void cli_table_print(const CliTable *t, const char *format);
+/*
+ * Print as an aligned text table, its headings translated into lang, or
+ * as CSV with the header line as given (CSV is for programs: English).
+ */
+void cli_table_print(const CliTable *t, const char *format, const char *lang);
 void cli_table_free(CliTable *t);
 
 /* The commands. */
@@ -108,8 +116,11 @@ int cmd_report_analysis(Cli *c);
 int cmd_progress(Cli *c);
 int cmd_areas(Cli *c);
 
-/* Print help for one command, or the overview when name is NULL. */
-int cli_help(FILE *fp, const char *name);
+/*
+ * Print help for one command, or the overview when name is NULL, in
+ * lang (the prose; not the names of commands and options).
+ */
+int cli_help(FILE *fp, const char *lang, const char *name);
 
 /*
  * The exit code of a change's COMMIT_* code (io/project_commit.h),

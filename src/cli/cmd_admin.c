@@ -26,13 +26,14 @@ cmd_init(Cli *c)
 		goto out;
 	}
 	if (refdata_load(s, &n, &err) != 0) {
-		rc = cli_error(
-		    EXIT_SYSTEM, "loading reference data: %s", buf_str(&err));
+		rc = cli_error(EXIT_SYSTEM,
+		    tr(c->lang, "loading reference data: %s"), buf_str(&err));
 		goto out;
 	}
-	printf("%s: schema version %d; %ld pillars, %ld thematic areas, "
-	       "%ld working groups, %ld countries and areas, %ld groupings, "
-	       "%ld organisations\n",
+	printf(tr(c->lang,
+		   "%s: schema version %d; %ld pillars, %ld thematic areas, "
+		   "%ld working groups, %ld countries and areas, %ld "
+		   "groupings, %ld organisations\n"),
 	    c->db, store_schema_version(s), n.pillars, n.areas, n.groups,
 	    n.countries, n.groupings, n.orgs);
 out:
@@ -45,6 +46,7 @@ out:
 typedef struct Progress {
 	struct timespec start;
 	int shown;
+	const char *lang; /* of the command line */
 } Progress;
 
 static void
@@ -56,7 +58,11 @@ progress(void *ctx, const char *file, long rows)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (now.tv_sec - p->start.tv_sec < 1)
 		return;
-	fprintf(stderr, "\rimporting %s: %ld rows", file, rows);
+	fputc('\r', stderr);
+	fprintf(stderr,
+	    trn(p->lang, "importing %s: %ld row", "importing %s: %ld rows",
+		(unsigned long)rows),
+	    file, rows);
 	p->shown = 1;
 }
 
@@ -90,14 +96,16 @@ import_options(Cli *c, ImportOptions *opt, Buf *key)
 		opt->format = IMPORT_FORMAT_MATRIX;
 	else
 		return cli_error(EXIT_USAGE,
-		    "--format: \"%s\" is not csv or matrix", format);
+		    tr(c->lang, "--format: \"%s\" is not csv or matrix"),
+		    format);
 	if (entity == NULL)
 		return EXIT_OK;
 	found = resolve_one(c->store, 0, entity, key, &kind);
 	buf_free(&kind);
 	if (!found)
 		return cli_error(EXIT_USAGE,
-		    "--entity: \"%s\" is not an organisation", entity);
+		    tr(c->lang, "--entity: \"%s\" is not an organisation"),
+		    entity);
 	opt->entity = buf_str(key);
 	return EXIT_OK;
 }
@@ -118,15 +126,17 @@ import_files_from(Cli *c)
 		    access(a, F_OK) == 0)
 			return 0;
 		cli_error(EXIT_USAGE,
-		    "import: unknown kind \"%s\" (known: annex; a CSV file "
-		    "is read as such by its name or with --format csv)",
+		    tr(c->lang,
+			"import: unknown kind \"%s\" (known: annex; a CSV file "
+			"is read as such by its name or with --format csv)"),
 		    a);
 		return -1;
 	}
 	if (c->narg < 2) {
 		cli_error(EXIT_USAGE,
-		    "usage: ctmatrix import [annex] FILE... [--format "
-		    "csv|matrix] [--entity KEY] [--dry-run]");
+		    tr(c->lang,
+			"usage: ctmatrix import [annex] FILE... [--format "
+			"csv|matrix] [--entity KEY] [--dry-run]"));
 		return -1;
 	}
 	return 1;
@@ -149,16 +159,18 @@ cmd_import(Cli *c)
 	memset(&opt, 0, sizeof(opt));
 	memset(&rep, 0, sizeof(rep));
 	memset(&prog, 0, sizeof(prog));
+	prog.lang = c->lang;
 	if (pillar && (opt.pillar = vocab_pillar(pillar)) == NULL)
-		return cli_error(
-		    EXIT_USAGE, "--pillar: \"%s\" is not a pillar", pillar);
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "--pillar: \"%s\" is not a pillar"), pillar);
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	if (opt.pillar &&
 	    store_pillar_exists(c->store, opt.pillar, &err) != 1) {
 		buf_free(&err);
 		return cli_error(EXIT_USAGE,
-		    "--pillar: the strategy has no pillar %s", opt.pillar);
+		    tr(c->lang, "--pillar: the strategy has no pillar %s"),
+		    opt.pillar);
 	}
 	if ((rc = import_options(c, &opt, &entity)) != EXIT_OK)
 		goto out;
@@ -177,7 +189,8 @@ cmd_import(Cli *c)
 		rc = cli_error(strstr(buf_str(&err), "database:") ? EXIT_SYSTEM
 								  : EXIT_FAIL,
 		    "%s", buf_str(&err));
-		fputs("ctmatrix: nothing was imported\n", stderr);
+		fprintf(stderr, "ctmatrix: %s\n",
+		    tr(c->lang, "nothing was imported"));
 		goto out;
 	}
 	if (prog.shown)
@@ -187,12 +200,13 @@ cmd_import(Cli *c)
 			fprintf(stderr, "%s:%zu: %s: %s\n", rep.note[i].file,
 			    rep.note[i].line, rep.note[i].kind,
 			    rep.note[i].message);
-	printf("%s%ld rows read: %ld added, %ld updated, %ld unchanged, "
-	       "%ld repeated, %ld refused; %ld joined across page breaks; "
-	       "%ld unknown entities, %ld unknown places; %zu other defects "
-	       "noted\n",
-	    opt.dry_run ? "dry run: " : "", rep.rows, rep.added, rep.updated,
-	    rep.unchanged, rep.repeated, rep.refused, rep.joined,
+	printf(tr(c->lang,
+		   "%s%ld rows read: %ld added, %ld updated, %ld unchanged, "
+		   "%ld repeated, %ld refused; %ld joined across page "
+		   "breaks; %ld unknown entities, %ld unknown places; %zu "
+		   "other defects noted\n"),
+	    opt.dry_run ? tr(c->lang, "dry run: ") : "", rep.rows, rep.added,
+	    rep.updated, rep.unchanged, rep.repeated, rep.refused, rep.joined,
 	    rep.unknown_entities, rep.unknown_places, rep.nnote);
 out:
 	import_report_free(&rep);

@@ -43,8 +43,8 @@ history_row(void *ctx, const StageDecision *d)
 static int
 stage_show(Cli *c, int64_t id)
 {
-	static const char *head[] = { "decided_at", "from", "to", "by",
-		"board_decision", "reason" };
+	static const char *head[] = { N_("decided_at"), N_("from"), N_("to"),
+		N_("by"), N_("board_decision"), N_("reason") };
 	Buf err = BUF_INIT;
 	CliTable t;
 	json_t *j;
@@ -60,7 +60,8 @@ stage_show(Cli *c, int64_t id)
 	if (got <= 0) {
 		rc = got < 0
 		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-		    : cli_error(EXIT_FAIL, "no project %lld", (long long)id);
+		    : cli_error(EXIT_FAIL, tr(c->lang, "no project %lld"),
+			  (long long)id);
 		buf_free(&err);
 		return rc;
 	}
@@ -72,9 +73,9 @@ stage_show(Cli *c, int64_t id)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	} else {
 		if (strcmp(c->format, "table") == 0)
-			printf("project %lld: %s\n\n", (long long)id,
-			    board_stage_name(stage));
-		cli_table_print(&t, c->format);
+			printf(tr(c->lang, "project %lld: %s\n\n"),
+			    (long long)id, board_stage_name(stage));
+		cli_table_print(&t, c->format, c->lang);
 	}
 	cli_table_free(&t);
 	buf_free(&err);
@@ -90,17 +91,20 @@ stage_place(Cli *c)
 
 	if (cli_opt(c, "to") || cli_opt(c, "reason") || cli_opt(c, "as"))
 		return cli_error(EXIT_USAGE,
-		    "stage place --from-status takes no --to, --reason or "
-		    "--as");
+		    tr(c->lang,
+			"stage place --from-status takes no --to, --reason or "
+			"--as"));
 	if (cli_opt(c, "from-status") == NULL)
 		return cli_error(EXIT_USAGE,
-		    "usage: ctmatrix stage place "
-		    "--from-status");
+		    tr(c->lang,
+			"usage: ctmatrix stage place "
+			"--from-status"));
 	rc = cli_commit_status(
 	    board_commit_place(c->store, &placed, &left, &msg), &msg);
 	if (rc == EXIT_OK)
-		printf("%lld projects placed from their matrix status; %lld "
-		       "without a status left unplaced\n",
+		printf(tr(c->lang,
+			   "%lld projects placed from their matrix status; "
+			   "%lld without a status left unplaced\n"),
 		    (long long)placed, (long long)left);
 	buf_free(&msg);
 	return rc;
@@ -124,10 +128,11 @@ cmd_stage(Cli *c)
 		return stage_place(c);
 	if ((id = cli_id(c->arg[0])) == 0)
 		return cli_error(EXIT_USAGE,
-		    "stage: \"%s\" is no project id (or `place`)", c->arg[0]);
+		    tr(c->lang, "stage: \"%s\" is no project id (or `place`)"),
+		    c->arg[0]);
 	if (cli_opt(c, "from-status") != NULL)
-		return cli_error(
-		    EXIT_USAGE, "--from-status is for `stage place`");
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "--from-status is for `stage place`"));
 	if (to == NULL)
 		return reason || cli_opt(c, "as")
 		    ? cli_error(
@@ -135,16 +140,17 @@ cmd_stage(Cli *c)
 		    : stage_show(c, id);
 	if ((step = board_stage_parse(to)) == 0)
 		return cli_error(EXIT_FAIL,
-		    "--to: \"%s\" is no step (1 to 7, or Idea, Analysis, "
-		    "Planning, Financing, Initiation, Implementation, "
-		    "Evaluation)",
+		    tr(c->lang,
+			"--to: \"%s\" is no step (1 to 7, or Idea, Analysis, "
+			"Planning, Financing, Initiation, Implementation, "
+			"Evaluation)"),
 		    to);
 	if ((rc = cli_as_account(c, &a, &who)) != EXIT_OK)
 		return rc;
 	rc = cli_commit_status(
 	    board_commit_stage(c->store, who, id, step, reason, &msg), &msg);
 	if (rc == EXIT_OK)
-		printf("project %lld moved to %s\n", (long long)id,
+		printf(tr(c->lang, "project %lld moved to %s\n"), (long long)id,
 		    board_stage_name(step));
 	account_clear(&a);
 	buf_free(&msg);
@@ -173,7 +179,7 @@ member_row(void *ctx, const char *login, const char *role, const char *since)
 static int
 board_members(Cli *c)
 {
-	static const char *head[] = { "login", "role", "since" };
+	static const char *head[] = { N_("login"), N_("role"), N_("since") };
 	MembersOut o;
 	Buf err = BUF_INIT;
 	int rc = EXIT_OK;
@@ -185,7 +191,7 @@ board_members(Cli *c)
 	else if (strcmp(c->format, "json") == 0)
 		cli_print_json(json_pack("{s:O}", "members", o.list));
 	else
-		cli_table_print(&o.t, c->format);
+		cli_table_print(&o.t, c->format, c->lang);
 	json_decref(o.list);
 	cli_table_free(&o.t);
 	buf_free(&err);
@@ -214,8 +220,9 @@ decision_row(void *ctx, const BoardDecision *d)
 static int
 decisions_print(Cli *c, const BoardFilter *f)
 {
-	static const char *head[] = { "id", "meeting", "round", "project",
-		"decision", "seed_usd", "demo", "by", "conditions", "reason" };
+	static const char *head[] = { N_("id"), N_("meeting"), N_("round"),
+		N_("project"), N_("decision"), N_("seed_usd"), N_("demo"),
+		N_("by"), N_("conditions"), N_("reason") };
 	CliTable t;
 	Buf err = BUF_INIT;
 	json_t *j;
@@ -234,7 +241,7 @@ decisions_print(Cli *c, const BoardFilter *f)
 	if (store_board_decisions(c->store, f, decision_row, &t, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 	cli_table_free(&t);
 	buf_free(&err);
 	return rc;
@@ -250,10 +257,11 @@ board_decisions(Cli *c)
 	f.round = cli_opt(c, "round");
 	f.decision = cli_opt(c, "decision");
 	if (project != NULL && (f.project = cli_id(project)) == 0)
-		return cli_error(EXIT_USAGE, "--project wants a project id");
-	if (f.decision != NULL && !board_decision_ok(f.decision))
 		return cli_error(
-		    EXIT_USAGE, "--decision is approve, reject or revise");
+		    EXIT_USAGE, tr(c->lang, "--project wants a project id"));
+	if (f.decision != NULL && !board_decision_ok(f.decision))
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "--decision is approve, reject or revise"));
 	return decisions_print(c, &f);
 }
 
@@ -271,8 +279,9 @@ board_decide(Cli *c)
 	memset(&d, 0, sizeof(d));
 	if ((d.project_id = cli_id(c->arg[1])) == 0)
 		return cli_error(EXIT_USAGE,
-		    "board decide: \"%s\" is no "
-		    "project id",
+		    tr(c->lang,
+			"board decide: \"%s\" is no "
+			"project id"),
 		    c->arg[1]);
 	in.decision = cli_opt(c, "decision");
 	in.meeting = cli_opt(c, "meeting");
@@ -291,14 +300,16 @@ board_decide(Cli *c)
 	rc = cli_commit_status(
 	    board_commit_decision(c->store, who, &d, &stage, &msg), &msg);
 	if (rc == EXIT_OK)
-		printf("Board decision %lld recorded: project %lld %s%s%s; it "
-		       "is at %s\n",
+		printf(tr(c->lang,
+			   "Board decision %lld recorded: project %lld "
+			   "%s%s%s; it is at %s\n"),
 		    (long long)d.id, (long long)d.project_id,
-		    strcmp(d.decision, "approve") == 0      ? "approved"
-			: strcmp(d.decision, "reject") == 0 ? "rejected"
-							    : "returned for "
-							      "revision",
-		    d.seed_usd > 0 ? " with seed funding of USD " : "",
+		    strcmp(d.decision, "approve") == 0 ? tr(c->lang, "approved")
+			: strcmp(d.decision, "reject") == 0
+			? tr(c->lang, "rejected")
+			: tr(c->lang, "returned for revision"),
+		    d.seed_usd > 0 ? tr(c->lang, " with seed funding of USD ")
+				   : "",
 		    d.seed_usd > 0 ? usd_cell(d.seed_usd, &seed) : "",
 		    board_stage_name(stage));
 	account_clear(&a);
@@ -324,8 +335,12 @@ board_member(Cli *c)
 	rc = cli_commit_status(
 	    board_commit_member(c->store, who, c->arg[2], on, &msg), &msg);
 	if (rc == EXIT_OK)
-		printf("%s %s the Programme Review Board\n", c->arg[2],
-		    on ? "sits on" : "no longer sits on");
+		printf(on
+			? tr(c->lang, "%s sits on the Programme Review Board\n")
+			: tr(c->lang,
+			      "%s no longer sits on the Programme Review "
+			      "Board\n"),
+		    c->arg[2]);
 	account_clear(&a);
 	buf_free(&msg);
 	return rc;
@@ -353,13 +368,15 @@ board_opts_ok(Cli *c, const char *verb)
 			snprintf(want, sizeof(want), " %s ", c->opt[k].name);
 			if (strstr(allowed[i].opts, want) == NULL)
 				return cli_error(EXIT_USAGE,
-				    "board %s takes no --%s", verb,
+				    tr(c->lang, "board %s takes no --%s"), verb,
 				    c->opt[k].name);
 		}
 		return EXIT_OK;
 	}
 	return cli_error(EXIT_USAGE,
-	    "board: no \"%s\" (member, members, decide, decisions)", verb);
+	    tr(c->lang,
+		"board: no \"%s\" (member, members, decide, decisions)"),
+	    verb);
 }
 
 int
@@ -413,9 +430,11 @@ round_row(void *ctx, const SeedRound *r)
 int
 cmd_rounds(Cli *c)
 {
-	static const char *head[] = { "key", "year", "published_projects",
-		"published_usd", "recorded_projects", "recorded_usd",
-		"demo_projects", "demo_usd", "decisions", "name" };
+	static const char *head[] = { N_("key"), N_("year"),
+		N_("published_projects"), N_("published_usd"),
+		N_("recorded_projects"), N_("recorded_usd"),
+		N_("demo_projects"), N_("demo_usd"), N_("decisions"),
+		N_("name") };
 	const char *key = c->narg ? c->arg[0] : NULL;
 	CliTable t;
 	Buf err = BUF_INIT;
@@ -446,18 +465,20 @@ cmd_rounds(Cli *c)
 			got = -1;
 		}
 		if (got == 1)
-			cli_table_print(&t, c->format);
+			cli_table_print(&t, c->format, c->lang);
 		cli_table_free(&t);
 	}
 	if (got <= 0)
 		rc = got < 0
 		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-		    : cli_error(EXIT_FAIL, "no seed-funding round \"%s\"", key);
+		    : cli_error(EXIT_FAIL,
+			  tr(c->lang, "no seed-funding round \"%s\""), key);
 	buf_free(&err);
 	if (rc == EXIT_OK && key != NULL && strcmp(c->format, "table") == 0) {
 		BoardFilter f = { key, 0, NULL };
 
-		printf("\nDecisions recorded in the round:\n");
+		printf(
+		    "\n%s\n", tr(c->lang, "Decisions recorded in the round:"));
 		rc = decisions_print(c, &f);
 	}
 	return rc;

@@ -91,9 +91,10 @@ currency_row(void *ctx, const char *code, int minor, const char *name)
 int
 cmd_rates(Cli *c)
 {
-	static const char *head[] = { "currency", "from", "usd per unit",
-		"source" };
-	static const char *chead[] = { "code", "minor digits", "name" };
+	static const char *head[] = { N_("currency"), N_("from"),
+		N_("usd per unit"), N_("source") };
+	static const char *chead[] = { N_("code"), N_("minor digits"),
+		N_("name") };
 	const char *verb = c->narg > 0 ? c->arg[0] : "list";
 	CliTable t;
 	Buf err = BUF_INIT, msg = BUF_INIT;
@@ -117,7 +118,7 @@ cmd_rates(Cli *c)
 			cli_opt(c, "source"), &msg),
 		    &msg);
 		if (rc == EXIT_OK)
-			printf("rate of %s recorded\n", c->arg[1]);
+			printf(tr(c->lang, "rate of %s recorded\n"), c->arg[1]);
 		buf_free(&msg);
 		return rc;
 	}
@@ -130,13 +131,14 @@ cmd_rates(Cli *c)
 		    rate_row, &t, &err);
 	} else {
 		return cli_error(EXIT_USAGE,
-		    "rates: no \"%s\" (list [CURRENCY], add, currencies)",
+		    tr(c->lang,
+			"rates: no \"%s\" (list [CURRENCY], add, currencies)"),
 		    verb);
 	}
 	if (rc != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 	cli_table_free(&t);
 	buf_free(&err);
 	return rc;
@@ -171,7 +173,8 @@ budget_show(Cli *c, int64_t id)
 	}
 	if (g == -2) {
 		buf_free(&err);
-		return cli_error(EXIT_FAIL, "no project %lld", (long long)id);
+		return cli_error(
+		    EXIT_FAIL, tr(c->lang, "no project %lld"), (long long)id);
 	}
 	memset(&f, 0, sizeof(f));
 	memset(&r, 0, sizeof(r));
@@ -195,21 +198,25 @@ budget_show(Cli *c, int64_t id)
 		cli_print_json(j);
 	} else if (got) {
 		money_format(b.m.amount, b.m.minor, &x);
-		printf("project %lld\nbudget     %s %s as of %s", (long long)id,
-		    b.m.currency, buf_str(&x), b.as_of);
+		printf(tr(c->lang, "project %lld\nbudget     %s %s as of %s"),
+		    (long long)id, b.m.currency, buf_str(&x), b.as_of);
 		if (strcmp(b.m.currency, "USD") != 0) {
 			printf(" (USD %s", usd(b.m.usd, &x));
 			buf_reset(&x);
 			money_format_rate(b.m.usd_e9, &x);
-			printf(" at %s of %s)", buf_str(&x), b.m.rate_date);
+			printf(tr(c->lang, " at %s of %s)"), buf_str(&x),
+			    b.m.rate_date);
 		}
-		printf("\nreceived   USD %s\n", usd(r.received, &x));
-		printf("shortfall  USD %s\n", usd(r.shortfall, &x));
-		printf("gender     %s: %s\n", gender_name(g),
+		printf(
+		    tr(c->lang, "\nreceived   USD %s\n"), usd(r.received, &x));
+		printf(
+		    tr(c->lang, "shortfall  USD %s\n"), usd(r.shortfall, &x));
+		printf(tr(c->lang, "gender     %s: %s\n"), gender_name(g),
 		    gender_definition(g));
 	} else {
-		printf("project %lld\nbudget     none recorded\n"
-		       "received   USD %s\ngender     %s: %s\n",
+		printf(tr(c->lang,
+			   "project %lld\nbudget     none recorded\n"
+			   "received   USD %s\ngender     %s: %s\n"),
 		    (long long)id, usd(r.received, &x), gender_name(g),
 		    gender_definition(g));
 	}
@@ -244,7 +251,8 @@ cmd_budget(Cli *c)
 			cli_opt(c, "demo") != NULL, &msg),
 		    &msg);
 		if (rc == EXIT_OK)
-			printf("budget of project %lld set\n", (long long)id);
+			printf(tr(c->lang, "budget of project %lld set\n"),
+			    (long long)id);
 	} else if (strcmp(verb, "remove") == 0 && c->narg == 2) {
 		rc = cli_commit_status(budget_commit(c->store, NULL, id, NULL,
 					   NULL, NULL, 0, &msg),
@@ -254,7 +262,8 @@ cmd_budget(Cli *c)
 			    "budget of project %lld removed\n", (long long)id);
 	} else {
 		rc = cli_error(EXIT_USAGE,
-		    "budget show ID | set ID AMOUNT [--currency C] [--date D]"
+		    "budget show ID | set ID AMOUNT [--currency C] [--date "
+		    "D]"
 		    " | remove ID");
 	}
 	buf_free(&msg);
@@ -303,8 +312,9 @@ contribution_json_one(void *ctx, const Contribution *k)
 int
 cmd_contributions(Cli *c)
 {
-	static const char *head[] = { "id", "received", "donor", "project",
-		"through", "kind", "amount", "usd", "" };
+	static const char *head[] = { N_("id"), N_("received"), N_("donor"),
+		N_("project"), N_("through"), N_("kind"), N_("amount"),
+		N_("usd"), "" };
 	const char *verb = c->arg[0];
 	ContributionFilter f;
 	CliTable t;
@@ -332,7 +342,8 @@ cmd_contributions(Cli *c)
 		rc = cli_commit_status(
 		    contribution_commit(c->store, NULL, &in, &id, &msg), &msg);
 		if (rc == EXIT_OK)
-			printf("contribution %lld recorded\n", (long long)id);
+			printf(tr(c->lang, "contribution %lld recorded\n"),
+			    (long long)id);
 		buf_free(&msg);
 		return rc;
 	}
@@ -341,14 +352,16 @@ cmd_contributions(Cli *c)
 					   c->store, NULL, id_arg(c, 1), &msg),
 		    &msg);
 		if (rc == EXIT_OK)
-			printf("contribution %s deleted\n", c->arg[1]);
+			printf(tr(c->lang, "contribution %s deleted\n"),
+			    c->arg[1]);
 		buf_free(&msg);
 		return rc;
 	}
 	if (strcmp(verb, "list") != 0 || c->narg != 1)
 		return cli_error(EXIT_USAGE,
 		    "contributions list [--project ID] [--donor D]"
-		    " [--trust-fund] | add --donor D --amount A [--currency C]"
+		    " [--trust-fund] | add --donor D --amount A "
+		    "[--currency C]"
 		    " --date D [--project ID] | delete ID");
 	memset(&f, 0, sizeof(f));
 	f.project = cli_opt(c, "project") ? atoll(cli_opt(c, "project")) : 0;
@@ -369,7 +382,7 @@ cmd_contributions(Cli *c)
 	if (store_contributions(c->store, &f, contribution_row, &t, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 	cli_table_free(&t);
 	buf_free(&err);
 	return rc;
@@ -377,17 +390,26 @@ cmd_contributions(Cli *c)
 
 /* --- funding, the Trust Fund, gender ------------------------------------- */
 
+/* The headings of fund_table's first column: its --by, marked. */
+static const char *const fund_by_head[] = { N_("project"), N_("entity"),
+	N_("pillar"), N_("gender"), N_("portfolio"), N_("marker") };
+
 static void
-fund_table(json_t *j, const char *format, const char *first)
+fund_table(json_t *j, const char *format, const char *lang, const char *first)
 {
-	static const char *head[] = { "key", "name", "projects", "budgeted",
-		"budget usd", "received usd", "shortfall usd" };
+	static const char *head[] = { N_("key"), N_("name"), N_("projects"),
+		N_("budgeted"), N_("budget usd"), N_("received usd"),
+		N_("shortfall usd") };
 	json_t *g;
 	size_t i;
 	CliTable t;
 	Buf b[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
 
 	head[0] = first;
+	for (size_t k = 0; k < sizeof(fund_by_head) / sizeof(*fund_by_head);
+	     k++)
+		if (strcmp(fund_by_head[k], first) == 0)
+			head[0] = fund_by_head[k];
 	cli_table_init(&t, 7, head);
 	json_array_foreach(json_object_get(j, "groups"), i, g)
 	{
@@ -415,12 +437,13 @@ fund_table(json_t *j, const char *format, const char *first)
 		    &b[2]);
 		cli_table_add(&t, row);
 	}
-	cli_table_print(&t, format);
+	cli_table_print(&t, format, lang);
 	if (strcmp(format, "table") == 0) {
 		json_t *tot = json_object_get(j, "total");
 
-		printf("\ntotal: budget USD %s, received USD %s, shortfall"
-		       " USD %s\n",
+		printf(tr(lang,
+			   "\ntotal: budget USD %s, received USD %s, "
+			   "shortfall USD %s\n"),
 		    usd(json_integer_value(
 			    json_object_get(tot, "budget_cents")),
 			&b[0]),
@@ -452,8 +475,9 @@ cmd_funding(Cli *c)
 	f.entity = cli_opt(c, "entity");
 	if (!store_fund_by_known(f.by))
 		return cli_error(EXIT_USAGE,
-		    "--by: no \"%s\" (project, entity, pillar, gender,"
-		    " portfolio)",
+		    tr(c->lang,
+			"--by: no \"%s\" (project, entity, pillar, gender,"
+			" portfolio)"),
 		    f.by);
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -462,7 +486,7 @@ cmd_funding(Cli *c)
 	if (strcmp(c->format, "json") == 0)
 		cli_print_json(j);
 	else {
-		fund_table(j, c->format, f.by);
+		fund_table(j, c->format, c->lang, f.by);
 		json_decref(j);
 	}
 	buf_free(&err);
@@ -472,8 +496,8 @@ cmd_funding(Cli *c)
 int
 cmd_trust_fund(Cli *c)
 {
-	static const char *head[] = { "rank", "donor", "name", "usd",
-		"of which earmarked", "contributions" };
+	static const char *head[] = { N_("rank"), N_("donor"), N_("name"),
+		N_("usd"), N_("of which earmarked"), N_("contributions") };
 	Buf err = BUF_INIT, a = BUF_INIT, e = BUF_INIT;
 	json_t *j, *d;
 	size_t i;
@@ -511,9 +535,9 @@ cmd_trust_fund(Cli *c)
 		row[5] = n;
 		cli_table_add(&t, row);
 	}
-	cli_table_print(&t, c->format);
+	cli_table_print(&t, c->format, c->lang);
 	if (strcmp(c->format, "table") == 0)
-		printf("\ntotal USD %s\n",
+		printf(tr(c->lang, "\ntotal USD %s\n"),
 		    usd(json_integer_value(json_object_get(j, "total_cents")),
 			&a));
 	cli_table_free(&t);
@@ -570,7 +594,7 @@ cmd_gender(Cli *c)
 			}
 			cli_print_json(j);
 		} else {
-			fund_table(j, c->format, "marker");
+			fund_table(j, c->format, c->lang, "marker");
 			json_decref(j);
 		}
 		buf_free(&err);
@@ -587,12 +611,13 @@ cmd_gender(Cli *c)
 		if (g < -2)
 			rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		else if (g == -2)
-			rc = cli_error(
-			    EXIT_FAIL, "no project %lld", (long long)id);
+			rc = cli_error(EXIT_FAIL,
+			    tr(c->lang, "no project %lld"), (long long)id);
 		else
 			printf("%s: %s%s\n", gender_name(g),
 			    gender_definition(g),
-			    demo ? " (a demonstration record)" : "");
+			    demo ? tr(c->lang, " (a demonstration record)")
+				 : "");
 		buf_free(&err);
 		return rc;
 	}
@@ -600,7 +625,8 @@ cmd_gender(Cli *c)
 				   cli_opt(c, "demo") != NULL, c->arg[1], &msg),
 	    &msg);
 	if (rc == EXIT_OK)
-		printf("gender marker of project %lld set\n", (long long)id);
+		printf(tr(c->lang, "gender marker of project %lld set\n"),
+		    (long long)id);
 	buf_free(&msg);
 	return rc;
 }
@@ -644,8 +670,8 @@ ids_of(const char *v, Appeal *a, Buf *msg)
 int
 cmd_appeals(Cli *c)
 {
-	static const char *head[] = { "key", "title", "issued", "projects",
-		"" };
+	static const char *head[] = { N_("key"), N_("title"), N_("issued"),
+		N_("projects"), "" };
 	const char *verb = c->arg[0];
 	Buf err = BUF_INIT, msg = BUF_INIT;
 	CliTable t;
@@ -660,14 +686,14 @@ cmd_appeals(Cli *c)
 		json_t *j = appeal_json(c->store, c->arg[1], &found, &err);
 
 		if (j == NULL && !found && err.len == 0)
-			return cli_error(
-			    EXIT_FAIL, "no appeal \"%s\"", c->arg[1]);
+			return cli_error(EXIT_FAIL,
+			    tr(c->lang, "no appeal \"%s\""), c->arg[1]);
 		if (j == NULL || strcmp(c->format, "json") == 0)
 			return json_or_fail(j, &err);
 		printf("%s (%s)\n\n",
 		    json_string_value(json_object_get(j, "title")), c->arg[1]);
 		json_object_set(j, "groups", json_object_get(j, "projects"));
-		fund_table(j, c->format, "project");
+		fund_table(j, c->format, c->lang, "project");
 		json_decref(j);
 		return EXIT_OK;
 	}
@@ -688,8 +714,10 @@ cmd_appeals(Cli *c)
 		else if ((rc = cli_commit_status(
 			      appeal_commit(c->store, NULL, &a, &msg), &msg)) ==
 		    EXIT_OK)
-			printf("appeal %s recorded, %zu projects\n", a.key,
-			    a.nprojects);
+			printf(trn(c->lang, "appeal %s recorded, %zu project\n",
+				   "appeal %s recorded, %zu projects\n",
+				   a.nprojects),
+			    a.key, a.nprojects);
 		appeal_free(&a);
 		buf_free(&msg);
 		return rc;
@@ -699,7 +727,7 @@ cmd_appeals(Cli *c)
 		    appeal_delete_commit(c->store, NULL, c->arg[1], &msg),
 		    &msg);
 		if (rc == EXIT_OK)
-			printf("appeal %s deleted\n", c->arg[1]);
+			printf(tr(c->lang, "appeal %s deleted\n"), c->arg[1]);
 		buf_free(&msg);
 		return rc;
 	}
@@ -711,7 +739,7 @@ cmd_appeals(Cli *c)
 	if (store_appeals(c->store, appeal_row, &t, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 	cli_table_free(&t);
 	buf_free(&err);
 	return rc;

@@ -33,7 +33,8 @@ viewer(Cli *c, NeedViewer *v)
 	got = store_account_get(c->store, as, &a, &err);
 	if (got <= 0) {
 		got = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-			      : cli_error(EXIT_FAIL, "--as: no account %s", as);
+			      : cli_error(EXIT_FAIL,
+				    tr(c->lang, "--as: no account %s"), as);
 		buf_free(&err);
 		return got;
 	}
@@ -98,8 +99,8 @@ list_one(void *ctx, const Need *n)
 static int
 needs_list(Cli *c)
 {
-	static const char *head[] = { "id", "country", "pillar", "status",
-		"visible", "projects", "", "text" };
+	static const char *head[] = { N_("id"), N_("country"), N_("pillar"),
+		N_("status"), N_("visible"), N_("projects"), "", N_("text") };
 	NeedFilter f;
 	NeedViewer v;
 	ListOut o;
@@ -125,8 +126,10 @@ needs_list(Cli *c)
 	} else if (strcmp(c->format, "csv") == 0) {
 		fputs(buf_str(&o.csv), stdout);
 	} else {
-		cli_table_print(&o.t, c->format);
-		printf("\n%lld needs\n", (long long)total);
+		cli_table_print(&o.t, c->format, c->lang);
+		printf(trn(c->lang, "\n%lld need\n", "\n%lld needs\n",
+			   (unsigned long)total),
+		    (long long)total);
 	}
 	json_decref(o.list);
 	cli_table_free(&o.t);
@@ -151,7 +154,8 @@ needs_show(Cli *c)
 	got = store_need_get(c->store, atoll(c->arg[1]), &v, &n, &err);
 	if (got <= 0) {
 		rc = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-			     : cli_error(EXIT_FAIL, "no need %s", c->arg[1]);
+			     : cli_error(EXIT_FAIL, tr(c->lang, "no need %s"),
+				   c->arg[1]);
 		buf_free(&err);
 		return rc;
 	}
@@ -196,8 +200,8 @@ needs_write(Cli *c, int64_t id, int del)
 		if (got <= 0) {
 			rc = got < 0
 			    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-			    : cli_error(
-				  EXIT_FAIL, "no need %lld", (long long)id);
+			    : cli_error(EXIT_FAIL, tr(c->lang, "no need %lld"),
+				  (long long)id);
 			goto out;
 		}
 	}
@@ -215,10 +219,10 @@ needs_write(Cli *c, int64_t id, int del)
 	code = need_commit(c->store, NULL, &n, del, &msg);
 	rc = cli_commit_status(code, &msg);
 	if (rc == EXIT_OK)
-		printf("need %lld %s\n", (long long)n.id,
-		    del      ? "deleted"
-			: id ? "changed"
-			     : "added");
+		printf(del   ? tr(c->lang, "need %lld deleted\n")
+			: id ? tr(c->lang, "need %lld changed\n")
+			     : tr(c->lang, "need %lld added\n"),
+		    (long long)n.id);
 out:
 	need_clear(&n);
 	buf_free(&msg);
@@ -245,13 +249,15 @@ needs_import(Cli *c)
 	code = need_import_csv(c->store, NULL, c->arg[1], text, n,
 	    cli_opt(c, "demo") != NULL, &im, &msg);
 	if (code < 300) {
-		printf("%s: %lld rows, %lld needs added, %lld changed\n",
+		printf(tr(c->lang,
+			   "%s: %lld rows, %lld needs added, %lld changed\n"),
 		    c->arg[1], (long long)im.rows, (long long)im.added,
 		    (long long)im.updated);
 		rc = EXIT_OK;
 	} else if (code == 400) {
 		fputs(buf_str(&msg), stderr);
-		rc = cli_error(EXIT_FAIL, "%s: nothing imported", c->arg[1]);
+		rc = cli_error(
+		    EXIT_FAIL, tr(c->lang, "%s: nothing imported"), c->arg[1]);
 	} else {
 		rc = cli_commit_status(code, &msg);
 	}
@@ -264,7 +270,7 @@ needs_import(Cli *c)
 static int
 needs_areas(Cli *c)
 {
-	static const char *head[] = { "key", "name" };
+	static const char *head[] = { N_("key"), N_("name") };
 	CliTable t;
 	Buf err = BUF_INIT;
 	int rc = EXIT_OK;
@@ -273,7 +279,7 @@ needs_areas(Cli *c)
 	if (store_areas(c->store, cli_ref_row, &t, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 	cli_table_free(&t);
 	buf_free(&err);
 	return rc;
@@ -299,7 +305,8 @@ cmd_needs(Cli *c)
 	if (strcmp(verb, "import") == 0)
 		return needs_import(c);
 	if (cli_opt(c, "as") != NULL)
-		return cli_error(EXIT_USAGE, "--as is for list, show and gaps");
+		return cli_error(
+		    EXIT_USAGE, tr(c->lang, "--as is for list, show and gaps"));
 	if (strcmp(verb, "add") == 0)
 		return c->narg == 1 ? needs_write(c, 0, 0)
 				    : cli_error(EXIT_USAGE,
@@ -323,14 +330,18 @@ cmd_needs(Cli *c)
 		    atoll(c->arg[2]), on, &msg);
 		rc = cli_commit_status(code, &msg);
 		if (rc == EXIT_OK)
-			printf("need %s %s project %s\n", c->arg[1],
-			    on ? "linked to" : "unlinked from", c->arg[2]);
+			printf(on
+				? tr(c->lang, "need %s linked to project %s\n")
+				: tr(c->lang,
+				      "need %s unlinked from project %s\n"),
+			    c->arg[1], c->arg[2]);
 		buf_free(&msg);
 		return rc;
 	}
 	return cli_error(EXIT_USAGE,
-	    "needs: no \"%s\" (list, show, add, set, delete, link, unlink, "
-	    "import, areas)",
+	    tr(c->lang,
+		"needs: no \"%s\" (list, show, add, set, delete, link, unlink, "
+		"import, areas)"),
 	    verb);
 }
 
@@ -359,7 +370,8 @@ gap_one(void *ctx, const GapGroup *g)
 int
 cmd_gaps(Cli *c)
 {
-	static const char *head[] = { "key", "name", "needs", "gaps" };
+	static const char *head[] = { N_("key"), N_("name"), N_("needs"),
+		N_("gaps") };
 	const char *by = cli_opt(c, "by") ? cli_opt(c, "by") : "country";
 	NeedFilter f;
 	NeedViewer v;
@@ -397,10 +409,11 @@ cmd_gaps(Cli *c)
 		    "needs", (json_int_t)total, "gaps", (json_int_t)gaps,
 		    "groups", o.groups));
 	} else {
-		cli_table_print(&o.t, c->format);
+		cli_table_print(&o.t, c->format, c->lang);
 		if (strcmp(c->format, "table") == 0)
-			printf("\n%lld needs, %lld of them answered by no "
-			       "project\n",
+			printf(tr(c->lang,
+				   "\n%lld needs, %lld of them answered by no "
+				   "project\n"),
 			    (long long)total, (long long)gaps);
 	}
 	json_decref(o.groups);
@@ -412,8 +425,9 @@ cmd_gaps(Cli *c)
 int
 cmd_duplicates(Cli *c)
 {
-	static const char *head[] = { "score", "a", "b", "lead a", "lead b",
-		"countries", "areas", "reason" };
+	static const char *head[] = { N_("score"), N_("a"), N_("b"),
+		N_("lead a"), N_("lead b"), N_("countries"), N_("areas"),
+		N_("reason") };
 	DupOptions o;
 	DupReport r;
 	CliTable t;
@@ -432,7 +446,8 @@ cmd_duplicates(Cli *c)
 	o.limit =
 	    cli_opt(c, "limit") ? (size_t)atoll(cli_opt(c, "limit")) : 100;
 	if (cli_opt(c, "min") != NULL && (o.min < 0 || o.min > 1))
-		return cli_error(EXIT_USAGE, "--min is a likeness, 0 to 1");
+		return cli_error(
+		    EXIT_USAGE, tr(c->lang, "--min is a likeness, 0 to 1"));
 	if (dup_report(c->store, &o, &r, &err) != 0) {
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		buf_free(&err);
@@ -454,10 +469,11 @@ cmd_duplicates(Cli *c)
 	if (strcmp(c->format, "json") == 0) {
 		cli_print_json(dup_report_json(&r));
 	} else {
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 		if (strcmp(c->format, "table") == 0)
-			printf("\n%zu pairs listed, of %zu compared among %zu "
-			       "projects\n",
+			printf(tr(c->lang,
+				   "\n%zu pairs listed, of %zu compared among "
+				   "%zu projects\n"),
 			    r.npair, r.candidates, r.projects);
 	}
 	cli_table_free(&t);

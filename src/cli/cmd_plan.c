@@ -104,8 +104,8 @@ plan_stats_cmd(Cli *c, Draft *d)
 		json_object_set_new(o, "delegations", dl);
 		cli_print_json(o);
 	} else {
-		static const char *head[] = { "delegation", "name", "add",
-			"delete" };
+		static const char *head[] = { N_("delegation"), N_("name"),
+			N_("add"), N_("delete") };
 		CliTable t;
 		char a[24], b[24];
 
@@ -128,7 +128,7 @@ plan_stats_cmd(Cli *c, Draft *d)
 			row[3] = b;
 			cli_table_add(&t, row);
 		}
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 		cli_table_free(&t);
 	}
 	free(codes);
@@ -258,7 +258,7 @@ plan_positions_cmd(Cli *c, Draft *d)
 		} else {
 			if (strcmp(c->format, "table") == 0)
 				printf("\n");
-			cli_table_print(&t, c->format);
+			cli_table_print(&t, c->format, c->lang);
 		}
 		cli_table_free(&t);
 		free(head);
@@ -285,7 +285,9 @@ plan_text_cmd(Cli *c, Draft *d)
 
 	if (nview > 1)
 		return cli_error(EXIT_USAGE,
-		    "plan text: one of --delivered, --agreed, --all, --as");
+		    tr(c->lang,
+			"plan text: one of --delivered, --agreed, --all, "
+			"--as"));
 	if (cli_opt(c, "agreed"))
 		v = PLAN_AGREED;
 	else if (cli_opt(c, "all"))
@@ -294,8 +296,9 @@ plan_text_cmd(Cli *c, Draft *d)
 		v = PLAN_AS;
 		if (!refdata_country_known(&countries, as))
 			return cli_error(EXIT_USAGE,
-			    "plan text --as: \"%s\" is not an ISO 3166-1 "
-			    "alpha-3 code of the country list",
+			    tr(c->lang,
+				"plan text --as: \"%s\" is not an ISO 3166-1 "
+				"alpha-3 code of the country list"),
 			    as);
 	}
 	plan_render(&d->plan, v, as, 0, d->plan.nblock, &out);
@@ -365,7 +368,8 @@ plan_add_cmd(Cli *c)
 	    label ? label : base, base, md == PLAN_MARKDOWN, text, n, &seq,
 	    &msg);
 	if (rc < 300) {
-		printf("plan %s: revision %d added (%zu bytes)\n", key, seq, n);
+		printf(tr(c->lang, "plan %s: revision %d added (%zu bytes)\n"),
+		    key, seq, n);
 		rc = EXIT_OK;
 	} else if (rc == 400) {
 		rc = cli_error(EXIT_FAIL, "%s: %s", file, buf_str(&msg));
@@ -416,10 +420,10 @@ plan_rev_cb(void *ctx, const PlanRevInfo *r)
 static int
 plan_list_cmd(Cli *c)
 {
-	static const char *head[] = { "key", "revisions", "adopted", "latest",
-		"title" };
-	static const char *rhead[] = { "revision", "label", "file", "bytes",
-		"added" };
+	static const char *head[] = { N_("key"), N_("revisions"), N_("adopted"),
+		N_("latest"), N_("title") };
+	static const char *rhead[] = { N_("revision"), N_("label"), N_("file"),
+		N_("bytes"), N_("added") };
 	CliTable t;
 	Buf err = BUF_INIT;
 	PlanInfo pi;
@@ -437,14 +441,15 @@ plan_list_cmd(Cli *c)
 		if ((rc = store_plan_get(c->store, c->arg[1], &pi, &err)) ==
 		    0) {
 			cli_table_free(&t);
-			return cli_error(EXIT_FAIL, "no plan %s", c->arg[1]);
+			return cli_error(
+			    EXIT_FAIL, tr(c->lang, "no plan %s"), c->arg[1]);
 		}
 		if (rc > 0)
 			rc = store_plan_revisions(
 			    c->store, pi.id, plan_rev_cb, &t, &err);
 	}
 	if (rc >= 0)
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 	else
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	cli_table_free(&t);
@@ -456,8 +461,9 @@ plan_list_cmd(Cli *c)
 static int
 plan_measures_cmd(Cli *c)
 {
-	static const char *head[] = { "measure", "projects", "entities",
-		"countries", "budget_usd", "budgeted", "text" };
+	static const char *head[] = { N_("measure"), N_("projects"),
+		N_("entities"), N_("countries"), N_("budget_usd"),
+		N_("budgeted"), N_("text") };
 	PlanImpl im;
 	CliTable t;
 	Buf err = BUF_INIT, a = BUF_INIT, b = BUF_INIT, d = BUF_INIT;
@@ -468,9 +474,11 @@ plan_measures_cmd(Cli *c)
 		return EXIT_SYSTEM;
 	got = plan_implementation(c->store, c->arg[1], &im, &err);
 	if (got <= 0) {
-		got = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-			      : cli_error(EXIT_FAIL,
-				    "plan %s: no such adopted plan", c->arg[1]);
+		got = got < 0
+		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
+		    : cli_error(EXIT_FAIL,
+			  tr(c->lang, "plan %s: no such adopted plan"),
+			  c->arg[1]);
 		buf_free(&err);
 		return got;
 	}
@@ -503,9 +511,10 @@ plan_measures_cmd(Cli *c)
 		row[6] = m->text;
 		cli_table_add(&t, row);
 	}
-	cli_table_print(&t, c->format);
+	cli_table_print(&t, c->format, c->lang);
 	if (strcmp(c->format, "table") == 0)
-		printf("\n%zu measures, %zu with no project behind them\n",
+		printf(tr(c->lang,
+			   "\n%zu measures, %zu with no project behind them\n"),
 		    im.n, im.uncovered);
 	cli_table_free(&t);
 	plan_impl_free(&im);
@@ -544,12 +553,14 @@ plan_store_cmd(Cli *c, const char *verb)
 
 		if (c->narg != 2 || r == NULL)
 			return cli_error(EXIT_USAGE,
-			    "plan adopt KEY --revision N (0: a draft again)");
+			    tr(c->lang,
+				"plan adopt KEY --revision N (0: a draft "
+				"again)"));
 		rc =
 		    plan_commit_adopt(c->store, NULL, c->arg[1], atoi(r), &msg);
 		if (rc < 300)
-			printf("plan %s: revision %d adopted\n", c->arg[1],
-			    atoi(r));
+			printf(tr(c->lang, "plan %s: revision %d adopted\n"),
+			    c->arg[1], atoi(r));
 	} else {
 		int on = strcmp(verb, "link") == 0;
 
@@ -559,9 +570,13 @@ plan_store_cmd(Cli *c, const char *verb)
 		rc = plan_commit_link(c->store, NULL, c->arg[1], c->arg[2],
 		    atoll(c->arg[3]), on, &msg);
 		if (rc < 300)
-			printf("plan %s: measure %s %s project %s\n", c->arg[1],
-			    c->arg[2], on ? "linked to" : "unlinked from",
-			    c->arg[3]);
+			printf(on ? tr(c->lang,
+					"plan %s: measure %s linked to project "
+					"%s\n")
+				  : tr(c->lang,
+					"plan %s: measure %s unlinked from "
+					"project %s\n"),
+			    c->arg[1], c->arg[2], c->arg[3]);
 	}
 	rc = cli_commit_status(rc, &msg);
 	buf_free(&msg);
@@ -598,8 +613,9 @@ cmd_plan(Cli *c)
 	if (strcmp(verb, "stats") && strcmp(verb, "positions") &&
 	    strcmp(verb, "text") && strcmp(verb, "akn"))
 		return cli_error(EXIT_USAGE,
-		    "plan: no \"%s\" (stats, positions, text, diff, akn, "
-		    "add, list, adopt, link, unlink, measures)",
+		    tr(c->lang,
+			"plan: no \"%s\" (stats, positions, text, diff, akn, "
+			"add, list, adopt, link, unlink, measures)"),
 		    verb);
 	if (c->narg != 2)
 		return cli_error(EXIT_USAGE, "plan %s FILE", verb);

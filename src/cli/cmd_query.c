@@ -102,8 +102,9 @@ list_row(void *ctx, const Project *p)
 int
 cmd_projects(Cli *c)
 {
-	static const char *head_table[] = { "ID", "PILLAR", "SERIAL", "STATUS",
-		"SCOPE", "ENTITIES", "TITLE" };
+	static const char *head_table[] = { N_("ID"), N_("PILLAR"),
+		N_("SERIAL"), N_("STATUS"), N_("SCOPE"), N_("ENTITIES"),
+		N_("TITLE") };
 	static const char *head_csv[] = { "id", "pillar", "serial", "title",
 		"period", "start", "end", "status", "entities", "scope",
 		"places", "activities" };
@@ -142,9 +143,10 @@ cmd_projects(Cli *c)
 		printf("%s],\n  \"total\": %" PRId64 "\n}\n",
 		    l.first ? "" : "\n  ", total);
 	else
-		cli_table_print(&l.table, c->format);
+		cli_table_print(&l.table, c->format, c->lang);
 	if (strcmp(c->format, "table") == 0 && (int64_t)l.table.nrow < total)
-		fprintf(stderr, "(%zu of %" PRId64 " projects shown)\n",
+		fprintf(stderr,
+		    tr(c->lang, "(%zu of %" PRId64 " projects shown)\n"),
 		    l.table.nrow, total);
 out:
 	cli_table_free(&l.table);
@@ -165,7 +167,7 @@ field(CliTable *t, const char *name, const char *value)
 int
 cmd_project(Cli *c)
 {
-	static const char *head[] = { "FIELD", "VALUE" };
+	static const char *head[] = { N_("FIELD"), N_("VALUE") };
 	Project p;
 	Buf err = BUF_INIT, b = BUF_INIT;
 	CliTable t;
@@ -178,8 +180,9 @@ cmd_project(Cli *c)
 		return rc;
 	if (*c->arg[0] == '\0' || *end != '\0' || id <= 0)
 		return cli_error(EXIT_USAGE,
-		    "project: \"%s\" is not a project "
-		    "id",
+		    tr(c->lang,
+			"project: \"%s\" is not a project "
+			"id"),
 		    c->arg[0]);
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -189,7 +192,7 @@ cmd_project(Cli *c)
 		goto out;
 	}
 	if (got == 0) {
-		rc = cli_error(EXIT_FAIL, "no project %lld", id);
+		rc = cli_error(EXIT_FAIL, tr(c->lang, "no project %lld"), id);
 		goto out;
 	}
 	if (strcmp(c->format, "json") == 0) {
@@ -204,7 +207,7 @@ cmd_project(Cli *c)
 
 		cli_table_init(&l.table, 12, head_csv);
 		list_row(&l, &p);
-		cli_table_print(&l.table, "csv");
+		cli_table_print(&l.table, "csv", c->lang);
 		cli_table_free(&l.table);
 		goto out;
 	}
@@ -243,7 +246,7 @@ cmd_project(Cli *c)
 		buf_printf(&b, "%s:%" PRId64, p.source_file, p.source_line);
 	field(&t, "source", buf_str(&b));
 	field(&t, "updated", p.updated_at);
-	cli_table_print(&t, "table");
+	cli_table_print(&t, "table", c->lang);
 	cli_table_free(&t);
 out:
 	project_clear(&p);
@@ -285,7 +288,8 @@ stat_group(void *ctx, const StatGroup *g)
 int
 cmd_stats(Cli *c)
 {
-	static const char *head[] = { "KEY", "NAME", "COUNT", "SHARE" };
+	static const char *head[] = { N_("KEY"), N_("NAME"), N_("COUNT"),
+		N_("SHARE") };
 	static const char *head_csv[] = { "key", "name", "count", "share" };
 	const char *by = cli_opt(c, "by");
 	QueryArgs a;
@@ -300,7 +304,8 @@ cmd_stats(Cli *c)
 	if ((rc = cli_format(c)) != EXIT_OK)
 		return rc;
 	if (by == NULL || !vocab_stat_dimension(by))
-		return cli_error(EXIT_USAGE, "stats: --by wants one of %s",
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "stats: --by wants one of %s"),
 		    vocab_stat_dimensions);
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -321,9 +326,10 @@ cmd_stats(Cli *c)
 		cli_print_json(json_pack("{s:I, s:s, s:O}", "total",
 		    (json_int_t)st.total, "by", by, "groups", st.groups));
 	} else {
-		cli_table_print(&st.table, c->format);
+		cli_table_print(&st.table, c->format, c->lang);
 		if (strcmp(c->format, "table") == 0)
-			printf("total: %" PRId64 " projects\n", st.total);
+			printf(tr(c->lang, "total: %" PRId64 " projects\n"),
+			    st.total);
 	}
 out:
 	json_decref(st.groups);
@@ -393,7 +399,8 @@ check_one(void *ctx, const Finding *f)
 int
 cmd_check(Cli *c)
 {
-	static const char *head[] = { "KIND", "PILLAR", "SERIAL", "MESSAGE" };
+	static const char *head[] = { N_("KIND"), N_("PILLAR"), N_("SERIAL"),
+		N_("MESSAGE") };
 	static const char *head_csv[] = { "kind", "pillar", "serial",
 		"message" };
 	CheckCtx cc;
@@ -419,9 +426,11 @@ cmd_check(Cli *c)
 	if (cc.json) {
 		printf("%s]\n}\n", cc.first ? "" : "\n  ");
 	} else {
-		cli_table_print(&cc.table, c->format);
+		cli_table_print(&cc.table, c->format, c->lang);
 		if (strcmp(c->format, "table") == 0)
-			printf("%zu findings\n", cc.table.nrow);
+			printf(trn(c->lang, "%zu finding\n", "%zu findings\n",
+				   cc.table.nrow),
+			    cc.table.nrow);
 	}
 out:
 	cli_table_free(&cc.table);

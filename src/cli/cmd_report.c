@@ -36,29 +36,35 @@ report_args(
 {
 	const char *f = cli_opt(c, "format"), *out = cli_opt(c, "out");
 
-	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : lang_from_env();
+	*lang = cli_opt(c, "lang") ? cli_opt(c, "lang") : c->lang;
 	if (f == NULL)
-		return cli_error(EXIT_USAGE, "%s: --format is required (%s)",
-		    name, annex_format_names());
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "%s: --format is required (%s)"), name,
+		    annex_format_names());
 	if ((*fmt = annex_format(f)) == NULL)
-		return cli_error(EXIT_USAGE, "--format: \"%s\" is not %s", f,
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "--format: \"%s\" is not %s"), f,
 		    annex_format_names());
 	if (!lang_ok(*lang))
 		return cli_error(EXIT_USAGE,
-		    "--lang: \"%s\" is not ar, en, es, fr, ru or zh", *lang);
+		    tr(c->lang,
+			"--lang: \"%s\" is not ar, en, es, fr, ru or zh"),
+		    *lang);
 	if (out != NULL && *out == '\0')
-		return cli_error(EXIT_USAGE, "--out: a file name is needed");
+		return cli_error(
+		    EXIT_USAGE, tr(c->lang, "--out: a file name is needed"));
 	if (out == NULL && (*fmt)->binary && isatty(STDOUT_FILENO))
 		return cli_error(EXIT_USAGE,
-		    "--format %s is binary: give --out FILE, or redirect "
-		    "standard output",
+		    tr(c->lang,
+			"--format %s is binary: give --out FILE, or redirect "
+			"standard output"),
 		    (*fmt)->name);
 	return EXIT_OK;
 }
 
 /* doc to the file out (whole or not at all) or standard output. */
 static int
-report_write(const Buf *doc, const char *out, const char *what)
+report_write(Cli *c, const Buf *doc, const char *out, const char *what)
 {
 	Buf err = BUF_INIT;
 	int rc = EXIT_OK;
@@ -68,8 +74,8 @@ report_write(const Buf *doc, const char *out, const char *what)
 	else if (out == NULL &&
 	    (fwrite(buf_str(doc), 1, doc->len, stdout) != doc->len ||
 		fflush(stdout) != 0))
-		rc = cli_error(
-		    EXIT_SYSTEM, "%s: cannot write the standard output", what);
+		rc = cli_error(EXIT_SYSTEM,
+		    tr(c->lang, "%s: cannot write the standard output"), what);
 	buf_free(&err);
 	return rc;
 }
@@ -107,7 +113,7 @@ report_run(Cli *c, const char *name, ReportMake make)
 		rc = cli_error(EXIT_SYSTEM, "%s: %s", name, buf_str(&err));
 		goto out;
 	}
-	rc = report_write(&doc, out, name);
+	rc = report_write(c, &doc, out, name);
 out:
 	query_keys_free(&k);
 	buf_free(&doc);
@@ -141,17 +147,19 @@ cmd_report_region(Cli *c)
 		return rc;
 	if (region == NULL || *region == '\0')
 		return cli_error(EXIT_USAGE,
-		    "report region: --region KEY is required (an M49 "
-		    "region or a grouping: 143, sahel, \"Central Asia\"; "
-		    "the web's /regions lists them)");
+		    tr(c->lang,
+			"report region: --region KEY is required (an M49 "
+			"region or a grouping: 143, sahel, \"Central "
+			"Asia\"; the web's /regions lists them)"));
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	rc = region_report_load(c->store, region, lang, &r, &err);
 	if (rc == 0) {
 		rc = cli_error(EXIT_FAIL,
-		    "--region: no M49 region or grouping \"%s\" (give a key "
-		    "such as 143 or sahel, or a name such as \"Central "
-		    "Asia\"; countries are not regions)",
+		    tr(c->lang,
+			"--region: no M49 region or grouping \"%s\" (give a "
+			"key such as 143 or sahel, or a name such as "
+			"\"Central Asia\"; countries are not regions)"),
 		    region);
 		goto out;
 	}
@@ -159,7 +167,7 @@ cmd_report_region(Cli *c)
 		rc = cli_error(EXIT_SYSTEM, "report region: %s", buf_str(&err));
 		goto out;
 	}
-	rc = report_write(&doc, cli_opt(c, "out"), "report region");
+	rc = report_write(c, &doc, cli_opt(c, "out"), "report region");
 out:
 	region_report_free(&r);
 	buf_free(&doc);

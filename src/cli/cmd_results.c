@@ -63,13 +63,14 @@ by_text(json_t *by, Buf *out)
 }
 
 static void
-show_table(json_t *j)
+show_table(json_t *j, const char *lang)
 {
-	static const char *rh[] = { "result", "level", "outcome", "indicator",
-		"name", "unit", "aggregate", "baseline", "target", "to_date",
-		"progress", "statement" };
-	static const char *ph[] = { "report", "period", "status", "demo",
-		"values", "note" };
+	static const char *rh[] = { N_("result"), N_("level"), N_("outcome"),
+		N_("indicator"), N_("name"), N_("unit"), N_("aggregate"),
+		N_("baseline"), N_("target"), N_("to_date"), N_("progress"),
+		N_("statement") };
+	static const char *ph[] = { N_("report"), N_("period"), N_("status"),
+		N_("demo"), N_("values"), N_("note") };
 	CliTable t;
 	json_t *r, *in, *rep, *v;
 	size_t i, k;
@@ -107,7 +108,7 @@ show_table(json_t *j)
 			buf_free(&pct);
 		}
 	}
-	cli_table_print(&t, "table");
+	cli_table_print(&t, "table", lang);
 	cli_table_free(&t);
 	printf("\n");
 	cli_table_init(&t, 6, ph);
@@ -139,7 +140,7 @@ show_table(json_t *j)
 		cli_table_add(&t, row);
 		buf_free(&vals);
 	}
-	cli_table_print(&t, "table");
+	cli_table_print(&t, "table", lang);
 	cli_table_free(&t);
 }
 
@@ -153,19 +154,20 @@ results_show(Cli *c, const Account *who)
 	int got;
 
 	if (id == 0)
-		return cli_error(EXIT_USAGE, "results show: PROJECT is an id");
+		return cli_error(
+		    EXIT_USAGE, tr(c->lang, "results show: PROJECT is an id"));
 	got = results_json(c->store, who, id, &j, &err);
 	if (got <= 0) {
-		got = got < 0
-		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-		    : cli_error(EXIT_FAIL, "no project %s", c->arg[1]);
+		got = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
+			      : cli_error(EXIT_FAIL,
+				    tr(c->lang, "no project %s"), c->arg[1]);
 		buf_free(&err);
 		return got;
 	}
 	if (strcmp(c->format, "json") == 0)
 		cli_print_json(j);
 	else {
-		show_table(j);
+		show_table(j, c->lang);
 		json_decref(j);
 	}
 	return EXIT_OK;
@@ -185,8 +187,9 @@ cmd_results(Cli *c)
 		return rc;
 	if (c->narg != 2)
 		return cli_error(EXIT_USAGE,
-		    "usage: ctmatrix results "
-		    "show|add|set|delete ID ...");
+		    tr(c->lang,
+			"usage: ctmatrix results "
+			"show|add|set|delete ID ..."));
 	if ((rc = open_as(c, &a, &who)) != EXIT_OK)
 		return rc;
 	memset(&r, 0, sizeof(r));
@@ -201,19 +204,23 @@ cmd_results(Cli *c)
 		r.id = cli_id(c->arg[1]);
 	} else {
 		rc = cli_error(EXIT_USAGE,
-		    "results: show, add, set or delete, not \"%s\"", verb);
+		    tr(c->lang,
+			"results: show, add, set or delete, not \"%s\""),
+		    verb);
 		goto out;
 	}
 	if (r.project_id == 0 && r.id == 0) {
-		rc = cli_error(EXIT_USAGE, "results %s: an id, not \"%s\"",
-		    verb, c->arg[1]);
+		rc = cli_error(EXIT_USAGE,
+		    tr(c->lang, "results %s: an id, not \"%s\""), verb,
+		    c->arg[1]);
 		goto out;
 	}
 	r.statement = cli_opt(c, "statement");
 	r.demo = cli_opt(c, "demo") != NULL;
 	if (outcome != NULL && strcmp(outcome, "none") != 0 &&
 	    (r.outcome_id = cli_id(outcome)) == 0) {
-		rc = cli_error(EXIT_USAGE, "--outcome: a result id or none");
+		rc = cli_error(
+		    EXIT_USAGE, tr(c->lang, "--outcome: a result id or none"));
 		goto out;
 	}
 	/* A change keeps what is not given. */
@@ -243,17 +250,21 @@ cmd_indicators(Cli *c)
 
 	if (c->narg != 2)
 		return cli_error(EXIT_USAGE,
-		    "usage: ctmatrix indicators add RESULT | set|delete ID");
+		    tr(c->lang,
+			"usage: ctmatrix indicators add RESULT | set|delete "
+			"ID"));
 	if (strcmp(verb, "add") == 0)
 		result = cli_id(c->arg[1]);
 	else if (strcmp(verb, "set") == 0 || strcmp(verb, "delete") == 0)
 		id = cli_id(c->arg[1]);
 	else
 		return cli_error(EXIT_USAGE,
-		    "indicators: add, set or delete, not \"%s\"", verb);
+		    tr(c->lang, "indicators: add, set or delete, not \"%s\""),
+		    verb);
 	if (result == 0 && id == 0)
-		return cli_error(EXIT_USAGE, "indicators %s: an id, not \"%s\"",
-		    verb, c->arg[1]);
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "indicators %s: an id, not \"%s\""), verb,
+		    c->arg[1]);
 	if ((rc = open_as(c, &a, &who)) != EXIT_OK)
 		return rc;
 	memset(&in, 0, sizeof(in));
@@ -287,8 +298,9 @@ values_of(Cli *c, ValueInput *v, size_t *n, char **keep)
 		t = keep[*n] = strdup(c->opt[i].value);
 		if ((eq = strchr(t, '=')) == NULL)
 			return cli_error(EXIT_USAGE,
-			    "--value: INDICATOR=VALUE or "
-			    "INDICATOR:CATEGORY=VALUE, not \"%s\"",
+			    tr(c->lang,
+				"--value: INDICATOR=VALUE or "
+				"INDICATOR:CATEGORY=VALUE, not \"%s\""),
 			    c->opt[i].value);
 		*eq = '\0';
 		if ((colon = strchr(t, ':')) != NULL)
@@ -298,7 +310,8 @@ values_of(Cli *c, ValueInput *v, size_t *n, char **keep)
 		v[*n].value = eq + 1;
 		if (v[*n].indicator == 0)
 			return cli_error(EXIT_USAGE,
-			    "--value: \"%s\" is no indicator id", t);
+			    tr(c->lang, "--value: \"%s\" is no indicator id"),
+			    t);
 		(*n)++;
 	}
 	return EXIT_OK;
@@ -341,7 +354,8 @@ report_move(Cli *c, const Account *who, const char *verb)
 
 	if (project == 0 || c->narg != 3)
 		return cli_error(EXIT_USAGE,
-		    "usage: ctmatrix report %s PROJECT PERIOD", verb);
+		    tr(c->lang, "usage: ctmatrix report %s PROJECT PERIOD"),
+		    verb);
 	got = report_find(c->store, project, c->arg[2], &id, &err);
 	/* Not seen is not found, as on the API: a draft says nothing. */
 	if (got > 0)
@@ -349,7 +363,8 @@ report_move(Cli *c, const Account *who, const char *verb)
 	if (got <= 0) {
 		rc = got < 0
 		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-		    : cli_error(EXIT_FAIL, "project %s has no report of %s",
+		    : cli_error(EXIT_FAIL,
+			  tr(c->lang, "project %s has no report of %s"),
 			  c->arg[1], c->arg[2]);
 		buf_free(&err);
 		return rc;
@@ -359,8 +374,10 @@ report_move(Cli *c, const Account *who, const char *verb)
 		      c->store, who, id, to, cli_opt(c, "note"), &msg)
 		: report_delete_commit(c->store, who, id, &msg),
 	    &msg);
-	if (rc == EXIT_OK)
-		printf("report %lld %s\n", (long long)id, to ? to : "deleted");
+	if (rc == EXIT_OK && to)
+		printf("report %lld %s\n", (long long)id, to);
+	else if (rc == EXIT_OK)
+		printf(tr(c->lang, "report %lld deleted\n"), (long long)id);
 	buf_free(&msg);
 	return rc;
 }
@@ -390,8 +407,10 @@ cmd_report(Cli *c)
 		}
 	if (c->narg != 2 || (project = cli_id(c->arg[0])) == 0) {
 		rc = cli_error(EXIT_USAGE,
-		    "usage: ctmatrix report PROJECT PERIOD [--value ...] | "
-		    "submit|withdraw|approve|return|delete PROJECT PERIOD");
+		    tr(c->lang,
+			"usage: ctmatrix report PROJECT PERIOD [--value ...] | "
+			"submit|withdraw|approve|return|delete PROJECT "
+			"PERIOD"));
 		goto out;
 	}
 	if ((rc = values_of(c, v, &nv, keep)) != EXIT_OK)
@@ -418,10 +437,11 @@ out:
 int
 cmd_progress(Cli *c)
 {
-	static const char *head[] = { "project", "serial", "lead", "status",
-		"indicator", "unit", "period", "by", "to_date", "target",
-		"progress", "name" };
-	static const char *wh[] = { "key", "name" };
+	static const char *head[] = { N_("project"), N_("serial"), N_("lead"),
+		N_("status"), N_("indicator"), N_("unit"), N_("period"),
+		N_("by"), N_("to_date"), N_("target"), N_("progress"),
+		N_("name") };
+	static const char *wh[] = { N_("key"), N_("name") };
 	const char *period = cli_opt(c, "period");
 	const Account *who;
 	Account a;
@@ -443,7 +463,7 @@ cmd_progress(Cli *c)
 		    0)
 			rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		else
-			cli_table_print(&tab, c->format);
+			cli_table_print(&tab, c->format, c->lang);
 		cli_table_free(&tab);
 		goto out;
 	}
@@ -474,22 +494,25 @@ cmd_progress(Cli *c)
 		if (!json_is_object(wg))
 			wg = NULL;
 
-		printf("%s progress report, %s (%s to %s)%s%s\n",
+		printf(tr(c->lang, "%s progress report, %s (%s to %s)%s%s\n"),
 		    str_of(j, "report"), str_of(j, "period"),
 		    str_of(j, "start"), str_of(j, "end"),
-		    wg ? ": " : ": every project",
+		    wg ? ": " : tr(c->lang, ": every project"),
 		    wg ? str_of(wg, "name") : "");
-		printf("%s projects with results; %s reporting approved "
-		       "results, %s not%s%s%s\n",
+		printf(tr(c->lang,
+			   "%s projects with results; %s reporting approved "
+			   "results, %s not%s%s%s\n"),
 		    int_of(j, "projects"), int_of(j, "reporting"),
 		    int_of(j, "missing"),
 		    json_is_integer(json_object_get(j, "pending"))
-			? " (awaiting approval: "
+			? tr(c->lang, " (awaiting approval: ")
 			: "",
 		    int_of(j, "pending"),
 		    json_is_integer(json_object_get(j, "pending")) ? ")" : "");
 		if (json_is_true(json_object_get(j, "demo")))
-			printf("Includes DEMONSTRATION records, made up.\n");
+			printf("%s\n",
+			    tr(c->lang,
+				"Includes DEMONSTRATION records, made up."));
 	}
 	printf("\n");
 	cli_table_init(&tab, 12, head);
@@ -524,17 +547,18 @@ cmd_progress(Cli *c)
 			buf_free(&pct);
 		}
 	}
-	cli_table_print(&tab, "table");
+	cli_table_print(&tab, "table", c->lang);
 	cli_table_free(&tab);
-	printf("\nTotals of the indicators that add up, by unit:\n");
+	printf("\n%s\n",
+	    tr(c->lang, "Totals of the indicators that add up, by unit:"));
 	json_array_foreach(json_object_get(j, "totals"), i, t)
 	{
 		Buf by = BUF_INIT;
 
 		by_text(json_object_get(t, "by"), &by);
-		printf(
-		    "  %s: %s in the period%s%s%s, %s to date (%s indicators "
-		    "of %s projects)\n",
+		printf(tr(c->lang,
+			   "  %s: %s in the period%s%s%s, %s to date (%s "
+			   "indicators of %s projects)\n"),
 		    str_of(t, "unit"), str_of(t, "period"), by.len ? " (" : "",
 		    buf_str(&by), by.len ? ")" : "", str_of(t, "to_date"),
 		    int_of(t, "indicators"), int_of(t, "projects"));
@@ -551,7 +575,7 @@ out:
 int
 cmd_areas(Cli *c)
 {
-	static const char *head[] = { "key", "name" };
+	static const char *head[] = { N_("key"), N_("name") };
 	const Account *who;
 	Account a;
 	CliTable t;
@@ -562,7 +586,8 @@ cmd_areas(Cli *c)
 	if ((rc = cli_format(c)) != EXIT_OK)
 		return rc;
 	if (c->narg > 0 && (project = cli_id(c->arg[0])) == 0)
-		return cli_error(EXIT_USAGE, "areas: PROJECT is an id");
+		return cli_error(
+		    EXIT_USAGE, tr(c->lang, "areas: PROJECT is an id"));
 	if ((rc = open_as(c, &a, &who)) != EXIT_OK)
 		return rc;
 	if (c->narg > 1 || cli_opt(c, "clear") != NULL) {
@@ -580,7 +605,7 @@ cmd_areas(Cli *c)
 		     : store_areas(c->store, cli_ref_row, &t, &err)) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
-		cli_table_print(&t, c->format);
+		cli_table_print(&t, c->format, c->lang);
 	cli_table_free(&t);
 out:
 	account_clear(&a);

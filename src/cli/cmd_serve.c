@@ -87,8 +87,11 @@ app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 static void
 serve_ready(const char *address, void *ctx)
 {
-	(void)ctx;
-	printf("ctmatrix: serving http://%s/ (stop with Ctrl-C or SIGTERM)\n",
+	const Cli *c = ctx;
+
+	printf("ctmatrix: ");
+	printf(
+	    tr(c->lang, "serving http://%s/ (stop with Ctrl-C or SIGTERM)\n"),
 	    address);
 	fflush(stdout);
 }
@@ -110,11 +113,14 @@ cmd_serve(Cli *c)
 
 		if (*threads == '\0' || *end != '\0' || n < 1 || n > 256)
 			return cli_error(EXIT_USAGE,
-			    "serve: --threads wants a number from 1 to 256");
+			    tr(c->lang,
+				"serve: --threads wants a number from 1 to "
+				"256"));
 		o.threads = (int)n;
 	}
 	if (account_init() != 0)
-		return cli_error(EXIT_SYSTEM, "serve: cannot start libsodium");
+		return cli_error(
+		    EXIT_SYSTEM, tr(c->lang, "serve: cannot start libsodium"));
 	/* Create and load the database now, not in the first request. */
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -124,9 +130,11 @@ cmd_serve(Cli *c)
 	o.log = stderr;
 	o.handle = app_handle;
 	o.ready = serve_ready;
+	o.ready_ctx = c;
 	cache_init(SERVE_CACHE_BYTES);
 	if (server_run(&o, &err) != 0)
-		rc = cli_error(EXIT_SYSTEM, "serve: %s", buf_str(&err));
+		rc = cli_error(
+		    EXIT_SYSTEM, tr(c->lang, "serve: %s"), buf_str(&err));
 	buf_free(&err);
 	return rc;
 }
@@ -144,15 +152,17 @@ cmd_request(Cli *c)
 	http_request_init(&rq);
 	http_reply_init(&rp);
 	if (fp == NULL)
-		return cli_error(EXIT_FAIL, "request: %s: cannot open", file);
+		return cli_error(
+		    EXIT_FAIL, tr(c->lang, "request: %s: cannot open"), file);
 	if (http_request_read(&rq, fp, &err) != 0) {
-		rc = cli_error(
-		    EXIT_FAIL, "request: %s: %s", file, buf_str(&err));
+		rc = cli_error(EXIT_FAIL, tr(c->lang, "request: %s: %s"), file,
+		    buf_str(&err));
 		goto out;
 	}
 	snprintf(rq.remote, sizeof(rq.remote), "file");
 	if (account_init() != 0) {
-		rc = cli_error(EXIT_SYSTEM, "request: cannot start libsodium");
+		rc = cli_error(EXIT_SYSTEM,
+		    tr(c->lang, "request: cannot start libsodium"));
 		goto out;
 	}
 	if (cli_store(c) == NULL) {

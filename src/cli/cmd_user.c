@@ -25,7 +25,7 @@
 
 /* Read a password: twice and unechoed on a terminal, else one line. */
 static int
-read_password(Buf *pw)
+read_password(const Cli *c, Buf *pw)
 {
 	struct termios old, quiet;
 	Buf again = BUF_INIT;
@@ -33,23 +33,25 @@ read_password(Buf *pw)
 
 	if (!isatty(STDIN_FILENO)) {
 		if (!buf_read_line(pw, stdin))
-			return cli_error(
-			    EXIT_FAIL, "no password on standard input");
+			return cli_error(EXIT_FAIL,
+			    tr(c->lang, "no password on standard input"));
 		return EXIT_OK;
 	}
 	tcgetattr(STDIN_FILENO, &old);
 	quiet = old;
 	quiet.c_lflag &= ~(tcflag_t)ECHO;
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-	fputs("Password: ", stderr);
+	fprintf(stderr, "%s ", tr(c->lang, "Password:"));
 	ok = buf_read_line(pw, stdin);
-	fputs("\nAgain: ", stderr);
+	fprintf(stderr, "\n%s ", tr(c->lang, "Again:"));
 	ok = ok && buf_read_line(&again, stdin);
 	fputc('\n', stderr);
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
 	ok = ok && strcmp(buf_str(pw), buf_str(&again)) == 0;
 	buf_free(&again);
-	return ok ? EXIT_OK : cli_error(EXIT_FAIL, "the two passwords differ");
+	return ok
+	    ? EXIT_OK
+	    : cli_error(EXIT_FAIL, tr(c->lang, "the two passwords differ"));
 }
 
 /*
@@ -159,13 +161,15 @@ user_add(Cli *c, const char *login, const char *entity, Buf *err)
 	int rc;
 
 	if (role == NULL || !account_role_valid(role))
-		return cli_error(EXIT_USAGE, "user add: --role wants one of %s",
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang, "user add: --role wants one of %s"),
 		    account_role_list);
-	if ((rc = read_password(&pw)) != EXIT_OK)
+	if ((rc = read_password(c, &pw)) != EXIT_OK)
 		goto out;
 	if (account_password_check(buf_str(&pw), err) != 0 ||
 	    account_password_hash(buf_str(&pw), &hash, err) != 0) {
-		rc = cli_error(EXIT_FAIL, "user add: %s", buf_str(err));
+		rc = cli_error(
+		    EXIT_FAIL, tr(c->lang, "user add: %s"), buf_str(err));
 		goto out;
 	}
 	rc = EXIT_SYSTEM;
@@ -175,14 +179,15 @@ user_add(Cli *c, const char *login, const char *entity, Buf *err)
 	    c->store, login, role, entity, buf_str(&hash), err);
 	if (id == 0) {
 		store_rollback(c->store);
-		rc = cli_error(
-		    EXIT_FAIL, "user add: the login %s is taken", login);
+		rc = cli_error(EXIT_FAIL,
+		    tr(c->lang, "user add: the login %s is taken"), login);
 		goto out;
 	}
 	new_json = account_json_text(login, role, entity, 0);
 	if (id < 0) {
 		store_rollback(c->store);
-		rc = cli_error(EXIT_FAIL, "user add: %s", buf_str(err));
+		rc = cli_error(
+		    EXIT_FAIL, tr(c->lang, "user add: %s"), buf_str(err));
 		goto out;
 	}
 	if (store_audit_add(c->store, 0, "cli", "create", "account", id, NULL,
@@ -191,12 +196,12 @@ user_add(Cli *c, const char *login, const char *entity, Buf *err)
 		store_rollback(c->store);
 		goto fail;
 	}
-	printf("account %s added (%s%s%s)\n", login, role, entity ? ", " : "",
-	    entity ? entity : "");
+	printf(tr(c->lang, "account %s added (%s%s%s)\n"), login, role,
+	    entity ? ", " : "", entity ? entity : "");
 	rc = EXIT_OK;
 	goto out;
 fail:
-	rc = cli_error(EXIT_SYSTEM, "user add: %s", buf_str(err));
+	rc = cli_error(EXIT_SYSTEM, tr(c->lang, "user add: %s"), buf_str(err));
 out:
 	buf_wipe(&pw);
 	buf_free(&hash);
@@ -226,7 +231,8 @@ list_one(void *ctx, const Account *a)
 static int
 user_list(Cli *c, Buf *err)
 {
-	static const char *head[] = { "LOGIN", "ROLE", "ENTITY", "STATE" };
+	static const char *head[] = { N_("LOGIN"), N_("ROLE"), N_("ENTITY"),
+		N_("STATE") };
 	static const char *head_csv[] = { "login", "role", "entity", "state" };
 	ListCtx l;
 	int rc = EXIT_OK;
@@ -235,11 +241,12 @@ user_list(Cli *c, Buf *err)
 	    &l.table, 4, strcmp(c->format, "csv") == 0 ? head_csv : head);
 	l.list = json_array();
 	if (store_accounts(c->store, list_one, &l, err) != 0)
-		rc = cli_error(EXIT_SYSTEM, "user list: %s", buf_str(err));
+		rc = cli_error(
+		    EXIT_SYSTEM, tr(c->lang, "user list: %s"), buf_str(err));
 	else if (strcmp(c->format, "json") == 0)
 		cli_print_json(json_pack("{s:O}", "accounts", l.list));
 	else
-		cli_table_print(&l.table, c->format);
+		cli_table_print(&l.table, c->format, c->lang);
 	json_decref(l.list);
 	cli_table_free(&l.table);
 	return rc;
@@ -254,7 +261,8 @@ user_find(Cli *c, const char *login, Account *a, Buf *err)
 	if (got < 0)
 		return cli_error(EXIT_SYSTEM, "%s", buf_str(err));
 	if (got == 0)
-		return cli_error(EXIT_FAIL, "no account %s", login);
+		return cli_error(
+		    EXIT_FAIL, tr(c->lang, "no account %s"), login);
 	return EXIT_OK;
 }
 
@@ -279,24 +287,29 @@ cmd_user(Cli *c)
 			break;
 	if (i == sizeof(verbs) / sizeof(verbs[0]))
 		return cli_error(EXIT_USAGE,
-		    "user: no \"%s\" (add, passwd, role, disable, enable, "
-		    "list)",
+		    tr(c->lang,
+			"user: no \"%s\" (add, passwd, role, disable, enable, "
+			"list)"),
 		    verb);
 	if (c->narg != verbs[i].nargs)
 		return cli_error(EXIT_USAGE,
-		    "user %s: wrong number of arguments (see `ctmatrix help "
-		    "user`)",
+		    tr(c->lang,
+			"user %s: wrong number of arguments (see `ctmatrix "
+			"help "
+			"user`)"),
 		    verb);
 	if ((rc = cli_format(c)) != EXIT_OK)
 		return rc;
 	if (account_init() != 0)
-		return cli_error(EXIT_SYSTEM, "cannot start libsodium");
+		return cli_error(
+		    EXIT_SYSTEM, tr(c->lang, "cannot start libsodium"));
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	key = entity_key(c, &entity);
 	if (key != NULL && *key == '\0') {
-		rc = cli_error(EXIT_FAIL, "user %s: no organisation \"%s\"",
-		    verb, cli_opt(c, "entity"));
+		rc = cli_error(EXIT_FAIL,
+		    tr(c->lang, "user %s: no organisation \"%s\""), verb,
+		    cli_opt(c, "entity"));
 		goto out;
 	}
 	if (strcmp(verb, "list") == 0) {
@@ -304,7 +317,8 @@ cmd_user(Cli *c)
 		goto out;
 	}
 	if (account_login_check(c->arg[1], &err) != 0) {
-		rc = cli_error(EXIT_USAGE, "user %s: %s", verb, buf_str(&err));
+		rc = cli_error(EXIT_USAGE, tr(c->lang, "user %s: %s"), verb,
+		    buf_str(&err));
 		goto out;
 	}
 	if (strcmp(verb, "add") == 0) {
@@ -314,12 +328,12 @@ cmd_user(Cli *c)
 	if ((rc = user_find(c, c->arg[1], &a, &err)) != EXIT_OK)
 		goto out;
 	if (strcmp(verb, "passwd") == 0) {
-		if ((rc = read_password(&pw)) != EXIT_OK)
+		if ((rc = read_password(c, &pw)) != EXIT_OK)
 			goto out;
 		if (account_password_check(buf_str(&pw), &err) != 0 ||
 		    account_password_hash(buf_str(&pw), &hash, &err) != 0) {
-			rc = cli_error(
-			    EXIT_FAIL, "user passwd: %s", buf_str(&err));
+			rc = cli_error(EXIT_FAIL,
+			    tr(c->lang, "user passwd: %s"), buf_str(&err));
 			goto out;
 		}
 		rc = user_change(
@@ -327,7 +341,7 @@ cmd_user(Cli *c)
 	} else if (strcmp(verb, "role") == 0) {
 		if (!account_role_valid(c->arg[2])) {
 			rc = cli_error(EXIT_USAGE,
-			    "user role: the role is one of %s",
+			    tr(c->lang, "user role: the role is one of %s"),
 			    account_role_list);
 			goto out;
 		}
@@ -336,10 +350,11 @@ cmd_user(Cli *c)
 		rc = user_change(c, &a, NULL, NULL, change_disabled, &err);
 	}
 	if (rc != 0) {
-		rc = cli_error(EXIT_FAIL, "user %s: %s", verb, buf_str(&err));
+		rc = cli_error(
+		    EXIT_FAIL, tr(c->lang, "user %s: %s"), verb, buf_str(&err));
 		goto out;
 	}
-	printf("account %s: %s done\n", a.login, verb);
+	printf(tr(c->lang, "account %s: %s done\n"), a.login, verb);
 out:
 	account_clear(&a);
 	buf_wipe(&pw);
@@ -364,17 +379,19 @@ cmd_token(Cli *c)
 		n = strtol(days, &end, 10);
 		if (*days == '\0' || *end != '\0' || n < 1 || n > 3650)
 			return cli_error(EXIT_USAGE,
-			    "token: --days wants a number from 1 to 3650");
+			    tr(c->lang,
+				"token: --days wants a number from 1 to 3650"));
 	}
 	if (account_init() != 0)
-		return cli_error(EXIT_SYSTEM, "cannot start libsodium");
+		return cli_error(
+		    EXIT_SYSTEM, tr(c->lang, "cannot start libsodium"));
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	if ((rc = user_find(c, c->arg[0], &a, &err)) != EXIT_OK)
 		goto out;
 	if (a.disabled) {
-		rc = cli_error(
-		    EXIT_FAIL, "token: account %s is disabled", a.login);
+		rc = cli_error(EXIT_FAIL,
+		    tr(c->lang, "token: account %s is disabled"), a.login);
 		goto out;
 	}
 	account_token_new(&token, &hash);
@@ -385,7 +402,8 @@ cmd_token(Cli *c)
 		NULL, &err) != 0 ||
 	    store_commit(c->store, &err) != 0) {
 		store_rollback(c->store);
-		rc = cli_error(EXIT_SYSTEM, "token: %s", buf_str(&err));
+		rc = cli_error(
+		    EXIT_SYSTEM, tr(c->lang, "token: %s"), buf_str(&err));
 		goto out;
 	}
 	/* The token itself is shown this once and kept nowhere. */
@@ -435,8 +453,8 @@ audit_one(void *ctx, const AuditEntry *e)
 int
 cmd_audit(Cli *c)
 {
-	static const char *head[] = { "AT", "ACTOR", "ACTION", "SUBJECT", "ID",
-		"CHANGE" };
+	static const char *head[] = { N_("AT"), N_("ACTOR"), N_("ACTION"),
+		N_("SUBJECT"), N_("ID"), N_("CHANGE") };
 	static const char *head_csv[] = { "at", "actor", "action", "subject",
 		"id", "change" };
 	const char *project = cli_opt(c, "project");
@@ -451,8 +469,8 @@ cmd_audit(Cli *c)
 	if (project != NULL) {
 		id = strtoll(project, &end, 10);
 		if (*project == '\0' || *end != '\0' || id <= 0)
-			return cli_error(
-			    EXIT_USAGE, "audit: --project wants a project id");
+			return cli_error(EXIT_USAGE,
+			    tr(c->lang, "audit: --project wants a project id"));
 	}
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
@@ -462,11 +480,12 @@ cmd_audit(Cli *c)
 	ac.list = json_array();
 	if (store_audit(c->store, project ? "project" : NULL, id, audit_one,
 		&ac, &err) != 0)
-		rc = cli_error(EXIT_SYSTEM, "audit: %s", buf_str(&err));
+		rc = cli_error(
+		    EXIT_SYSTEM, tr(c->lang, "audit: %s"), buf_str(&err));
 	else if (strcmp(c->format, "json") == 0)
 		cli_print_json(json_pack("{s:O}", "audit", ac.list));
 	else
-		cli_table_print(&ac.table, c->format);
+		cli_table_print(&ac.table, c->format, c->lang);
 	json_decref(ac.list);
 	cli_table_free(&ac.table);
 	buf_free(&err);

@@ -53,9 +53,11 @@ static const Command commands[] = {
 	    "progress reports (`ctmatrix progress`) then count it.\n" },
 	{ "audit", cmd_audit, "project= format= ", 0, 0,
 	    "[--project ID] [--format table|json|csv]",
-	    "Lists the audit trail, newest first: every change, who made it\n"
-	    "and when, with the values before and after; --project ID shows\n"
-	    "one project's history.\n" },
+	    N_("Lists the audit trail, newest first: every change, who made "
+	       "it\n"
+	       "and when, with the values before and after; --project ID "
+	       "shows\n"
+	       "one project's history.\n") },
 	{ "board", cmd_board,
 	    "decision= seed= round= meeting= conditions= reason= demo as= "
 	    "project= format= ",
@@ -97,14 +99,16 @@ static const Command commands[] = {
 	    "written 1234.56 or 1,234.56, with no more decimals than the\n"
 	    "currency has.\n" },
 	{ "check", cmd_check, "format= ", 0, 0, "[--format table|json|csv]",
-	    "Lists the data-quality findings: declared and found counts that\n"
-	    "differ (count-mismatch), repeated and missing serial numbers\n"
-	    "(duplicate-serial, missing-serial), entities and places that\n"
-	    "could not be resolved (unknown-entity, unknown-place,\n"
-	    "place-is-organisation), projects without entity, status or\n"
-	    "scope (missing-entity, unknown-status, missing-scope), and the\n"
-	    "defects the importer met in source rows (period-unparsed,\n"
-	    "missing-field, bad-serial, extra-cells, ...).\n" },
+	    N_("Lists the data-quality findings: declared and found counts "
+	       "that\n"
+	       "differ (count-mismatch), repeated and missing serial numbers\n"
+	       "(duplicate-serial, missing-serial), entities and places that\n"
+	       "could not be resolved (unknown-entity, unknown-place,\n"
+	       "place-is-organisation), projects without entity, status or\n"
+	       "scope (missing-entity, unknown-status, missing-scope), and "
+	       "the\n"
+	       "defects the importer met in source rows (period-unparsed,\n"
+	       "missing-field, bad-serial, extra-cells, ...).\n") },
 	{ "contributions", cmd_contributions,
 	    "donor= project= amount= currency= date= trust-fund in-kind note= "
 	    "demo format= ",
@@ -155,7 +159,7 @@ static const Command commands[] = {
 	    "a significant objective; 3: it is the principal objective.\n"
 	    "--demo marks a level made up for a demonstration.\n" },
 	{ "help", cmd_help, "", 0, 2, "[COMMAND]",
-	    "Prints the list of commands, or the help of one command.\n" },
+	    N_("Prints the list of commands, or the help of one command.\n") },
 	{ "import", cmd_import, "pillar= dry-run quiet format= entity= ", 1, -1,
 	    "[annex] FILE... [--format csv|matrix] [--entity KEY]\n"
 	    "         [--pillar P] [--dry-run] [--quiet]",
@@ -191,11 +195,15 @@ static const Command commands[] = {
 	    "gives a value for it, an indicator keeps its unit, aggregate\n"
 	    "and categories and cannot be deleted.  add prints the new id.\n" },
 	{ "init", cmd_init, "", 0, 0, "",
-	    "Creates the database (if missing), brings its schema up to date\n"
-	    "and loads the reference data: the strategy framework, the UNSD\n"
-	    "M49 countries and regions, the groupings documents use, and the\n"
-	    "organisations with their aliases.  Running it again updates the\n"
-	    "reference data in place.\n" },
+	    N_("Creates the database (if missing), brings its schema up to "
+	       "date\n"
+	       "and loads the reference data: the strategy framework, the "
+	       "UNSD\n"
+	       "M49 countries and regions, the groupings documents use, and "
+	       "the\n"
+	       "organisations with their aliases.  Running it again updates "
+	       "the\n"
+	       "reference data in place.\n") },
 	{ "needs", cmd_needs,
 	    NEED_FILTER_OPTS
 	    "gaps limit= offset= as= format= ref= "
@@ -289,24 +297,29 @@ static const Command commands[] = {
 	    "lists the Working Groups.\n" },
 	{ "project", cmd_project, "format= ", 1, 1,
 	    "ID [--format table|json|csv]",
-	    "Shows one project with every field.\n" },
+	    N_("Shows one project with every field.\n") },
 	{ "projects", cmd_projects,
 	    FILTER_OPTS "sort= limit= offset= format= ", 0, 0,
 	    "[--pillar P] [--entity KEY] [--country ISO3] [--region NAME]\n"
 	    "         [--status S] [--search TEXT] [--sort S] [--limit N]\n"
 	    "         [--offset N] [--format table|json|csv]",
-	    "Lists projects.  Filters combine: all must hold.\n"
-	    "  --pillar P     I, II, III or IV (or 1 to 4)\n"
-	    "  --entity KEY   an organisation by key or alias (UNODC, HCDH);\n"
-	    "                 includes the projects of its sub-units\n"
-	    "  --country C    ISO alpha-3 code or name: projects naming it\n"
-	    "  --region NAME  an M49 region or a grouping (Sahel, Central\n"
-	    "                 Asia, 002): projects naming a place within it\n"
-	    "  --status S     in_development, ongoing or completed\n"
-	    "  --search TEXT  words in title or activities (case, accents and\n"
-	    "                 Arabic and Cyrillic variants folded; prefixes)\n"
-	    "  --sort S       pillar (default), serial, title, status, start, "
-	    "id\n" },
+	    N_("Lists projects.  Filters combine: all must hold.\n"
+	       "  --pillar P     I, II, III or IV (or 1 to 4)\n"
+	       "  --entity KEY   an organisation by key or alias (UNODC, "
+	       "HCDH);\n"
+	       "                 includes the projects of its sub-units\n"
+	       "  --country C    ISO alpha-3 code or name: projects naming it\n"
+	       "  --region NAME  an M49 region or a grouping (Sahel, Central\n"
+	       "                 Asia, 002): projects naming a place within "
+	       "it\n"
+	       "  --status S     in_development, ongoing or completed\n"
+	       "  --search TEXT  words in title or activities (case, accents "
+	       "and\n"
+	       "                 Arabic and Cyrillic variants folded; "
+	       "prefixes)\n"
+	       "  --sort S       pillar (default), serial, title, status, "
+	       "start, "
+	       "id\n") },
 	{ "rates", cmd_rates, "date= source= format= ", 0, 3,
 	    "[list [CURRENCY]] | add CURRENCY RATE [--date YYYY-MM-DD]\n"
 	    "         [--source TEXT] | currencies [--format table|json|csv]",
@@ -362,8 +375,9 @@ static const Command commands[] = {
 	    "              whole document, for printing) or xlsx (a sheet a\n"
 	    "              pillar; to standard output only when it is not a\n"
 	    "              terminal, else give --out)\n"
-	    "  --lang L    ar, en, es, fr, ru or zh: for now only the\n"
-	    "              pillars' names change with it (en)\n"
+	    "  --lang L    ar, en, es, fr, ru or zh (the global --lang, else\n"
+	    "              the environment's): the annex's language; only the\n"
+	    "              projects' own texts stay as they were entered\n"
 	    "  --out FILE  write FILE whole or not at all (a new file renamed\n"
 	    "              over it), else standard output\n" },
 	{ "report region", cmd_report_region, "region= lang= format= out= ", 0,
@@ -448,24 +462,26 @@ static const Command commands[] = {
 	{ "stats", cmd_stats, "by= " FILTER_OPTS "format= ", 0, 0,
 	    "--by pillar|status|entity|scope|country|region|year [filters]\n"
 	    "         [--format table|json|csv]",
-	    "Counts projects by one dimension.  A project counts once in "
-	    "every\n"
-	    "group it belongs to; \"total\" counts projects.  Takes the "
-	    "filters\n"
-	    "of `ctmatrix projects`.  JSON:\n"
-	    "  {\"total\": N, \"by\": \"pillar\", \"groups\": [{\"key\": "
-	    "\"I\",\n"
-	    "   \"name\": \"...\", \"count\": N}, ...]}\n" },
+	    N_("Counts projects by one dimension.  A project counts once in "
+	       "every\n"
+	       "group it belongs to; \"total\" counts projects.  Takes the "
+	       "filters\n"
+	       "of `ctmatrix projects`.  JSON:\n"
+	       "  {\"total\": N, \"by\": \"pillar\", \"groups\": [{\"key\": "
+	       "\"I\",\n"
+	       "   \"name\": \"...\", \"count\": N}, ...]}\n") },
 	{ "token", cmd_token, "days= ", 1, 1, "LOGIN [--days N]",
-	    "Prints a new API token for the account LOGIN, valid for N days\n"
-	    "(90).  Clients send it as \"Authorization: Bearer TOKEN\".  It "
-	    "is\n"
-	    "shown once: only its hash is kept.\n" },
+	    N_("Prints a new API token for the account LOGIN, valid for N "
+	       "days\n"
+	       "(90).  Clients send it as \"Authorization: Bearer TOKEN\".  It "
+	       "is\n"
+	       "shown once: only its hash is kept.\n") },
 	{ "trust-fund", cmd_trust_fund, "format= ", 0, 0,
 	    "[--format table|json|csv]",
-	    "The contributors to the UN Trust Fund for Counter-Terrorism, in\n"
-	    "descending order of what they gave (US dollars), earmarked or\n"
-	    "not.\n" },
+	    N_("The contributors to the UN Trust Fund for Counter-Terrorism, "
+	       "in\n"
+	       "descending order of what they gave (US dollars), earmarked or\n"
+	       "not.\n") },
 	{ "user", cmd_user, "role= entity= format= ", 1, 3,
 	    "add LOGIN --role ROLE [--entity KEY] | passwd LOGIN |\n"
 	    "         role LOGIN ROLE [--entity KEY] | disable LOGIN |\n"
@@ -514,33 +530,41 @@ command_has_opt(const Command *cmd, const char *name, int *value)
 }
 
 static const char exit_codes[] =
-    "Exit status: 0 done; 1 the input was wrong or a thing was not found;\n"
-    "2 the command line was wrong; 3 the database or the system failed.\n";
+    N_("Exit status: 0 done; 1 the input was wrong or a thing was not found;\n"
+       "2 the command line was wrong; 3 the database or the system failed.\n");
 
 int
-cli_help(FILE *fp, const char *name)
+cli_help(FILE *fp, const char *lang, const char *name)
 {
 	const Command *cmd;
 
 	if (name == NULL) {
-		fputs("usage: ctmatrix [--db PATH] COMMAND [OPTIONS] [ARGS]\n\n"
-		      "The portfolio of UN counter-terrorism projects.  The\n"
-		      "database is --db PATH, else $CTMATRIX_DB, else "
-		      "./ctmatrix.db;\nit is created and initialised when "
-		      "missing.\n\nCommands:\n",
+		fprintf(fp,
+		    "%s ctmatrix [--db PATH] [--lang L] COMMAND "
+		    "[OPTIONS] [ARGS]\n\n",
+		    tr(lang, "usage:"));
+		fputs(
+		    tr(lang,
+			"The portfolio of UN counter-terrorism projects.  The\n"
+			"database is --db PATH, else $CTMATRIX_DB, else "
+			"./ctmatrix.db;\nit is created and initialised when "
+			"missing.  The language is\n--lang L (ar, en, es, fr, "
+			"ru or zh), else the environment's\n(LANGUAGE, LC_ALL, "
+			"LC_MESSAGES, LANG).\n\nCommands:\n"),
 		    fp);
 		for (size_t i = 0; i < NCOMMANDS; i++)
 			fprintf(fp, "  %-9s %s\n", commands[i].name,
 			    commands[i].usage);
-		fprintf(fp, "\n`ctmatrix help COMMAND` tells more.  %s",
-		    exit_codes);
+		fprintf(fp, "\n%s  %s",
+		    tr(lang, "`ctmatrix help COMMAND` tells more."),
+		    tr(lang, exit_codes));
 		return EXIT_OK;
 	}
 	if ((cmd = command_find(name)) == NULL)
 		return cli_error(EXIT_USAGE,
-		    "no command \"%s\" (try `ctmatrix help`)", name);
-	fprintf(fp, "usage: ctmatrix %s %s\n\n%s\n%s", cmd->name, cmd->usage,
-	    cmd->help, exit_codes);
+		    tr(lang, "no command \"%s\" (try `ctmatrix help`)"), name);
+	fprintf(fp, "%s ctmatrix %s %s\n\n%s\n%s", tr(lang, "usage:"),
+	    cmd->name, cmd->usage, tr(lang, cmd->help), tr(lang, exit_codes));
 	return EXIT_OK;
 }
 
@@ -552,7 +576,7 @@ cmd_help(Cli *c)
 
 	for (int i = 0; i < c->narg; i++)
 		buf_printf(&name, "%s%s", i ? " " : "", c->arg[i]);
-	rc = cli_help(stdout, c->narg ? buf_str(&name) : NULL);
+	rc = cli_help(stdout, c->lang, c->narg ? buf_str(&name) : NULL);
 	buf_free(&name);
 	return rc;
 }
@@ -591,7 +615,8 @@ cli_format(Cli *c)
 	if (strcmp(c->format, "table") && strcmp(c->format, "json") &&
 	    strcmp(c->format, "csv"))
 		return cli_error(EXIT_USAGE,
-		    "--format: \"%s\" is not table, json or csv", c->format);
+		    tr(c->lang, "--format: \"%s\" is not table, json or csv"),
+		    c->format);
 	return EXIT_OK;
 }
 
@@ -610,8 +635,8 @@ cli_store(Cli *c)
 	}
 	if (!store_has_reference(c->store) &&
 	    refdata_load(c->store, NULL, &err) != 0) {
-		cli_error(
-		    EXIT_SYSTEM, "loading reference data: %s", buf_str(&err));
+		cli_error(EXIT_SYSTEM,
+		    tr(c->lang, "loading reference data: %s"), buf_str(&err));
 		store_close(c->store);
 		c->store = NULL;
 	}
@@ -642,27 +667,62 @@ parse_args(Cli *c, const Command *cmd, int argc, char **argv)
 			*eq = '\0';
 		if (!command_has_opt(cmd, a, &wants))
 			return cli_error(EXIT_USAGE,
-			    "%s: unknown option --%s (see `ctmatrix help %s`)",
+			    tr(c->lang,
+				"%s: unknown option --%s (see `ctmatrix help "
+				"%s`)"),
 			    cmd->name, a, cmd->name);
 		if (c->nopt >= CLI_MAX_OPTS)
-			return cli_error(EXIT_USAGE, "too many options");
+			return cli_error(
+			    EXIT_USAGE, tr(c->lang, "too many options"));
 		c->opt[c->nopt].name = a;
 		if (wants && eq)
 			c->opt[c->nopt].value = eq + 1;
 		else if (wants && i + 1 < argc)
 			c->opt[c->nopt].value = argv[++i];
 		else if (wants)
-			return cli_error(EXIT_USAGE, "--%s wants a value", a);
+			return cli_error(
+			    EXIT_USAGE, tr(c->lang, "--%s wants a value"), a);
 		else if (eq)
-			return cli_error(EXIT_USAGE, "--%s takes no value", a);
+			return cli_error(
+			    EXIT_USAGE, tr(c->lang, "--%s takes no value"), a);
 		else
 			c->opt[c->nopt].value = "";
 		c->nopt++;
 	}
 	if (c->narg < cmd->min_args ||
 	    (cmd->max_args >= 0 && c->narg > cmd->max_args))
-		return cli_error(
-		    EXIT_USAGE, "usage: ctmatrix %s %s", cmd->name, cmd->usage);
+		return cli_error(EXIT_USAGE, "%s ctmatrix %s %s",
+		    tr(c->lang, "usage:"), cmd->name, cmd->usage);
+	return EXIT_OK;
+}
+
+/*
+ * c->lang from the global --lang (among the options before the command),
+ * else from the environment; read first, so that every message, even
+ * one about an option before --lang, is in that language.
+ */
+static int
+global_lang(Cli *c, int argc, char **argv)
+{
+	const char *l = NULL;
+
+	c->lang = lang_from_env();
+	for (int i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			l = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			l = argv[i] + 7;
+		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			i++;
+	}
+	if (l == NULL)
+		return EXIT_OK;
+	if (!lang_ok(l))
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang,
+			"--lang: \"%s\" is not ar, en, es, fr, ru or zh"),
+		    l);
+	c->lang = l;
 	return EXIT_OK;
 }
 
@@ -677,29 +737,41 @@ main(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.prog = argv[0];
 	c.db = getenv("CTMATRIX_DB");
+	rc = global_lang(&c, argc, argv);
+	/* The messages of the layers beneath in it too (text/lang.h). */
+	lang_use(c.lang);
+	if (rc != EXIT_OK)
+		return rc;
 	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
 			c.db = argv[++i];
 		else if (strncmp(argv[i], "--db=", 5) == 0)
 			c.db = argv[i] + 5;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			i++; /* read by global_lang() */
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			continue;
 		else if (strcmp(argv[i], "--help") == 0)
-			return cli_help(stdout, NULL);
+			return cli_help(stdout, c.lang, NULL);
 		else if (strcmp(argv[i], "--version") == 0) {
 			printf("ctmatrix %s\n", CTM_VERSION);
 			return EXIT_OK;
 		} else
 			return cli_error(EXIT_USAGE,
-			    "unknown option %s (see `ctmatrix help`)", argv[i]);
+			    tr(c.lang,
+				"unknown option %s (see `ctmatrix help`)"),
+			    argv[i]);
 	}
 	if (c.db == NULL || *c.db == '\0')
 		c.db = "ctmatrix.db";
 	if (i >= argc) {
-		cli_help(stderr, NULL);
+		cli_help(stderr, c.lang, NULL);
 		return EXIT_USAGE;
 	}
 	if ((cmd = command_lookup(argc - i, argv + i, &words)) == NULL)
 		return cli_error(EXIT_USAGE,
-		    "no command \"%s\" (try `ctmatrix help`)", argv[i]);
+		    tr(c.lang, "no command \"%s\" (try `ctmatrix help`)"),
+		    argv[i]);
 	rc = parse_args(&c, cmd, argc - i - words, argv + i + words);
 	if (rc == EXIT_OK)
 		rc = cmd->fn(&c);

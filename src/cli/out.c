@@ -11,6 +11,7 @@
 #include "../core/mem.h"
 #include "../core/utf8.h"
 #include "../io/project_commit.h"
+#include "../text/lang.h"
 #include "cli.h"
 
 int
@@ -63,8 +64,9 @@ pad(size_t n)
 }
 
 void
-cli_table_print(const CliTable *t, const char *format)
+cli_table_print(const CliTable *t, const char *format, const char *lang)
 {
+	const char **head;
 	size_t *w;
 
 	if (strcmp(format, "csv") == 0) {
@@ -92,8 +94,11 @@ cli_table_print(const CliTable *t, const char *format)
 		return;
 	}
 	w = xcalloc((size_t)t->ncol, sizeof(size_t));
-	for (int i = 0; i < t->ncol; i++)
-		w[i] = utf8_width(t->head[i]);
+	head = xcalloc((size_t)t->ncol, sizeof(char *));
+	for (int i = 0; i < t->ncol; i++) {
+		head[i] = *t->head[i] ? tr(lang, t->head[i]) : "";
+		w[i] = utf8_width(head[i]);
+	}
 	for (size_t r = 0; r < t->nrow; r++)
 		for (int i = 0; i < t->ncol; i++) {
 			size_t cw = utf8_width(
@@ -103,9 +108,9 @@ cli_table_print(const CliTable *t, const char *format)
 				w[i] = cw;
 		}
 	for (int i = 0; i < t->ncol; i++) {
-		fputs(t->head[i], stdout);
+		fputs(head[i], stdout);
 		if (i + 1 < t->ncol)
-			pad(w[i] - utf8_width(t->head[i]) + 2);
+			pad(w[i] - utf8_width(head[i]) + 2);
 	}
 	fputc('\n', stdout);
 	for (size_t r = 0; r < t->nrow; r++) {
@@ -119,6 +124,7 @@ cli_table_print(const CliTable *t, const char *format)
 		}
 		fputc('\n', stdout);
 	}
+	free(head);
 	free(w);
 }
 
@@ -155,9 +161,11 @@ cli_as_account(Cli *c, Account *a, const Account **who)
 		return EXIT_OK;
 	got = store_account_get(c->store, as, a, &err);
 	if (got <= 0 || a->disabled) {
-		got = got < 0 ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
-			      : cli_error(EXIT_FAIL,
-				    "--as: no account %s that may sign in", as);
+		got = got < 0
+		    ? cli_error(EXIT_SYSTEM, "%s", buf_str(&err))
+		    : cli_error(EXIT_FAIL,
+			  tr(c->lang, "--as: no account %s that may sign in"),
+			  as);
 		account_clear(a);
 		buf_free(&err);
 		return got;
