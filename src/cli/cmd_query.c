@@ -76,8 +76,8 @@ list_row(void *ctx, const Project *p)
 	if (p->has_serial)
 		buf_printf(&serial, "%" PRId64, p->serial);
 	entities_text(p, &ents);
-	places_text(p, &places);
 	if (strcmp(l->format, "csv") == 0) {
+		places_text(p, &places);
 		const char *row[] = { buf_str(&id), p->pillar, buf_str(&serial),
 			p->title, p->period_text, p->start_date, p->end_date,
 			p->status ? p->status : p->status_text, buf_str(&ents),
@@ -127,6 +127,10 @@ cmd_projects(Cli *c)
 		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
 		goto out;
 	}
+	/* A list shows no issues; the table shows no places either. */
+	f.skip = PROJECT_SKIP_ISSUES;
+	if (strcmp(c->format, "table") == 0)
+		f.skip |= PROJECT_SKIP_PLACES;
 	l.format = c->format;
 	l.first = 1;
 	if (strcmp(c->format, "csv") == 0)

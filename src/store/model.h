@@ -87,7 +87,16 @@ typedef struct ProjectFilter {
 	    *sort;     /* pillar (default), serial, title, status, start, id */
 	int64_t limit; /* 0: all */
 	int64_t offset;
+	unsigned skip; /* links a list may leave unread: PROJECT_SKIP_* */
 } ProjectFilter;
+
+/*
+ * Bits of ProjectFilter.skip: what store_project_list() need not fill in
+ * because the caller shows none of it (a list of a few columns); the
+ * count of the array is then 0.  Statistics ignore them.
+ */
+#define PROJECT_SKIP_PLACES 1
+#define PROJECT_SKIP_ISSUES 2
 
 /* One group of a statistics query. */
 typedef struct StatGroup {

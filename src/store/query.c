@@ -46,7 +46,7 @@ row_read(DbStmt *st, Project *p)
  * Entities, places and issues of several projects (ids set) at once: one
  * statement a table for the lot, the rows handed to their projects by id.
  * A list of thousands of projects costs three statements a chunk, not
- * three a project.
+ * three a project; fewer when the caller shows fewer links.
  */
 typedef struct IdIndex {
 	int64_t id;
@@ -70,35 +70,31 @@ id_find(const IdIndex *ix, size_t n, int64_t id)
 	return hit ? hit->p : NULL;
 }
 
+/* The projects of one links_read(): by id, and their ids as JSON. */
+typedef struct Links {
+	IdIndex *ix; /* sorted by id */
+	size_t n;
+	Buf ids; /* "[id,id,...]" for json_each() */
+} Links;
+
 static int
-links_read(Store *s, Project *ps, size_t n, Buf *err)
+links_orgs(Store *s, const Links *l, Buf *err)
 {
-	IdIndex *ix = xcalloc(n ? n : 1, sizeof(*ix));
-	Buf ids = BUF_INIT;
-	DbStmt *st;
-	Project *p;
-	int rc = -1, step;
-
-	buf_putc(&ids, '[');
-	for (size_t i = 0; i < n; i++) {
-		ix[i] = (IdIndex){ ps[i].id, &ps[i] };
-		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)ps[i].id);
-	}
-	buf_putc(&ids, ']');
-	qsort(ix, n, sizeof(*ix), id_cmp);
-
-	st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->db,
 	    "SELECT po.project_id, po.name, o.key, o.id FROM project_org po"
 	    " LEFT JOIN organisation o ON o.id = po.organisation_id"
 	    " WHERE po.project_id IN (SELECT value FROM json_each(?))"
 	    " ORDER BY po.project_id, po.position",
 	    err);
-	if (st == NULL || db_bind(st, "t", buf_str(&ids)) != 0)
-		goto out;
+	Project *p;
+	int step;
+
+	if (st == NULL || db_bind(st, "t", buf_str(&l->ids)) != 0)
+		return -1;
 	while ((step = db_step(st)) == DB_ROW) {
 		ProjectOrg *o;
 
-		if ((p = id_find(ix, n, db_int(st, 0))) == NULL)
+		if ((p = id_find(l->ix, l->n, db_int(st, 0))) == NULL)
 			continue;
 		p->orgs = xrealloc(p->orgs, (p->norgs + 1) * sizeof(*o));
 		o = &p->orgs[p->norgs++];
@@ -107,22 +103,28 @@ links_read(Store *s, Project *ps, size_t n, Buf *err)
 		o->org_id = db_int(st, 3);
 	}
 	db_reset(st);
-	if (step == DB_ERROR)
-		goto fail;
+	return step == DB_ERROR ? store_fail(s, err) : 0;
+}
 
-	st = db_prepare(s->db,
+static int
+links_places(Store *s, const Links *l, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
 	    "SELECT pp.project_id, pp.name, pl.key, pl.kind, pl.id,"
 	    " pp.organisation_id FROM project_place pp"
 	    " LEFT JOIN place pl ON pl.id = pp.place_id"
 	    " WHERE pp.project_id IN (SELECT value FROM json_each(?))"
 	    " ORDER BY pp.project_id, pp.position",
 	    err);
-	if (st == NULL || db_bind(st, "t", buf_str(&ids)) != 0)
-		goto out;
+	Project *p;
+	int step;
+
+	if (st == NULL || db_bind(st, "t", buf_str(&l->ids)) != 0)
+		return -1;
 	while ((step = db_step(st)) == DB_ROW) {
 		ProjectPlace *q;
 
-		if ((p = id_find(ix, n, db_int(st, 0))) == NULL)
+		if ((p = id_find(l->ix, l->n, db_int(st, 0))) == NULL)
 			continue;
 		p->places = xrealloc(p->places, (p->nplaces + 1) * sizeof(*q));
 		q = &p->places[p->nplaces++];
@@ -133,20 +135,26 @@ links_read(Store *s, Project *ps, size_t n, Buf *err)
 		q->org_id = db_int(st, 5);
 	}
 	db_reset(st);
-	if (step == DB_ERROR)
-		goto fail;
+	return step == DB_ERROR ? store_fail(s, err) : 0;
+}
 
-	st = db_prepare(s->db,
+static int
+links_issues(Store *s, const Links *l, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
 	    "SELECT project_id, kind, message FROM project_issue"
 	    " WHERE project_id IN (SELECT value FROM json_each(?))"
 	    " ORDER BY project_id, rowid",
 	    err);
-	if (st == NULL || db_bind(st, "t", buf_str(&ids)) != 0)
-		goto out;
+	Project *p;
+	int step;
+
+	if (st == NULL || db_bind(st, "t", buf_str(&l->ids)) != 0)
+		return -1;
 	while ((step = db_step(st)) == DB_ROW) {
 		ProjectIssue *is;
 
-		if ((p = id_find(ix, n, db_int(st, 0))) == NULL)
+		if ((p = id_find(l->ix, l->n, db_int(st, 0))) == NULL)
 			continue;
 		p->issues = xrealloc(p->issues, (p->nissues + 1) * sizeof(*is));
 		is = &p->issues[p->nissues++];
@@ -154,15 +162,33 @@ links_read(Store *s, Project *ps, size_t n, Buf *err)
 		is->message = store_col_dup(st, 2);
 	}
 	db_reset(st);
-	if (step == DB_ERROR)
-		goto fail;
-	rc = 0;
-	goto out;
-fail:
-	store_fail(s, err);
-out:
-	buf_free(&ids);
-	free(ix);
+	return step == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+/*
+ * Fill in the links of ps[0 .. n), but those skip (PROJECT_SKIP_* bits)
+ * leaves out; 0, or -1 with a message in err.
+ */
+static int
+links_read(Store *s, Project *ps, size_t n, unsigned skip, Buf *err)
+{
+	Links l = { xcalloc(n ? n : 1, sizeof(*l.ix)), n, BUF_INIT };
+	int rc;
+
+	buf_putc(&l.ids, '[');
+	for (size_t i = 0; i < n; i++) {
+		l.ix[i] = (IdIndex){ ps[i].id, &ps[i] };
+		buf_printf(&l.ids, "%s%lld", i ? "," : "", (long long)ps[i].id);
+	}
+	buf_putc(&l.ids, ']');
+	qsort(l.ix, n, sizeof(*l.ix), id_cmp);
+	rc = links_orgs(s, &l, err);
+	if (rc == 0 && !(skip & PROJECT_SKIP_PLACES))
+		rc = links_places(s, &l, err);
+	if (rc == 0 && !(skip & PROJECT_SKIP_ISSUES))
+		rc = links_issues(s, &l, err);
+	buf_free(&l.ids);
+	free(l.ix);
 	return rc;
 }
 
@@ -185,7 +211,7 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 		return store_fail(s, err);
 	if (rc == DB_DONE)
 		return 0;
-	if (links_read(s, p, 1, err) != 0) {
+	if (links_read(s, p, 1, 0, err) != 0) {
 		project_clear(p);
 		return -1;
 	}
@@ -389,7 +415,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 			store_fail(s, err);
 			goto out;
 		}
-		if (n > 0 && links_read(s, chunk, n, err) != 0)
+		if (n > 0 && links_read(s, chunk, n, f ? f->skip : 0, err) != 0)
 			goto out;
 		for (size_t i = 0; i < n; i++) {
 			if (!stop)

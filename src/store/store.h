@@ -400,7 +400,8 @@ void project_clear(Project *p);
 
 /*
  * Call fn for each project f selects, in f's order, each with its
- * entities and places filled in; p is cleared after the call.  Set *total
+ * entities, places and issues filled in (but those f->skip leaves out);
+ * p is cleared after the call.  Set *total
  * (if not NULL) to the count before limit and offset.  fn returns 0 to go
  * on, nonzero to stop.
  */
