@@ -56,19 +56,79 @@ cli_table_add(CliTable *t, const char *const *cells)
 	t->nrow++;
 }
 
+/* Append n spaces to b. */
 static void
-pad(size_t n)
+pad(Buf *b, size_t n)
 {
-	while (n-- > 0)
-		fputc(' ', stdout);
+	static const char spaces[] = "                                ";
+
+	for (; n > sizeof(spaces) - 1; n -= sizeof(spaces) - 1)
+		buf_append(b, spaces, sizeof(spaces) - 1);
+	buf_append(b, spaces, n);
+}
+
+/* Write b out and empty it. */
+static void
+flush(Buf *b)
+{
+	fwrite(buf_str(b), 1, b->len, stdout);
+	buf_reset(b);
+}
+
+/*
+ * t as an aligned text table.  Each cell is measured once, and the cells
+ * of the last column not at all: it is never padded.  The lines go out
+ * a buffer at a time.
+ */
+static void
+table_text(const CliTable *t, const char *lang)
+{
+	size_t ncol = (size_t)t->ncol;
+	size_t *w = xcalloc(ncol, sizeof(size_t));
+	size_t *cw = xcalloc(t->nrow * ncol + 1, sizeof(size_t));
+	const char **head = xcalloc(ncol + 1, sizeof(*head));
+	Buf out = BUF_INIT;
+
+	for (size_t i = 0; i < ncol; i++)
+		head[i] = *t->head[i] ? tr(lang, t->head[i]) : "";
+	for (size_t i = 0; i + 1 < ncol; i++)
+		w[i] = utf8_width(head[i]);
+	for (size_t r = 0; r < t->nrow; r++)
+		for (size_t i = 0; i + 1 < ncol; i++) {
+			size_t k = r * ncol + i;
+
+			cw[k] = utf8_width(t->cell[k]);
+			if (cw[k] > w[i])
+				w[i] = cw[k];
+		}
+	for (size_t i = 0; i < ncol; i++) {
+		buf_puts(&out, head[i]);
+		if (i + 1 < ncol)
+			pad(&out, w[i] - utf8_width(head[i]) + 2);
+	}
+	buf_putc(&out, '\n');
+	for (size_t r = 0; r < t->nrow; r++) {
+		for (size_t i = 0; i < ncol; i++) {
+			size_t k = r * ncol + i;
+
+			buf_puts(&out, t->cell[k]);
+			if (i + 1 < ncol)
+				pad(&out, w[i] - cw[k] + 2);
+		}
+		buf_putc(&out, '\n');
+		if (out.len >= 65536)
+			flush(&out);
+	}
+	flush(&out);
+	buf_free(&out);
+	free(head);
+	free(cw);
+	free(w);
 }
 
 void
 cli_table_print(const CliTable *t, const char *format, const char *lang)
 {
-	const char **head;
-	size_t *w;
-
 	if (strcmp(format, "csv") == 0) {
 		Buf line = BUF_INIT;
 
@@ -93,39 +153,7 @@ cli_table_print(const CliTable *t, const char *format, const char *lang)
 		buf_free(&line);
 		return;
 	}
-	w = xcalloc((size_t)t->ncol, sizeof(size_t));
-	head = xcalloc((size_t)t->ncol, sizeof(char *));
-	for (int i = 0; i < t->ncol; i++) {
-		head[i] = *t->head[i] ? tr(lang, t->head[i]) : "";
-		w[i] = utf8_width(head[i]);
-	}
-	for (size_t r = 0; r < t->nrow; r++)
-		for (int i = 0; i < t->ncol; i++) {
-			size_t cw = utf8_width(
-			    t->cell[r * (size_t)t->ncol + (size_t)i]);
-
-			if (cw > w[i])
-				w[i] = cw;
-		}
-	for (int i = 0; i < t->ncol; i++) {
-		fputs(head[i], stdout);
-		if (i + 1 < t->ncol)
-			pad(w[i] - utf8_width(head[i]) + 2);
-	}
-	fputc('\n', stdout);
-	for (size_t r = 0; r < t->nrow; r++) {
-		for (int i = 0; i < t->ncol; i++) {
-			const char *s =
-			    t->cell[r * (size_t)t->ncol + (size_t)i];
-
-			fputs(s, stdout);
-			if (i + 1 < t->ncol)
-				pad(w[i] - utf8_width(s) + 2);
-		}
-		fputc('\n', stdout);
-	}
-	free(head);
-	free(w);
+	table_text(t, lang);
 }
 
 void
