@@ -72,9 +72,9 @@ list_row(void *ctx, const Project *p)
 		l->first = 0;
 		return 0;
 	}
-	buf_printf(&id, "%" PRId64, p->id);
+	buf_put_int(&id, p->id);
 	if (p->has_serial)
-		buf_printf(&serial, "%" PRId64, p->serial);
+		buf_put_int(&serial, p->serial);
 	entities_text(p, &ents);
 	if (strcmp(l->format, "csv") == 0) {
 		places_text(p, &places);

@@ -58,6 +58,25 @@ buf_putc(Buf *b, int c)
 }
 
 void
+buf_put_int(Buf *b, int64_t v)
+{
+	char digit[20]; /* the most an int64_t has */
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	size_t n = 0;
+
+	do {
+		digit[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		buf_putc(b, '-');
+	buf_reserve(b, n);
+	while (n > 0)
+		b->s[b->len++] = digit[--n];
+	b->s[b->len] = '\0';
+}
+
+void
 buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
 	va_list aq;

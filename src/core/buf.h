@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct Buf {
 	char *s;    /* the bytes, NUL-terminated; NULL while empty */
@@ -36,6 +37,12 @@ void buf_printf(Buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
+
+/*
+ * Append v in decimal, as printf's "%" PRId64 would: for the many ids of
+ * a list, a tenth of the time of buf_printf().
+ */
+void buf_put_int(Buf *b, int64_t v);
 
 /* Empty the Buf but keep its memory for reuse. */
 void buf_reset(Buf *b);

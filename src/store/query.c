@@ -178,7 +178,9 @@ links_read(Store *s, Project *ps, size_t n, unsigned skip, Buf *err)
 	buf_putc(&l.ids, '[');
 	for (size_t i = 0; i < n; i++) {
 		l.ix[i] = (IdIndex){ ps[i].id, &ps[i] };
-		buf_printf(&l.ids, "%s%lld", i ? "," : "", (long long)ps[i].id);
+		if (i > 0)
+			buf_putc(&l.ids, ',');
+		buf_put_int(&l.ids, ps[i].id);
 	}
 	buf_putc(&l.ids, ']');
 	qsort(l.ix, n, sizeof(*l.ix), id_cmp);

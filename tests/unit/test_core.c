@@ -1,6 +1,7 @@
 /*
  * test_core.c - Buf, UTF-8, CSV and the string map.
  */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "../../src/core/buf.h"
@@ -25,6 +26,19 @@ test_buf(void)
 		buf_putc(&b, 'a');
 	CHECK(b.len == 10007 && b.s[b.len] == '\0',
 	    "a Buf grows and stays NUL-terminated");
+	buf_reset(&b);
+	buf_put_int(&b, 0);
+	buf_putc(&b, ' ');
+	buf_put_int(&b, 1234567);
+	buf_putc(&b, ' ');
+	buf_put_int(&b, -42);
+	buf_putc(&b, ' ');
+	buf_put_int(&b, INT64_MAX);
+	buf_putc(&b, ' ');
+	buf_put_int(&b, INT64_MIN);
+	CHECK_STR(buf_str(&b),
+	    "0 1234567 -42 9223372036854775807 -9223372036854775808",
+	    "buf_put_int writes integers in decimal, signed");
 	buf_free(&b);
 }
 
