@@ -127,8 +127,13 @@ cmd_projects(Cli *c)
 		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
 		goto out;
 	}
-	/* A list shows no issues; the table shows no places either. */
-	f.skip = PROJECT_SKIP_ISSUES;
+	/*
+	 * A list shows neither issues nor the record's detail; only CSV
+	 * shows the activities, and the table no places either.
+	 */
+	f.skip = PROJECT_SKIP_ISSUES | PROJECT_SKIP_RECORD;
+	if (strcmp(c->format, "csv") != 0)
+		f.skip |= PROJECT_SKIP_ACTIVITIES;
 	if (strcmp(c->format, "table") == 0)
 		f.skip |= PROJECT_SKIP_PLACES;
 	l.format = c->format;

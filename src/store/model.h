@@ -93,10 +93,14 @@ typedef struct ProjectFilter {
 /*
  * Bits of ProjectFilter.skip: what store_project_list() need not fill in
  * because the caller shows none of it (a list of a few columns); the
- * count of the array is then 0.  Statistics ignore them.
+ * count of an array left out is 0, a string NULL.  Statistics ignore
+ * them.  RECORD is the scope as written, the source (file, line, key),
+ * as_of, created_at and updated_at.
  */
-#define PROJECT_SKIP_PLACES 1
-#define PROJECT_SKIP_ISSUES 2
+#define PROJECT_SKIP_PLACES     1
+#define PROJECT_SKIP_ISSUES     2
+#define PROJECT_SKIP_ACTIVITIES 4
+#define PROJECT_SKIP_RECORD     8
 
 /* One group of a statistics query. */
 typedef struct StatGroup {

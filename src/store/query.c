@@ -16,8 +16,9 @@
 	" p.activities, p.scope_text, p.source_file, p.source_line,"           \
 	" p.created_at, p.updated_at, p.source_key, p.as_of, p.scopes"
 
+/* Read the row st is on into p, but what skip (PROJECT_SKIP_*) leaves. */
 static void
-row_read(DbStmt *st, Project *p)
+row_read(DbStmt *st, Project *p, unsigned skip)
 {
 	p->id = db_int(st, 0);
 	p->pillar = store_col_dup(st, 1);
@@ -31,7 +32,11 @@ row_read(DbStmt *st, Project *p)
 	p->annual = (int)db_int(st, 8);
 	p->status = store_col_dup(st, 9);
 	p->status_text = store_col_dup(st, 10);
-	p->activities = store_col_dup(st, 11);
+	p->scopes = (int)db_int(st, 19);
+	if (!(skip & PROJECT_SKIP_ACTIVITIES))
+		p->activities = store_col_dup(st, 11);
+	if (skip & PROJECT_SKIP_RECORD)
+		return;
 	p->scope_text = store_col_dup(st, 12);
 	p->source_file = store_col_dup(st, 13);
 	p->source_line = db_int(st, 14);
@@ -39,7 +44,6 @@ row_read(DbStmt *st, Project *p)
 	p->updated_at = store_col_dup(st, 16);
 	p->source_key = store_col_dup(st, 17);
 	p->as_of = store_col_dup(st, 18);
-	p->scopes = (int)db_int(st, 19);
 }
 
 /*
@@ -207,7 +211,7 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 		return -1;
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		row_read(st, p);
+		row_read(st, p, 0);
 	db_reset(st);
 	if (rc == DB_ERROR)
 		return store_fail(s, err);
@@ -412,7 +416,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		size_t n = 0;
 
 		while (n < LIST_CHUNK && (step = db_step(st)) == DB_ROW)
-			row_read(st, &chunk[n++]);
+			row_read(st, &chunk[n++], f ? f->skip : 0);
 		if (step == DB_ERROR) {
 			store_fail(s, err);
 			goto out;
