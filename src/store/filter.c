@@ -138,7 +138,9 @@ filter_sql_build(FilterSql *fs, const ProjectFilter *f)
 	 * The status comes last.  A status holds a third to a half of all
 	 * projects: as a set of its own, intersected with the others, it
 	 * would be read whole; instead the others' ids are looked up one by
-	 * one in the index on status (status, id), which covers them.
+	 * one in the index on status (status, id), which covers them.  A
+	 * statement that reads the rows anyway reads the status there: the
+	 * unary + keeps SQLite from looking it up in that index first.
 	 */
 	if (f->status) {
 		buf_puts(&fs->where, " AND p.status = ?");
@@ -146,6 +148,9 @@ filter_sql_build(FilterSql *fs, const ProjectFilter *f)
 		if (fs->ids.len > 0) {
 			Buf others = BUF_INIT;
 
+			buf_printf(&fs->rows,
+			    " AND p.id IN (%s) AND +p.status = ?",
+			    buf_str(&fs->ids));
 			buf_printf(&others,
 			    "SELECT id FROM project WHERE id IN (%s)"
 			    " AND status = ?",
@@ -153,10 +158,13 @@ filter_sql_build(FilterSql *fs, const ProjectFilter *f)
 			buf_free(&fs->ids);
 			fs->ids = others;
 		} else {
+			buf_puts(&fs->rows, " AND p.status = ?");
 			buf_puts(&fs->ids,
 			    "SELECT id FROM project WHERE status = ?");
 		}
 		fs->bind[fs->nbind++] = f->status;
+	} else if (fs->ids.len > 0) {
+		buf_printf(&fs->rows, " AND p.id IN (%s)", buf_str(&fs->ids));
 	}
 }
 
@@ -166,6 +174,7 @@ filter_sql_free(FilterSql *fs)
 	buf_free(&fs->where);
 	buf_free(&fs->ids);
 	buf_free(&fs->exists);
+	buf_free(&fs->rows);
 	buf_free(&fs->match);
 }
 

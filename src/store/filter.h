@@ -28,6 +28,12 @@ typedef struct FilterSql {
 	 * read in sort order) without building any set.  Binds as for where.
 	 */
 	Buf exists;
+	/*
+	 * The same again as clauses on p for a statement that reads the row
+	 * of every project it selects: the other filters' id set, and the
+	 * status read off the row.  Binds as for where.
+	 */
+	Buf rows;
 	const char *bind[FILTER_MAX_BINDS]; /* values, in order */
 	int nbind;
 	Buf match; /* the FTS query, owned */

@@ -401,9 +401,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		buf_puts(&sql,
 		    "SELECT " PROJECT_COLUMNS " FROM project p"
 		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id");
-		if (fs.ids.len > 0)
-			buf_printf(
-			    &sql, " WHERE p.id IN (%s)", buf_str(&fs.ids));
+		buf_printf(&sql, " WHERE 1%s", buf_str(&fs.rows));
 		buf_puts(&sql, list_order(f ? f->sort : NULL).order);
 	}
 	st = db_prepare_once(s->db, buf_str(&sql), err);
