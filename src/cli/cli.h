@@ -65,7 +65,7 @@ void cli_print_json(void *json);
 typedef struct CliTable {
 	int ncol;
 	const char **head; /* column headings (CSV; N_() marked for table) */
-	char **cell;       /* nrow * ncol cells, owned */
+	char **cell;       /* nrow * ncol cells; a row's first owns them all */
 	size_t nrow, cap;
 	int last_wraps; /* last column is free text: not padded */
 } CliTable;

@@ -54,14 +54,25 @@ typedef struct ListCtx {
 	const char *format;
 	CliTable table;
 	int first;
+	Buf id, serial, ents, places; /* a row's cells, reused row to row */
 } ListCtx;
+
+static void
+list_free(ListCtx *l)
+{
+	cli_table_free(&l->table);
+	buf_free(&l->id);
+	buf_free(&l->serial);
+	buf_free(&l->ents);
+	buf_free(&l->places);
+}
 
 static int
 list_row(void *ctx, const Project *p)
 {
 	ListCtx *l = ctx;
-	Buf id = BUF_INIT, serial = BUF_INIT, ents = BUF_INIT,
-	    places = BUF_INIT;
+	Buf *id = &l->id, *serial = &l->serial, *ents = &l->ents,
+	    *places = &l->places;
 
 	if (strcmp(l->format, "json") == 0) {
 		json_t *j = project_json(p, 0);
@@ -72,30 +83,29 @@ list_row(void *ctx, const Project *p)
 		l->first = 0;
 		return 0;
 	}
-	buf_put_int(&id, p->id);
+	buf_reset(id);
+	buf_reset(serial);
+	buf_reset(ents);
+	buf_reset(places);
+	buf_put_int(id, p->id);
 	if (p->has_serial)
-		buf_put_int(&serial, p->serial);
-	entities_text(p, &ents);
+		buf_put_int(serial, p->serial);
+	entities_text(p, ents);
 	if (strcmp(l->format, "csv") == 0) {
-		places_text(p, &places);
-		const char *row[] = { buf_str(&id), p->pillar, buf_str(&serial),
+		places_text(p, places);
+		const char *row[] = { buf_str(id), p->pillar, buf_str(serial),
 			p->title, p->period_text, p->start_date, p->end_date,
-			p->status ? p->status : p->status_text, buf_str(&ents),
-			scope_text(p->scopes), buf_str(&places),
-			p->activities };
+			p->status ? p->status : p->status_text, buf_str(ents),
+			scope_text(p->scopes), buf_str(places), p->activities };
 
 		cli_table_add(&l->table, row);
 	} else {
-		const char *row[] = { buf_str(&id), p->pillar, buf_str(&serial),
+		const char *row[] = { buf_str(id), p->pillar, buf_str(serial),
 			p->status ? p->status : "?", scope_text(p->scopes),
-			buf_str(&ents), p->title };
+			buf_str(ents), p->title };
 
 		cli_table_add(&l->table, row);
 	}
-	buf_free(&id);
-	buf_free(&serial);
-	buf_free(&ents);
-	buf_free(&places);
 	return 0;
 }
 
@@ -158,7 +168,7 @@ cmd_projects(Cli *c)
 		    tr(c->lang, "(%zu of %" PRId64 " projects shown)\n"),
 		    l.table.nrow, total);
 out:
-	cli_table_free(&l.table);
+	list_free(&l);
 	query_keys_free(&k);
 	buf_free(&err);
 	return rc;
@@ -209,7 +219,7 @@ cmd_project(Cli *c)
 		goto out;
 	}
 	if (strcmp(c->format, "csv") == 0) {
-		ListCtx l = { "csv", { 0 }, 1 };
+		ListCtx l = { .format = "csv", .first = 1 };
 		static const char *head_csv[] = { "id", "pillar", "serial",
 			"title", "period", "start", "end", "status", "entities",
 			"scope", "places", "activities" };
@@ -217,7 +227,7 @@ cmd_project(Cli *c)
 		cli_table_init(&l.table, 12, head_csv);
 		list_row(&l, &p);
 		cli_table_print(&l.table, "csv", c->lang);
-		cli_table_free(&l.table);
+		list_free(&l);
 		goto out;
 	}
 	cli_table_init(&t, 2, head);

@@ -1,6 +1,7 @@
 /*
  * out.c - printing results as an aligned table, CSV (RFC 4180) or JSON.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,7 @@ cli_print_json(void *json)
 void
 cli_table_init(CliTable *t, int ncol, const char **head)
 {
+	assert(ncol > 0);
 	memset(t, 0, sizeof(*t));
 	t->ncol = ncol;
 	t->head = head;
@@ -48,11 +50,22 @@ cli_table_init(CliTable *t, int ncol, const char **head)
 void
 cli_table_add(CliTable *t, const char *const *cells)
 {
-	mem_grow((void **)&t->cell, &t->cap, (t->nrow + 1) * (size_t)t->ncol,
-	    sizeof(char *));
-	for (int i = 0; i < t->ncol; i++)
-		t->cell[t->nrow * (size_t)t->ncol + (size_t)i] =
-		    xstrdup(cells[i] ? cells[i] : "");
+	size_t ncol = (size_t)t->ncol, size = 0, len;
+	char **row, *at;
+
+	mem_grow(
+	    (void **)&t->cell, &t->cap, (t->nrow + 1) * ncol, sizeof(char *));
+	row = &t->cell[t->nrow * ncol];
+	/* One block a row, owned by its first cell: thousands of rows. */
+	for (size_t i = 0; i < ncol; i++)
+		size += strlen(cells[i] ? cells[i] : "") + 1;
+	at = xmalloc(size);
+	for (size_t i = 0; i < ncol; i++) {
+		len = strlen(cells[i] ? cells[i] : "") + 1;
+		memcpy(at, cells[i] ? cells[i] : "", len);
+		row[i] = at;
+		at += len;
+	}
 	t->nrow++;
 }
 
@@ -159,8 +172,8 @@ cli_table_print(const CliTable *t, const char *format, const char *lang)
 void
 cli_table_free(CliTable *t)
 {
-	for (size_t i = 0; i < t->nrow * (size_t)t->ncol; i++)
-		free(t->cell[i]);
+	for (size_t r = 0; r < t->nrow; r++)
+		free(t->cell[r * (size_t)t->ncol]);
 	free(t->cell);
 	memset(t, 0, sizeof(*t));
 }
