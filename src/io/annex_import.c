@@ -24,6 +24,7 @@
 #include "../portfolio/resolve.h"
 #include "../portfolio/vocab.h"
 #include "../text/fold.h"
+#include "../text/lang.h"
 #include "import.h"
 
 /*
@@ -91,6 +92,7 @@ typedef struct Importer {
 	Resolver res;
 	const ImportOptions *opt;
 	ImportReport *rep;
+	const char *lang; /* the caller's lang_current(), for the reader */
 	const char *const *paths; /* the files to open */
 	const char *const *names; /* their names, in messages and records */
 	int nfiles;
@@ -623,8 +625,8 @@ read_row(Importer *im, const char *file, const AnnexRow *row)
 	if (im->pillar == NULL) {
 		j = job_new(JOB_ERROR, file);
 		buf_printf(&j->message,
-		    "%s:%zu: row %ld comes before any pillar heading, so its "
-		    "pillar is unknown (give --pillar)",
+		    TC("%s:%zu: row %ld comes before any pillar heading, so "
+		       "its pillar is unknown (give --pillar)"),
 		    file, row->line, row->serial);
 		return j;
 	}
@@ -717,8 +719,8 @@ read_file(Importer *im, const char *path, const char *file)
 
 	if (fp == NULL) {
 		j = job_new(JOB_ERROR, file);
-		buf_printf(
-		    &j->message, "%s: cannot open: %s", file, strerror(errno));
+		buf_printf(&j->message, TC("%s: cannot open: %s"), file,
+		    strerror(errno));
 		return queue_put(im, j) == 0 ? -1 : -2;
 	}
 	im->rfile = file;
@@ -776,6 +778,8 @@ reader_main(void *arg)
 {
 	Importer *im = arg;
 
+	/* The messages of this thread in the caller's language. */
+	lang_use(im->lang);
 	for (int i = 0; i < im->nfiles; i++)
 		if ((file_is_csv(im->opt, im->names[i])
 			    ? read_csv(im, im->paths[i], im->names[i])
@@ -803,8 +807,8 @@ write_event(Importer *im, Job *j, Buf *err)
 	case ANNEX_PILLAR:
 		if (store_pillar_exists(im->s, ev->pillar, err) != 1) {
 			buf_printf(err,
-			    "%s:%zu: pillar %s is not in the strategy "
-			    "framework",
+			    TC("%s:%zu: pillar %s is not in the strategy "
+			       "framework"),
 			    j->file, ev->line, ev->pillar);
 			return -1;
 		}
@@ -900,7 +904,7 @@ row_told(Importer *im, const Job *j, const char *outcome, int64_t id, Buf *err)
 	r.id = id;
 	if (im->opt->row(im->opt->row_ctx, &r) == 0)
 		return 0;
-	buf_printf(err, "%s:%zu: the import was stopped", j->file, j->line);
+	buf_printf(err, TC("%s:%zu: the import was stopped"), j->file, j->line);
 	return -1;
 }
 
@@ -914,7 +918,7 @@ pillar_check(Importer *im, const Job *j, Buf *err)
 		return 0;
 	if (store_pillar_exists(im->s, j->pillar, err) != 1) {
 		buf_printf(err,
-		    "%s:%zu: pillar %s is not in the strategy framework",
+		    TC("%s:%zu: pillar %s is not in the strategy framework"),
 		    j->file, j->line, j->pillar);
 		return -1;
 	}
@@ -940,14 +944,14 @@ entity_allows(Importer *im, const Job *j, int64_t id, Buf *why, Buf *err)
 		named = j->p.orgs[i].key != NULL &&
 		    strmap_get(&im->mine, j->p.orgs[i].key, &dummy);
 	if (!named) {
-		buf_printf(why, "the row does not name %s", e);
+		buf_printf(why, TC("the row does not name %s"), e);
 		return 0;
 	}
 	if (id == 0)
 		return 1;
 	if ((rc = store_project_has_entity(im->s, id, e, err)) == 0)
 		buf_printf(why,
-		    "the row updates project %lld, which does not name %s",
+		    TC("the row updates project %lld, which does not name %s"),
 		    (long long)id, e);
 	return rc;
 }
@@ -1213,7 +1217,8 @@ entity_load(Importer *im, Buf *err)
 		if (strcmp(t.key[i], e) == 0)
 			strmap_put(&im->mine, e, 1);
 	if (im->mine.count == 0) {
-		buf_printf(err, "\"%s\" is not the key of an organisation", e);
+		buf_printf(
+		    err, TC("\"%s\" is not the key of an organisation"), e);
 		goto out;
 	}
 	/* Down one level a pass; the tree is a few levels deep. */
@@ -1251,6 +1256,7 @@ annex_import(Store *s, const char *const *files, int nfiles,
 	im.s = s;
 	im.opt = opt;
 	im.rep = rep;
+	im.lang = lang_current();
 	im.paths = files;
 	/* An upload is read from a file of ours but named as it was sent. */
 	im.names = opt->source_name && nfiles == 1 ? &opt->source_name : files;

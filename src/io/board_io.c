@@ -7,6 +7,7 @@
 
 #include "../core/mem.h"
 #include "board_io.h"
+#include "../text/lang.h"
 
 /* The prefix every demonstration record's reason carries. */
 #define DEMO_MARK "DEMONSTRATION RECORD"
@@ -251,7 +252,8 @@ stage_write(Store *s, const Account *who, StageDecision *d, Buf *err, Buf *msg)
 	d->actor = actor_of(who);
 	id = store_stage_set(s, d, err);
 	if (id == 0) {
-		buf_puts(msg, "the project was moved meanwhile: look again");
+		buf_puts(
+		    msg, TC("the project was moved meanwhile: look again"));
 		return BOARD_CONFLICT;
 	}
 	if (id < 0)
@@ -285,7 +287,7 @@ stage_of(Store *s, int64_t project_id, int *stage, Buf *err, Buf *msg)
 	if (got < 0)
 		return COMMIT_FAILED;
 	if (got == 0) {
-		buf_printf(msg, "no project %lld", (long long)project_id);
+		buf_printf(msg, TC("no project %lld"), (long long)project_id);
 		return COMMIT_NOT_FOUND;
 	}
 	return COMMIT_OK;
@@ -324,7 +326,8 @@ board_commit_stage(Store *s, const Account *who, int64_t project_id, int to,
 	int code, from = 0;
 
 	if (!board_may_stage(who)) {
-		buf_puts(msg, "this role may not move projects between steps");
+		buf_puts(
+		    msg, TC("this role may not move projects between steps"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (board_reason_ok(reason, msg) != BOARD_OK)
@@ -417,7 +420,7 @@ board_commit_member(
 	int code, got;
 
 	if (who != NULL && !(who->role && strcmp(who->role, "admin") == 0)) {
-		buf_puts(msg, "only an admin seats members of the Board");
+		buf_puts(msg, TC("only an admin seats members of the Board"));
 		return COMMIT_FORBIDDEN;
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
@@ -426,12 +429,12 @@ board_commit_member(
 	got = store_account_get(s, login, &a, &err);
 	if (got <= 0) {
 		if (got == 0)
-			buf_printf(msg, "no account %s", login);
+			buf_printf(msg, TC("no account %s"), login);
 		code = got == 0 ? COMMIT_NOT_FOUND : COMMIT_FAILED;
 		goto out;
 	}
 	if (on && a.disabled) {
-		buf_printf(msg, "the account %s is disabled", a.login);
+		buf_printf(msg, TC("the account %s is disabled"), a.login);
 		code = BOARD_INVALID;
 		goto out;
 	}
@@ -495,7 +498,7 @@ board_commit_decision(
 	int code, from = 0, member = 0;
 
 	if (who != NULL && who->id == 0) {
-		buf_puts(msg, "sign in to record a decision of the Board");
+		buf_puts(msg, TC("sign in to record a decision of the Board"));
 		return COMMIT_FORBIDDEN;
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
@@ -507,18 +510,19 @@ board_commit_decision(
 	}
 	if (!board_may_decide(who, member)) {
 		buf_puts(msg,
-		    "only members of the Programme Review Board (and admins) "
-		    "record its decisions");
+		    TC("only members of the Programme Review Board (and "
+		       "admins) record its decisions"));
 		code = COMMIT_FORBIDDEN;
 		goto out;
 	}
 	if ((code = stage_of(s, d->project_id, &from, &err, msg)) != COMMIT_OK)
 		goto out;
 	if (!board_is_proposal(from)) {
+		/* The step's name as the pages translate it (page/board.c). */
 		buf_printf(msg,
-		    "the project is at %s: the Board decides on proposals "
-		    "(Idea to Financing)",
-		    board_stage_name(from));
+		    TC("the project is at %s: the Board decides on proposals "
+		       "(Idea to Financing)"),
+		    TC(board_stage_name(from)));
 		code = BOARD_CONFLICT;
 		goto out;
 	}

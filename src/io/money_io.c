@@ -9,6 +9,7 @@
 #include "../portfolio/money.h"
 #include "../portfolio/resolve.h"
 #include "money_io.h"
+#include "../text/lang.h"
 
 /* --- out ---------------------------------------------------------------- */
 
@@ -278,18 +279,18 @@ rate_commit(Store *s, const Account *who, const char *currency,
 	json_t *j;
 
 	if (!money_may_write(who)) {
-		buf_puts(msg, "only the secretariat records rates");
+		buf_puts(msg, TC("only the secretariat records rates"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (money_parse_rate(rate, &e9, msg) != 0)
 		return 400;
 	if (!money_day_ok(date)) {
-		buf_printf(msg, "date: \"%s\" is no day (YYYY-MM-DD)",
+		buf_printf(msg, TC("%s: \"%s\" is no day (YYYY-MM-DD)"), "date",
 		    date ? date : "");
 		return 400;
 	}
 	if (currency == NULL || strlen(currency) != 3) {
-		buf_printf(msg, "\"%s\" is no currency code",
+		buf_printf(msg, TC("\"%s\" is no currency code"),
 		    currency ? currency : "");
 		return 400;
 	}
@@ -298,7 +299,7 @@ rate_commit(Store *s, const Account *who, const char *currency,
 			? currency[i] - 32
 			: currency[i]);
 	if (strcmp(code3, "USD") == 0) {
-		buf_puts(msg, "the US dollar is worth one US dollar");
+		buf_puts(msg, TC("the US dollar is worth one US dollar"));
 		return 400;
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
@@ -306,7 +307,7 @@ rate_commit(Store *s, const Account *who, const char *currency,
 	got = store_currency(s, code3, &minor, &err);
 	if (got == 0) {
 		buf_printf(
-		    msg, "%s is no currency this portfolio knows", code3);
+		    msg, TC("%s is no currency this portfolio knows"), code3);
 		code = 400;
 	} else if (got > 0 &&
 	    store_rate_put(s, code3, date, e9, source ? source : "", &err) ==
@@ -353,7 +354,7 @@ budget_commit(Store *s, const Account *who, int64_t project_id,
 		oj = budget_json(&old);
 	if (amount == NULL) {
 		if (got == 0) {
-			buf_printf(msg, "project %lld has no budget",
+			buf_printf(msg, TC("project %lld has no budget"),
 			    (long long)project_id);
 			code = COMMIT_NOT_FOUND;
 			goto out;
@@ -365,8 +366,8 @@ budget_commit(Store *s, const Account *who, int64_t project_id,
 		goto out;
 	}
 	if (!money_day_ok(as_of)) {
-		buf_printf(msg, "as of: \"%s\" is no day (YYYY-MM-DD)",
-		    as_of ? as_of : "");
+		buf_printf(msg, TC("%s: \"%s\" is no day (YYYY-MM-DD)"),
+		    "as of", as_of ? as_of : "");
 		code = 400;
 		goto out;
 	}
@@ -425,24 +426,24 @@ contribution_commit(Store *s, const Account *who, const ContributionInput *in,
 
 	*id = 0;
 	if (!money_may_write(who)) {
-		buf_puts(msg, "only the secretariat records contributions");
+		buf_puts(msg, TC("only the secretariat records contributions"));
 		return COMMIT_FORBIDDEN;
 	}
 	memset(&c, 0, sizeof(c));
 	if (in->donor == NULL || in->donor[0] == '\0') {
-		buf_puts(msg, "donor is required");
+		buf_puts(msg, TC("donor is required"));
 		return 400;
 	}
 	if (!money_day_ok(in->received)) {
-		buf_printf(msg, "received: \"%s\" is no day (YYYY-MM-DD)",
-		    in->received ? in->received : "");
+		buf_printf(msg, TC("%s: \"%s\" is no day (YYYY-MM-DD)"),
+		    "received", in->received ? in->received : "");
 		return 400;
 	}
 	if (in->project != NULL && in->project[0] != '\0') {
 		c.project = strtoll(in->project, &end, 10);
 		if (*end != '\0' || c.project <= 0) {
-			buf_printf(msg, "project: \"%s\" is no project id",
-			    in->project);
+			buf_printf(msg, TC("%s: \"%s\" is no project id"),
+			    "project", in->project);
 			return 400;
 		}
 	}
@@ -461,7 +462,7 @@ contribution_commit(Store *s, const Account *who, const ContributionInput *in,
 		goto out;
 	}
 	if (c.m.amount == 0) {
-		buf_puts(msg, "a contribution of nothing is none");
+		buf_puts(msg, TC("a contribution of nothing is none"));
 		code = 400;
 		goto out;
 	}
@@ -506,14 +507,14 @@ contribution_delete_commit(Store *s, const Account *who, int64_t id, Buf *msg)
 	json_t *j;
 
 	if (!money_may_write(who)) {
-		buf_puts(msg, "only the secretariat records contributions");
+		buf_puts(msg, TC("only the secretariat records contributions"));
 		return COMMIT_FORBIDDEN;
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	got = store_contribution_get(s, id, &c, &err);
 	if (got == 0) {
-		buf_printf(msg, "no contribution %lld", (long long)id);
+		buf_printf(msg, TC("no contribution %lld"), (long long)id);
 		code = COMMIT_NOT_FOUND;
 	} else if (got > 0) {
 		j = contribution_json(&c);
@@ -582,32 +583,33 @@ appeal_commit(Store *s, const Account *who, const Appeal *a, Buf *msg)
 	int code, got;
 
 	if (!money_may_write(who)) {
-		buf_puts(msg, "only the secretariat issues appeals");
+		buf_puts(msg, TC("only the secretariat issues appeals"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (!key_ok(a->key)) {
 		buf_printf(msg,
-		    "key: \"%s\" is no key (lower-case letters, digits, - and"
-		    " _, at most 64)",
-		    a->key ? a->key : "");
+		    TC("%s: \"%s\" is no key (lower-case letters, digits, - "
+		       "and _, at most 64)"),
+		    "key", a->key ? a->key : "");
 		return 400;
 	}
 	/* /appeals/new is the page that makes one. */
 	if (strcmp(a->key, "new") == 0) {
-		buf_puts(msg,
-		    "key: \"new\" is kept for the page that makes "
-		    "an appeal; choose another");
+		buf_printf(msg,
+		    TC("%s: \"%s\" is kept for the page that makes an "
+		       "appeal; choose another"),
+		    "key", "new");
 		return 400;
 	}
 	if (a->title == NULL || a->title[0] == '\0') {
-		buf_puts(msg, "title is required");
+		buf_puts(msg, TC("title is required"));
 		return 400;
 	}
 	if (a->issued != NULL && a->issued[0] != '\0' &&
 	    !loose_date_ok(a->issued)) {
 		buf_printf(msg,
-		    "issued: \"%s\" is no date (YYYY, YYYY-MM or YYYY-MM-DD)",
-		    a->issued);
+		    TC("%s: \"%s\" is no date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+		    "issued", a->issued);
 		return 400;
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
@@ -650,14 +652,14 @@ appeal_delete_commit(Store *s, const Account *who, const char *key, Buf *msg)
 	int code, got;
 
 	if (!money_may_write(who)) {
-		buf_puts(msg, "only the secretariat issues appeals");
+		buf_puts(msg, TC("only the secretariat issues appeals"));
 		return COMMIT_FORBIDDEN;
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
 		goto done;
 	got = store_appeal_get(s, key, &old, &err);
 	if (got == 0) {
-		buf_printf(msg, "no appeal \"%s\"", key);
+		buf_printf(msg, TC("no appeal \"%s\""), key);
 		code = COMMIT_NOT_FOUND;
 	} else if (got > 0) {
 		oj = appeal_trail(&old);
@@ -683,9 +685,8 @@ gender_commit(Store *s, const Account *who, int64_t project_id, int demo,
 	json_t *oj, *nj;
 
 	if (level == -2) {
-		buf_printf(msg,
-		    "gender marker: \"%s\" is none (0, 1, 2, 3, or none)",
-		    marker ? marker : "");
+		buf_printf(msg, TC("%s: \"%s\" is none (0, 1, 2, 3, or none)"),
+		    "gender marker", marker ? marker : "");
 		return 400;
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)

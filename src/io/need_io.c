@@ -10,6 +10,7 @@
 #include "../portfolio/need.h"
 #include "../text/fold.h"
 #include "need_io.h"
+#include "../text/lang.h"
 
 /* At most this many faults of a CSV file are listed. */
 #define NEED_IMPORT_FAULTS 50
@@ -173,7 +174,7 @@ need_store(Store *s, const Account *who, Need *n, int del, Buf *err, Buf *msg)
 	if (n->id != 0) {
 		got = store_need_get(s, n->id, &v, &old, err);
 		if (got == 0) {
-			buf_printf(msg, "no need %lld", (long long)n->id);
+			buf_printf(msg, TC("no need %lld"), (long long)n->id);
 			code = COMMIT_NOT_FOUND;
 			goto out;
 		}
@@ -199,8 +200,8 @@ need_store(Store *s, const Account *who, Need *n, int del, Buf *err, Buf *msg)
 		if (other < 0)
 			goto out;
 		if (other > 0 && other != n->id) {
-			buf_printf(
-			    msg, "ref: \"%s\" is another need's", n->ref);
+			buf_printf(msg, TC("%s: \"%s\" is another need's"),
+			    "ref", n->ref);
 			code = 400;
 			goto out;
 		}
@@ -223,7 +224,8 @@ need_commit(Store *s, const Account *who, Need *n, int del, Buf *msg)
 	int code;
 
 	if (who != NULL && !need_may_write(who)) {
-		buf_puts(msg, "only analysts and the secretariat record needs");
+		buf_puts(
+		    msg, TC("only analysts and the secretariat record needs"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (commit_begin(s, msg) != COMMIT_OK)
@@ -248,7 +250,7 @@ need_commit_link(Store *s, const Account *who, int64_t need_id,
 	memset(&p, 0, sizeof(p));
 	if (who != NULL && !need_may_write(who) &&
 	    !(who->role != NULL && strcmp(who->role, "focal_point") == 0)) {
-		buf_puts(msg, "this role may not link projects to needs");
+		buf_puts(msg, TC("this role may not link projects to needs"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (commit_begin(s, msg) != COMMIT_OK)
@@ -256,7 +258,7 @@ need_commit_link(Store *s, const Account *who, int64_t need_id,
 	viewer_of(who, &v);
 	if ((got = store_need_get(s, need_id, &v, &n, &err)) <= 0) {
 		if (got == 0) {
-			buf_printf(msg, "no need %lld", (long long)need_id);
+			buf_printf(msg, TC("no need %lld"), (long long)need_id);
 			code = COMMIT_NOT_FOUND;
 		}
 		goto out;
@@ -264,7 +266,7 @@ need_commit_link(Store *s, const Account *who, int64_t need_id,
 	if ((got = store_project_get(s, project_id, &p, &err)) <= 0) {
 		if (got == 0) {
 			buf_printf(
-			    msg, "no project %lld", (long long)project_id);
+			    msg, TC("no project %lld"), (long long)project_id);
 			code = COMMIT_NOT_FOUND;
 		}
 		goto out;
@@ -359,14 +361,15 @@ need_import_csv(Store *s, const Account *who, const char *name,
 
 	memset(out, 0, sizeof(*out));
 	if (who != NULL && !need_may_write(who)) {
-		buf_puts(msg, "only analysts and the secretariat record needs");
+		buf_puts(
+		    msg, TC("only analysts and the secretariat record needs"));
 		return COMMIT_FORBIDDEN;
 	}
 	csv_init(&r, text, n);
 	got = csv_next(&r, &err);
 	if (got <= 0) {
 		buf_printf(msg, "%s: %s\n", name,
-		    got < 0 ? buf_str(&err) : "empty: no header row");
+		    got < 0 ? buf_str(&err) : TC("empty: no header row"));
 		csv_free(&r);
 		buf_free(&err);
 		return 400;
@@ -377,7 +380,8 @@ need_import_csv(Store *s, const Account *who, const char *name,
 		field[i] = heading_field(csv_field(&r, i));
 		if (field[i] == NULL) {
 			buf_printf(&m,
-			    "column %zu, \"%s\": not a field of a need (%s)",
+			    TC("column %zu, \"%s\": not a field of a need "
+			       "(%s)"),
 			    i + 1, csv_field(&r, i), need_fields);
 			fault(msg, &nfault, name, r.record_line, buf_str(&m));
 			buf_reset(&m);
@@ -388,13 +392,13 @@ need_import_csv(Store *s, const Account *who, const char *name,
 	}
 	if (!has_text || !has_country)
 		fault(msg, &nfault, name, r.record_line,
-		    "the header names no country or no text column");
+		    TC("the header names no country or no text column"));
 	if (nfault > 0) {
 		code = 400;
 		goto out;
 	}
 	if (store_begin(s, &err) != 0) {
-		buf_puts(msg, "the database is busy: try again");
+		buf_puts(msg, TC("the database is busy: try again"));
 		code = COMMIT_BUSY;
 		goto out;
 	}
@@ -412,8 +416,9 @@ need_import_csv(Store *s, const Account *who, const char *name,
 		out->rows++;
 		memset(&nd, 0, sizeof(nd));
 		if (r.nfield != nf) {
-			buf_printf(&m, "%zu fields where the header has %zu",
-			    r.nfield, nf);
+			buf_printf(&m,
+			    TC("%zu fields where the header has %zu"), r.nfield,
+			    nf);
 			fault(msg, &nfault, name, r.record_line, buf_str(&m));
 			buf_reset(&m);
 			continue;
@@ -448,9 +453,10 @@ need_import_csv(Store *s, const Account *who, const char *name,
 			if (store_need_get(s, id, &v, &nd, &err) <= 0) {
 				/* Not to be seen: not to be changed either. */
 				need_clear(&nd);
-				buf_puts(&m,
-				    "ref: taken by a need you may "
-				    "not change");
+				buf_printf(&m,
+				    TC("%s: taken by a need you may not "
+				       "change"),
+				    "ref");
 				fault(msg, &nfault, name, r.record_line,
 				    buf_str(&m));
 				buf_reset(&m);
@@ -499,8 +505,9 @@ need_import_csv(Store *s, const Account *who, const char *name,
 		nfault++;
 	}
 	if (nfault > NEED_IMPORT_FAULTS)
-		buf_printf(msg, "%s: %d faults in all; nothing was stored\n",
-		    name, nfault);
+		buf_printf(msg,
+		    TC("%s: %d faults in all; nothing was stored\n"), name,
+		    nfault);
 	code = commit_finish(s, nfault > 0 ? 400 : COMMIT_OK, &err, msg);
 	if (code != COMMIT_OK)
 		out->added = out->updated = 0;

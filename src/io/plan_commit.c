@@ -8,6 +8,7 @@
 #include "../core/utf8.h"
 #include "../plan/plan.h"
 #include "plan_commit.h"
+#include "../text/lang.h"
 
 static int
 is_staff(const Account *who)
@@ -37,7 +38,7 @@ plan_text_ok(const char *text, size_t n, Buf *msg)
 	const char *z = memchr(text, '\0', n);
 
 	if (n == 0) {
-		buf_puts(msg, "the draft is empty");
+		buf_puts(msg, TC("the draft is empty"));
 		return -1;
 	}
 	if (z != NULL)
@@ -53,9 +54,16 @@ plan_text_ok(const char *text, size_t n, Buf *msg)
 			col++;
 		}
 	}
-	buf_printf(msg, "line %zu, column %zu: %s", line, col,
-	    at == nul ? "a NUL byte: the draft must be text"
-		      : "not UTF-8: save the draft as UTF-8 text");
+	if (at == nul)
+		buf_printf(msg,
+		    TC("line %zu, column %zu: a NUL byte: the draft must be "
+		       "text"),
+		    line, col);
+	else
+		buf_printf(msg,
+		    TC("line %zu, column %zu: not UTF-8: save the draft as "
+		       "UTF-8 text"),
+		    line, col);
 	return -1;
 }
 
@@ -67,7 +75,7 @@ begin(Store *s, Buf *msg)
 	int rc = store_begin(s, &err);
 
 	if (rc != 0)
-		buf_puts(msg, "the database is busy: try again");
+		buf_puts(msg, TC("the database is busy: try again"));
 	buf_free(&err);
 	return rc;
 }
@@ -102,7 +110,7 @@ plan_find(Store *s, const char *key, PlanInfo *pi, Buf *err, Buf *msg)
 		return COMMIT_FAILED;
 	}
 	if (got == 0) {
-		buf_printf(msg, "no plan %s", key);
+		buf_printf(msg, TC("no plan %s"), key);
 		return COMMIT_NOT_FOUND;
 	}
 	return COMMIT_OK;
@@ -128,19 +136,22 @@ plan_commit_revision(Store *s, const Account *who, const char *key,
 
 	memset(&pi, 0, sizeof(pi));
 	if (!is_staff(who)) {
-		buf_puts(msg, "only the secretariat adds revisions of a plan");
+		buf_puts(
+		    msg, TC("only the secretariat adds revisions of a plan"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (!plan_key_ok(key)) {
-		buf_puts(msg, "key: 1 to 40 lower-case letters, digits or '-'");
+		buf_printf(msg,
+		    TC("%s: 1 to 40 lower-case letters, digits or '-'"), "key");
 		return 400;
 	}
 	if (plan_text_ok(text, n, msg) != 0)
 		return 400;
 	if (label == NULL || *label == '\0' || strlen(label) > 200) {
-		buf_puts(msg,
-		    "label: give the revision a label (1 to 200 "
-		    "characters), e.g. \"rev2\"");
+		buf_printf(msg,
+		    TC("%s: give the revision a label (1 to 200 "
+		       "characters), e.g. \"rev2\""),
+		    "label");
 		return 400;
 	}
 	if (begin(s, msg) != 0)
@@ -148,7 +159,7 @@ plan_commit_revision(Store *s, const Account *who, const char *key,
 	if ((got = store_plan_get(s, key, &pi, &err)) < 0)
 		goto out;
 	if (got == 0 && (title == NULL || *title == '\0')) {
-		buf_printf(msg, "plan %s is new: give it a title", key);
+		buf_printf(msg, TC("plan %s is new: give it a title"), key);
 		rc = 400;
 		goto out;
 	}
@@ -181,7 +192,7 @@ plan_commit_adopt(
 
 	memset(&pi, 0, sizeof(pi));
 	if (!is_staff(who)) {
-		buf_puts(msg, "only the secretariat adopts a plan");
+		buf_puts(msg, TC("only the secretariat adopts a plan"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (begin(s, msg) != 0)
@@ -189,7 +200,7 @@ plan_commit_adopt(
 	if ((rc = plan_find(s, key, &pi, &err, msg)) != COMMIT_OK)
 		goto out;
 	if (seq < 0 || seq > pi.nrev) {
-		buf_printf(msg, "plan %s has no revision %d (1 to %d)", key,
+		buf_printf(msg, TC("plan %s has no revision %d (1 to %d)"), key,
 		    seq, pi.nrev);
 		rc = COMMIT_NOT_FOUND;
 		goto out;
@@ -235,7 +246,8 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 	memset(&ri, 0, sizeof(ri));
 	if (!is_staff(who) &&
 	    (who == NULL || strcmp(who->role, "focal_point") != 0)) {
-		buf_puts(msg, "this role may not link projects to measures");
+		buf_puts(
+		    msg, TC("this role may not link projects to measures"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (begin(s, msg) != 0)
@@ -244,8 +256,8 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 		goto out;
 	if (pi.adopted_seq == 0) {
 		buf_printf(msg,
-		    "plan %s is not adopted: measures are linked "
-		    "to projects once it is",
+		    TC("plan %s is not adopted: measures are linked "
+		       "to projects once it is"),
 		    key);
 		rc = 409;
 		goto out;
@@ -254,7 +266,8 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 		s, pi.id, pi.adopted_seq, &ri, &body, &err) <= 0)
 		goto out;
 	if (!has_measure(buf_str(&body), body.len, ri.markdown, measure)) {
-		buf_printf(msg, "the adopted plan has no measure %s", measure);
+		buf_printf(
+		    msg, TC("the adopted plan has no measure %s"), measure);
 		rc = COMMIT_NOT_FOUND;
 		goto out;
 	}
@@ -265,8 +278,8 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 			goto out;
 		if (got == 0) {
 			buf_puts(msg,
-			    "a focal point links only its entity's "
-			    "projects");
+			    TC("a focal point links only its entity's "
+			       "projects"));
 			rc = COMMIT_FORBIDDEN;
 			goto out;
 		}
@@ -280,7 +293,7 @@ plan_commit_link(Store *s, const Account *who, const char *key,
 			goto out;
 		if (got == 0) {
 			buf_printf(
-			    msg, "no project %lld", (long long)project_id);
+			    msg, TC("no project %lld"), (long long)project_id);
 			rc = COMMIT_NOT_FOUND;
 			goto out;
 		}

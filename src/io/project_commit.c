@@ -7,6 +7,7 @@
 
 #include "project_commit.h"
 #include "project_json.h"
+#include "../text/lang.h"
 
 int
 project_may_write(const Account *who)
@@ -26,7 +27,7 @@ commit_begin(Store *s, Buf *msg)
 	buf_free(&err);
 	if (rc == 0)
 		return COMMIT_OK;
-	buf_puts(msg, "the database is busy: try again");
+	buf_puts(msg, TC("the database is busy: try again"));
 	return COMMIT_BUSY;
 }
 
@@ -53,7 +54,7 @@ project_may_change(Store *s, const Account *who, int64_t id, Buf *msg)
 	int got;
 
 	if (!project_may_write(who)) {
-		buf_puts(msg, "this role may not change projects");
+		buf_puts(msg, TC("this role may not change projects"));
 		return 0;
 	}
 	if (strcmp(who->role, "focal_point") != 0)
@@ -61,8 +62,8 @@ project_may_change(Store *s, const Account *who, int64_t id, Buf *msg)
 	got = store_project_has_entity(s, id, who->entity, &err);
 	buf_free(&err);
 	if (got == 0)
-		buf_puts(
-		    msg, "a focal point changes only its entity's projects");
+		buf_puts(msg,
+		    TC("a focal point changes only its entity's projects"));
 	return got;
 }
 
@@ -78,7 +79,7 @@ commit_project_ok(Store *s, const Account *who, int64_t id, Buf *err, Buf *msg)
 	if (got < 0)
 		return COMMIT_FAILED;
 	if (got == 0) {
-		buf_printf(msg, "no project %lld", (long long)id);
+		buf_printf(msg, TC("no project %lld"), (long long)id);
 		return COMMIT_NOT_FOUND;
 	}
 	if (who != NULL && project_may_change(s, who, id, msg) != 1)
@@ -111,18 +112,18 @@ project_commit(Store *s, const Account *who, Project *p, int del, Buf *msg)
 
 	memset(&old, 0, sizeof(old));
 	if (!project_may_write(who)) {
-		buf_puts(msg, "this role may not change projects");
+		buf_puts(msg, TC("this role may not change projects"));
 		return COMMIT_FORBIDDEN;
 	}
 	if (store_begin(s, &err) != 0) {
-		buf_puts(msg, "the database is busy: try again");
+		buf_puts(msg, TC("the database is busy: try again"));
 		buf_free(&err);
 		return COMMIT_BUSY;
 	}
 	if (p->id > 0) {
 		got = store_project_get(s, p->id, &old, &err);
 		if (got == 0) {
-			buf_puts(msg, "no such project");
+			buf_puts(msg, TC("no such project"));
 			rc = COMMIT_NOT_FOUND;
 			goto fail;
 		}
@@ -149,8 +150,8 @@ project_commit(Store *s, const Account *who, Project *p, int del, Buf *msg)
 				goto failed;
 			if (got == 0) {
 				buf_printf(msg,
-				    "a focal point's project keeps "
-				    "naming its entity (%s)",
+				    TC("a focal point's project keeps "
+				       "naming its entity (%s)"),
 				    who->entity);
 				rc = COMMIT_FORBIDDEN;
 				goto fail;
@@ -165,7 +166,7 @@ project_commit(Store *s, const Account *who, Project *p, int del, Buf *msg)
 	rc = del ? COMMIT_DELETED : before ? COMMIT_OK : COMMIT_CREATED;
 	goto out;
 failed:
-	buf_printf(msg, "the change failed: %s", buf_str(&err));
+	buf_printf(msg, TC("the change failed: %s"), buf_str(&err));
 	rc = COMMIT_FAILED;
 fail:
 	store_rollback(s);

@@ -10,6 +10,7 @@
 #include "../core/csv.h"
 #include "../core/mem.h"
 #include "results_io.h"
+#include "../text/lang.h"
 
 /* --- out ---------------------------------------------------------------- */
 
@@ -299,7 +300,7 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 		if (store_working_groups(s, wg_one, &w, err) != 0)
 			return -1;
 		if (!w.found) {
-			buf_printf(msg, "no working group %s", wg);
+			buf_printf(msg, TC("no working group %s"), wg);
 			buf_free(&name);
 			return 0;
 		}
@@ -536,11 +537,12 @@ owner_ok(Store *s, const Account *who, int kind, int64_t id, int64_t *project,
 	if (got < 0)
 		return COMMIT_FAILED;
 	if (got == 0) {
-		buf_printf(msg, "no %s %lld",
-		    kind == 'r'       ? "result"
-			: kind == 'i' ? "indicator"
-				      : "report",
-		    (long long)id);
+		if (kind == 'r')
+			buf_printf(msg, TC("no result %lld"), (long long)id);
+		else if (kind == 'i')
+			buf_printf(msg, TC("no indicator %lld"), (long long)id);
+		else
+			buf_printf(msg, TC("no report %lld"), (long long)id);
 		return COMMIT_NOT_FOUND;
 	}
 	return commit_project_ok(s, who, *project, err, msg);
@@ -555,12 +557,12 @@ outcome_ok(const ResultSet *rs, const Result *r, Buf *msg)
 	if (r->outcome_id == 0)
 		return RESULT_OK;
 	if (strcmp(r->level, "output") != 0) {
-		buf_puts(msg, "only an output stands under an outcome");
+		buf_puts(msg, TC("only an output stands under an outcome"));
 		return RESULT_INVALID;
 	}
 	o = result_of(rs, r->outcome_id);
 	if (o == NULL || strcmp(o->level, "outcome") != 0) {
-		buf_printf(msg, "result %lld is no outcome of this project",
+		buf_printf(msg, TC("result %lld is no outcome of this project"),
 		    (long long)r->outcome_id);
 		return RESULT_INVALID;
 	}
@@ -582,7 +584,7 @@ result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg)
 	    (r->level == NULL ||
 		(strcmp(r->level, "outcome") != 0 &&
 		    strcmp(r->level, "output") != 0))) {
-		buf_puts(msg, "a result is an outcome or an output");
+		buf_puts(msg, TC("a result is an outcome or an output"));
 		return RESULT_INVALID;
 	}
 	if (!del && (r->id == 0 || r->statement != NULL) &&
@@ -616,12 +618,10 @@ result_commit(Store *s, const Account *who, Result *r, int del, Buf *msg)
 		if ((locked = store_results_locked(s, 'r', r->id, &err)) != 0) {
 			if (locked > 0)
 				buf_puts(msg,
-				    "an approved or submitted report gives "
-				    "values for this result's indicators: it "
-				    "is "
-				    "locked (withdraw a submitted one to "
-				    "change "
-				    "it)");
+				    TC("an approved or submitted report gives "
+				       "values for this result's indicators: "
+				       "it is locked (withdraw a submitted one "
+				       "to change it)"));
 			code = locked > 0 ? RESULT_CONFLICT : COMMIT_FAILED;
 			goto out;
 		}
@@ -702,7 +702,7 @@ indicator_take(const IndicatorInput *ii, Indicator *in, Buf *cats, Buf *msg)
 	    result_text_ok("a unit", in->unit, RESULT_UNIT_MAX, 0, msg))
 		return RESULT_INVALID;
 	if (!result_aggregate_ok(in->aggregate)) {
-		buf_puts(msg, "an indicator adds up as sum or last");
+		buf_puts(msg, TC("an indicator adds up as sum or last"));
 		return RESULT_INVALID;
 	}
 	if (optional_value("the baseline", ii->baseline, &in->baseline,
@@ -770,9 +770,9 @@ indicator_commit(Store *s, const Account *who, int64_t result_id, int64_t *id,
 	if (del) {
 		if (locked) {
 			buf_puts(msg,
-			    "an approved or submitted report gives values "
-			    "for this indicator: it is locked (withdraw a "
-			    "submitted one to change it)");
+			    TC("an approved or submitted report gives values "
+			       "for this indicator: it is locked (withdraw a "
+			       "submitted one to change it)"));
 			code = RESULT_CONFLICT;
 		} else if (store_indicator_delete(s, *id, &err) < 0 ||
 		    commit_audit(s, who, "delete", "indicator", *id, oj, NULL,
@@ -793,9 +793,9 @@ indicator_commit(Store *s, const Account *who, int64_t result_id, int64_t *id,
 			strcmp(was.aggregate, in.aggregate) != 0 ||
 			strcmp(was.categories, in.categories) != 0)) {
 			buf_puts(msg,
-			    "an approved or submitted report gives values "
-			    "for this indicator: its unit, aggregate and "
-			    "categories are locked");
+			    TC("an approved or submitted report gives values "
+			       "for this indicator: its unit, aggregate and "
+			       "categories are locked"));
 			code = RESULT_CONFLICT;
 			goto out;
 		}
@@ -865,15 +865,15 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 
 		if (in == NULL) {
 			buf_printf(msg,
-			    "indicator %lld is not one of this "
-			    "project's",
+			    TC("indicator %lld is not one of this "
+			       "project's"),
 			    (long long)vi[i].indicator);
 			goto bad;
 		}
 		if (*cat != '\0' && !result_category_in(in->categories, cat)) {
 			buf_printf(msg,
-			    "indicator %lld has no category \"%.40s\""
-			    " (its categories: %s)",
+			    TC("indicator %lld has no category \"%.40s\""
+			       " (its categories: %s)"),
 			    (long long)in->id, cat,
 			    *in->categories ? in->categories : "none");
 			goto bad;
@@ -882,8 +882,8 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 			if (v[k].indicator_id == in->id &&
 			    strcmp(v[k].category, cat) == 0) {
 				buf_printf(msg,
-				    "indicator %lld%s%s is given "
-				    "twice",
+				    TC("indicator %lld%s%s is given "
+				       "twice"),
 				    (long long)in->id, *cat ? " " : "", cat);
 				goto bad;
 			}
@@ -923,13 +923,16 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 			continue;
 		if (!has_total &&
 		    (given < ncat || strcmp(in->aggregate, "sum"))) {
-			buf_printf(msg,
-			    "indicator %lld: give its total with its "
-			    "categories%s",
-			    (long long)in->id,
-			    strcmp(in->aggregate, "sum") == 0
-				? " (or every category)"
-				: "");
+			if (strcmp(in->aggregate, "sum") == 0)
+				buf_printf(msg,
+				    TC("indicator %lld: give its total with "
+				       "its categories (or every category)"),
+				    (long long)in->id);
+			else
+				buf_printf(msg,
+				    TC("indicator %lld: give its total with "
+				       "its categories"),
+				    (long long)in->id);
 			goto bad;
 		}
 		if (strcmp(in->aggregate, "sum") != 0)
@@ -942,8 +945,8 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 				result_value_format(sum, &a);
 				result_value_format(total, &b);
 				buf_printf(msg,
-				    "indicator %lld: the categories given add "
-				    "up to %s, more than its total %s",
+				    TC("indicator %lld: the categories given "
+				       "add up to %s, more than its total %s"),
 				    (long long)in->id, buf_str(&a),
 				    buf_str(&b));
 				buf_free(&a);
@@ -956,8 +959,8 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 		    (sum > RESULT_VALUE_MAX || sum < -RESULT_VALUE_MAX)) {
 			/* As a total typed so would be: see results.h. */
 			buf_printf(msg,
-			    "indicator %lld: its categories add up to too big "
-			    "a total (at most a million million)",
+			    TC("indicator %lld: its categories add up to too "
+			       "big a total (at most a million million)"),
 			    (long long)in->id);
 			goto bad;
 		} else if (!has_total) {
@@ -971,8 +974,8 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 			result_value_format(sum, &a);
 			result_value_format(total, &b);
 			buf_printf(msg,
-			    "indicator %lld: its categories add up to %s, not "
-			    "to its total %s",
+			    TC("indicator %lld: its categories add up to %s, "
+			       "not to its total %s"),
 			    (long long)in->id, buf_str(&a), buf_str(&b));
 			buf_free(&a);
 			buf_free(&b);
@@ -1051,10 +1054,16 @@ report_commit(Store *s, const Account *who, int64_t project,
 		if (strcmp(rs.report[i].period, p.key) == 0)
 			old = &rs.report[i];
 	if (old != NULL && !result_status_open(old->status)) {
-		buf_printf(msg, "the report of %s is %s%s", p.key, old->status,
-		    strcmp(old->status, "approved") == 0
-			? ": its period is locked"
-			: ": withdraw it to draft to change it");
+		/* The status is a key (draft, submitted, approved). */
+		if (strcmp(old->status, "approved") == 0)
+			buf_printf(msg,
+			    TC("the report of %s is %s: its period is locked"),
+			    p.key, old->status);
+		else
+			buf_printf(msg,
+			    TC("the report of %s is %s: withdraw it to draft "
+			       "to change it"),
+			    p.key, old->status);
 		code = RESULT_CONFLICT;
 		goto out;
 	}
@@ -1064,9 +1073,9 @@ report_commit(Store *s, const Account *who, int64_t project,
 		if (got != 0) {
 			if (got > 0)
 				buf_printf(msg,
-				    "the project has a report of %s, which "
-				    "overlaps %s: a project's periods never "
-				    "overlap",
+				    TC("the project has a report of %s, which "
+				       "overlaps %s: a project's periods never "
+				       "overlap"),
 				    buf_str(&other), p.key);
 			code = got > 0 ? RESULT_CONFLICT : COMMIT_FAILED;
 			goto out;
@@ -1158,8 +1167,8 @@ values_still_ok(const ResultSet *rs, int64_t id, Buf *msg)
 	code = values_take(rs, vi, n, &out, &nout, &why);
 	if (code != RESULT_OK) {
 		buf_printf(msg,
-		    "the report's values no longer fit its indicators (%s): "
-		    "write them again",
+		    TC("the report's values no longer fit its indicators "
+		       "(%s): write them again"),
 		    buf_str(&why));
 		code = RESULT_CONFLICT;
 	}
@@ -1186,7 +1195,7 @@ report_move_commit(Store *s, const Account *who, int64_t id, const char *to,
 
 	memset(&rs, 0, sizeof(rs));
 	if (who != NULL && who->id == 0) {
-		buf_puts(msg, "sign in to move a report");
+		buf_puts(msg, TC("sign in to move a report"));
 		return COMMIT_FORBIDDEN;
 	}
 	if ((code = commit_begin(s, msg)) != COMMIT_OK)
@@ -1259,11 +1268,15 @@ report_delete_commit(Store *s, const Account *who, int64_t id, Buf *msg)
 	}
 	old = report_of(&rs, id);
 	if (!result_status_open(old->status)) {
-		buf_printf(msg, "the report of %s is %s: %s", old->period,
-		    old->status,
-		    strcmp(old->status, "approved") == 0
-			? "its period is locked"
-			: "withdraw it to draft first");
+		if (strcmp(old->status, "approved") == 0)
+			buf_printf(msg,
+			    TC("the report of %s is %s: its period is locked"),
+			    old->period, old->status);
+		else
+			buf_printf(msg,
+			    TC("the report of %s is %s: withdraw it to draft "
+			       "first"),
+			    old->period, old->status);
 		code = RESULT_CONFLICT;
 		goto out;
 	}
@@ -1339,8 +1352,8 @@ project_areas_commit(Store *s, const Account *who, int64_t project,
 		if (strchr(keys[i], ',') != NULL ||
 		    strstr(buf_str(&known), buf_str(&k)) == NULL) {
 			buf_printf(msg,
-			    "no thematic area %.60s (see "
-			    "`ctmatrix areas`)",
+			    TC("no thematic area %.60s (see "
+			       "`ctmatrix areas`)"),
 			    keys[i]);
 			code = RESULT_INVALID;
 		}
