@@ -242,7 +242,8 @@ annex_report_stream(Store *s, const ProjectFilter *f, const char *lang,
 	if (report_names(s, r, err) != 0)
 		goto fail;
 	/* In the list's order: projects under no pillar, then by pillar. */
-	qsort(r->table, r->ntable, sizeof(*r->table), table_cmp);
+	if (r->ntable > 1)
+		qsort(r->table, r->ntable, sizeof(*r->table), table_cmp);
 	if (fn == NULL)
 		return 0;
 	memset(&l, 0, sizeof(l));

@@ -149,8 +149,12 @@ for lang in en ru ar; do
 done
 
 # the other three languages of the United Nations
+# (Under AddressSanitizer, whole stacks for the leak cairo makes with a
+# Chinese font, which tests/lsan.supp excuses by its function's name.)
 for lang in es fr zh; do
-	check "2018 $lang: rendered" -- "$SAMPLE" "$CTMATRIX_DB" $lang "$WORK/r-$lang.pdf"
+	check "2018 $lang: rendered" -- env \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0" \
+		"$SAMPLE" "$CTMATRIX_DB" $lang "$WORK/r-$lang.pdf"
 	a4 "2018 $lang" "$WORK/r-$lang.pdf"
 done
 every_page "2018 es" "$WORK/r-es.pdf" "Actividades principales" Página de
