@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "../io/plan_akn.h"
 #include "../io/plan_commit.h"
 #include "../io/plan_impl.h"
@@ -75,6 +76,32 @@ draft_close(Draft *d)
 	free(d->text);
 }
 
+/*
+ * The counts of `plan stats` in text form, one a line, each after its
+ * label in lang, the numbers in one column two spaces after the widest
+ * label (as wide as a Chinese character's two columns).
+ */
+static void
+stats_print(const char *lang, const PlanStats *st)
+{
+	const char *label[] = { tr(lang, "brackets"), tr(lang, "unclosed"),
+		tr(lang, "nested"), tr(lang, "unsponsored"),
+		tr(lang, "measures"), tr(lang, "inserted measures"),
+		tr(lang, "stray ']'"), tr(lang, "unknown tags") };
+	long count[] = { st->brackets, st->unclosed, st->nested,
+		st->unsponsored, st->measures, st->inserted_measures,
+		st->stray_closers, st->unknown_tags };
+	size_t n = sizeof(label) / sizeof(label[0]), w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (utf8_width(label[i]) > w)
+			w = utf8_width(label[i]);
+	for (size_t i = 0; i < n; i++)
+		printf("%s%*s%ld\n", label[i],
+		    (int)(w + 2 - utf8_width(label[i])), "", count[i]);
+	putchar('\n');
+}
+
 static int
 plan_stats_cmd(Cli *c, Draft *d)
 {
@@ -109,13 +136,7 @@ plan_stats_cmd(Cli *c, Draft *d)
 		CliTable t;
 		char a[24], b[24];
 
-		printf("brackets           %ld\nunclosed           %ld\n"
-		       "nested             %ld\nunsponsored        %ld\n"
-		       "measures           %ld\ninserted measures  %ld\n"
-		       "stray ']'          %ld\nunknown tags       %ld\n\n",
-		    st.brackets, st.unclosed, st.nested, st.unsponsored,
-		    st.measures, st.inserted_measures, st.stray_closers,
-		    st.unknown_tags);
+		stats_print(c->lang, &st);
 		cli_table_init(&t, 4, head);
 		for (size_t k = 0; k < n; k++) {
 			const char *row[4];

@@ -174,7 +174,11 @@ out:
 	return rc;
 }
 
-/* One "field: value" line of `ctmatrix project` in table form. */
+/*
+ * One "field: value" line of `ctmatrix project` in table form; the
+ * field's name is translated by its caller (trp "field": the English
+ * names are also the keys of the JSON and CSV forms, never translated).
+ */
 static void
 field(CliTable *t, const char *name, const char *value)
 {
@@ -232,39 +236,44 @@ cmd_project(Cli *c)
 	}
 	cli_table_init(&t, 2, head);
 	buf_printf(&b, "%lld", id);
-	field(&t, "id", buf_str(&b));
-	field(&t, "pillar", p.pillar);
+	field(&t, trp(c->lang, "field", "id"), buf_str(&b));
+	field(&t, trp(c->lang, "field", "pillar"), p.pillar);
 	buf_reset(&b);
 	if (p.has_serial)
 		buf_printf(&b, "%" PRId64, p.serial);
-	field(&t, "serial", buf_str(&b));
-	field(&t, "title", p.title);
-	field(&t, "period", p.period_text);
-	field(&t, "start", p.start_date);
+	field(&t, trp(c->lang, "field", "serial"), buf_str(&b));
+	field(&t, trp(c->lang, "field", "title"), p.title);
+	field(&t, trp(c->lang, "field", "period"), p.period_text);
+	field(&t, trp(c->lang, "field", "start"), p.start_date);
 	buf_reset(&b);
-	buf_puts(&b, p.end_date ? p.end_date : p.open_ended ? "(open)" : "");
-	field(&t, "end", buf_str(&b));
-	field(&t, "annual", p.annual ? "yes" : "no");
-	field(&t, "status", p.status ? p.status : p.status_text);
+	buf_puts(&b,
+	    p.end_date         ? p.end_date
+		: p.open_ended ? tr(c->lang, "(open)")
+			       : "");
+	field(&t, trp(c->lang, "field", "end"), buf_str(&b));
+	field(&t, trp(c->lang, "field", "annual"),
+	    p.annual ? tr(c->lang, "yes") : tr(c->lang, "no"));
+	field(&t, trp(c->lang, "field", "status"),
+	    p.status ? p.status : p.status_text);
 	buf_reset(&b);
 	entities_text(&p, &b);
-	field(&t, "entities", buf_str(&b));
-	field(&t, "scope", scope_text(p.scopes));
+	field(&t, trp(c->lang, "field", "entities"), buf_str(&b));
+	field(&t, trp(c->lang, "field", "scope"), scope_text(p.scopes));
 	buf_reset(&b);
 	places_text(&p, &b);
-	field(&t, "places", buf_str(&b));
-	field(&t, "scope as written", p.scope_text);
-	field(&t, "activities", p.activities);
+	field(&t, trp(c->lang, "field", "places"), buf_str(&b));
+	field(&t, trp(c->lang, "field", "scope as written"), p.scope_text);
+	field(&t, trp(c->lang, "field", "activities"), p.activities);
 	for (size_t i = 0; i < p.nissues; i++) {
 		buf_reset(&b);
 		buf_printf(&b, "%s: %s", p.issues[i].kind, p.issues[i].message);
-		field(&t, "issue", buf_str(&b));
+		field(&t, trp(c->lang, "field", "issue"), buf_str(&b));
 	}
 	buf_reset(&b);
 	if (p.source_file)
 		buf_printf(&b, "%s:%" PRId64, p.source_file, p.source_line);
-	field(&t, "source", buf_str(&b));
-	field(&t, "updated", p.updated_at);
+	field(&t, trp(c->lang, "field", "source"), buf_str(&b));
+	field(&t, trp(c->lang, "field", "updated"), p.updated_at);
 	cli_table_print(&t, "table", c->lang);
 	cli_table_free(&t);
 out:

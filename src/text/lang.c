@@ -201,6 +201,25 @@ tr(const char *lang, const char *msgid)
 }
 
 const char *
+trp(const char *lang, const char *context, const char *msgid)
+{
+	int i = index_of(lang);
+	Buf key = BUF_INIT;
+	const char *t;
+
+	if (i < 0 || strcmp(lang, "en") == 0 || *msgid == '\0')
+		return msgid;
+	lang_init();
+	/* gettext's pgettext() key: the context, EOT, the text. */
+	buf_printf(&key, "%s\004%s", context, msgid);
+	t = dgettext(domain[i], buf_str(&key));
+	if (t == buf_str(&key))
+		t = msgid;
+	buf_free(&key);
+	return t;
+}
+
+const char *
 trn(const char *lang, const char *one, const char *many, unsigned long n)
 {
 	int i = index_of(lang);

@@ -19,7 +19,8 @@
  * and writes months with both their names ("أيار/مايو").
  *
  * Mark text for translation with tr(lang, "...") or trn(lang, "one",
- * "many", n); mark text in static tables with N_("...") and translate it
+ * "many", n) (trp(lang, "context", "...") for a short text with a
+ * meaning of its own in one place); mark text in static tables with N_("...") and translate it
  * where it is used.  tools/check-po fails when a marked text has no
  * translation in one of the five catalogues.
  */
@@ -64,6 +65,15 @@ const char *lang_name(const char *lang);
  */
 const char *tr(const char *lang, const char *msgid)
     __attribute__((format_arg(2)));
+
+/*
+ * msgid in lang within a context (gettext's msgctxt), for a short text
+ * that reads differently elsewhere: "title" as a field's name is not
+ * "title" as an order to sort by.  The English text for en or when
+ * untranslated.
+ */
+const char *trp(const char *lang, const char *context, const char *msgid)
+    __attribute__((format_arg(3)));
 
 /* The singular or plural of the count n in lang, by its plural rules. */
 const char *trn(
