@@ -181,7 +181,7 @@ analysis_xlsx(const AnalysisReport *r, const char *path, Buf *err)
 {
 	static const char *const names[AN_NBY] = { N_("Pillars"), N_("Scope"),
 		N_("Status"), N_("Entities") };
-	Book b = { workbook_new(path), r, { NULL }, LXW_NO_ERROR };
+	Book b = { .wb = workbook_new(path), .r = r, .e = LXW_NO_ERROR };
 	lxw_doc_properties props;
 	struct tm tm;
 	lxw_error e;
