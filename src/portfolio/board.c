@@ -40,11 +40,16 @@ board_is_proposal(int stage)
 	return stage >= 0 && stage <= BOARD_LAST_PROPOSAL;
 }
 
-/* The name of step i in the language of the thread's work (lang.h). */
+/*
+ * The name of step i in the language of the thread's work (lang.h); ""
+ * for no step (gettext's "" is its catalogue's header).
+ */
 static const char *
 stage_said(int stage)
 {
-	return TC(board_stage_name(stage));
+	const char *name = board_stage_name(stage);
+
+	return *name != '\0' ? TC(name) : "";
 }
 
 int
