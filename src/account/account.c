@@ -5,6 +5,7 @@
 
 #include <sodium.h>
 
+#include "../text/lang.h"
 #include "account.h"
 
 const char *const account_roles[] = { "admin", "secretariat", "focal_point",
@@ -46,8 +47,8 @@ account_login_check(const char *login, Buf *err)
 	size_t n = strlen(login);
 
 	if (n == 0 || n > ACCOUNT_LOGIN_MAX) {
-		buf_printf(
-		    err, "a login has 1 to %d characters", ACCOUNT_LOGIN_MAX);
+		buf_printf(err, TC("a login has 1 to %d characters"),
+		    ACCOUNT_LOGIN_MAX);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -57,8 +58,8 @@ account_login_check(const char *login, Buf *err)
 
 		if (!alnum && (i == 0 || strchr("._@-", c) == NULL)) {
 			buf_puts(err,
-			    "a login is letters, digits and . _ @ -, "
-			    "starting with a letter or a digit");
+			    TC("a login is letters, digits and . _ @ -, "
+			       "starting with a letter or a digit"));
 			return -1;
 		}
 	}
@@ -71,7 +72,7 @@ account_password_check(const char *pw, Buf *err)
 	size_t n = strlen(pw);
 
 	if (n < ACCOUNT_PW_MIN || n > ACCOUNT_PW_MAX) {
-		buf_printf(err, "a password has %d to %d characters",
+		buf_printf(err, TC("a password has %d to %d characters"),
 		    ACCOUNT_PW_MIN, ACCOUNT_PW_MAX);
 		return -1;
 	}
@@ -85,7 +86,7 @@ account_password_hash(const char *pw, Buf *out, Buf *err)
 
 	if (crypto_pwhash_str_alg(h, pw, strlen(pw), ACCOUNT_PW_OPS,
 		ACCOUNT_PW_MEM, crypto_pwhash_ALG_ARGON2ID13) != 0) {
-		buf_puts(err, "cannot hash the password (out of memory)");
+		buf_puts(err, TC("cannot hash the password (out of memory)"));
 		return -1;
 	}
 	buf_set(out, h);

@@ -21,6 +21,7 @@
 
 #include "../core/mem.h"
 #include "../core/strmap.h"
+#include "../text/lang.h"
 #include "plan.h"
 
 /* A bracket character that is a bracket: '[' or ']' at text[off]. */
@@ -694,8 +695,8 @@ tags_after(Reader *r, size_t close, PlanBracket *br, size_t *hint)
 
 		if (!t->known)
 			diag(r->p, t->line, t->col,
-			    "(%c%s): %s is not an ISO 3166-1 alpha-3 code "
-			    "of the country list",
+			    TC("(%c%s): %s is not an ISO 3166-1 alpha-3 code "
+			       "of the country list"),
 			    t->sign, t->code, t->code);
 	}
 	return end;
@@ -715,7 +716,9 @@ recover(Reader *r, int *stack, int *depth, int keep, size_t off, size_t blk)
 		br->close = br->end = off;
 		br->closed = 0;
 		diag(p, br->line, br->col,
-		    "'[' is never closed; read as closed before line %d (%s)",
+		    /* TRANSLATORS: %s says where, as "measure 12". */
+		    TC("'[' is never closed; read as closed before line %d "
+		       "(%s)"),
 		    p->block[blk].line, buf_str(&where));
 	}
 	buf_free(&where);
@@ -784,7 +787,7 @@ pass_brackets(Reader *r)
 			int line = line_of(r, off, &hint);
 
 			diag(p, line, col_of(r, off, (size_t)line),
-			    "']' closes no bracket; kept as text");
+			    TC("']' closes no bracket; kept as text"));
 			p->nstray++;
 		} else {
 			PlanBracket *br = &p->br[stack[--depth]];
@@ -799,7 +802,7 @@ pass_brackets(Reader *r)
 
 		br->close = br->end = r->n;
 		diag(p, br->line, br->col,
-		    "'[' is never closed; read as closed at the end");
+		    TC("'[' is never closed; read as closed at the end"));
 	}
 	free(stack);
 }

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "../core/utf8.h"
+#include "../text/lang.h"
 #include "board.h"
 #include "money.h"
 
@@ -39,27 +40,41 @@ board_is_proposal(int stage)
 	return stage >= 0 && stage <= BOARD_LAST_PROPOSAL;
 }
 
+/*
+ * The name of step i in the language of the thread's work (lang.h); ""
+ * for no step (gettext's "" is its catalogue's header).
+ */
+static const char *
+stage_said(int stage)
+{
+	const char *name = board_stage_name(stage);
+
+	return *name != '\0' ? TC(name) : "";
+}
+
 int
 board_move_ok(int from, int to, Buf *msg)
 {
 	if (to < 1 || to > BOARD_STAGES) {
+		/* TRANSLATORS: the names of the steps as the command line
+		 * takes them: keep them in English. */
 		buf_puts(msg,
-		    "a step is 1 to 7 or its name: Idea, Analysis, Planning, "
-		    "Financing, Initiation, Implementation, Evaluation");
+		    TC("a step is 1 to 7 or its name: Idea, Analysis, "
+		       "Planning, Financing, Initiation, Implementation, "
+		       "Evaluation"));
 		return BOARD_INVALID;
 	}
 	if (from == 0 || to < from || to == from + 1)
 		return BOARD_OK;
 	if (to == from) {
-		buf_printf(msg, "the project is at %s already",
-		    board_stage_name(from));
+		buf_printf(
+		    msg, TC("the project is at %s already"), stage_said(from));
 		return BOARD_CONFLICT;
 	}
 	buf_printf(msg,
-	    "a project moves to the next step or back, never over one: from "
-	    "%s the next is %s, not %s",
-	    board_stage_name(from), board_stage_name(from + 1),
-	    board_stage_name(to));
+	    TC("a project moves to the next step or back, never over one: "
+	       "from %s the next is %s, not %s"),
+	    stage_said(from), stage_said(from + 1), stage_said(to));
 	return BOARD_CONFLICT;
 }
 
@@ -84,21 +99,23 @@ board_may_move(const BoardActor *a, int from, int to, Buf *msg)
 	int rc;
 
 	if (!board_may_stage(who)) {
-		buf_puts(msg, "this role may not move projects between steps");
+		buf_puts(
+		    msg, TC("this role may not move projects between steps"));
 		return BOARD_FORBIDDEN;
 	}
 	if (role_is(who, "focal_point")) {
 		if (!a->own_project) {
 			buf_puts(msg,
-			    "a focal point moves only its entity's projects");
+			    TC("a focal point moves only its entity's "
+			       "projects"));
 			return BOARD_FORBIDDEN;
 		}
 		if (from > BOARD_LAST_PROPOSAL || to > BOARD_LAST_PROPOSAL) {
 			buf_printf(msg,
-			    "a focal point moves projects among Idea, "
-			    "Analysis, "
-			    "Planning and Financing only (from %s to %s)",
-			    board_stage_name(from), board_stage_name(to));
+			    TC("a focal point moves projects among Idea, "
+			       "Analysis, Planning and Financing only (from "
+			       "%s to %s)"),
+			    stage_said(from), stage_said(to));
 			return BOARD_FORBIDDEN;
 		}
 	}
@@ -108,8 +125,8 @@ board_may_move(const BoardActor *a, int from, int to, Buf *msg)
 	if (to == BOARD_INITIATION && from != 0 && board_is_proposal(from) &&
 	    !a->approved && who != NULL && !role_is(who, "admin")) {
 		buf_puts(msg,
-		    "a project enters Initiation only with a Board approval on "
-		    "record");
+		    TC("a project enters Initiation only with a Board approval "
+		       "on record"));
 		return BOARD_CONFLICT;
 	}
 	return BOARD_OK;
@@ -135,11 +152,12 @@ board_reason_ok(const char *reason, Buf *msg)
 	size_t n = reason ? strlen(reason) : 0;
 
 	if (n == 0 || reason[strspn(reason, " \t\r\n")] == '\0') {
-		buf_puts(msg, "a reason is required");
+		buf_puts(msg, TC("a reason is required"));
 		return BOARD_INVALID;
 	}
 	if (n > BOARD_REASON_MAX || utf8_check(reason, n) != n) {
-		buf_printf(msg, "a reason is UTF-8 text of %d bytes at most",
+		buf_printf(msg,
+		    TC("a reason is UTF-8 text of %d bytes at most"),
 		    BOARD_REASON_MAX);
 		return BOARD_INVALID;
 	}
@@ -170,8 +188,8 @@ meeting_ok(const char *v, Buf *msg)
 	}
 	if (!ok) {
 		buf_puts(msg,
-		    "the date of the Board's meeting is required, as "
-		    "YYYY-MM-DD");
+		    TC("the date of the Board's meeting is required, as "
+		       "YYYY-MM-DD"));
 		return BOARD_INVALID;
 	}
 	store_now(&now);
@@ -179,8 +197,8 @@ meeting_ok(const char *v, Buf *msg)
 	buf_free(&now);
 	if (!ok) {
 		buf_printf(msg,
-		    "the meeting of %s is still to come: record a decision "
-		    "once it is taken",
+		    TC("the meeting of %s is still to come: record a decision "
+		       "once it is taken"),
 		    v);
 		return BOARD_INVALID;
 	}
@@ -206,8 +224,8 @@ board_decision_take(Store *s, const BoardInput *in, BoardDecision *d,
 	*field = NULL;
 	if (!board_decision_ok(in->decision)) {
 		buf_puts(msg,
-		    "a decision is approve, reject or revise (return for "
-		    "revision)");
+		    TC("a decision is approve, reject or revise (return for "
+		       "revision)"));
 		return bad(field, "decision");
 	}
 	d->decision = in->decision;
@@ -220,7 +238,8 @@ board_decision_take(Store *s, const BoardInput *in, BoardDecision *d,
 			return bad(field, "seed");
 		if (d->seed_usd > 0 && strcmp(in->decision, "approve") != 0) {
 			buf_puts(msg,
-			    "seed funding is granted only with an approval");
+			    TC("seed funding is granted only with an "
+			       "approval"));
 			return bad(field, "seed");
 		}
 	}
@@ -232,8 +251,8 @@ board_decision_take(Store *s, const BoardInput *in, BoardDecision *d,
 		buf_free(&err);
 		if (got != 1) {
 			buf_printf(msg,
-			    "\"%s\" is no seed-funding round (see `ctmatrix "
-			    "rounds`)",
+			    TC("\"%s\" is no seed-funding round (see "
+			       "`ctmatrix rounds`)"),
 			    in->round);
 			return bad(field, "round");
 		}
@@ -241,23 +260,26 @@ board_decision_take(Store *s, const BoardInput *in, BoardDecision *d,
 	}
 	d->conditions = in->conditions ? in->conditions : "";
 	if (*d->conditions != '\0' && strcmp(in->decision, "reject") == 0) {
-		buf_puts(msg, "a rejection carries no conditions");
+		buf_puts(msg, TC("a rejection carries no conditions"));
 		return bad(field, "conditions");
 	}
 	if (strlen(d->conditions) > BOARD_CONDITIONS_MAX ||
 	    utf8_check(d->conditions, strlen(d->conditions)) !=
 		strlen(d->conditions)) {
-		buf_printf(msg, "conditions are UTF-8 text of %d bytes at most",
+		buf_printf(msg,
+		    TC("conditions are UTF-8 text of %d bytes at most"),
 		    BOARD_CONDITIONS_MAX);
 		return bad(field, "conditions");
 	}
 	d->reason = in->reason ? in->reason : "";
-	if ((*d->reason != '\0' || strcmp(in->decision, "approve") != 0) &&
-	    board_reason_ok(d->reason, msg) != BOARD_OK) {
-		if (*d->reason == '\0')
-			buf_puts(msg, " to reject or return for revision");
+	if (*d->reason == '\0' && strcmp(in->decision, "approve") != 0) {
+		buf_puts(msg,
+		    TC("a reason is required to reject or return for "
+		       "revision"));
 		return bad(field, "reason");
 	}
+	if (*d->reason != '\0' && board_reason_ok(d->reason, msg) != BOARD_OK)
+		return bad(field, "reason");
 	d->demo = in->demo != 0;
 	return BOARD_OK;
 }

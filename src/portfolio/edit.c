@@ -6,6 +6,7 @@
 
 #include "../core/mem.h"
 #include "../core/utf8.h"
+#include "../text/lang.h"
 #include "edit.h"
 #include "period.h"
 #include "resolve.h"
@@ -22,8 +23,10 @@ edit_text(char **field, const char *name, const char *v, size_t min, size_t max,
 	size_t n = v ? strlen(v) : 0;
 
 	if (v == NULL || n < min || n > max || utf8_check(v, n) != n) {
+		/* TRANSLATORS: %s is a field's name (title, activities),
+		 * as the form and the API call it: keep it in English. */
 		buf_printf(
-		    msg, "%s is text of %zu to %zu bytes", name, min, max);
+		    msg, TC("%s is text of %zu to %zu bytes"), name, min, max);
 		return -1;
 	}
 	free(*field);
@@ -36,7 +39,7 @@ edit_title(Project *p, const char *v, Buf *msg)
 {
 	/* A title of spaces is no title. */
 	if (v != NULL && v[strspn(v, " \t\r\n")] == '\0') {
-		buf_puts(msg, "title is required");
+		buf_puts(msg, TC("title is required"));
 		return -1;
 	}
 	return edit_text(&p->title, "title", v, 1, EDIT_TITLE_MAX, msg);
@@ -55,7 +58,7 @@ edit_pillar(Store *s, Project *p, const char *v, Buf *msg)
 	const char *k = v ? vocab_pillar(v) : NULL;
 
 	if (k == NULL || store_pillar_exists(s, k, NULL) != 1) {
-		buf_puts(msg, "pillar is one of I, II, III, IV");
+		buf_puts(msg, TC("pillar is one of I, II, III, IV"));
 		return -1;
 	}
 	free(p->pillar);
@@ -69,7 +72,8 @@ edit_status(Project *p, const char *v, Buf *msg)
 	const char *st = v ? vocab_status(v) : NULL;
 
 	if (st == NULL) {
-		buf_puts(msg, "status is in_development, ongoing or completed");
+		buf_puts(
+		    msg, TC("status is in_development, ongoing or completed"));
 		return -1;
 	}
 	free(p->status);
@@ -86,8 +90,8 @@ edit_period(Project *p, const char *v, Buf *msg)
 
 	if (v == NULL || strlen(v) > 200 || !period_parse(v, &per)) {
 		buf_puts(msg,
-		    "period is a duration as the matrix writes it (\"Jul. "
-		    "2015-Jun. 2019\", \"since 2013\", \"Annual event\")");
+		    TC("period is a duration as the matrix writes it (\"Jul. "
+		       "2015-Jun. 2019\", \"since 2013\", \"Annual event\")"));
 		return -1;
 	}
 	free(p->period_text);
@@ -136,7 +140,8 @@ edit_links(Store *s, Project *p, int place, const char *const *names, size_t n,
 
 	memset(&tmp, 0, sizeof(tmp));
 	if (n > EDIT_LINKS_MAX) {
-		buf_printf(msg, "%s: at most %d names", field, EDIT_LINKS_MAX);
+		buf_printf(
+		    msg, TC("%s: at most %d names"), field, EDIT_LINKS_MAX);
 		return -1;
 	}
 	if (place)
@@ -148,8 +153,14 @@ edit_links(Store *s, Project *p, int place, const char *const *names, size_t n,
 
 		if (name == NULL || *name == '\0' ||
 		    !resolve_one(s, place, name, &key, &kind)) {
-			buf_printf(msg, "%s: \"%s\" is no known %s", field,
-			    name ? name : "", place ? "place" : "organisation");
+			if (place)
+				buf_printf(msg,
+				    TC("%s: \"%s\" is no known place"), field,
+				    name ? name : "");
+			else
+				buf_printf(msg,
+				    TC("%s: \"%s\" is no known organisation"),
+				    field, name ? name : "");
 			goto out;
 		}
 		if (place) {
@@ -199,7 +210,8 @@ edit_scope(Project *p, const char *const *names, size_t n, Buf *msg)
 				break;
 		if (k == 3) {
 			buf_puts(msg,
-			    "scope is any of global, regional and national");
+			    TC("scope is any of global, regional and "
+			       "national"));
 			return -1;
 		}
 		bits |= 1 << k;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../text/lang.h"
 #include "money.h"
 
 /* Ten to the n, n from 0 to 18. */
@@ -27,7 +28,7 @@ money_parse(const char *text, int minor, int64_t *out, Buf *err)
 	int digits = 0, fdigits = -1, group = -1;
 
 	if (text == NULL || *text == '\0') {
-		buf_puts(err, "no sum given");
+		buf_puts(err, TC("no sum given"));
 		return -1;
 	}
 	for (; *p != '\0'; p++) {
@@ -35,8 +36,8 @@ money_parse(const char *text, int minor, int64_t *out, Buf *err)
 			if (fdigits >= 0) {
 				if (++fdigits > minor) {
 					buf_printf(err,
-					    "\"%s\" has more decimals than the"
-					    " currency's %d",
+					    TC("\"%s\" has more decimals "
+					       "than the currency's %d"),
 					    text, minor);
 					return -1;
 				}
@@ -44,7 +45,8 @@ money_parse(const char *text, int minor, int64_t *out, Buf *err)
 				continue;
 			}
 			if (whole > (INT64_MAX / 1000) / pow10i(minor)) {
-				buf_printf(err, "\"%s\" is too large", text);
+				buf_printf(
+				    err, TC("\"%s\" is too large"), text);
 				return -1;
 			}
 			whole = whole * 10 + (*p - '0');
@@ -68,8 +70,8 @@ money_parse(const char *text, int minor, int64_t *out, Buf *err)
 	if (*p != '\0' || digits == 0 || (group >= 0 && group != 3) ||
 	    fdigits == 0) {
 		buf_printf(err,
-		    "\"%s\" is no sum of money: write it as 1234.56 or"
-		    " 1,234.56",
+		    TC("\"%s\" is no sum of money: write it as 1234.56 or"
+		       " 1,234.56"),
 		    text);
 		return -1;
 	}
@@ -167,16 +169,16 @@ money_parse_rate(const char *text, int64_t *usd_e9, Buf *err)
 	}
 	if (text == NULL || *p != '\0' || digits == 0 || fd == 0) {
 		buf_printf(err,
-		    "\"%s\" is no rate: write the US dollars one unit is"
-		    " worth, such as 1.0843 (at most 9 decimals)",
+		    TC("\"%s\" is no rate: write the US dollars one unit is"
+		       " worth, such as 1.0843 (at most 9 decimals)"),
 		    text ? text : "");
 		return -1;
 	}
 	/* No currency is worth a thousand dollars a unit: a typo. */
 	if (v > 1000 * pow10i(fd < 0 ? 0 : fd) || v == 0) {
 		buf_printf(err,
-		    "a rate of %s US dollars a unit is out of range (above 0,"
-		    " at most 1000)",
+		    TC("a rate of %s US dollars a unit is out of range (above "
+		       "0, at most 1000)"),
 		    text);
 		return -1;
 	}
@@ -220,7 +222,8 @@ money_make(Store *s, const char *amount, const char *currency, const char *date,
 
 	memset(m, 0, sizeof(*m));
 	if (currency == NULL || strlen(currency) != 3) {
-		buf_printf(err, "\"%s\" is no currency: give its ISO 4217 code",
+		buf_printf(err,
+		    TC("\"%s\" is no currency: give its ISO 4217 code"),
 		    currency ? currency : "");
 		return -1;
 	}
@@ -233,7 +236,8 @@ money_make(Store *s, const char *amount, const char *currency, const char *date,
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {
-		buf_printf(err, "%s is no currency this portfolio knows", code);
+		buf_printf(
+		    err, TC("%s is no currency this portfolio knows"), code);
 		return -1;
 	}
 	if (money_parse(amount, minor, &m->amount, err) != 0)
@@ -249,15 +253,16 @@ money_make(Store *s, const char *amount, const char *currency, const char *date,
 	if (rc < 0)
 		return -1;
 	if (rc == 0) {
+		/* TRANSLATORS: the command in brackets stays in English. */
 		buf_printf(err,
-		    "no rate of %s is recorded on or before %s: record one"
-		    " first (ctmatrix rates add %s RATE --date DATE)",
+		    TC("no rate of %s is recorded on or before %s: record one"
+		       " first (ctmatrix rates add %s RATE --date DATE)"),
 		    code, date, code);
 		return -1;
 	}
 	m->usd = money_to_usd(m->amount, minor, m->usd_e9);
 	if (m->usd < 0) {
-		buf_printf(err, "%s %s is too large", amount, code);
+		buf_printf(err, TC("%s %s is too large"), amount, code);
 		return -1;
 	}
 	return 0;

@@ -8,6 +8,7 @@
 
 #include "../core/mem.h"
 #include "../core/utf8.h"
+#include "../text/lang.h"
 #include "need.h"
 #include "resolve.h"
 #include "vocab.h"
@@ -180,8 +181,8 @@ set_country(Store *s, Need *n, const char *v, Buf *msg)
 		set_str(&n->country, buf_str(&key));
 	else
 		buf_printf(msg,
-		    "country: \"%s\" is no country (give its "
-		    "ISO alpha-3 code or its name)",
+		    TC("country: \"%s\" is no country (give its "
+		       "ISO alpha-3 code or its name)"),
 		    v);
 	buf_free(&key);
 	buf_free(&kind);
@@ -197,7 +198,7 @@ set_body(Store *s, Need *n, const char *v, Buf *msg)
 	if (ok)
 		set_str(&n->body, buf_str(&key));
 	else
-		buf_printf(msg, "body: \"%s\" is no known organisation", v);
+		buf_printf(msg, TC("body: \"%s\" is no known organisation"), v);
 	buf_free(&key);
 	buf_free(&kind);
 	return ok ? 0 : -1;
@@ -226,13 +227,14 @@ set_orgs(Store *s, Need *n, const char *v, Buf *msg)
 	int rc = 0;
 
 	if (k > NEED_LIST_MAX) {
-		buf_printf(msg, "organisations: at most %d", NEED_LIST_MAX);
+		buf_printf(msg, TC("organisations: at most %d"), NEED_LIST_MAX);
 		rc = -1;
 	}
 	for (size_t i = 0; rc == 0 && i < k; i++) {
 		if (resolve_one(s, 0, items[i], &key, &kind) != 1) {
 			buf_printf(msg,
-			    "organisations: \"%s\" is no known organisation",
+			    TC("organisations: \"%s\" is no known "
+			       "organisation"),
 			    items[i]);
 			rc = -1;
 			break;
@@ -263,7 +265,7 @@ set_projects(Store *s, Need *n, const char *v, Buf *msg)
 	int rc = 0;
 
 	if (k > NEED_LIST_MAX) {
-		buf_printf(msg, "projects: at most %d", NEED_LIST_MAX);
+		buf_printf(msg, TC("projects: at most %d"), NEED_LIST_MAX);
 		rc = -1;
 	}
 	for (size_t i = 0; rc == 0 && i < k; i++) {
@@ -275,8 +277,8 @@ set_projects(Store *s, Need *n, const char *v, Buf *msg)
 		memset(&p, 0, sizeof(p));
 		if (errno != 0 || *end != '\0' || id <= 0 ||
 		    store_project_get(s, id, &p, &err) != 1) {
-			buf_printf(
-			    msg, "projects: \"%s\" is no project", items[i]);
+			buf_printf(msg, TC("projects: \"%s\" is no project"),
+			    items[i]);
 			rc = -1;
 		}
 		project_clear(&p);
@@ -302,11 +304,12 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 	const char *tv = buf_str(&t);
 
 	if (v != NULL && utf8_check(v, strlen(v)) != strlen(v)) {
-		buf_printf(msg, "%s: not UTF-8 text", field);
+		buf_printf(msg, TC("%s: not UTF-8 text"), field);
 		rc = -1;
 	} else if (strcmp(field, "ref") == 0) {
 		if (t.len > NEED_REF_MAX) {
-			buf_printf(msg, "ref: at most %d bytes", NEED_REF_MAX);
+			buf_printf(
+			    msg, TC("ref: at most %d bytes"), NEED_REF_MAX);
 			rc = -1;
 		} else {
 			set_str(&n->ref, has ? tv : NULL);
@@ -314,16 +317,16 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 	} else if (strcmp(field, "country") == 0) {
 		rc = has ? set_country(s, n, tv, msg) : -1;
 		if (!has)
-			buf_puts(msg, "country is required");
+			buf_puts(msg, TC("country is required"));
 	} else if (strcmp(field, "body") == 0) {
 		rc = has ? set_body(s, n, tv, msg) : -1;
 		if (!has)
-			buf_puts(msg, "body is required");
+			buf_puts(msg, TC("body is required"));
 	} else if (strcmp(field, "assessed") == 0) {
 		if (has && !date_ok(tv)) {
 			buf_printf(msg,
-			    "assessed: \"%s\" is no date (YYYY, YYYY-MM or "
-			    "YYYY-MM-DD)",
+			    TC("assessed: \"%s\" is no date (YYYY, YYYY-MM "
+			       "or YYYY-MM-DD)"),
 			    tv);
 			rc = -1;
 		} else {
@@ -331,7 +334,8 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 		}
 	} else if (strcmp(field, "text") == 0) {
 		if (!has || t.len > NEED_TEXT_MAX) {
-			buf_printf(msg, "text is required, at most %d bytes",
+			buf_printf(msg,
+			    TC("text is required, at most %d bytes"),
 			    NEED_TEXT_MAX);
 			rc = -1;
 		} else {
@@ -342,7 +346,7 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 
 		if (has &&
 		    (k == NULL || store_pillar_exists(s, k, NULL) != 1)) {
-			buf_puts(msg, "pillar is one of I, II, III, IV");
+			buf_puts(msg, TC("pillar is one of I, II, III, IV"));
 			rc = -1;
 		} else {
 			set_str(&n->pillar, k);
@@ -355,8 +359,8 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 		    (store_areas(s, area_exists, &want, &err) != 0 ||
 			want != NULL)) {
 			buf_printf(msg,
-			    "area: \"%s\" is no thematic area (see "
-			    "`ctmatrix needs areas`)",
+			    TC("area: \"%s\" is no thematic area (see "
+			       "`ctmatrix needs areas`)"),
 			    tv);
 			rc = -1;
 		} else {
@@ -365,7 +369,7 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 		buf_free(&err);
 	} else if (strcmp(field, "priority") == 0) {
 		if (!need_priority_ok(tv)) {
-			buf_puts(msg, "priority is high, medium or low");
+			buf_puts(msg, TC("priority is high, medium or low"));
 			rc = -1;
 		} else {
 			set_str(&n->priority, tv);
@@ -373,7 +377,8 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 	} else if (strcmp(field, "status") == 0) {
 		if (!need_status_ok(tv)) {
 			buf_puts(msg,
-			    "status is open, being_addressed or addressed");
+			    TC("status is open, being_addressed or "
+			       "addressed"));
 			rc = -1;
 		} else {
 			set_str(&n->status, tv);
@@ -381,7 +386,8 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 	} else if (strcmp(field, "confidentiality") == 0) {
 		if (!need_confidentiality_ok(tv)) {
 			buf_puts(msg,
-			    "confidentiality is public, compact or restricted");
+			    TC("confidentiality is public, compact or "
+			       "restricted"));
 			rc = -1;
 		} else {
 			set_str(&n->confidentiality, tv);
@@ -398,12 +404,12 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 		    strcmp(tv, "true") == 0) {
 			n->demo = 1;
 		} else {
-			buf_puts(msg, "demo is yes or no");
+			buf_puts(msg, TC("demo is yes or no"));
 			rc = -1;
 		}
 	} else {
-		buf_printf(msg, "\"%s\" is not a field of a need (%s)", field,
-		    need_fields);
+		buf_printf(msg, TC("\"%s\" is not a field of a need (%s)"),
+		    field, need_fields);
 		rc = -1;
 	}
 	buf_free(&t);
@@ -414,15 +420,15 @@ int
 need_complete(Store *s, Need *n, Buf *msg)
 {
 	if (n->country == NULL) {
-		buf_puts(msg, "country is required");
+		buf_puts(msg, TC("country is required"));
 		return -1;
 	}
 	if (n->body == NULL) {
-		buf_puts(msg, "body is required");
+		buf_puts(msg, TC("body is required"));
 		return -1;
 	}
 	if (n->text == NULL) {
-		buf_puts(msg, "text is required");
+		buf_puts(msg, TC("text is required"));
 		return -1;
 	}
 	if (n->priority == NULL)

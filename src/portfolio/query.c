@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../text/lang.h"
 #include "query.h"
 #include "resolve.h"
 #include "vocab.h"
@@ -18,7 +19,9 @@ parse_count(const char *field, const char *text, int64_t *out, Buf *err)
 		return 0;
 	n = strtoll(text, &end, 10);
 	if (*text == '\0' || *end != '\0' || n < 0) {
-		buf_printf(err, "--%s: \"%s\" is not a number of 0 or more",
+		/* TRANSLATORS: keep "--NAME: " at the start, in English: the
+		 * pages and the API read the field's name from it. */
+		buf_printf(err, TC("--%s: \"%s\" is not a number of 0 or more"),
 		    field, text);
 		return -1;
 	}
@@ -35,21 +38,22 @@ query_filter(
 	    ((f->pillar = vocab_pillar(a->pillar)) == NULL ||
 		store_pillar_exists(s, f->pillar, err) != 1)) {
 		buf_reset(err);
-		buf_printf(err, "--pillar: \"%s\" is not a pillar (I to IV)",
+		buf_printf(err,
+		    TC("--pillar: \"%s\" is not a pillar (I to IV)"),
 		    a->pillar);
 		return -1;
 	}
 	if (a->status && (f->status = vocab_status(a->status)) == NULL) {
 		buf_printf(err,
-		    "--status: \"%s\" is not in_development, ongoing or "
-		    "completed",
+		    TC("--status: \"%s\" is not in_development, ongoing or "
+		       "completed"),
 		    a->status);
 		return -1;
 	}
 	if (a->entity) {
 		if (!resolve_one(s, 0, a->entity, &k->entity, &k->kind)) {
-			buf_printf(
-			    err, "--entity: no organisation \"%s\"", a->entity);
+			buf_printf(err, TC("--entity: no organisation \"%s\""),
+			    a->entity);
 			return -1;
 		}
 		f->entity = buf_str(&k->entity);
@@ -58,8 +62,9 @@ query_filter(
 		if (!resolve_one(s, 1, a->country, &k->country, &k->kind) ||
 		    strcmp(buf_str(&k->kind), "country") != 0) {
 			buf_printf(err,
-			    "--country: \"%s\" is not a country (give an ISO "
-			    "alpha-3 code or a name; for regions use --region)",
+			    TC("--country: \"%s\" is not a country (give an "
+			       "ISO alpha-3 code or a name; for regions use "
+			       "--region)"),
 			    a->country);
 			return -1;
 		}
@@ -68,7 +73,7 @@ query_filter(
 	if (a->region) {
 		if (!resolve_one(s, 1, a->region, &k->region, &k->kind)) {
 			buf_printf(err,
-			    "--region: no region or grouping \"%s\"",
+			    TC("--region: no region or grouping \"%s\""),
 			    a->region);
 			return -1;
 		}
@@ -76,7 +81,7 @@ query_filter(
 	}
 	f->search = a->search;
 	if (a->sort && !vocab_sort(a->sort)) {
-		buf_printf(err, "--sort: \"%s\" is not one of %s", a->sort,
+		buf_printf(err, TC("--sort: \"%s\" is not one of %s"), a->sort,
 		    vocab_sorts);
 		return -1;
 	}

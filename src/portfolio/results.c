@@ -9,6 +9,7 @@
 
 #include "../core/mem.h"
 #include "../core/utf8.h"
+#include "../text/lang.h"
 #include "results.h"
 
 int
@@ -39,7 +40,7 @@ report_period_parse(const char *text, ReportPeriod *p, Buf *err)
 	}
 	if (p->year < 1990 || p->year > 2100) {
 		buf_printf(err,
-		    "the period's year %d is not between 1990 and 2100",
+		    TC("the period's year %d is not between 1990 and 2100"),
 		    p->year);
 		return -1;
 	}
@@ -65,8 +66,8 @@ report_period_parse(const char *text, ReportPeriod *p, Buf *err)
 	return 0;
 bad:
 	buf_puts(err,
-	    "a period is a quarter (2025-Q2), a half year (2025-H1) or a year "
-	    "(2025)");
+	    TC("a period is a quarter (2025-Q2), a half year (2025-H1) or a "
+	       "year (2025)"));
 	return -1;
 }
 
@@ -109,8 +110,8 @@ result_value_parse(const char *text, int64_t *out, Buf *err)
 		for (q++; isdigit((unsigned char)*q); q++, decimals++) {
 			if (decimals == 3) {
 				buf_printf(err,
-				    "\"%.40s\": a value has at most three "
-				    "decimals",
+				    TC("\"%.40s\": a value has at most three "
+				       "decimals"),
 				    text);
 				return -1;
 			}
@@ -129,10 +130,11 @@ result_value_parse(const char *text, int64_t *out, Buf *err)
 	return 0;
 big:
 	buf_printf(err,
-	    "\"%.40s\": too big a value (at most a million million)", text);
+	    TC("\"%.40s\": too big a value (at most a million million)"), text);
 	return -1;
 bad:
-	buf_printf(err, "\"%.40s\" is not a number (write 1250, 1,250 or 12.5)",
+	buf_printf(err,
+	    TC("\"%.40s\" is not a number (write 1250, 1,250 or 12.5)"),
 	    text ? text : "");
 	return -1;
 }
@@ -197,15 +199,16 @@ result_categories_parse(const char *text, Buf *norm, Buf *err)
 		if (end == start) {
 			if (*q == '\0' && count > 0)
 				break;
-			buf_puts(err, "a category is missing between commas");
+			buf_puts(
+			    err, TC("a category is missing between commas"));
 			return -1;
 		}
 		for (const char *c = start; c < end; c++) {
 			if (!isalnum((unsigned char)*c) && *c != '-' &&
 			    *c != '_') {
 				buf_printf(err,
-				    "the category \"%.*s\" has other than "
-				    "letters, digits, - and _",
+				    TC("the category \"%.*s\" has other than "
+				       "letters, digits, - and _"),
 				    (int)(end - start > 40 ? 40 : end - start),
 				    start);
 				buf_free(&one);
@@ -214,19 +217,20 @@ result_categories_parse(const char *text, Buf *norm, Buf *err)
 			buf_putc(&one, (char)tolower((unsigned char)*c));
 		}
 		if (one.len > RESULT_CATEGORY_MAX) {
-			buf_printf(err, "a category has %d characters at most",
+			buf_printf(err,
+			    TC("a category has %d characters at most"),
 			    RESULT_CATEGORY_MAX);
 			buf_free(&one);
 			return -1;
 		}
 		if (result_category_in(buf_str(norm), buf_str(&one))) {
-			buf_printf(err, "the category %s is given twice",
+			buf_printf(err, TC("the category %s is given twice"),
 			    buf_str(&one));
 			buf_free(&one);
 			return -1;
 		}
 		if (++count > RESULT_CATEGORIES_MAX) {
-			buf_printf(err, "at most %d categories",
+			buf_printf(err, TC("at most %d categories"),
 			    RESULT_CATEGORIES_MAX);
 			buf_free(&one);
 			return -1;
@@ -273,6 +277,48 @@ result_category_in(const char *list, const char *cat)
 	return 0;
 }
 
+/*
+ * Say in msg that what is required, or (too_long) that it is text of max
+ * bytes at most: a whole sentence for each text the callers name, to be
+ * translated as one (lang.h); the English for any other.
+ */
+static void
+text_fault(Buf *msg, const char *what, int too_long, size_t max)
+{
+	if (strcmp(what, "a statement") == 0 && !too_long)
+		buf_puts(msg, TC("a statement is required"));
+	else if (strcmp(what, "a statement") == 0)
+		buf_printf(msg,
+		    TC("a statement is UTF-8 text of %zu bytes at most"), max);
+	else if (strcmp(what, "a name") == 0 && !too_long)
+		buf_puts(msg, TC("a name is required"));
+	else if (strcmp(what, "a name") == 0)
+		buf_printf(
+		    msg, TC("a name is UTF-8 text of %zu bytes at most"), max);
+	else if (strcmp(what, "a unit") == 0 && !too_long)
+		buf_puts(msg, TC("a unit is required"));
+	else if (strcmp(what, "a unit") == 0)
+		buf_printf(
+		    msg, TC("a unit is UTF-8 text of %zu bytes at most"), max);
+	else if (strcmp(what, "a narrative") == 0 && !too_long)
+		buf_puts(msg, TC("a narrative is required"));
+	else if (strcmp(what, "a narrative") == 0)
+		buf_printf(msg,
+		    TC("a narrative is UTF-8 text of %zu bytes at most"), max);
+	else if (strcmp(what, "a note saying what to change") == 0 && !too_long)
+		buf_puts(msg, TC("a note saying what to change is required"));
+	else if (strcmp(what, "a note saying what to change") == 0)
+		buf_printf(msg,
+		    TC("a note saying what to change is UTF-8 text of %zu "
+		       "bytes at most"),
+		    max);
+	else if (!too_long)
+		buf_printf(msg, "%s is required", what);
+	else
+		buf_printf(
+		    msg, "%s is UTF-8 text of %zu bytes at most", what, max);
+}
+
 int
 result_text_ok(
     const char *what, const char *v, size_t max, int optional, Buf *msg)
@@ -280,12 +326,11 @@ result_text_ok(
 	size_t n = v ? strlen(v) : 0;
 
 	if (!optional && (n == 0 || v[strspn(v, " \t\r\n")] == '\0')) {
-		buf_printf(msg, "%s is required", what);
+		text_fault(msg, what, 0, max);
 		return RESULT_INVALID;
 	}
 	if (n > max || utf8_check(v ? v : "", n) != n) {
-		buf_printf(
-		    msg, "%s is UTF-8 text of %zu bytes at most", what, max);
+		text_fault(msg, what, 1, max);
 		return RESULT_INVALID;
 	}
 	return RESULT_OK;
@@ -330,12 +375,13 @@ result_move_ok(const char *from, const char *to, int editor, int reviewer,
 
 	if (!result_status_ok(to)) {
 		buf_puts(msg,
-		    "a report moves to submitted, draft, returned or "
-		    "approved");
+		    TC("a report moves to submitted, draft, returned or "
+		       "approved"));
 		return RESULT_INVALID;
 	}
 	if (strcmp(from, "approved") == 0) {
-		buf_puts(msg, "the report is approved: its period is locked");
+		buf_puts(
+		    msg, TC("the report is approved: its period is locked"));
 		return RESULT_CONFLICT;
 	}
 	if (strcmp(to, "submitted") == 0)
@@ -345,20 +391,29 @@ result_move_ok(const char *from, const char *to, int editor, int reviewer,
 	else if (strcmp(to, "approved") == 0 || strcmp(to, "returned") == 0)
 		by_reviewer = strcmp(from, "submitted") == 0;
 	if (!by_editor && !by_reviewer) {
-		buf_printf(msg, "a report that is %s cannot be %s", from,
-		    strcmp(to, "draft") == 0 ? "withdrawn to draft" : to);
+		/* TRANSLATORS: %s are a report's statuses, as the
+		 * command line and the API write them: draft, submitted,
+		 * returned, approved. */
+		if (strcmp(to, "draft") == 0)
+			buf_printf(msg,
+			    TC("a report that is %s cannot be withdrawn to "
+			       "draft"),
+			    from);
+		else
+			buf_printf(msg, TC("a report that is %s cannot be %s"),
+			    from, to);
 		return RESULT_CONFLICT;
 	}
 	if (by_editor && !editor) {
 		buf_puts(msg,
-		    "only those who may change the project submit or "
-		    "withdraw its reports");
+		    TC("only those who may change the project submit or "
+		       "withdraw its reports"));
 		return RESULT_FORBIDDEN;
 	}
 	if (by_reviewer && !reviewer) {
 		buf_puts(msg,
-		    "only the secretariat (and admins) approve or "
-		    "return reports");
+		    TC("only the secretariat (and admins) approve or "
+		       "return reports"));
 		return RESULT_FORBIDDEN;
 	}
 	if (strcmp(to, "returned") == 0 &&

@@ -16,6 +16,7 @@
 
 #include "../core/mem.h"
 #include "../core/utf8.h"
+#include "../text/lang.h"
 #include "form.h"
 
 #define FORM_MAX_ITEMS    1000 /* fields and files together */
@@ -102,26 +103,66 @@ msg_quote(Buf *err, const char *s, size_t n)
 	buf_puts(err, i < n ? "...\"" : "\"");
 }
 
-/* Why s[0..n) cannot be a C string of text, or NULL when it can. */
-static const char *
+/* What keeps text from being a C string of text or a field's name. */
+enum fault {
+	FAULT_NONE, /* none: it can be */
+	FAULT_UTF8, /* it is not valid UTF-8 */
+	FAULT_NUL,  /* it contains a NUL byte */
+	FAULT_LONG, /* a name longer than FORM_MAX_NAME bytes */
+};
+
+/* Why s[0..n) cannot be a C string of text, or FAULT_NONE when it can. */
+static enum fault
 text_fault(const char *s, size_t n)
 {
 	if (utf8_check(s, n) != n)
-		return "is not valid UTF-8";
+		return FAULT_UTF8;
 	if (memchr(s, '\0', n) != NULL)
-		return "contains a NUL byte";
-	return NULL;
+		return FAULT_NUL;
+	return FAULT_NONE;
 }
 
-/* Why name[0..n) cannot be a field's name, or NULL when it can. */
-static const char *
+/* Why name[0..n) cannot be a field's name, or FAULT_NONE when it can. */
+static enum fault
 name_fault(const char *name, size_t n)
 {
-	const char *why = text_fault(name, n);
+	enum fault why = text_fault(name, n);
 
-	if (why == NULL && n > FORM_MAX_NAME)
-		why = "is longer than 200 bytes";
+	if (why == FAULT_NONE && n > FORM_MAX_NAME)
+		why = FAULT_LONG;
 	return why;
+}
+
+/*
+ * Say in err why the name of a field cannot be one: of the k-th field of
+ * an urlencoded body, or of the k-th part of a multipart one (multipart).
+ */
+static void
+name_fault_say(Buf *err, enum fault why, int multipart, size_t k)
+{
+	if (multipart && why == FAULT_UTF8)
+		buf_printf(err,
+		    TC("multipart: part %zu: the name is not valid UTF-8"), k);
+	else if (multipart && why == FAULT_NUL)
+		buf_printf(err,
+		    TC("multipart: part %zu: the name contains a NUL byte"), k);
+	else if (multipart)
+		buf_printf(err,
+		    TC("multipart: part %zu: the name is longer than %d bytes"),
+		    k, FORM_MAX_NAME);
+	else if (why == FAULT_UTF8)
+		buf_printf(err,
+		    TC("urlencoded: field %zu: the name is not valid UTF-8"),
+		    k);
+	else if (why == FAULT_NUL)
+		buf_printf(err,
+		    TC("urlencoded: field %zu: the name contains a NUL byte"),
+		    k);
+	else
+		buf_printf(err,
+		    TC("urlencoded: field %zu: the name is longer than %d "
+		       "bytes"),
+		    k, FORM_MAX_NAME);
 }
 
 /* 0 when f has room for one more field or file, else -1 with a message. */
@@ -130,8 +171,8 @@ room_check(const HttpForm *f, Buf *err)
 {
 	if (f->nfield + f->nfile < FORM_MAX_ITEMS)
 		return 0;
-	buf_printf(
-	    err, "the form has more than %d fields and files", FORM_MAX_ITEMS);
+	buf_printf(err, TC("the form has more than %d fields and files"),
+	    FORM_MAX_ITEMS);
 	return -1;
 }
 
@@ -144,14 +185,19 @@ room_check(const HttpForm *f, Buf *err)
 static int
 field_add(HttpForm *f, const char *name, Span value, Buf *err)
 {
-	const char *why = text_fault(value.s, value.n);
+	enum fault why = text_fault(value.s, value.n);
 	HttpPair *e;
 	Buf v = BUF_INIT;
 
-	if (why != NULL) {
-		buf_puts(err, "field ");
-		msg_quote(err, name, strlen(name));
-		buf_printf(err, " %s", why);
+	if (why != FAULT_NONE) {
+		msg_quote(&v, name, strlen(name));
+		if (why == FAULT_UTF8)
+			buf_printf(err, TC("field %s is not valid UTF-8"),
+			    buf_str(&v));
+		else
+			buf_printf(err, TC("field %s contains a NUL byte"),
+			    buf_str(&v));
+		buf_free(&v);
 		return -1;
 	}
 	if (room_check(f, err) != 0)
@@ -180,26 +226,28 @@ urlencoded_pair(HttpForm *f, size_t k, Span pair, Buf *name, Buf *err)
 {
 	const char *eq = memchr(pair.s, '=', pair.n);
 	size_t kn = eq ? (size_t)(eq - pair.s) : pair.n;
-	const char *why;
+	enum fault why;
 	Buf value = BUF_INIT;
 	int rc = -1;
 
 	buf_reset(name);
 	if (http_decode_component(pair.s, kn, 1, name) != 0) {
 		buf_printf(err,
-		    "urlencoded: field %zu: the name has a malformed %%-escape",
+		    TC("urlencoded: field %zu: the name has a malformed "
+		       "%%-escape"),
 		    k);
 		goto out;
 	}
-	if ((why = name_fault(buf_str(name), name->len)) != NULL) {
-		buf_printf(err, "urlencoded: field %zu: the name %s", k, why);
+	if ((why = name_fault(buf_str(name), name->len)) != FAULT_NONE) {
+		name_fault_say(err, why, 0, k);
 		goto out;
 	}
 	if (eq &&
 	    http_decode_component(eq + 1, pair.n - kn - 1, 1, &value) != 0) {
-		buf_puts(err, "field ");
-		msg_quote(err, buf_str(name), name->len);
-		buf_puts(err, " has a malformed %-escape");
+		buf_reset(&value);
+		msg_quote(&value, buf_str(name), name->len);
+		buf_printf(err, TC("field %s has a malformed %%-escape"),
+		    buf_str(&value));
 		goto out;
 	}
 	rc = field_add(
@@ -399,15 +447,17 @@ part_header(Span line, int k, PartHeaders *h, Buf *err)
 	const char *end = line.s + line.n, *v;
 	Span name;
 
-	if (text_fault(line.s, line.n) != NULL) {
+	if (text_fault(line.s, line.n) != FAULT_NONE) {
 		buf_printf(err,
-		    "multipart: part %d has a header that is not UTF-8 text",
+		    TC("multipart: part %d has a header that is not UTF-8 "
+		       "text"),
 		    k);
 		return -1;
 	}
 	if (colon == NULL || colon == line.s) {
 		buf_printf(err,
-		    "multipart: part %d has a header line without \"Name:\"",
+		    TC("multipart: part %d has a header line without "
+		       "\"Name:\""),
 		    k);
 		return -1;
 	}
@@ -441,7 +491,8 @@ part_split(Span part, int k, PartHeaders *h, Span *content, Buf *err)
 			eol++;
 		if (eol + 1 >= end) {
 			buf_printf(err,
-			    "multipart: part %d ends inside its headers", k);
+			    TC("multipart: part %d ends inside its headers"),
+			    k);
 			return -1;
 		}
 		if (eol == p) {
@@ -470,7 +521,7 @@ disposition_read(
 
 	*has_file = 0;
 	if (!head_is(head, "form-data")) {
-		buf_printf(err, "multipart: part %d is not form-data", k);
+		buf_printf(err, TC("multipart: part %d is not form-data"), k);
 		goto out;
 	}
 	while ((r = param_next(&rest, &pname, &pvalue)) == 1) {
@@ -485,11 +536,13 @@ disposition_read(
 	}
 	if (r < 0)
 		buf_printf(err,
-		    "multipart: part %d has a malformed Content-Disposition",
+		    TC("multipart: part %d has a malformed "
+		       "Content-Disposition"),
 		    k);
 	else if (!has_name)
 		buf_printf(err,
-		    "multipart: part %d has no Content-Disposition name", k);
+		    TC("multipart: part %d has no Content-Disposition name"),
+		    k);
 	else
 		rc = 0;
 out:
@@ -526,21 +579,21 @@ part_parse(HttpForm *f, int k, Span part, Buf *err)
 	PartHeaders h;
 	Span content;
 	Buf name = BUF_INIT, filename = BUF_INIT;
-	const char *why;
+	enum fault why;
 	int has_file, rc = -1;
 
 	if (part_split(part, k, &h, &content, err) != 0)
 		goto out;
 	if (h.disposition.s == NULL) {
-		buf_printf(
-		    err, "multipart: part %d has no Content-Disposition", k);
+		buf_printf(err,
+		    TC("multipart: part %d has no Content-Disposition"), k);
 		goto out;
 	}
 	if (disposition_read(
 		h.disposition, k, &name, &filename, &has_file, err) != 0)
 		goto out;
-	if ((why = name_fault(buf_str(&name), name.len)) != NULL) {
-		buf_printf(err, "multipart: part %d: the name %s", k, why);
+	if ((why = name_fault(buf_str(&name), name.len)) != FAULT_NONE) {
+		name_fault_say(err, why, 1, (size_t)k);
 		goto out;
 	}
 	if (!has_file) {
@@ -576,7 +629,7 @@ multipart_parse(Span body, const char *boundary, HttpForm *f, Buf *err)
 	if (body.n < d.n - 2 || memcmp(body.s, d.s + 2, d.n - 2) != 0 ||
 	    (next = delimiter_tail(body, d.n - 2, &last)) == FORM_NONE) {
 		if (delimiter_find(body, 0, d, &next, &last) == FORM_NONE) {
-			buf_puts(err, "multipart: no boundary in the body");
+			buf_puts(err, TC("multipart: no boundary in the body"));
 			goto out;
 		}
 	}
@@ -586,8 +639,9 @@ multipart_parse(Span body, const char *boundary, HttpForm *f, Buf *err)
 		end = delimiter_find(body, start, d, &next, &last);
 		if (end == FORM_NONE) {
 			buf_printf(err,
-			    "multipart: the body ends in part %d, before the "
-			    "closing boundary",
+			    TC("multipart: the body ends in part %d, before "
+			       "the "
+			       "closing boundary"),
 			    k);
 			goto out;
 		}
@@ -617,11 +671,13 @@ boundary_read(Span rest, Buf *boundary, Buf *err)
 			buf_set(boundary, buf_str(&value));
 		}
 	if (r < 0)
-		buf_puts(err, "multipart: the Content-Type is malformed");
+		buf_puts(err, TC("multipart: the Content-Type is malformed"));
 	else if (!found)
-		buf_puts(err, "multipart: the Content-Type has no boundary");
+		buf_puts(
+		    err, TC("multipart: the Content-Type has no boundary"));
 	else if (boundary->len == 0 || boundary->len > FORM_MAX_BOUNDARY)
-		buf_puts(err, "multipart: the boundary is not 1 to 70 bytes");
+		buf_puts(
+		    err, TC("multipart: the boundary is not 1 to 70 bytes"));
 	else
 		rc = 0;
 	buf_free(&name);
@@ -640,7 +696,7 @@ http_form_parse(const HttpRequest *rq, HttpForm *f, Buf *err)
 	int rc = -1;
 
 	if (ct == NULL) {
-		buf_puts(err, "the body is not a form (no Content-Type)");
+		buf_puts(err, TC("the body is not a form (no Content-Type)"));
 		goto out;
 	}
 	v = (Span){ ct, strlen(ct) };
@@ -651,9 +707,12 @@ http_form_parse(const HttpRequest *rq, HttpForm *f, Buf *err)
 		if (boundary_read(value_rest(v, head), &boundary, err) == 0)
 			rc = multipart_parse(body, buf_str(&boundary), f, err);
 	} else {
-		buf_puts(err, "the body is not a form (Content-Type ");
-		msg_quote(err, head.s, head.n);
-		buf_puts(err, ")");
+		Buf q = BUF_INIT;
+
+		msg_quote(&q, head.s, head.n);
+		buf_printf(err, TC("the body is not a form (Content-Type %s)"),
+		    buf_str(&q));
+		buf_free(&q);
 	}
 out:
 	if (rc != 0)

@@ -9,6 +9,7 @@
 
 #include "../core/mem.h"
 #include "../core/utf8.h"
+#include "../text/lang.h"
 #include "http.h"
 
 void
@@ -117,26 +118,32 @@ http_decode_component(const char *s, size_t n, int plus, Buf *out)
 }
 
 /*
- * Decode s[0..n) (percent-escapes; '+' as a space when plus) into out.
- * 0, or -1 with a message naming what when it is malformed.
+ * Decode s[0..n) (percent-escapes; '+' as a space when plus, as in the
+ * query string) into out.  0, or -1 with a message saying whether the
+ * path or the query string is malformed.
  */
 static int
-url_decode(
-    const char *s, size_t n, int plus, Buf *out, const char *what, Buf *err)
+url_decode(const char *s, size_t n, int plus, Buf *out, Buf *err)
 {
 	size_t start = out->len;
 
 	if (http_decode_component(s, n, plus, out) != 0) {
-		buf_printf(err, "%s: a malformed %%-escape", what);
+		buf_printf(err,
+		    plus ? TC("query string: a malformed %%-escape")
+			 : TC("path: a malformed %%-escape"));
 		return -1;
 	}
 	if (utf8_check(buf_str(out) + start, out->len - start) !=
 	    out->len - start) {
-		buf_printf(err, "%s: not valid UTF-8", what);
+		buf_puts(err,
+		    plus ? TC("query string: not valid UTF-8")
+			 : TC("path: not valid UTF-8"));
 		return -1;
 	}
 	if (strlen(buf_str(out) + start) != out->len - start) {
-		buf_printf(err, "%s: a NUL byte", what);
+		buf_puts(err,
+		    plus ? TC("query string: a NUL byte")
+			 : TC("path: a NUL byte"));
 		return -1;
 	}
 	return 0;
@@ -150,7 +157,7 @@ http_request_target(HttpRequest *rq, const char *target, Buf *err)
 	Buf path = BUF_INIT, name = BUF_INIT, value = BUF_INIT;
 	int rc = -1;
 
-	if (url_decode(target, plen, 0, &path, "path", err) != 0)
+	if (url_decode(target, plen, 0, &path, err) != 0)
 		goto out;
 	free(rq->path);
 	rq->path = buf_detach(&path);
@@ -164,11 +171,10 @@ http_request_target(HttpRequest *rq, const char *target, Buf *err)
 		buf_reset(&name);
 		buf_reset(&value);
 		if (n > 0) {
-			if (url_decode(p, kn, 1, &name, "query string", err) !=
-				0 ||
+			if (url_decode(p, kn, 1, &name, err) != 0 ||
 			    (eq &&
-				url_decode(eq + 1, n - kn - 1, 1, &value,
-				    "query string", err) != 0))
+				url_decode(
+				    eq + 1, n - kn - 1, 1, &value, err) != 0))
 				goto out;
 			http_request_param(rq, buf_str(&name), buf_str(&value));
 		}
@@ -210,13 +216,13 @@ http_request_read(HttpRequest *rq, FILE *fp, Buf *err)
 	int rc = -1, c;
 
 	if (!buf_read_line(&line, fp)) {
-		buf_puts(err, "line 1: no request line");
+		buf_puts(err, TC("line 1: no request line"));
 		goto out;
 	}
 	sp1 = strchr(buf_str(&line), ' ');
 	sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
 	if (sp1 == NULL || sp2 == NULL || strncmp(sp2 + 1, "HTTP/", 5) != 0) {
-		buf_puts(err, "line 1: not \"METHOD TARGET HTTP/1.1\"");
+		buf_puts(err, TC("line 1: not \"METHOD TARGET HTTP/1.1\""));
 		goto out;
 	}
 	*sp1 = *sp2 = '\0';
@@ -228,7 +234,7 @@ http_request_read(HttpRequest *rq, FILE *fp, Buf *err)
 		char *v;
 
 		if (colon == NULL || colon == buf_str(&line)) {
-			buf_printf(err, "line %zu: not \"Name: value\"", n);
+			buf_printf(err, TC("line %zu: not \"Name: value\""), n);
 			goto out;
 		}
 		*colon = '\0';
@@ -244,6 +250,11 @@ out:
 	return rc;
 }
 
+/*
+ * HTTP's reason phrases stay in English whatever the thread's language:
+ * they go in the status line and the JSON API's errors; the error pages
+ * name their status in the page's language themselves (page.c).
+ */
 const char *
 http_status_text(int status)
 {
