@@ -50,7 +50,7 @@ signas ru "$JR"
 get "/projects/$P/edit" "$JR" >/dev/null
 equal "ru: an empty title, refused: 422" 422 \
 	"$(formpost "/projects/$P/edit" "$JR" title=)"
-contains "  said in Russian" "необходимо указать название" "$(body)"
+contains "  said in Russian" "нужно указать название" "$(body)"
 lacks "  not in English" "title is required" "$(body)"
 get "/projects/$P/edit" "$JR" >/dev/null
 equal "ru: a period that is none, refused: 422" 422 \
