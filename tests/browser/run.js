@@ -369,6 +369,9 @@ async function scenarios(browser) {
 		eq(`${f.cls} ${f.href}`, "skip #main", `the focused element (${f.text})`);
 		assert(f.x >= 0 && f.y >= 0 && f.w > 0 && f.h > 0, `the skip link is on screen when focused: ${JSON.stringify(f)}`);
 		await page.keyboard.press("Enter");
+		// The fragment changes when the browser has followed the link,
+		// which a loaded machine may take a moment to do.
+		await page.waitForFunction(() => location.hash === "#main", null, { timeout: 5000 }).catch(() => {});
 		eq(new URL(page.url()).hash, "#main", "Enter follows it");
 		await page.keyboard.press("Tab");
 		const inMain = await page.evaluate(() => !!document.activeElement.closest("main"));
