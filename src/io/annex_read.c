@@ -17,6 +17,7 @@
 #include "../core/mem.h"
 #include "../core/utf8.h"
 #include "../portfolio/vocab.h"
+#include "../text/lang.h"
 #include "annex.h"
 
 void
@@ -351,13 +352,13 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 			len -= 3;
 		}
 		if ((bad = utf8_check(line, len)) != len) {
-			buf_printf(err, "%s:%zu:%zu: invalid UTF-8", r->name,
-			    r->line, utf8_column(line, bad));
+			buf_printf(err, TC("%s:%zu:%zu: invalid UTF-8"),
+			    r->name, r->line, utf8_column(line, bad));
 			return -1;
 		}
 		if (memchr(line, '\0', len) != NULL) {
-			buf_printf(err, "%s:%zu:%zu: NUL byte in text", r->name,
-			    r->line, utf8_column(line, strlen(line)));
+			buf_printf(err, TC("%s:%zu:%zu: NUL byte in text"),
+			    r->name, r->line, utf8_column(line, strlen(line)));
 			return -1;
 		}
 		if (is_blank(line) || header_row(line))
@@ -433,7 +434,7 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 		return 1;
 	}
 	if (ferror(r->fp)) {
-		buf_printf(err, "%s:%zu: read error", r->name, r->line + 1);
+		buf_printf(err, TC("%s:%zu: read error"), r->name, r->line + 1);
 		return -1;
 	}
 	if (r->have_row) {

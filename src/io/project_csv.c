@@ -14,6 +14,7 @@
 #include "../core/mem.h"
 #include "../core/utf8.h"
 #include "../portfolio/vocab.h"
+#include "../text/lang.h"
 #include "project_csv.h"
 
 const char *const project_csv_columns[PCSV_NCOLUMNS] = { "pillar", "serial",
@@ -81,12 +82,12 @@ text_check(ProjectCsvReader *r, Buf *err)
 {
 	size_t bad = utf8_check(r->text, r->size), line = 1;
 	const char *start = r->text, *nul;
-	const char *what = "invalid UTF-8";
+	const char *what = TC("invalid UTF-8");
 
 	nul = memchr(r->text, '\0', r->size);
 	if (nul != NULL && (size_t)(nul - r->text) < bad) {
 		bad = (size_t)(nul - r->text);
-		what = "NUL byte in text";
+		what = TC("NUL byte in text");
 	}
 	if (bad == r->size)
 		return 0;
@@ -147,8 +148,8 @@ header_read(ProjectCsvReader *r, Buf *err)
 	if ((got = record_next(r, err)) <= 0) {
 		if (got == 0)
 			buf_printf(err,
-			    "%s:1: no header row (it names the columns: "
-			    "pillar, title, ...)",
+			    TC("%s:1: no header row (it names the columns: "
+			       "pillar, title, ...)"),
 			    r->name);
 		return -1;
 	}
@@ -170,16 +171,16 @@ header_read(ProjectCsvReader *r, Buf *err)
 				break;
 		if (k == PCSV_NCOLUMNS) {
 			buf_printf(err,
-			    "%s:%zu: unknown column \"%s\" (the columns are "
-			    "pillar, serial, title, period, entities, status, "
-			    "activities, scope)",
+			    TC("%s:%zu: unknown column \"%s\" (the columns are "
+			       "pillar, serial, title, period, entities, "
+			       "status, activities, scope)"),
 			    r->name, c->record_line, buf_str(&name));
 			goto out;
 		}
 		if (r->col[k] >= 0) {
 			buf_printf(err,
-			    "%s:%zu: column \"%s\" is named twice (columns %d "
-			    "and %zu)",
+			    TC("%s:%zu: column \"%s\" is named twice (columns "
+			       "%d and %zu)"),
 			    r->name, c->record_line, project_csv_columns[k],
 			    r->col[k] + 1, i + 1);
 			goto out;
@@ -188,8 +189,8 @@ header_read(ProjectCsvReader *r, Buf *err)
 	}
 	if (r->col[PCSV_TITLE] < 0 ||
 	    (r->col[PCSV_PILLAR] < 0 && r->pillar == NULL)) {
-		buf_printf(err, "%s:%zu: the header has no %s column", r->name,
-		    c->record_line,
+		buf_printf(err, TC("%s:%zu: the header has no %s column"),
+		    r->name, c->record_line,
 		    r->col[PCSV_TITLE] < 0 ? "title" : "pillar");
 		goto out;
 	}
@@ -271,8 +272,8 @@ row_read(ProjectCsvReader *r, Buf *err)
 	row->serial = -1;
 	if (c->nfield != r->nfield) {
 		buf_printf(err,
-		    "%s:%zu: the record has %zu fields where the header has "
-		    "%zu",
+		    TC("%s:%zu: the record has %zu fields where the header "
+		       "has %zu"),
 		    r->name, row->line, c->nfield, r->nfield);
 		return -1;
 	}
@@ -281,8 +282,8 @@ row_read(ProjectCsvReader *r, Buf *err)
 
 		if (f[strspn(f, " \t\r\n\v\f")] != '\0') {
 			buf_printf(err,
-			    "%s:%zu: column %d has no name in the header, but "
-			    "this record has text in it",
+			    TC("%s:%zu: column %d has no name in the header, "
+			       "but this record has text in it"),
 			    r->name, row->line, r->unnamed[i] + 1);
 			return -1;
 		}
@@ -294,27 +295,28 @@ row_read(ProjectCsvReader *r, Buf *err)
 	v = buf_str(&row->field[PCSV_PILLAR]);
 	if (*v == '\0' && r->pillar == NULL) {
 		buf_printf(
-		    err, "%s:%zu: the pillar is empty", r->name, row->line);
+		    err, TC("%s:%zu: the pillar is empty"), r->name, row->line);
 		return -1;
 	}
 	row->pillar = *v ? vocab_pillar(v) : r->pillar;
 	if (row->pillar == NULL) {
 		buf_printf(err,
-		    "%s:%zu: \"%s\" is not a pillar (I, II, III, IV or 1 to 4)",
+		    TC("%s:%zu: \"%s\" is not a pillar (I, II, III, IV or 1 "
+		       "to 4)"),
 		    r->name, row->line, v);
 		return -1;
 	}
 	v = buf_str(&row->field[PCSV_SERIAL]);
 	if (*v && (row->serial = serial_read(v)) < 0) {
 		buf_printf(err,
-		    "%s:%zu: serial \"%s\" is not a whole number (0 to "
-		    "999999999)",
+		    TC("%s:%zu: serial \"%s\" is not a whole number (0 to "
+		       "999999999)"),
 		    r->name, row->line, v);
 		return -1;
 	}
 	if (row->field[PCSV_TITLE].len == 0) {
 		buf_printf(
-		    err, "%s:%zu: the title is empty", r->name, row->line);
+		    err, TC("%s:%zu: the title is empty"), r->name, row->line);
 		return -1;
 	}
 	period_read(row);

@@ -71,6 +71,18 @@ contains "  and the English text" "${ACT[en]}" "$(cat "$WORK/e.html")"
 check "the catalogues sit beside the binary (locale/C/LC_MESSAGES)" -- \
 	test -s "$(dirname "$CTM")/locale/C/LC_MESSAGES/ctmatrix-ru.mo"
 
+# --- the importer's refusals in the command's language ---------------------------
+printf 'pillar,titel\nI,x\n' >"$WORK/bad.csv"
+out=$("$CTM" --lang zh import "$WORK/bad.csv" 2>&1)
+contains "import --lang zh: an unknown column, said in Chinese" '未知列"titel"' "$out"
+out=$(env LANG=ar_EG.UTF-8 "$CTM" import "$WORK/bad.csv" 2>&1)
+contains "import, LANG=ar_EG.UTF-8: said in Arabic" 'عمود غير معروف "titel"' "$out"
+out=$("$CTM" import "$WORK/bad.csv" 2>&1)
+contains "import, no language: English" 'unknown column "titel"' "$out"
+printf 'pillar,title\n,x\n' >"$WORK/bad.csv"
+out=$("$CTM" --lang ru import "$WORK/bad.csv" 2>&1)
+contains "import --lang ru: an empty pillar, said in Russian" "компонент не указан" "$out"
+
 # --- the pages ------------------------------------------------------------------------
 serve_start
 check "the server starts" -- test -n "$ADDR"
