@@ -200,12 +200,19 @@ group_name(const Page *p, const Bars *b, size_t k)
 /*
  * A horizontal bar chart of b (at most max bars): stacked by pillar when
  * stacked, else one colour.  id names the chart for aria-labelledby.
+ * Right to left (Arabic) the chart is mirrored: labels at the right, the
+ * bars growing leftwards, as the page reads.
  */
 static void
 chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
     int stacked)
 {
 	const int label_w = 190, bar_w = 420, row_h = 24, top = 8;
+	const int wide = label_w + bar_w + 60, rtl = lang_rtl(p->lang);
+	/* x of a box (x, w) and of a text's anchor, mirrored right to left */
+#define MX(x, w) (rtl ? wide - (x) - (w) : (x))
+	const char *label_anchor = rtl ? "start" : "end";
+	const char *value_anchor = rtl ? "end" : "start";
 	size_t n = b->n < max ? b->n : max;
 	int64_t most = 1;
 	int h = top + (int)n * row_h + (stacked ? 30 : 8);
@@ -218,8 +225,7 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 	    "<figure class=\"chart\">\n<figcaption id=\"%s\">%s</figcaption>\n"
 	    "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"%s\"%S "
 	    "xmlns=\"http://www.w3.org/2000/svg\">\n",
-	    id, title, label_w + bar_w + 60, h, id,
-	    lang_rtl(p->lang) ? " direction=\"ltr\"" : "");
+	    id, title, wide, h, id, rtl ? " direction=\"ltr\"" : "");
 	for (size_t k = 0; k < n; k++) {
 		const Bar *r = &b->bar[k];
 		int y = top + (int)k * row_h, x = label_w;
@@ -230,14 +236,15 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 			label = group_name(p, b, k);
 		if (strcmp(b->by, "pillar") == 0 && label != r->key)
 			html(&p->out,
-			    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+			    "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" "
 			    "class=\"label\">%s: %s</text>\n",
-			    label_w - 8, y + 16, r->key, label);
+			    MX(label_w - 8, 0), y + 16, label_anchor, r->key,
+			    label);
 		else
 			html(&p->out,
-			    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
+			    "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" "
 			    "class=\"label\">%s</text>\n",
-			    label_w - 8, y + 16, label);
+			    MX(label_w - 8, 0), y + 16, label_anchor, label);
 		for (int i = 0; i < (stacked ? NPILLAR : 1); i++) {
 			int64_t v = stacked ? r->n[i] : r->total;
 			int w = (int)(v * bar_w / most);
@@ -256,14 +263,16 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 			    "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 			    "height=\"%d\" "
 			    "fill=\"%s\"><title>%s</title></rect>\n",
-			    x, y + 3, w, row_h - 6,
+			    MX(x, w), y + 3, w, row_h - 6,
 			    stacked ? pillar_fill[i] : bar_fill(b, k),
 			    buf_str(&t));
 			x += w;
 		}
 		html(&p->out,
-		    "<text x=\"%d\" y=\"%d\" class=\"value\">%s</text>\n",
-		    x + 6, y + 16, page_num(p, &num, r->total));
+		    "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\" "
+		    "class=\"value\">%s</text>\n",
+		    MX(x + 6, 0), y + 16, value_anchor,
+		    page_num(p, &num, r->total));
 	}
 	if (stacked) {
 		int y = top + (int)n * row_h + 12;
@@ -275,12 +284,14 @@ chart(Page *p, const char *id, const char *title, const Bars *b, size_t max,
 			    "<rect x=\"%d\" y=\"%d\" width=\"14\" "
 			    "height=\"14\" "
 			    "fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
-			    "class=\"label\">%s</text>\n",
-			    label_w + i * 100, y, pillar_fill[i],
-			    label_w + i * 100 + 20, y + 12, buf_str(&t));
+			    "text-anchor=\"%s\" class=\"label\">%s</text>\n",
+			    MX(label_w + i * 100, 14), y, pillar_fill[i],
+			    MX(label_w + i * 100 + 20, 0), y + 12, value_anchor,
+			    buf_str(&t));
 		}
 	}
 	html(&p->out, "</svg>\n");
+#undef MX
 	/* The figures, for whoever cannot see the picture. */
 	html(&p->out,
 	    "<details><summary>%s</summary>\n"

@@ -123,6 +123,16 @@ contains "  Arabic menu entry" "المصفوفة" "$(body)"
 contains "the language menu links this page in each language" 'hreflang="zh"' "$(body)"
 contains "  keeping its filters" '?lang=zh&amp;pillar=II' "$(body)"
 
+# the dashboard's charts mirrored right to left: labels anchored at their
+# start (the chart's right), the first bar's right edge at the labels
+get "/dashboard?lang=ar" >/dev/null
+contains "dashboard ar: the labels at the right" 'text-anchor="start" class="label"' "$(body)"
+x=$(grep -o '<rect x="[0-9]*" y="[0-9]*" width="[0-9]*"' "$WORK/b" | head -1 | sed 's/.*x="\([0-9]*\)" y="[0-9]*" width="\([0-9]*\)"/\1 \2/')
+check "  the first bar ends where the labels begin (x+width 480: $x)" -- \
+	test "$(echo "$x" | awk '{ print $1 + $2 }')" = 480
+get "/dashboard?lang=en" >/dev/null
+contains "dashboard en: the labels at the left" 'text-anchor="end" class="label"' "$(body)"
+
 # names from the reference data in the page's language (M49, the entities')
 get "/countries/KAZ?lang=ru" >/dev/null
 contains "a country's page: its M49 name in Russian" "<title>Казахстан" "$(body)"
