@@ -38,6 +38,8 @@ int page_may_write(const Page *p);
  */
 #define PT(p, msgid)         tr((p)->lang, msgid)
 #define PTN(p, one, many, n) trn((p)->lang, one, many, n)
+/* msgid in a context, where one English word means two things. */
+#define PTP(p, ctx, msgid) trp((p)->lang, ctx, msgid)
 
 /*
  * n as the page's language writes it ("12,345", "12 345"), into b (reset

@@ -528,9 +528,9 @@ framework_forms(View *v, int keep)
 	    "\n<select id=\"outcome\" name=\"outcome\"><option "
 	    "value=\"\">%s</option>",
 	    PT(p, "Level"), strcmp(lv, "output") != 0 ? " selected" : "",
-	    PT(p, "Outcome"), strcmp(lv, "output") == 0 ? " selected" : "",
-	    PT(p, "Output"), PT(p, "Under outcome (for an output)"),
-	    PT(p, "none"));
+	    PTP(p, "result level", "Outcome"),
+	    strcmp(lv, "output") == 0 ? " selected" : "", PT(p, "Output"),
+	    PT(p, "Under outcome (for an output)"), PT(p, "none"));
 	for (size_t i = 0; i < v->rs.nresult; i++)
 		if (strcmp(v->rs.result[i].level, "outcome") == 0)
 			html(&p->out, "<option value=\"%I\">%I: %s</option>",
