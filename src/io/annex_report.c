@@ -146,6 +146,8 @@ report_filter(const ProjectFilter *f, ProjectFilter *all)
 	all->sort = "pillar";
 	all->limit = 0;
 	all->offset = 0;
+	/* The annex shows no place one by one and no defect. */
+	all->skip = PROJECT_SKIP_PLACES | PROJECT_SKIP_ISSUES;
 }
 
 /* An empty report in lang, made today. */
