@@ -986,11 +986,41 @@ dup_filters(Page *p, const DupOptions *o, const char *min)
 	    PT(p, "Show"));
 }
 
+/*
+ * Why a pair is flagged, in the page's language: the report's own
+ * sentence in English, else made again from the pair's parts.
+ */
+static void
+dup_reason(Page *p, const DupPair *d, Buf *out)
+{
+	if (strcmp(p->lang, "en") == 0) {
+		buf_puts(out, d->reason);
+		return;
+	}
+	buf_printf(out,
+	    d->recognised ? PT(p,
+				"%1$s and %2$s, both in %3$s, both on %4$s "
+				"(recognised from the text)")
+			  : PT(p, "%1$s and %2$s, both in %3$s, both on %4$s"),
+	    d->a.lead, d->b.lead, d->countries, d->area_names);
+	buf_puts(out, PT(p, "; "));
+	if (d->no_periods)
+		buf_puts(out, PT(p, "periods not given"));
+	else
+		buf_printf(out, PT(p, "periods %s and %s overlap"), d->a.period,
+		    d->b.period);
+	if (*d->words) {
+		buf_puts(out, PT(p, "; "));
+		buf_printf(out, PT(p, "words in common: %s"), d->words);
+	}
+}
+
 /* The pairs flagged, as a table. */
 static void
 dup_table(Page *p, const DupReport *r)
 {
 	Buf n1 = BUF_INIT, n2 = BUF_INIT, n3 = BUF_INIT, sc = BUF_INIT;
+	Buf why = BUF_INIT;
 
 	html(&p->out, "<table class=\"list dups\">\n<caption>");
 	sentence_html(&p->out, 1, 0,
@@ -1011,6 +1041,8 @@ dup_table(Page *p, const DupReport *r)
 
 		buf_reset(&sc);
 		lang_decimal(&sc, p->lang, d->score, 2);
+		buf_reset(&why);
+		dup_reason(p, d, &why);
 		html(&p->out,
 		    "<tr><td class=\"num\">%s</td><td><a "
 		    "href=\"/projects/%I\">%s</a><br><small>%s · "
@@ -1019,9 +1051,10 @@ dup_table(Page *p, const DupReport *r)
 		    "dir=\"auto\">%s</td>"
 		    "</tr>\n",
 		    buf_str(&sc), d->a.id, d->a.title, d->a.lead, d->a.period,
-		    d->b.id, d->b.title, d->b.lead, d->b.period, d->reason);
+		    d->b.id, d->b.title, d->b.lead, d->b.period, buf_str(&why));
 	}
 	html(&p->out, "</tbody></table>\n");
+	buf_free(&why);
 	buf_free(&n1);
 	buf_free(&n2);
 	buf_free(&n3);

@@ -708,6 +708,9 @@ describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 	out->areas = xstrdup(buf_str(&a));
 	out->recognised = x->recognised || y->recognised;
 	out->words = xstrdup(buf_str(&w));
+	out->area_names = xstrdup(buf_str(&an));
+	out->no_periods = x->start == INT_MIN && x->end == INT_MAX &&
+	    y->start == INT_MIN && y->end == INT_MAX;
 	out->reason = xstrdup(buf_str(&r));
 	buf_free(&c);
 	buf_free(&a);
@@ -995,6 +998,7 @@ dup_report_free(DupReport *r)
 		free(r->pair[i].countries);
 		free(r->pair[i].areas);
 		free(r->pair[i].words);
+		free(r->pair[i].area_names);
 		free(r->pair[i].reason);
 	}
 	free(r->pair);

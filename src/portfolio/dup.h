@@ -30,13 +30,15 @@ typedef struct DupSide {
 } DupSide;
 
 typedef struct DupPair {
-	DupSide a, b;    /* a.id < b.id */
-	double score;    /* 0 to 1 */
-	char *countries; /* shared, ISO alpha-3, ", "-separated */
-	char *areas;     /* shared thematic area keys, ", "-separated */
-	int recognised;  /* an area was recognised, not entered */
-	char *words;     /* the rarest words they share, ", "-separated */
-	char *reason;    /* a sentence for people */
+	DupSide a, b;     /* a.id < b.id */
+	double score;     /* 0 to 1 */
+	char *countries;  /* shared, ISO alpha-3, ", "-separated */
+	char *areas;      /* shared thematic area keys, ", "-separated */
+	int recognised;   /* an area was recognised, not entered */
+	char *words;      /* the rarest words they share, ", "-separated */
+	char *area_names; /* the shared areas' names, "; "-separated */
+	int no_periods;   /* neither project gives its period */
+	char *reason;     /* a sentence for people, in English */
 } DupPair;
 
 typedef struct DupOptions {

@@ -133,6 +133,14 @@ check "  the first bar ends where the labels begin (x+width 480: $x)" -- \
 get "/dashboard?lang=en" >/dev/null
 contains "dashboard en: the labels at the left" 'text-anchor="end" class="label"' "$(body)"
 
+# why two projects look alike, said again in the page's language
+get "/duplicates?lang=ru" >/dev/null
+contains "duplicates ru: why, in Russian" "сроки не указаны" "$(body)"
+contains "  with the words in common" "общие слова: mali" "$(body)"
+lacks "  no English reason left" "periods not given" "$(body)"
+get "/duplicates" >/dev/null
+contains "duplicates en: the report's own sentence" "periods not given; words in common: mali" "$(body)"
+
 # names from the reference data in the page's language (M49, the entities')
 get "/countries/KAZ?lang=ru" >/dev/null
 contains "a country's page: its M49 name in Russian" "<title>Казахстан" "$(body)"
