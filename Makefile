@@ -17,11 +17,16 @@
 
 CC       ?= cc
 # libmicrohttpd is compiled against but loaded at run time by the server
-# (src/web/server.c says why), so it is not among the libraries linked.
-# Debian's libxlsxwriter-dev ships its xlsxwriter.pc (it brings -lz).
-PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium xlsxwriter pangocairo fontconfig
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
+# (src/web/server.c says why), so it is not among the libraries linked;
+# pango, cairo, fontconfig and libxlsxwriter are linked into the module
+# of the PDF and XLSX renderers, loaded on the first report that needs
+# them (src/io/render.h says why).  Debian's libxlsxwriter-dev ships its
+# xlsxwriter.pc (it brings -lz).
+PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium
+RENDER_PKGS := xlsxwriter pangocairo fontconfig
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RENDER_PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+RENDER_LIBS := $(shell pkg-config --libs $(RENDER_PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 \
             -Wno-unused-parameter
@@ -41,7 +46,11 @@ WEB      := $(wildcard src/web/*.c)
 API      := $(wildcard src/api/*.c)
 PAGE     := $(wildcard src/page/*.c)
 CLI      := $(wildcard src/cli/*.c)
-LIBSRC   := $(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO) $(WEB) $(API) $(PAGE)
+RENDER   := $(addprefix src/io/,annex_pdf.c annex_xlsx.c analysis_pdf.c \
+            analysis_xlsx.c region_pdf.c region_xlsx.c render_module.c)
+RENDEROBJ := $(RENDER:%.c=$(B)/pic/%.o)
+LIBSRC   := $(filter-out $(RENDER),$(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO) \
+            $(WEB) $(API) $(PAGE))
 LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o $(B)/src/api/blobs.o \
             $(B)/src/page/blobs.o
 CLIOBJ   := $(CLI:%.c=$(B)/%.o)
@@ -54,7 +63,7 @@ DATA     := data/framework.json data/organisations.json data/groupings.json \
 LANGS    := ar es fr ru zh
 MO       := $(LANGS:%=$(B)/locale/C/LC_MESSAGES/ctmatrix-%.mo)
 
-all: $(B)/ctmatrix $(MO)
+all: $(B)/ctmatrix $(B)/ctmatrix-render.so $(MO)
 
 # A language's catalogue is every po/LANG/*.po, one file a part of the
 # program, joined (where two give a text, the first by name wins).
@@ -71,8 +80,20 @@ $(foreach l,$(LANGS),$(eval $(call mo_rule,$(l))))
 pot:
 	tools/check-po --pot
 
+# A program that may load the renderers carries the whole of libctm.a and
+# exports its symbols (-rdynamic): the module calls back into it.
+LINK_CTM = -rdynamic -Wl,--whole-archive $(B)/libctm.a -Wl,--no-whole-archive
+
 $(B)/ctmatrix: $(CLIOBJ) $(B)/libctm.a
-	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(CLIOBJ) $(B)/libctm.a $(LDLIBS_ALL)
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(CLIOBJ) $(LINK_CTM) $(LDLIBS_ALL)
+
+$(B)/ctmatrix-render.so: $(RENDEROBJ)
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -shared -o $@ $(RENDEROBJ) $(RENDER_LIBS) -lm -pthread
+
+$(B)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC $< (module)"
+	@$(CC) $(CFLAGS_ALL) -fPIC -MMD -MP -c -o $@ $<
 
 $(B)/libctm.a: $(LIBOBJ)
 	rm -f $@
@@ -98,13 +119,14 @@ $(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/store/blobs.S
 
-$(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a | $(MO)
-	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a $(LDLIBS_ALL)
+$(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a | $(MO) $(B)/ctmatrix-render.so
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(UNITSRC:%.c=$(B)/%.o) $(LINK_CTM) $(LDLIBS_ALL)
 
 # A driver of the annex PDF for tests/cli/22-annex-pdf.sh and the
 # benchmark of issue 6 (tests/tools/annex_pdf_sample.c says why).
-$(B)/annex-pdf-sample: $(B)/tests/tools/annex_pdf_sample.o $(B)/libctm.a | $(MO)
-	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(B)/tests/tools/annex_pdf_sample.o $(B)/libctm.a $(LDLIBS_ALL)
+# It calls the renderers directly: they are linked in.
+$(B)/annex-pdf-sample: $(B)/tests/tools/annex_pdf_sample.o $(RENDEROBJ) $(B)/libctm.a | $(MO)
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(B)/tests/tools/annex_pdf_sample.o $(RENDEROBJ) $(B)/libctm.a $(LDLIBS_ALL) $(RENDER_LIBS)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
@@ -153,7 +175,8 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 asan:
 	$(MAKE) B=build/asan OPT="-O1 -g" EXTRA_CFLAGS="$(ASAN_FLAGS)" \
-	    build/asan/ctmatrix build/asan/unit-tests build/asan/annex-pdf-sample \
+	    build/asan/ctmatrix build/asan/ctmatrix-render.so \
+	    build/asan/unit-tests build/asan/annex-pdf-sample \
 	    $(LANGS:%=build/asan/locale/C/LC_MESSAGES/ctmatrix-%.mo)
 
 unit: $(B)/unit-tests

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../io/annex_pdf.h"
+#include "../io/render.h"
 #include "../io/refdata.h"
 #include "../text/lang.h"
 #include "cli.h"
@@ -851,7 +851,7 @@ main(int argc, char **argv)
 		rc = cmd->fn(&c);
 	store_close(c.store);
 	free(c.arg);
-	annex_pdf_fini();
+	render_fini();
 	lang_fini();
 	return rc;
 }

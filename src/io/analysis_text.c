@@ -13,18 +13,23 @@
 #include "../text/lang.h"
 #include "analysis_render.h"
 #include "annex_render.h"
+#include "render.h"
 #include "money_io.h"
 
 static int
 xlsx_file(const void *r, const char *path, Buf *err)
 {
-	return analysis_xlsx(r, path, err);
+	const RenderModule *m = render_module(err);
+
+	return m != NULL ? m->analysis_xlsx(r, path, err) : -1;
 }
 
 static int
 pdf_file(const void *r, const char *path, Buf *err)
 {
-	return analysis_pdf(r, path, err);
+	const RenderModule *m = render_module(err);
+
+	return m != NULL ? m->analysis_pdf(r, path, err) : -1;
 }
 
 int

@@ -11,8 +11,8 @@
 #include <jansson.h>
 
 #include "../core/csv.h"
-#include "annex_pdf.h"
 #include "annex_render.h"
+#include "render.h"
 
 static const AnnexFormat formats[] = {
 	{ "csv", "text/csv; charset=utf-8", 0, 1 },
@@ -84,13 +84,17 @@ annex_render_file(AnnexFileFn fn, const void *doc, Buf *out, Buf *err)
 static int
 xlsx_file(const void *doc, const char *path, Buf *err)
 {
-	return annex_xlsx(doc, path, err);
+	const RenderModule *m = render_module(err);
+
+	return m != NULL ? m->annex_xlsx(doc, path, err) : -1;
 }
 
 static int
 pdf_file(const void *doc, const char *path, Buf *err)
 {
-	return annex_pdf(doc, path, err);
+	const RenderModule *m = render_module(err);
+
+	return m != NULL ? m->annex_pdf(doc, path, err) : -1;
 }
 
 /* What annex_xlsx_stream() needs, as annex_render_file() passes it. */
@@ -105,7 +109,11 @@ xlsx_stream_file(const void *doc, const char *path, Buf *err)
 {
 	const Stream *st = doc;
 
-	return annex_xlsx_stream(st->s, st->f, st->lang, path, err);
+	const RenderModule *m = render_module(err);
+
+	return m != NULL
+	    ? m->annex_xlsx_stream(st->s, st->f, st->lang, path, err)
+	    : -1;
 }
 
 int

@@ -11,18 +11,23 @@
 #include "../core/csv.h"
 #include "../text/lang.h"
 #include "annex_render.h"
+#include "render.h"
 #include "region_render.h"
 
 static int
 xlsx_file(const void *doc, const char *path, Buf *err)
 {
-	return region_xlsx(doc, path, err);
+	const RenderModule *m = render_module(err);
+
+	return m != NULL ? m->region_xlsx(doc, path, err) : -1;
 }
 
 static int
 pdf_file(const void *doc, const char *path, Buf *err)
 {
-	return region_pdf(doc, path, err);
+	const RenderModule *m = render_module(err);
+
+	return m != NULL ? m->region_pdf(doc, path, err) : -1;
 }
 
 int

@@ -16,6 +16,29 @@
 	" p.activities, p.scope_text, p.source_file, p.source_line,"           \
 	" p.created_at, p.updated_at, p.source_key, p.as_of, p.scopes"
 
+/*
+ * The same columns, with NULL for those skip (PROJECT_SKIP_*) leaves out:
+ * a sorted list then carries no activities through its sort.
+ */
+static void
+project_columns(Buf *sql, unsigned skip)
+{
+	if (!(skip & (PROJECT_SKIP_ACTIVITIES | PROJECT_SKIP_RECORD))) {
+		buf_puts(sql, PROJECT_COLUMNS);
+		return;
+	}
+	buf_puts(sql,
+	    "p.id, pl.key, p.serial, p.title, p.period_text, p.start_date,"
+	    " p.end_date, p.open_ended, p.annual, p.status, p.status_text,");
+	buf_puts(
+	    sql, skip & PROJECT_SKIP_ACTIVITIES ? " NULL," : " p.activities,");
+	buf_puts(sql,
+	    skip & PROJECT_SKIP_RECORD
+		? " NULL, NULL, NULL, NULL, NULL, NULL, NULL, p.scopes"
+		: " p.scope_text, p.source_file, p.source_line, p.created_at,"
+		  " p.updated_at, p.source_key, p.as_of, p.scopes");
+}
+
 /* Read the row st is on into p, but what skip (PROJECT_SKIP_*) leaves. */
 static void
 row_read(DbStmt *st, Project *p, unsigned skip)
@@ -74,19 +97,84 @@ id_find(const IdIndex *ix, size_t n, int64_t id)
 	return hit ? hit->p : NULL;
 }
 
+/*
+ * The keys of the organisations, by id, read once for a list: a join per
+ * entity of each project cost a third of a long list's links.
+ */
+typedef struct OrgKey {
+	int64_t id;
+	char *key;
+} OrgKey;
+
+typedef struct OrgKeys {
+	OrgKey *v; /* sorted by id */
+	size_t n;
+} OrgKeys;
+
+static int
+org_key_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const OrgKey *)a)->id, y = ((const OrgKey *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+org_keys_read(Store *s, OrgKeys *k, Buf *err)
+{
+	DbStmt *st = db_prepare(
+	    s->db, "SELECT id, key FROM organisation ORDER BY id", err);
+	size_t cap = 0;
+	int step;
+
+	if (st == NULL)
+		return -1;
+	while ((step = db_step(st)) == DB_ROW) {
+		if (k->n == cap) {
+			cap = cap ? 2 * cap : 256;
+			k->v = xrealloc(k->v, cap * sizeof(*k->v));
+		}
+		k->v[k->n].id = db_int(st, 0);
+		k->v[k->n++].key = store_col_dup(st, 1);
+	}
+	db_reset(st);
+	return step == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+static void
+org_keys_free(OrgKeys *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->v[i].key);
+	free(k->v);
+	memset(k, 0, sizeof(*k));
+}
+
+/* The key of organisation id: NULL when there is none. */
+static const char *
+org_key(const OrgKeys *k, int64_t id)
+{
+	OrgKey want = { id, NULL };
+	const OrgKey *hit =
+	    bsearch(&want, k->v, k->n, sizeof(*k->v), org_key_cmp);
+
+	return hit ? hit->key : NULL;
+}
+
 /* The projects of one links_read(): by id, and their ids as JSON. */
 typedef struct Links {
 	IdIndex *ix; /* sorted by id */
 	size_t n;
 	Buf ids; /* "[id,id,...]" for json_each() */
+	OrgKeys *keys;
 } Links;
 
 static int
 links_orgs(Store *s, const Links *l, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT po.project_id, po.name, o.key, o.id FROM project_org po"
-	    " LEFT JOIN organisation o ON o.id = po.organisation_id"
+	    "SELECT po.project_id, po.name, po.organisation_id"
+	    " FROM project_org po"
 	    " WHERE po.project_id IN (SELECT value FROM json_each(?))"
 	    " ORDER BY po.project_id, po.position",
 	    err);
@@ -97,14 +185,19 @@ links_orgs(Store *s, const Links *l, Buf *err)
 		return -1;
 	while ((step = db_step(st)) == DB_ROW) {
 		ProjectOrg *o;
+		const char *key;
 
 		if ((p = id_find(l->ix, l->n, db_int(st, 0))) == NULL)
 			continue;
 		p->orgs = xrealloc(p->orgs, (p->norgs + 1) * sizeof(*o));
 		o = &p->orgs[p->norgs++];
 		o->name = store_col_dup(st, 1);
-		o->key = store_col_dup(st, 2);
-		o->org_id = db_int(st, 3);
+		o->org_id = db_int(st, 2);
+		key = db_is_null(st, 2) ? NULL : org_key(l->keys, o->org_id);
+		o->key = key ? xstrdup(key) : NULL;
+		/* As the join this replaced: no organisation, no id. */
+		if (key == NULL)
+			o->org_id = 0;
 	}
 	db_reset(st);
 	return step == DB_ERROR ? store_fail(s, err) : 0;
@@ -174,9 +267,10 @@ links_issues(Store *s, const Links *l, Buf *err)
  * leaves out; 0, or -1 with a message in err.
  */
 static int
-links_read(Store *s, Project *ps, size_t n, unsigned skip, Buf *err)
+links_read(
+    Store *s, Project *ps, size_t n, unsigned skip, OrgKeys *keys, Buf *err)
 {
-	Links l = { xcalloc(n ? n : 1, sizeof(*l.ix)), n, BUF_INIT };
+	Links l = { xcalloc(n ? n : 1, sizeof(*l.ix)), n, BUF_INIT, keys };
 	int rc;
 
 	buf_putc(&l.ids, '[');
@@ -205,6 +299,7 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 	    "SELECT " PROJECT_COLUMNS " FROM project p"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id WHERE p.id = ?",
 	    err);
+	OrgKeys keys = { NULL, 0 };
 	int rc;
 
 	if (st == NULL || db_bind(st, "i", id) != 0)
@@ -217,11 +312,14 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 		return store_fail(s, err);
 	if (rc == DB_DONE)
 		return 0;
-	if (links_read(s, p, 1, 0, err) != 0) {
+	rc = org_keys_read(s, &keys, err) == 0 &&
+		links_read(s, p, 1, 0, &keys, err) == 0
+	    ? 1
+	    : -1;
+	org_keys_free(&keys);
+	if (rc < 0)
 		project_clear(p);
-		return -1;
-	}
-	return 1;
+	return rc;
 }
 
 void
@@ -372,6 +470,8 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	Buf sql = BUF_INIT;
 	DbStmt *st = NULL;
 	Project *chunk = NULL;
+	OrgKeys keys = { NULL, 0 };
+	unsigned skip = f ? f->skip : 0;
 	int64_t count = 0;
 	int rc = -1, step = DB_DONE, stop = 0;
 
@@ -386,9 +486,10 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		if (list_count(s, f, &fs, &count, err) != 0)
 			goto out;
 		list_page_sql(&page, &fs, f, count);
+		buf_puts(&sql, "SELECT ");
+		project_columns(&sql, skip);
 		buf_printf(&sql,
-		    "SELECT " PROJECT_COLUMNS " FROM (%s) page"
-		    " JOIN project p ON p.id = page.pid"
+		    " FROM (%s) page JOIN project p ON p.id = page.pid"
 		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id%s",
 		    buf_str(&page), list_order(f->sort).order);
 		buf_free(&page);
@@ -398,12 +499,16 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		if (total != NULL && list_count(s, f, &fs, total, err) != 0)
 			goto out;
 		/* The ids first, from the narrow sets; then just their rows. */
+		buf_puts(&sql, "SELECT ");
+		project_columns(&sql, skip);
 		buf_puts(&sql,
-		    "SELECT " PROJECT_COLUMNS " FROM project p"
-		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id");
+		    " FROM project p LEFT JOIN pillar pl ON pl.id = "
+		    "p.pillar_id");
 		buf_printf(&sql, " WHERE 1%s", buf_str(&fs.rows));
 		buf_puts(&sql, list_order(f ? f->sort : NULL).order);
 	}
+	if (org_keys_read(s, &keys, err) != 0)
+		goto out;
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;
@@ -414,12 +519,12 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		size_t n = 0;
 
 		while (n < LIST_CHUNK && (step = db_step(st)) == DB_ROW)
-			row_read(st, &chunk[n++], f ? f->skip : 0);
+			row_read(st, &chunk[n++], skip);
 		if (step == DB_ERROR) {
 			store_fail(s, err);
 			goto out;
 		}
-		if (n > 0 && links_read(s, chunk, n, f ? f->skip : 0, err) != 0)
+		if (n > 0 && links_read(s, chunk, n, skip, &keys, err) != 0)
 			goto out;
 		for (size_t i = 0; i < n; i++) {
 			if (!stop)
@@ -433,6 +538,7 @@ out:
 		for (size_t i = 0; i < LIST_CHUNK; i++)
 			project_clear(&chunk[i]);
 	free(chunk);
+	org_keys_free(&keys);
 	db_finalize(st);
 	buf_free(&sql);
 	filter_sql_free(&fs);

@@ -18,6 +18,7 @@
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
+#include "../core/exe.h"
 #include "lang.h"
 
 const char *const lang_code[NLANG] = { "ar", "zh", "en", "fr", "ru", "es" };
@@ -112,21 +113,15 @@ locale_dir(char *dir, size_t size)
 {
 	const char *env = getenv("CTMATRIX_LOCALEDIR");
 	char exe[PATH_MAX];
-	ssize_t n;
-	char *slash;
 
 	if (env != NULL && *env) {
 		snprintf(dir, size, "%s", env);
 		return;
 	}
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0) {
+	if (exe_dir(exe, sizeof(exe)) != 0) {
 		snprintf(dir, size, "locale");
 		return;
 	}
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) != NULL)
-		*slash = '\0';
 	snprintf(dir, size, "%s/locale", exe);
 	if (access(dir, R_OK | X_OK) != 0)
 		snprintf(dir, size, "%s/../share/locale", exe);
