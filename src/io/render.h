@@ -28,7 +28,8 @@ typedef struct RenderModule {
 	int (*annex_xlsx)(const AnnexReport *r, const char *path, Buf *err);
 	int (*annex_xlsx_stream)(Store *s, const ProjectFilter *f,
 	    const char *lang, const char *path, Buf *err);
-	int (*analysis_pdf)(const AnalysisReport *r, const char *path, Buf *err);
+	int (*analysis_pdf)(
+	    const AnalysisReport *r, const char *path, Buf *err);
 	int (*analysis_xlsx)(
 	    const AnalysisReport *r, const char *path, Buf *err);
 	int (*region_pdf)(const RegionReport *r, const char *path, Buf *err);

@@ -39,8 +39,11 @@ typedef struct FilterSql {
 	Buf match; /* the FTS query, owned */
 } FilterSql;
 
-/* Fill fs from f.  Free with filter_sql_free(). */
-void filter_sql_build(FilterSql *fs, const ProjectFilter *f);
+/*
+ * Fill fs from f; s (or NULL) finds which words of the index complete
+ * the searched ones.  Free with filter_sql_free().
+ */
+void filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f);
 void filter_sql_free(FilterSql *fs);
 
 /* Bind fs's values to st from parameter first on; return the next index. */

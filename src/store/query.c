@@ -475,7 +475,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	int64_t count = 0;
 	int rc = -1, step = DB_DONE, stop = 0;
 
-	filter_sql_build(&fs, f);
+	filter_sql_build(s, &fs, f);
 	if (f != NULL && (f->limit > 0 || f->offset > 0)) {
 		Buf page = BUF_INIT;
 

@@ -152,7 +152,7 @@ stats_compute(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 		buf_printf(err, "cannot group by \"%s\"", by);
 		return -1;
 	}
-	filter_sql_build(&fs, f);
+	filter_sql_build(s, &fs, f);
 	if (stats_total(s, &fs, total, err) != 0)
 		goto out;
 	{

@@ -15,6 +15,7 @@ struct Store {
 	Db *db;              /* the connection */
 	int64_t strategy_id; /* the loaded strategy, 0 until known */
 	int fts_pending;     /* rows wait in temp.fts_pending */
+	int fts_vocab;       /* temp.fts_vocab: 0 not yet, 1 made, -1 cannot */
 	size_t fts_queued;   /* rows added to temp.fts_add since its flush */
 	int bulk;            /* store_bulk_begin() set indexes aside */
 	Buf bulk_sql;        /* the CREATE INDEX statements to run again */

@@ -43,6 +43,50 @@ equal "--search zzqxv finds nothing" "" "$(s zzqxv)"
 equal "--search combines with --pillar" "$(s radicalization --pillar II)" "$(pid II 23)"
 equal "--search UNESCO does not search entity cells only (II 40 is UNESCO's but does not say it)" \
 	"" "$(s UNESCO --pillar II)"
+# A word is a prefix, searched for as the index's words that complete it
+# when there are few (up to 16), else as a prefix: both give what the
+# text says.  The oracle reads titles and activities off the database and
+# folds them (NFD, no marks, lower case) as the index does.
+sqlite3 -json "$CTMATRIX_DB" "SELECT id, title, activities FROM project" >"$WORK/text.json"
+# oracle PREFIX: ids of the projects with a word that begins with PREFIX
+oracle() {
+	node -e '
+	const rows = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+	const fold = t => t.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+	const re = new RegExp("(^|[^\\p{L}\\p{N}])" + process.argv[2], "u");
+	console.log(rows.filter(r => re.test(fold(r.title + " " + r.activities)))
+		.map(r => r.id).sort((a, b) => a - b).join(" "));
+	' "$WORK/text.json" "$1"
+}
+# completions PREFIX: how many words of the text begin with PREFIX
+completions() {
+	node -e '
+	const rows = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+	const fold = t => t.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+	const w = new Set();
+	for (const r of rows)
+		for (const x of fold(r.title + " " + r.activities).split(/[^\p{L}\p{N}]+/u))
+			if (x.startsWith(process.argv[2])) w.add(x);
+	console.log(w.size);
+	' "$WORK/text.json" "$1"
+}
+check "the prefix co has more than 16 completions in the text (searched as a prefix)" -- \
+	test "$(completions co)" -gt 16
+check "the prefix cooperat has 1 to 16 completions (searched as its words)" -- \
+	test "$(completions cooperat)" -ge 1 -a "$(completions cooperat)" -le 16
+for w in co cooperat terror radicali "counter terror"; do
+	want=
+	for x in $w; do
+		o=$(oracle "$x")
+		if [ -z "$want" ]; then want=$o; else
+			want=$(comm -12 <(tr ' ' '\n' <<<"$want" | sort) <(tr ' ' '\n' <<<"$o" | sort) | sort -n | tr '\n' ' ' | sed 's/ $//')
+		fi
+	done
+	got=$(s "$w")
+	check "--search '$w' finds some projects" -- test -n "$got"
+	equal "--search '$w' finds exactly the projects whose text has a word beginning so" "$want" "$got"
+done
+
 # search syntax must not crash or leak SQL errors
 for t in '"' "'" 'a*' 'NEAR(' 'OR' 'AND NOT' '(' ':' '-' 'title:x' '%' '_'; do
 	"$CTM" projects --search "$t" --format json >"$S" 2>"$WORK/s.err"
