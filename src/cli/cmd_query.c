@@ -393,7 +393,7 @@ typedef struct CheckCtx {
 	int json;  /* JSON goes out as it comes; else the table is built */
 	int csv;   /* CSV: the kinds as keys */
 	int first; /* no finding printed yet */
-	const char *lang; /* the language of the table's and CSV's messages */
+	const char *lang; /* the language of the table's messages */
 	Buf out;          /* one finding's JSON, or its message */
 	CliTable table;
 } CheckCtx;
@@ -438,8 +438,9 @@ check_one(void *ctx, const Finding *f)
 	}
 	if (f->serial >= 0)
 		buf_printf(&serial, "%" PRId64, f->serial);
+	/* CSV is the same bytes in every language, as JSON. */
 	buf_reset(&cc->out);
-	store_finding_text(&cc->out, cc->lang, f);
+	store_finding_text(&cc->out, cc->csv ? "en" : cc->lang, f);
 	{
 		const char *row[] = { cc->csv
 			    ? f->kind

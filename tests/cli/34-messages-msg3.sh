@@ -3,7 +3,7 @@
 # the tables' keys, the usage lines and the plan reader's places in the
 # command's (or the page's) language: composed at display time from each
 # finding's kind and fields (the numbers read back from the English kept
-# with it), while JSON and English keep every word they had.
+# with it), while JSON, CSV and English keep every byte they had.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/common.bash"
 
@@ -46,8 +46,11 @@ out=$("$CTM" --lang zh check 2>&1)
 contains "zh check: the reader's note on a stray line" \
 	"表格中的第24行不是一行，已忽略：“Source: synthetic stray note" "$out"
 out=$("$CTM" --lang fr check --format csv 2>&1)
-contains "fr check CSV: the kind a key, the message in French" \
-	'unknown-place,III,10,"pilier III, numéro 10 : lieu inconnu « Atlantis »"' "$out"
+contains "fr check CSV: the same bytes as in English (a key, English)" \
+	'unknown-place,III,10,"pillar III, serial 10: unknown place ""Atlantis"""' "$out"
+out=$("$CTM" --lang fr check 2>&1)
+contains "fr check: an unknown place in French" \
+	"pilier III, numéro 10 : lieu inconnu « Atlantis »" "$out"
 "$CTM" --lang ru check --format json >"$WORK/f.json" 2>&1
 equal "ru check JSON: the message stays English" \
 	"pillar II declares 55 projects but 56 were found" \
