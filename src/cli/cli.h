@@ -42,6 +42,21 @@ typedef struct Cli {
 	const char *lang;   /* what people read: ar en es fr ru zh */
 } Cli;
 
+/*
+ * A key a table shows (a status, a scope such as "global, regional", a
+ * need's visibility) as people read it in c->lang, kept in keep; the key
+ * itself in English (whose tables show keys, as ever), in CSV and JSON,
+ * and when it is none this knows.
+ */
+const char *cli_label(const Cli *c, const char *key, Buf *keep);
+
+/*
+ * Print "ctmatrix: usage: ctmatrix SYNTAX" ("usage" in c->lang, the
+ * syntax as it is) to standard error; returns EXIT_USAGE.
+ */
+int cli_usage(const Cli *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Value of option name, or NULL when it was not given. */
 const char *cli_opt(const Cli *c, const char *name);
 

@@ -149,7 +149,7 @@ cmd_import(Cli *c)
 	ImportOptions opt;
 	ImportReport rep;
 	Progress prog;
-	Buf err = BUF_INIT, entity = BUF_INIT;
+	Buf err = BUF_INIT, entity = BUF_INIT, note = BUF_INIT;
 	const char *pillar = cli_opt(c, "pillar");
 	int rc = EXIT_OK, quiet = cli_opt(c, "quiet") != NULL;
 	int first = import_files_from(c);
@@ -195,11 +195,12 @@ cmd_import(Cli *c)
 	}
 	if (prog.shown)
 		fputc('\n', stderr);
-	if (!quiet)
-		for (size_t i = 0; i < rep.nnote; i++)
-			fprintf(stderr, "%s:%zu: %s: %s\n", rep.note[i].file,
-			    rep.note[i].line, rep.note[i].kind,
-			    rep.note[i].message);
+	for (size_t i = 0; !quiet && i < rep.nnote; i++) {
+		buf_reset(&note);
+		store_note_text(&note, c->lang, rep.note[i].message);
+		fprintf(stderr, "%s:%zu: %s: %s\n", rep.note[i].file,
+		    rep.note[i].line, rep.note[i].kind, buf_str(&note));
+	}
 	printf(tr(c->lang,
 		   "%s%ld rows read: %ld added, %ld updated, %ld unchanged, "
 		   "%ld repeated, %ld refused; %ld joined across page "
@@ -212,5 +213,6 @@ out:
 	import_report_free(&rep);
 	buf_free(&err);
 	buf_free(&entity);
+	buf_free(&note);
 	return rc;
 }

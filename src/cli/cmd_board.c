@@ -328,7 +328,7 @@ board_member(Cli *c)
 
 	if (c->narg != 3 ||
 	    (strcmp(c->arg[1], "add") != 0 && strcmp(c->arg[1], "remove") != 0))
-		return cli_error(EXIT_USAGE, "board member add|remove LOGIN");
+		return cli_usage(c, "board member add|remove LOGIN");
 	on = strcmp(c->arg[1], "add") == 0;
 	if ((rc = cli_as_account(c, &a, &who)) != EXIT_OK)
 		return rc;
@@ -394,14 +394,14 @@ cmd_board(Cli *c)
 		return board_member(c);
 	if (strcmp(verb, "members") == 0)
 		return c->narg == 1 ? board_members(c)
-				    : cli_error(EXIT_USAGE, "board members");
+				    : cli_usage(c, "board members");
 	if (strcmp(verb, "decide") == 0)
 		return c->narg == 2 ? board_decide(c)
-				    : cli_error(EXIT_USAGE,
+				    : cli_usage(c,
 					  "board decide PROJECT --decision D "
 					  "--meeting YYYY-MM-DD [...]");
 	return c->narg == 1 ? board_decisions(c)
-			    : cli_error(EXIT_USAGE, "board decisions");
+			    : cli_usage(c, "board decisions");
 }
 
 static int

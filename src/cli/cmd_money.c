@@ -108,8 +108,8 @@ cmd_rates(Cli *c)
 		char d[11];
 
 		if (c->narg != 3)
-			return cli_error(EXIT_USAGE,
-			    "rates add CURRENCY RATE --date YYYY-MM-DD");
+			return cli_usage(
+			    c, "rates add CURRENCY RATE --date YYYY-MM-DD");
 		if (cli_opt(c, "date") == NULL)
 			today(d);
 		rc = cli_commit_status(
@@ -237,7 +237,7 @@ cmd_budget(Cli *c)
 	if ((rc = cli_format(c)) != EXIT_OK)
 		return rc;
 	if (id == 0)
-		return cli_error(EXIT_USAGE, "budget %s PROJECT_ID", verb);
+		return cli_usage(c, "budget %s PROJECT_ID", verb);
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	if (strcmp(verb, "show") == 0 && c->narg == 2)
@@ -261,7 +261,7 @@ cmd_budget(Cli *c)
 			printf(
 			    "budget of project %lld removed\n", (long long)id);
 	} else {
-		rc = cli_error(EXIT_USAGE,
+		rc = cli_usage(c,
 		    "budget show ID | set ID AMOUNT [--currency C] [--date "
 		    "D]"
 		    " | remove ID");
@@ -358,7 +358,7 @@ cmd_contributions(Cli *c)
 		return rc;
 	}
 	if (strcmp(verb, "list") != 0 || c->narg != 1)
-		return cli_error(EXIT_USAGE,
+		return cli_usage(c,
 		    "contributions list [--project ID] [--donor D]"
 		    " [--trust-fund] | add --donor D --amount A "
 		    "[--currency C]"
@@ -601,7 +601,7 @@ cmd_gender(Cli *c)
 		return EXIT_OK;
 	}
 	if (id == 0 || c->narg > 2)
-		return cli_error(EXIT_USAGE, "gender [PROJECT_ID [0-3|none]]");
+		return cli_usage(c, "gender [PROJECT_ID [0-3|none]]");
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	if (c->narg == 1) {
@@ -732,7 +732,7 @@ cmd_appeals(Cli *c)
 		return rc;
 	}
 	if (strcmp(verb, "list") != 0 || c->narg != 1)
-		return cli_error(EXIT_USAGE,
+		return cli_usage(c,
 		    "appeals list | show KEY | add KEY --title T --projects"
 		    " ID,... | delete KEY");
 	cli_table_init(&t, 5, head);

@@ -65,6 +65,7 @@ typedef struct ListOut {
 	CliTable t;
 	json_t *list;
 	Buf csv;
+	Buf status, visible; /* a row's labels of its keys */
 } ListOut;
 
 static int
@@ -87,8 +88,8 @@ list_one(void *ctx, const Need *n)
 	row[0] = id;
 	row[1] = n->country;
 	row[2] = n->pillar ? n->pillar : "";
-	row[3] = n->status;
-	row[4] = n->confidentiality;
+	row[3] = cli_label(o->c, n->status, &o->status);
+	row[4] = cli_label(o->c, n->confidentiality, &o->visible);
 	row[5] = np;
 	row[6] = n->demo ? "demo" : "";
 	row[7] = n->text;
@@ -134,6 +135,8 @@ needs_list(Cli *c)
 	json_decref(o.list);
 	cli_table_free(&o.t);
 	buf_free(&o.csv);
+	buf_free(&o.status);
+	buf_free(&o.visible);
 	buf_free(&err);
 	return rc;
 }
@@ -147,7 +150,7 @@ needs_show(Cli *c)
 	int got, rc;
 
 	if (c->narg != 2 || atoll(c->arg[1]) <= 0)
-		return cli_error(EXIT_USAGE, "needs show ID");
+		return cli_usage(c, "needs show ID");
 	if ((rc = viewer(c, &v)) != 0)
 		return rc;
 	memset(&n, 0, sizeof(n));
@@ -240,7 +243,7 @@ needs_import(Cli *c)
 	int code, rc;
 
 	if (c->narg != 2)
-		return cli_error(EXIT_USAGE, "needs import FILE.csv [--demo]");
+		return cli_usage(c, "needs import FILE.csv [--demo]");
 	if (buf_read_file(c->arg[1], &text, &n, &err) != 0) {
 		rc = cli_error(EXIT_FAIL, "%s", buf_str(&err));
 		buf_free(&err);
@@ -297,7 +300,7 @@ cmd_needs(Cli *c)
 		return EXIT_SYSTEM;
 	if (strcmp(verb, "list") == 0)
 		return c->narg == 1 ? needs_list(c)
-				    : cli_error(EXIT_USAGE, "needs list");
+				    : cli_usage(c, "needs list");
 	if (strcmp(verb, "show") == 0)
 		return needs_show(c);
 	if (strcmp(verb, "areas") == 0)
@@ -309,12 +312,12 @@ cmd_needs(Cli *c)
 		    EXIT_USAGE, tr(c->lang, "--as is for list, show and gaps"));
 	if (strcmp(verb, "add") == 0)
 		return c->narg == 1 ? needs_write(c, 0, 0)
-				    : cli_error(EXIT_USAGE,
+				    : cli_usage(c,
 					  "needs add --country C --body B "
 					  "--text T [fields]");
 	if (strcmp(verb, "set") == 0 || strcmp(verb, "delete") == 0) {
 		if (c->narg != 2 || atoll(c->arg[1]) <= 0)
-			return cli_error(EXIT_USAGE, "needs %s ID", verb);
+			return cli_usage(c, "needs %s ID", verb);
 		return needs_write(
 		    c, atoll(c->arg[1]), strcmp(verb, "delete") == 0);
 	}

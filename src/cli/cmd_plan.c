@@ -167,6 +167,8 @@ plan_positions_cmd(Cli *c, Draft *d)
 	Buf where = BUF_INIT, text = BUF_INIT, raw = BUF_INIT;
 	json_t *jd = json_array(), *jt = json_array();
 	int json = strcmp(c->format, "json") == 0;
+	/* The table says where in the command's language, JSON and CSV not. */
+	const char *lang = strcmp(c->format, "table") == 0 ? c->lang : NULL;
 
 	/* Per delegation, each proposal. */
 	for (size_t k = 0; k < n; k++) {
@@ -186,7 +188,8 @@ plan_positions_cmd(Cli *c, Draft *d)
 				buf_reset(&where);
 				buf_reset(&text);
 				buf_reset(&raw);
-				plan_block_label(p, (size_t)b->block, &where);
+				plan_block_label_in(
+				    p, (size_t)b->block, lang, &where);
 				plan_bracket_text(p, i, &raw);
 				buf_append_spaced(
 				    &text, buf_str(&raw), raw.len);
@@ -220,8 +223,8 @@ plan_positions_cmd(Cli *c, Draft *d)
 		char **cell = calloc(n + 2, sizeof(char *));
 		CliTable t;
 
-		head[0] = "where";
-		head[1] = "brackets";
+		head[0] = N_("where");
+		head[1] = N_("brackets");
 		for (size_t k = 0; k < n; k++)
 			head[k + 2] = codes[k];
 		cli_table_init(&t, (int)n + 2, head);
@@ -235,7 +238,8 @@ plan_positions_cmd(Cli *c, Draft *d)
 			nbr = (long)(j - i);
 			plan_count_tags(p, i, j, codes, n, add, del);
 			buf_reset(&where);
-			plan_block_label(p, (size_t)p->br[i].block, &where);
+			plan_block_label_in(
+			    p, (size_t)p->br[i].block, lang, &where);
 			cell[0] = xstrdup(buf_str(&where));
 			cell[1] = malloc(24);
 			snprintf(cell[1], 24, "%ld", nbr);
@@ -557,16 +561,15 @@ plan_store_cmd(Cli *c, const char *verb)
 
 	if (strcmp(verb, "add") == 0)
 		return c->narg == 3 ? plan_add_cmd(c)
-				    : cli_error(EXIT_USAGE,
+				    : cli_usage(c,
 					  "plan add KEY FILE [--title T] "
 					  "[--label L]");
 	if (strcmp(verb, "list") == 0)
 		return c->narg <= 2 ? plan_list_cmd(c)
-				    : cli_error(EXIT_USAGE, "plan list [KEY]");
+				    : cli_usage(c, "plan list [KEY]");
 	if (strcmp(verb, "measures") == 0)
-		return c->narg == 2
-		    ? plan_measures_cmd(c)
-		    : cli_error(EXIT_USAGE, "plan measures KEY");
+		return c->narg == 2 ? plan_measures_cmd(c)
+				    : cli_usage(c, "plan measures KEY");
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	if (strcmp(verb, "adopt") == 0) {
@@ -615,7 +618,7 @@ cmd_plan(Cli *c)
 		return rc;
 	if (strcmp(verb, "diff") == 0) {
 		if (c->narg != 3)
-			return cli_error(EXIT_USAGE, "plan diff OLD NEW");
+			return cli_usage(c, "plan diff OLD NEW");
 		if (draft_open(&a, c->arg[1], c) != 0)
 			return EXIT_FAIL;
 		if (draft_open(&b, c->arg[2], c) != 0) {
@@ -639,7 +642,7 @@ cmd_plan(Cli *c)
 			"add, list, adopt, link, unlink, measures)"),
 		    verb);
 	if (c->narg != 2)
-		return cli_error(EXIT_USAGE, "plan %s FILE", verb);
+		return cli_usage(c, "plan %s FILE", verb);
 	if (draft_open(&a, c->arg[1], c) != 0)
 		return EXIT_FAIL;
 	if (strcmp(verb, "stats") == 0)

@@ -52,9 +52,11 @@ places_text(const Project *p, Buf *out)
 
 typedef struct ListCtx {
 	const char *format;
+	const Cli *cli; /* the table's language (NULL: keys, as in English) */
 	CliTable table;
 	int first;
 	Buf id, serial, ents, places; /* a row's cells, reused row to row */
+	Buf status, scope;            /* their labels in the table */
 } ListCtx;
 
 static void
@@ -65,6 +67,8 @@ list_free(ListCtx *l)
 	buf_free(&l->serial);
 	buf_free(&l->ents);
 	buf_free(&l->places);
+	buf_free(&l->status);
+	buf_free(&l->scope);
 }
 
 static int
@@ -100,9 +104,15 @@ list_row(void *ctx, const Project *p)
 
 		cli_table_add(&l->table, row);
 	} else {
+		const char *status = p->status ? p->status : "?";
+		const char *scope = scope_text(p->scopes);
+
+		if (l->cli != NULL) {
+			status = cli_label(l->cli, status, &l->status);
+			scope = cli_label(l->cli, scope, &l->scope);
+		}
 		const char *row[] = { buf_str(id), p->pillar, buf_str(serial),
-			p->status ? p->status : "?", scope_text(p->scopes),
-			buf_str(ents), p->title };
+			status, scope, buf_str(ents), p->title };
 
 		cli_table_add(&l->table, row);
 	}
@@ -147,6 +157,7 @@ cmd_projects(Cli *c)
 	if (strcmp(c->format, "table") == 0)
 		f.skip |= PROJECT_SKIP_PLACES;
 	l.format = c->format;
+	l.cli = c;
 	l.first = 1;
 	if (strcmp(c->format, "csv") == 0)
 		cli_table_init(&l.table, 12, head_csv);
@@ -192,7 +203,7 @@ cmd_project(Cli *c)
 {
 	static const char *head[] = { N_("FIELD"), N_("VALUE") };
 	Project p;
-	Buf err = BUF_INIT, b = BUF_INIT;
+	Buf err = BUF_INIT, b = BUF_INIT, label = BUF_INIT;
 	CliTable t;
 	char *end;
 	long long id = strtoll(c->arg[0], &end, 10);
@@ -254,11 +265,12 @@ cmd_project(Cli *c)
 	field(&t, trp(c->lang, "field", "annual"),
 	    p.annual ? tr(c->lang, "yes") : tr(c->lang, "no"));
 	field(&t, trp(c->lang, "field", "status"),
-	    p.status ? p.status : p.status_text);
+	    p.status ? cli_label(c, p.status, &label) : p.status_text);
 	buf_reset(&b);
 	entities_text(&p, &b);
 	field(&t, trp(c->lang, "field", "entities"), buf_str(&b));
-	field(&t, trp(c->lang, "field", "scope"), scope_text(p.scopes));
+	field(&t, trp(c->lang, "field", "scope"),
+	    cli_label(c, scope_text(p.scopes), &label));
 	buf_reset(&b);
 	places_text(&p, &b);
 	field(&t, trp(c->lang, "field", "places"), buf_str(&b));
@@ -266,7 +278,9 @@ cmd_project(Cli *c)
 	field(&t, trp(c->lang, "field", "activities"), p.activities);
 	for (size_t i = 0; i < p.nissues; i++) {
 		buf_reset(&b);
-		buf_printf(&b, "%s: %s", p.issues[i].kind, p.issues[i].message);
+		buf_printf(
+		    &b, "%s: ", store_finding_kind(c->lang, p.issues[i].kind));
+		store_note_text(&b, c->lang, p.issues[i].message);
 		field(&t, trp(c->lang, "field", "issue"), buf_str(&b));
 	}
 	buf_reset(&b);
@@ -280,6 +294,7 @@ out:
 	project_clear(&p);
 	buf_free(&err);
 	buf_free(&b);
+	buf_free(&label);
 	return rc;
 }
 
@@ -287,6 +302,8 @@ typedef struct StatCtx {
 	json_t *groups;
 	CliTable table;
 	int64_t total;
+	const Cli *keyed; /* by status or scope: names as labels, else NULL */
+	Buf label;        /* a group's label */
 } StatCtx;
 
 static int
@@ -303,8 +320,10 @@ stat_group(void *ctx, const StatGroup *g)
 		buf_printf(&share, "%.1f%%",
 		    100.0 * (double)g->count / (double)st->total);
 	{
-		const char *row[] = { g->key, g->name, buf_str(&n),
-			buf_str(&share) };
+		const char *row[] = { g->key,
+			st->keyed ? cli_label(st->keyed, g->name, &st->label)
+				  : g->name,
+			buf_str(&n), buf_str(&share) };
 
 		cli_table_add(&st->table, row);
 	}
@@ -343,6 +362,8 @@ cmd_stats(Cli *c)
 		goto out;
 	}
 	st.groups = json_array();
+	if (strcmp(by, "status") == 0 || strcmp(by, "scope") == 0)
+		st.keyed = c;
 	cli_table_init(
 	    &st.table, 4, strcmp(c->format, "csv") == 0 ? head_csv : head);
 	/* store_stats() sets the total before the groups: shares can use it. */
@@ -362,6 +383,7 @@ cmd_stats(Cli *c)
 out:
 	json_decref(st.groups);
 	cli_table_free(&st.table);
+	buf_free(&st.label);
 	query_keys_free(&k);
 	buf_free(&err);
 	return rc;
@@ -369,8 +391,10 @@ out:
 
 typedef struct CheckCtx {
 	int json;  /* JSON goes out as it comes; else the table is built */
+	int csv;   /* CSV: the kinds as keys */
 	int first; /* no finding printed yet */
-	Buf out;   /* one finding's JSON */
+	const char *lang; /* the language of the table's messages */
+	Buf out;          /* one finding's JSON, or its message */
 	CliTable table;
 } CheckCtx;
 
@@ -414,9 +438,15 @@ check_one(void *ctx, const Finding *f)
 	}
 	if (f->serial >= 0)
 		buf_printf(&serial, "%" PRId64, f->serial);
+	/* CSV is the same bytes in every language, as JSON. */
+	buf_reset(&cc->out);
+	store_finding_text(&cc->out, cc->csv ? "en" : cc->lang, f);
 	{
-		const char *row[] = { f->kind, f->pillar ? f->pillar : "",
-			buf_str(&serial), f->message };
+		const char *row[] = { cc->csv
+			    ? f->kind
+			    : store_finding_kind(cc->lang, f->kind),
+			f->pillar ? f->pillar : "", buf_str(&serial),
+			buf_str(&cc->out) };
 
 		cli_table_add(&cc->table, row);
 	}
@@ -441,7 +471,9 @@ cmd_check(Cli *c)
 		return EXIT_SYSTEM;
 	/* JSON streams, a finding a line, as `projects` does. */
 	cc.json = strcmp(c->format, "json") == 0;
+	cc.csv = strcmp(c->format, "csv") == 0;
 	cc.first = 1;
+	cc.lang = c->lang;
 	memset(&cc.out, 0, sizeof(cc.out));
 	if (cc.json)
 		fputs("{\n  \"findings\": [", stdout);

@@ -169,6 +169,72 @@ cli_table_print(const CliTable *t, const char *format, const char *lang)
 	table_text(t, lang);
 }
 
+/*
+ * The keys the tables show and their labels for people, in English;
+ * their translations are those of the pages, which show the same.
+ */
+static const char *const key_labels[][2] = {
+	{ "in_development", N_("in development") },
+	{ "ongoing", N_("ongoing") },
+	{ "completed", N_("completed") },
+	{ "global", N_("global") },
+	{ "regional", N_("regional") },
+	{ "national", N_("national") },
+	{ "open", N_("open") },
+	{ "being_addressed", N_("being addressed") },
+	{ "addressed", N_("addressed") },
+	{ "restricted", N_("restricted") },
+	{ "compact", N_("compact") },
+	{ "public", N_("public") },
+};
+
+static const char *
+key_label(const char *lang, const char *key, size_t n)
+{
+	for (size_t i = 0; i < sizeof(key_labels) / sizeof(key_labels[0]); i++)
+		if (strncmp(key_labels[i][0], key, n) == 0 &&
+		    key_labels[i][0][n] == '\0')
+			return tr(lang, key_labels[i][1]);
+	return NULL;
+}
+
+const char *
+cli_label(const Cli *c, const char *key, Buf *keep)
+{
+	buf_reset(keep);
+	if (key == NULL || strcmp(c->format, "table") != 0 ||
+	    strcmp(c->lang, "en") == 0)
+		return key;
+	/* "global, regional": each key of the list. */
+	for (const char *k = key; *k;) {
+		size_t n = strcspn(k, ",");
+		const char *l = key_label(c->lang, k, n);
+
+		if (l == NULL)
+			return key;
+		buf_printf(keep, "%s%s", keep->len ? tr(c->lang, ", ") : "", l);
+		k += n;
+		k += strspn(k, ", ");
+	}
+	return buf_str(keep);
+}
+
+int
+cli_usage(const Cli *c, const char *fmt, ...)
+{
+	Buf syntax = BUF_INIT;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	buf_vprintf(&syntax, fmt, ap);
+	va_end(ap);
+	rc = cli_error(EXIT_USAGE, "%s ctmatrix %s", tr(c->lang, "usage:"),
+	    buf_str(&syntax));
+	buf_free(&syntax);
+	return rc;
+}
+
 void
 cli_table_free(CliTable *t)
 {

@@ -16,6 +16,7 @@
 
 #include "../core/csv.h"
 #include "../core/mem.h"
+#include "../text/lang.h"
 #include "refdata.h"
 
 extern const char ctm_blob_framework[], ctm_blob_organisations[],
@@ -78,7 +79,8 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 		return -1;
 	strat = json_object_get(root, "strategy");
 	if (!jstr(strat, "key")) {
-		buf_puts(err, "data/framework.json: strategy has no key");
+		buf_printf(
+		    err, TC("%s: strategy has no key"), "data/framework.json");
 		goto out;
 	}
 	if ((sid = store_strategy_put(
@@ -98,10 +100,8 @@ load_framework(Store *s, RefdataCounts *c, Buf *err)
 		int64_t pid;
 
 		if (!jstr(item, "key")) {
-			buf_printf(err,
-			    "data/framework.json: pillar %zu has "
-			    "no key",
-			    i + 1);
+			buf_printf(err, TC("%s: pillar %zu has no key"),
+			    "data/framework.json", i + 1);
 			goto out;
 		}
 		pid = store_pillar_put(s, sid, jstr(item, "key"),
@@ -233,13 +233,14 @@ m49_columns(const CsvReader *r, M49Cols *mc, Buf *err)
 		if (mc->code[lv] < 0)
 			rc = -1;
 		if (rc != 0)
-			buf_printf(err, "data/unsd-m49.csv: no column \"%s\"",
-			    buf_str(&h));
+			buf_printf(err, TC("%s: no column \"%s\""),
+			    "data/unsd-m49.csv", buf_str(&h));
 	}
 	mc->iso2 = m49_find(r, "ISO-alpha2 Code");
 	mc->iso3 = m49_find(r, "ISO-alpha3 Code");
 	if (rc == 0 && (mc->iso2 < 0 || mc->iso3 < 0)) {
-		buf_puts(err, "data/unsd-m49.csv: no ISO-alpha2/3 Code column");
+		buf_printf(err, TC("%s: no ISO-alpha2/3 Code column"),
+		    "data/unsd-m49.csv");
 		rc = -1;
 	}
 	buf_free(&h);
@@ -403,8 +404,7 @@ load_groupings(Store *s, RefdataCounts *c, Buf *err)
 
 		if (key == NULL || en == NULL) {
 			buf_printf(err,
-			    "%s: grouping %zu has no key or "
-			    "English name",
+			    TC("%s: grouping %zu has no key or English name"),
 			    file, i + 1);
 			goto out;
 		}
@@ -437,7 +437,7 @@ load_groupings(Store *s, RefdataCounts *c, Buf *err)
 			/* The member is the child: country -> grouping. */
 			if (m == NULL ||
 			    store_place_member(s, m, key, &sql_err) != 0) {
-				buf_printf(err, "member \"%s\": %s",
+				buf_printf(err, TC("member \"%s\": %s"),
 				    m ? m : "?", buf_str(&sql_err));
 				buf_free(&sql_err);
 				goto bad;
@@ -474,8 +474,9 @@ load_place_aliases(Store *s, RefdataCounts *c, Buf *err)
 			   *place = jstr(item, "place");
 
 		if (alias == NULL || place == NULL) {
-			buf_printf(err, "%s: alias %zu lacks alias or place",
-			    file, i + 1);
+			buf_printf(err,
+			    TC("%s: alias %zu lacks alias or place"), file,
+			    i + 1);
 			goto out;
 		}
 		if (store_place_alias_put(s, alias, place, err) < 0) {
@@ -512,8 +513,8 @@ load_organisations(Store *s, RefdataCounts *c, Buf *err)
 
 		if (key == NULL || en == NULL) {
 			buf_printf(err,
-			    "%s: organisation %zu has no key or "
-			    "English name",
+			    TC("%s: organisation %zu has no key or English "
+			       "name"),
 			    file, i + 1);
 			goto out;
 		}
@@ -581,8 +582,8 @@ load_currencies(Store *s, RefdataCounts *c, Buf *err)
 		    !json_is_integer(minor) || json_integer_value(minor) < 0 ||
 		    json_integer_value(minor) > 4) {
 			buf_printf(err,
-			    "%s: currency %zu needs a code of three letters,"
-			    " a name and a minor unit of 0 to 4 digits",
+			    TC("%s: currency %zu needs a code of three letters,"
+			       " a name and a minor unit of 0 to 4 digits"),
 			    file, i + 1);
 			goto out;
 		}
@@ -648,8 +649,9 @@ load_seed_rounds(Store *s, RefdataCounts *c, Buf *err)
 		if (key == NULL || name == NULL || !json_is_integer(year) ||
 		    (jstr(item, "usd") != NULL && usd < 0)) {
 			buf_printf(err,
-			    "%s: round %zu needs a key, a name, a year, and a"
-			    " sum such as \"949111.00\"",
+			    TC("%s: round %zu needs a key, a name, a year, and "
+			       "a"
+			       " sum such as \"949111.00\""),
 			    file, i + 1);
 			goto out;
 		}

@@ -661,10 +661,12 @@ out:
 	return code;
 }
 
-/* A value as typed into *v, has set; "" or NULL clears. */
+/*
+ * A value as typed into *v, has set; "" or NULL clears.  target: the
+ * target's, else the baseline's (the message names which).
+ */
 static int
-optional_value(
-    const char *what, const char *text, int64_t *v, int *has, Buf *msg)
+optional_value(int target, const char *text, int64_t *v, int *has, Buf *msg)
 {
 	Buf e = BUF_INIT;
 
@@ -676,7 +678,9 @@ optional_value(
 		return RESULT_OK;
 	}
 	if (result_value_parse(text, v, &e) != 0) {
-		buf_printf(msg, "%s: %s", what, buf_str(&e));
+		buf_printf(msg,
+		    target ? TC("the target: %s") : TC("the baseline: %s"),
+		    buf_str(&e));
 		buf_free(&e);
 		return RESULT_INVALID;
 	}
@@ -705,14 +709,13 @@ indicator_take(const IndicatorInput *ii, Indicator *in, Buf *cats, Buf *msg)
 		buf_puts(msg, TC("an indicator adds up as sum or last"));
 		return RESULT_INVALID;
 	}
-	if (optional_value("the baseline", ii->baseline, &in->baseline,
-		&in->has_baseline, msg) ||
-	    optional_value(
-		"the target", ii->target, &in->target, &in->has_target, msg))
+	if (optional_value(
+		0, ii->baseline, &in->baseline, &in->has_baseline, msg) ||
+	    optional_value(1, ii->target, &in->target, &in->has_target, msg))
 		return RESULT_INVALID;
 	if (ii->categories != NULL) {
 		if (result_categories_parse(ii->categories, cats, &e) != 0) {
-			buf_printf(msg, "categories: %s", buf_str(&e));
+			buf_printf(msg, TC("categories: %s"), buf_str(&e));
 			buf_free(&e);
 			return RESULT_INVALID;
 		}
@@ -888,7 +891,7 @@ values_take(const ResultSet *rs, const ValueInput *vi, size_t nvi,
 				goto bad;
 			}
 		if (result_value_parse(vi[i].value, &v[nv].value, &e) != 0) {
-			buf_printf(msg, "indicator %lld%s%s: %s",
+			buf_printf(msg, TC("indicator %lld%s%s: %s"),
 			    (long long)in->id, *cat ? " " : "", cat,
 			    buf_str(&e));
 			goto bad;

@@ -280,6 +280,8 @@ out:
 
 typedef struct Findings {
 	Buf rows;
+	Buf msg;          /* one finding's message in the page's language */
+	const char *lang; /* the page's */
 	int n;
 } Findings;
 
@@ -288,16 +290,18 @@ finding_row(void *ctx, const Finding *f)
 {
 	Findings *l = ctx;
 
-	html(&l->rows, "<tr><td>%s</td><td>%s", f->kind,
-	    f->pillar ? f->pillar : "");
+	buf_reset(&l->msg);
+	store_finding_text(&l->msg, l->lang, f);
+	html(&l->rows, "<tr><td>%s</td><td>%s",
+	    store_finding_kind(l->lang, f->kind), f->pillar ? f->pillar : "");
 	if (f->serial >= 0)
 		html(&l->rows, ".%I", f->serial);
 	html(&l->rows, "</td><td>");
 	if (f->project_id > 0)
 		html(&l->rows, "<a href=\"/projects/%I\">%s</a>", f->project_id,
-		    f->message);
+		    buf_str(&l->msg));
 	else
-		html(&l->rows, "%s", f->message);
+		html(&l->rows, "%s", buf_str(&l->msg));
 	html(&l->rows, "</td></tr>\n");
 	l->n++;
 	return 0;
@@ -306,7 +310,7 @@ finding_row(void *ctx, const Finding *f)
 int
 page_findings(Page *p)
 {
-	Findings l = { BUF_INIT, 0 };
+	Findings l = { BUF_INIT, BUF_INIT, p->lang, 0 };
 	Buf err = BUF_INIT, num = BUF_INIT, n = BUF_INIT;
 
 	if (!page_signed_in(p))
@@ -332,6 +336,7 @@ page_findings(Page *p)
 		    buf_str(&l.rows));
 	}
 	buf_free(&l.rows);
+	buf_free(&l.msg);
 	buf_free(&err);
 	buf_free(&num);
 	buf_free(&n);

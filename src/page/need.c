@@ -987,6 +987,28 @@ dup_filters(Page *p, const DupOptions *o, const char *min)
 }
 
 /*
+ * A project's period as the report writes it for people ("since 2013",
+ * "period not given", two dates joined by a dash), in the page's
+ * language; kept in out.
+ */
+static const char *
+dup_period(Page *p, const char *period, Buf *out)
+{
+	buf_reset(out);
+	if (strcmp(period, "ongoing") == 0)
+		buf_puts(out, PT(p, "ongoing"));
+	else if (strcmp(period, "period not given") == 0)
+		buf_puts(out, PT(p, "period not given"));
+	else if (strncmp(period, "since ", 6) == 0)
+		buf_printf(out, PT(p, "since %s"), period + 6);
+	else if (strncmp(period, "until ", 6) == 0)
+		buf_printf(out, PT(p, "until %s"), period + 6);
+	else
+		buf_puts(out, period);
+	return buf_str(out);
+}
+
+/*
  * Why a pair is flagged, in the page's language: the report's own
  * sentence in English, else made again from the pair's parts.
  */
@@ -1004,11 +1026,17 @@ dup_reason(Page *p, const DupPair *d, Buf *out)
 			  : PT(p, "%1$s and %2$s, both in %3$s, both on %4$s"),
 	    d->a.lead, d->b.lead, d->countries, d->area_names);
 	buf_puts(out, PT(p, "; "));
-	if (d->no_periods)
+	if (d->no_periods) {
 		buf_puts(out, PT(p, "periods not given"));
-	else
-		buf_printf(out, PT(p, "periods %s and %s overlap"), d->a.period,
-		    d->b.period);
+	} else {
+		Buf a = BUF_INIT, b = BUF_INIT;
+
+		buf_printf(out, PT(p, "periods %s and %s overlap"),
+		    dup_period(p, d->a.period, &a),
+		    dup_period(p, d->b.period, &b));
+		buf_free(&a);
+		buf_free(&b);
+	}
 	if (*d->words) {
 		buf_puts(out, PT(p, "; "));
 		buf_printf(out, PT(p, "words in common: %s"), d->words);
@@ -1020,7 +1048,7 @@ static void
 dup_table(Page *p, const DupReport *r)
 {
 	Buf n1 = BUF_INIT, n2 = BUF_INIT, n3 = BUF_INIT, sc = BUF_INIT;
-	Buf why = BUF_INIT;
+	Buf why = BUF_INIT, pa = BUF_INIT, pb = BUF_INIT;
 
 	html(&p->out, "<table class=\"list dups\">\n<caption>");
 	sentence_html(&p->out, 1, 0,
@@ -1050,11 +1078,14 @@ dup_table(Page *p, const DupReport *r)
 		    "</a><br><small>%s · %s</small></td><td "
 		    "dir=\"auto\">%s</td>"
 		    "</tr>\n",
-		    buf_str(&sc), d->a.id, d->a.title, d->a.lead, d->a.period,
-		    d->b.id, d->b.title, d->b.lead, d->b.period, buf_str(&why));
+		    buf_str(&sc), d->a.id, d->a.title, d->a.lead,
+		    dup_period(p, d->a.period, &pa), d->b.id, d->b.title,
+		    d->b.lead, dup_period(p, d->b.period, &pb), buf_str(&why));
 	}
 	html(&p->out, "</tbody></table>\n");
 	buf_free(&why);
+	buf_free(&pa);
+	buf_free(&pb);
 	buf_free(&n1);
 	buf_free(&n2);
 	buf_free(&n3);

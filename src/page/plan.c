@@ -428,7 +428,7 @@ plan_view(Page *p, const char *key)
 
 		if (r.plan.block[b].kind != PLAN_HEADING)
 			continue;
-		plan_block_label(&r.plan, b, &l);
+		plan_block_label_in(&r.plan, b, p->lang, &l);
 		n++;
 		html(&p->out, "<option value=\"%d\"%S>%s</option>", (int)n,
 		    section == (int)n ? " selected" : "", buf_str(&l));
@@ -547,7 +547,7 @@ plan_positions(Page *p, const char *key)
 		nbr = (int)(j - i);
 		plan_count_tags(&r.plan, i, j, r.codes, r.ncodes, add, del);
 		buf_reset(&where);
-		plan_block_label(&r.plan, (size_t)blk, &where);
+		plan_block_label_in(&r.plan, (size_t)blk, p->lang, &where);
 		html(&p->out,
 		    "<tr><th scope=\"row\"><a href=\"/plans/%u?rev=%d#b%d\">%s"
 		    "</a></th><td class=\"num\">%d</td>",
@@ -583,8 +583,8 @@ plan_positions(Page *p, const char *key)
 					continue;
 				buf_reset(&where);
 				buf_reset(&text);
-				plan_block_label(
-				    &r.plan, (size_t)b->block, &where);
+				plan_block_label_in(
+				    &r.plan, (size_t)b->block, p->lang, &where);
 				plan_bracket_text(&r.plan, i, &text);
 				html(&p->out,
 				    "<li><span class=\"br %S\">%s</span> "
@@ -693,9 +693,11 @@ plan_compare(Page *p, const char *key)
 		buf_reset(&la);
 		buf_reset(&lb);
 		if (pp->a >= 0)
-			plan_block_label(&ra.plan, (size_t)pp->a, &la);
+			plan_block_label_in(
+			    &ra.plan, (size_t)pp->a, p->lang, &la);
 		if (pp->b >= 0)
-			plan_block_label(&rb.plan, (size_t)pp->b, &lb);
+			plan_block_label_in(
+			    &rb.plan, (size_t)pp->b, p->lang, &lb);
 		html(&p->out,
 		    "<tr><td>%s</td><td>%s</td><td class=\"num\">%d</td>"
 		    "<td class=\"num\">%d</td><td class=\"num\">%d</td>"
@@ -715,9 +717,11 @@ plan_compare(Page *p, const char *key)
 		buf_reset(&la);
 		buf_reset(&lb);
 		if (pp->a >= 0)
-			plan_block_label(&ra.plan, (size_t)pp->a, &la);
+			plan_block_label_in(
+			    &ra.plan, (size_t)pp->a, p->lang, &la);
 		if (pp->b >= 0)
-			plan_block_label(&rb.plan, (size_t)pp->b, &lb);
+			plan_block_label_in(
+			    &rb.plan, (size_t)pp->b, p->lang, &lb);
 		html(&p->out, "<h3>");
 		if (pp->a < 0)
 			sentence_html(

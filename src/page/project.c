@@ -412,10 +412,16 @@ project_view(Page *p, const Project *pr)
 	}
 	html(o, "</dl>\n");
 	if (pr->nissues > 0 && page_signed_in(p)) {
+		Buf note = BUF_INIT;
+
 		html(o, "<h2>%s</h2>\n<ul>\n", PT(p, "Defects noted"));
-		for (size_t i = 0; i < pr->nissues; i++)
-			html(o, "<li>%s</li>\n", pr->issues[i].message);
+		for (size_t i = 0; i < pr->nissues; i++) {
+			buf_reset(&note);
+			store_note_text(&note, p->lang, pr->issues[i].message);
+			html(o, "<li>%s</li>\n", buf_str(&note));
+		}
 		html(o, "</ul>\n");
+		buf_free(&note);
 	}
 	page_project_stage(p, pr);
 	page_project_money(p, pr, may);

@@ -151,7 +151,7 @@ count_item(Page *p, const char *label, int64_t n)
 static void
 report_html(Page *p, const ImportReport *rep, int dry_run)
 {
-	Buf t = BUF_INIT, num = BUF_INIT;
+	Buf t = BUF_INIT, num = BUF_INIT, said = BUF_INIT;
 
 	html(&p->out, "<ul class=\"counts\">\n");
 	count_item(p, PT(p, "Rows read"), (int64_t)rep->rows);
@@ -171,11 +171,14 @@ report_html(Page *p, const ImportReport *rep, int dry_run)
 		html(&p->out, "<h2>%s</h2>\n<ul class=\"notes\">\n",
 		    buf_str(&t));
 		for (size_t i = 0; i < rep->nnote && i < 500; i++) {
-			const char *m = rep->note[i].message;
+			const char *m;
 
+			buf_reset(&said);
+			store_note_text(&said, p->lang, rep->note[i].message);
+			m = buf_str(&said);
 			/* Most messages say their line already. */
 			buf_reset(&t);
-			if (strncmp(m, "line ", 5) == 0)
+			if (strncmp(rep->note[i].message, "line ", 5) == 0)
 				buf_printf(
 				    &t, PT(p, "%s (%s)"), m, rep->note[i].kind);
 			else
@@ -188,6 +191,7 @@ report_html(Page *p, const ImportReport *rep, int dry_run)
 		html(&p->out, "</ul>\n");
 	}
 	buf_free(&t);
+	buf_free(&said);
 	buf_free(&num);
 }
 

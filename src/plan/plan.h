@@ -169,6 +169,9 @@ void plan_walk(const Plan *p, size_t a, size_t z, const PlanWalk *w, void *ctx);
 /* A label for the block: "preamble", "Pillar I", "measure 11a", ... */
 void plan_block_label(const Plan *p, size_t b, Buf *out);
 
+/* The label in lang ("mesure 11a"); plan_block_label()'s, in English. */
+void plan_block_label_in(const Plan *p, size_t b, const char *lang, Buf *out);
+
 /* The measure (or block) a bracket belongs to: the block it opens in. */
 /* The text of a bracket's content, markup of nested brackets kept. */
 void plan_bracket_text(const Plan *p, size_t i, Buf *out);

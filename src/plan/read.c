@@ -709,7 +709,7 @@ recover(Reader *r, int *stack, int *depth, int keep, size_t off, size_t blk)
 	Plan *p = r->p;
 	Buf where = BUF_INIT;
 
-	plan_block_label(p, blk, &where);
+	plan_block_label_in(p, blk, lang_current(), &where);
 	while (*depth > keep) {
 		PlanBracket *br = &p->br[stack[--*depth]];
 

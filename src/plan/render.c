@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../text/lang.h"
 #include "plan.h"
 
 enum { OUT = 0, IN = 1, MARKED = -1 };
@@ -240,6 +241,12 @@ heading_label(const Plan *p, const PlanBlock *b, Buf *out)
 void
 plan_block_label(const Plan *p, size_t bi, Buf *out)
 {
+	plan_block_label_in(p, bi, NULL, out);
+}
+
+void
+plan_block_label_in(const Plan *p, size_t bi, const char *lang, Buf *out)
+{
 	const PlanBlock *b = &p->block[bi];
 	size_t n = 0;
 
@@ -249,7 +256,7 @@ plan_block_label(const Plan *p, size_t bi, Buf *out)
 			heading_label(p, &p->block[b->section], out);
 			buf_putc(out, ' ');
 		} else {
-			buf_puts(out, "measure ");
+			buf_puts(out, tr(lang, "measure "));
 		}
 		buf_append(out, p->text + b->num, b->numlen);
 		return;
@@ -257,15 +264,15 @@ plan_block_label(const Plan *p, size_t bi, Buf *out)
 		heading_label(p, b, out);
 		return;
 	case PLAN_TITLE:
-		buf_puts(out, "title");
+		buf_puts(out, trp(lang, "plan", "title"));
 		return;
 	case PLAN_FRONT:
-		buf_printf(out, "front matter, line %d", b->line);
+		buf_printf(out, tr(lang, "front matter, line %d"), b->line);
 		return;
 	case PLAN_PREAMBLE:
 		for (size_t i = 0; i <= bi; i++)
 			n += p->block[i].kind == PLAN_PREAMBLE;
-		buf_printf(out, "preamble paragraph %zu", n);
+		buf_printf(out, tr(lang, "preamble paragraph %zu"), n);
 		return;
 	case PLAN_PARAGRAPH:
 		if (b->section >= 0) {
@@ -275,12 +282,14 @@ plan_block_label(const Plan *p, size_t bi, Buf *out)
 				chapeau &= p->block[i].kind != PLAN_MEASURE;
 			heading_label(p, &p->block[b->section], out);
 			if (chapeau && (size_t)b->section + 1 == bi)
-				buf_puts(out, ", chapeau");
+				buf_puts(out, tr(lang, ", chapeau"));
 			else
-				buf_printf(
-				    out, ", paragraph at line %d", b->line);
+				buf_printf(out,
+				    tr(lang, ", paragraph at line %d"),
+				    b->line);
 		} else {
-			buf_printf(out, "paragraph at line %d", b->line);
+			buf_printf(
+			    out, tr(lang, "paragraph at line %d"), b->line);
 		}
 		return;
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../text/lang.h"
 #include "store_int.h"
 
 /*
@@ -91,67 +92,330 @@ static const CheckQuery check_queries[] = {
 
 /* Where a finding is: "pillar II, serial 26" or "project 12". */
 static void
-check_where(Buf *m, const char *pillar, int64_t serial, int64_t project)
+check_where(Buf *m, const char *lang, const char *pillar, int64_t serial,
+    int64_t project)
 {
 	if (pillar && serial >= 0)
-		buf_printf(
-		    m, "pillar %s, serial %lld", pillar, (long long)serial);
+		buf_printf(m, tr(lang, "pillar %s, serial %lld"), pillar,
+		    (long long)serial);
 	else if (pillar)
-		buf_printf(
-		    m, "pillar %s, project %lld", pillar, (long long)project);
+		buf_printf(m, tr(lang, "pillar %s, project %lld"), pillar,
+		    (long long)project);
 	else
-		buf_printf(m, "project %lld", (long long)project);
+		buf_printf(m, tr(lang, "project %lld"), (long long)project);
 }
 
+/*
+ * The sentence of a finding of a kind whose message the numbers a and b
+ * complete (count-mismatch: declared and found; duplicate-serial: the
+ * projects; missing-serial: the last serial missing), in lang (English
+ * for NULL); 0 when kind is none of them.
+ */
+static int
+check_counted(Buf *m, const char *lang, const char *kind, const Finding *f,
+    int64_t a, int64_t b)
+{
+	if (strcmp(kind, "count-mismatch") == 0)
+		buf_printf(m,
+		    tr(lang,
+			"pillar %s declares %lld projects but %lld were found"),
+		    f->pillar, (long long)a, (long long)b);
+	else if (strcmp(kind, "duplicate-serial") == 0)
+		buf_printf(m,
+		    tr(lang,
+			"serial %lld of pillar %s is used by %lld projects"),
+		    (long long)f->serial, f->pillar, (long long)a);
+	else if (strcmp(kind, "missing-serial") == 0 && b > f->serial)
+		buf_printf(m, tr(lang, "pillar %s has no serials %lld to %lld"),
+		    f->pillar, (long long)f->serial, (long long)b);
+	else if (strcmp(kind, "missing-serial") == 0)
+		buf_printf(m, tr(lang, "pillar %s has no serial %lld"),
+		    f->pillar, (long long)f->serial);
+	else
+		return 0;
+	return 1;
+}
+
+/*
+ * What is wrong with a project, after where it is, for the kinds of
+ * findings this file queries; 0 for another kind (a defect the importer
+ * noted, whose subject is its sentence).
+ */
+static int
+check_fault(Buf *m, const char *lang, const char *kind, const char *subject)
+{
+	if (strcmp(kind, "unknown-entity") == 0)
+		buf_printf(m, tr(lang, "unknown entity \"%s\""), subject);
+	else if (strcmp(kind, "missing-entity") == 0)
+		buf_puts(m, tr(lang, "no implementing entity"));
+	else if (strcmp(kind, "unknown-place") == 0)
+		buf_printf(m, tr(lang, "unknown place \"%s\""), subject);
+	else if (strcmp(kind, "place-is-organisation") == 0)
+		buf_printf(m,
+		    tr(lang,
+			"\"%s\" in the geographical scope is an organisation,"
+			" not a place"),
+		    subject);
+	else if (strcmp(kind, "unknown-status") == 0)
+		buf_printf(m, tr(lang, "unknown status \"%s\""), subject);
+	else if (strcmp(kind, "missing-scope") == 0)
+		buf_printf(m,
+		    tr(lang, "no geographical scope could be read from \"%s\""),
+		    subject);
+	else
+		return 0;
+	return 1;
+}
+
+/* The message of a finding in English, as it is kept and given in JSON. */
 static void
 check_message(Buf *m, const char *kind, const Finding *f, int64_t a, int64_t b)
 {
-	if (strcmp(kind, "count-mismatch") == 0) {
-		buf_printf(m,
-		    "pillar %s declares %lld projects but %lld were found",
-		    f->pillar, (long long)a, (long long)b);
+	if (check_counted(m, NULL, kind, f, a, b))
 		return;
-	}
-	if (strcmp(kind, "duplicate-serial") == 0) {
-		buf_printf(m,
-		    "serial %lld of pillar %s is used by %lld projects",
-		    (long long)f->serial, f->pillar, (long long)a);
-		return;
-	}
-	if (strcmp(kind, "missing-serial") == 0) {
-		if (b > f->serial)
-			buf_printf(m, "pillar %s has no serials %lld to %lld",
-			    f->pillar, (long long)f->serial, (long long)b);
-		else
-			buf_printf(m, "pillar %s has no serial %lld", f->pillar,
-			    (long long)f->serial);
-		return;
-	}
 	if (f->project_id == 0 && f->pillar == NULL) {
 		/* A note on a source file, already a whole sentence. */
 		buf_puts(m, f->subject ? f->subject : "");
 		return;
 	}
-	check_where(m, f->pillar, f->serial, f->project_id);
-	if (strcmp(kind, "unknown-entity") == 0)
-		buf_printf(m, ": unknown entity \"%s\"", f->subject);
-	else if (strcmp(kind, "missing-entity") == 0)
-		buf_puts(m, ": no implementing entity");
-	else if (strcmp(kind, "unknown-place") == 0)
-		buf_printf(m, ": unknown place \"%s\"", f->subject);
-	else if (strcmp(kind, "place-is-organisation") == 0)
-		buf_printf(m,
-		    ": \"%s\" in the geographical scope is an organisation,"
-		    " not a place",
-		    f->subject);
-	else if (strcmp(kind, "unknown-status") == 0)
-		buf_printf(m, ": unknown status \"%s\"", f->subject);
-	else if (strcmp(kind, "missing-scope") == 0)
-		buf_printf(m,
-		    ": no geographical scope could be read from \"%s\"",
-		    f->subject);
+	check_where(m, NULL, f->pillar, f->serial, f->project_id);
+	buf_puts(m, ": ");
+	if (!check_fault(m, NULL, kind, f->subject))
+		buf_puts(m, f->subject ? f->subject : "");
+}
+
+/*
+ * The sentences the importer writes of the defects of a source row (a
+ * project_issue's message) and of a source file (a source_note's, after
+ * "FILE:LINE: "), as patterns whose %s stand for the texts they carry:
+ * the English kept in the database is read back through them and said
+ * again in another language.  A sentence none of them reads stays
+ * English.  They must follow annex_read.c, annex_cell.c, annex_import.c
+ * and project_csv.c.
+ */
+static const char *const check_notes[] = {
+	N_("line %s: the title is empty"),
+	N_("line %s: the status is empty"),
+	N_("line %s: the main activities is empty"),
+	N_("line %s: the activities are empty"),
+	N_("line %s: period \"(%s)\" could not be read; it was left in the "
+	   "title"),
+	N_("line %s: period \"%s\" could not be read; it was kept as written"),
+	N_("line %s: serial \"%s\" is not a number"),
+	N_("line %s has more than %s cells; the extra text was added to the "
+	   "geographical scope"),
+	N_("line %s continues a row, but no row precedes it; its text was not "
+	   "imported"),
+	N_("line %s inside a table is not a row and was ignored: \"%s\""),
+	N_("row %s of pillar %s at line %s repeats the row at %s; it was "
+	   "imported once"),
+	N_("the row of pillar %s at line %s repeats the row at %s; it was "
+	   "imported once"),
+};
+
+#define CHECK_HOLES 4
+
+/*
+ * Whether text reads as pattern, whose "%s" (never two together) stand
+ * for texts of a character or more, each running to the first place the
+ * pattern's next words follow (to the end, after the last); the texts in
+ * hole[], at most CHECK_HOLES.  Returns how many, or -1 when it does not.
+ */
+int
+store_note_match(const char *text, const char *pattern, Buf hole[])
+{
+	int n = 0;
+
+	for (;;) {
+		const char *h = strstr(pattern, "%s"), *end;
+		size_t lit = h ? (size_t)(h - pattern) : strlen(pattern), next;
+
+		if (strncmp(text, pattern, lit) != 0)
+			return -1;
+		text += lit;
+		if (h == NULL)
+			return *text == '\0' ? n : -1;
+		pattern = h + 2;
+		h = strstr(pattern, "%s");
+		next = h ? (size_t)(h - pattern) : strlen(pattern);
+		if (n == CHECK_HOLES || *text == '\0' || (h && next == 0))
+			return -1;
+		if (h == NULL) {
+			/* The last hole: the pattern's end is the text's. */
+			size_t len = strlen(text);
+
+			if (len <= next || strcmp(text + len - next, pattern))
+				return -1;
+			end = text + len - next;
+		} else {
+			for (end = text + 1;
+			     *end && strncmp(end, pattern, next); end++)
+				;
+			if (*end == '\0')
+				return -1;
+		}
+		buf_reset(&hole[n]);
+		buf_append(&hole[n++], text, (size_t)(end - text));
+		text = end;
+	}
+}
+
+/*
+ * fmt with its "%s" (or "%2$s", a translation's order) replaced by the
+ * holes, and "%%" by "%": printf's reading of the patterns, for a format
+ * that is no literal.
+ */
+static void
+check_fill(Buf *m, const char *fmt, const Buf hole[])
+{
+	int next = 0;
+
+	for (const char *p = fmt; *p; p++) {
+		int i = -1;
+
+		if (*p != '%') {
+			buf_putc(m, *p);
+		} else if (p[1] == 's') {
+			i = next++;
+			p++;
+		} else if (p[1] >= '1' && p[1] <= '9' && p[2] == '$' &&
+		    p[3] == 's') {
+			i = p[1] - '1';
+			p += 3;
+		} else if (p[1] == '%') {
+			buf_putc(m, *++p);
+		} else {
+			buf_putc(m, *p);
+		}
+		if (i >= 0 && i < CHECK_HOLES)
+			buf_puts(m, buf_str(&hole[i]));
+	}
+}
+
+/* The importer's sentence note in lang; 0 when no pattern reads it. */
+static int
+check_note(Buf *m, const char *lang, const char *note)
+{
+	Buf hole[CHECK_HOLES] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
+	int n = -1;
+
+	for (size_t i = 0; n < 0 && note != NULL &&
+	     i < sizeof(check_notes) / sizeof(check_notes[0]);
+	     i++)
+		if ((n = store_note_match(note, check_notes[i], hole)) >= 0)
+			check_fill(m, tr(lang, check_notes[i]), hole);
+	for (int i = 0; i < CHECK_HOLES; i++)
+		buf_free(&hole[i]);
+	return n >= 0;
+}
+
+void
+store_note_text(Buf *out, const char *lang, const char *note)
+{
+	if (lang == NULL || strcmp(lang, "en") == 0 ||
+	    !check_note(out, lang, note))
+		buf_puts(out, note ? note : "");
+}
+
+/*
+ * The numbers a finding's English message carries beyond its fields, read
+ * back (see check_counted()); 0 when the message is not as expected.
+ */
+static int
+check_numbers(const Finding *f, int64_t *a, int64_t *b)
+{
+	long long x = 0, y = 0;
+	int ok;
+
+	if (strcmp(f->kind, "count-mismatch") == 0)
+		ok =
+		    sscanf(f->message,
+			"pillar %*s declares %lld projects but %lld were found",
+			&x, &y) == 2;
+	else if (strcmp(f->kind, "duplicate-serial") == 0)
+		ok = sscanf(f->message,
+			 "serial %*d of pillar %*s is used by %lld projects",
+			 &x) == 1;
+	else if (strcmp(f->kind, "missing-serial") == 0)
+		ok = sscanf(f->message, "pillar %*s has no serials %*d to %lld",
+			 &y) == 1 ||
+		    sscanf(f->message, "pillar %*s has no serial %lld", &y) ==
+			1;
 	else
-		buf_printf(m, ": %s", f->subject);
+		return 1;
+	*a = x;
+	*b = y;
+	return ok;
+}
+
+void
+store_finding_text(Buf *out, const char *lang, const Finding *f)
+{
+	size_t at = out->len;
+	int64_t a = 0, b = 0;
+
+	if (lang == NULL || strcmp(lang, "en") == 0 ||
+	    !check_numbers(f, &a, &b)) {
+		buf_puts(out, f->message);
+		return;
+	}
+	if (check_counted(out, lang, f->kind, f, a, b))
+		return;
+	if (f->project_id == 0 && f->pillar == NULL) {
+		/* "FILE:LINE: " and the note. */
+		const char *note =
+		    f->subject ? strstr(f->subject, ": line ") : NULL;
+
+		if (note != NULL) {
+			buf_append(
+			    out, f->subject, (size_t)(note - f->subject));
+			buf_puts(out, tr(lang, ": "));
+		}
+		if (note == NULL || !check_note(out, lang, note + 2)) {
+			buf_truncate(out, at);
+			buf_puts(out, f->message);
+		}
+		return;
+	}
+	check_where(out, lang, f->pillar, f->serial, f->project_id);
+	/* TRANSLATORS: between where a finding is and what it is. */
+	buf_puts(out, tr(lang, ": "));
+	if (!check_fault(out, lang, f->kind, f->subject) &&
+	    !check_note(out, lang, f->subject)) {
+		buf_truncate(out, at);
+		buf_puts(out, f->message);
+	}
+}
+
+/* The kinds of findings, as a table names them in another language. */
+static const char *const check_kinds[][2] = {
+	{ "count-mismatch", N_("count mismatch") },
+	{ "duplicate-serial", N_("duplicate serial") },
+	{ "missing-serial", N_("missing serial") },
+	{ "unknown-entity", N_("unknown entity") },
+	{ "missing-entity", N_("missing entity") },
+	{ "unknown-place", N_("unknown place") },
+	{ "place-is-organisation", N_("organisation as a place") },
+	{ "unknown-status", N_("unknown status") },
+	{ "missing-scope", N_("missing scope") },
+	{ "missing-field", N_("missing field") },
+	{ "period-unparsed", N_("period not read") },
+	{ "bad-serial", N_("bad serial") },
+	{ "extra-cells", N_("extra cells") },
+	{ "orphan-continuation", N_("orphan continuation") },
+	{ "stray-text", N_("stray text") },
+};
+
+const char *
+store_finding_kind(const char *lang, const char *kind)
+{
+	if (lang == NULL || strcmp(lang, "en") == 0)
+		return kind;
+	for (size_t i = 0; i < sizeof(check_kinds) / sizeof(check_kinds[0]);
+	     i++)
+		if (strcmp(check_kinds[i][0], kind) == 0)
+			return tr(lang, check_kinds[i][1]);
+	return kind;
 }
 
 /*
@@ -323,10 +587,14 @@ findings_store(Store *s, int64_t gen, const FindingList *l)
 
 		ok = db_bind(
 			 ins, "iitt", gen, (int64_t)i, r->kind, r->pillar) == 0;
-		if (ok && r->serial >= 0)
-			db_bind_int(ins, 5, r->serial);
-		if (ok && r->project_id > 0)
-			db_bind_int(ins, 6, r->project_id);
+		/* NULL said each time: a binding stays from the row before. */
+		if (ok)
+			ok = (r->serial >= 0
+				     ? db_bind_int(ins, 5, r->serial)
+				     : db_bind_text(ins, 5, NULL)) == 0 &&
+			    (r->project_id > 0
+				    ? db_bind_int(ins, 6, r->project_id)
+				    : db_bind_text(ins, 6, NULL)) == 0;
 		ok = ok && db_bind_text(ins, 7, r->subject) == 0 &&
 		    db_bind_text(ins, 8, r->message) == 0 &&
 		    store_run(s, ins, &err) == 0;

@@ -437,6 +437,31 @@ int store_stats(Store *s, const char *by, const ProjectFilter *f,
 typedef int (*StoreFindingFn)(void *ctx, const Finding *f);
 int store_findings(Store *s, StoreFindingFn fn, void *ctx, Buf *err);
 
+/*
+ * Append f's message to out in lang, composed anew from its kind and
+ * fields (the numbers that only its English message carries read back
+ * from it; the defects the importer noted read through the sentences it
+ * writes); f->message itself in English (lang NULL or "en"), and for a
+ * kind or a sentence it does not know.  The JSON keeps f->message.
+ */
+void store_finding_text(Buf *out, const char *lang, const Finding *f);
+
+/*
+ * Append to out the sentence the importer wrote of a source row's defect
+ * (a ProjectIssue's message), in lang; the note itself in English or
+ * when it is not one of the importer's sentences.
+ */
+void store_note_text(Buf *out, const char *lang, const char *note);
+
+/* The kind of a finding as a table names it in lang; kind in English. */
+const char *store_finding_kind(const char *lang, const char *kind);
+
+/*
+ * Whether text reads as pattern, whose "%s" stand for texts (see
+ * check.c); those texts in hole[0..3].  Returns how many, else -1.
+ */
+int store_note_match(const char *text, const char *pattern, Buf hole[]);
+
 /* --- needs, gaps, duplication (need.c) ----------------------------------
  * Every read of needs takes a NeedViewer and sees only what it may: a need
  * it may not see is neither listed, counted, nor found by id.

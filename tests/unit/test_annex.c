@@ -1,12 +1,15 @@
 /*
  * test_annex.c - taking matrix cells apart, and the line reader, on rows
- * copied from the real 2018 matrix (data/ctitf-matrix-2018-pillars-1-2.md).
+ * copied from the real 2018 matrix (data/ctitf-matrix-2018-pillars-1-2.md);
+ * and the importer's notes read back (store_note_match, store_finding_text).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../src/io/annex.h"
 #include "../../src/store/model.h"
+#include "../../src/store/store.h"
 #include "test.h"
 
 static int
@@ -204,9 +207,48 @@ test_reader(void)
 	buf_free(&b);
 }
 
+/* The importer's sentences read back through their patterns. */
+static void
+test_notes(void)
+{
+	Buf h[4] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT }, out = BUF_INIT;
+	Finding f = { "count-mismatch", "II", -1, 0, NULL,
+		"pillar II declares 55 projects but 56 were found" };
+
+	CHECK(store_note_match("line 26: serial \"12a\" is not a number",
+		  "line %s: serial \"%s\" is not a number", h) == 2,
+	    "two holes read");
+	CHECK_STR(buf_str(&h[0]), "26", "the first hole");
+	CHECK_STR(buf_str(&h[1]), "12a", "the second hole");
+	CHECK(store_note_match("line 7: the title is empty",
+		  "line %s: the status is empty", h) < 0,
+	    "another sentence does not read");
+	CHECK(store_note_match("line : x", "line %s: x", h) < 0,
+	    "an empty hole does not read");
+	CHECK(store_note_match("f.md:3: a: b", "%s: a: %s", h) == 2 &&
+		strcmp(buf_str(&h[0]), "f.md:3") == 0 &&
+		strcmp(buf_str(&h[1]), "b") == 0,
+	    "a hole runs to the first place the next words follow");
+	store_finding_text(&out, "en", &f);
+	CHECK_STR(buf_str(&out), f.message, "English: the message as kept");
+	buf_reset(&out);
+	f.kind = "no-such-kind";
+	store_finding_text(&out, "ru", &f);
+	CHECK_STR(buf_str(&out), f.message, "a kind not known: English");
+	buf_reset(&out);
+	f.kind = "count-mismatch";
+	f.message = "pillar II says something else";
+	store_finding_text(&out, "fr", &f);
+	CHECK_STR(buf_str(&out), f.message, "numbers not read: English");
+	for (int i = 0; i < 4; i++)
+		buf_free(&h[i]);
+	buf_free(&out);
+}
+
 void
 test_annex(void)
 {
+	test_notes();
 	test_titles();
 	test_scopes();
 	test_reader();
