@@ -157,8 +157,9 @@ typedef int (*StoreRefFn)(void *ctx, const RefItem *r);
 
 /*
  * Every organisation, by key; every place (of kind, unless NULL), by
- * name; names in lang where the reference data has one, else in English
- * (lang NULL: English).
+ * name in the order of lang (lang_collate(): Chinese by pinyin; English
+ * by its bytes); names in lang where the reference data has one, else in
+ * English (lang NULL: English).
  */
 int store_organisations(
     Store *s, const char *lang, StoreRefFn fn, void *ctx, Buf *err);
@@ -198,7 +199,10 @@ typedef int (*StoreRegionFn)(void *ctx, const RegionItem *r);
 int store_region_get(Store *s, const char *key, const char *lang, Buf *out_key,
     Buf *kind, Buf *name, Buf *err);
 
-/* The countries within region key, by their name in lang, to fn. */
+/*
+ * The countries within region key, by their name in lang in the order
+ * of lang (as store_places()), to fn.
+ */
 int store_region_countries(Store *s, const char *key, const char *lang,
     StoreRegionFn fn, void *ctx, Buf *err);
 
