@@ -244,6 +244,12 @@ int store_account_set_role(
     Store *s, int64_t id, const char *role, const char *entity, Buf *err);
 int store_account_set_disabled(Store *s, int64_t id, int disabled, Buf *err);
 
+/*
+ * Set the language account id chose for its pages: lang one of the six
+ * (src/text/lang.h; the caller checks it), or NULL for none.  0 or -1.
+ */
+int store_account_set_lang(Store *s, int64_t id, const char *lang, Buf *err);
+
 /* Every account, by login, to fn (stops when fn returns non-zero). */
 typedef int (*StoreAccountFn)(void *ctx, const Account *a);
 int store_accounts(Store *s, StoreAccountFn fn, void *ctx, Buf *err);
