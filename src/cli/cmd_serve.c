@@ -47,8 +47,10 @@ app_answer(Store *s, const HttpRequest *rq, HttpReply *rp)
 /*
  * May the answer to rq be kept and given to others?  Only a read whose
  * answer cannot depend on who asks: no token, no cookie at all (the
- * sign-in form's token is a cookie too), no conditional request (its
- * answer is a 304 of its own).
+ * sign-in form's token is a cookie too, and a session's account may have
+ * chosen the language of its pages), no conditional request (its answer
+ * is a 304 of its own).  What is kept is keyed by the language the
+ * browser asks for, the only other thing the answer depends on.
  */
 static int
 cacheable(const HttpRequest *rq)

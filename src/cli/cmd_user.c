@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "../account/account.h"
+#include "../account/prefs.h"
 #include "../portfolio/resolve.h"
 #include "cli.h"
 
@@ -222,8 +223,9 @@ list_one(void *ctx, const Account *a)
 		a->disabled ? "disabled" : "active" };
 
 	json_array_append_new(l->list,
-	    json_pack("{s:s, s:s, s:s?, s:b}", "login", a->login, "role",
-		a->role, "entity", a->entity, "disabled", a->disabled));
+	    json_pack("{s:s, s:s, s:s?, s:b, s:s?}", "login", a->login, "role",
+		a->role, "entity", a->entity, "disabled", a->disabled, "lang",
+		a->lang));
 	cli_table_add(&l->table, row);
 	return 0;
 }
@@ -252,6 +254,40 @@ user_list(Cli *c, Buf *err)
 	return rc;
 }
 
+/*
+ * `user lang LOGIN [L]`: the language the account chose for its pages
+ * ("none" when it chose none), or set it to L (one of the six, or
+ * "none"), audited as done by "cli".
+ */
+static int
+user_lang(Cli *c, Account *a, Buf *err)
+{
+	const char *lang = c->narg > 2 ? c->arg[2] : NULL;
+	int rc;
+
+	if (lang == NULL) {
+		if (strcmp(c->format, "json") == 0)
+			cli_print_json(json_pack(
+			    "{s:s, s:s?}", "login", a->login, "lang", a->lang));
+		else
+			printf("%s\n", a->lang ? a->lang : "none");
+		return EXIT_OK;
+	}
+	if (strcmp(lang, "none") == 0)
+		lang = NULL;
+	else if (!lang_ok(lang))
+		return cli_error(EXIT_USAGE,
+		    tr(c->lang,
+			"user lang: the language is ar, en, es, fr, ru, zh or "
+			"none"));
+	rc = prefs_lang_set(c->store, a, lang, 0, "cli", err);
+	if (rc != 0)
+		return cli_error(rc < 0 ? EXIT_SYSTEM : EXIT_USAGE,
+		    tr(c->lang, "user %s: %s"), "lang", buf_str(err));
+	printf(tr(c->lang, "account %s: %s done\n"), a->login, "lang");
+	return EXIT_OK;
+}
+
 /* The account named by login; EXIT_OK, or an exit code after a message. */
 static int
 user_find(Cli *c, const char *login, Account *a, Buf *err)
@@ -272,9 +308,10 @@ cmd_user(Cli *c)
 	const char *verb = c->arg[0];
 	static const struct {
 		const char *verb;
-		int nargs; /* operands with the verb */
-	} verbs[] = { { "add", 2 }, { "disable", 2 }, { "enable", 2 },
-		{ "list", 1 }, { "passwd", 2 }, { "role", 3 } };
+		int nargs, most; /* operands with the verb: at least, at most */
+	} verbs[] = { { "add", 2, 2 }, { "disable", 2, 2 }, { "enable", 2, 2 },
+		{ "lang", 2, 3 }, { "list", 1, 1 }, { "passwd", 2, 2 },
+		{ "role", 3, 3 } };
 	Account a;
 	Buf err = BUF_INIT, pw = BUF_INIT, hash = BUF_INIT, entity = BUF_INIT;
 	const char *key; /* the --entity's canonical key, or NULL */
@@ -288,10 +325,10 @@ cmd_user(Cli *c)
 	if (i == sizeof(verbs) / sizeof(verbs[0]))
 		return cli_error(EXIT_USAGE,
 		    tr(c->lang,
-			"user: no \"%s\" (add, passwd, role, disable, enable, "
-			"list)"),
+			"user: no \"%s\" (add, passwd, role, lang, disable, "
+			"enable, list)"),
 		    verb);
-	if (c->narg != verbs[i].nargs)
+	if (c->narg < verbs[i].nargs || c->narg > verbs[i].most)
 		return cli_error(EXIT_USAGE,
 		    tr(c->lang,
 			"user %s: wrong number of arguments (see `ctmatrix "
@@ -327,6 +364,10 @@ cmd_user(Cli *c)
 	}
 	if ((rc = user_find(c, c->arg[1], &a, &err)) != EXIT_OK)
 		goto out;
+	if (strcmp(verb, "lang") == 0) {
+		rc = user_lang(c, &a, &err);
+		goto out;
+	}
 	if (strcmp(verb, "passwd") == 0) {
 		if ((rc = read_password(c, &pw)) != EXIT_OK)
 			goto out;

@@ -556,8 +556,8 @@ static const Command commands[] = {
 	       "not.\n") },
 	{ "user", cmd_user, "role= entity= format= ", 1, 3,
 	    "add LOGIN --role ROLE [--entity KEY] | passwd LOGIN |\n"
-	    "         role LOGIN ROLE [--entity KEY] | disable LOGIN |\n"
-	    "         enable LOGIN | list",
+	    "         role LOGIN ROLE [--entity KEY] | lang LOGIN [L|none] |\n"
+	    "         disable LOGIN | enable LOGIN | list",
 	    N_("Manages the accounts that sign in.  Roles: admin, secretariat\n"
 	       "(every project), focal_point (the projects of its entity, "
 	       "named\n"
@@ -567,9 +567,12 @@ static const Command commands[] = {
 	       "password is read from standard input: asked twice on a\n"
 	       "terminal, one line\n"
 	       "otherwise; 10 characters at least.  A new password, role or a\n"
-	       "disabling ends the account's sessions and tokens.  Every "
-	       "change\n"
-	       "goes in the audit trail.\n") },
+	       "disabling ends the account's sessions and tokens.  `user "
+	       "lang`\n"
+	       "shows the language the account chose for its pages (none: the\n"
+	       "browser's), or sets it: ar, en, es, fr, ru, zh or none.  "
+	       "Every\n"
+	       "change goes in the audit trail.\n") },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

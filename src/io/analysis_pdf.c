@@ -2,7 +2,13 @@
  * analysis_pdf.c - the portfolio analysis as a PDF (analysis_render.h):
  * A4 portrait, a masthead (the strategy, the date, the title), the
  * sentences, then a section a grouping with its bar chart, entity ×
- * pillar and the money as tables; "Page 3" at the foot.
+ * pillar and the money as tables; "Page 3 of 5" at the foot.
+ *
+ * The document is set twice by the same code, as the annex is: a
+ * measuring pass lays everything out and breaks the pages without
+ * drawing, to learn how many pages there are (the foot of page 1 needs
+ * the total); the drawing pass then makes the very same decisions, and
+ * draws.
  *
  * Text is set by pango on a cairo PDF surface, as the annex is (fonts from
  * annex_pdf_families(), caches dropped by annex_pdf_fini()); the bars are
@@ -53,8 +59,10 @@ typedef struct Doc {
 	PangoContext *pc;
 	PangoFontDescription *font[NSTYLE];
 	int rtl;
-	int page;
-	double y;                /* the top of the free space */
+	int draw;  /* 0: the measuring pass, which draws nothing */
+	int page;  /* the page being set, from 1 */
+	int npage; /* pages in all, once the measuring pass has counted */
+	double y;  /* the top of the free space */
 	const char *const *head; /* the header row of the table being set,
 				    repeated atop each page; NULL: none */
 	const double *head_w;    /* its columns' widths */
@@ -107,6 +115,16 @@ box_x(const Doc *d, double x, double w)
 	return d->rtl ? PAGE_W - MARGIN - x - w : MARGIN + x;
 }
 
+/* Draw l with its top left corner at (x, y), in the drawing pass. */
+static void
+layout_show(Doc *d, PangoLayout *l, double x, double y)
+{
+	if (!d->draw)
+		return;
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, l);
+}
+
 /* Draw text in a box (logical x, width w) at y; returns its height. */
 static double
 text_at(Doc *d, int style, const char *text, double x, double w, double y,
@@ -115,8 +133,7 @@ text_at(Doc *d, int style, const char *text, double x, double w, double y,
 	PangoLayout *l = layout_make(d, style, text, w, align);
 	double h = layout_height(l);
 
-	cairo_move_to(d->cr, box_x(d, x, w), y);
-	pango_cairo_show_layout(d->cr, l);
+	layout_show(d, l, box_x(d, x, w), y);
 	g_object_unref(l);
 	return h;
 }
@@ -124,18 +141,21 @@ text_at(Doc *d, int style, const char *text, double x, double w, double y,
 static void
 page_new(Doc *d)
 {
-	Buf b = BUF_INIT, n = BUF_INIT;
+	Buf b = BUF_INIT, n = BUF_INIT, of = BUF_INIT;
 
-	if (d->page > 0)
+	if (d->page > 0 && d->draw)
 		cairo_show_page(d->cr);
 	d->page++;
 	d->y = MARGIN;
 	lang_int(&n, d->r->lang, d->page);
-	buf_printf(&b, tr(d->r->lang, "Page %s"), buf_str(&n));
+	lang_int(&of, d->r->lang, d->npage);
+	buf_printf(
+	    &b, tr(d->r->lang, "Page %s of %s"), buf_str(&n), buf_str(&of));
 	cairo_set_source_rgb(d->cr, 0, 0, 0);
 	text_at(d, ST_SMALL, buf_str(&b), 0, BODY_W, PAGE_H - 36, AL_CENTRE);
 	buf_free(&b);
 	buf_free(&n);
+	buf_free(&of);
 	if (d->head != NULL)
 		row(d, d->head, d->head_w, d->head_n, 1);
 }
@@ -156,8 +176,7 @@ para(Doc *d, int style, const char *text, double after)
 	double h = layout_height(l);
 
 	need(d, h);
-	cairo_move_to(d->cr, box_x(d, 0, BODY_W), d->y);
-	pango_cairo_show_layout(d->cr, l);
+	layout_show(d, l, box_x(d, 0, BODY_W), d->y);
 	g_object_unref(l);
 	d->y += h + after;
 }
@@ -165,6 +184,8 @@ para(Doc *d, int style, const char *text, double after)
 static void
 rule(Doc *d, double y, double lw)
 {
+	if (!d->draw)
+		return;
 	cairo_set_line_width(d->cr, lw);
 	cairo_move_to(d->cr, MARGIN, y);
 	cairo_line_to(d->cr, PAGE_W - MARGIN, y);
@@ -235,9 +256,11 @@ chart(Doc *d, const AnalysisTable *t)
 		text_at(
 		    d, ST_BODY, label_of(d->r, t, k), 0, LABEL_W, d->y, AL_END);
 		fill_of(d, t, k);
-		cairo_rectangle(
-		    d->cr, box_x(d, LABEL_W + 6, w), d->y + 1, w, BAR_H - 2);
-		cairo_fill(d->cr);
+		if (d->draw) {
+			cairo_rectangle(d->cr, box_x(d, LABEL_W + 6, w),
+			    d->y + 1, w, BAR_H - 2);
+			cairo_fill(d->cr);
+		}
 		buf_reset(&v);
 		lang_int(&v, d->r->lang, t->group[k].count);
 		buf_puts(&v, " (");
@@ -273,9 +296,8 @@ row(Doc *d, const char *const *cell, const double *w, size_t n, int head)
 	if (!head)
 		need(d, h + 2 * PAD);
 	for (size_t i = 0; i < n && i < 12; i++) {
-		cairo_move_to(
-		    d->cr, box_x(d, x + PAD, w[i] - 2 * PAD), d->y + PAD);
-		pango_cairo_show_layout(d->cr, l[i]);
+		layout_show(
+		    d, l[i], box_x(d, x + PAD, w[i] - 2 * PAD), d->y + PAD);
 		g_object_unref(l[i]);
 		x += w[i];
 	}
@@ -480,6 +502,11 @@ analysis_pdf(const AnalysisReport *r, const char *path, Buf *err)
 	buf_printf(&date, "%sT00:00:00Z", r->as_of);
 	cairo_pdf_surface_set_metadata(
 	    s, CAIRO_PDF_METADATA_CREATE_DATE, buf_str(&date));
+	document(&d);
+	d.npage = d.page;
+	d.page = 0;
+	d.head = NULL;
+	d.draw = 1;
 	document(&d);
 	doc_close(&d);
 	cairo_surface_finish(s);

@@ -88,8 +88,8 @@ int analysis_xlsx(const AnalysisReport *r, const char *path, Buf *err);
 
 /*
  * The PDF at path: A4 portrait, the sentences, a bar chart and a table a
- * grouping drawn as vectors, entity × pillar and the money; right to left
- * for Arabic.  0, or -1 with a message in err.  Call annex_pdf_fini() at
+ * grouping drawn as vectors, entity × pillar and the money, "Page k of
+ * N" at the foot; right to left for Arabic.  0, or -1 with a message in err.  Call annex_pdf_fini() at
  * the end of the process (annex_pdf.h).
  */
 int analysis_pdf(const AnalysisReport *r, const char *path, Buf *err);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "../account/account.h"
+#include "../account/prefs.h"
 #include "../core/mem.h"
 #include "../io/project_commit.h"
 #include "page.h"
@@ -107,6 +108,15 @@ cookie_set(Page *p, const char *name, const char *value, long max_age)
 		buf_puts(&c, "; Secure");
 	http_reply_header(p->rp, "Set-Cookie", buf_str(&c));
 	buf_free(&c);
+}
+
+void
+page_lang_cookie(Page *p, const char *lang)
+{
+	if (lang != NULL && lang_ok(lang))
+		cookie_set(p, COOKIE_LANG, lang_or_en(lang), LANG_SECONDS);
+	else
+		cookie_set(p, COOKIE_LANG, "", 0);
 }
 
 /* Equal strings, in a time that does not depend on where they differ. */
@@ -288,9 +298,13 @@ page_begin(Page *p, const char *title)
 	html(o, "<div class=\"who\">");
 	if (page_signed_in(p)) {
 		html(o,
-		    "<span>%s <small>(%s%S%s)</small></span>\n"
+		    "<span><a href=\"/account\"%S>%s <small>(%s%S%s)</small>"
+		    "</a></span>\n"
 		    "<form method=\"post\" action=\"/logout\" "
 		    "class=\"inline\">",
+		    p->nav && strcmp(p->nav, "account") == 0
+			? " aria-current=\"page\""
+			: "",
 		    p->who.login, p->who.role, p->who.entity ? ", " : "",
 		    p->who.entity);
 		page_csrf_field(p);
@@ -617,6 +631,9 @@ login_post(Page *p)
 	}
 	cookie_set(p, COOKIE_SESSION, buf_str(&token), SESSION_SECONDS);
 	cookie_set(p, COOKIE_LOGIN, "", 0);
+	/* The account's language becomes the browser's, after signing out. */
+	if (a.lang != NULL && lang_ok(a.lang))
+		page_lang_cookie(p, a.lang);
 	rc = page_redirect(p, safe_next(page_field(p, "next")));
 out:
 	account_clear(&a);
@@ -697,19 +714,32 @@ path_id(const char *path, const char **rest)
 }
 
 /*
- * The page's language: the URL's ?lang= (kept in a cookie: the person's
- * choice), else that cookie, else the browser's Accept-Language, else
- * English.
+ * The page's language: the URL's ?lang= (the person's choice: kept in a
+ * cookie and, for someone signed in, as their account's language), else
+ * the language of the account signed in, else the cookie, else the
+ * browser's Accept-Language, else English.
+ *
+ * Choosing a language from the menu of languages while signed in changes
+ * the account's, as its settings page would: otherwise the account's
+ * language, which comes before the cookie, would take the next page back
+ * to it.  Only a GET does, and only when the language differs (a write,
+ * audited); should it fail, the page is still in the language asked.
  */
 static void
 page_lang(Page *p)
 {
 	const char *q = page_param(p, "lang");
-	Buf c = BUF_INIT;
+	Buf c = BUF_INIT, err = BUF_INIT;
 
 	if (q != NULL && lang_ok(q)) {
 		p->lang = lang_or_en(q);
 		cookie_set(p, COOKIE_LANG, p->lang, LANG_SECONDS);
+		if (page_signed_in(p) && strcmp(p->rq->method, "GET") == 0)
+			prefs_lang_set(p->s, &p->who, p->lang, p->who.id,
+			    p->who.login, &err);
+	} else if (page_signed_in(p) && p->who.lang != NULL &&
+	    lang_ok(p->who.lang)) {
+		p->lang = lang_or_en(p->who.lang);
 	} else if (cookie_get(p->rq, COOKIE_LANG, &c) && lang_ok(buf_str(&c))) {
 		p->lang = lang_or_en(buf_str(&c));
 	} else {
@@ -717,6 +747,7 @@ page_lang(Page *p)
 		p->lang = q ? q : "en";
 	}
 	buf_free(&c);
+	buf_free(&err);
 }
 
 static int
@@ -738,7 +769,6 @@ page_route(Page *p)
 		return page_error(
 		    p, 405, PT(p, "This method is not allowed here."));
 	}
-	page_who(p);
 	if (post) {
 		Buf err = BUF_INIT;
 		int bad = http_form_parse(p->rq, &p->form, &err) != 0;
@@ -767,6 +797,8 @@ page_route(Page *p)
 	}
 	if (strcmp(path, "/") == 0 && get)
 		return page_matrix(p);
+	if (strcmp(path, "/account") == 0)
+		return page_account(p);
 	if (strncmp(path, "/report/annex.", 14) == 0 && get)
 		return page_annex(p, path + 14);
 	if (strncmp(path, "/report/analysis.", 17) == 0 && get)
@@ -841,6 +873,9 @@ page_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 	p.rq = rq;
 	p.rp = rp;
 	http_form_init(&p.form);
+	/* Who asks, before the language: an account may have chosen one. */
+	if (strncmp(rq->path, "/static/", 8) != 0)
+		page_who(&p);
 	page_lang(&p);
 	lang_use(p.lang); /* the messages from beneath, in the page's */
 	rc = page_route(&p);

@@ -77,6 +77,12 @@ void page_csrf_field(Page *p);
  * action, with the CSRF field. */
 void page_form_begin(Page *p, const char *action, const char *msg);
 
+/*
+ * Keep lang as this browser's language (the cookie ctm_lang, a year);
+ * NULL (or not one of the six): forget it.
+ */
+void page_lang_cookie(Page *p, const char *lang);
+
 /* A GET parameter, or NULL when absent or empty. */
 const char *page_param(const Page *p, const char *name);
 
@@ -104,6 +110,11 @@ void page_entity_pillar(Page *p, const ProjectFilter *f, const char *caption);
 
 /* The routes of each module: 1 when path was theirs. */
 int page_matrix(Page *p);
+/*
+ * The settings of the account signed in (account.c): GET /account shows
+ * them with the form of its language, POST /account changes it.
+ */
+int page_account(Page *p);
 /* The annex of the report for the matrix's filters, ext a format's name. */
 int page_annex(Page *p, const char *ext);
 /* The portfolio analysis for the matrix's filters: the page /analysis,

@@ -17,12 +17,13 @@ account_clear(Account *a)
 	free(a->role);
 	free(a->entity);
 	free(a->password_hash);
+	free(a->lang);
 	memset(a, 0, sizeof(*a));
 }
 
 #define ACCOUNT_COLUMNS                                                        \
 	"a.id, a.login, a.role, o.key, a.organisation_id, a.password_hash,"    \
-	" a.disabled"
+	" a.disabled, a.lang"
 
 static void
 account_read(DbStmt *st, Account *a)
@@ -34,6 +35,7 @@ account_read(DbStmt *st, Account *a)
 	a->entity_id = db_int(st, 4);
 	a->password_hash = store_col_dup(st, 5);
 	a->disabled = (int)db_int(st, 6);
+	a->lang = store_col_dup(st, 7);
 }
 
 /*
@@ -190,6 +192,21 @@ store_account_set_disabled(Store *s, int64_t id, int disabled, Buf *err)
 }
 
 int
+store_account_set_lang(Store *s, int64_t id, const char *lang, Buf *err)
+{
+	Buf now = BUF_INIT;
+	DbStmt *st = db_prepare(s->db,
+	    "UPDATE account SET lang = ?2, updated_at = ?3 WHERE id = ?1", err);
+	int rc = -1;
+
+	store_now(&now);
+	if (st != NULL && db_bind(st, "itt", id, lang, buf_str(&now)) == 0)
+		rc = store_run(s, st, err);
+	buf_free(&now);
+	return rc;
+}
+
+int
 store_account_set_role(
     Store *s, int64_t id, const char *role, const char *entity, Buf *err)
 {
@@ -271,7 +288,7 @@ store_session_find(
 	if (rc == DB_ROW) {
 		account_read(st, a);
 		if (csrf != NULL)
-			buf_set(csrf, db_is_null(st, 7) ? "" : db_text(st, 7));
+			buf_set(csrf, db_is_null(st, 8) ? "" : db_text(st, 8));
 	}
 	db_reset(st);
 	rc = rc == DB_ERROR ? store_fail(s, err) : rc == DB_ROW;

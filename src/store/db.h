@@ -32,6 +32,16 @@ enum {
 Db *db_open(const char *path, int create, Buf *err);
 void db_close(Db *db);
 
+/*
+ * A comparison of texts for ORDER BY ... COLLATE name: cmp(ctx, na, a, nb,
+ * b) compares the UTF-8 texts a and b (na and nb bytes, not terminated)
+ * as strcmp() does.  0, or -1 with a message in err.
+ */
+typedef int (*DbCollateFn)(
+    void *ctx, int na, const void *a, int nb, const void *b);
+int db_collation(
+    Db *db, const char *name, DbCollateFn cmp, void *ctx, Buf *err);
+
 /* Name of the SQL dialect: "sqlite" or "postgresql". */
 const char *db_dialect(const Db *db);
 

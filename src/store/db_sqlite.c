@@ -88,6 +88,17 @@ db_close(Db *db)
 	free(db);
 }
 
+int
+db_collation(Db *db, const char *name, DbCollateFn cmp, void *ctx, Buf *err)
+{
+	if (sqlite3_create_collation_v2(
+		db->h, name, SQLITE_UTF8, ctx, cmp, NULL) != SQLITE_OK) {
+		buf_printf(err, "database: %s", sqlite3_errmsg(db->h));
+		return -1;
+	}
+	return 0;
+}
+
 const char *
 db_dialect(const Db *db)
 {

@@ -128,6 +128,7 @@ typedef struct Account {
 	int64_t entity_id;   /* its organisation.id, or 0 */
 	char *password_hash; /* argon2id string, or NULL */
 	int disabled;
+	char *lang; /* the language chosen for the pages, or NULL: none */
 } Account;
 
 /* An assessment recommendation or technical-assistance need. */

@@ -586,12 +586,13 @@ int
 store_places(Store *s, const char *kind, const char *lang, StoreRefFn fn,
     void *ctx, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
+	static const char *const sql[NLANG] = STORE_BY_LANG(
 	    "SELECT p.key, p.kind, COALESCE(n.name, p.name), NULL, p.iso2,"
 	    " p.iso3, p.m49 FROM place p"
 	    " LEFT JOIN place_name n ON n.place_id = p.id AND n.lang = ?2"
 	    " WHERE ?1 IS NULL OR p.kind = ?1 ORDER BY p.kind, 3",
-	    err);
+	    "");
+	DbStmt *st = db_prepare(s->db, store_sql_by_lang(sql, lang), err);
 
 	if (st == NULL || db_bind(st, "tt", kind, lang) != 0)
 		return -1;

@@ -77,12 +77,13 @@ int
 store_region_countries(Store *s, const char *key, const char *lang,
     StoreRegionFn fn, void *ctx, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
+	static const char *const sql[NLANG] = STORE_BY_LANG(
 	    "SELECT p.key, p.kind, " NAME_IN_LANG " AS nm, p.iso3, p.m49, 0"
 	    " FROM place r JOIN place_within w ON w.ancestor_id = r.id"
 	    " JOIN place p ON p.id = w.place_id"
-	    " WHERE r.key = ? AND p.kind = 'country' ORDER BY nm, p.iso3",
-	    err);
+	    " WHERE r.key = ? AND p.kind = 'country' ORDER BY nm",
+	    ", p.iso3");
+	DbStmt *st = db_prepare(s->db, store_sql_by_lang(sql, lang), err);
 
 	if (st == NULL || db_bind(st, "tt", lang, key) != 0)
 		return -1;

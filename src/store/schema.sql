@@ -728,3 +728,13 @@ CREATE INDEX result_event_report ON result_event(report_id, id);
 -- the funding by gender marker shows the marker as such.
 ALTER TABLE project ADD COLUMN gender_demo INTEGER NOT NULL DEFAULT 0
     CHECK (gender_demo IN (0, 1));
+
+-- @migration 13 the language each account chose for its pages
+
+-- The language of the pages for this account (ar en es fr ru zh, as
+-- src/text/lang.h names them), chosen on its settings page (/account) or
+-- from the menu of languages; NULL: none chosen, the browser's is used.
+-- It comes after a link's own ?lang= and before the browser's cookie and
+-- Accept-Language (src/page/page.c).
+ALTER TABLE account ADD COLUMN lang TEXT
+    CHECK (lang IS NULL OR lang IN ('ar', 'en', 'es', 'fr', 'ru', 'zh'));

@@ -7,6 +7,7 @@
  * own transaction, so an interrupted upgrade leaves the database at the
  * last complete version.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,39 @@ store_migrate(Store *s, Buf *err)
 	return 0;
 }
 
+const char *
+store_sql_by_lang(const char *const sql[NLANG], const char *lang)
+{
+	int i = lang_index(lang);
+
+	return sql[i < 0 ? lang_index("en") : i];
+}
+
+/* The collation lang_XX: lang_collate() of the language ctx. */
+static int
+collate(void *ctx, int na, const void *a, int nb, const void *b)
+{
+	return lang_collate(ctx, a, (size_t)na, b, (size_t)nb);
+}
+
+/* Give the connection the collations "lang_ar" ... "lang_zh". */
+static int
+store_collations(Store *s, Buf *err)
+{
+	for (int i = 0; i < NLANG; i++) {
+		Buf name = BUF_INIT;
+		int rc;
+
+		buf_printf(&name, "lang_%s", lang_code[i]);
+		rc = db_collation(s->db, buf_str(&name), collate,
+		    (void *)(uintptr_t)lang_code[i], err);
+		buf_free(&name);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 Store *
 store_open(const char *url, int create, Buf *err)
 {
@@ -132,8 +166,8 @@ store_open(const char *url, int create, Buf *err)
 		return NULL;
 	}
 	s->db = db_open(url, create, err);
-	if (s->db == NULL || store_migrate(s, err) != 0 ||
-	    store_reindex(s, err) != 0) {
+	if (s->db == NULL || store_collations(s, err) != 0 ||
+	    store_migrate(s, err) != 0 || store_reindex(s, err) != 0) {
 		store_close(s);
 		return NULL;
 	}

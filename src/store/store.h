@@ -157,8 +157,9 @@ typedef int (*StoreRefFn)(void *ctx, const RefItem *r);
 
 /*
  * Every organisation, by key; every place (of kind, unless NULL), by
- * name; names in lang where the reference data has one, else in English
- * (lang NULL: English).
+ * name in the order of lang (lang_collate(): Chinese by pinyin; English
+ * by its bytes); names in lang where the reference data has one, else in
+ * English (lang NULL: English).
  */
 int store_organisations(
     Store *s, const char *lang, StoreRefFn fn, void *ctx, Buf *err);
@@ -198,7 +199,10 @@ typedef int (*StoreRegionFn)(void *ctx, const RegionItem *r);
 int store_region_get(Store *s, const char *key, const char *lang, Buf *out_key,
     Buf *kind, Buf *name, Buf *err);
 
-/* The countries within region key, by their name in lang, to fn. */
+/*
+ * The countries within region key, by their name in lang in the order
+ * of lang (as store_places()), to fn.
+ */
 int store_region_countries(Store *s, const char *key, const char *lang,
     StoreRegionFn fn, void *ctx, Buf *err);
 
@@ -239,6 +243,12 @@ int store_account_set_password(
 int store_account_set_role(
     Store *s, int64_t id, const char *role, const char *entity, Buf *err);
 int store_account_set_disabled(Store *s, int64_t id, int disabled, Buf *err);
+
+/*
+ * Set the language account id chose for its pages: lang one of the six
+ * (src/text/lang.h; the caller checks it), or NULL for none.  0 or -1.
+ */
+int store_account_set_lang(Store *s, int64_t id, const char *lang, Buf *err);
 
 /* Every account, by login, to fn (stops when fn returns non-zero). */
 typedef int (*StoreAccountFn)(void *ctx, const Account *a);

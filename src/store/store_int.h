@@ -4,6 +4,7 @@
 #ifndef CTM_STORE_INT_H
 #define CTM_STORE_INT_H
 
+#include "../text/lang.h"
 #include "db.h"
 #include "store.h"
 
@@ -53,6 +54,25 @@ void store_count_keep(
 
 /* The generation of the data (store_state), or -1. */
 int64_t store_generation(Store *s);
+
+/*
+ * A statement that sorts names, in each language's collation: head, then
+ * " COLLATE lang_XX" after the name that ORDER BY sorts, then tail; an
+ * initialiser of NLANG string literals in the order of lang_code (ar zh
+ * en fr ru es), since db_prepare() keys statements by their text's
+ * address.  The collations are lang_collate()'s, which store_open()
+ * gives every connection; English keeps the bytes' order, as its pages
+ * and reports always had it.
+ */
+#define STORE_BY_LANG(head, tail)                                              \
+	{                                                                      \
+		head " COLLATE lang_ar" tail, head " COLLATE lang_zh" tail,    \
+		    head tail, head " COLLATE lang_fr" tail,                   \
+		    head " COLLATE lang_ru" tail, head " COLLATE lang_es" tail \
+	}
+
+/* The text of sql (STORE_BY_LANG's) for lang: English's for NULL or none. */
+const char *store_sql_by_lang(const char *const sql[NLANG], const char *lang);
 
 /* The embedded schema text (blobs.S). */
 extern const char ctm_blob_schema[];

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <unicode/ucol.h>
 #include <unicode/udat.h>
 #include <unicode/ulistformatter.h>
 #include <unicode/unum.h>
@@ -52,6 +53,12 @@ static pthread_mutex_t fmt_lock = PTHREAD_MUTEX_INITIALIZER;
 static UNumberFormat *num_fmt[NLANG], *pct_fmt[NLANG];
 static UDateFormat *date_fmt[NLANG];
 
+/*
+ * The collators, opened on first use under fmt_lock and then only read:
+ * ICU's comparisons are const and may run in many threads at once.
+ */
+static UCollator *coll[NLANG];
+
 static int
 index_of(const char *code)
 {
@@ -61,6 +68,12 @@ index_of(const char *code)
 		if (strcmp(code, lang_code[i]) == 0)
 			return i;
 	return -1;
+}
+
+int
+lang_index(const char *code)
+{
+	return index_of(code);
 }
 
 int
@@ -492,11 +505,65 @@ lang_list(Buf *out, const char *lang, const char *const *item, size_t n)
 	free(len);
 }
 
+/* The collator of language i, opened the first time; NULL if ICU fails. */
+static const UCollator *
+collator(int i)
+{
+	const UCollator *c;
+
+	pthread_mutex_lock(&fmt_lock);
+	if (coll[i] == NULL) {
+		UErrorCode st = U_ZERO_ERROR;
+
+		coll[i] = ucol_open(icu_locale[i], &st);
+		if (U_FAILURE(st)) {
+			if (coll[i] != NULL)
+				ucol_close(coll[i]);
+			coll[i] = NULL;
+		}
+	}
+	c = coll[i];
+	pthread_mutex_unlock(&fmt_lock);
+	return c;
+}
+
+/* The bytes' order of a and b, the shorter first when one begins the other. */
+static int
+bytes_cmp(const char *a, size_t na, const char *b, size_t nb)
+{
+	int d = memcmp(a, b, na < nb ? na : nb);
+
+	if (d != 0)
+		return d;
+	return na < nb ? -1 : na > nb;
+}
+
+int
+lang_collate(
+    const char *lang, const char *a, size_t na, const char *b, size_t nb)
+{
+	int i = index_of(lang);
+	const UCollator *c;
+	UCollationResult r;
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (i < 0 || na > INT32_MAX || nb > INT32_MAX ||
+	    (c = collator(i)) == NULL)
+		return bytes_cmp(a, na, b, nb);
+	r = ucol_strcollUTF8(c, a, (int32_t)na, b, (int32_t)nb, &st);
+	if (U_FAILURE(st) || r == UCOL_EQUAL)
+		return bytes_cmp(a, na, b, nb);
+	return r == UCOL_LESS ? -1 : 1;
+}
+
 void
 lang_fini(void)
 {
 	pthread_mutex_lock(&fmt_lock);
 	for (int i = 0; i < NLANG; i++) {
+		if (coll[i] != NULL)
+			ucol_close(coll[i]);
+		coll[i] = NULL;
 		if (num_fmt[i] != NULL)
 			unum_close(num_fmt[i]);
 		if (pct_fmt[i] != NULL)

@@ -48,6 +48,9 @@ void lang_init(void);
 /* Whether code is one of the six (exactly, in lower case). */
 int lang_ok(const char *code);
 
+/* The place of code in lang_code (0 to NLANG - 1), or -1 when none. */
+int lang_index(const char *code);
+
 /* code when it is one of the six, else "en". */
 const char *lang_or_en(const char *code);
 
@@ -128,6 +131,19 @@ void lang_list(Buf *out, const char *lang, const char *const *item, size_t n);
  * date.
  */
 void lang_date(Buf *out, const char *lang, const char *ymd);
+
+/*
+ * Compare the UTF-8 texts a (na bytes) and b (nb bytes) in the order of
+ * lang's dictionaries and indexes: ICU's collation of the language
+ * (Chinese by pinyin, Arabic with the forms of alef together, Russian
+ * with Ё after Е), which is not the order of the code points.  Negative,
+ * 0 or positive, as strcmp(); texts equal to the collation but differing
+ * in their bytes are ordered by their bytes, so the order is total.  The
+ * bytes' order when lang is not one of the six or ICU cannot.  Safe from
+ * any thread.
+ */
+int lang_collate(
+    const char *lang, const char *a, size_t na, const char *b, size_t nb);
 
 /* Free what ICU holds for the formats (at exit, for leak checkers). */
 void lang_fini(void);

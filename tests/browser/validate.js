@@ -155,7 +155,7 @@ async function main() {
 		["/funding?by=gender", 200], ["/funding?by=portfolio", 200], ["/funding?pillar=IX", 200],
 		["/funding?by=colour", 400], ["/trust-fund", 200], ["/rates", 200], ["/appeals", 200],
 		["/appeals/demo", 200], ["/appeals/nosuch", 404], ["/appeals/new", 401],
-		[`/projects/${ID}/money`, 200],
+		[`/projects/${ID}/money`, 200], ["/account", 401],
 	])
 		await validate(`GET ${path} as the public`, await request("GET", path), st);
 	await validate("PUT / as the public", await request("PUT", "/"), 405);
@@ -183,7 +183,7 @@ async function main() {
 		[`/projects/${ID}/results?period=2019-Q2`, 200],
 		["/funding", 200], ["/trust-fund", 200], ["/rates", 200], ["/appeals", 200],
 		["/appeals/demo", 200], ["/appeals/new", 200], ["/appeals/demo/edit", 200],
-		[`/projects/${ID}/money`, 200],
+		[`/projects/${ID}/money`, 200], ["/account", 200],
 	])
 		await validate(`GET ${path} as the admin`, await request("GET", path, adm), st);
 	{
@@ -199,6 +199,8 @@ async function main() {
 			form({ amount: "12.345", currency: "USD", as_of: "2018-01-01" })), 422);
 		await validate("POST a gender marker of 7 (422)", await request("POST", `/projects/${ID}/gender`, adm,
 			form({ gender_marker: "7" })), 422);
+		await validate("POST /account a language not of the six (422)", await request("POST", "/account", adm,
+			form({ lang: "de" })), 422);
 	}
 	{
 		const edit = await request("GET", `/projects/${ID}/edit`, adm);

@@ -108,3 +108,5 @@ contains "the new index keeps no positions" "detail = none" \
 equal "the reindex flag is cleared" 0 \
 	"$(sqlite3 "$DB" "SELECT value FROM store_state WHERE key = 'reindex'")"
 contains "migration 3 made the start-date index" project_start "$(indexes)"
+equal "migration 13 gave the accounts their language" 1 \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM pragma_table_info('account') WHERE name = 'lang'")"

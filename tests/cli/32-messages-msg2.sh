@@ -1,8 +1,8 @@
 #!/bin/bash
 # 32-messages-msg2.sh - the messages of the commit layers (src/io: money,
 # plans, projects) in the page's language: forms posted with bad values
-# through the pages in Russian, Arabic and Chinese (?lang=, kept by the
-# session's cookie) show the refusal translated and not its English; the
+# through the pages in Russian, Arabic and Chinese (?lang=, kept as the
+# account's language: an account a language) show the refusal translated and not its English; the
 # JSON API's refusal of the same input stays English, whatever its
 # Accept-Language; nothing refused was stored.
 . "$(dirname "$0")/../lib.sh"
@@ -13,7 +13,8 @@ CICA=$TOP/data/plans/cica-plan-of-action-draft-rev2-preamble-pillar-1.txt
 "$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
 equal "the matrix imports" 0 $?
 PW="a long enough password"
-for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI"; do
+for u in "sec --role secretariat" "secar --role secretariat" \
+	"seczh --role secretariat" "fp --role focal_point --entity UNICRI"; do
 	# shellcheck disable=SC2086
 	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 || echo "not ok - user add $u"
 done
@@ -35,13 +36,14 @@ serve_start
 check "the server starts" -- test -n "$ADDR"
 B="http://$ADDR"
 
-# session WHO LANG: a signed-in jar whose pages are in LANG
+# session WHO LANG: a signed-in jar whose pages are in LANG (the language
+# chosen is the account's, so one account a language at a time)
 session() {
 	signin "$1" "$PW" "$WORK/jar.$1.$2" >/dev/null
 	get "/?lang=$2" "$WORK/jar.$1.$2" >/dev/null
 	echo "$WORK/jar.$1.$2"
 }
-RU=$(session sec ru) AR=$(session sec ar) ZH=$(session sec zh)
+RU=$(session sec ru) AR=$(session secar ar) ZH=$(session seczh zh)
 FRU=$(session fp ru)
 get /trust-fund "$RU" >/dev/null
 contains "the session keeps Russian" '<html lang="ru"' "$(body)"
