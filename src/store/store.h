@@ -52,9 +52,11 @@ void store_read_end(Store *s);
  * A bulk load, inside a transaction: when no project exists yet, the
  * secondary indexes of the project tables are dropped, and store_commit()
  * builds them again in one sorted pass each, which is several times
- * cheaper than keeping them up to date row by row.  Nothing changes when
- * projects exist.  1 when the store was empty (and is in bulk mode), 0
- * when it was not, -1 on failure.
+ * cheaper than keeping them up to date row by row, and foreign keys are
+ * not checked until the transaction ends.  Call it right after
+ * store_begin(), before any write: the transaction may be begun again.
+ * Nothing changes when projects exist.  1 when the store was empty (and
+ * is in bulk mode), 0 when it was not, -1 on failure.
  */
 int store_bulk_begin(Store *s, Buf *err);
 

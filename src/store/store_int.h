@@ -19,6 +19,7 @@ struct Store {
 	int fts_vocab;       /* temp.fts_vocab: 0 not yet, 1 made, -1 cannot */
 	size_t fts_queued;   /* rows added to temp.fts_add since its flush */
 	int bulk;            /* store_bulk_begin() set indexes aside */
+	int fk_off;          /* and foreign keys: on again at its end */
 	Buf bulk_sql;        /* the CREATE INDEX statements to run again */
 	/* INSERT texts by kind and number of rows, made on first use. */
 	char *batch_sql[STORE_BATCH_KINDS][STORE_BATCH_ROWS + 1];

@@ -1,0 +1,94 @@
+/*
+ * test_store.c - a bulk load into an empty store, which checks no foreign
+ * keys while it lasts: they are checked again once it has ended.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../src/store/store.h"
+#include "test.h"
+
+/* A project named title, with one entity, name, unresolved. */
+static void
+project_make(Project *p, ProjectOrg *o, char *title, char *name)
+{
+	memset(p, 0, sizeof(*p));
+	memset(o, 0, sizeof(*o));
+	p->title = title;
+	o->name = name;
+	p->orgs = o;
+	p->norgs = 1;
+}
+
+void
+test_store(void)
+{
+	char dir[] = "/tmp/ctm-unit-XXXXXX", path[64];
+	Buf err = BUF_INIT;
+	Store *s;
+	Project a, b, c, got;
+	ProjectOrg oa, ob, oc;
+	Project *two[] = { &a, &b }, *one[] = { &c };
+	int rc;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0, "store: a temporary directory");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	s = store_open(path, 1, &err);
+	CHECK(s != NULL, "store: opened %s", path);
+	if (s == NULL) {
+		printf("#   %s\n", buf_str(&err));
+		goto out;
+	}
+	char ta[] = "Alpha project", na[] = "Alpha", tb[] = "Beta project",
+	     nb[] = "Beta", tc[] = "Gamma project", nc[] = "Gamma";
+
+	project_make(&a, &oa, ta, na);
+	project_make(&b, &ob, tb, nb);
+	rc = store_begin(s, &err) == 0 ? store_bulk_begin(s, &err) : -1;
+	CHECK(rc == 1, "store: an empty store takes a bulk load");
+	rc = rc == 1 && store_projects_add(s, two, 2, &err) == 0 &&
+		store_commit(s, &err) == 0
+	    ? 0
+	    : -1;
+	CHECK(rc == 0 && b.id == a.id + 1, "store: two projects loaded");
+	if (rc != 0)
+		printf("#   %s\n", buf_str(&err));
+	/*
+	 * Foreign keys checked again once the load has ended: a project
+	 * whose entity names no organisation is refused, and nothing of it
+	 * is kept.
+	 */
+	project_make(&c, &oc, tc, nc);
+	oc.org_id = 999999;
+	buf_reset(&err);
+	rc = store_begin(s, &err) == 0 ? store_bulk_begin(s, &err) : -1;
+	CHECK(rc == 0, "store: a store with projects takes no bulk load");
+	rc = rc == 0 ? store_projects_add(s, one, 1, &err) : -2;
+	CHECK(rc == -1 && strstr(buf_str(&err), "FOREIGN KEY") != NULL,
+	    "store: after the bulk load, an entity naming no organisation is "
+	    "refused (foreign keys checked again)");
+	if (rc != -1)
+		printf("#   rc %d: %s\n", rc, buf_str(&err));
+	store_rollback(s);
+	memset(&got, 0, sizeof(got));
+	CHECK(store_project_get(s, b.id + 1, &got, &err) == 0,
+	    "store: the refused project is not there");
+	/* And the bulk load itself left every link whole. */
+	rc = store_project_get(s, b.id, &got, &err);
+	CHECK(rc == 1 && got.norgs == 1 && strcmp(got.orgs[0].name, "Beta") == 0,
+	    "store: the bulk-loaded project has its entity");
+	if (rc == 1)
+		project_clear(&got);
+	store_close(s);
+out:
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/t.db-wal", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/t.db-shm", dir);
+	unlink(path);
+	rmdir(dir);
+	buf_free(&err);
+}
