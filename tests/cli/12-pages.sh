@@ -524,6 +524,4 @@ done
 equal "twenty failures from one address: even another login is refused (429)" 429 \
 	"$(post /login "$WORK/jr" --data-urlencode login=sec --data-urlencode "password=$PW" --data-urlencode "csrf=$RT")"
 
-kill -TERM "$PID"
-wait "$PID"
-equal "the server stops cleanly" 0 $?
+serve_stop

@@ -402,6 +402,4 @@ for u in adm sec fp view; do
 			printf '%s ' "$(get "$p" "$WORK/jar.$u")"; done | sed 's/ $//')"
 done
 
-kill -TERM "$PID"
-wait "$PID"
-equal "the server stops cleanly" 0 $?
+serve_stop

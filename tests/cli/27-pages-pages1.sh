@@ -119,6 +119,4 @@ contains "  and the filter holds" "<strong>120</strong>" "$(body)"
 get "/organisations/UNICRI?lang=ar" >/dev/null
 contains "ar: an organisation's lead links its projects in the matrix" '<a href="/?entity=UNICRI">مشاريعها في المصفوفة</a>' "$(body)"
 
-kill -TERM "$PID"
-wait "$PID"
-equal "the server stops cleanly" 0 $?
+serve_stop

@@ -63,6 +63,23 @@ serve_start() {
 	ADDR=$(sed -n 's|.*http://\([^/]*\)/.*|\1|p' "$WORK/serve.out")
 }
 
+# serve_stop: stop the server of serve_start; it must stop cleanly (exit
+# status 0) and have reported no memory error under the sanitizers; when
+# not, its log's first lines are shown as comments, to see why.
+serve_stop() {
+	local rc
+	kill -TERM "$PID"
+	wait "$PID"
+	rc=$?
+	equal "the server stops cleanly" 0 $rc
+	lacks "the server reported no memory error (under the sanitizers)" \
+		"Sanitizer" "$(cat "$WORK/serve.log")"
+	if [ $rc -ne 0 ] || grep -q Sanitizer "$WORK/serve.log"; then
+		grep -v -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' "$WORK/serve.log" |
+			head -60 | sed 's/^/#   /'
+	fi
+}
+
 # --- HTTP against the server at $B (serve_start; B="http://$ADDR") ---------
 # get PATH [JAR] / post PATH JAR CURL_ARGS...: print the status; the body is
 # in $WORK/b, the headers in $WORK/h; the jar (a file) keeps the cookies.

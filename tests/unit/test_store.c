@@ -78,7 +78,8 @@ test_store(void)
 	    "store: the refused project is not there");
 	/* And the bulk load itself left every link whole. */
 	rc = store_project_get(s, b.id, &got, &err);
-	CHECK(rc == 1 && got.norgs == 1 && strcmp(got.orgs[0].name, "Beta") == 0,
+	CHECK(
+	    rc == 1 && got.norgs == 1 && strcmp(got.orgs[0].name, "Beta") == 0,
 	    "store: the bulk-loaded project has its entity");
 	if (rc == 1)
 		project_clear(&got);
