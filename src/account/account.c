@@ -13,6 +13,10 @@ const char *const account_roles[] = { "admin", "secretariat", "focal_point",
 const char account_role_list[] =
     "admin, secretariat, focal_point, analyst, viewer";
 
+/* The roles as people read them, in the order of account_roles. */
+static const char *const role_labels[] = { N_("administrator"),
+	N_("secretariat"), N_("focal point"), N_("analyst"), N_("viewer") };
+
 /*
  * The cost of a password hash: two passes over 19 MiB, the minimum OWASP
  * recommends for argon2id; a server signing in several people at once
@@ -39,6 +43,17 @@ account_role_valid(const char *role)
 		if (strcmp(account_roles[i], role) == 0)
 			return 1;
 	return 0;
+}
+
+const char *
+account_role_label(const char *lang, const char *role)
+{
+	if (lang == NULL || strcmp(lang, "en") == 0)
+		return role;
+	for (int i = 0; account_roles[i] != NULL; i++)
+		if (strcmp(account_roles[i], role) == 0)
+			return tr(lang, role_labels[i]);
+	return role;
 }
 
 int

@@ -23,6 +23,13 @@ int account_init(void);
 int account_role_valid(const char *role);
 
 /*
+ * role as people read it in lang ("focal point", "координатор"); the key
+ * itself in English (whose pages and tables show keys, as ever), when
+ * lang is NULL and when role is none of account_roles.  Static text.
+ */
+const char *account_role_label(const char *lang, const char *role);
+
+/*
  * Is login acceptable: 1 to 64 characters of letters, digits and ". _ @ -",
  * starting with a letter or a digit?  0, or -1 with a message in err.
  */

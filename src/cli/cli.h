@@ -51,6 +51,12 @@ typedef struct Cli {
 const char *cli_label(const Cli *c, const char *key, Buf *keep);
 
 /*
+ * The same in lang, whatever the format: for the tables' cells
+ * (CliTable.keys) and the lines printed only as text.
+ */
+const char *cli_key_label(const char *lang, const char *key, Buf *keep);
+
+/*
  * Print "ctmatrix: usage: ctmatrix SYNTAX" ("usage" in c->lang, the
  * syntax as it is) to standard error; returns EXIT_USAGE.
  */
@@ -77,12 +83,14 @@ int cli_error(int code, const char *fmt, ...)
 void cli_print_json(void *json);
 
 /* A table to print as text, CSV or JSON. */
+#define CLI_COL(i) (1u << (i))
 typedef struct CliTable {
 	int ncol;
 	const char **head; /* column headings (CSV; N_() marked for table) */
 	char **cell;       /* nrow * ncol cells; a row's first owns them all */
 	size_t nrow, cap;
 	int last_wraps; /* last column is free text: not padded */
+	unsigned keys;  /* bit i: column i holds keys, shown as cli_label()s */
 } CliTable;
 
 void cli_table_init(CliTable *t, int ncol, const char **head);

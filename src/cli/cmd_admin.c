@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/utf8.h"
 #include "../io/import.h"
 #include "../io/refdata.h"
 #include "../portfolio/resolve.h"
@@ -70,8 +71,15 @@ progress(void *ctx, const char *file, long rows)
 static int
 row_print(void *ctx, const ImportRow *r)
 {
-	printf("%-9s %s:%zu  %s\n", r->outcome, r->file, r->line,
-	    r->p->title ? r->p->title : "");
+	const Cli *c = ctx;
+	Buf keep = BUF_INIT;
+	const char *o = cli_key_label(c->lang, r->outcome, &keep);
+	size_t w = utf8_width(o);
+
+	/* "%-9s", by the columns the outcome takes, not its bytes. */
+	printf("%s%*s %s:%zu  %s\n", o, w < 9 ? (int)(9 - w) : 0, "", r->file,
+	    r->line, r->p->title ? r->p->title : "");
+	buf_free(&keep);
 	return 0;
 }
 
@@ -175,8 +183,10 @@ cmd_import(Cli *c)
 	if ((rc = import_options(c, &opt, &entity)) != EXIT_OK)
 		goto out;
 	opt.dry_run = cli_opt(c, "dry-run") != NULL;
-	if (opt.dry_run && !quiet)
+	if (opt.dry_run && !quiet) {
 		opt.row = row_print;
+		opt.row_ctx = c;
+	}
 	if (isatty(2)) {
 		clock_gettime(CLOCK_MONOTONIC, &prog.start);
 		opt.progress = progress;
@@ -199,7 +209,9 @@ cmd_import(Cli *c)
 		buf_reset(&note);
 		store_note_text(&note, c->lang, rep.note[i].message);
 		fprintf(stderr, "%s:%zu: %s: %s\n", rep.note[i].file,
-		    rep.note[i].line, rep.note[i].kind, buf_str(&note));
+		    rep.note[i].line,
+		    store_finding_kind(c->lang, rep.note[i].kind),
+		    buf_str(&note));
 	}
 	printf(tr(c->lang,
 		   "%s%ld rows read: %ld added, %ld updated, %ld unchanged, "

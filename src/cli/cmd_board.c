@@ -26,6 +26,13 @@ usd_cell(int64_t cents, Buf *b)
 	return buf_str(b);
 }
 
+/* The name of step stage in c->lang (board_stage_name()'s in English). */
+static const char *
+stage_label(const Cli *c, int stage)
+{
+	return tr(c->lang, board_stage_name(stage));
+}
+
 static int
 history_row(void *ctx, const StageDecision *d)
 {
@@ -69,12 +76,13 @@ stage_show(Cli *c, int64_t id)
 		return EXIT_OK;
 	cli_table_init(&t, 6, head);
 	t.last_wraps = 1;
+	t.keys = CLI_COL(1) | CLI_COL(2);
 	if (store_stage_history(c->store, id, history_row, &t, &err) != 0) {
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	} else {
 		if (strcmp(c->format, "table") == 0)
 			printf(tr(c->lang, "project %lld: %s\n\n"),
-			    (long long)id, board_stage_name(stage));
+			    (long long)id, stage_label(c, stage));
 		cli_table_print(&t, c->format, c->lang);
 	}
 	cli_table_free(&t);
@@ -151,7 +159,7 @@ cmd_stage(Cli *c)
 	    board_commit_stage(c->store, who, id, step, reason, &msg), &msg);
 	if (rc == EXIT_OK)
 		printf(tr(c->lang, "project %lld moved to %s\n"), (long long)id,
-		    board_stage_name(step));
+		    stage_label(c, step));
 	account_clear(&a);
 	buf_free(&msg);
 	return rc;
@@ -185,6 +193,7 @@ board_members(Cli *c)
 	int rc = EXIT_OK;
 
 	cli_table_init(&o.t, 3, head);
+	o.t.keys = CLI_COL(1);
 	o.list = json_array();
 	if (store_board_members(c->store, member_row, &o, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
@@ -238,6 +247,7 @@ decisions_print(Cli *c, const BoardFilter *f)
 	}
 	cli_table_init(&t, 10, head);
 	t.last_wraps = 1;
+	t.keys = CLI_COL(4) | CLI_COL(6);
 	if (store_board_decisions(c->store, f, decision_row, &t, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
@@ -311,7 +321,7 @@ board_decide(Cli *c)
 		    d.seed_usd > 0 ? tr(c->lang, " with seed funding of USD ")
 				   : "",
 		    d.seed_usd > 0 ? usd_cell(d.seed_usd, &seed) : "",
-		    board_stage_name(stage));
+		    stage_label(c, stage));
 	account_clear(&a);
 	buf_free(&msg);
 	buf_free(&seed);

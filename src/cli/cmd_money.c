@@ -211,14 +211,16 @@ budget_show(Cli *c, int64_t id)
 		    tr(c->lang, "\nreceived   USD %s\n"), usd(r.received, &x));
 		printf(
 		    tr(c->lang, "shortfall  USD %s\n"), usd(r.shortfall, &x));
-		printf(tr(c->lang, "gender     %s: %s\n"), gender_name(g),
-		    gender_definition(g));
+		printf(tr(c->lang, "gender     %s: %s\n"),
+		    tr(c->lang, gender_name(g)),
+		    tr(c->lang, gender_definition(g)));
 	} else {
 		printf(tr(c->lang,
 			   "project %lld\nbudget     none recorded\n"
 			   "received   USD %s\ngender     %s: %s\n"),
-		    (long long)id, usd(r.received, &x), gender_name(g),
-		    gender_definition(g));
+		    (long long)id, usd(r.received, &x),
+		    tr(c->lang, gender_name(g)),
+		    tr(c->lang, gender_definition(g)));
 	}
 	buf_free(&err);
 	buf_free(&x);
@@ -379,6 +381,7 @@ cmd_contributions(Cli *c)
 		return EXIT_OK;
 	}
 	cli_table_init(&t, 9, head);
+	t.keys = CLI_COL(4) | CLI_COL(5) | CLI_COL(8);
 	if (store_contributions(c->store, &f, contribution_row, &t, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
@@ -411,6 +414,7 @@ fund_table(json_t *j, const char *format, const char *lang, const char *first)
 		if (strcmp(fund_by_head[k], first) == 0)
 			head[0] = fund_by_head[k];
 	cli_table_init(&t, 7, head);
+	t.keys = CLI_COL(1);
 	json_array_foreach(json_object_get(j, "groups"), i, g)
 	{
 		char n[24], m[24];
@@ -459,6 +463,33 @@ fund_table(json_t *j, const char *format, const char *lang, const char *first)
 		buf_free(&b[k]);
 }
 
+/* The groups of a funding by pillar, to rename (store_pillar_names). */
+typedef struct PillarRename {
+	json_t *groups;   /* funding_json()'s "groups" */
+	const char *lang; /* the language of their new names */
+} PillarRename;
+
+static int
+pillar_rename(void *ctx, const PillarName *n)
+{
+	PillarRename *r = ctx;
+	json_t *g;
+	size_t i;
+
+	if (strcmp(n->lang, r->lang) != 0)
+		return 0;
+	json_array_foreach(r->groups, i, g)
+	{
+		json_t *k = json_object_get(g, "key");
+
+		if (json_is_string(k) &&
+		    strcmp(json_string_value(k), n->key) == 0)
+			json_object_set_new(
+			    g, "name", json_string(n->short_name));
+	}
+	return 0;
+}
+
 int
 cmd_funding(Cli *c)
 {
@@ -486,6 +517,12 @@ cmd_funding(Cli *c)
 	if (strcmp(c->format, "json") == 0)
 		cli_print_json(j);
 	else {
+		/* The pillars' short names in the table's language. */
+		PillarRename r = { json_object_get(j, "groups"), c->lang };
+
+		if (strcmp(c->format, "table") == 0 &&
+		    strcmp(f.by, "pillar") == 0 && strcmp(c->lang, "en") != 0)
+			store_pillar_names(c->store, pillar_rename, &r, &err);
 		fund_table(j, c->format, c->lang, f.by);
 		json_decref(j);
 	}
@@ -614,8 +651,8 @@ cmd_gender(Cli *c)
 			rc = cli_error(EXIT_FAIL,
 			    tr(c->lang, "no project %lld"), (long long)id);
 		else
-			printf("%s: %s%s\n", gender_name(g),
-			    gender_definition(g),
+			printf("%s: %s%s\n", tr(c->lang, gender_name(g)),
+			    tr(c->lang, gender_definition(g)),
 			    demo ? tr(c->lang, " (a demonstration record)")
 				 : "");
 		buf_free(&err);

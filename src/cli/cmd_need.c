@@ -117,6 +117,7 @@ needs_list(Cli *c)
 	o.list = json_array();
 	cli_table_init(&o.t, 8, head);
 	o.t.last_wraps = 1;
+	o.t.keys = CLI_COL(6);
 	need_csv_header(&o.csv);
 	rc = store_need_list(c->store, &f, &v, list_one, &o, &total, &err);
 	if (rc != 0) {

@@ -359,7 +359,7 @@ plan_diff_cmd(Cli *c, Draft *a, Draft *b)
 	if (strcmp(c->format, "json") == 0)
 		plan_diff_json(&a->plan, &b->plan, &df, &out);
 	else
-		plan_diff_text(&a->plan, &b->plan, &df, &out);
+		plan_diff_text(&a->plan, &b->plan, &df, c->lang, &out);
 	fwrite(buf_str(&out), 1, out.len, stdout);
 	plan_diff_free(&df);
 	buf_free(&out);

@@ -77,6 +77,7 @@ show_table(json_t *j, const char *lang)
 
 	cli_table_init(&t, 12, rh);
 	t.last_wraps = 1;
+	t.keys = CLI_COL(1) | CLI_COL(6);
 	json_array_foreach(json_object_get(j, "results"), i, r)
 	{
 		json_t *inds = json_object_get(r, "indicators");
@@ -113,6 +114,7 @@ show_table(json_t *j, const char *lang)
 	printf("\n");
 	cli_table_init(&t, 6, ph);
 	t.last_wraps = 1;
+	t.keys = CLI_COL(2) | CLI_COL(3);
 	json_array_foreach(json_object_get(j, "reports"), i, rep)
 	{
 		Buf vals = BUF_INIT;
@@ -434,6 +436,44 @@ out:
 	return rc;
 }
 
+/*
+ * A project's reports of a period as progress lists them ("2019-Q1
+ * approved; 2019-Q2 submitted"), each state in lang, into keep; "none"
+ * (in lang) when text is empty.
+ */
+static const char *
+statuses_label(const char *lang, const char *text, Buf *keep)
+{
+	Buf one = BUF_INIT;
+
+	buf_reset(keep);
+	if (*text == '\0')
+		return tr(lang, "none");
+	if (strcmp(lang, "en") == 0)
+		return text;
+	for (const char *r = text; *r;) {
+		size_t n = strcspn(r, ";"), sp = strcspn(r, " ");
+		Buf key = BUF_INIT;
+
+		if (sp < n) {
+			buf_append(&key, r + sp + 1, n - sp - 1);
+			buf_append(keep, r, sp + 1);
+			buf_puts(
+			    keep, cli_key_label(lang, buf_str(&key), &one));
+		} else {
+			buf_append(keep, r, n);
+		}
+		buf_free(&key);
+		r += n;
+		if (*r == ';') {
+			buf_puts(keep, "; ");
+			r += strspn(r, "; ");
+		}
+	}
+	buf_free(&one);
+	return buf_str(keep);
+}
+
 int
 cmd_progress(Cli *c)
 {
@@ -445,7 +485,7 @@ cmd_progress(Cli *c)
 	const char *period = cli_opt(c, "period");
 	const Account *who;
 	Account a;
-	Buf msg = BUF_INIT, err = BUF_INIT;
+	Buf msg = BUF_INIT, err = BUF_INIT, label = BUF_INIT;
 	json_t *j = NULL, *row, *in, *t;
 	CliTable tab;
 	size_t i, k;
@@ -495,8 +535,8 @@ cmd_progress(Cli *c)
 			wg = NULL;
 
 		printf(tr(c->lang, "%s progress report, %s (%s to %s)%s%s\n"),
-		    str_of(j, "report"), str_of(j, "period"),
-		    str_of(j, "start"), str_of(j, "end"),
+		    cli_key_label(c->lang, str_of(j, "report"), &label),
+		    str_of(j, "period"), str_of(j, "start"), str_of(j, "end"),
 		    wg ? ": " : tr(c->lang, ": every project"),
 		    wg ? str_of(wg, "name") : "");
 		printf(tr(c->lang,
@@ -531,9 +571,8 @@ cmd_progress(Cli *c)
 			cells[0] = int_of(row, "id");
 			cells[1] = int_of(row, "serial");
 			cells[2] = str_of(row, "lead");
-			cells[3] = *str_of(row, "status")
-			    ? str_of(row, "status")
-			    : "none";
+			cells[3] = statuses_label(
+			    c->lang, str_of(row, "status"), &label);
 			cells[4] = int_of(in, "id");
 			cells[5] = str_of(in, "unit");
 			cells[6] = str_of(in, "period");
@@ -569,6 +608,7 @@ out:
 	account_clear(&a);
 	buf_free(&msg);
 	buf_free(&err);
+	buf_free(&label);
 	return rc;
 }
 

@@ -241,6 +241,7 @@ user_list(Cli *c, Buf *err)
 
 	cli_table_init(
 	    &l.table, 4, strcmp(c->format, "csv") == 0 ? head_csv : head);
+	l.table.keys = CLI_COL(1) | CLI_COL(3);
 	l.list = json_array();
 	if (store_accounts(c->store, list_one, &l, err) != 0)
 		rc = cli_error(

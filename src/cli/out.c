@@ -10,6 +10,7 @@
 
 #include "../core/csv.h"
 #include "../core/mem.h"
+#include "../account/account.h"
 #include "../core/utf8.h"
 #include "../io/project_commit.h"
 #include "../text/lang.h"
@@ -89,6 +90,35 @@ flush(Buf *b)
 }
 
 /*
+ * The labels in lang of the cells of t's key columns (t->keys) that have
+ * one, by cell; NULL for the others.  The caller frees each and the array.
+ */
+static char **
+labels(const CliTable *t, const char *lang)
+{
+	size_t ncol = (size_t)t->ncol;
+	char **label = xcalloc(t->nrow * ncol + 1, sizeof(char *));
+	Buf keep = BUF_INIT;
+
+	for (size_t i = 0; i < ncol && i < 32; i++) {
+		if ((t->keys & (1u << i)) == 0)
+			continue;
+		for (size_t r = 0; r < t->nrow; r++) {
+			size_t k = r * ncol + i;
+
+			if (cli_key_label(lang, t->cell[k], &keep) !=
+			    t->cell[k])
+				label[k] = xstrdup(buf_str(&keep));
+		}
+	}
+	buf_free(&keep);
+	return label;
+}
+
+/* Cell k of t as the table shows it: its label, if it has one. */
+#define CELL(k) (label && label[k] ? label[k] : t->cell[k])
+
+/*
  * t as an aligned text table.  Each cell is measured once, and the cells
  * of the last column not at all: it is never padded.  The lines go out
  * a buffer at a time.
@@ -100,17 +130,20 @@ table_text(const CliTable *t, const char *lang)
 	size_t *w = xcalloc(ncol, sizeof(size_t));
 	size_t *cw = xcalloc(t->nrow * ncol + 1, sizeof(size_t));
 	const char **head = xcalloc(ncol + 1, sizeof(*head));
+	char **label = NULL;
 	Buf out = BUF_INIT;
 
 	for (size_t i = 0; i < ncol; i++)
 		head[i] = *t->head[i] ? tr(lang, t->head[i]) : "";
 	for (size_t i = 0; i + 1 < ncol; i++)
 		w[i] = utf8_width(head[i]);
+	if (t->keys != 0 && strcmp(lang, "en") != 0)
+		label = labels(t, lang);
 	for (size_t r = 0; r < t->nrow; r++)
 		for (size_t i = 0; i + 1 < ncol; i++) {
 			size_t k = r * ncol + i;
 
-			cw[k] = utf8_width(t->cell[k]);
+			cw[k] = utf8_width(CELL(k));
 			if (cw[k] > w[i])
 				w[i] = cw[k];
 		}
@@ -124,7 +157,7 @@ table_text(const CliTable *t, const char *lang)
 		for (size_t i = 0; i < ncol; i++) {
 			size_t k = r * ncol + i;
 
-			buf_puts(&out, t->cell[k]);
+			buf_puts(&out, CELL(k));
 			if (i + 1 < ncol)
 				pad(&out, w[i] - cw[k] + 2);
 		}
@@ -134,10 +167,15 @@ table_text(const CliTable *t, const char *lang)
 	}
 	flush(&out);
 	buf_free(&out);
+	if (label != NULL)
+		for (size_t k = 0; k < t->nrow * ncol; k++)
+			free(label[k]);
+	free(label);
 	free(head);
 	free(cw);
 	free(w);
 }
+#undef CELL
 
 void
 cli_table_print(const CliTable *t, const char *format, const char *lang)
@@ -172,6 +210,7 @@ cli_table_print(const CliTable *t, const char *format, const char *lang)
 /*
  * The keys the tables show and their labels for people, in English;
  * their translations are those of the pages, which show the same.
+ * (Roles are account_role_label()'s, levels of results have a context.)
  */
 static const char *const key_labels[][2] = {
 	{ "in_development", N_("in development") },
@@ -186,37 +225,97 @@ static const char *const key_labels[][2] = {
 	{ "restricted", N_("restricted") },
 	{ "compact", N_("compact") },
 	{ "public", N_("public") },
+	{ "demo", N_("demo") },
+	/* an account's state */
+	{ "active", N_("active") },
+	{ "disabled", N_("disabled") },
+	/* the Board's decisions and the steps of the lifecycle */
+	{ "approve", N_("approved") },
+	{ "revise", N_("returned for revision") },
+	{ "reject", N_("rejected") },
+	{ "not placed", N_("not placed") },
+	{ "Idea", N_("Idea") },
+	{ "Analysis", N_("Analysis") },
+	{ "Planning", N_("Planning") },
+	{ "Financing", N_("Financing") },
+	{ "Initiation", N_("Initiation") },
+	{ "Implementation", N_("Implementation") },
+	{ "Evaluation", N_("Evaluation") },
+	/* what an import did with a row */
+	{ "added", N_("added") },
+	{ "changed", N_("changed") },
+	{ "unchanged", N_("unchanged") },
+	{ "repeated", N_("repeated") },
+	{ "refused", N_("refused") },
+	/* results: a report's state, an indicator's aggregation, a period */
+	{ "draft", N_("draft") },
+	{ "submitted", N_("submitted") },
+	{ "returned", N_("returned") },
+	{ "approved", N_("approved") },
+	{ "sum", N_("summed") },
+	{ "last", N_("latest value") },
+	{ "quarterly", N_("quarterly") },
+	{ "mid-year", N_("mid-year") },
+	{ "second half-year", N_("second half-year") },
+	{ "end-of-year", N_("end-of-year") },
+	/* money: a contribution's way and kind, the gender marker */
+	{ "direct", N_("directly") },
+	{ "trust fund", N_("the Trust Fund") },
+	{ "earmarked", N_("earmarked") },
+	{ "cash", N_("cash") },
+	{ "in kind", N_("in kind") },
+	{ "not assessed", N_("not assessed") },
 };
 
 static const char *
 key_label(const char *lang, const char *key, size_t n)
 {
+	Buf k = BUF_INIT;
+	const char *l = NULL;
+
 	for (size_t i = 0; i < sizeof(key_labels) / sizeof(key_labels[0]); i++)
 		if (strncmp(key_labels[i][0], key, n) == 0 &&
 		    key_labels[i][0][n] == '\0')
 			return tr(lang, key_labels[i][1]);
-	return NULL;
+	if (n == 7 && strncmp(key, "outcome", n) == 0)
+		return trp(lang, "result level", "outcome");
+	if (n == 6 && strncmp(key, "output", n) == 0)
+		return trp(lang, "result level", "output");
+	buf_append(&k, key, n);
+	if (account_role_valid(buf_str(&k)))
+		l = account_role_label(lang, buf_str(&k));
+	buf_free(&k);
+	return l;
+}
+
+const char *
+cli_key_label(const char *lang, const char *key, Buf *keep)
+{
+	buf_reset(keep);
+	if (key == NULL || *key == '\0' || strcmp(lang, "en") == 0)
+		return key;
+	/* "global, regional": each key of the list. */
+	for (const char *k = key; *k;) {
+		size_t n = strcspn(k, ",");
+		const char *l = key_label(lang, k, n);
+
+		if (l == NULL)
+			return key;
+		buf_printf(keep, "%s%s", keep->len ? tr(lang, ", ") : "", l);
+		k += n;
+		k += strspn(k, ", ");
+	}
+	return buf_str(keep);
 }
 
 const char *
 cli_label(const Cli *c, const char *key, Buf *keep)
 {
-	buf_reset(keep);
-	if (key == NULL || strcmp(c->format, "table") != 0 ||
-	    strcmp(c->lang, "en") == 0)
+	if (strcmp(c->format, "table") != 0) {
+		buf_reset(keep);
 		return key;
-	/* "global, regional": each key of the list. */
-	for (const char *k = key; *k;) {
-		size_t n = strcspn(k, ",");
-		const char *l = key_label(c->lang, k, n);
-
-		if (l == NULL)
-			return key;
-		buf_printf(keep, "%s%s", keep->len ? tr(c->lang, ", ") : "", l);
-		k += n;
-		k += strspn(k, ", ");
 	}
-	return buf_str(keep);
+	return cli_key_label(c->lang, key, keep);
 }
 
 int

@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "../account/account.h"
 #include "../account/prefs.h"
 #include "page_int.h"
 
@@ -26,7 +27,8 @@ account_view(Page *p, const char *chosen, const char *msg, int status)
 	html(o,
 	    "<dl class=\"facts\">\n<dt>%s</dt><dd><bdi>%s</bdi></dd>\n"
 	    "<dt>%s</dt><dd>%s</dd>\n",
-	    PT(p, "Login"), p->who.login, PT(p, "Role"), p->who.role);
+	    PT(p, "Login"), p->who.login, PT(p, "Role"),
+	    account_role_label(p->lang, p->who.role));
 	if (p->who.entity != NULL)
 		html(o,
 		    "<dt>%s</dt><dd><a "

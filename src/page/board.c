@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../account/account.h"
 #include "../io/board_io.h"
 #include "../portfolio/money.h"
 #include "page_int.h"
@@ -295,7 +296,8 @@ member_item(void *ctx, const char *login, const char *role, const char *since)
 	/* The day of "2024-05-01T10:00:00Z". */
 	snprintf(ymd, sizeof(ymd), "%s", since);
 	lang_date(&d, m->p->lang, ymd);
-	buf_printf(&t, PT(m->p, "(%s, since %s)"), role, buf_str(&d));
+	buf_printf(&t, PT(m->p, "(%s, since %s)"),
+	    account_role_label(m->p->lang, role), buf_str(&d));
 	html(&m->items, "<li>%s <small>%s</small></li>\n", login, buf_str(&t));
 	buf_free(&d);
 	buf_free(&t);

@@ -272,12 +272,55 @@ typedef struct FundRows {
 	int counts; /* columns of counts (not for a row a project) */
 } FundRows;
 
+/* A pillar's short name looked for in a language (store_pillar_names). */
+typedef struct PillarFind {
+	const char *key, *lang; /* the pillar, the language */
+	Buf *name;              /* its short name there, when found */
+} PillarFind;
+
+static int
+pillar_find(void *ctx, const PillarName *n)
+{
+	PillarFind *f = ctx;
+
+	if (strcmp(n->key, f->key) == 0 && strcmp(n->lang, f->lang) == 0)
+		buf_set(f->name, n->short_name);
+	return 0;
+}
+
+/*
+ * The group's name in the page's language: a pillar's short name (the
+ * funding's are English), "not assessed" of the gender marker; r->name
+ * itself otherwise, and in English.  Kept in keep.
+ */
+static const char *
+group_label(FundRows *t, const FundRow *r, Buf *keep)
+{
+	const char *by = t->f->by;
+	Buf err = BUF_INIT;
+
+	buf_set(keep, r->name);
+	if (strcmp(t->p->lang, "en") == 0)
+		return buf_str(keep);
+	if (strcmp(by, "pillar") == 0 && r->key[0] != '\0') {
+		PillarFind f = { r->key, t->p->lang, keep };
+
+		store_pillar_names(t->p->s, pillar_find, &f, &err);
+	} else if (strcmp(by, "gender") == 0 && r->key[0] == '\0') {
+		buf_set(keep, PT(t->p, "not assessed"));
+	}
+	buf_free(&err);
+	return buf_str(keep);
+}
+
 /* The name of a group, as a link to its projects where there is one. */
 static void
 group_name(FundRows *t, const FundRow *r)
 {
 	Buf *o = &t->rows;
 	const char *by = t->f->by;
+	Buf keep = BUF_INIT;
+	const char *name = group_label(t, r, &keep);
 
 	if (strcmp(by, "project") == 0)
 		html(o, "<a href=\"/projects/%u\">%s</a>", r->key, r->name);
@@ -291,12 +334,13 @@ group_name(FundRows *t, const FundRow *r)
 		    "<a href=\"/funding?by=project&amp;pillar=%u%S%u\">%s: "
 		    "%s</a>",
 		    r->key, t->f->entity ? "&amp;entity=" : "", t->f->entity,
-		    r->key, r->name);
+		    r->key, name);
 	else if (strcmp(by, "gender") == 0 && r->key[0] != '\0')
 		html(o, "%s <small>%s</small>", r->name,
 		    page_gender_definition(t->p, atoi(r->key)));
 	else
-		html(o, "%s", r->name);
+		html(o, "%s", name);
+	buf_free(&keep);
 }
 
 static void

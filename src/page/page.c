@@ -305,8 +305,8 @@ page_begin(Page *p, const char *title)
 		    p->nav && strcmp(p->nav, "account") == 0
 			? " aria-current=\"page\""
 			: "",
-		    p->who.login, p->who.role, p->who.entity ? ", " : "",
-		    p->who.entity);
+		    p->who.login, account_role_label(p->lang, p->who.role),
+		    p->who.entity ? ", " : "", p->who.entity);
 		page_csrf_field(p);
 		html(o,
 		    "<button type=\"submit\" class=\"link\">%s</button></form>",

@@ -179,13 +179,16 @@ report_html(Page *p, const ImportReport *rep, int dry_run)
 			/* Most messages say their line already. */
 			buf_reset(&t);
 			if (strncmp(rep->note[i].message, "line ", 5) == 0)
-				buf_printf(
-				    &t, PT(p, "%s (%s)"), m, rep->note[i].kind);
+				buf_printf(&t, PT(p, "%s (%s)"), m,
+				    store_finding_kind(
+					p->lang, rep->note[i].kind));
 			else
 				buf_printf(&t, PT(p, "line %s: %s (%s)"),
 				    page_num(
 					p, &num, (int64_t)rep->note[i].line),
-				    m, rep->note[i].kind);
+				    m,
+				    store_finding_kind(
+					p->lang, rep->note[i].kind));
 			html(&p->out, "<li>%s</li>\n", buf_str(&t));
 		}
 		html(&p->out, "</ul>\n");

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../text/lang.h"
 #include "diff.h"
 
 #define ALIGN_MAX_CELLS (20u * 1000 * 1000)
@@ -432,12 +433,12 @@ plan_diff_words(
 }
 
 static void
-label(const Plan *p, int bi, Buf *out)
+label(const Plan *p, int bi, const char *lang, Buf *out)
 {
 	if (bi < 0)
 		buf_puts(out, "-");
 	else
-		plan_block_label(p, (size_t)bi, out);
+		plan_block_label_in(p, (size_t)bi, lang, out);
 }
 
 /* The words of a changed pair, {-old-} and {+new+} marked. */
@@ -467,16 +468,23 @@ words_text(const Plan *a, const Plan *b, const PlanDiffPair *pp, Buf *out)
 }
 
 void
-plan_diff_text(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out)
+plan_diff_text(
+    const Plan *a, const Plan *b, const PlanDiff *d, const char *lang, Buf *out)
 {
 	Buf la = BUF_INIT, lb = BUF_INIT;
 
 	buf_printf(out,
-	    "%ld blocks changed, %ld added, %ld removed, %ld measures "
-	    "renumbered\n"
-	    "brackets: %ld opened, %ld agreed, %ld dropped, %ld still open\n",
-	    d->changed, d->added, d->removed, d->renumbered, d->opened,
-	    d->agreed, d->dropped, d->open);
+	    tr(lang,
+		"%ld blocks changed, %ld added, %ld removed, %ld measures "
+		"renumbered"),
+	    d->changed, d->added, d->removed, d->renumbered);
+	buf_putc(out, '\n');
+	buf_printf(out,
+	    tr(lang,
+		"brackets: %ld opened, %ld agreed, %ld dropped, %ld still "
+		"open"),
+	    d->opened, d->agreed, d->dropped, d->open);
+	buf_putc(out, '\n');
 	for (size_t k = 0; k < d->npair; k++) {
 		const PlanDiffPair *pp = &d->pair[k];
 
@@ -484,22 +492,27 @@ plan_diff_text(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out)
 			continue;
 		buf_reset(&la);
 		buf_reset(&lb);
-		label(a, pp->a, &la);
-		label(b, pp->b, &lb);
+		label(a, pp->a, lang, &la);
+		label(b, pp->b, lang, &lb);
 		buf_putc(out, '\n');
-		if (pp->a < 0)
-			buf_printf(out, "+ %s (new)", buf_str(&lb));
-		else if (pp->b < 0)
-			buf_printf(out, "- %s (removed)", buf_str(&la));
-		else if (strcmp(buf_str(&la), buf_str(&lb)) != 0)
+		if (pp->a < 0) {
+			buf_puts(out, "+ ");
+			buf_printf(out, tr(lang, "%s (new)"), buf_str(&lb));
+		} else if (pp->b < 0) {
+			buf_puts(out, "- ");
+			buf_printf(out, tr(lang, "%s (removed)"), buf_str(&la));
+		} else if (strcmp(buf_str(&la), buf_str(&lb)) != 0)
 			buf_printf(
 			    out, "~ %s -> %s", buf_str(&la), buf_str(&lb));
 		else
 			buf_printf(out, "~ %s", buf_str(&la));
+		buf_puts(out, "  [");
 		buf_printf(out,
-		    "  [brackets: %ld opened, %ld agreed, %ld dropped, %ld "
-		    "open]\n",
+		    tr(lang,
+			"brackets: %ld opened, %ld agreed, %ld dropped, %ld "
+			"open"),
 		    pp->opened, pp->agreed, pp->dropped, pp->open);
+		buf_puts(out, "]\n");
 		words_text(a, b, pp, out);
 	}
 	buf_free(&la);

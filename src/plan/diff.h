@@ -47,9 +47,12 @@ typedef struct PlanWordEdit {
 size_t plan_diff_words(
     const Plan *a, int ba, const Plan *b, int bb, PlanWordEdit **edits);
 
-/* The comparison as text ({-old-}{+new+} within each changed block) or as
- * JSON. */
-void plan_diff_text(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out);
+/*
+ * The comparison as text ({-old-}{+new+} within each changed block), its
+ * counts and places in lang (English when NULL), or as JSON (English).
+ */
+void plan_diff_text(const Plan *a, const Plan *b, const PlanDiff *d,
+    const char *lang, Buf *out);
 void plan_diff_json(const Plan *a, const Plan *b, const PlanDiff *d, Buf *out);
 
 #endif

@@ -404,6 +404,9 @@ static const char *const check_kinds[][2] = {
 	{ "extra-cells", N_("extra cells") },
 	{ "orphan-continuation", N_("orphan continuation") },
 	{ "stray-text", N_("stray text") },
+	/* the importer's notes on rows it refused or read twice */
+	{ "not-your-entity", N_("not your entity") },
+	{ "repeated-row", N_("repeated row") },
 };
 
 const char *

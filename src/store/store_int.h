@@ -62,13 +62,15 @@ int64_t store_generation(Store *s);
  * initialiser of NLANG string literals in the order of lang_code (ar zh
  * en fr ru es), since db_prepare() keys statements by their text's
  * address.  The collations are lang_collate()'s, which store_open()
- * gives every connection; English keeps the bytes' order, as its pages
- * and reports always had it.
+ * gives every connection; English too, as its dictionaries have it:
+ * "Åland" with the A (not after "Zimbabwe"), "Türkiye" before
+ * "Turkmenistan" (not after "Tuvalu").
  */
 #define STORE_BY_LANG(head, tail)                                              \
 	{                                                                      \
 		head " COLLATE lang_ar" tail, head " COLLATE lang_zh" tail,    \
-		    head tail, head " COLLATE lang_fr" tail,                   \
+		    head " COLLATE lang_en" tail,                              \
+		    head " COLLATE lang_fr" tail,                              \
 		    head " COLLATE lang_ru" tail, head " COLLATE lang_es" tail \
 	}
 

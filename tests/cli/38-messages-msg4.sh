@@ -1,0 +1,196 @@
+#!/bin/bash
+# 38-messages-msg4.sh - what was still English in the other languages:
+# plan diff's text, the keys the tables and pages showed raw (the Board's
+# decisions, the lifecycle's steps, results' levels and reports' states,
+# the demo column, accounts' roles and states, contributions' way and
+# kind, the gender marker unassessed, the pillars of funding), the kinds
+# of the importer's notes; and English names in English's collation.
+# English, CSV and JSON keep every byte they had.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/common.bash"
+
+"$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
+equal "the matrix imports" 0 $?
+PW="a long enough password"
+echo "$PW" | "$CTM" user add sec --role secretariat >/dev/null 2>&1
+echo "$PW" | "$CTM" user add fp --role focal_point --entity UNICRI >/dev/null 2>&1
+echo "$PW" | "$CTM" user add board --role viewer >/dev/null 2>&1
+equal "three accounts" 3 "$("$CTM" user list --format csv | sed 1d | wc -l)"
+
+# --- plan diff ------------------------------------------------------------------
+OLD=$TOP/data/plans/agreement-23-oct-2015.md
+NEW=$TOP/data/plans/agreement-4-dec-2015.md
+out=$("$CTM" --lang ru plan diff "$OLD" "$NEW" 2>/dev/null)
+contains "ru plan diff: the counts in Russian" \
+	"изменено частей: 134, добавлено: 90, удалено: 126, перенумеровано мер: 17" "$out"
+contains "  the brackets too" "квадратные скобки: открыто новых — 716" "$out"
+contains "  a new block so named" "(новый)  [скобки: открыто новых — 0" "$out"
+lacks "  not in English" "blocks changed" "$out"
+out=$("$CTM" --lang zh plan diff "$OLD" "$NEW" 2>/dev/null)
+contains "zh plan diff: a block removed" "（已删除）" "$out"
+out=$("$CTM" plan diff "$OLD" "$NEW" 2>/dev/null)
+equal "en plan diff: the first line as ever" \
+	"134 blocks changed, 90 added, 126 removed, 17 measures renumbered" \
+	"$(printf '%s\n' "$out" | head -1)"
+contains "  the brackets as ever" \
+	"brackets: 716 opened, 19 agreed, 705 dropped, 299 still open" "$out"
+contains "  a block's brackets as ever" \
+	"(new)  [brackets: 0 opened, 0 agreed, 0 dropped, 0 open]" "$out"
+
+# --- the Board and the lifecycle ----------------------------------------------
+"$CTM" stage place --from-status >/dev/null 2>&1
+"$CTM" board member add board >/dev/null 2>&1
+P=$("$CTM" projects --status in_development --format csv --limit 2 | sed -n '2s/,.*//p')
+P2=$("$CTM" projects --status in_development --format csv --limit 2 | sed -n '3s/,.*//p')
+"$CTM" board decide "$P" --decision approve --seed 1000 --meeting 2018-06-12 \
+	--demo --as board --reason "a test" >/dev/null 2>&1
+equal "a decision recorded" 0 $?
+"$CTM" board decide "$P2" --decision revise --meeting 2018-06-12 \
+	--demo --as board --reason "a test" >/dev/null 2>&1
+out=$("$CTM" --lang ru board decisions 2>&1)
+contains "ru board decisions: approved, in Russian" "одобрен " "$out"
+contains "  returned for revision" "возвращен на доработку" "$out"
+contains "  the demo column" "демо  board" "$out"
+lacks "  no key" " approve " "$out"
+out=$("$CTM" board decisions 2>&1)
+contains "en board decisions: the key, as ever" " approve  " "$out"
+contains "  and revise" " revise " "$out"
+equal "fr board decisions CSV: the same bytes as English" \
+	"$("$CTM" board decisions --format csv | md5sum)" \
+	"$("$CTM" --lang fr board decisions --format csv | md5sum)"
+out=$("$CTM" --lang ru stage "$P" 2>&1)
+contains "ru stage: the step the project is at" "проект $P: Начало" "$out"
+contains "  the steps of its history" "не определен  Планирование" "$out"
+out=$("$CTM" stage "$P" 2>&1)
+contains "en stage: as ever" "project $P: Initiation" "$out"
+contains "  its history too" "not placed  Planning" "$out"
+out=$("$CTM" --lang ar board members 2>&1)
+contains "ar board members: the role" "قارئ" "$out"
+lacks "  not the key" "viewer" "$out"
+
+# --- accounts -------------------------------------------------------------------
+out=$("$CTM" --lang ar user list 2>&1)
+contains "ar user list: the focal point's role" "جهة التنسيق" "$out"
+contains "  an account's state" "نشط" "$out"
+lacks "  no role as a key" "focal_point" "$out"
+out=$("$CTM" user list 2>&1)
+contains "en user list: the key, as ever" "fp     focal_point  UNICRI  active" "$out"
+equal "ru user list CSV: the same bytes as English" \
+	"$("$CTM" user list --format csv | md5sum)" \
+	"$("$CTM" --lang ru user list --format csv | md5sum)"
+
+# --- results and progress -------------------------------------------------------
+R=$("$CTM" projects --status ongoing --format csv --limit 1 | sed -n '2s/,.*//p')
+"$CTM" areas "$R" countering-financing-of-terrorism >/dev/null 2>&1
+O=$("$CTM" results add "$R" --level outcome --demo --statement "A statement" 2>/dev/null)
+I=$("$CTM" indicators add "$O" --name "States" --unit "States" --aggregate last \
+	--target 8 --demo 2>/dev/null)
+"$CTM" report "$R" 2019-Q1 --demo --value "$I=3" >/dev/null 2>&1
+"$CTM" report submit "$R" 2019-Q1 >/dev/null 2>&1
+equal "a report submitted" submitted \
+	"$("$CTM" results show "$R" --format json | json 'j.reports[0].status' /dev/stdin)"
+out=$("$CTM" --lang fr results show "$R" 2>&1)
+contains "fr results show: the level" "réalisation" "$out"
+contains "  the aggregation" "dernière valeur" "$out"
+contains "  the report's state" "soumis" "$out"
+contains "  demo" "démo" "$(printf '%s\n' "$out" | grep 2019-Q1)"
+out=$("$CTM" results show "$R" 2>&1)
+contains "en results show: the level a key, as ever" " outcome " "$(printf '%s\n' "$out" | grep "^$O ")"
+contains "  the state" "2019-Q1  submitted  demo" "$out"
+out=$("$CTM" --lang ru progress --period 2019 2>&1)
+contains "ru progress: the kind of report" "отчёт о ходе работы годовой" "$out"
+contains "  a period's report and its state" "2019-Q1 представлен" "$out"
+out=$("$CTM" progress --period 2019 2>&1)
+contains "en progress: as ever" "end-of-year progress report, 2019" "$out"
+contains "  the state" "2019-Q1 submitted" "$out"
+
+# --- needs: the demo column -------------------------------------------------------
+"$CTM" needs import "$TOP/data/demo/needs.csv" --demo >/dev/null 2>&1
+out=$("$CTM" --lang zh needs list --limit 3 2>&1)
+contains "zh needs list: the demo column" "演示" "$out"
+out=$("$CTM" needs list 2>&1)
+contains "en needs list: demo, as ever" " demo " "$out"
+
+# --- money -------------------------------------------------------------------------
+"$CTM" rates add EUR 1.1 --date 2018-01-01 --source test >/dev/null 2>&1
+"$CTM" budget set "$R" 1000 --date 2018-06-01 --demo >/dev/null 2>&1
+"$CTM" contributions add --donor "A donor" --amount 900 --currency EUR \
+	--date 2018-05-01 --project "$R" --trust-fund --in-kind --demo >/dev/null 2>&1
+equal "a contribution recorded" 2 "$("$CTM" contributions list --format csv | wc -l)"
+out=$("$CTM" --lang ru contributions list 2>&1)
+contains "ru contributions: its way" "Целевой фонд, целевой" "$out"
+contains "  its kind" "натуральный" "$out"
+out=$("$CTM" contributions list 2>&1)
+contains "en contributions: as ever" "trust fund, earmarked  in kind" "$out"
+equal "es contributions CSV: the same bytes as English" \
+	"$("$CTM" contributions list --format csv | md5sum)" \
+	"$("$CTM" --lang es contributions list --format csv | md5sum)"
+out=$("$CTM" --lang ru funding --by gender 2>&1)
+contains "ru funding by gender: the unassessed" "не оценивался" "$out"
+out=$("$CTM" --lang ru funding 2>&1)
+contains "ru funding: the pillar's short name" "Условия, способствующие терроризму" "$out"
+lacks "  not English's" "Conditions conducive" "$out"
+out=$("$CTM" funding --by gender 2>&1)
+contains "en funding by gender: as ever" "not assessed" "$out"
+out=$("$CTM" --lang es budget show "$R" 2>&1)
+contains "es budget show: the marker's definition" "sin evaluar: " "$out"
+lacks "  not English's" "has not been assessed" "$out"
+
+# --- the importer's notes ----------------------------------------------------------
+out=$("$CTM" --lang ar import --format csv --entity UNODC --dry-run \
+	"$FIX/projects-quoted.csv" 2>&1)
+contains "ar import: the kind of a refused row's note" ":2: ليس من كيانك: " "$out"
+contains "  a row's outcome" "مرفوض" "$(printf '%s\n' "$out" | grep 'quoted.csv:2  ')"
+lacks "  no kind as a key" "not-your-entity" "$out"
+out=$("$CTM" import --format csv --entity UNODC --dry-run "$FIX/projects-quoted.csv" 2>&1)
+contains "en import: the kind, as ever" "projects-quoted.csv:2: not-your-entity: the row does not name UNODC" "$out"
+contains "  the outcome" "refused   " "$out"
+
+# --- pages -------------------------------------------------------------------------
+serve_start
+check "the server starts" -- test -n "$ADDR"
+B="http://$ADDR"
+equal "the focal point signs in" 303 "$(signin fp "$PW" "$WORK/jf")"
+equal "the secretariat signs in" 303 "$(signin sec "$PW" "$WORK/js")"
+get "/account?lang=ru" "$WORK/jf" >/dev/null
+contains "ru /account: the role" "<dt>Роль</dt><dd>координатор</dd>" "$(body)"
+contains "  in the header too" "fp <small>(координатор, UNICRI)</small>" "$(body)"
+get "/account?lang=en" "$WORK/jf" >/dev/null
+contains "en /account: the key, as ever" "<dt>Role</dt><dd>focal_point</dd>" "$(body)"
+get "/board?lang=ar" "$WORK/js" >/dev/null
+contains "ar /board: a member's role" "(قارئ، " "$(body)"
+get "/funding?by=gender&lang=fr" "$WORK/js" >/dev/null
+contains "fr /funding by gender: the unassessed" "non évalué" "$(body)"
+lacks "  not in English" "not assessed" "$(body)"
+get "/funding?by=pillar&lang=zh" "$WORK/js" >/dev/null
+contains "zh /funding by pillar: the short name" ">I: 助长恐怖主义的条件</a>" "$(body)"
+get "/funding?by=pillar&lang=en" "$WORK/js" >/dev/null
+contains "en /funding by pillar: as ever" ">I: Conditions conducive</a>" "$(body)"
+H=$(head -1 "$TOP/data/project-template.csv" | tr -d '\r')
+printf '%s\nII,,A project of UNODC only,2025,UNODC,Ongoing,Training.,Global\n' "$H" >"$WORK/theirs.csv"
+get "/upload?lang=ru" "$WORK/jf" >/dev/null
+post /upload "$WORK/jf" -F "csrf=$(csrf)" -F format=auto \
+	-F "file=@$WORK/theirs.csv;type=text/csv" >/dev/null
+contains "ru upload: the refused row's kind of note" "(не ваша структура)" "$(body)"
+lacks "  not the key" "(not-your-entity)" "$(body)"
+get "/upload?lang=en" "$WORK/jf" >/dev/null
+post /upload "$WORK/jf" -F "csrf=$(csrf)" -F format=auto \
+	-F "file=@$WORK/theirs.csv;type=text/csv" >/dev/null
+contains "en upload: the key, as ever" "(not-your-entity)" "$(body)"
+
+# --- English in English's collation (of the countries no project names; the
+# bytes' order had each accented name after all the others of its letter,
+# Åland after Zimbabwe) -------------------------------------------------------
+get "/countries?lang=en" >/dev/null
+body | grep -o 'Åland Islands\|American Samoa\|Réunion\|Romania\|Türkiye\|Tuvalu' >"$WORK/order"
+equal "en /countries: Réunion before Romania" "Réunion Romania" \
+	"$(grep -x 'Réunion\|Romania' "$WORK/order" | tr '\n' ' ' | sed 's/ $//')"
+equal "  Åland among the A's" "Åland Islands American Samoa" \
+	"$(grep -x 'Åland Islands\|American Samoa' "$WORK/order" | tr '\n' ' ' | sed 's/ $//')"
+equal "  Türkiye before Tuvalu (both named by no project)" "Türkiye Tuvalu" \
+	"$(grep -x 'Türkiye\|Tuvalu' "$WORK/order" | tr '\n' ' ' | sed 's/ $//')"
+kill -TERM "$PID" 2>/dev/null
+wait "$PID" 2>/dev/null
+lacks "the server reported no memory error (under the sanitizers)" "Sanitizer" \
+	"$(cat "$WORK/serve.log")"
+exit 0
