@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "../core/strmap.h"
 #include "../io/project_json.h"
 #include "../portfolio/query.h"
 #include "../portfolio/vocab.h"
@@ -298,12 +299,78 @@ out:
 	return rc;
 }
 
+/*
+ * The names of a statistic's groups in the table's language: the store
+ * gives them in English, which the JSON and CSV keep.  Keys are those of
+ * the groups: pillars I..IV, ISO alpha-3, M49 codes, organisation keys.
+ */
+typedef struct GroupNames {
+	StrMap at; /* key -> offset of its name in text */
+	Buf text;  /* the names, each ending in NUL */
+	const char *lang;
+} GroupNames;
+
+static void
+names_put(GroupNames *n, const char *key, const char *name)
+{
+	if (key == NULL || name == NULL || *name == '\0')
+		return;
+	strmap_put(&n->at, key, (int64_t)n->text.len);
+	buf_append(&n->text, name, strlen(name) + 1);
+}
+
+static int
+names_ref(void *ctx, const RefItem *r)
+{
+	GroupNames *n = ctx;
+
+	names_put(n, r->iso3, r->name);
+	names_put(n, r->m49, r->name);
+	if (r->iso3 == NULL && r->m49 == NULL)
+		names_put(n, r->key, r->name);
+	return 0;
+}
+
+static int
+names_pillar(void *ctx, const PillarName *p)
+{
+	GroupNames *n = ctx;
+
+	if (strcmp(p->lang, n->lang) == 0)
+		names_put(n, p->key, p->short_name);
+	return 0;
+}
+
+/* Fill n for the groups of a statistic by by; 0, or -1. */
+static int
+names_read(Store *s, const char *by, GroupNames *n, Buf *err)
+{
+	if (strcmp(by, "pillar") == 0)
+		return store_pillar_names(s, names_pillar, n, err);
+	if (strcmp(by, "country") == 0 || strcmp(by, "region") == 0)
+		return store_places(s, NULL, n->lang, names_ref, n, err);
+	if (strcmp(by, "entity") == 0)
+		return store_organisations(s, n->lang, names_ref, n, err);
+	return 0;
+}
+
+/* The name of key in n, or name. */
+static const char *
+names_get(const GroupNames *n, const char *key, const char *name)
+{
+	int64_t at;
+
+	return n->lang != NULL && strmap_get(&n->at, key, &at) ? n->text.s + at
+							       : name;
+}
+
 typedef struct StatCtx {
 	json_t *groups;
 	CliTable table;
 	int64_t total;
 	const Cli *keyed; /* by status or scope: names as labels, else NULL */
 	Buf label;        /* a group's label */
+	GroupNames names; /* their lang NULL: the store's names */
 } StatCtx;
 
 static int
@@ -322,7 +389,7 @@ stat_group(void *ctx, const StatGroup *g)
 	{
 		const char *row[] = { g->key,
 			st->keyed ? cli_label(st->keyed, g->name, &st->label)
-				  : g->name,
+				  : names_get(&st->names, g->key, g->name),
 			buf_str(&n), buf_str(&share) };
 
 		cli_table_add(&st->table, row);
@@ -364,6 +431,14 @@ cmd_stats(Cli *c)
 	st.groups = json_array();
 	if (strcmp(by, "status") == 0 || strcmp(by, "scope") == 0)
 		st.keyed = c;
+	else if (strcmp(c->format, "table") == 0 &&
+	    strcmp(c->lang, "en") != 0) {
+		st.names.lang = c->lang;
+		if (names_read(c->store, by, &st.names, &err) != 0) {
+			rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+			goto out;
+		}
+	}
 	cli_table_init(
 	    &st.table, 4, strcmp(c->format, "csv") == 0 ? head_csv : head);
 	/* store_stats() sets the total before the groups: shares can use it. */
@@ -384,6 +459,8 @@ out:
 	json_decref(st.groups);
 	cli_table_free(&st.table);
 	buf_free(&st.label);
+	strmap_free(&st.names.at);
+	buf_free(&st.names.text);
 	query_keys_free(&k);
 	buf_free(&err);
 	return rc;

@@ -17,6 +17,24 @@ echo "$PW" | "$CTM" user add fp --role focal_point --entity UNICRI >/dev/null 2>
 echo "$PW" | "$CTM" user add board --role viewer >/dev/null 2>&1
 equal "three accounts" 3 "$("$CTM" user list --format csv | sed 1d | wc -l)"
 
+# --- stats: the groups' names in the table's language ------------------------
+out=$("$CTM" --lang ru stats --by pillar 2>/dev/null)
+contains "ru stats --by pillar: the pillar's Russian short name" "Условия, способствующие терроризму" "$out"
+lacks "  not the English one" "Conditions conducive" "$out"
+out=$("$CTM" --lang zh stats --by country 2>/dev/null)
+contains "zh stats --by country: Mali as the UN writes it in Chinese" "MLI  马里" "$out"
+out=$("$CTM" --lang fr stats --by region 2>/dev/null)
+contains "fr stats --by region: Africa in French" "002  Afrique" "$out"
+out=$("$CTM" --lang ar stats --by entity 2>/dev/null)
+lacks "ar stats --by entity: UNESCO's name not in English" \
+	"United Nations Educational, Scientific and Cultural Organization" "$out"
+equal "en stats --by country: English as before" "MLI  Mali" \
+	"$("$CTM" stats --by country | grep '^MLI' | cut -c1-9)"
+equal "ru stats --by country --format json: the same bytes as English" \
+	"$("$CTM" stats --by country --format json)" "$("$CTM" --lang ru stats --by country --format json)"
+equal "ru stats --by country --format csv: the same bytes as English" \
+	"$("$CTM" stats --by country --format csv)" "$("$CTM" --lang ru stats --by country --format csv)"
+
 # --- plan diff ------------------------------------------------------------------
 OLD=$TOP/data/plans/agreement-23-oct-2015.md
 NEW=$TOP/data/plans/agreement-4-dec-2015.md
