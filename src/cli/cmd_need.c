@@ -58,6 +58,9 @@ filter_of(Cli *c, NeedFilter *f)
 	f->gaps = cli_opt(c, "gaps") != NULL;
 	f->limit = cli_opt(c, "limit") ? atoll(cli_opt(c, "limit")) : 0;
 	f->offset = cli_opt(c, "offset") ? atoll(cli_opt(c, "offset")) : 0;
+	/* A table names places in its language; JSON and CSV in English. */
+	if (c->format == NULL || strcmp(c->format, "table") == 0)
+		f->lang = c->lang;
 }
 
 typedef struct ListOut {

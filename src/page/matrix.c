@@ -19,12 +19,14 @@
 
 #define MATRIX_PAGE 50
 
+/* The orders of the list, read after "Sort by" (a context: Russian
+ * declines them there). */
 static const char *const sorts[][2] = {
-	{ "pillar", N_("pillar and serial") },
-	{ "title", N_("title") },
-	{ "status", N_("status") },
-	{ "start", N_("start date") },
-	{ "id", N_("newest last") },
+	{ "pillar", NP_("sort", "pillar and serial") },
+	{ "title", NP_("sort", "title") },
+	{ "status", NP_("sort", "status") },
+	{ "start", NP_("sort", "start date") },
+	{ "id", NP_("sort", "newest last") },
 };
 
 /* The filter parameters, as GET sends them. */
@@ -207,7 +209,7 @@ filter_form(Page *p, const char *action, int sort_too)
 		html(&p->out, "<option value=\"%s\"%S>%s</option>\n",
 		    sorts[i][0],
 		    sort && strcmp(sort, sorts[i][0]) == 0 ? " selected" : "",
-		    PT(p, sorts[i][1]));
+		    PTP(p, "sort", sorts[i][1]));
 	html(&p->out,
 	    "%S<div class=\"actions\"><button type=\"submit\">%s</button> "
 	    "<a href=\"%s\">%s</a></div>\n</form>\n",

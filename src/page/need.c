@@ -95,6 +95,7 @@ filter_of(Page *p, NeedFilter *f)
 	f->priority = page_param(p, "priority");
 	f->search = page_param(p, "search");
 	f->gaps = page_param(p, "gaps") != NULL;
+	f->lang = p->lang;
 	if (f->status != NULL && !need_status_ok(f->status))
 		f->status = NULL;
 	if (f->priority != NULL && !need_priority_ok(f->priority))
@@ -288,6 +289,7 @@ needs_csv(Page *p)
 	Buf err = BUF_INIT;
 
 	filter_of(p, &f);
+	f.lang = NULL; /* a download names places in English */
 	need_viewer(&p->who, &v);
 	need_csv_header(&o.csv);
 	if (store_need_list(p->s, &f, &v, csv_row, &o, NULL, &err) != 0) {
@@ -802,6 +804,7 @@ page_gaps_csv(Page *p)
 	const char *by = gap_by(p);
 
 	filter_of(p, &f);
+	f.lang = NULL; /* a download names places in English */
 	f.gaps = 0;
 	need_viewer(&p->who, &v);
 	buf_puts(&csv, "key,name,needs,gaps\r\n");

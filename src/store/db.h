@@ -77,6 +77,8 @@ int db_bind(DbStmt *st, const char *types, ...);
 
 /* Bind text t (NULL: SQL NULL) or an integer to parameter i, from 1. */
 int db_bind_text(DbStmt *st, int i, const char *t);
+/* The largest parameter index st has ("?21": 21). */
+int db_params(DbStmt *st);
 int db_bind_int(DbStmt *st, int i, int64_t v);
 
 /* Bind n bytes at data, in place like text, to parameter i. */

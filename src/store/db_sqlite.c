@@ -208,6 +208,12 @@ db_bind_text(DbStmt *st, int i, const char *t)
 }
 
 int
+db_params(DbStmt *st)
+{
+	return sqlite3_bind_parameter_count(st->st);
+}
+
+int
 db_bind_blob(DbStmt *st, int i, const void *data, size_t n)
 {
 	return sqlite3_bind_blob64(

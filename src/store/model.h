@@ -177,6 +177,7 @@ typedef struct NeedFilter {
 	int gaps;             /* only needs no project answers, not addressed */
 	int64_t limit;        /* 0: all */
 	int64_t offset;
+	const char *lang; /* names of places and areas in it; NULL: English */
 } NeedFilter;
 
 /* One group of a gap table: needs, and those that are gaps. */

@@ -57,12 +57,27 @@
 	" LEFT JOIN pillar p ON p.id = n.pillar_id"                            \
 	" LEFT JOIN thematic_area a ON a.id = n.thematic_area_id"
 
+/*
+ * The names of place x and of thematic area x in the language of
+ * parameter 21 (NeedFilter.lang), English where it has none or is NULL.
+ */
+#define PLACE_NAME(x)                                                          \
+	"coalesce((SELECT name FROM place_name WHERE place_id = " x ".id"      \
+	" AND lang = ?21), " x ".name)"
+#define AREA_NAME(x)                                                           \
+	"coalesce((SELECT name FROM thematic_area_name"                        \
+	" WHERE thematic_area_id = " x ".id AND lang = ?21),"                  \
+	" (SELECT name FROM thematic_area_name"                                \
+	" WHERE thematic_area_id = " x ".id AND lang = 'en'))"
+
 #define NEED_COLUMNS                                                           \
-	"SELECT n.id, n.ref, c.iso3, c.name, b.key, n.assessed, n.text,"       \
-	" p.key, a.key, (SELECT name FROM thematic_area_name"                  \
-	"  WHERE thematic_area_id = a.id AND lang = 'en'),"                    \
-	" n.priority, n.status, n.confidentiality, n.demo, n.created_at,"      \
-	" n.updated_at"
+	"SELECT n.id, n.ref, c.iso3, " PLACE_NAME(                             \
+	    "c") ", b.key, n.assessed,"                                        \
+		 " n.text, p.key, a.key, " AREA_NAME(                          \
+		     "a") ","                                                  \
+			  " n.priority, n.status, n.confidentiality, n.demo, " \
+			  "n.created_at,"                                      \
+			  " n.updated_at"
 
 void
 need_clear(Need *n)
@@ -99,7 +114,7 @@ bind_viewer(DbStmt *st, const NeedViewer *v)
 }
 
 /*
- * Bind f as parameters 3 to 18; the folded words of the search are kept
+ * Bind f as parameters 3 to 18, and its language as 21; the folded words of the search are kept
  * in words, which must live until the statement is reset.
  */
 static int
@@ -108,7 +123,9 @@ bind_filter(DbStmt *st, const NeedFilter *f, Buf *words)
 	char *p, *w[NEED_SEARCH_WORDS];
 	size_t nw = 0;
 
-	if (db_bind_text(st, 3, f->country) != 0 ||
+	/* Only the statements that name places or areas have the 21st. */
+	if ((db_params(st) >= 21 && db_bind_text(st, 21, f->lang) != 0) ||
+	    db_bind_text(st, 3, f->country) != 0 ||
 	    db_bind_text(st, 4, f->region) != 0 ||
 	    db_bind_text(st, 5, f->pillar) != 0 ||
 	    db_bind_text(st, 6, f->area) != 0 ||
@@ -415,27 +432,32 @@ static const struct {
 	const char *sql;
 } gap_sql[] = {
 	{ "country",
-	    "SELECT c.iso3, c.name," GAP_COUNTS NEED_FROM NEED_WHERE
-	    " GROUP BY c.id ORDER BY 4 DESC, c.name" },
+	    "SELECT c.iso3, " PLACE_NAME(
+		"c") "," GAP_COUNTS NEED_FROM NEED_WHERE
+		     " GROUP BY c.id ORDER BY 4 DESC, c.name" },
 	{ "region",
-	    "SELECT r.key, r.name," GAP_COUNTS NEED_FROM
-	    " JOIN place_within w ON w.place_id = n.country_id"
-	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = "
-	    "'region'" NEED_WHERE " GROUP BY r.id ORDER BY 4 DESC, r.name" },
+	    "SELECT r.key, " PLACE_NAME(
+		"r") "," GAP_COUNTS NEED_FROM
+		     " JOIN place_within w ON w.place_id = n.country_id"
+		     " JOIN place r ON r.id = w.ancestor_id AND r.kind = "
+		     "'region'" NEED_WHERE
+		     " GROUP BY r.id ORDER BY 4 DESC, r.name" },
 	{ "subregion",
-	    "SELECT r.key, r.name," GAP_COUNTS NEED_FROM
-	    " JOIN place_within w ON w.place_id = n.country_id"
-	    " JOIN place r ON r.id = w.ancestor_id AND r.kind = "
-	    "'subregion'" NEED_WHERE " GROUP BY r.id ORDER BY 4 DESC, r.name" },
+	    "SELECT r.key, " PLACE_NAME(
+		"r") "," GAP_COUNTS NEED_FROM
+		     " JOIN place_within w ON w.place_id = n.country_id"
+		     " JOIN place r ON r.id = w.ancestor_id AND r.kind = "
+		     "'subregion'" NEED_WHERE
+		     " GROUP BY r.id ORDER BY 4 DESC, r.name" },
 	{ "pillar",
 	    "SELECT coalesce(p.key, ''), coalesce(p.key, 'no "
 	    "pillar')," GAP_COUNTS NEED_FROM NEED_WHERE
 	    " GROUP BY p.id ORDER BY p.number IS NULL, p.number" },
 	{ "area",
-	    "SELECT coalesce(a.key, ''), coalesce((SELECT name"
-	    " FROM thematic_area_name WHERE thematic_area_id = a.id"
-	    " AND lang = 'en'), 'no thematic area')," GAP_COUNTS NEED_FROM
-		NEED_WHERE " GROUP BY a.id ORDER BY 4 DESC, 2" },
+	    "SELECT coalesce(a.key, ''), coalesce(" AREA_NAME(
+		"a") ","
+		     " 'no thematic area')," GAP_COUNTS NEED_FROM NEED_WHERE
+		     " GROUP BY a.id ORDER BY 4 DESC, 2" },
 };
 
 int

@@ -38,6 +38,8 @@ extern const char *const lang_code[6];
 
 /* Text marked for translation, translated where it is used. */
 #define N_(s) s
+/* A text marked for translation with a context: trp(lang, ctx, s). */
+#define NP_(ctx, s) s
 
 /*
  * Read the language of the environment and bind the catalogues; called

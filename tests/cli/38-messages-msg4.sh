@@ -128,6 +128,19 @@ out=$("$CTM" --lang zh needs list --limit 3 2>&1)
 contains "zh needs list: the demo column" "演示" "$out"
 out=$("$CTM" needs list 2>&1)
 contains "en needs list: demo, as ever" " demo " "$out"
+# the places and areas of needs and gaps in the table's language
+out=$("$CTM" --lang ru gaps 2>&1)
+contains "ru gaps: Chad in Russian" "TCD   Чад" "$out"
+lacks "  not in English" "Chad" "$out"
+out=$("$CTM" --lang fr gaps --by area 2>&1)
+contains "fr gaps --by area: the thematic area in French" "Lutte contre le financement du terrorisme" "$out"
+out=$("$CTM" --lang zh gaps --by region 2>&1)
+contains "zh gaps --by region: Africa in Chinese" "非洲" "$out"
+equal "ru gaps --format json: the same bytes as English" \
+	"$("$CTM" gaps --format json)" "$("$CTM" --lang ru gaps --format json)"
+equal "en gaps: Chad in English, as ever" "TCD  Chad" "$("$CTM" gaps | grep '^TCD' | cut -c1-9)"
+contains "ru needs list: the column is the status (статус), not the sort's dative" \
+	" статус " "$("$CTM" --lang ru needs list --limit 1 2>&1 | head -1)"
 
 # --- money -------------------------------------------------------------------------
 "$CTM" rates add EUR 1.1 --date 2018-01-01 --source test >/dev/null 2>&1
