@@ -21,10 +21,11 @@ CC       ?= cc
 # pango, cairo, fontconfig and libxlsxwriter are linked into the module
 # of the PDF and XLSX renderers, loaded on the first report that needs
 # them (src/io/render.h says why).  Debian's libxlsxwriter-dev ships its
-# xlsxwriter.pc (it brings -lz).
+# xlsxwriter.pc (it brings -lz).  libpq, likewise, is compiled against
+# and loaded when a PostgreSQL database is opened (src/store/db_pg.c).
 PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium
 RENDER_PKGS := xlsxwriter pangocairo fontconfig
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RENDER_PKGS) libmicrohttpd 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RENDER_PKGS) libmicrohttpd libpq 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 RENDER_LIBS := $(shell pkg-config --libs $(RENDER_PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
