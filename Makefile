@@ -116,7 +116,8 @@ $(B)/src/page/blobs.o: src/page/blobs.S src/page/style.css src/page/app.js \
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/page/blobs.S
 
-$(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
+$(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql \
+    src/store/schema_pg.sql $(DATA)
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/store/blobs.S
 
