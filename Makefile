@@ -150,11 +150,12 @@ run:
 # fuzz targets, clang-format for the format check, node for reading JSON,
 # sqlite3 and curl, xmllint for the Akoma Ntoso schema and, with unzip,
 # for reading back the XLSX workbooks, chromium for the browser tests,
-# poppler-utils (pdfinfo, pdftotext, pdftoppm) for the PDFs; and npm for
-# the test tools of tests/package.json (Ajv, html-validate,
+# poppler-utils (pdfinfo, pdftotext, pdftoppm) for the PDFs; postgresql
+# for the private cluster of the PostgreSQL tests (tools/pg-cluster);
+# and npm for the test tools of tests/package.json (Ajv, html-validate,
 # playwright-core), from Debian unless the node installed brings its own.
 TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl \
-             libxml2-utils unzip poppler-utils \
+             libxml2-utils unzip poppler-utils postgresql \
              chromium
 TEST_NODE_MODULES := ajv html-validate playwright-core
 
