@@ -83,7 +83,8 @@ db_bind(DbStmt *st, const char *types, ...)
 			rc = st->drv->bind_int(st, i, va_arg(ap, int64_t));
 			break;
 		case 't':
-			rc = st->drv->bind_text(st, i, va_arg(ap, const char *));
+			rc =
+			    st->drv->bind_text(st, i, va_arg(ap, const char *));
 			break;
 		default:
 			rc = st->drv->bind_text(st, i, NULL);

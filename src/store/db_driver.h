@@ -16,9 +16,9 @@
 
 /* How a transaction begins (DbDriver.begin). */
 enum {
-	DB_BEGIN_WRITE,  /* the write lock, waiting for it */
-	DB_BEGIN_READ,   /* a snapshot, no lock */
-	DB_BEGIN_NOWAIT  /* the write lock if free now, else fail */
+	DB_BEGIN_WRITE, /* the write lock, waiting for it */
+	DB_BEGIN_READ,  /* a snapshot, no lock */
+	DB_BEGIN_NOWAIT /* the write lock if free now, else fail */
 };
 
 typedef struct DbDriver {

@@ -11,11 +11,13 @@
  * the same on PostgreSQL:
  *  - "?" and "?N" parameters become "$N", once, when a statement is made
  *    (a bare "?" is one more than the largest number before it, as in
- *    SQLite).  The text of a cached statement is prepared on the server
- *    at its first step, when the types of its parameters are known: an
- *    integer bound is declared bigint, text and NULL are left for the
- *    server to infer from where they stand.  A statement whose types the
- *    server refuses is prepared again with fewer declared.
+ *    SQLite).  A statement runs unnamed the first time, and is prepared
+ *    on the server (named) when it runs again; the types of parameters
+ *    are those bound at that step: an integer is declared bigint, text
+ *    and NULL are left for the server to infer from where they stand.
+ *    A statement whose types the server refuses is prepared again with
+ *    fewer declared (of use outside a transaction only: inside one, the
+ *    refusal has spoilt the transaction).
  *  - Results are read whole, in text format; integers are parsed, and
  *    booleans ("t", "f") read as 1 and 0, as SQLite's comparisons give.
  *  - Writers take one advisory lock at BEGIN, held to the end of their
@@ -128,23 +130,24 @@ typedef struct PgDb {
 } PgDb;
 
 struct PgStmt {
-	DbStmt base;          /* the driver */
-	PgDb *db;             /* its connection */
-	const char *key;      /* the text it was made from: the cache key */
-	char *sql;            /* that text with $N parameters */
-	int once;             /* not cached: run unnamed, freed by finalize */
-	char name[16];        /* its name on the server; "" until prepared */
-	int n;                /* parameters */
-	const char **val;     /* their values, text (NULL: SQL NULL) */
-	int *len;             /* bytes of binary values */
-	int *fmt;             /* 1: binary (a blob), 0: text */
-	Oid *type;            /* the type each value was bound as */
-	Oid *ptype;           /* the types it was prepared with */
-	char (*num)[24];      /* integers bound, as text */
-	PGresult *res;        /* the result being read; NULL before a step */
-	int row, nrows;       /* the current row, and how many */
-	unsigned char *blob;  /* the last blob read (PQunescapeBytea's) */
-	PgStmt *next;         /* next in the same cache slot */
+	DbStmt base;         /* the driver */
+	PgDb *db;            /* its connection */
+	const char *key;     /* the text it was made from: the cache key */
+	char *sql;           /* that text with $N parameters */
+	int once;            /* not cached: run unnamed, freed by finalize */
+	int runs;            /* times run: named on the server from the 2nd */
+	char name[16];       /* its name on the server; "" until prepared */
+	int n;               /* parameters */
+	const char **val;    /* their values, text (NULL: SQL NULL) */
+	int *len;            /* bytes of binary values */
+	int *fmt;            /* 1: binary (a blob), 0: text */
+	Oid *type;           /* the type each value was bound as */
+	Oid *ptype;          /* the types it was prepared with */
+	char (*num)[24];     /* integers bound, as text */
+	PGresult *res;       /* the result being read; NULL before a step */
+	int row, nrows;      /* the current row, and how many */
+	unsigned char *blob; /* the last blob read (PQunescapeBytea's) */
+	PgStmt *next;        /* next in the same cache slot */
 };
 
 static const DbDriver pg_driver;
@@ -156,8 +159,8 @@ static const DbDriver pg_driver;
 static void
 pg_set_error(PgDb *db, const PGresult *r)
 {
-	const char *m = r ? pq.resultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)
-			  : NULL;
+	const char *m =
+	    r ? pq.resultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 
 	buf_reset(&db->err);
 	buf_puts(&db->err, m ? m : pq.errorMessage(db->c));
@@ -459,7 +462,7 @@ pg_server_prepare(PgStmt *st)
 		const char *code;
 
 		for (int i = 0; i < st->n; i++)
-			st->ptype[i] = attempt == 0 ? st->type[i]
+			st->ptype[i] = attempt == 0            ? st->type[i]
 			    : attempt == 2 && st->type[i] == 0 ? PG_OID_TEXT
 							       : 0;
 		if (r != NULL)
@@ -491,7 +494,11 @@ pg_run(PgStmt *st)
 	PgDb *db = st->db;
 	PGresult *r;
 
-	if (st->once)
+	/*
+	 * Run unnamed the first time: a command of the CLI runs most of its
+	 * statements once, and preparing one first costs a round trip more.
+	 */
+	if (st->once || st->runs++ == 0)
 		r = pq.execParams(db->c, st->sql, st->n, st->type, st->val,
 		    st->len, st->fmt, 0);
 	else if (pg_needs_prepare(st) && pg_server_prepare(st) != 0)
@@ -656,7 +663,8 @@ pg_begin(Db *base, int how, Buf *err)
 
 	switch (how) {
 	case DB_BEGIN_READ:
-		return pg_exec(base, "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
+		return pg_exec(
+		    base, "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
 	case DB_BEGIN_NOWAIT:
 		if (pg_exec(base, "BEGIN", err) != 0)
 			return -1;
@@ -697,7 +705,8 @@ pg_commit(Db *base, Buf *err)
 	} else if (strcmp(pq.cmdStatus(r), "ROLLBACK") == 0) {
 		/* A statement failed in it: PostgreSQL ends it so. */
 		buf_reset(&db->err);
-		buf_puts(&db->err, "the transaction failed and was rolled back");
+		buf_puts(
+		    &db->err, "the transaction failed and was rolled back");
 		buf_printf(err, "database: %s", buf_str(&db->err));
 		rc = -1;
 	}
