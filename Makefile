@@ -21,10 +21,11 @@ CC       ?= cc
 # pango, cairo, fontconfig and libxlsxwriter are linked into the module
 # of the PDF and XLSX renderers, loaded on the first report that needs
 # them (src/io/render.h says why).  Debian's libxlsxwriter-dev ships its
-# xlsxwriter.pc (it brings -lz).
+# xlsxwriter.pc (it brings -lz).  libpq, likewise, is compiled against
+# and loaded when a PostgreSQL database is opened (src/store/db_pg.c).
 PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium
 RENDER_PKGS := xlsxwriter pangocairo fontconfig
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RENDER_PKGS) libmicrohttpd 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RENDER_PKGS) libmicrohttpd libpq 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 RENDER_LIBS := $(shell pkg-config --libs $(RENDER_PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -115,7 +116,8 @@ $(B)/src/page/blobs.o: src/page/blobs.S src/page/style.css src/page/app.js \
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/page/blobs.S
 
-$(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
+$(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql \
+    src/store/schema_pg.sql $(DATA)
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/store/blobs.S
 
@@ -148,11 +150,12 @@ run:
 # fuzz targets, clang-format for the format check, node for reading JSON,
 # sqlite3 and curl, xmllint for the Akoma Ntoso schema and, with unzip,
 # for reading back the XLSX workbooks, chromium for the browser tests,
-# poppler-utils (pdfinfo, pdftotext, pdftoppm) for the PDFs; and npm for
-# the test tools of tests/package.json (Ajv, html-validate,
+# poppler-utils (pdfinfo, pdftotext, pdftoppm) for the PDFs; postgresql
+# for the private cluster of the PostgreSQL tests (tools/pg-cluster);
+# and npm for the test tools of tests/package.json (Ajv, html-validate,
 # playwright-core), from Debian unless the node installed brings its own.
 TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl \
-             libxml2-utils unzip poppler-utils \
+             libxml2-utils unzip poppler-utils postgresql \
              chromium
 TEST_NODE_MODULES := ajv html-validate playwright-core
 

@@ -1,6 +1,6 @@
 /*
- * blobs.S - the data files the binary carries: the schema and the
- * reference data of data/.  Each is NUL-terminated and has a size symbol.
+ * blobs.S - the data files the binary carries: the schemas (SQLite's and
+ * PostgreSQL's) and the reference data of data/.  Each is NUL-terminated and has a size symbol.
  */
 	.section .rodata
 	.balign 16
@@ -10,6 +10,7 @@
 	.balign 8; .global name##_size; name##_size: .quad name##_end - name
 
 	BLOB(ctm_blob_schema, "src/store/schema.sql")
+	BLOB(ctm_blob_schema_pg, "src/store/schema_pg.sql")
 	BLOB(ctm_blob_framework, "data/framework.json")
 	BLOB(ctm_blob_organisations, "data/organisations.json")
 	BLOB(ctm_blob_groupings, "data/groupings.json")

@@ -146,8 +146,8 @@ store_board_member_set(Store *s, int64_t account_id, int on, Buf *err)
 
 	store_now(&now);
 	st = db_prepare(s->db,
-	    on ? "INSERT OR IGNORE INTO board_member(account_id, since)"
-		 " VALUES (?1, ?2)"
+	    on ? "INSERT INTO board_member(account_id, since)"
+		 " VALUES (?1, ?2) ON CONFLICT DO NOTHING"
 	       : "DELETE FROM board_member WHERE account_id = ?1",
 	    err);
 	if (st != NULL && db_bind_int(st, 1, account_id) == 0 &&

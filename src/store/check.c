@@ -28,23 +28,25 @@ typedef struct CheckQuery {
 
 static const CheckQuery check_queries[] = {
 	{ "count-mismatch",
-	    "SELECT pl.key, NULL, NULL, NULL, a.declared,"
+	    "SELECT key, NULL, NULL, NULL, declared, found FROM ("
+	    " SELECT pl.key, pl.number, a.declared,"
 	    " (SELECT count(*) FROM project p WHERE p.pillar_id = pl.id"
 	    "  AND p.source_key IS NOT NULL) AS found"
 	    " FROM annex_table a JOIN pillar pl ON pl.id = a.pillar_id"
-	    " WHERE a.declared IS NOT NULL AND a.declared <> found"
-	    " ORDER BY pl.number" },
+	    " WHERE a.declared IS NOT NULL) AS t"
+	    " WHERE declared <> found ORDER BY number" },
 	{ "duplicate-serial",
-	    "SELECT pl.key, p.serial, NULL, NULL, count(*), 0"
-	    " FROM project p JOIN pillar pl ON pl.id = p.pillar_id"
-	    " WHERE p.serial IS NOT NULL GROUP BY p.pillar_id, p.serial"
-	    " HAVING count(*) > 1 ORDER BY pl.number, p.serial" },
+	    "SELECT pl.key, t.serial, NULL, NULL, t.n, 0 FROM ("
+	    " SELECT pillar_id, serial, count(*) AS n FROM project"
+	    " WHERE serial IS NOT NULL GROUP BY pillar_id, serial"
+	    " HAVING count(*) > 1) AS t JOIN pillar pl ON pl.id = t.pillar_id"
+	    " ORDER BY pl.number, t.serial" },
 	{ "missing-serial",
 	    "SELECT key, serial, NULL, NULL, prev, 0 FROM ("
 	    " SELECT pl.key, pl.number, p.serial, lag(p.serial, 1, 0) OVER ("
 	    "  PARTITION BY p.pillar_id ORDER BY p.serial) AS prev"
 	    " FROM project p JOIN pillar pl ON pl.id = p.pillar_id"
-	    " WHERE p.serial IS NOT NULL)"
+	    " WHERE p.serial IS NOT NULL) AS t"
 	    " WHERE serial > prev + 1 ORDER BY number, serial" },
 	{ "unknown-entity",
 	    "SELECT pl.key, p.serial, p.id, po.name, 0, 0 FROM project_org po"

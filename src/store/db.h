@@ -3,10 +3,11 @@
  *
  * The store's SQL runs through this small interface: open, prepare, bind,
  * step, read columns, transactions.  db_sqlite.c implements it on SQLite and
- * is the only file that includes sqlite3.h; a PostgreSQL driver implements
- * the same functions on libpq.  SQL text uses "?" placeholders; a driver
- * that needs "$1" rewrites them.  Nothing above src/store includes this
- * file: the layers above see only store.h.
+ * is the only file that includes sqlite3.h; db_pg.c implements the same
+ * functions on libpq (db.c hands each call to the connection's driver).
+ * SQL text uses "?" and "?N" placeholders; the PostgreSQL driver rewrites
+ * them as "$N".  Nothing above src/store includes this file: the layers
+ * above see only store.h.
  */
 #ifndef CTM_STORE_DB_H
 #define CTM_STORE_DB_H
@@ -25,8 +26,12 @@ enum {
 	DB_ROW = 1     /* a row is ready to read */
 };
 
+/* 1 when name is a PostgreSQL URL (postgres:// or postgresql://). */
+int db_is_url(const char *name);
+
 /*
- * Open (creating if create is set) the database at path.  Return the handle
+ * Open (creating if create is set) the database at path: a SQLite file,
+ * or the PostgreSQL database of a URL (db_is_url; it must exist).  Return the handle
  * or NULL with a message in err.  The caller closes it with db_close().
  */
 Db *db_open(const char *path, int create, Buf *err);

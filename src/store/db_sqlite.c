@@ -1,5 +1,5 @@
 /*
- * db_sqlite.c - the db.h driver on SQLite.
+ * db_sqlite.c - the db.h driver on SQLite (db_driver.h).
  *
  * The only file that includes sqlite3.h.  A database is opened in WAL mode
  * with foreign keys enforced and synchronous=FULL, so a committed
@@ -15,29 +15,41 @@
 #include <sqlite3.h>
 
 #include "../core/mem.h"
-#include "db.h"
+#include "db_driver.h"
 
 #define DB_CACHE_SLOTS 256
 
-struct DbStmt {
+typedef struct SqStmt SqStmt;
+struct SqStmt {
+	DbStmt base;      /* the driver */
 	sqlite3_stmt *st; /* the prepared statement */
 	const char *sql;  /* its text: the cache key */
-	DbStmt *next;     /* next in the same cache slot */
+	SqStmt *next;     /* next in the same cache slot */
 };
 
-struct Db {
+typedef struct SqDb {
+	Db base;                       /* the driver */
 	sqlite3 *h;                    /* the connection */
-	DbStmt *cache[DB_CACHE_SLOTS]; /* prepared statements */
-};
+	SqStmt *cache[DB_CACHE_SLOTS]; /* prepared statements */
+} SqDb;
+
+static const DbDriver sq_driver;
+
+#define SQ(db)  ((SqDb *)(db))
+#define SST(st) (((SqStmt *)(st))->st)
+
+static int sq_exec(Db *db, const char *sql, Buf *err);
+static void sq_close(Db *db);
 
 Db *
-db_open(const char *path, int create, Buf *err)
+db_sqlite_open(const char *path, int create, Buf *err)
 {
-	Db *db = xcalloc(1, sizeof(*db));
+	SqDb *db = xcalloc(1, sizeof(*db));
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
 	    SQLITE_OPEN_NOMUTEX;
 	static int configured;
 
+	db->base.drv = &sq_driver;
 	/*
 	 * A connection belongs to one thread, so it needs no mutex, and the
 	 * memory statistics SQLite keeps by default cost a global lock on
@@ -55,7 +67,7 @@ db_open(const char *path, int create, Buf *err)
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
-	if (db_exec(db,
+	if (sq_exec(&db->base,
 		"PRAGMA journal_mode=WAL;"
 		"PRAGMA synchronous=FULL;"
 		"PRAGMA foreign_keys=ON;"
@@ -64,19 +76,19 @@ db_open(const char *path, int create, Buf *err)
 		"PRAGMA mmap_size=1073741824;",
 		err) != 0)
 		goto fail;
-	return db;
+	return &db->base;
 fail:
-	db_close(db);
+	sq_close(&db->base);
 	return NULL;
 }
 
-void
-db_close(Db *db)
+static void
+sq_close(Db *base)
 {
-	if (db == NULL)
-		return;
+	SqDb *db = SQ(base);
+
 	for (int i = 0; i < DB_CACHE_SLOTS; i++) {
-		DbStmt *s = db->cache[i], *next;
+		SqStmt *s = db->cache[i], *next;
 
 		for (; s; s = next) {
 			next = s->next;
@@ -88,159 +100,114 @@ db_close(Db *db)
 	free(db);
 }
 
-int
-db_collation(Db *db, const char *name, DbCollateFn cmp, void *ctx, Buf *err)
+static int
+sq_collation(Db *db, const char *name, DbCollateFn cmp, void *ctx, Buf *err)
 {
 	if (sqlite3_create_collation_v2(
-		db->h, name, SQLITE_UTF8, ctx, cmp, NULL) != SQLITE_OK) {
-		buf_printf(err, "database: %s", sqlite3_errmsg(db->h));
+		SQ(db)->h, name, SQLITE_UTF8, ctx, cmp, NULL) != SQLITE_OK) {
+		buf_printf(err, "database: %s", sqlite3_errmsg(SQ(db)->h));
 		return -1;
 	}
 	return 0;
 }
 
-const char *
-db_dialect(const Db *db)
-{
-	(void)db;
-	return "sqlite";
-}
-
-int
-db_exec(Db *db, const char *sql, Buf *err)
+static int
+sq_exec(Db *db, const char *sql, Buf *err)
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(SQ(db)->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		buf_printf(
-		    err, "database: %s", msg ? msg : sqlite3_errmsg(db->h));
+		    err, "database: %s", msg ? msg : sqlite3_errmsg(SQ(db)->h));
 		sqlite3_free(msg);
 		return -1;
 	}
 	return 0;
 }
 
-DbStmt *
-db_prepare(Db *db, const char *sql, Buf *err)
+static DbStmt *
+sq_prepare(Db *base, const char *sql, int once, Buf *err)
 {
+	SqDb *db = SQ(base);
 	size_t slot = ((uintptr_t)sql >> 3) % DB_CACHE_SLOTS;
-	DbStmt *s;
+	SqStmt *s;
 
-	for (s = db->cache[slot]; s; s = s->next) {
-		if (s->sql == sql) {
-			sqlite3_reset(s->st);
-			sqlite3_clear_bindings(s->st);
-			return s;
+	if (!once) {
+		for (s = db->cache[slot]; s; s = s->next) {
+			if (s->sql == sql) {
+				sqlite3_reset(s->st);
+				sqlite3_clear_bindings(s->st);
+				return &s->base;
+			}
 		}
 	}
 	s = xcalloc(1, sizeof(*s));
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
-		&s->st, NULL) != SQLITE_OK) {
+	s->base.drv = &sq_driver;
+	if (sqlite3_prepare_v3(db->h, sql, -1,
+		once ? 0 : SQLITE_PREPARE_PERSISTENT, &s->st,
+		NULL) != SQLITE_OK) {
 		buf_printf(err, "database: %s", sqlite3_errmsg(db->h));
 		free(s);
 		return NULL;
 	}
+	if (once)
+		return &s->base;
 	s->sql = sql;
 	s->next = db->cache[slot];
 	db->cache[slot] = s;
-	return s;
+	return &s->base;
 }
 
-DbStmt *
-db_prepare_once(Db *db, const char *sql, Buf *err)
+static void
+sq_finalize(DbStmt *st)
 {
-	DbStmt *s = xcalloc(1, sizeof(*s));
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL) != SQLITE_OK) {
-		buf_printf(err, "database: %s", sqlite3_errmsg(db->h));
-		free(s);
-		return NULL;
-	}
-	s->sql = NULL;
-	return s;
-}
-
-void
-db_finalize(DbStmt *st)
-{
-	if (st == NULL)
-		return;
-	sqlite3_finalize(st->st);
+	sqlite3_finalize(SST(st));
 	free(st);
 }
 
-int
-db_bind(DbStmt *st, const char *types, ...)
+static int
+sq_bind_text(DbStmt *st, int i, const char *t)
 {
-	va_list ap;
-	int i = 1, rc = SQLITE_OK;
-
-	va_start(ap, types);
-	for (; *types && rc == SQLITE_OK; types++, i++) {
-		switch (*types) {
-		case 'i':
-			rc = sqlite3_bind_int64(st->st, i, va_arg(ap, int64_t));
-			break;
-		case 't': {
-			const char *t = va_arg(ap, const char *);
-
-			rc = t
-			    ? sqlite3_bind_text(st->st, i, t, -1, SQLITE_STATIC)
-			    : sqlite3_bind_null(st->st, i);
-			break;
-		}
-		default:
-			rc = sqlite3_bind_null(st->st, i);
-			break;
-		}
-	}
-	va_end(ap);
-	return rc == SQLITE_OK ? 0 : -1;
-}
-
-int
-db_bind_text(DbStmt *st, int i, const char *t)
-{
-	int rc = t ? sqlite3_bind_text(st->st, i, t, -1, SQLITE_STATIC)
-		   : sqlite3_bind_null(st->st, i);
+	int rc = t ? sqlite3_bind_text(SST(st), i, t, -1, SQLITE_STATIC)
+		   : sqlite3_bind_null(SST(st), i);
 
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
-int
-db_params(DbStmt *st)
+static int
+sq_params(DbStmt *st)
 {
-	return sqlite3_bind_parameter_count(st->st);
+	return sqlite3_bind_parameter_count(SST(st));
 }
 
-int
-db_bind_blob(DbStmt *st, int i, const void *data, size_t n)
+static int
+sq_bind_blob(DbStmt *st, int i, const void *data, size_t n)
 {
 	return sqlite3_bind_blob64(
-		   st->st, i, n ? data : "", n, SQLITE_STATIC) == SQLITE_OK
+		   SST(st), i, n ? data : "", n, SQLITE_STATIC) == SQLITE_OK
 	    ? 0
 	    : -1;
 }
 
-const void *
-db_blob(DbStmt *st, int i, size_t *n)
+static const void *
+sq_col_blob(DbStmt *st, int i, size_t *n)
 {
-	const void *b = sqlite3_column_blob(st->st, i);
+	const void *b = sqlite3_column_blob(SST(st), i);
 
-	*n = (size_t)sqlite3_column_bytes(st->st, i);
+	*n = (size_t)sqlite3_column_bytes(SST(st), i);
 	return b ? b : "";
 }
 
-int
-db_bind_int(DbStmt *st, int i, int64_t v)
+static int
+sq_bind_int(DbStmt *st, int i, int64_t v)
 {
-	return sqlite3_bind_int64(st->st, i, v) == SQLITE_OK ? 0 : -1;
+	return sqlite3_bind_int64(SST(st), i, v) == SQLITE_OK ? 0 : -1;
 }
 
-int
-db_step(DbStmt *st)
+static int
+sq_step(DbStmt *st)
 {
-	switch (sqlite3_step(st->st)) {
+	switch (sqlite3_step(SST(st))) {
 	case SQLITE_ROW:
 		return DB_ROW;
 	case SQLITE_DONE:
@@ -250,89 +217,110 @@ db_step(DbStmt *st)
 	}
 }
 
-int64_t
-db_int(DbStmt *st, int i)
+static int64_t
+sq_col_int(DbStmt *st, int i)
 {
-	return sqlite3_column_int64(st->st, i);
+	return sqlite3_column_int64(SST(st), i);
 }
 
-const char *
-db_text(DbStmt *st, int i)
+static const char *
+sq_col_text(DbStmt *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st->st, i);
+	const unsigned char *t = sqlite3_column_text(SST(st), i);
 
-	return t ? (const char *)t : "";
+	/* A NULL, or a text SQLite had no memory to make. */
+	if (t == NULL && sqlite3_column_type(SST(st), i) != SQLITE_NULL)
+		return "";
+	return (const char *)t;
 }
 
-int
-db_is_null(DbStmt *st, int i)
+static int
+sq_is_null(DbStmt *st, int i)
 {
-	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+	return sqlite3_column_type(SST(st), i) == SQLITE_NULL;
 }
 
-void
-db_reset(DbStmt *st)
+static void
+sq_reset(DbStmt *st)
 {
-	sqlite3_reset(st->st);
+	sqlite3_reset(SST(st));
 }
 
-const char *
-db_errmsg(Db *db)
+static const char *
+sq_errmsg(Db *db)
 {
-	return sqlite3_errmsg(db->h);
+	return sqlite3_errmsg(SQ(db)->h);
 }
 
-int64_t
-db_last_id(Db *db)
+static int64_t
+sq_last_id(Db *db)
 {
-	return sqlite3_last_insert_rowid(db->h);
+	return sqlite3_last_insert_rowid(SQ(db)->h);
 }
 
-int64_t
-db_changes(Db *db)
+static int64_t
+sq_changes(Db *db)
 {
-	return sqlite3_changes(db->h);
+	return sqlite3_changes(SQ(db)->h);
 }
 
-int
-db_begin(Db *db, Buf *err)
-{
-	return db_exec(db, "BEGIN IMMEDIATE", err);
-}
-
-int
-db_begin_read(Db *db, Buf *err)
-{
-	/* Deferred: in WAL mode the snapshot is taken at the first read. */
-	return db_exec(db, "BEGIN DEFERRED", err);
-}
-
-int
-db_commit(Db *db, Buf *err)
-{
-	return db_exec(db, "COMMIT", err);
-}
-
-void
-db_rollback(Db *db)
-{
-	if (!sqlite3_get_autocommit(db->h))
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int
-db_begin_nowait(Db *db)
+/*
+ * BEGIN IMMEDIATE takes the write lock at once, waiting for it as long as
+ * the busy timeout; a read is deferred: in WAL mode its snapshot is taken
+ * at the first read.  Without waiting: the busy timeout set to nothing.
+ */
+static int
+sq_begin(Db *db, int how, Buf *err)
 {
 	int rc;
 
-	sqlite3_busy_timeout(db->h, 0);
-	rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	sqlite3_busy_timeout(db->h, 10000);
-	return rc == SQLITE_OK ? 0 : -1;
+	switch (how) {
+	case DB_BEGIN_READ:
+		return sq_exec(db, "BEGIN DEFERRED", err);
+	case DB_BEGIN_NOWAIT:
+		sqlite3_busy_timeout(SQ(db)->h, 0);
+		rc = sq_exec(db, "BEGIN IMMEDIATE", err);
+		sqlite3_busy_timeout(SQ(db)->h, 10000);
+		return rc;
+	default:
+		return sq_exec(db, "BEGIN IMMEDIATE", err);
+	}
 }
 
-const char *
-db_text_or_null(DbStmt *st, int i)
+static int
+sq_commit(Db *db, Buf *err)
 {
-	return db_is_null(st, i) ? NULL : db_text(st, i);
+	return sq_exec(db, "COMMIT", err);
 }
+
+static void
+sq_rollback(Db *db)
+{
+	if (!sqlite3_get_autocommit(SQ(db)->h))
+		sqlite3_exec(SQ(db)->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static const DbDriver sq_driver = {
+	.dialect = "sqlite",
+	.close = sq_close,
+	.collation = sq_collation,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.bind_blob = sq_bind_blob,
+	.params = sq_params,
+	.step = sq_step,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.is_null = sq_is_null,
+	.col_blob = sq_col_blob,
+	.reset = sq_reset,
+	.errmsg = sq_errmsg,
+	.last_id = sq_last_id,
+	.changes = sq_changes,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+};

@@ -99,8 +99,40 @@ out:
 	return rc;
 }
 
+/* A word as a prefix term of a tsquery (PostgreSQL): 'word':* */
+static void
+tsquery_prefix(Buf *out, const char *w, size_t n)
+{
+	buf_putc(out, '\'');
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '\'' || w[i] == '\\')
+			buf_putc(out, w[i]);
+		buf_putc(out, w[i]);
+	}
+	buf_puts(out, "':*");
+}
+
+/* The same on PostgreSQL: every word a prefix, all to match. */
+static void
+filter_tsquery(const char *words, Buf *out)
+{
+	const char *p = words;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+
+		if (n > 0) {
+			if (out->len > 0)
+				buf_puts(out, " & ");
+			tsquery_prefix(out, p, n);
+		}
+		p += n;
+		p += strspn(p, " ");
+	}
+}
+
 /*
- * Turn the search words into an FTS5 query: each word of the folded text,
+ * Turn the search words into an FTS5 query (on PostgreSQL a tsquery): each word of the folded text,
  * split where the index's tokenizer splits (text_words), becomes the
  * terms that complete it or a quoted prefix term ("radical"* finds
  * radicalization), and all must match.  A quoted term is always one
@@ -113,6 +145,11 @@ filter_fts_query(Store *s, const char *search, Buf *out)
 	const char *p;
 
 	text_words(search, &f);
+	if (s != NULL && s->pg) {
+		filter_tsquery(buf_str(&f), out);
+		buf_free(&f);
+		return;
+	}
 	p = buf_str(&f);
 	while (*p) {
 		const char *w = p;
@@ -157,7 +194,14 @@ filter_add(FilterSql *fs, const char *clause, const char *set,
 	"SELECT pp.project_id FROM project_place pp"                           \
 	" JOIN place_within w ON w.place_id = pp.place_id"                     \
 	" JOIN place r ON r.id = w.ancestor_id WHERE r.key = ?"
+#define PILLAR_SET                                                             \
+	"SELECT id FROM project WHERE pillar_id ="                             \
+	" (SELECT id FROM pillar WHERE key = ?)"                               \
+	" UNION SELECT project_id FROM project_pillar"                         \
+	" WHERE pillar_id = (SELECT id FROM pillar WHERE key = ?)"
 #define SEARCH_SET "SELECT rowid FROM project_fts WHERE project_fts MATCH ?"
+#define SEARCH_SET_PG                                                          \
+	"SELECT id FROM project_fts WHERE words @@ CAST(? AS tsquery)"
 
 void
 filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
@@ -167,7 +211,8 @@ filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 		return;
 	/*
 	 * The pillar comes first: its set is a UNION, and compound SELECTs
-	 * group from the left.
+	 * group from the left in SQLite.  PostgreSQL's INTERSECT binds
+	 * tighter than UNION, so there the UNION is a set of its own.
 	 */
 	if (f->pillar) {
 		/* The pillar it is listed under, or a further one. */
@@ -176,10 +221,8 @@ filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 		    " OR p.id IN (SELECT project_id FROM project_pillar"
 		    " WHERE pillar_id = (SELECT id FROM pillar WHERE key = "
 		    "?)))",
-		    "SELECT id FROM project WHERE pillar_id ="
-		    " (SELECT id FROM pillar WHERE key = ?)"
-		    " UNION SELECT project_id FROM project_pillar"
-		    " WHERE pillar_id = (SELECT id FROM pillar WHERE key = ?)",
+		    s != NULL && s->pg ? "SELECT id FROM (" PILLAR_SET ") AS ps"
+				       : PILLAR_SET,
 		    " AND (p.pillar_id = (SELECT id FROM pillar WHERE key = ?)"
 		    " OR p.id IN (SELECT project_id FROM project_pillar"
 		    " WHERE pillar_id = (SELECT id FROM pillar WHERE key = "
@@ -213,11 +256,16 @@ filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 	if (f->search) {
 		filter_fts_query(s, f->search, &fs->match);
 		if (fs->match.len == 0) {
-			buf_puts(&fs->where, " AND 0");
-			buf_puts(&fs->exists, " AND 0");
+			buf_puts(&fs->where, " AND FALSE");
+			buf_puts(&fs->exists, " AND FALSE");
 			if (fs->ids.len > 0)
 				buf_puts(&fs->ids, " INTERSECT ");
-			buf_puts(&fs->ids, "SELECT id FROM project WHERE 0");
+			buf_puts(
+			    &fs->ids, "SELECT id FROM project WHERE FALSE");
+		} else if (s != NULL && s->pg) {
+			filter_add(fs, " AND p.id IN (" SEARCH_SET_PG ")",
+			    SEARCH_SET_PG, " AND p.id IN (" SEARCH_SET_PG ")",
+			    buf_str(&fs->match));
 		} else {
 			filter_add(fs, " AND p.id IN (" SEARCH_SET ")",
 			    SEARCH_SET, " AND +p.id IN (" SEARCH_SET ")",
@@ -238,8 +286,11 @@ filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 		if (fs->ids.len > 0) {
 			Buf others = BUF_INIT;
 
+			/* PostgreSQL has no unary + on text (nor needs it). */
 			buf_printf(&fs->rows,
-			    " AND p.id IN (%s) AND +p.status = ?",
+			    s != NULL && s->pg
+				? " AND p.id IN (%s) AND p.status = ?"
+				: " AND p.id IN (%s) AND +p.status = ?",
 			    buf_str(&fs->ids));
 			buf_printf(&others,
 			    "SELECT id FROM project WHERE id IN (%s)"

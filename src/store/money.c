@@ -561,8 +561,8 @@ store_appeal_save(Store *s, const Appeal *a, Buf *err)
 		return -1;
 	for (size_t i = 0; i < a->nprojects; i++) {
 		st = db_prepare(s->db,
-		    "INSERT OR IGNORE INTO appeal_project(appeal_id,"
-		    " project_id, position) VALUES (?, ?, ?)",
+		    "INSERT INTO appeal_project(appeal_id, project_id,"
+		    " position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
 		    err);
 		if (st == NULL ||
 		    db_bind(st, "iii", id, a->projects[i], (int64_t)i) != 0 ||

@@ -266,8 +266,9 @@ need_write_links(Store *s, const Need *n, Buf *err)
 		return -1;
 	for (size_t i = 0; i < n->norgs; i++) {
 		st = db_prepare(s->db,
-		    "INSERT OR IGNORE INTO need_org(need_id, organisation_id)"
-		    " SELECT ?, id FROM organisation WHERE key = ?",
+		    "INSERT INTO need_org(need_id, organisation_id)"
+		    " SELECT ?, id FROM organisation WHERE key = ?"
+		    " ON CONFLICT DO NOTHING",
 		    err);
 		if (st == NULL || db_bind(st, "it", n->id, n->orgs[i]) != 0 ||
 		    store_run(s, st, err) != 0)
@@ -275,8 +276,8 @@ need_write_links(Store *s, const Need *n, Buf *err)
 	}
 	for (size_t i = 0; i < n->nprojects; i++) {
 		st = db_prepare(s->db,
-		    "INSERT OR IGNORE INTO need_project(need_id, project_id)"
-		    " VALUES (?, ?)",
+		    "INSERT INTO need_project(need_id, project_id)"
+		    " VALUES (?, ?) ON CONFLICT DO NOTHING",
 		    err);
 		if (st == NULL ||
 		    db_bind(st, "ii", n->id, n->projects[i]) != 0 ||
@@ -350,8 +351,8 @@ int
 store_need_link(Store *s, int64_t need_id, int64_t project_id, int on, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    on ? "INSERT OR IGNORE INTO need_project(need_id, project_id)"
-		 " VALUES (?, ?)"
+	    on ? "INSERT INTO need_project(need_id, project_id)"
+		 " VALUES (?, ?) ON CONFLICT DO NOTHING"
 	       : "DELETE FROM need_project WHERE need_id = ? AND project_id = "
 		 "?",
 	    err);
@@ -545,9 +546,9 @@ store_project_areas_set(
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		st = db_prepare(s->db,
-		    "INSERT OR IGNORE INTO project_area(project_id,"
+		    "INSERT INTO project_area(project_id,"
 		    " thematic_area_id) SELECT ?, id FROM thematic_area"
-		    " WHERE key = ?",
+		    " WHERE key = ? ON CONFLICT DO NOTHING",
 		    err);
 		if (st == NULL || db_bind(st, "it", project_id, keys[i]) != 0 ||
 		    store_run(s, st, err) != 0)
@@ -731,8 +732,8 @@ store_area_keyword_put(Store *s, int64_t area_id, const char *keyword, Buf *err)
 	if (keyword[0] != '\0' && keyword[strlen(keyword) - 1] == '*')
 		buf_putc(&f, '*');
 	st = db_prepare(s->db,
-	    "INSERT OR IGNORE INTO thematic_area_keyword(thematic_area_id,"
-	    " keyword) VALUES (?, ?)",
+	    "INSERT INTO thematic_area_keyword(thematic_area_id,"
+	    " keyword) VALUES (?, ?) ON CONFLICT DO NOTHING",
 	    err);
 	if (st != NULL && db_bind(st, "it", area_id, buf_str(&f)) == 0)
 		rc = store_run(s, st, err);

@@ -296,6 +296,11 @@ project_write_issues(Store *s, const Project *p, Buf *err)
  * no copy of the text), so taking a project out of it means giving the
  * folded text it was indexed with: project_unindex() recomputes it from
  * the row before the row changes.
+ *
+ * On PostgreSQL the index is a table of tsvectors keyed by project
+ * (schema_pg.sql), and what waits is a project's words, not its folded
+ * text: the words as the SQLite index's tokenizer splits the folded text
+ * (text_words), so that both find the same projects.
  */
 static int
 index_tables(Store *s, Buf *err)
@@ -313,6 +318,16 @@ index_tables(Store *s, Buf *err)
 	return 0;
 }
 
+/* Append text as the index takes it: folded, or its words (PostgreSQL). */
+static void
+index_text(Store *s, const char *text, Buf *out)
+{
+	if (s->pg)
+		text_words(text, out);
+	else
+		text_fold(text, out);
+}
+
 /* Queue the folded text of a project for the index (add) or out of it. */
 static int
 index_queue(Store *s, int add, int64_t id, const char *title,
@@ -324,15 +339,18 @@ index_queue(Store *s, int add, int64_t id, const char *title,
 
 	if (index_tables(s, err) != 0)
 		return -1;
-	text_fold(title, &t);
-	text_fold(activities ? activities : "", &a);
+	index_text(s, title, &t);
+	index_text(s, activities ? activities : "", &a);
+	/* Unqualified, the temporary tables are found first, in both. */
 	st = add ? db_prepare(s->db,
-		       "INSERT OR REPLACE INTO temp.fts_add(id, title,"
-		       " activities) VALUES (?, ?, ?)",
+		       "INSERT INTO fts_add(id, title, activities)"
+		       " VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE"
+		       " SET title = excluded.title,"
+		       " activities = excluded.activities",
 		       err)
 		 : db_prepare(s->db,
-		       "INSERT OR IGNORE INTO temp.fts_del(id, title,"
-		       " activities) VALUES (?, ?, ?)",
+		       "INSERT INTO fts_del(id, title, activities)"
+		       " VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
 		       err);
 	if (st != NULL && db_bind(st, "itt", id, buf_str(&t), buf_str(&a)) == 0)
 		rc = store_run(s, st, err);
@@ -372,14 +390,24 @@ store_index_flush(Store *s, Buf *err)
 	s->fts_pending = 0;
 	/*
 	 * A project queued for deletion was indexed before this transaction
-	 * (fts_del only takes a project's first, committed text).
+	 * (fts_del only takes a project's first, committed text).  On
+	 * PostgreSQL a project's row of the index is replaced whole; one
+	 * deleted since it was queued is not indexed again.
 	 */
 	return db_exec(s->db,
-	    "INSERT INTO project_fts(project_fts, rowid, title, activities)"
-	    " SELECT 'delete', id, title, activities FROM temp.fts_del;"
-	    "INSERT INTO project_fts(rowid, title, activities)"
-	    " SELECT id, title, activities FROM temp.fts_add;"
-	    "DELETE FROM temp.fts_del; DELETE FROM temp.fts_add;",
+	    STORE_SQL(s,
+		"INSERT INTO project_fts(project_fts, rowid, title, activities)"
+		" SELECT 'delete', id, title, activities FROM temp.fts_del;"
+		"INSERT INTO project_fts(rowid, title, activities)"
+		" SELECT id, title, activities FROM temp.fts_add;"
+		"DELETE FROM temp.fts_del; DELETE FROM temp.fts_add;",
+		"DELETE FROM project_fts WHERE id IN (SELECT id FROM fts_del);"
+		"INSERT INTO project_fts(id, words)"
+		" SELECT id, array_to_tsvector(array_remove(string_to_array("
+		"title || ' ' || activities, ' '), ''))"
+		" FROM fts_add WHERE id IN (SELECT id FROM project)"
+		" ON CONFLICT(id) DO UPDATE SET words = excluded.words;"
+		"DELETE FROM fts_del; DELETE FROM fts_add;"),
 	    err);
 }
 
@@ -464,8 +492,9 @@ enum { BK_PROJECT, BK_ORG, BK_PLACE, BK_YEAR, BK_INDEX };
 #define FTS_FLUSH_ROWS 20000
 
 static const struct {
-	const char *head;
-	int ncol;
+	const char *head; /* the INSERT up to its rows */
+	int ncol;         /* columns a row */
+	const char *tail; /* after the rows; NULL: nothing */
 } batch_kind[STORE_BATCH_KINDS] = {
 	[BK_PROJECT] = { "INSERT INTO project(id, source_key, source_digest,"
 			 " pillar_id, serial, title, period_text, start_date,"
@@ -476,9 +505,9 @@ static const struct {
 	[BK_ORG] = { ORG_INSERT, 5 },
 	[BK_PLACE] = { PLACE_INSERT, 5 },
 	[BK_YEAR] = { YEAR_INSERT, 2 },
-	[BK_INDEX] = { "INSERT OR REPLACE INTO temp.fts_add(id, title,"
-		       " activities) VALUES ",
-	    3 },
+	[BK_INDEX] = { "INSERT INTO fts_add(id, title, activities) VALUES ", 3,
+	    " ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
+	    " activities = excluded.activities" },
 };
 
 #define BATCH_MAX_COLS 21
@@ -510,6 +539,8 @@ batch_sql(Store *s, int kind, int rows)
 				buf_puts(&b, c ? ",?" : "?");
 			buf_putc(&b, ')');
 		}
+		if (batch_kind[kind].tail != NULL)
+			buf_puts(&b, batch_kind[kind].tail);
 		*sql = buf_detach(&b);
 	}
 	return *sql;
@@ -713,14 +744,19 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 
 			buf_reset(&fold[i][0]);
 			buf_reset(&fold[i][1]);
-			if (p->fold_title != NULL)
+			if (p->fold_title != NULL && !s->pg)
 				buf_puts(&fold[i][0], p->fold_title);
 			else
-				text_fold(p->title, &fold[i][0]);
-			if (p->fold_activities != NULL)
+				index_text(s,
+				    p->fold_title ? p->fold_title : p->title,
+				    &fold[i][0]);
+			if (p->fold_activities != NULL && !s->pg)
 				buf_puts(&fold[i][1], p->fold_activities);
+			else if (p->fold_activities != NULL)
+				index_text(s, p->fold_activities, &fold[i][1]);
 			else
-				text_fold(p->activities ? p->activities : "",
+				index_text(s,
+				    p->activities ? p->activities : "",
 				    &fold[i][1]);
 			if (batch_links(s, bk, p, fold[i], err) != 0 ||
 			    project_write_issues(s, p, err) != 0)

@@ -161,6 +161,16 @@ org_key(const OrgKeys *k, int64_t id)
 	return hit ? hit->key : NULL;
 }
 
+/*
+ * The projects of a links_read() are given to its statements as one JSON
+ * array of their ids: a set SQLite reads with json_each, PostgreSQL with
+ * json_array_elements_text.
+ */
+#define IDS_LITE "SELECT value FROM json_each(?)"
+#define IDS_POST                                                               \
+	"SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(? "   \
+	"AS json))"
+
 /* The projects of one links_read(): by id, and their ids as JSON. */
 typedef struct Links {
 	IdIndex *ix; /* sorted by id */
@@ -172,12 +182,12 @@ typedef struct Links {
 static int
 links_orgs(Store *s, const Links *l, Buf *err)
 {
+#define LINKS_ORGS(ids)                                                        \
+	"SELECT po.project_id, po.name, po.organisation_id"                    \
+	" FROM project_org po WHERE po.project_id IN (" ids ")"                \
+	" ORDER BY po.project_id, po.position"
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT po.project_id, po.name, po.organisation_id"
-	    " FROM project_org po"
-	    " WHERE po.project_id IN (SELECT value FROM json_each(?))"
-	    " ORDER BY po.project_id, po.position",
-	    err);
+	    STORE_SQL(s, LINKS_ORGS(IDS_LITE), LINKS_ORGS(IDS_POST)), err);
 	Project *p;
 	int step;
 
@@ -206,13 +216,14 @@ links_orgs(Store *s, const Links *l, Buf *err)
 static int
 links_places(Store *s, const Links *l, Buf *err)
 {
+#define LINKS_PLACES(ids)                                                      \
+	"SELECT pp.project_id, pp.name, pl.key, pl.kind, pl.id,"               \
+	" pp.organisation_id FROM project_place pp"                            \
+	" LEFT JOIN place pl ON pl.id = pp.place_id"                           \
+	" WHERE pp.project_id IN (" ids                                        \
+	") ORDER BY pp.project_id, pp.position"
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT pp.project_id, pp.name, pl.key, pl.kind, pl.id,"
-	    " pp.organisation_id FROM project_place pp"
-	    " LEFT JOIN place pl ON pl.id = pp.place_id"
-	    " WHERE pp.project_id IN (SELECT value FROM json_each(?))"
-	    " ORDER BY pp.project_id, pp.position",
-	    err);
+	    STORE_SQL(s, LINKS_PLACES(IDS_LITE), LINKS_PLACES(IDS_POST)), err);
 	Project *p;
 	int step;
 
@@ -238,11 +249,11 @@ links_places(Store *s, const Links *l, Buf *err)
 static int
 links_issues(Store *s, const Links *l, Buf *err)
 {
+#define LINKS_ISSUES(ids)                                                      \
+	"SELECT project_id, kind, message FROM project_issue"                  \
+	" WHERE project_id IN (" ids ") ORDER BY project_id, rowid"
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT project_id, kind, message FROM project_issue"
-	    " WHERE project_id IN (SELECT value FROM json_each(?))"
-	    " ORDER BY project_id, rowid",
-	    err);
+	    STORE_SQL(s, LINKS_ISSUES(IDS_LITE), LINKS_ISSUES(IDS_POST)), err);
 	Project *p;
 	int step;
 
@@ -372,7 +383,7 @@ typedef struct ListOrder {
 } ListOrder;
 
 static ListOrder
-list_order(const char *sort)
+list_order(const Store *s, const char *sort)
 {
 	if (sort == NULL || strcmp(sort, "pillar") == 0)
 		return (ListOrder){ " ORDER BY p.pillar_id, p.serial, p.id",
@@ -380,8 +391,14 @@ list_order(const char *sort)
 	if (strcmp(sort, "serial") == 0)
 		return (
 		    ListOrder){ " ORDER BY p.serial, pl.number, p.id", NULL };
+	/*
+	 * NOCASE folds ASCII letters only; so does lower() in a database of
+	 * the C locale (tools/pg-cluster makes them so), in the same order.
+	 */
 	if (strcmp(sort, "title") == 0)
-		return (ListOrder){ " ORDER BY p.title COLLATE NOCASE, p.id",
+		return (ListOrder){ s->pg
+			    ? " ORDER BY lower(p.title), p.id"
+			    : " ORDER BY p.title COLLATE NOCASE, p.id",
 			NULL };
 	if (strcmp(sort, "status") == 0)
 		return (
@@ -412,7 +429,8 @@ list_count(Store *s, const ProjectFilter *f, const FilterSql *fs,
 	else
 		/* A set read off links may name a project twice. */
 		buf_printf(&sql,
-		    "SELECT count(*) FROM (SELECT DISTINCT * FROM (%s))",
+		    "SELECT count(*) FROM (SELECT DISTINCT * FROM (%s) AS s)"
+		    " AS d",
 		    buf_str(&fs->ids));
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
@@ -444,22 +462,29 @@ out:
 #define LIST_CHUNK 256
 
 static void
-list_page_sql(
-    Buf *sql, const FilterSql *fs, const ProjectFilter *f, int64_t total)
+list_page_sql(Store *s, Buf *sql, const FilterSql *fs, const ProjectFilter *f,
+    int64_t total)
 {
-	ListOrder o = list_order(f->sort);
-	int scan = fs->ids.len > 0 && o.index != NULL && total >= PAGE_SCAN_MIN;
+	ListOrder o = list_order(s, f->sort);
+	/* PostgreSQL chooses its index itself (it has no INDEXED BY). */
+	int scan = fs->ids.len > 0 && o.index != NULL &&
+	    total >= PAGE_SCAN_MIN && !s->pg;
 
 	buf_puts(sql, "SELECT p.id AS pid FROM project p");
 	if (scan)
 		buf_printf(sql, " INDEXED BY %s", o.index);
 	buf_puts(sql, " LEFT JOIN pillar pl ON pl.id = p.pillar_id");
 	if (scan)
-		buf_printf(sql, " WHERE 1%s", buf_str(&fs->exists));
+		buf_printf(sql, " WHERE TRUE%s", buf_str(&fs->exists));
 	else if (fs->ids.len > 0)
 		buf_printf(sql, " WHERE p.id IN (%s)", buf_str(&fs->ids));
-	buf_printf(sql, "%s LIMIT %lld OFFSET %lld", o.order,
-	    f->limit > 0 ? (long long)f->limit : -1LL, (long long)f->offset);
+	buf_puts(sql, o.order);
+	/* No limit: SQLite's is -1, PostgreSQL's ALL. */
+	if (f->limit > 0)
+		buf_printf(sql, " LIMIT %lld", (long long)f->limit);
+	else
+		buf_puts(sql, s->pg ? " LIMIT ALL" : " LIMIT -1");
+	buf_printf(sql, " OFFSET %lld", (long long)f->offset);
 }
 
 int
@@ -485,13 +510,13 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		 */
 		if (list_count(s, f, &fs, &count, err) != 0)
 			goto out;
-		list_page_sql(&page, &fs, f, count);
+		list_page_sql(s, &page, &fs, f, count);
 		buf_puts(&sql, "SELECT ");
 		project_columns(&sql, skip);
 		buf_printf(&sql,
 		    " FROM (%s) page JOIN project p ON p.id = page.pid"
 		    " LEFT JOIN pillar pl ON pl.id = p.pillar_id%s",
-		    buf_str(&page), list_order(f->sort).order);
+		    buf_str(&page), list_order(s, f->sort).order);
 		buf_free(&page);
 		if (total != NULL)
 			*total = count;
@@ -504,8 +529,8 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		buf_puts(&sql,
 		    " FROM project p LEFT JOIN pillar pl ON pl.id = "
 		    "p.pillar_id");
-		buf_printf(&sql, " WHERE 1%s", buf_str(&fs.rows));
-		buf_puts(&sql, list_order(f ? f->sort : NULL).order);
+		buf_printf(&sql, " WHERE TRUE%s", buf_str(&fs.rows));
+		buf_puts(&sql, list_order(s, f ? f->sort : NULL).order);
 	}
 	if (org_keys_read(s, &keys, err) != 0)
 		goto out;

@@ -79,9 +79,9 @@ store_pillar_name_put(Store *s, int64_t pillar_id, const char *lang,
     const char *short_name, const char *full_name, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "INSERT INTO pillar_name(pillar_id, lang, short, full)"
+	    "INSERT INTO pillar_name(pillar_id, lang, short, \"full\")"
 	    " VALUES (?, ?, ?, ?) ON CONFLICT(pillar_id, lang) DO UPDATE"
-	    " SET short = excluded.short, full = excluded.full",
+	    " SET short = excluded.short, \"full\" = excluded.full",
 	    err);
 
 	if (st == NULL ||
@@ -364,13 +364,13 @@ store_place_closure(Store *s, Buf *err)
 	    "  UNION SELECT up.place_id, pp.parent_id FROM up"
 	    "   JOIN place_parent pp ON pp.place_id = up.ancestor_id)"
 	    " SELECT place_id, ancestor_id FROM up;"
-	    "INSERT OR IGNORE INTO place_within(place_id, ancestor_id)"
+	    "INSERT INTO place_within(place_id, ancestor_id)"
 	    " SELECT DISTINCT g.id, w.ancestor_id FROM place g"
 	    "  JOIN place_parent m ON m.parent_id = g.id"
 	    "  JOIN place_within w ON w.place_id = m.place_id"
 	    "  JOIN place a ON a.id = w.ancestor_id"
 	    " WHERE g.kind = 'grouping' AND a.kind <> 'grouping'"
-	    "  AND a.kind <> 'country';",
+	    "  AND a.kind <> 'country' ON CONFLICT DO NOTHING;",
 	    err);
 }
 

@@ -16,9 +16,12 @@
 
 typedef struct StatDim {
 	const char *by;     /* dimension name */
-	const char *select; /* key, name, count ... FROM ... WHERE 1 */
+	const char *select; /* key, name, count ... FROM ... WHERE ... */
 	const char *idcol;  /* its project id column, or NULL: it is p */
 	const char *tail;   /* GROUP BY and ORDER BY */
+	/* PostgreSQL's, when it differs: it groups by the key of the table
+	 * whose columns are shown, which SQLite need not. */
+	const char *tail_pg;
 } StatDim;
 
 /*
@@ -34,42 +37,44 @@ static const StatDim stat_dims[] = {
 	    " (SELECT count(*) FROM project_pillar pp"
 	    " WHERE pp.pillar_id = pl.id%s) FROM pillar pl"
 	    " LEFT JOIN pillar_name n ON n.pillar_id = pl.id AND n.lang = 'en'",
-	    "pp.project_id", " ORDER BY pl.number" },
+	    "pp.project_id", " ORDER BY pl.number", NULL },
 	{ "status",
 	    "SELECT v.k, v.k, (SELECT count(*) FROM project p"
 	    " WHERE p.status = v.k%s) FROM (SELECT 'in_development' AS k,"
 	    " 1 AS o UNION ALL SELECT 'ongoing', 2 UNION ALL"
 	    " SELECT 'completed', 3) v",
-	    NULL, " ORDER BY v.o" },
+	    NULL, " ORDER BY v.o", NULL },
 	{ "entity",
 	    "SELECT o.key, o.name, count(*) FROM project_org po"
 	    " JOIN organisation o ON o.id = po.organisation_id"
 	    " WHERE po.organisation_id IS NOT NULL%s",
 	    "po.project_id",
-	    " GROUP BY po.organisation_id ORDER BY 3 DESC, o.key" },
+	    " GROUP BY po.organisation_id ORDER BY 3 DESC, o.key",
+	    " GROUP BY o.id ORDER BY 3 DESC, o.key" },
 	{ "scope",
-	    "WITH t AS (SELECT sum((p.scopes & 1) <> 0) AS g,"
-	    " sum((p.scopes & 2) <> 0) AS r, sum((p.scopes & 4) <> 0) AS n"
-	    " FROM project p WHERE 1%s)"
+	    "WITH t AS (SELECT sum(p.scopes & 1) AS g,"
+	    " sum((p.scopes >> 1) & 1) AS r, sum((p.scopes >> 2) & 1) AS n"
+	    " FROM project p WHERE TRUE%s)"
 	    " SELECT 'global', 'global', g FROM t WHERE g > 0 UNION ALL"
 	    " SELECT 'regional', 'regional', r FROM t WHERE r > 0 UNION ALL"
 	    " SELECT 'national', 'national', n FROM t WHERE n > 0",
-	    NULL, "" },
+	    NULL, "", NULL },
 	{ "country",
 	    "SELECT c.iso3, c.name, count(*) FROM project_place pp"
 	    " JOIN place c ON c.id = pp.place_id AND c.kind = 'country'"
 	    " WHERE pp.place_id IS NOT NULL%s",
-	    "pp.project_id", " GROUP BY pp.place_id ORDER BY 3 DESC, c.iso3" },
+	    "pp.project_id", " GROUP BY pp.place_id ORDER BY 3 DESC, c.iso3",
+	    " GROUP BY c.id ORDER BY 3 DESC, c.iso3" },
 	{ "region",
 	    "SELECT r.key, r.name, count(DISTINCT pp.project_id)"
 	    " FROM place r JOIN place_within w ON w.ancestor_id = r.id"
 	    " JOIN project_place pp ON pp.place_id = w.place_id"
 	    " WHERE r.kind = 'region'%s",
-	    "pp.project_id", " GROUP BY r.id ORDER BY 3 DESC, r.key" },
+	    "pp.project_id", " GROUP BY r.id ORDER BY 3 DESC, r.key", NULL },
 	{ "year",
 	    "SELECT CAST(py.year AS TEXT), CAST(py.year AS TEXT), count(*)"
-	    " FROM project_year py WHERE 1%s",
-	    "py.project_id", " GROUP BY py.year ORDER BY py.year" },
+	    " FROM project_year py WHERE TRUE%s",
+	    "py.project_id", " GROUP BY py.year ORDER BY py.year", NULL },
 };
 
 /*
@@ -90,8 +95,8 @@ stats_filter(const char *col, const FilterSql *fs, Buf *out)
 		 * index leads and each row is tested against the set.
 		 */
 		buf_printf(out,
-		    " AND +%s IN (SELECT p.id FROM project p WHERE 1%s)", col,
-		    buf_str(&fs->where));
+		    " AND +%s IN (SELECT p.id FROM project p WHERE TRUE%s)",
+		    col, buf_str(&fs->where));
 }
 
 /* Append tmpl to out with its first "%s" replaced by a, its second by b. */
@@ -117,7 +122,7 @@ stats_total(Store *s, const FilterSql *fs, int64_t *total, Buf *err)
 	DbStmt *st;
 	int rc = -1;
 
-	buf_printf(&sql, "SELECT count(*) FROM project p WHERE 1%s",
+	buf_printf(&sql, "SELECT count(*) FROM project p WHERE TRUE%s",
 	    buf_str(&fs->where));
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st != NULL) {
@@ -165,7 +170,7 @@ stats_compute(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 		if (strcmp(d->by, "pillar") == 0)
 			stats_filter(d->idcol, &fs, &f2);
 		subst(&sql, d->select, buf_str(&f1), buf_str(&f2));
-		buf_puts(&sql, d->tail);
+		buf_puts(&sql, s->pg && d->tail_pg ? d->tail_pg : d->tail);
 		buf_free(&f1);
 		buf_free(&f2);
 		nbind = strcmp(d->by, "pillar") == 0 && fs.where.len ? 2 : 1;

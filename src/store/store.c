@@ -1,8 +1,8 @@
 /*
  * store.c - opening the database, migrations, transactions.
  *
- * The schema is src/store/schema.sql, embedded in the binary.  It is cut
- * into migrations at lines "-- @migration N title"; store_open() applies
+ * The schema is src/store/schema.sql (schema_pg.sql on PostgreSQL, with
+ * the same migrations), embedded in the binary.  It is cut into migrations at lines "-- @migration N title"; store_open() applies
  * every migration later than the database's schema_version, each in its
  * own transaction, so an interrupted upgrade leaves the database at the
  * last complete version.
@@ -97,7 +97,7 @@ static int
 store_migrate(Store *s, Buf *err)
 {
 	int have = 0;
-	const char *p = ctm_blob_schema;
+	const char *p = s->pg ? ctm_blob_schema_pg : ctm_blob_schema;
 	Buf probe = BUF_INIT;
 
 	/* schema_version exists from migration 1 on. */
@@ -159,13 +159,9 @@ store_open(const char *url, int create, Buf *err)
 {
 	Store *s = xcalloc(1, sizeof(*s));
 
-	if (strncmp(url, "postgres://", 11) == 0 ||
-	    strncmp(url, "postgresql://", 13) == 0) {
-		buf_printf(err, "%s: this build has no PostgreSQL driver", url);
-		free(s);
-		return NULL;
-	}
 	s->db = db_open(url, create, err);
+	if (s->db != NULL)
+		s->pg = strcmp(db_dialect(s->db), "postgresql") == 0;
 	if (s->db == NULL || store_collations(s, err) != 0 ||
 	    store_migrate(s, err) != 0 || store_reindex(s, err) != 0) {
 		store_close(s);
@@ -261,6 +257,9 @@ store_bulk_begin(Store *s, Buf *err)
 
 	if (s->bulk)
 		return 1;
+	/* On PostgreSQL, an ordinary import for now (a later step). */
+	if (s->pg)
+		return 0;
 	if ((empty = store_empty(s, err)) <= 0)
 		return empty;
 	/*

@@ -14,6 +14,7 @@
 
 struct Store {
 	Db *db;              /* the connection */
+	int pg;              /* it is PostgreSQL's (db_dialect) */
 	int64_t strategy_id; /* the loaded strategy, 0 until known */
 	int fts_pending;     /* rows wait in temp.fts_pending */
 	int fts_vocab;       /* temp.fts_vocab: 0 not yet, 1 made, -1 cannot */
@@ -77,8 +78,17 @@ int64_t store_generation(Store *s);
 /* The text of sql (STORE_BY_LANG's) for lang: English's for NULL or none. */
 const char *store_sql_by_lang(const char *const sql[NLANG], const char *lang);
 
-/* The embedded schema text (blobs.S). */
+/* The embedded schema texts (blobs.S): SQLite's, PostgreSQL's. */
 extern const char ctm_blob_schema[];
+extern const char ctm_blob_schema_pg[];
+
+/*
+ * The text of a statement for the store's database: lite, or post on
+ * PostgreSQL.  Both string literals (db_prepare keys statements by their
+ * text's address).  For the few statements SQLite and PostgreSQL say
+ * differently; most are written in the SQL both read.
+ */
+#define STORE_SQL(s, lite, post) ((s)->pg ? (post) : (lite))
 
 /*
  * Step st (bound) and give each row's columns 0 and 1 to fn as a

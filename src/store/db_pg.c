@@ -1,0 +1,746 @@
+/*
+ * db_pg.c - the db.h driver on PostgreSQL (libpq).
+ *
+ * The only file that includes libpq-fe.h.  libpq is loaded when the first
+ * PostgreSQL database is opened (dlopen), not linked: it brings OpenSSL,
+ * Kerberos and LDAP, a dozen libraries whose loading would cost every
+ * command on SQLite some milliseconds at start (src/io/render.h says why
+ * the start matters).
+ *
+ * The store's SQL is SQLite's; this driver makes the calls of db.h mean
+ * the same on PostgreSQL:
+ *  - "?" and "?N" parameters become "$N", once, when a statement is made
+ *    (a bare "?" is one more than the largest number before it, as in
+ *    SQLite).  A statement runs unnamed the first time, and is prepared
+ *    on the server (named) when it runs again; the types of parameters
+ *    are those bound at that step: an integer is declared bigint, text
+ *    and NULL are left for the server to infer from where they stand.
+ *    A statement whose types the server refuses is prepared again with
+ *    fewer declared (of use outside a transaction only: inside one, the
+ *    refusal has spoilt the transaction).
+ *  - Results are read whole, in text format; integers are parsed, and
+ *    booleans ("t", "f") read as 1 and 0, as SQLite's comparisons give.
+ *  - Writers take one advisory lock at BEGIN, held to the end of their
+ *    transaction, so writes are serialised as SQLite's BEGIN IMMEDIATE
+ *    serialises them; waiting for it ends after lock_timeout (10 s, as
+ *    the SQLite driver's busy timeout), and db_begin_nowait() only tries.
+ *    Readers take a snapshot (REPEATABLE READ) and no lock.
+ *  - A failed statement spoils its transaction on PostgreSQL: a COMMIT
+ *    after one is refused here, never taken for success.
+ */
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libpq-fe.h>
+
+#include "../core/mem.h"
+#include "db_driver.h"
+
+#define PG_CACHE_SLOTS 256
+
+/* Type oids of parameters (pg_type.h is in the server's headers). */
+#define PG_OID_BYTEA 17
+#define PG_OID_INT8  20
+#define PG_OID_TEXT  25
+
+/* The advisory lock every writer holds: "ctm" in ASCII. */
+#define PG_WRITE_LOCK "6517869"
+
+/* The functions of libpq this file calls, found by pg_load(). */
+static struct {
+	__typeof__(PQclear) *clear;
+	__typeof__(PQcmdStatus) *cmdStatus;
+	__typeof__(PQcmdTuples) *cmdTuples;
+	__typeof__(PQconnectdb) *connectdb;
+	__typeof__(PQerrorMessage) *errorMessage;
+	__typeof__(PQexec) *exec;
+	__typeof__(PQexecParams) *execParams;
+	__typeof__(PQexecPrepared) *execPrepared;
+	__typeof__(PQfinish) *finish;
+	__typeof__(PQfreemem) *freemem;
+	__typeof__(PQgetisnull) *getisnull;
+	__typeof__(PQgetvalue) *getvalue;
+	__typeof__(PQntuples) *ntuples;
+	__typeof__(PQprepare) *prepare;
+	__typeof__(PQresultErrorField) *resultErrorField;
+	__typeof__(PQresultStatus) *resultStatus;
+	__typeof__(PQsetNoticeProcessor) *setNoticeProcessor;
+	__typeof__(PQstatus) *status;
+	__typeof__(PQtransactionStatus) *transactionStatus;
+	__typeof__(PQunescapeBytea) *unescapeBytea;
+} pq;
+
+static pthread_once_t pq_once = PTHREAD_ONCE_INIT;
+static const char *pq_error; /* why pq_load failed; NULL if it did not */
+
+static void
+pq_load(void)
+{
+	static const char *const lib[] = { "libpq.so.5", "libpq.so" };
+	void *h = NULL;
+
+	for (size_t i = 0; h == NULL && i < sizeof(lib) / sizeof(lib[0]); i++)
+		h = dlopen(lib[i], RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL) {
+		pq_error = "cannot load libpq (install libpq5)";
+		return;
+	}
+#define PQ_SYM(name)                                                           \
+	if ((*(void **)&pq.name = dlsym(h, "PQ" #name)) == NULL) {             \
+		pq_error = "libpq lacks PQ" #name;                             \
+		return;                                                        \
+	}
+	PQ_SYM(clear)
+	PQ_SYM(cmdStatus)
+	PQ_SYM(cmdTuples)
+	PQ_SYM(connectdb)
+	PQ_SYM(errorMessage)
+	PQ_SYM(exec)
+	PQ_SYM(execParams)
+	PQ_SYM(execPrepared)
+	PQ_SYM(finish)
+	PQ_SYM(freemem)
+	PQ_SYM(getisnull)
+	PQ_SYM(getvalue)
+	PQ_SYM(ntuples)
+	PQ_SYM(prepare)
+	PQ_SYM(resultErrorField)
+	PQ_SYM(resultStatus)
+	PQ_SYM(setNoticeProcessor)
+	PQ_SYM(status)
+	PQ_SYM(transactionStatus)
+	PQ_SYM(unescapeBytea)
+#undef PQ_SYM
+}
+
+typedef struct PgStmt PgStmt;
+
+typedef struct PgDb {
+	Db base;                       /* the driver */
+	PGconn *c;                     /* the connection */
+	PgStmt *cache[PG_CACHE_SLOTS]; /* statements by their text's address */
+	unsigned named;                /* server statements named so far */
+	int64_t changes;               /* rows the last write changed */
+	Buf err;                       /* the last failure's message */
+} PgDb;
+
+struct PgStmt {
+	DbStmt base;         /* the driver */
+	PgDb *db;            /* its connection */
+	const char *key;     /* the text it was made from: the cache key */
+	char *sql;           /* that text with $N parameters */
+	int once;            /* not cached: run unnamed, freed by finalize */
+	int runs;            /* times run: named on the server from the 2nd */
+	char name[16];       /* its name on the server; "" until prepared */
+	int n;               /* parameters */
+	const char **val;    /* their values, text (NULL: SQL NULL) */
+	int *len;            /* bytes of binary values */
+	int *fmt;            /* 1: binary (a blob), 0: text */
+	Oid *type;           /* the type each value was bound as */
+	Oid *ptype;          /* the types it was prepared with */
+	char (*num)[24];     /* integers bound, as text */
+	PGresult *res;       /* the result being read; NULL before a step */
+	int row, nrows;      /* the current row, and how many */
+	unsigned char *blob; /* the last blob read (PQunescapeBytea's) */
+	PgStmt *next;        /* next in the same cache slot */
+};
+
+static const DbDriver pg_driver;
+
+#define PG(db)  ((PgDb *)(db))
+#define PST(st) ((PgStmt *)(st))
+
+/* Keep the message of the failed result r (or of the connection). */
+static void
+pg_set_error(PgDb *db, const PGresult *r)
+{
+	const char *m =
+	    r ? pq.resultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+	buf_reset(&db->err);
+	buf_puts(&db->err, m ? m : pq.errorMessage(db->c));
+	while (db->err.len > 0 && db->err.s[db->err.len - 1] == '\n')
+		db->err.s[--db->err.len] = '\0';
+}
+
+/* 1 when r is a successful result. */
+static int
+pg_ok(const PGresult *r)
+{
+	ExecStatusType t = r ? pq.resultStatus(r) : PGRES_FATAL_ERROR;
+
+	return t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK;
+}
+
+/* What a write changed, after its result r. */
+static void
+pg_count_changes(PgDb *db, PGresult *r)
+{
+	const char *cmd = pq.cmdStatus(r);
+
+	if (strncmp(cmd, "INSERT", 6) == 0 || strncmp(cmd, "UPDATE", 6) == 0 ||
+	    strncmp(cmd, "DELETE", 6) == 0)
+		db->changes = strtoll(pq.cmdTuples(r), NULL, 10);
+}
+
+static void
+pg_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static void pg_close(Db *db);
+
+Db *
+db_pg_open(const char *url, Buf *err)
+{
+	PgDb *db;
+	PGresult *r;
+
+	pthread_once(&pq_once, pq_load);
+	if (pq_error != NULL) {
+		buf_printf(err, "%s", pq_error);
+		return NULL;
+	}
+	db = xcalloc(1, sizeof(*db));
+	db->base.drv = &pg_driver;
+	db->c = pq.connectdb(url);
+	if (db->c == NULL || pq.status(db->c) != CONNECTION_OK) {
+		/* libpq's message names the server, never the password. */
+		buf_printf(err, "cannot open database: %s",
+		    db->c ? pq.errorMessage(db->c) : "out of memory");
+		while (err->len > 0 && err->s[err->len - 1] == '\n')
+			err->s[--err->len] = '\0';
+		pg_close(&db->base);
+		return NULL;
+	}
+	pq.setNoticeProcessor(db->c, pg_notice, NULL);
+	r = pq.exec(db->c,
+	    "SET client_min_messages = warning; SET lock_timeout = '10s';"
+	    " SET client_encoding = 'UTF8'");
+	if (!pg_ok(r)) {
+		pg_set_error(db, r);
+		buf_printf(err, "database: %s", buf_str(&db->err));
+		pq.clear(r);
+		pg_close(&db->base);
+		return NULL;
+	}
+	pq.clear(r);
+	return &db->base;
+}
+
+static void
+pg_stmt_free(PgStmt *st)
+{
+	if (st->res != NULL)
+		pq.clear(st->res);
+	if (st->blob != NULL)
+		pq.freemem(st->blob);
+	free(st->sql);
+	free(st->val);
+	free(st->len);
+	free(st->fmt);
+	free(st->type);
+	free(st->ptype);
+	free(st->num);
+	free(st);
+}
+
+static void
+pg_close(Db *base)
+{
+	PgDb *db = PG(base);
+
+	for (int i = 0; i < PG_CACHE_SLOTS; i++) {
+		PgStmt *s = db->cache[i], *next;
+
+		for (; s; s = next) {
+			next = s->next;
+			pg_stmt_free(s);
+		}
+	}
+	if (db->c != NULL)
+		pq.finish(db->c);
+	buf_free(&db->err);
+	free(db);
+}
+
+/*
+ * Collations are the database's: schema_pg.sql makes lang_XX of ICU's
+ * locales, which the function given here could not be.
+ */
+static int
+pg_collation(Db *db, const char *name, DbCollateFn cmp, void *ctx, Buf *err)
+{
+	(void)db, (void)name, (void)cmp, (void)ctx, (void)err;
+	return 0;
+}
+
+static int
+pg_exec(Db *base, const char *sql, Buf *err)
+{
+	PgDb *db = PG(base);
+	PGresult *r = pq.exec(db->c, sql);
+	int rc = 0;
+
+	if (!pg_ok(r)) {
+		pg_set_error(db, r);
+		buf_printf(err, "database: %s", buf_str(&db->err));
+		rc = -1;
+	} else {
+		pg_count_changes(db, r);
+	}
+	pq.clear(r);
+	return rc;
+}
+
+/*
+ * SQLite's parameters in sql as PostgreSQL's into out: "?N" is "$N", a
+ * bare "?" one more than the largest number so far.  Quoted text,
+ * quoted names and comments are copied as they are.  The count of
+ * parameters is the largest number.
+ */
+static int
+pg_translate(const char *sql, Buf *out)
+{
+	const char *p = sql;
+	int max = 0;
+
+	while (*p) {
+		if (*p == '\'' || *p == '"') {
+			const char *q = strchr(p + 1, *p);
+			size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
+
+			buf_append(out, p, n);
+			p += n;
+		} else if (p[0] == '-' && p[1] == '-') {
+			size_t n = strcspn(p, "\n");
+
+			buf_append(out, p, n);
+			p += n;
+		} else if (*p == '?') {
+			int k = 0;
+
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				k = k * 10 + (*p - '0');
+			if (k == 0)
+				k = max + 1;
+			if (k > max)
+				max = k;
+			buf_printf(out, "$%d", k);
+		} else {
+			buf_putc(out, *p++);
+		}
+	}
+	return max;
+}
+
+static DbStmt *
+pg_prepare(Db *base, const char *sql, int once, Buf *err)
+{
+	PgDb *db = PG(base);
+	size_t slot = ((uintptr_t)sql >> 3) % PG_CACHE_SLOTS;
+	Buf text = BUF_INIT;
+	PgStmt *s;
+	int n;
+
+	(void)err;
+	if (!once) {
+		for (s = db->cache[slot]; s; s = s->next) {
+			if (s->key == sql) {
+				pg_driver.reset(&s->base);
+				for (int i = 0; i < s->n; i++) {
+					s->val[i] = NULL;
+					s->fmt[i] = 0;
+					s->type[i] = 0;
+				}
+				return &s->base;
+			}
+		}
+	}
+	n = pg_translate(sql, &text);
+	s = xcalloc(1, sizeof(*s));
+	s->base.drv = &pg_driver;
+	s->db = db;
+	s->once = once;
+	s->sql = buf_detach(&text);
+	s->n = n;
+	s->val = xcalloc(n + 1, sizeof(*s->val));
+	s->len = xcalloc(n + 1, sizeof(*s->len));
+	s->fmt = xcalloc(n + 1, sizeof(*s->fmt));
+	s->type = xcalloc(n + 1, sizeof(*s->type));
+	s->ptype = xcalloc(n + 1, sizeof(*s->ptype));
+	s->num = xcalloc(n + 1, sizeof(*s->num));
+	if (!once) {
+		s->key = sql;
+		s->next = db->cache[slot];
+		db->cache[slot] = s;
+	}
+	return &s->base;
+}
+
+static void
+pg_finalize(DbStmt *st)
+{
+	pg_stmt_free(PST(st));
+}
+
+static int
+pg_bind_text(DbStmt *base, int i, const char *t)
+{
+	PgStmt *st = PST(base);
+
+	if (i < 1 || i > st->n)
+		return -1;
+	st->val[i - 1] = t;
+	st->fmt[i - 1] = 0;
+	st->type[i - 1] = 0;
+	return 0;
+}
+
+static int
+pg_params(DbStmt *base)
+{
+	return PST(base)->n;
+}
+
+static int
+pg_bind_int(DbStmt *base, int i, int64_t v)
+{
+	PgStmt *st = PST(base);
+
+	if (i < 1 || i > st->n)
+		return -1;
+	snprintf(st->num[i - 1], sizeof(st->num[0]), "%lld", (long long)v);
+	st->val[i - 1] = st->num[i - 1];
+	st->fmt[i - 1] = 0;
+	st->type[i - 1] = PG_OID_INT8;
+	return 0;
+}
+
+static int
+pg_bind_blob(DbStmt *base, int i, const void *data, size_t n)
+{
+	PgStmt *st = PST(base);
+
+	if (i < 1 || i > st->n || n > INT32_MAX)
+		return -1;
+	st->val[i - 1] = n ? data : "";
+	st->len[i - 1] = (int)n;
+	st->fmt[i - 1] = 1;
+	st->type[i - 1] = PG_OID_BYTEA;
+	return 0;
+}
+
+/* 1 when st must be prepared (again) for the types now bound. */
+static int
+pg_needs_prepare(const PgStmt *st)
+{
+	if (st->name[0] == '\0')
+		return 1;
+	for (int i = 0; i < st->n; i++)
+		if (st->val[i] != NULL && st->ptype[i] != 0 &&
+		    st->ptype[i] != st->type[i])
+			return 1;
+	return 0;
+}
+
+/*
+ * Prepare st on the server with the types bound: as bound; if the server
+ * cannot use them, none declared (every value read as the server infers);
+ * if it cannot infer one, those it cannot as text.  0, or -1.
+ */
+static int
+pg_server_prepare(PgStmt *st)
+{
+	PgDb *db = st->db;
+	PGresult *r = NULL;
+	char name[16];
+
+	snprintf(name, sizeof(name), "ctm%u", ++db->named);
+	for (int attempt = 0; attempt < 3; attempt++) {
+		const char *code;
+
+		for (int i = 0; i < st->n; i++)
+			st->ptype[i] = attempt == 0            ? st->type[i]
+			    : attempt == 2 && st->type[i] == 0 ? PG_OID_TEXT
+							       : 0;
+		if (r != NULL)
+			pq.clear(r);
+		r = pq.prepare(db->c, name, st->sql, st->n, st->ptype);
+		if (pg_ok(r))
+			break;
+		code = pq.resultErrorField(r, PG_DIAG_SQLSTATE);
+		/* 42883 no such operator, 42804 datatype mismatch, 42P18
+		 * indeterminate datatype: types may help; nothing else will. */
+		if (code == NULL ||
+		    (strcmp(code, "42883") != 0 && strcmp(code, "42804") != 0 &&
+			strcmp(code, "42P18") != 0))
+			break;
+	}
+	if (!pg_ok(r)) {
+		pg_set_error(db, r);
+		pq.clear(r);
+		return -1;
+	}
+	pq.clear(r);
+	memcpy(st->name, name, sizeof(name));
+	return 0;
+}
+
+static int
+pg_run(PgStmt *st)
+{
+	PgDb *db = st->db;
+	PGresult *r;
+
+	/*
+	 * Run unnamed the first time: a command of the CLI runs most of its
+	 * statements once, and preparing one first costs a round trip more.
+	 */
+	if (st->once || st->runs++ == 0)
+		r = pq.execParams(db->c, st->sql, st->n, st->type, st->val,
+		    st->len, st->fmt, 0);
+	else if (pg_needs_prepare(st) && pg_server_prepare(st) != 0)
+		return -1;
+	else
+		r = pq.execPrepared(
+		    db->c, st->name, st->n, st->val, st->len, st->fmt, 0);
+	if (!pg_ok(r)) {
+		pg_set_error(db, r);
+		pq.clear(r);
+		return -1;
+	}
+	pg_count_changes(db, r);
+	st->res = r;
+	st->nrows = pq.ntuples(r);
+	st->row = -1;
+	return 0;
+}
+
+static int
+pg_step(DbStmt *base)
+{
+	PgStmt *st = PST(base);
+
+	if (st->res == NULL && pg_run(st) != 0)
+		return DB_ERROR;
+	if (st->blob != NULL) {
+		pq.freemem(st->blob);
+		st->blob = NULL;
+	}
+	if (st->row + 1 < st->nrows) {
+		st->row++;
+		return DB_ROW;
+	}
+	st->row = st->nrows;
+	return DB_DONE;
+}
+
+/* 1 when column i of the current row can be read. */
+static int
+pg_has(const PgStmt *st, int i)
+{
+	return st->res != NULL && st->row >= 0 && st->row < st->nrows &&
+	    i >= 0 && !pq.getisnull(st->res, st->row, i);
+}
+
+static int64_t
+pg_col_int(DbStmt *base, int i)
+{
+	PgStmt *st = PST(base);
+	const char *v;
+
+	if (!pg_has(st, i))
+		return 0;
+	v = pq.getvalue(st->res, st->row, i);
+	/* A boolean, as SQLite's comparisons give 1 and 0. */
+	if (v[0] == 't' && v[1] == '\0')
+		return 1;
+	return strtoll(v, NULL, 10);
+}
+
+static const char *
+pg_col_text(DbStmt *base, int i)
+{
+	PgStmt *st = PST(base);
+
+	return pg_has(st, i) ? pq.getvalue(st->res, st->row, i) : NULL;
+}
+
+static int
+pg_is_null(DbStmt *base, int i)
+{
+	return !pg_has(PST(base), i);
+}
+
+static const void *
+pg_col_blob(DbStmt *base, int i, size_t *n)
+{
+	PgStmt *st = PST(base);
+
+	*n = 0;
+	if (!pg_has(st, i))
+		return "";
+	if (st->blob != NULL)
+		pq.freemem(st->blob);
+	st->blob = pq.unescapeBytea(
+	    (const unsigned char *)pq.getvalue(st->res, st->row, i), n);
+	return st->blob ? (const void *)st->blob : "";
+}
+
+static void
+pg_reset(DbStmt *base)
+{
+	PgStmt *st = PST(base);
+
+	if (st->res != NULL) {
+		pq.clear(st->res);
+		st->res = NULL;
+	}
+	if (st->blob != NULL) {
+		pq.freemem(st->blob);
+		st->blob = NULL;
+	}
+	st->row = st->nrows = 0;
+}
+
+static const char *
+pg_errmsg(Db *db)
+{
+	return buf_str(&PG(db)->err);
+}
+
+/*
+ * The value the last INSERT took from a sequence (an identity column).
+ * Asked in a savepoint inside a transaction: lastval() fails when no
+ * sequence was used yet, and a failure would spoil the transaction.
+ */
+static int64_t
+pg_last_id(Db *base)
+{
+	PgDb *db = PG(base);
+	int in_tx = pq.transactionStatus(db->c) == PQTRANS_INTRANS;
+	PGresult *r;
+	int64_t id = 0;
+
+	r = pq.exec(db->c,
+	    in_tx ? "SAVEPOINT ctm_lastval; SELECT lastval()"
+		  : "SELECT lastval()");
+	if (pg_ok(r) && pq.ntuples(r) == 1)
+		id = strtoll(pq.getvalue(r, 0, 0), NULL, 10);
+	pq.clear(r);
+	if (in_tx) {
+		r = pq.exec(db->c,
+		    id ? "RELEASE ctm_lastval"
+		       : "ROLLBACK TO ctm_lastval; RELEASE ctm_lastval");
+		pq.clear(r);
+	}
+	return id;
+}
+
+static int64_t
+pg_changes(Db *db)
+{
+	return PG(db)->changes;
+}
+
+static void
+pg_rollback(Db *base)
+{
+	PgDb *db = PG(base);
+
+	if (pq.transactionStatus(db->c) != PQTRANS_IDLE)
+		pq.clear(pq.exec(db->c, "ROLLBACK"));
+}
+
+static int
+pg_begin(Db *base, int how, Buf *err)
+{
+	PgDb *db = PG(base);
+	PGresult *r;
+	int got;
+
+	switch (how) {
+	case DB_BEGIN_READ:
+		return pg_exec(
+		    base, "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
+	case DB_BEGIN_NOWAIT:
+		if (pg_exec(base, "BEGIN", err) != 0)
+			return -1;
+		r = pq.exec(db->c,
+		    "SELECT pg_try_advisory_xact_lock(" PG_WRITE_LOCK ")");
+		got = pg_ok(r) && pq.ntuples(r) == 1 &&
+		    pq.getvalue(r, 0, 0)[0] == 't';
+		pq.clear(r);
+		if (!got) {
+			pg_rollback(base);
+			buf_printf(err, "database: the write lock is taken");
+			return -1;
+		}
+		return 0;
+	default:
+		if (pg_exec(base,
+			"BEGIN; SELECT pg_advisory_xact_lock(" PG_WRITE_LOCK
+			")",
+			err) != 0) {
+			pg_rollback(base);
+			return -1;
+		}
+		return 0;
+	}
+}
+
+static int
+pg_commit(Db *base, Buf *err)
+{
+	PgDb *db = PG(base);
+	PGresult *r = pq.exec(db->c, "COMMIT");
+	int rc = 0;
+
+	if (!pg_ok(r)) {
+		pg_set_error(db, r);
+		buf_printf(err, "database: %s", buf_str(&db->err));
+		rc = -1;
+	} else if (strcmp(pq.cmdStatus(r), "ROLLBACK") == 0) {
+		/* A statement failed in it: PostgreSQL ends it so. */
+		buf_reset(&db->err);
+		buf_puts(
+		    &db->err, "the transaction failed and was rolled back");
+		buf_printf(err, "database: %s", buf_str(&db->err));
+		rc = -1;
+	}
+	pq.clear(r);
+	return rc;
+}
+
+static const DbDriver pg_driver = {
+	.dialect = "postgresql",
+	.close = pg_close,
+	.collation = pg_collation,
+	.exec = pg_exec,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.bind_int = pg_bind_int,
+	.bind_text = pg_bind_text,
+	.bind_blob = pg_bind_blob,
+	.params = pg_params,
+	.step = pg_step,
+	.col_int = pg_col_int,
+	.col_text = pg_col_text,
+	.is_null = pg_is_null,
+	.col_blob = pg_col_blob,
+	.reset = pg_reset,
+	.errmsg = pg_errmsg,
+	.last_id = pg_last_id,
+	.changes = pg_changes,
+	.begin = pg_begin,
+	.commit = pg_commit,
+	.rollback = pg_rollback,
+};
