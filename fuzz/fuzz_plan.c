@@ -59,7 +59,7 @@ check(const char *s, size_t n, int flags)
 	plan_diff(&p, &p, &d);
 	if (d.added || d.removed || d.opened || d.dropped)
 		abort();
-	plan_diff_text(&p, &p, &d, &b);
+	plan_diff_text(&p, &p, &d, NULL, &b);
 	plan_diff_free(&d);
 	buf_free(&b);
 	plan_free(&p);

@@ -501,10 +501,10 @@ static const struct {
 			 " end_date, open_ended, annual, status, status_text,"
 			 " activities, scope_text, source_file, source_line,"
 			 " created_at, updated_at, as_of, scopes) VALUES ",
-	    21 },
-	[BK_ORG] = { ORG_INSERT, 5 },
-	[BK_PLACE] = { PLACE_INSERT, 5 },
-	[BK_YEAR] = { YEAR_INSERT, 2 },
+	    21, NULL },
+	[BK_ORG] = { ORG_INSERT, 5, NULL },
+	[BK_PLACE] = { PLACE_INSERT, 5, NULL },
+	[BK_YEAR] = { YEAR_INSERT, 2, NULL },
 	[BK_INDEX] = { "INSERT INTO fts_add(id, title, activities) VALUES ", 3,
 	    " ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
 	    " activities = excluded.activities" },
