@@ -428,6 +428,8 @@ fund_table(json_t *j, const char *format, const char *lang, const char *first)
 			json_object_get(g, "budgeted")));
 		row[0] = json_string_value(json_object_get(g, "key"));
 		row[1] = json_string_value(json_object_get(g, "name"));
+		if (strcmp(format, "table") == 0)
+			row[1] = lang_group_name(lang, row[0], row[1]);
 		row[2] = n;
 		row[3] = m;
 		row[4] =

@@ -356,6 +356,7 @@ typedef struct GapOut {
 	CliTable t;
 	json_t *groups;
 	int64_t needs, gaps;
+	const char *lang; /* of the table's names */
 } GapOut;
 
 static int
@@ -363,7 +364,8 @@ gap_one(void *ctx, const GapGroup *g)
 {
 	GapOut *o = ctx;
 	char a[24], b[24];
-	const char *row[4] = { g->key, g->name, a, b };
+	const char *row[4] = { g->key,
+		lang_group_name(o->lang, g->key, g->name), a, b };
 
 	snprintf(a, sizeof(a), "%lld", (long long)g->needs);
 	snprintf(b, sizeof(b), "%lld", (long long)g->gaps);
@@ -396,6 +398,7 @@ cmd_gaps(Cli *c)
 	filter_of(c, &f);
 	f.gaps = 0;
 	memset(&o, 0, sizeof(o));
+	o.lang = strcmp(c->format, "table") == 0 ? c->lang : "en";
 	cli_table_init(&o.t, 4, head);
 	o.groups = json_array();
 	rc = store_gaps(c->store, by, &f, &v, gap_one, &o, &err);

@@ -308,6 +308,8 @@ group_label(FundRows *t, const FundRow *r, Buf *keep)
 		store_pillar_names(t->p->s, pillar_find, &f, &err);
 	} else if (strcmp(by, "gender") == 0 && r->key[0] == '\0') {
 		buf_set(keep, PT(t->p, "not assessed"));
+	} else {
+		buf_set(keep, lang_group_name(t->p->lang, r->key, r->name));
 	}
 	buf_free(&err);
 	return buf_str(keep);

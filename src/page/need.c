@@ -729,7 +729,8 @@ gap_row(void *ctx, const GapGroup *g)
 		    "href=\"/needs?country=%u&amp;gaps=1\">%s</a></th>",
 		    g->key, g->name);
 	else
-		html(&r->rows, "<tr><th scope=\"row\">%s</th>", g->name);
+		html(&r->rows, "<tr><th scope=\"row\">%s</th>",
+		    lang_group_name(r->p->lang, g->key, g->name));
 	buf_reset(&b);
 	lang_percent(&b, r->p->lang, gap_pct(g) / 100.0);
 	html(&r->rows,
@@ -768,8 +769,9 @@ gap_tile(void *ctx, const GapGroup *g)
 
 	sentence_int(&n1, lang, g->needs);
 	sentence_int(&n2, lang, g->gaps);
-	buf_printf(&title, PT(t->p, "%s: %s needs, %s gaps"), g->name,
-	    buf_str(&n1), buf_str(&n2));
+	buf_printf(&title, PT(t->p, "%s: %s needs, %s gaps"),
+	    lang_group_name(t->p->lang, g->key, g->name), buf_str(&n1),
+	    buf_str(&n2));
 	html(&t->out,
 	    "<li class=\"tile g%d\"><a href=\"/needs?country=%u\" "
 	    "title=\"%s\"><b>%s</b> <span>%s/%s</span></a></li>\n",

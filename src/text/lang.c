@@ -208,6 +208,21 @@ tr(const char *lang, const char *msgid)
 	return dgettext(domain[i], msgid);
 }
 
+/* The names the store gives groups with no key (store/money.c, need.c). */
+static const char *const group_none[] = { N_("no pillar"), N_("no lead entity"),
+	N_("no thematic area") };
+
+const char *
+lang_group_name(const char *lang, const char *key, const char *name)
+{
+	if (name == NULL || (key != NULL && *key != '\0'))
+		return name;
+	for (size_t i = 0; i < sizeof(group_none) / sizeof(group_none[0]); i++)
+		if (strcmp(name, group_none[i]) == 0)
+			return tr(lang, group_none[i]);
+	return name;
+}
+
 const char *
 trp(const char *lang, const char *context, const char *msgid)
 {

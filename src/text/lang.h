@@ -72,6 +72,14 @@ const char *tr(const char *lang, const char *msgid)
     __attribute__((format_arg(2)));
 
 /*
+ * The name of a group that the store names in English because it has no
+ * key ("no pillar", "no lead entity", "no thematic area": key empty), in
+ * lang; any other name as it is.
+ */
+const char *lang_group_name(
+    const char *lang, const char *key, const char *name);
+
+/*
  * msgid in lang within a context (gettext's msgctxt), for a short text
  * that reads differently elsewhere: "title" as a field's name is not
  * "title" as an order to sort by.  The English text for en or when

@@ -139,6 +139,14 @@ contains "zh gaps --by region: Africa in Chinese" "非洲" "$out"
 equal "ru gaps --format json: the same bytes as English" \
 	"$("$CTM" gaps --format json)" "$("$CTM" --lang ru gaps --format json)"
 equal "en gaps: Chad in English, as ever" "TCD  Chad" "$("$CTM" gaps | grep '^TCD' | cut -c1-9)"
+# a need under no pillar and no area: groups the store names in English
+printf '%s\n%s\n' "ref,country,body,assessed,pillar,area,priority,status,confidentiality,organisations,projects,text" \
+	'X-1,MLI,CTED,2017-03,,,high,open,public,,,"A need with no pillar and no area."' >"$WORK/np.csv"
+"$CTM" needs import "$WORK/np.csv" >/dev/null 2>&1
+contains "ru gaps --by pillar: the group of no pillar in Russian" "без компонента" "$("$CTM" --lang ru gaps --by pillar 2>&1)"
+contains "fr gaps --by area: the group of no area in French" "sans domaine thématique" "$("$CTM" --lang fr gaps --by area 2>&1)"
+contains "en gaps --by pillar: no pillar, as ever" "no pillar" "$("$CTM" gaps --by pillar 2>&1)"
+contains "ru gaps --by pillar --format json: English" '"name": "no pillar"' "$("$CTM" --lang ru gaps --by pillar --format json 2>&1)"
 contains "ru needs list: the column is the status (статус), not the sort's dative" \
 	" статус " "$("$CTM" --lang ru needs list --limit 1 2>&1 | head -1)"
 
