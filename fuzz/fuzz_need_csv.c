@@ -27,7 +27,7 @@ static Store *store;
 static Account analyst;
 
 /* Every need, whoever may see it. */
-static const NeedViewer everyone = { 3, 0 };
+static const NeedViewer everyone = { 3, 0, NULL };
 
 typedef struct IdList {
 	int64_t *id;

@@ -27,6 +27,7 @@ viewer(Cli *c, NeedViewer *v)
 
 	v->level = 3;
 	v->org_id = 0;
+	v->lang = NULL;
 	if (as == NULL)
 		return 0;
 	memset(&a, 0, sizeof(a));
@@ -195,7 +196,7 @@ static const char *const field_opts[] = { "ref", "country", "body", "assessed",
 static int
 needs_write(Cli *c, int64_t id, int del)
 {
-	NeedViewer v = { 3, 0 };
+	NeedViewer v = { 3, 0, NULL };
 	Need n;
 	Buf msg = BUF_INIT, err = BUF_INIT;
 	int rc = EXIT_OK, code;

@@ -155,6 +155,7 @@ viewer_of(const Account *who, NeedViewer *v)
 	if (who == NULL) {
 		v->level = 3;
 		v->org_id = 0;
+		v->lang = NULL;
 	} else {
 		need_viewer(who, v);
 	}

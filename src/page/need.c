@@ -543,6 +543,7 @@ need_show(Page *p, int64_t id, const char *rest)
 	int post = strcmp(p->rq->method, "POST") == 0, got, rc;
 
 	need_viewer(&p->who, &v);
+	v.lang = p->lang;
 	memset(&n, 0, sizeof(n));
 	got = store_need_get(p->s, id, &v, &n, &err);
 	buf_free(&err);

@@ -54,6 +54,7 @@ need_viewer(const Account *who, NeedViewer *v)
 {
 	v->level = 0;
 	v->org_id = 0;
+	v->lang = NULL;
 	if (who == NULL || who->id == 0 || who->role == NULL)
 		return;
 	if (strcmp(who->role, "admin") == 0) {

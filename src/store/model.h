@@ -162,6 +162,7 @@ typedef struct Need {
 typedef struct NeedViewer {
 	int level;
 	int64_t org_id;
+	const char *lang; /* names of places and areas in it; NULL: English */
 } NeedViewer;
 
 /* Which needs a query is about; NULL members do not filter. */

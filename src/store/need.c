@@ -108,13 +108,15 @@ static int
 bind_viewer(DbStmt *st, const NeedViewer *v)
 {
 	return db_bind_int(st, 1, v->level) != 0 ||
-		db_bind_int(st, 2, v->org_id) != 0
+		db_bind_int(st, 2, v->org_id) != 0 ||
+		(db_params(st) >= 21 && db_bind_text(st, 21, v->lang) != 0)
 	    ? -1
 	    : 0;
 }
 
 /*
- * Bind f as parameters 3 to 18, and its language as 21; the folded words of the search are kept
+ * Bind f as parameters 3 to 18, and its language, if any, as 21; the
+ * folded words of the search are kept
  * in words, which must live until the statement is reset.
  */
 static int
@@ -123,8 +125,9 @@ bind_filter(DbStmt *st, const NeedFilter *f, Buf *words)
 	char *p, *w[NEED_SEARCH_WORDS];
 	size_t nw = 0;
 
-	/* Only the statements that name places or areas have the 21st. */
-	if ((db_params(st) >= 21 && db_bind_text(st, 21, f->lang) != 0) ||
+	/* The filter's language, if any, over the viewer's (bind_viewer). */
+	if ((f->lang != NULL && db_params(st) >= 21 &&
+		db_bind_text(st, 21, f->lang) != 0) ||
 	    db_bind_text(st, 3, f->country) != 0 ||
 	    db_bind_text(st, 4, f->region) != 0 ||
 	    db_bind_text(st, 5, f->pillar) != 0 ||

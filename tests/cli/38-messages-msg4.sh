@@ -198,6 +198,16 @@ get "/account?lang=en" "$WORK/jf" >/dev/null
 contains "en /account: the key, as ever" "<dt>Role</dt><dd>focal_point</dd>" "$(body)"
 get "/board?lang=ar" "$WORK/js" >/dev/null
 contains "ar /board: a member's role" "(قارئ، " "$(body)"
+# a need's own page and the lists name its country in the page's language
+nid=$("$CTM" needs list --country BGD --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).needs[0].id))')
+get "/needs/$nid?lang=ru" "$WORK/js" >/dev/null
+contains "ru /needs/$nid: Bangladesh in Russian" "Бангладеш" "$(body)"
+get "/needs?lang=zh" "$WORK/js" >/dev/null
+contains "zh /needs: Bangladesh in Chinese" "孟加拉国" "$(body)"
+get "/gaps?lang=ar" "$WORK/js" >/dev/null
+contains "ar /gaps: Bangladesh in Arabic" "بنغلاديش" "$(body)"
+get "/needs/$nid?lang=en" "$WORK/js" >/dev/null
+contains "en /needs/$nid: Bangladesh, as ever" "Bangladesh" "$(body)"
 get "/funding?by=gender&lang=fr" "$WORK/js" >/dev/null
 contains "fr /funding by gender: the unassessed" "non évalué" "$(body)"
 lacks "  not in English" "not assessed" "$(body)"
