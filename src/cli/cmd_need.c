@@ -442,7 +442,7 @@ cmd_duplicates(Cli *c)
 	DupOptions o;
 	DupReport r;
 	CliTable t;
-	Buf err = BUF_INIT;
+	Buf err = BUF_INIT, why = BUF_INIT;
 	int rc;
 
 	if ((rc = cli_format(c)) != EXIT_OK)
@@ -472,6 +472,12 @@ cmd_duplicates(Cli *c)
 		const char *row[8] = { sc, a, b, p->a.lead, p->b.lead,
 			p->countries, p->areas, p->reason };
 
+		/* A table says why in its language; CSV in English. */
+		buf_reset(&why);
+		if (strcmp(c->format, "table") == 0) {
+			dup_reason_text(c->lang, p, &why);
+			row[7] = buf_str(&why);
+		}
 		snprintf(sc, sizeof(sc), "%.2f", p->score);
 		snprintf(a, sizeof(a), "%lld", (long long)p->a.id);
 		snprintf(b, sizeof(b), "%lld", (long long)p->b.id);
@@ -489,6 +495,7 @@ cmd_duplicates(Cli *c)
 	}
 	cli_table_free(&t);
 	dup_report_free(&r);
+	buf_free(&why);
 	buf_free(&err);
 	return EXIT_OK;
 }

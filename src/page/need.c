@@ -992,63 +992,6 @@ dup_filters(Page *p, const DupOptions *o, const char *min)
 	    PT(p, "Show"));
 }
 
-/*
- * A project's period as the report writes it for people ("since 2013",
- * "period not given", two dates joined by a dash), in the page's
- * language; kept in out.
- */
-static const char *
-dup_period(Page *p, const char *period, Buf *out)
-{
-	buf_reset(out);
-	if (strcmp(period, "ongoing") == 0)
-		buf_puts(out, PT(p, "ongoing"));
-	else if (strcmp(period, "period not given") == 0)
-		buf_puts(out, PT(p, "period not given"));
-	else if (strncmp(period, "since ", 6) == 0)
-		buf_printf(out, PT(p, "since %s"), period + 6);
-	else if (strncmp(period, "until ", 6) == 0)
-		buf_printf(out, PT(p, "until %s"), period + 6);
-	else
-		buf_puts(out, period);
-	return buf_str(out);
-}
-
-/*
- * Why a pair is flagged, in the page's language: the report's own
- * sentence in English, else made again from the pair's parts.
- */
-static void
-dup_reason(Page *p, const DupPair *d, Buf *out)
-{
-	if (strcmp(p->lang, "en") == 0) {
-		buf_puts(out, d->reason);
-		return;
-	}
-	buf_printf(out,
-	    d->recognised ? PT(p,
-				"%1$s and %2$s, both in %3$s, both on %4$s "
-				"(recognised from the text)")
-			  : PT(p, "%1$s and %2$s, both in %3$s, both on %4$s"),
-	    d->a.lead, d->b.lead, d->countries, d->area_names);
-	buf_puts(out, PT(p, "; "));
-	if (d->no_periods) {
-		buf_puts(out, PT(p, "periods not given"));
-	} else {
-		Buf a = BUF_INIT, b = BUF_INIT;
-
-		buf_printf(out, PT(p, "periods %s and %s overlap"),
-		    dup_period(p, d->a.period, &a),
-		    dup_period(p, d->b.period, &b));
-		buf_free(&a);
-		buf_free(&b);
-	}
-	if (*d->words) {
-		buf_puts(out, PT(p, "; "));
-		buf_printf(out, PT(p, "words in common: %s"), d->words);
-	}
-}
-
 /* The pairs flagged, as a table. */
 static void
 dup_table(Page *p, const DupReport *r)
@@ -1076,7 +1019,7 @@ dup_table(Page *p, const DupReport *r)
 		buf_reset(&sc);
 		lang_decimal(&sc, p->lang, d->score, 2);
 		buf_reset(&why);
-		dup_reason(p, d, &why);
+		dup_reason_text(p->lang, d, &why);
 		html(&p->out,
 		    "<tr><td class=\"num\">%s</td><td><a "
 		    "href=\"/projects/%I\">%s</a><br><small>%s · "
@@ -1085,8 +1028,9 @@ dup_table(Page *p, const DupReport *r)
 		    "dir=\"auto\">%s</td>"
 		    "</tr>\n",
 		    buf_str(&sc), d->a.id, d->a.title, d->a.lead,
-		    dup_period(p, d->a.period, &pa), d->b.id, d->b.title,
-		    d->b.lead, dup_period(p, d->b.period, &pb), buf_str(&why));
+		    dup_period_text(p->lang, d->a.period, &pa), d->b.id,
+		    d->b.title, d->b.lead,
+		    dup_period_text(p->lang, d->b.period, &pb), buf_str(&why));
 	}
 	html(&p->out, "</tbody></table>\n");
 	buf_free(&why);

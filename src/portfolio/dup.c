@@ -20,6 +20,7 @@
 #include "../core/mem.h"
 #include "../core/strmap.h"
 #include "../text/fold.h"
+#include "../text/lang.h"
 #include "dup.h"
 
 #define DUP_MIN_DEFAULT 0.05
@@ -1003,4 +1004,62 @@ dup_report_free(DupReport *r)
 	}
 	free(r->pair);
 	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * A project's period as the report writes it for people ("since 2013",
+ * "period not given", two dates joined by a dash), in lang; kept in
+ * out.
+ */
+const char *
+dup_period_text(const char *lang, const char *period, Buf *out)
+{
+	buf_reset(out);
+	if (strcmp(period, "ongoing") == 0)
+		buf_puts(out, tr(lang, "ongoing"));
+	else if (strcmp(period, "period not given") == 0)
+		buf_puts(out, tr(lang, "period not given"));
+	else if (strncmp(period, "since ", 6) == 0)
+		buf_printf(out, tr(lang, "since %s"), period + 6);
+	else if (strncmp(period, "until ", 6) == 0)
+		buf_printf(out, tr(lang, "until %s"), period + 6);
+	else
+		buf_puts(out, period);
+	return buf_str(out);
+}
+
+/*
+ * Why a pair is flagged, in lang: the report's own sentence in English,
+ * else made again from the pair's parts (dup.h).
+ */
+void
+dup_reason_text(const char *lang, const DupPair *d, Buf *out)
+{
+	if (strcmp(lang, "en") == 0) {
+		buf_puts(out, d->reason);
+		return;
+	}
+	buf_printf(out,
+	    d->recognised
+		? tr(lang,
+		      "%1$s and %2$s, both in %3$s, both on %4$s "
+		      "(recognised from the text)")
+		: tr(lang, "%1$s and %2$s, both in %3$s, both on %4$s"),
+	    d->a.lead, d->b.lead, d->countries, d->area_names);
+	buf_puts(out, tr(lang, "; "));
+	if (d->no_periods) {
+		buf_puts(out, tr(lang, "periods not given"));
+	} else {
+		Buf a = BUF_INIT, b = BUF_INIT;
+
+		buf_printf(out, tr(lang, "periods %s and %s overlap"),
+		    dup_period_text(lang, d->a.period, &a),
+		    dup_period_text(lang, d->b.period, &b));
+		buf_free(&a);
+		buf_free(&b);
+	}
+	if (*d->words) {
+		buf_puts(out, tr(lang, "; "));
+		buf_printf(out, tr(lang, "words in common: %s"), d->words);
+	}
 }

@@ -60,4 +60,16 @@ typedef struct DupReport {
 int dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err);
 void dup_report_free(DupReport *r);
 
+/*
+ * Why d is flagged, in lang, appended to out: in English the report's
+ * own sentence (d->reason), else made again from the pair's parts.
+ */
+void dup_reason_text(const char *lang, const DupPair *d, Buf *out);
+
+/*
+ * A project's period as the report writes it ("since 2013", "period not
+ * given", ...) in lang, kept in out.
+ */
+const char *dup_period_text(const char *lang, const char *period, Buf *out);
+
 #endif

@@ -139,6 +139,13 @@ contains "zh gaps --by region: Africa in Chinese" "非洲" "$out"
 equal "ru gaps --format json: the same bytes as English" \
 	"$("$CTM" gaps --format json)" "$("$CTM" --lang ru gaps --format json)"
 equal "en gaps: Chad in English, as ever" "TCD  Chad" "$("$CTM" gaps | grep '^TCD' | cut -c1-9)"
+# duplicates: why a pair is flagged, in the table's language
+out=$("$CTM" --lang ru duplicates --limit 1 2>&1)
+contains "ru duplicates: why, in Russian" "общие слова:" "$out"
+lacks "  not in English" "words in common" "$out"
+contains "en duplicates: why, as ever" "words in common:" "$("$CTM" duplicates --limit 1 2>&1)"
+equal "ru duplicates --format csv: the same bytes as English" \
+	"$("$CTM" duplicates --format csv)" "$("$CTM" --lang ru duplicates --format csv)"
 # a need under no pillar and no area: groups the store names in English
 printf '%s\n%s\n' "ref,country,body,assessed,pillar,area,priority,status,confidentiality,organisations,projects,text" \
 	'X-1,MLI,CTED,2017-03,,,high,open,public,,,"A need with no pillar and no area."' >"$WORK/np.csv"
