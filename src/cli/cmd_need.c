@@ -284,7 +284,9 @@ needs_areas(Cli *c)
 	int rc = EXIT_OK;
 
 	cli_table_init(&t, 2, head);
-	if (store_areas(c->store, cli_ref_row, &t, &err) != 0)
+	if (store_areas(c->store,
+		strcmp(c->format, "table") == 0 ? c->lang : NULL, cli_ref_row,
+		&t, &err) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
 		cli_table_print(&t, c->format, c->lang);

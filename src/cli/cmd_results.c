@@ -642,7 +642,9 @@ cmd_areas(Cli *c)
 	t.last_wraps = 1;
 	if ((project ? store_project_areas(
 			   c->store, project, cli_ref_row, &t, &err)
-		     : store_areas(c->store, cli_ref_row, &t, &err)) != 0)
+		     : store_areas(c->store,
+			   strcmp(c->format, "table") == 0 ? c->lang : NULL,
+			   cli_ref_row, &t, &err)) != 0)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	else
 		cli_table_print(&t, c->format, c->lang);

@@ -1341,7 +1341,7 @@ project_areas_commit(Store *s, const Account *who, int64_t project,
 		return code;
 	if ((code = commit_project_ok(s, who, project, &err, msg)) != COMMIT_OK)
 		goto out;
-	if (store_areas(s, area_key, &known, &err) != 0 ||
+	if (store_areas(s, NULL, area_key, &known, &err) != 0 ||
 	    store_project_areas(s, project, area_key, &before, &err) != 0) {
 		code = COMMIT_FAILED;
 		goto out;

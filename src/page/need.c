@@ -79,7 +79,7 @@ area_options(Page *p, const char *selected)
 	AreaOpts o = { p, selected };
 	Buf err = BUF_INIT;
 
-	store_areas(p->s, area_option, &o, &err);
+	store_areas(p->s, p->lang, area_option, &o, &err);
 	buf_free(&err);
 }
 

@@ -778,7 +778,7 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 	memset(r, 0, sizeof(*r));
 	d.s = s;
 	d.o = o;
-	if (store_areas(s, area_one, &d, err) != 0 ||
+	if (store_areas(s, NULL, area_one, &d, err) != 0 ||
 	    store_area_keywords(s, keyword_one, &d, err) != 0)
 		goto out;
 	/* Phrase triggers are resolved as words are met (word_areas). */

@@ -357,7 +357,7 @@ need_set(Store *s, Need *n, const char *field, const char *v, Buf *msg)
 		Buf err = BUF_INIT;
 
 		if (has &&
-		    (store_areas(s, area_exists, &want, &err) != 0 ||
+		    (store_areas(s, NULL, area_exists, &want, &err) != 0 ||
 			want != NULL)) {
 			buf_printf(msg,
 			    TC("area: \"%s\" is no thematic area (see "

@@ -526,15 +526,19 @@ store_project_needs(Store *s, int64_t project_id, const NeedViewer *v,
 }
 
 int
-store_areas(Store *s, StoreRefFn fn, void *ctx, Buf *err)
+store_areas(Store *s, const char *lang, StoreRefFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT a.key, n.name FROM thematic_area a"
+	    "SELECT a.key, coalesce((SELECT name FROM thematic_area_name"
+	    " WHERE thematic_area_id = a.id AND lang = ?), n.name)"
+	    " FROM thematic_area a"
 	    " JOIN thematic_area_name n ON n.thematic_area_id = a.id"
 	    " AND n.lang = 'en' ORDER BY a.id",
 	    err);
 
-	return st == NULL ? -1 : store_ref_rows(s, st, fn, ctx, err);
+	if (st == NULL || db_bind_text(st, 1, lang) != 0)
+		return -1;
+	return store_ref_rows(s, st, fn, ctx, err);
 }
 
 int

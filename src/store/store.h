@@ -523,8 +523,11 @@ typedef int (*StoreGapFn)(void *ctx, const GapGroup *g);
 int store_gaps(Store *s, const char *by, const NeedFilter *f,
     const NeedViewer *v, StoreGapFn fn, void *ctx, Buf *err);
 
-/* Every thematic area: key and English name (the other fields NULL). */
-int store_areas(Store *s, StoreRefFn fn, void *ctx, Buf *err);
+/*
+ * Every thematic area: key and name in lang, English where it has none or
+ * lang is NULL (the other fields NULL).
+ */
+int store_areas(Store *s, const char *lang, StoreRefFn fn, void *ctx, Buf *err);
 
 /* Set the thematic areas of a project (keys must exist). */
 int store_project_areas_set(

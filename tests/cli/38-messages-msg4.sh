@@ -139,6 +139,11 @@ contains "zh gaps --by region: Africa in Chinese" "非洲" "$out"
 equal "ru gaps --format json: the same bytes as English" \
 	"$("$CTM" gaps --format json)" "$("$CTM" --lang ru gaps --format json)"
 equal "en gaps: Chad in English, as ever" "TCD  Chad" "$("$CTM" gaps | grep '^TCD' | cut -c1-9)"
+# the thematic areas in the table's language
+contains "es needs areas: the area in Spanish" "Prevención del extremismo violento" "$("$CTM" --lang es needs areas 2>&1)"
+contains "en needs areas: as ever" "Preventing violent extremism" "$("$CTM" needs areas 2>&1)"
+equal "es needs areas --format csv: the same bytes as English" \
+	"$("$CTM" needs areas --format csv)" "$("$CTM" --lang es needs areas --format csv)"
 # duplicates: why a pair is flagged, in the table's language
 out=$("$CTM" --lang ru duplicates --limit 1 2>&1)
 contains "ru duplicates: why, in Russian" "общие слова:" "$out"
@@ -211,6 +216,7 @@ get "/needs/$nid?lang=ru" "$WORK/js" >/dev/null
 contains "ru /needs/$nid: Bangladesh in Russian" "Бангладеш" "$(body)"
 get "/needs?lang=zh" "$WORK/js" >/dev/null
 contains "zh /needs: Bangladesh in Chinese" "孟加拉国" "$(body)"
+contains "  the areas of the filter in Chinese" "防止暴力极端主义" "$(body)"
 get "/gaps?lang=ar" "$WORK/js" >/dev/null
 contains "ar /gaps: Bangladesh in Arabic" "بنغلاديش" "$(body)"
 get "/needs/$nid?lang=en" "$WORK/js" >/dev/null
