@@ -210,6 +210,7 @@ T=$(pdftotext "$WORK/ar.pdf" - 2>/dev/null)
 contains "pdf ar: the title in Arabic words" "حافظة" "$T"
 contains "pdf ar: Pillar II in Arabic" "الركيزة الثانية" "$T"
 contains "pdf ar: the statuses in Arabic" "مكتمل" "$T"
+contains "pdf ar: an entity's key read left to right (not Committee-1540)" "1540-Committee" "$T"
 check "pdf: fonts embedded" -- bash -c "pdffonts '$WORK/ar.pdf' | awk 'NR>2 && \$(NF-4)!=\"yes\"{exit 1}'"
 
 # --- the web -------------------------------------------------------------------------
