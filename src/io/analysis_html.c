@@ -119,7 +119,14 @@ chart_svg(const AnalysisReport *r, const AnalysisTable *t, Buf *out)
 		    "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
 		    "class=\"label\">",
 		    lx, y + 16);
-		buf_html_text(out, label_of(r, t, k));
+		/* Left to right within the right to left (lang_text_ltr()). */
+		if (rtl && lang_text_ltr(label_of(r, t, k))) {
+			buf_puts(out, "\u2066");
+			buf_html_text(out, label_of(r, t, k));
+			buf_puts(out, "\u2069");
+		} else {
+			buf_html_text(out, label_of(r, t, k));
+		}
 		buf_printf(out,
 		    "</text>\n<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 		    "height=\"%d\" fill=\"%s\"/>\n"

@@ -72,31 +72,6 @@ typedef struct Doc {
 static void row(
     Doc *d, const char *const *cell, const double *w, size_t n, int head);
 
-/*
- * Whether text is written left to right: a letter of a script so
- * written in it, and none of a script written right to left.  Numbers
- * and signs alone are neither: they follow the paragraph.
- */
-static int
-is_ltr(const char *text)
-{
-	int ltr = 0;
-
-	for (const char *c = text; *c;
-	     c += g_utf8_skip[*(const unsigned char *)c]) {
-		gunichar u = g_utf8_get_char(c);
-		GUnicodeScript sc = g_unichar_get_script(u);
-
-		if (sc == G_UNICODE_SCRIPT_ARABIC ||
-		    sc == G_UNICODE_SCRIPT_HEBREW ||
-		    sc == G_UNICODE_SCRIPT_SYRIAC ||
-		    sc == G_UNICODE_SCRIPT_THAANA)
-			return 0;
-		ltr |= g_unichar_isalpha(u);
-	}
-	return ltr;
-}
-
 /* A layout of text in style, wrapped at width, aligned (AL_*). */
 static PangoLayout *
 layout_make(Doc *d, int style, const char *text, double width, int align)
@@ -109,11 +84,10 @@ layout_make(Doc *d, int style, const char *text, double width, int align)
 		text = valid = g_utf8_make_valid(text, -1);
 	/*
 	 * In a right-to-left document every paragraph is right to left; a
-	 * text written left to right ("1540-Committee") is set as a
-	 * left-to-right isolate (U+2066 ... U+2069) within it, or its parts
-	 * would be reordered ("Committee-1540").
+	 * text written left to right is set as an isolate within it
+	 * (lang_text_ltr()).
 	 */
-	if (d->rtl && is_ltr(text))
+	if (d->rtl && lang_text_ltr(text))
 		text = ltr = g_strconcat("\u2066", text, "\u2069", NULL);
 	if (align == AL_START)
 		a = d->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;

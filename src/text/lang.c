@@ -20,6 +20,7 @@
 #include <unicode/ustring.h>
 
 #include "../core/exe.h"
+#include "../core/utf8.h"
 #include "lang.h"
 
 const char *const lang_code[NLANG] = { "ar", "zh", "en", "fr", "ru", "es" };
@@ -221,6 +222,39 @@ lang_group_name(const char *lang, const char *key, const char *name)
 		if (strcmp(name, group_none[i]) == 0)
 			return tr(lang, group_none[i]);
 	return name;
+}
+
+/* Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
+static int
+rtl_letter(uint32_t c)
+{
+	return (c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) ||
+	    (c >= 0xfe70 && c <= 0xfeff);
+}
+
+int
+lang_text_ltr(const char *s)
+{
+	int ltr = 0;
+
+	while (*s) {
+		uint32_t c;
+		int n = utf8_decode(s, &c);
+
+		if (n <= 0)
+			return 0;
+		if (rtl_letter(c))
+			return 0;
+		/* Letters: ASCII's, and beyond Latin-1's signs all but the
+		 * punctuation and symbols' blocks. */
+		if ((c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) ||
+		    (c >= 0xc0 && c != 0xd7 && c != 0xf7 &&
+			!(c >= 0x2000 && c <= 0x2bff) &&
+			!(c >= 0x3000 && c <= 0x303f)))
+			ltr = 1;
+		s += n;
+	}
+	return ltr;
 }
 
 const char *

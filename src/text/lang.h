@@ -80,6 +80,15 @@ const char *lang_group_name(
     const char *lang, const char *key, const char *name);
 
 /*
+ * Whether s is written left to right: a letter of a script so written in
+ * it, and none of one written right to left (numbers and signs alone
+ * are neither).  In a right-to-left page such a text ("1540-Committee")
+ * is set as a left-to-right isolate, U+2066 ... U+2069, or its parts
+ * would be reordered ("Committee-1540").
+ */
+int lang_text_ltr(const char *s);
+
+/*
  * msgid in lang within a context (gettext's msgctxt), for a short text
  * that reads differently elsewhere: "title" as a field's name is not
  * "title" as an order to sort by.  The English text for en or when

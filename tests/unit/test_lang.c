@@ -147,6 +147,16 @@ test_lang(void)
 	    !lang_ok("de") && !lang_ok("AR") && !lang_ok("") && !lang_ok(NULL),
 	    "others are not");
 	CHECK_STR(lang_or_en("de"), "en", "lang_or_en falls back on English");
+	CHECK(lang_text_ltr("1540-Committee") && lang_text_ltr("UN-Women") &&
+		lang_text_ltr("Кыргызстан") && lang_text_ltr("Côte d'Ivoire"),
+	    "lang_text_ltr: Latin and Cyrillic texts are written left to "
+	    "right");
+	CHECK(!lang_text_ltr("94 (53%)") && !lang_text_ltr("2018-2020") &&
+		!lang_text_ltr(""),
+	    "lang_text_ltr: numbers and signs alone follow the paragraph");
+	CHECK(!lang_text_ltr("الركيزة الأولى") &&
+		!lang_text_ltr("UNESCO \xd9\x88 UNODC"),
+	    "lang_text_ltr: a text with an Arabic letter is not");
 	CHECK(lang_rtl("ar") && !lang_rtl("ru") && !lang_rtl("zh"),
 	    "Arabic alone is right to left");
 	CHECK_STR(lang_name("ru"), "Русский", "lang_name(ru)");
