@@ -10,8 +10,8 @@
 #                   layer checks, unit tests, CLI tests on the real data,
 #                   fuzz-corpus replay, and the same suites under
 #                   AddressSanitizer and UBSan; ends with "N passed, N failed"
-#   make bench      the benchmarks of issues 2, 4, 3 and 6 (not part of make
-#                   test)
+#   make bench      the benchmarks of issues 2, 4, 3, 6 and 7 (not part of
+#                   make test)
 #   make fuzz       libFuzzer on the importers, FUZZTIME seconds each
 #   make format     reformat the sources with clang-format
 
@@ -22,7 +22,7 @@ CC       ?= cc
 # of the PDF and XLSX renderers, loaded on the first report that needs
 # them (src/io/render.h says why).  Debian's libxlsxwriter-dev ships its
 # xlsxwriter.pc (it brings -lz).
-PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium
+PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium libxml-2.0
 RENDER_PKGS := xlsxwriter pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RENDER_PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -52,7 +52,7 @@ RENDEROBJ := $(RENDER:%.c=$(B)/pic/%.o)
 LIBSRC   := $(filter-out $(RENDER),$(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO) \
             $(WEB) $(API) $(PAGE))
 LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o $(B)/src/api/blobs.o \
-            $(B)/src/page/blobs.o
+            $(B)/src/page/blobs.o $(B)/src/io/blobs.o
 CLIOBJ   := $(CLI:%.c=$(B)/%.o)
 UNITSRC  := $(wildcard tests/unit/*.c)
 DATA     := data/framework.json data/organisations.json data/groupings.json \
@@ -114,6 +114,11 @@ $(B)/src/page/blobs.o: src/page/blobs.S src/page/style.css src/page/app.js \
     data/project-template.csv
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/page/blobs.S
+
+$(B)/src/io/blobs.o: src/io/blobs.S data/iati/relevance.json \
+    $(wildcard data/iati/codelists/*.xml)
+	@mkdir -p $(dir $@)
+	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/io/blobs.S
 
 $(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql $(DATA)
 	@mkdir -p $(dir $@)
@@ -207,6 +212,7 @@ bench:
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/need
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/web
 	bench/annex
+	BENCH_CTMATRIX=$(B)/ctmatrix bench/iati
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' \

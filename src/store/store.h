@@ -744,4 +744,33 @@ int store_working_groups(Store *s, StoreRefFn fn, void *ctx, Buf *err);
 int store_project_areas(
     Store *s, int64_t project_id, StoreRefFn fn, void *ctx, Buf *err);
 
+/* --- IATI activities (iati.c) ---------------------------------------------
+ * Writes run inside a transaction the caller began (io/iati_import.c).
+ */
+
+/*
+ * The project kept under IATI identifier id: its id, 0 when none, -1.
+ */
+int64_t store_iati_find(Store *s, const char *identifier, Buf *err);
+
+/*
+ * Keep r for project r->project_id (which exists), replacing what was
+ * kept for it, sectors and money included.  0 or -1.
+ */
+int store_iati_save(Store *s, const IatiRecord *r, Buf *err);
+
+/* What is kept for project_id into r (zeroed by the caller): 1, 0, -1. */
+int store_iati_get(Store *s, int64_t project_id, IatiRecord *r, Buf *err);
+void iati_record_clear(IatiRecord *r);
+
+/*
+ * The projects f selects, by country they name, with their budgets
+ * summed (each project's whole budget in each country it names, as a
+ * project counts in each group), the greatest sum first; *total the
+ * projects selected and *usd their budgets summed once each.
+ */
+typedef int (*StoreBudgetFn)(void *ctx, const BudgetGroup *g);
+int store_stats_budget(Store *s, const ProjectFilter *f, int64_t *total,
+    int64_t *usd, StoreBudgetFn fn, void *ctx, Buf *err);
+
 #endif
