@@ -97,17 +97,45 @@ jstr(const json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
-/* Titles: the project's in the default language, the others kept. */
-static void
-write_titles(Exporter *ex, const Project *p, json_t *d, const char *lang)
+/*
+ * The language of a project's text: that of the published text it was
+ * taken from (the same words), else the activity's; *at its index there.
+ */
+static const char *
+text_lang(json_t *arr, const char *text, const char *type, const char *lang,
+    size_t *at)
 {
 	json_t *t;
 	size_t i;
 
+	*at = (size_t)-1;
+	json_array_foreach(arr, i, t)
+	{
+		const char *ty = jstr(t, "type") ? jstr(t, "type") : "1";
+
+		if (type && strcmp(ty, type) != 0)
+			continue;
+		if (jstr(t, "text") && text &&
+		    strcmp(jstr(t, "text"), text) == 0 && jstr(t, "lang")) {
+			*at = i;
+			return jstr(t, "lang");
+		}
+	}
+	return lang;
+}
+
+/* Titles: the project's, the others published kept. */
+static void
+write_titles(Exporter *ex, const Project *p, json_t *d, const char *lang)
+{
+	json_t *arr = json_object_get(d, "titles"), *t;
+	size_t i, at;
+	const char *mine = text_lang(arr, p->title, NULL, lang, &at);
+
 	start(ex, "title", NULL);
-	narrative(ex, lang, lang, p->title);
-	json_array_foreach(json_object_get(d, "titles"), i,
-	    t) if (jstr(t, "lang") && strcmp(jstr(t, "lang"), lang) != 0)
+	narrative(ex, mine, lang, p->title);
+	json_array_foreach(arr, i, t) if (i != at && jstr(t, "lang") &&
+	    strcmp(jstr(t, "lang"), mine) != 0)
 	    narrative(ex, jstr(t, "lang"), lang, jstr(t, "text"));
 	end(ex);
 }
@@ -117,16 +145,17 @@ static void
 write_descriptions(Exporter *ex, const Project *p, json_t *d, const char *lang)
 {
 	json_t *arr = json_object_get(d, "descriptions"), *t;
-	size_t i;
+	size_t i, at;
+	const char *mine = text_lang(arr, p->activities, "1", lang, &at);
 
 	start(ex, "description", "type", "1", NULL);
-	narrative(ex, lang, lang, p->activities);
+	narrative(ex, mine, lang, p->activities);
 	json_array_foreach(arr, i, t)
 	{
 		const char *type = jstr(t, "type") ? jstr(t, "type") : "1";
 
-		if (strcmp(type, "1") == 0 && jstr(t, "lang") &&
-		    strcmp(jstr(t, "lang"), lang) != 0)
+		if (i != at && strcmp(type, "1") == 0 && jstr(t, "lang") &&
+		    strcmp(jstr(t, "lang"), mine) != 0)
 			narrative(ex, jstr(t, "lang"), lang, jstr(t, "text"));
 	}
 	end(ex);

@@ -262,7 +262,7 @@ map_region(Importer *im, const IatiActivity *a, const IatiPlace *x, Project *p,
 		    "recipient-region \"%s\" (vocabulary %s) is no place of "
 		    "ours: kept as written",
 		    x->code, x->vocabulary);
-		issue_add(p, "unknown-place", buf_str(&msg));
+		issue_add(p, "iati-unknown-place", buf_str(&msg));
 		note(im, a->line, "iati-unknown-place", buf_str(&msg));
 		buf_free(&msg);
 	}
@@ -304,7 +304,7 @@ map_places(Importer *im, const IatiActivity *a, Project *p, int *scopes)
 			    "recipient-country \"%s\" is not an ISO 3166 "
 			    "alpha-2 code: kept as written",
 			    x->code);
-			issue_add(p, "unknown-place", buf_str(&msg));
+			issue_add(p, "iati-unknown-place", buf_str(&msg));
 			note(im, a->line, "iati-unknown-place", buf_str(&msg));
 			place_push(
 			    p, x->name ? x->name : x->code, NULL, NULL, 0);
@@ -396,7 +396,7 @@ map_status(Importer *im, const IatiActivity *a, Project *p)
 		    "activity-status \"%s\" is not in the codelist: kept as "
 		    "written",
 		    a->status);
-		issue_add(p, "unknown-status", buf_str(&msg));
+		issue_add(p, "iati-unknown-code", buf_str(&msg));
 		note(im, a->line, "iati-unknown-code", buf_str(&msg));
 		p->status_text = xstrdup(a->status);
 	}
@@ -442,6 +442,15 @@ map_project(Importer *im, const IatiActivity *a, Project *p)
 	p->scopes = a->has_ext ? a->ext_scopes : scopes | scope_bits(a->scope);
 	p->pillar = dup_or_null(
 	    a->has_ext && a->ext_pillar ? a->ext_pillar : pillar_of(a));
+	if (!a->has_ext && (p->start_date || p->end_date)) {
+		Buf period = BUF_INIT;
+
+		/* As the matrix writes a period: "2012-04-28–2015-12-31". */
+		buf_printf(&period, "%s\u2013%s",
+		    p->start_date ? p->start_date : "",
+		    p->end_date ? p->end_date : "");
+		p->period_text = buf_detach(&period);
+	}
 	if (a->has_ext) {
 		p->period_text = dup_or_null(a->ext_period);
 		p->open_ended = a->ext_open_ended;
@@ -451,8 +460,11 @@ map_project(Importer *im, const IatiActivity *a, Project *p)
 	}
 	p->source_file = xstrdup(im->file);
 	p->source_line = (int64_t)a->line;
-	for (size_t i = 0; i < a->nnotes; i++)
+	for (size_t i = 0; i < a->nnotes; i++) {
 		issue_add(p, a->notes[i].kind, a->notes[i].message);
+		note(im, a->notes[i].line, a->notes[i].kind,
+		    a->notes[i].message);
+	}
 }
 
 /* --- what the project has no column for: detail JSON -------------------- */
@@ -778,10 +790,6 @@ activity_take(void *ctx, IatiActivity *a, Buf *err)
 		return activity_refuse(im, a, "iati-no-identifier",
 		    "activity without an iati-identifier: not imported", err);
 	}
-	if (!im->opt->all && !iati_rule_match(&im->rule, a, &why)) {
-		im->rep->skipped++;
-		return 0;
-	}
 	if (strmap_get(&im->seen, a->identifier, &v)) {
 		Buf m = BUF_INIT;
 
@@ -796,6 +804,11 @@ activity_take(void *ctx, IatiActivity *a, Buf *err)
 		return rc;
 	}
 	strmap_put(&im->seen, a->identifier, 1);
+	if (!im->opt->all && !iati_rule_match(&im->rule, a, &why)) {
+		im->rep->skipped++;
+		buf_free(&why);
+		return 0;
+	}
 	memset(&p, 0, sizeof(p));
 	memset(&r, 0, sizeof(r));
 	map_project(im, a, &p);

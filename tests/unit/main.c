@@ -18,5 +18,6 @@ main(void)
 	test_form();
 	test_money();
 	test_results();
+	test_iati();
 	return test_failed ? 1 : 0;
 }

@@ -48,5 +48,6 @@ void test_http(void);
 void test_form(void);
 void test_money(void);
 void test_results(void);
+void test_iati(void);
 
 #endif
