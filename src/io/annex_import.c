@@ -163,8 +163,8 @@ fnv(uint64_t h, const char *s)
 	return h;
 }
 
-static void
-issue_add(Project *p, const char *kind, const char *message)
+void
+import_issue_add(Project *p, const char *kind, const char *message)
 {
 	ProjectIssue *is;
 
@@ -361,19 +361,19 @@ row_project(Importer *im, const AnnexRow *row, Project *p)
 
 			buf_printf(&m, "line %zu: the %s is empty", row->line,
 			    cell_name[i]);
-			issue_add(p, "missing-field", buf_str(&m));
+			import_issue_add(p, "missing-field", buf_str(&m));
 			buf_free(&m);
 		}
 	}
 	for (size_t i = 0; i < row->notes.n; i++)
-		issue_add(
+		import_issue_add(
 		    p, row->notes.note[i].kind, row->notes.note[i].message);
 	for (size_t i = 0; i < notes.n; i++) {
 		Buf m = BUF_INIT;
 
 		buf_printf(&m, "line %zu: %s", notes.note[i].line,
 		    notes.note[i].message);
-		issue_add(p, notes.note[i].kind, buf_str(&m));
+		import_issue_add(p, notes.note[i].kind, buf_str(&m));
 		buf_free(&m);
 	}
 	annex_notes_free(&notes);
@@ -436,7 +436,7 @@ csv_project(
 
 		buf_printf(&m, "line %zu: %s", row->notes.note[i].line,
 		    row->notes.note[i].message);
-		issue_add(p, row->notes.note[i].kind, buf_str(&m));
+		import_issue_add(p, row->notes.note[i].kind, buf_str(&m));
 		buf_free(&m);
 	}
 }

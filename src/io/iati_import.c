@@ -1,34 +1,32 @@
 /*
  * iati_import.c - IATI activities into projects (see iati.h).
  *
- * Each activity iati_read() hands over is checked against the relevance
- * rule, mapped to a project (title and description in the activity's
- * language, implementing organisations resolved to ours, recipient
- * countries and regions to places, status, dates, pillar and gender
- * marker), and kept with what the project has no column for (the store's
- * iati_* tables): every title and description, every participating
- * organisation and role, percentages, sectors, policy markers, budgets,
- * transactions and results.  The budgets of the activity, summed in one
- * currency and converted at the recorded rate, are the project's budget.
+ * Two threads joined by a queue, as the matrix importer runs: the reader
+ * (iati_read(), the relevance rule, iati_map(): everything that needs no
+ * database) and the writer, the calling thread, which makes every store
+ * call in order: it converts each project's budget at the recorded rate,
+ * finds the project an identifier was imported as, compares digests and
+ * writes.  On two cores the reading of one activity overlaps the writing
+ * of the one before.  Jobs travel in batches so that the threads meet
+ * once a batch; the queue holds a bounded number of them, so memory stays
+ * flat whatever the file's size.
  *
  * The project is found again by its IATI identifier, so importing a file
  * again updates the projects it made; a digest of everything an activity
  * maps to (the rate its budget was converted at included) leaves an
- * activity that did not change alone.  Every file of one import is read
- * inside one transaction: a file that is not well-formed fails the whole
- * import and leaves the database as it was.  doc/iati.md says what maps
- * to what.
+ * activity that did not change alone.  Every file of one import is
+ * written inside one transaction: a file that is not well-formed fails
+ * the whole import and leaves the database as it was.  iati_project.c
+ * maps an activity; doc/iati.md says what maps to what.
  */
-#include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/mem.h"
 #include "../portfolio/money.h"
-#include "../portfolio/resolve.h"
-#include "../text/lang.h"
-#include "iati.h"
+#include "iati_int.h"
 
 /*
  * Part of every digest: bump it when the mapping changes, so that the
@@ -36,620 +34,200 @@
  */
 #define IATI_MAPPING_VERSION 1
 
+typedef enum JobType {
+	JOB_FILE,     /* a file starts */
+	JOB_ACTIVITY, /* an activity mapped: m */
+	JOB_REFUSED,  /* no identifier: a note of the file */
+	JOB_REPEATED, /* an identifier met before: a note of the file */
+	JOB_ERROR,    /* the reader failed: message */
+	JOB_END       /* no more jobs: the reader's counts */
+} JobType;
+
+typedef struct Job {
+	JobType type;
+	const char *file; /* its file's name */
+	IatiMapped m;     /* JOB_ACTIVITY */
+	size_t line;      /* JOB_REFUSED, JOB_REPEATED */
+	Buf message;      /* their note, JOB_ERROR's message */
+	long rows;        /* JOB_END: activities read */
+	long skipped;     /* JOB_END: not relevant */
+} Job;
+
+#define QUEUE_SIZE 256
+#define BATCH      32
+
+typedef struct Queue {
+	pthread_mutex_t lock;
+	pthread_cond_t not_empty, not_full;
+	Job *job[QUEUE_SIZE];
+	size_t head, count;
+	int stop; /* the writer gave up: the reader stops */
+} Queue;
+
 typedef struct Importer {
 	Store *s;
 	const IatiImportOptions *opt;
-	IatiReport *rep;
+	const char *const *files;
+	int nfiles;
+	IatiRef ref; /* reference data, read by the reader only */
 	IatiRule rule;
-	Resolver res;
-	StrMap country; /* ISO alpha-2 -> index into ckey */
-	char **ckey;    /* ISO alpha-3 of each country */
-	char **cname;   /* its English name */
-	int64_t *cid;   /* its place id */
-	size_t ncountry, ccap;
-	StrMap place_id; /* place key -> id (0: none), looked up once */
-	StrMap minor;    /* currency -> digits of its minor unit (-1: none) */
-	StrMap seen;     /* identifiers met in this import */
-	const char *file;
-	int fresh; /* no project existed when the import began */
+	Queue q;
+	Job *out[BATCH]; /* reader: jobs not yet queued */
+	size_t nout;
+	StrMap seen;        /* reader: identifiers met in this import */
+	const char *rfile;  /* reader: the file being read */
+	long rows, skipped; /* reader: counts */
+	int fresh;          /* writer: no project existed: no need to look */
 } Importer;
 
-static void
-note(Importer *im, size_t line, const char *kind, const char *message)
+/* --- the queue ------------------------------------------------------------ */
+
+static Job *
+job_new(JobType type, const char *file)
 {
-	import_report_note(&im->rep->base, im->file, line, kind, message);
+	Job *j = xcalloc(1, sizeof(*j));
+
+	j->type = type;
+	j->file = file;
+	return j;
 }
 
-/* --- reference data, loaded once ----------------------------------------- */
+static void
+job_free(Job *j)
+{
+	if (j == NULL)
+		return;
+	iati_mapped_clear(&j->m);
+	buf_free(&j->message);
+	free(j);
+}
+
+/* Hand the reader's batch to the writer: 0, or -1 when it gave up. */
+static int
+queue_flush(Importer *im)
+{
+	Queue *q = &im->q;
+	size_t k = 0;
+	int stop;
+
+	pthread_mutex_lock(&q->lock);
+	while (k < im->nout && !q->stop) {
+		while (q->count == QUEUE_SIZE && !q->stop)
+			pthread_cond_wait(&q->not_full, &q->lock);
+		for (; k < im->nout && q->count < QUEUE_SIZE; k++)
+			q->job[(q->head + q->count++) % QUEUE_SIZE] =
+			    im->out[k];
+		pthread_cond_signal(&q->not_empty);
+	}
+	stop = q->stop;
+	pthread_mutex_unlock(&q->lock);
+	for (; k < im->nout; k++)
+		job_free(im->out[k]);
+	im->nout = 0;
+	return stop ? -1 : 0;
+}
 
 static int
-country_add(void *ctx, const RefItem *r)
+queue_put(Importer *im, Job *j)
+{
+	im->out[im->nout++] = j;
+	if (im->nout < BATCH && j->type == JOB_ACTIVITY)
+		return 0;
+	return queue_flush(im);
+}
+
+/* The next job, waiting for one. */
+static Job *
+queue_get(Queue *q)
+{
+	Job *j;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->count == 0)
+		pthread_cond_wait(&q->not_empty, &q->lock);
+	j = q->job[q->head];
+	q->head = (q->head + 1) % QUEUE_SIZE;
+	q->count--;
+	pthread_cond_signal(&q->not_full);
+	pthread_mutex_unlock(&q->lock);
+	return j;
+}
+
+/* --- the reader ----------------------------------------------------------- */
+
+static int
+reader_take(void *ctx, IatiActivity *a, Buf *err)
 {
 	Importer *im = ctx;
-
-	if (r->iso2 == NULL || r->iso3 == NULL)
-		return 0;
-	mem_grow(
-	    (void **)&im->ckey, &im->ccap, im->ncountry + 1, sizeof(char *));
-	im->cname = xrealloc(im->cname, im->ccap * sizeof(char *));
-	im->cid = xrealloc(im->cid, im->ccap * sizeof(int64_t));
-	im->ckey[im->ncountry] = xstrdup(r->iso3);
-	im->cname[im->ncountry] = xstrdup(r->name ? r->name : r->iso3);
-	im->cid[im->ncountry] = 0;
-	strmap_put(&im->country, r->iso2, (int64_t)im->ncountry++);
-	return 0;
-}
-
-/* The id of the place with key (0: none), looked up once. */
-static int64_t
-place_id(Importer *im, const char *key)
-{
-	int64_t id;
-
-	if (strmap_get(&im->place_id, key, &id))
-		return id;
-	id = store_place_id(im->s, key);
-	strmap_put(&im->place_id, key, id);
-	return id;
-}
-
-/* The digits of a currency's minor unit, -1 when it is not known. */
-static int
-currency_minor(Importer *im, const char *code)
-{
-	Buf err = BUF_INIT;
+	Buf why = BUF_INIT;
 	int64_t v;
-	int minor = -1;
+	Job *j;
 
-	if (code == NULL)
-		return -1;
-	if (strmap_get(&im->minor, code, &v))
-		return (int)v;
-	if (store_currency(im->s, code, &minor, &err) != 1)
-		minor = -1;
-	buf_free(&err);
-	strmap_put(&im->minor, code, minor);
-	return minor;
+	(void)err;
+	im->rows++;
+	if (a->identifier == NULL) {
+		j = job_new(JOB_REFUSED, im->rfile);
+		j->line = a->line;
+		buf_puts(&j->message,
+		    "activity without an iati-identifier: not imported");
+		return queue_put(im, j);
+	}
+	if (strmap_get(&im->seen, a->identifier, &v)) {
+		j = job_new(JOB_REPEATED, im->rfile);
+		j->line = a->line;
+		buf_printf(&j->message,
+		    "iati-identifier \"%s\" met before in this import: "
+		    "the first is kept",
+		    a->identifier);
+		return queue_put(im, j);
+	}
+	strmap_put(&im->seen, a->identifier, 1);
+	if (!im->opt->all && !iati_rule_match(&im->rule, a, &why)) {
+		im->skipped++;
+		buf_free(&why);
+		return 0;
+	}
+	buf_free(&why);
+	j = job_new(JOB_ACTIVITY, im->rfile);
+	j->m.ref = &im->ref;
+	j->m.file = im->rfile;
+	iati_map(&j->m, a);
+	return queue_put(im, j);
 }
 
-static void
-importer_free(Importer *im)
+static void *
+reader_main(void *arg)
 {
-	iati_rule_free(&im->rule);
-	resolver_free(&im->res);
-	for (size_t i = 0; i < im->ncountry; i++) {
-		free(im->ckey[i]);
-		free(im->cname[i]);
-	}
-	free(im->ckey);
-	free(im->cname);
-	free(im->cid);
-	strmap_free(&im->country);
-	strmap_free(&im->place_id);
-	strmap_free(&im->minor);
-	strmap_free(&im->seen);
-}
+	Importer *im = arg;
+	Buf err = BUF_INIT;
+	Job *j;
 
-/* --- mapping ------------------------------------------------------------- */
-
-/*
- * The text of t[0..n) in the activity's language, else English, else the
- * first; of a description type when type is not NULL ("1" general).
- */
-static const IatiText *
-text_pick(const IatiActivity *a, const IatiText *t, size_t n, const char *type)
-{
-	const IatiText *first = NULL, *en = NULL;
-
-	for (size_t i = 0; i < n; i++) {
-		if (type && t[i].type && strcmp(t[i].type, type) != 0)
-			continue;
-		if (a->lang && strcmp(t[i].lang, a->lang) == 0)
-			return &t[i];
-		if (en == NULL && strcmp(t[i].lang, "en") == 0)
-			en = &t[i];
-		if (first == NULL)
-			first = &t[i];
-	}
-	return en ? en : first;
-}
-
-/* The date of a's type t (1..4), NULL when none. */
-static const IatiDate *
-date_of(const IatiActivity *a, int t)
-{
-	for (size_t i = 0; i < a->ndates; i++)
-		if (a->dates[i].type == t)
-			return &a->dates[i];
-	return NULL;
-}
-
-static char *
-dup_or_null(const char *s)
-{
-	return s ? xstrdup(s) : NULL;
-}
-
-static void
-issue_add(Project *p, const char *kind, const char *message)
-{
-	ProjectIssue *is;
-
-	p->issues = xrealloc(p->issues, (p->nissues + 1) * sizeof(*is));
-	is = &p->issues[p->nissues++];
-	is->kind = xstrdup(kind);
-	is->message = xstrdup(message);
-}
-
-/* The implementing organisations (role 4), lead first, each once. */
-static void
-map_orgs(Importer *im, const IatiActivity *a, Project *p)
-{
-	for (size_t i = 0; i < a->norgs; i++) {
-		const IatiOrg *o = &a->orgs[i];
-		Resolved r = { 0, NULL, NULL };
-		const char *name = o->name ? o->name : o->ref;
-		int dup = 0;
-
-		if (o->role == NULL || strcmp(o->role, "4") != 0 ||
-		    name == NULL)
-			continue;
-		if (!(o->ref && resolver_org(&im->res, o->ref, &r)) &&
-		    !(o->name && resolver_org(&im->res, o->name, &r)))
-			r.id = 0;
-		for (size_t k = 0; k < p->norgs && !dup; k++)
-			dup = r.id ? p->orgs[k].org_id == r.id
-				   : strcmp(p->orgs[k].name, name) == 0;
-		if (dup)
-			continue;
-		p->orgs = xrealloc(p->orgs, (p->norgs + 1) * sizeof(*p->orgs));
-		p->orgs[p->norgs].name = xstrdup(name);
-		p->orgs[p->norgs].key = r.id ? xstrdup(r.key) : NULL;
-		p->orgs[p->norgs].org_id = r.id;
-		p->norgs++;
-	}
-}
-
-static void
-place_push(
-    Project *p, const char *name, const char *key, const char *kind, int64_t id)
-{
-	ProjectPlace *pl;
-
-	for (size_t k = 0; id && k < p->nplaces; k++)
-		if (p->places[k].place_id == id)
-			return;
-	p->places = xrealloc(p->places, (p->nplaces + 1) * sizeof(*pl));
-	pl = &p->places[p->nplaces++];
-	memset(pl, 0, sizeof(*pl));
-	pl->name = xstrdup(name);
-	pl->key = dup_or_null(key);
-	pl->kind = dup_or_null(kind);
-	pl->place_id = id;
-}
-
-/* A recipient region: an M49 region (vocabulary 2, or a DAC region
- * that is one), a grouping of ours (99), else its name, unresolved. */
-static void
-map_region(Importer *im, const IatiActivity *a, const IatiPlace *x, Project *p,
-    int *scopes)
-{
-	const char *m49 = NULL, *name;
-	char pad[8];
-	Buf msg = BUF_INIT;
-	int64_t id = 0;
-
-	if (strcmp(x->vocabulary, "2") == 0 && strlen(x->code) <= 3) {
-		snprintf(pad, sizeof(pad), "%03d", atoi(x->code));
-		m49 = pad;
-	} else if (strcmp(x->vocabulary, "1") == 0) {
-		m49 = iati_dac_region_m49(x->code);
-	} else if (strcmp(x->vocabulary, "99") == 0 && x->vocabulary_uri &&
-	    strcmp(x->vocabulary_uri, IATI_GROUPING_URI) == 0) {
-		m49 = x->code;
-	}
-	if (m49 != NULL)
-		id = place_id(im, m49);
-	*scopes |=
-	    m49 && strcmp(m49, "001") == 0 ? SCOPE_GLOBAL : SCOPE_REGIONAL;
-	name = x->name ? x->name
-	    : strcmp(x->vocabulary, "1") == 0 &&
-		iati_code_name("Region", x->code)
-	    ? iati_code_name("Region", x->code)
-	    : x->code;
-	if (id == 0) {
-		buf_printf(&msg,
-		    "recipient-region \"%s\" (vocabulary %s) is no place of "
-		    "ours: kept as written",
-		    x->code, x->vocabulary);
-		issue_add(p, "iati-unknown-place", buf_str(&msg));
-		note(im, a->line, "iati-unknown-place", buf_str(&msg));
-		buf_free(&msg);
-	}
-	place_push(p, name, id ? m49 : NULL, NULL, id);
-}
-
-/* The places as ctmatrix's own element lists them, in their order. */
-static void
-map_ext_places(Importer *im, const IatiActivity *a, Project *p)
-{
-	for (size_t i = 0; i < a->next_places; i++) {
-		const struct IatiExtPlace *x = &a->ext_places[i];
-		Resolved r;
-		int64_t id = x->key ? place_id(im, x->key) : 0;
-
-		place_push(p, x->name, id ? x->key : NULL, NULL, id);
-		if (x->org && resolver_org(&im->res, x->name, &r))
-			p->places[p->nplaces - 1].org_id = r.id;
-	}
-}
-
-static void
-map_places(Importer *im, const IatiActivity *a, Project *p, int *scopes)
-{
-	Buf msg = BUF_INIT;
-	int64_t at;
-
-	for (size_t i = 0; i < a->nplaces; i++) {
-		const IatiPlace *x = &a->places[i];
-
-		if (x->region) {
-			map_region(im, a, x, p, scopes);
-			continue;
-		}
-		*scopes |= SCOPE_NATIONAL;
-		if (!strmap_get(&im->country, x->code, &at)) {
-			buf_reset(&msg);
-			buf_printf(&msg,
-			    "recipient-country \"%s\" is not an ISO 3166 "
-			    "alpha-2 code: kept as written",
-			    x->code);
-			issue_add(p, "iati-unknown-place", buf_str(&msg));
-			note(im, a->line, "iati-unknown-place", buf_str(&msg));
-			place_push(
-			    p, x->name ? x->name : x->code, NULL, NULL, 0);
-			continue;
-		}
-		if (im->cid[at] == 0)
-			im->cid[at] = place_id(im, im->ckey[at]);
-		place_push(p, x->name ? x->name : im->cname[at], im->ckey[at],
-		    "country", im->cid[at]);
-	}
-	buf_free(&msg);
-}
-
-static int
-scope_bits(const char *code)
-{
-	int c = code ? atoi(code) : 0;
-
-	return c == 1          ? SCOPE_GLOBAL
-	    : c == 2 || c == 3 ? SCOPE_REGIONAL
-	    : c >= 4 && c <= 8 ? SCOPE_NATIONAL
-			       : 0;
-}
-
-/* The pillar carried as a sector of ours (vocabulary 99). */
-static const char *
-pillar_of(const IatiActivity *a)
-{
-	for (size_t i = 0; i < a->nsectors; i++) {
-		const IatiSector *x = &a->sectors[i];
-
-		if (strcmp(x->vocabulary, "99") == 0 && x->vocabulary_uri &&
-		    strcmp(x->vocabulary_uri, IATI_PILLAR_URI) == 0)
-			return x->code;
-	}
-	return NULL;
-}
-
-/* The gender marker: ours (99) exactly, else the DAC's (1, code 1). */
-static int
-gender_of(const IatiActivity *a)
-{
-	int dac = -1;
-
-	for (size_t i = 0; i < a->nmarkers; i++) {
-		const IatiMarker *m = &a->markers[i];
-
-		if (m->code == NULL || m->significance == NULL)
-			continue;
-		if (strcmp(m->vocabulary, "99") == 0 && m->vocabulary_uri &&
-		    strcmp(m->vocabulary_uri, IATI_GEM_URI) == 0 &&
-		    m->significance[0] >= '0' && m->significance[0] <= '3' &&
-		    m->significance[1] == '\0')
-			return m->significance[0] - '0';
-		if (strcmp(m->vocabulary, "1") == 0 &&
-		    strcmp(m->code, "1") == 0)
-			dac = iati_gender_from_dac(m->significance);
-	}
-	return dac;
-}
-
-/*
- * A project date: ours at its precision when the activity carries it,
- * else the actual date of the pair, else the planned one.
- */
-static char *
-date_pick(const IatiActivity *a, const char *ext, int actual, int planned)
-{
-	const IatiDate *d = date_of(a, actual);
-
-	if (a->has_ext)
-		return ext ? xstrdup(ext) : NULL;
-	if (d == NULL)
-		d = date_of(a, planned);
-	return d ? xstrdup(d->date) : NULL;
-}
-
-static void
-map_status(Importer *im, const IatiActivity *a, Project *p)
-{
-	const char *status, *text;
-	Buf msg = BUF_INIT;
-
-	if (iati_status_map(a->status, &status, &text)) {
-		p->status = dup_or_null(status);
-		p->status_text = dup_or_null(text);
-	} else if (a->status != NULL) {
-		buf_printf(&msg,
-		    "activity-status \"%s\" is not in the codelist: kept as "
-		    "written",
-		    a->status);
-		issue_add(p, "iati-unknown-code", buf_str(&msg));
-		note(im, a->line, "iati-unknown-code", buf_str(&msg));
-		p->status_text = xstrdup(a->status);
-	}
-	if (a->has_ext && a->ext_status_text) {
-		free(p->status_text);
-		p->status_text = xstrdup(a->ext_status_text);
-	}
-	buf_free(&msg);
-}
-
-static void
-map_project(Importer *im, const IatiActivity *a, Project *p)
-{
-	const IatiText *t = text_pick(a, a->titles, a->ntitles, NULL);
-	const IatiText *d =
-	    text_pick(a, a->descriptions, a->ndescriptions, "1");
-	Buf key = BUF_INIT;
-	int scopes = 0;
-
-	buf_printf(&key, "iati:%s", a->identifier);
-	p->source_key = buf_detach(&key);
-	if (t == NULL) {
-		note(im, a->line, "iati-missing",
-		    "no title: the identifier stands for it");
-		issue_add(p, "iati-missing",
-		    "no title: the identifier stands for it");
-	}
-	p->title = xstrdup(t ? t->text : a->identifier);
-	if (d == NULL)
-		d = text_pick(a, a->descriptions, a->ndescriptions, NULL);
-	p->activities = xstrdup(d ? d->text : "");
-	p->start_date = date_pick(a, a->ext_start, 2, 1);
-	p->end_date = date_pick(a, a->ext_end, 4, 3);
-	map_status(im, a, p);
-	map_orgs(im, a, p);
-	if (a->has_ext) {
-		map_ext_places(im, a, p);
-		p->scope_text = dup_or_null(a->ext_scope_text);
-		p->as_of = dup_or_null(a->ext_as_of);
-	} else {
-		map_places(im, a, p, &scopes);
-	}
-	p->scopes = a->has_ext ? a->ext_scopes : scopes | scope_bits(a->scope);
-	p->pillar = dup_or_null(
-	    a->has_ext && a->ext_pillar ? a->ext_pillar : pillar_of(a));
-	if (!a->has_ext && (p->start_date || p->end_date)) {
-		Buf period = BUF_INIT;
-
-		/* As the matrix writes a period: "2012-04-28–2015-12-31". */
-		buf_printf(&period, "%s\u2013%s",
-		    p->start_date ? p->start_date : "",
-		    p->end_date ? p->end_date : "");
-		p->period_text = buf_detach(&period);
-	}
-	if (a->has_ext) {
-		p->period_text = dup_or_null(a->ext_period);
-		p->open_ended = a->ext_open_ended;
-		p->annual = a->ext_annual;
-		p->has_serial = a->ext_has_serial;
-		p->serial = a->ext_serial;
-	}
-	p->source_file = xstrdup(im->file);
-	p->source_line = (int64_t)a->line;
-	for (size_t i = 0; i < a->nnotes; i++) {
-		issue_add(p, a->notes[i].kind, a->notes[i].message);
-		note(im, a->notes[i].line, a->notes[i].kind,
-		    a->notes[i].message);
-	}
-}
-
-/* --- what the project has no column for: detail JSON -------------------- */
-
-static void
-set_text(json_t *o, const char *key, const char *v)
-{
-	if (v != NULL)
-		json_object_set_new(o, key, json_string(v));
-}
-
-static json_t *
-texts_json(const IatiText *t, size_t n)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
-
-		set_text(o, "lang", t[i].lang);
-		set_text(o, "text", t[i].text);
-		set_text(o, "type", t[i].type);
-		json_array_append_new(arr, o);
-	}
-	return arr;
-}
-
-static json_t *
-detail_json(const IatiActivity *a)
-{
-	json_t *d = json_object(), *arr;
-
-	set_text(d, "lang", a->lang);
-	set_text(d, "currency", a->currency);
-	set_text(d, "scope", a->scope);
-	json_object_set_new(d, "titles", texts_json(a->titles, a->ntitles));
-	json_object_set_new(
-	    d, "descriptions", texts_json(a->descriptions, a->ndescriptions));
-	arr = json_array();
-	for (size_t i = 0; i < a->norgs; i++) {
-		json_t *o = json_object();
-
-		set_text(o, "role", a->orgs[i].role);
-		set_text(o, "ref", a->orgs[i].ref);
-		set_text(o, "type", a->orgs[i].type);
-		set_text(o, "name", a->orgs[i].name);
-		json_array_append_new(arr, o);
-	}
-	json_object_set_new(d, "orgs", arr);
-	arr = json_array();
-	for (size_t i = 0; i < a->nplaces; i++) {
-		const IatiPlace *x = &a->places[i];
-		json_t *o = json_object();
-
-		set_text(o, "kind", x->region ? "region" : "country");
-		set_text(o, "code", x->code);
-		set_text(o, "vocabulary", x->vocabulary);
-		set_text(o, "vocabulary_uri", x->vocabulary_uri);
-		set_text(o, "percentage", x->percentage);
-		set_text(o, "name", x->name);
-		json_array_append_new(arr, o);
-	}
-	json_object_set_new(d, "places", arr);
-	arr = json_array();
-	for (size_t i = 0; i < a->nmarkers; i++) {
-		const IatiMarker *m = &a->markers[i];
-		json_t *o = json_object();
-
-		set_text(o, "vocabulary", m->vocabulary);
-		set_text(o, "vocabulary_uri", m->vocabulary_uri);
-		set_text(o, "code", m->code);
-		set_text(o, "significance", m->significance);
-		json_array_append_new(arr, o);
-	}
-	json_object_set_new(d, "markers", arr);
-	arr = json_array();
-	for (size_t i = 0; i < a->ndates; i++) {
-		json_t *o = json_object();
-
-		json_object_set_new(o, "type", json_integer(a->dates[i].type));
-		set_text(o, "date", a->dates[i].date);
-		set_text(o, "text", a->dates[i].text);
-		json_array_append_new(arr, o);
-	}
-	json_object_set_new(d, "dates", arr);
-	arr = json_array();
-	for (size_t i = 0; i < a->nresults; i++) {
-		const IatiResult *r = &a->results[i];
-		json_t *o = json_object();
-
-		set_text(o, "type", r->type);
-		set_text(o, "title", r->title);
-		set_text(o, "description", r->description);
-		json_object_set_new(
-		    o, "indicators", json_integer(r->indicators));
-		json_array_append_new(arr, o);
-	}
-	json_object_set_new(d, "results", arr);
-	return d;
-}
-
-/* --- budget -------------------------------------------------------------- */
-
-/*
- * The amounts of a's budgets and transactions in minor units of their
- * currencies; then the project's budget: the revised budgets (type 2) if
- * there are any, else the original ones, summed when they share one
- * currency, converted at the rate of the latest period's start.  1 with
- * b filled, 0 when there is none (a note says why when there were
- * budgets).
- */
-static int
-map_budget(Importer *im, IatiActivity *a, Project *p, Budget *b)
-{
-	const char *type = "1", *cur = NULL, *as_of = NULL;
-	Buf msg = BUF_INIT, err = BUF_INIT, total = BUF_INIT;
-	int64_t sum = 0;
-	int minor = -1, n = 0, rc = 0;
-
-	for (size_t i = 0; i < a->nmoney; i++) {
-		IatiMoney *m = &a->money[i];
-		int mi = currency_minor(im, m->currency);
-
-		m->has_amount =
-		    mi >= 0 && iati_decimal(m->value, mi, &m->amount) >= 0;
-		if (m->kind == 'b' && m->type && strcmp(m->type, "2") == 0)
-			type = "2";
-	}
-	for (size_t i = 0; i < a->nmoney; i++) {
-		const IatiMoney *m = &a->money[i];
-
-		if (m->kind != 'b' ||
-		    strcmp(m->type ? m->type : "1", type) != 0)
-			continue;
-		if (!m->has_amount || (cur && strcmp(cur, m->currency) != 0)) {
-			buf_printf(&msg,
-			    !m->has_amount
-				? "budget \"%s\" %s: no sum in a currency "
-				  "we know: no budget kept"
-				: "budget \"%s\" %s is in another currency "
-				  "than the others: no budget kept",
-			    m->value, m->currency ? m->currency : "");
+	for (int i = 0; i < im->nfiles; i++) {
+		im->rfile = im->files[i];
+		if (queue_put(im, job_new(JOB_FILE, im->rfile)) != 0)
+			goto out;
+		if (iati_read(im->rfile, NULL, 0, im->rfile, reader_take, im,
+			&err) < 0) {
+			if (im->q.stop)
+				goto out;
+			j = job_new(JOB_ERROR, im->rfile);
+			buf_puts(&j->message, buf_str(&err));
+			queue_put(im, j);
 			goto out;
 		}
-		cur = m->currency;
-		minor = currency_minor(im, cur);
-		sum += m->amount;
-		if (m->start && strlen(m->start) == 10 &&
-		    (as_of == NULL || strcmp(m->start, as_of) > 0))
-			as_of = m->start;
-		n++;
 	}
-	if (n == 0)
-		goto out;
-	/* A revision may take some back; the whole must be something. */
-	if (sum < 0) {
-		buf_puts(&msg,
-		    "the budgets add up to less than nothing: no "
-		    "budget kept");
-		goto out;
-	}
-	if (as_of == NULL) {
-		buf_puts(&msg,
-		    "budget without a period-start day: no budget "
-		    "kept");
-		goto out;
-	}
-	money_decimal(sum, minor, &total);
-	memset(b, 0, sizeof(*b));
-	if (money_make(im->s, buf_str(&total), cur, as_of, &b->m, &err) != 0) {
-		buf_printf(&msg, "budget %s %s: %s: no budget kept",
-		    buf_str(&total), cur, buf_str(&err));
-		goto out;
-	}
-	snprintf(b->as_of, sizeof(b->as_of), "%s", as_of);
-	rc = 1;
 out:
-	if (msg.len > 0) {
-		note(im, a->line, "iati-budget", buf_str(&msg));
-		issue_add(p, "iati-budget", buf_str(&msg));
-	}
-	buf_free(&msg);
+	j = job_new(JOB_END, NULL);
+	j->rows = im->rows;
+	j->skipped = im->skipped;
+	/* The end is always delivered: the writer waits for it. */
+	pthread_mutex_lock(&im->q.lock);
+	im->q.stop = 0;
+	pthread_mutex_unlock(&im->q.lock);
+	queue_put(im, j);
+	queue_flush(im);
 	buf_free(&err);
-	buf_free(&total);
-	return rc;
+	return NULL;
 }
 
 /* --- the digest ----------------------------------------------------------- */
@@ -733,16 +311,49 @@ digest(const Project *p, const IatiRecord *r, const Budget *b, int has_budget,
 
 /* --- writing -------------------------------------------------------------- */
 
+/* --- the writer ----------------------------------------------------------- */
+
+/* Convert the budgets' sum at the recorded rate: 1 with b, else 0. */
 static int
-write_activity(Importer *im, Project *p, IatiRecord *r, const Budget *b,
-    int has_budget, int gender, Buf *err)
+budget_convert(Importer *im, IatiMapped *m, Budget *b)
+{
+	Buf total = BUF_INIT, err = BUF_INIT, msg = BUF_INIT;
+	int64_t minor;
+	int rc = 0;
+
+	if (!m->has_sum)
+		return 0;
+	if (!strmap_get(&m->ref->minor, m->currency, &minor))
+		minor = 2;
+	money_decimal(m->sum, (int)minor, &total);
+	memset(b, 0, sizeof(*b));
+	if (money_make(im->s, buf_str(&total), m->currency, m->as_of, &b->m,
+		&err) == 0) {
+		snprintf(b->as_of, sizeof(b->as_of), "%s", m->as_of);
+		rc = 1;
+	} else {
+		buf_printf(&msg, "budget %s %s: %s: no budget kept",
+		    buf_str(&total), m->currency, buf_str(&err));
+		iati_mapped_note(m, m->line, "iati-budget", buf_str(&msg), 1);
+	}
+	buf_free(&total);
+	buf_free(&err);
+	buf_free(&msg);
+	return rc;
+}
+
+static int
+write_activity(
+    Importer *im, IatiMapped *m, const Budget *b, int has_budget, Buf *err)
 {
 	Store *s = im->s;
+	Project *p = &m->p;
+	int fresh = p->id == 0;
 
 	if (store_project_save(s, p, err) != 0)
 		return -1;
-	r->project_id = p->id;
-	if (store_iati_save(s, r, err) != 0)
+	m->r.project_id = p->id;
+	if (store_iati_save(s, &m->r, fresh, err) != 0)
 		return -1;
 	if (has_budget) {
 		Budget bb = *b;
@@ -750,114 +361,129 @@ write_activity(Importer *im, Project *p, IatiRecord *r, const Budget *b,
 		bb.project_id = p->id;
 		if (store_budget_put(s, &bb, err) != 0)
 			return -1;
-	} else if (!im->fresh && store_budget_delete(s, p->id, err) < 0) {
+	} else if (!fresh && store_budget_delete(s, p->id, err) < 0) {
 		return -1;
 	}
-	if ((gender >= 0 || !im->fresh) &&
-	    store_gender_set(s, p->id, gender, 0, err) < 0)
+	if ((m->gender >= 0 || !fresh) &&
+	    store_gender_set(s, p->id, m->gender, 0, err) < 0)
 		return -1;
 	return 0;
 }
 
-/* Refused or repeated: noted with the file, not kept. */
-static int
-activity_refuse(Importer *im, const IatiActivity *a, const char *kind,
-    const char *message, Buf *err)
+/* The notes of a job into the report, in the order they were met. */
+static void
+notes_move(IatiReport *rep, ImportReport *notes)
 {
-	note(im, a->line, kind, message);
-	if (!im->opt->dry_run &&
-	    store_source_note_add(
-		im->s, im->file, (int64_t)a->line, kind, message, err) != 0)
-		return -1;
-	return 0;
+	for (size_t i = 0; i < notes->nnote; i++) {
+		const ImportNote *n = &notes->note[i];
+
+		import_report_note(
+		    &rep->base, n->file, n->line, n->kind, n->message);
+	}
 }
 
 static int
-activity_take(void *ctx, IatiActivity *a, Buf *err)
+write_mapped(Importer *im, IatiMapped *m, IatiReport *rep, Buf *err)
 {
-	Importer *im = ctx;
-	Project p;
-	IatiRecord r;
+	Buf dig = BUF_INIT, old = BUF_INIT;
 	Budget b;
-	Buf why = BUF_INIT, dig = BUF_INIT, old = BUF_INIT;
-	json_t *detail;
-	int has_budget, gender, rc = -1;
-	int64_t id, v;
+	int has_budget, rc = -1;
+	int64_t id;
 
-	im->rep->base.rows++;
-	if (a->identifier == NULL) {
-		im->rep->base.refused++;
-		return activity_refuse(im, a, "iati-no-identifier",
-		    "activity without an iati-identifier: not imported", err);
-	}
-	if (strmap_get(&im->seen, a->identifier, &v)) {
-		Buf m = BUF_INIT;
-
-		im->rep->base.repeated++;
-		buf_printf(&m,
-		    "iati-identifier \"%s\" met before in this import: "
-		    "the first is kept",
-		    a->identifier);
-		rc = activity_refuse(im, a, "iati-repeated", buf_str(&m), err);
-		buf_free(&m);
-		buf_free(&why);
-		return rc;
-	}
-	strmap_put(&im->seen, a->identifier, 1);
-	if (!im->opt->all && !iati_rule_match(&im->rule, a, &why)) {
-		im->rep->skipped++;
-		buf_free(&why);
-		return 0;
-	}
-	memset(&p, 0, sizeof(p));
-	memset(&r, 0, sizeof(r));
-	map_project(im, a, &p);
-	has_budget = map_budget(im, a, &p, &b);
-	gender = gender_of(a);
-	detail = detail_json(a);
-	r.detail = json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(detail);
-	r.identifier = a->identifier;
-	r.version = a->version;
-	r.status_code = a->status;
-	r.reporting_ref = a->reporting_ref;
-	r.reporting_name = a->reporting_name;
-	r.reporting_type = a->reporting_type;
-	r.source_file = xstrdup(im->file);
-	r.source_line = (int64_t)a->line;
-	r.sectors = a->sectors;
-	r.nsectors = a->nsectors;
-	r.money = a->money;
-	r.nmoney = a->nmoney;
-	digest(&p, &r, &b, has_budget, gender, &dig);
-	p.source_digest = xstrdup(buf_str(&dig));
-	id = im->fresh ? 0 : store_iati_find(im->s, a->identifier, err);
+	has_budget = budget_convert(im, m, &b);
+	notes_move(rep, &m->notes);
+	digest(&m->p, &m->r, &b, has_budget, m->gender, &dig);
+	m->p.source_digest = xstrdup(buf_str(&dig));
+	id = im->fresh ? 0 : store_iati_find(im->s, m->r.identifier, err);
 	if (id < 0)
 		goto out;
 	if (id > 0 &&
-	    store_project_by_source(im->s, p.source_key, &old, err) < 0)
+	    store_project_by_source(im->s, m->p.source_key, &old, err) < 0)
 		goto out;
+	rc = 0;
 	if (id > 0 && strcmp(buf_str(&old), buf_str(&dig)) == 0) {
-		im->rep->base.unchanged++;
-		rc = 0;
+		rep->base.unchanged++;
 		goto out;
 	}
 	if (id > 0)
-		im->rep->base.updated++;
+		rep->base.updated++;
 	else
-		im->rep->base.added++;
-	im->rep->budgets += has_budget;
-	p.id = id;
-	rc = im->opt->dry_run
-	    ? 0
-	    : write_activity(im, &p, &r, &b, has_budget, gender, err);
+		rep->base.added++;
+	rep->budgets += has_budget;
+	m->p.id = id;
+	if (!im->opt->dry_run)
+		rc = write_activity(im, m, &b, has_budget, err);
 out:
-	free(r.detail);
-	free(r.source_file);
-	project_clear(&p);
-	buf_free(&why);
 	buf_free(&dig);
 	buf_free(&old);
+	return rc;
+}
+
+/* A job of the queue: 1 at the end, 0 to go on, -1 on failure. */
+static int
+write_job(Importer *im, Job *j, IatiReport *rep, Buf *err)
+{
+	Store *s = im->s;
+	int dry = im->opt->dry_run;
+
+	switch (j->type) {
+	case JOB_FILE:
+		return dry ? 0 : store_source_notes_clear(s, j->file, err);
+	case JOB_REFUSED:
+	case JOB_REPEATED: {
+		const char *kind = j->type == JOB_REFUSED ? "iati-no-identifier"
+							  : "iati-repeated";
+
+		if (j->type == JOB_REFUSED)
+			rep->base.refused++;
+		else
+			rep->base.repeated++;
+		import_report_note(
+		    &rep->base, j->file, j->line, kind, buf_str(&j->message));
+		return dry ? 0
+			   : store_source_note_add(s, j->file, (int64_t)j->line,
+				 kind, buf_str(&j->message), err);
+	}
+	case JOB_ACTIVITY:
+		return write_mapped(im, &j->m, rep, err);
+	case JOB_ERROR:
+		buf_puts(err, buf_str(&j->message));
+		return -1;
+	case JOB_END:
+		rep->base.rows = j->rows;
+		rep->skipped = j->skipped;
+		return 1;
+	}
+	return -1;
+}
+
+/*
+ * Take every job the reader queues, in order, writing as they come; after
+ * a failure, take the rest (the reader stops at its next activity) and
+ * drop them.  0, or -1 with err.
+ */
+static int
+write_all(Importer *im, IatiReport *rep, Buf *err)
+{
+	int rc = 0, got;
+
+	for (;;) {
+		Job *j = queue_get(&im->q);
+
+		got = rc == 0 ? write_job(im, j, rep, err) : 0;
+		if (j->type == JOB_END) {
+			job_free(j);
+			break;
+		}
+		job_free(j);
+		if (got < 0) {
+			rc = -1;
+			pthread_mutex_lock(&im->q.lock);
+			im->q.stop = 1;
+			pthread_cond_broadcast(&im->q.not_full);
+			pthread_mutex_unlock(&im->q.lock);
+		}
+	}
 	return rc;
 }
 
@@ -869,9 +495,10 @@ importer_load(Importer *im, Buf *err)
 
 	if (rule == NULL)
 		rule = iati_rule_default(&n);
+	/* The codelists load on first use: in this thread, before any. */
+	iati_code_name("Sector", "");
 	if (iati_rule_load(&im->rule, rule, n, err) != 0 ||
-	    resolver_load(&im->res, im->s, err) != 0 ||
-	    store_places(im->s, "country", NULL, country_add, im, err) != 0)
+	    iati_ref_load(&im->ref, im->s, err) != 0)
 		return -1;
 	return 0;
 }
@@ -881,12 +508,17 @@ iati_import(Store *s, const char *const *files, int nfiles,
     const IatiImportOptions *opt, IatiReport *rep, Buf *err)
 {
 	Importer im;
-	int rc = -1, began = 0;
+	pthread_t reader;
+	int rc = -1, began = 0, started = 0;
 
 	memset(&im, 0, sizeof(im));
 	im.s = s;
 	im.opt = opt;
-	im.rep = rep;
+	im.files = files;
+	im.nfiles = nfiles;
+	pthread_mutex_init(&im.q.lock, NULL);
+	pthread_cond_init(&im.q.not_empty, NULL);
+	pthread_cond_init(&im.q.not_full, NULL);
 	if (importer_load(&im, err) != 0)
 		goto out;
 	if (!opt->dry_run) {
@@ -897,15 +529,17 @@ iati_import(Store *s, const char *const *files, int nfiles,
 		if ((im.fresh = store_bulk_begin(s, err)) < 0)
 			goto out;
 	}
-	for (int i = 0; i < nfiles; i++) {
-		im.file = files[i];
-		if (!opt->dry_run &&
-		    store_source_notes_clear(s, files[i], err) != 0)
-			goto out;
-		if (iati_read(files[i], NULL, 0, files[i], activity_take, &im,
-			err) < 0)
-			goto out;
+	if (pthread_create(&reader, NULL, reader_main, &im) != 0) {
+		buf_puts(err, "cannot start the reading thread");
+		goto out;
 	}
+	started = 1;
+	rc = write_all(&im, rep, err);
+	pthread_join(reader, NULL);
+	started = 0;
+	if (rc != 0)
+		goto out;
+	rc = -1;
 	if (began) {
 		Buf summary = BUF_INIT;
 
@@ -927,6 +561,12 @@ out:
 		store_rollback(s);
 	if (rc != 0 && err->len == 0)
 		buf_puts(err, "the import failed");
-	importer_free(&im);
+	iati_rule_free(&im.rule);
+	iati_ref_free(&im.ref);
+	strmap_free(&im.seen);
+	pthread_mutex_destroy(&im.q.lock);
+	pthread_cond_destroy(&im.q.not_empty);
+	pthread_cond_destroy(&im.q.not_full);
+	(void)started;
 	return rc;
 }

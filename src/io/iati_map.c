@@ -52,21 +52,6 @@ iati_date_type(const char *type)
 	return 0;
 }
 
-int
-iati_month_days(const char *ym)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
-	int y, m;
-
-	if (strlen(ym) < 7 || sscanf(ym, "%4d-%2d", &y, &m) != 2 || m < 1 ||
-	    m > 12)
-		return 0;
-	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
 static int
 digits(const char *s, int n)
 {
@@ -74,6 +59,25 @@ digits(const char *s, int n)
 		if (!isdigit((unsigned char)s[i]))
 			return 0;
 	return 1;
+}
+
+int
+iati_month_days(const char *ym)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int y, m;
+
+	if (strlen(ym) < 7 || !digits(ym, 4) || ym[4] != '-' ||
+	    !digits(ym + 5, 2))
+		return 0;
+	y = atoi(ym);
+	m = (ym[5] - '0') * 10 + ym[6] - '0';
+	if (m < 1 || m > 12)
+		return 0;
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		return 29;
+	return days[m - 1];
 }
 
 int

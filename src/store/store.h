@@ -755,9 +755,10 @@ int64_t store_iati_find(Store *s, const char *identifier, Buf *err);
 
 /*
  * Keep r for project r->project_id (which exists), replacing what was
- * kept for it, sectors and money included.  0 or -1.
+ * kept for it, sectors and money included; fresh: the project was just
+ * added, nothing is kept for it (nothing to delete first).  0 or -1.
  */
-int store_iati_save(Store *s, const IatiRecord *r, Buf *err);
+int store_iati_save(Store *s, const IatiRecord *r, int fresh, Buf *err);
 
 /* What is kept for project_id into r (zeroed by the caller): 1, 0, -1. */
 int store_iati_get(Store *s, int64_t project_id, IatiRecord *r, Buf *err);
