@@ -42,30 +42,29 @@ rng(unsigned n)
 	return (unsigned)(rng_next() % n);
 }
 
-static const char *const country[] = { "AF", "DZ", "BD", "BF", "BI", "CM",
-	"TD", "CO", "CD", "EG", "ET", "GN", "HT", "IN", "ID", "IQ", "JO",
-	"KE", "KG", "KZ", "LB", "LY", "ML", "MR", "MA", "MZ", "MM", "NP", "NE",
-	"NG", "PK", "PS", "PH", "SN", "SO", "SS", "SD", "SY", "TJ", "TZ",
-	"TN", "TR", "TM", "UG", "UZ", "YE", "ZM", "ZW", "LK", "KH" };
+static const char *const country[] = { "AF", "DZ", "BD", "BF", "BI", "CM", "TD",
+	"CO", "CD", "EG", "ET", "GN", "HT", "IN", "ID", "IQ", "JO", "KE", "KG",
+	"KZ", "LB", "LY", "ML", "MR", "MA", "MZ", "MM", "NP", "NE", "NG", "PK",
+	"PS", "PH", "SN", "SO", "SS", "SD", "SY", "TJ", "TZ", "TN", "TR", "TM",
+	"UG", "UZ", "YE", "ZM", "ZW", "LK", "KH" };
 static const char *const entity[] = { "UNODC", "UNDP", "UNESCO", "UNICEF",
 	"UN-Women", "IOM", "OHCHR", "UNICRI", "UNOCT", "CTED", "INTERPOL",
 	"WFP", "UNHCR", "ILO", "UNFPA" };
 static const char *const donor[] = { "GB-GOV-1", "SE-0", "DE-1", "NL-1",
 	"US-GOV-1", "NO-01", "XM-DAC-918-3", "CA-3", "JP-8", "XI-IATI-EC" };
 static const char *const sector[] = { "15210", "15220", "15130", "15113",
-	"11220", "12220", "14030", "16010", "31120", "72010", "15150",
-	"15160", "43010", "23210" };
+	"11220", "12220", "14030", "16010", "31120", "72010", "15150", "15160",
+	"43010", "23210" };
 static const char *const topic[] = { "water and sanitation",
-	"primary education", "maternal health", "rural roads",
-	"food security", "community policing", "border management",
-	"judicial reform", "prevention of violent extremism",
+	"primary education", "maternal health", "rural roads", "food security",
+	"community policing", "border management", "judicial reform",
+	"prevention of violent extremism",
 	"countering the financing of terrorism", "youth employment",
 	"disaster risk reduction", "civil registration", "prison reform" };
 static const char *const topic_fr[] = { "eau et assainissement",
 	"enseignement primaire", "santé maternelle", "routes rurales",
-	"sécurité alimentaire", "police de proximité",
-	"gestion des frontières", "réforme judiciaire",
-	"prévention de l'extrémisme violent",
+	"sécurité alimentaire", "police de proximité", "gestion des frontières",
+	"réforme judiciaire", "prévention de l'extrémisme violent",
 	"lutte contre le financement du terrorisme", "emploi des jeunes",
 	"réduction des risques de catastrophe", "état civil",
 	"réforme pénitentiaire" };
@@ -83,9 +82,10 @@ activity(FILE *f, long i)
 		c[k] = country[rng(NELEM(country))];
 		for (unsigned m = 0; m < k; m++)
 			if (c[m] == c[k])
-				c[k] = country[(rng(NELEM(country) - 1) + 1 +
-				    (unsigned)(c[m] - country[0])) %
-				    NELEM(country)];
+				c[k] =
+				    country[(rng(NELEM(country) - 1) + 1 +
+						(unsigned)(c[m] - country[0])) %
+					NELEM(country)];
 	}
 	if (nc == 2) {
 		pct[0] = 60;
@@ -126,8 +126,8 @@ activity(FILE *f, long i)
 	    "  <activity-date iso-date=\"%u-02-15\" type=\"2\"/>\n"
 	    "  <activity-date iso-date=\"%u-12-31\" type=\"3\"/>\n"
 	    "  <activity-date iso-date=\"%u-12-31\" type=\"4\"/>\n",
-	    donor[d], d, donor[d], d, entity[rng(NELEM(entity))], status, y,
-	    y, y + 1, y + 1);
+	    donor[d], d, donor[d], d, entity[rng(NELEM(entity))], status, y, y,
+	    y + 1, y + 1);
 	for (unsigned k = 0; k < nc; k++)
 		fprintf(f,
 		    "  <recipient-country code=\"%s\" percentage=\"%u\"/>\n",
@@ -135,14 +135,16 @@ activity(FILE *f, long i)
 	fprintf(f,
 	    "  <sector vocabulary=\"1\" code=\"%s\" percentage=\"60\"/>\n"
 	    "  <sector vocabulary=\"1\" code=\"%s\" percentage=\"40\"/>\n"
-	    "  <policy-marker vocabulary=\"1\" code=\"1\" significance=\"%u\"/>\n",
+	    "  <policy-marker vocabulary=\"1\" code=\"1\" "
+	    "significance=\"%u\"/>\n",
 	    sector[s0], sector[s1], rng(3));
 	for (unsigned k = 0; k < 2; k++)
 		fprintf(f,
 		    "  <budget type=\"1\" status=\"2\">\n"
 		    "   <period-start iso-date=\"%u-01-01\"/>\n"
 		    "   <period-end iso-date=\"%u-12-31\"/>\n"
-		    "   <value currency=\"USD\" value-date=\"%u-01-01\">%ld.%02u"
+		    "   <value currency=\"USD\" "
+		    "value-date=\"%u-01-01\">%ld.%02u"
 		    "</value>\n  </budget>\n",
 		    y + k, y + k, y + k, budget / 2 + k * 1000, rng(100));
 	for (unsigned k = 0; k < 5; k++)
@@ -151,8 +153,10 @@ activity(FILE *f, long i)
 		    "   <transaction-date iso-date=\"%u-%02u-15\"/>\n"
 		    "   <value currency=\"USD\" value-date=\"%u-%02u-15\">%ld"
 		    "</value>\n  </transaction>\n",
-		    k == 0 ? 2 : k < 4 ? 3 : 4, y + k / 3, 1 + 2 * k, y + k / 3,
-		    1 + 2 * k, budget / 5);
+		    k == 0      ? 2
+			: k < 4 ? 3
+				: 4,
+		    y + k / 3, 1 + 2 * k, y + k / 3, 1 + 2 * k, budget / 5);
 	fputs(" </iati-activity>\n", f);
 }
 
@@ -177,7 +181,8 @@ main(int argc, char **argv)
 			out = optarg;
 			break;
 		default:
-			fprintf(stderr, "usage: iatigen [-n N] [-s SEED] [-o FILE]\n");
+			fprintf(stderr,
+			    "usage: iatigen [-n N] [-s SEED] [-o FILE]\n");
 			return 2;
 		}
 	}

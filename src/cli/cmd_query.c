@@ -336,7 +336,7 @@ stat_group(void *ctx, const StatGroup *g)
 
 /* A row of `stats --by country --sum budget`. */
 static int
-budget_group(void *ctx, const BudgetGroup *g)
+budget_group(void *ctx, const StatGroup *g)
 {
 	StatCtx *st = ctx;
 	Buf n = BUF_INIT, b = BUF_INIT, usd = BUF_INIT;

@@ -409,6 +409,13 @@ write_mapped(Importer *im, IatiMapped *m, IatiReport *rep, Buf *err)
 		rep->base.updated++;
 	else
 		rep->base.added++;
+	/* The search index's entries wait in memory: a batch at most. */
+	if (!im->opt->dry_run &&
+	    (rep->base.added + rep->base.updated) % 8192 == 0 &&
+	    store_pending_flush(im->s, err) != 0) {
+		rc = -1;
+		goto out;
+	}
 	rep->budgets += has_budget;
 	m->p.id = id;
 	if (!im->opt->dry_run)

@@ -1,6 +1,5 @@
 /*
- * iati.c - what the store keeps of IATI activities, and budgets summed
- * by country (see store.h).
+ * iati.c - what the store keeps of IATI activities (see store.h).
  *
  * An activity imported from an IATI file is a project (project.c) plus
  * one row of iati_activity (its identifier and the parts the project does
@@ -12,7 +11,6 @@
 #include <string.h>
 
 #include "../core/mem.h"
-#include "filter.h"
 #include "store_int.h"
 
 int64_t
@@ -315,66 +313,4 @@ iati_record_clear(IatiRecord *r)
 	free(r->source_file);
 	free(r->detail);
 	memset(r, 0, sizeof(*r));
-}
-
-int
-store_stats_budget(Store *s, const ProjectFilter *f, int64_t *total,
-    int64_t *usd, StoreBudgetFn fn, void *ctx, Buf *err)
-{
-	FilterSql fs;
-	Buf sql = BUF_INIT;
-	DbStmt *st = NULL;
-	int rc = -1, step;
-
-	filter_sql_build(s, &fs, f);
-	buf_printf(&sql,
-	    "SELECT count(*), coalesce(sum(b.usd), 0) FROM project p"
-	    " LEFT JOIN budget b ON b.project_id = p.id WHERE 1%s",
-	    buf_str(&fs.where));
-	st = db_prepare_once(s->db, buf_str(&sql), err);
-	if (st == NULL)
-		goto out;
-	filter_sql_bind(&fs, st, 1);
-	if (db_step(st) != DB_ROW) {
-		store_fail(s, err);
-		goto out;
-	}
-	*total = db_int(st, 0);
-	*usd = db_int(st, 1);
-	db_finalize(st);
-	buf_reset(&sql);
-	/* As stats.c does: the link table's index leads (see there). */
-	buf_puts(&sql,
-	    "SELECT c.iso3, c.name, count(*), count(b.usd),"
-	    " coalesce(sum(b.usd), 0) FROM project_place pp"
-	    " JOIN place c ON c.id = pp.place_id AND c.kind = 'country'"
-	    " LEFT JOIN budget b ON b.project_id = pp.project_id"
-	    " WHERE pp.place_id IS NOT NULL");
-	if (fs.where.len > 0)
-		buf_printf(&sql,
-		    " AND +pp.project_id IN (SELECT p.id FROM project p"
-		    " WHERE 1%s)",
-		    buf_str(&fs.where));
-	buf_puts(&sql, " GROUP BY pp.place_id ORDER BY 5 DESC, c.iso3");
-	st = db_prepare_once(s->db, buf_str(&sql), err);
-	if (st == NULL)
-		goto out;
-	filter_sql_bind(&fs, st, 1);
-	while ((step = db_step(st)) == DB_ROW) {
-		BudgetGroup g = { db_text(st, 0), db_text(st, 1), db_int(st, 2),
-			db_int(st, 3), db_int(st, 4) };
-
-		if (fn(ctx, &g) != 0)
-			break;
-	}
-	if (step == DB_ERROR) {
-		store_fail(s, err);
-		goto out;
-	}
-	rc = 0;
-out:
-	db_finalize(st);
-	buf_free(&sql);
-	filter_sql_free(&fs);
-	return rc;
 }

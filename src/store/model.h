@@ -107,6 +107,8 @@ typedef struct StatGroup {
 	const char *key;  /* group key as the JSON contract names it */
 	const char *name; /* a name for people (may equal key) */
 	int64_t count;    /* projects in the group */
+	int64_t budgets;  /* store_stats_budget(): of which with a budget */
+	int64_t usd;      /* store_stats_budget(): their budgets, US cents */
 } StatGroup;
 
 /* One data-quality finding. */
@@ -490,17 +492,5 @@ typedef struct IatiRecord {
 	IatiMoney *money;
 	size_t nmoney;
 } IatiRecord;
-
-/*
- * One group of a sum of budgets (store_stats_budget): the projects of
- * the group and the budgets they have, in US cents.
- */
-typedef struct BudgetGroup {
-	const char *key;  /* ISO alpha-3 */
-	const char *name; /* English name */
-	int64_t count;    /* projects naming it */
-	int64_t budgets;  /* of which with a budget */
-	int64_t usd;      /* their budgets summed, US cents */
-} BudgetGroup;
 
 #endif

@@ -800,3 +800,10 @@ CREATE TABLE iati_money (
 	receiver TEXT,			-- and receiver-org name
 	PRIMARY KEY (project_id, position)
 ) WITHOUT ROWID;
+
+-- The budgets by country (`stats --by country --sum budget`) are kept
+-- with the statistics, until the data changes: per group, the projects
+-- with a budget and their budgets summed in US cents (0 for the other
+-- dimensions; the total's row, pos -1, holds the whole sum).
+ALTER TABLE stats_cache ADD COLUMN budgets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stats_cache ADD COLUMN usd INTEGER NOT NULL DEFAULT 0;

@@ -46,6 +46,12 @@ store_run(Store *s, DbStmt *st, Buf *err)
 }
 
 int
+store_pending_flush(Store *s, Buf *err)
+{
+	return store_index_flush(s, err);
+}
+
+int
 store_run_each(Store *s, const char *const *sql, size_t n, int64_t id, Buf *err)
 {
 	for (size_t i = 0; i < n; i++) {

@@ -59,6 +59,13 @@ void store_read_end(Store *s);
 int store_bulk_begin(Store *s, Buf *err);
 
 /*
+ * Move what a long write keeps waiting until its commit (the search
+ * index's new entries) into place now, so that an import of any size
+ * holds no more than one batch of them in memory.  0 or -1.
+ */
+int store_pending_flush(Store *s, Buf *err);
+
+/*
  * The generation of the data: a number every committed write raises, so
  * that anything computed from the data (a cache, an HTTP ETag) can tell
  * whether it still holds.  -1 when it cannot be read.
@@ -767,11 +774,12 @@ void iati_record_clear(IatiRecord *r);
 /*
  * The projects f selects, by country they name, with their budgets
  * summed (each project's whole budget in each country it names, as a
- * project counts in each group), the greatest sum first; *total the
- * projects selected and *usd their budgets summed once each.
+ * project counts in each group: g->count, g->budgets and g->usd), the
+ * greatest sum first; *total the projects selected and *usd their
+ * budgets summed once each.  Kept until the data changes, as
+ * store_stats() keeps its groups (stats.c).
  */
-typedef int (*StoreBudgetFn)(void *ctx, const BudgetGroup *g);
 int store_stats_budget(Store *s, const ProjectFilter *f, int64_t *total,
-    int64_t *usd, StoreBudgetFn fn, void *ctx, Buf *err);
+    int64_t *usd, StoreStatFn fn, void *ctx, Buf *err);
 
 #endif

@@ -96,6 +96,8 @@ sqlite3 "$DB" "DROP TABLE project_fts;
 	DROP TABLE upload; DROP TABLE login_failure;
 	DROP TABLE audit; DROP TABLE session; DROP TABLE account;
 	DROP TABLE iati_money; DROP TABLE iati_sector; DROP TABLE iati_activity;
+	ALTER TABLE stats_cache DROP COLUMN budgets;
+	ALTER TABLE stats_cache DROP COLUMN usd;
 	UPDATE schema_version SET version = 2;"
 equal "the database now says version 2" 2 \
 	"$(sqlite3 "$DB" 'SELECT version FROM schema_version')"

@@ -283,3 +283,10 @@ equal "sum by country: counts as stats --by country does" \
 	"$("$CTM" --db "$M" stats --by country --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).groups.find(g=>g.key==="MLI").count))')" \
 	"$(json 'j.groups.find(g=>g.key==="MLI").count' "$WORK/sum.json")"
 status "--sum budget goes with --by country only" 2 -- "$CTM" --db "$M" stats --by pillar --sum budget
+"$CTM" --db "$M" stats --by country --sum budget --format json >"$WORK/sum2.json"
+check "sum by country: asked again (kept), the same answer" -- cmp "$WORK/sum.json" "$WORK/sum2.json"
+before=$(json j.usd_cents "$WORK/sum.json")
+"$CTM" --db "$M" budget set 7 "2,000,000" --date 2018-03-01 >/dev/null
+"$CTM" --db "$M" stats --by country --sum budget --format json >"$WORK/sum3.json"
+equal "sum by country: a budget changed, the sum follows at once" \
+	"$((before + 100000000))" "$(json j.usd_cents "$WORK/sum3.json")"
