@@ -28,6 +28,7 @@
 
 #include "../core/mem.h"
 #include "../portfolio/money.h"
+#include "../text/lang.h"
 #include "iati.h"
 
 typedef struct Exporter {
@@ -684,14 +685,14 @@ iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
 	if (out != NULL) {
 		buf_printf(&tmp, "%s.tmp%ld", out, (long)getpid());
 		if ((fp = fopen(buf_str(&tmp), "w")) == NULL) {
-			buf_printf(err, "%s: cannot be written", out);
+			buf_printf(err, TC("%s: cannot be written"), out);
 			goto out;
 		}
 	}
 	ob = xmlOutputBufferCreateFile(fp, NULL);
 	ex.w = ob ? xmlNewTextWriter(ob) : NULL;
 	if (ex.w == NULL) {
-		buf_puts(err, "cannot start the XML writer");
+		buf_puts(err, TC("cannot start the XML writer"));
 		goto out;
 	}
 	xmlTextWriterSetIndent(ex.w, 1);
@@ -711,7 +712,7 @@ iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
 	store_read_end(s);
 	end(&ex);
 	if (xmlTextWriterEndDocument(ex.w) < 0) {
-		buf_puts(err, "the XML could not be written");
+		buf_puts(err, TC("the XML could not be written"));
 		goto out;
 	}
 	rc = ex.n;
@@ -720,11 +721,11 @@ out:
 		xmlFreeTextWriter(ex.w);
 	if (fp != stdout && fp != NULL) {
 		if (fclose(fp) != 0 && rc >= 0) {
-			buf_printf(err, "%s: cannot be written", out);
+			buf_printf(err, TC("%s: cannot be written"), out);
 			rc = -1;
 		}
 		if (rc >= 0 && rename(buf_str(&tmp), out) != 0) {
-			buf_printf(err, "%s: cannot be written", out);
+			buf_printf(err, TC("%s: cannot be written"), out);
 			rc = -1;
 		}
 		if (rc < 0)

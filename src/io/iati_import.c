@@ -26,6 +26,7 @@
 
 #include "../core/mem.h"
 #include "../portfolio/money.h"
+#include "../text/lang.h"
 #include "iati_int.h"
 
 /*
@@ -78,6 +79,7 @@ typedef struct Importer {
 	const char *rfile;  /* reader: the file being read */
 	long rows, skipped; /* reader: counts */
 	int fresh;          /* writer: no project existed: no need to look */
+	const char *lang;   /* the caller's lang_current(), for the reader */
 } Importer;
 
 /* --- the queue ------------------------------------------------------------ */
@@ -202,6 +204,8 @@ reader_main(void *arg)
 	Buf err = BUF_INIT;
 	Job *j;
 
+	/* The command's language, for the reader's messages. */
+	lang_use(im->lang);
 	for (int i = 0; i < im->nfiles; i++) {
 		im->rfile = im->files[i];
 		if (queue_put(im, job_new(JOB_FILE, im->rfile)) != 0)
@@ -523,6 +527,7 @@ iati_import(Store *s, const char *const *files, int nfiles,
 	im.opt = opt;
 	im.files = files;
 	im.nfiles = nfiles;
+	im.lang = lang_current();
 	pthread_mutex_init(&im.q.lock, NULL);
 	pthread_cond_init(&im.q.not_empty, NULL);
 	pthread_cond_init(&im.q.not_full, NULL);
@@ -537,7 +542,7 @@ iati_import(Store *s, const char *const *files, int nfiles,
 			goto out;
 	}
 	if (pthread_create(&reader, NULL, reader_main, &im) != 0) {
-		buf_puts(err, "cannot start the reading thread");
+		buf_puts(err, TC("cannot start the reading thread"));
 		goto out;
 	}
 	started = 1;
@@ -567,7 +572,7 @@ out:
 	if (began)
 		store_rollback(s);
 	if (rc != 0 && err->len == 0)
-		buf_puts(err, "the import failed");
+		buf_puts(err, TC("the import failed"));
 	iati_rule_free(&im.rule);
 	iati_ref_free(&im.ref);
 	strmap_free(&im.seen);

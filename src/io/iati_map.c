@@ -15,6 +15,7 @@
 
 #include "../core/mem.h"
 #include "../text/fold.h"
+#include "../text/lang.h"
 #include "iati.h"
 
 /* The data files of blobs.S. */
@@ -293,14 +294,15 @@ rule_strings(json_t *root, const char *name, json_t **arr, Buf *err)
 	if (*arr == NULL)
 		return 0;
 	if (!json_is_array(*arr)) {
-		buf_printf(err, "relevance rule: \"%s\" is not a list", name);
+		buf_printf(
+		    err, TC("relevance rule: \"%s\" is not a list"), name);
 		return -1;
 	}
 	for (size_t i = 0; i < json_array_size(*arr); i++)
 		if (!json_is_string(json_array_get(*arr, i))) {
 			buf_printf(err,
-			    "relevance rule: \"%s\" holds a value that is "
-			    "not text",
+			    TC("relevance rule: \"%s\" holds a value that "
+			       "is not text"),
 			    name);
 			return -1;
 		}
@@ -317,8 +319,8 @@ iati_rule_load(IatiRule *r, const char *json, size_t n, Buf *err)
 
 	memset(r, 0, sizeof(*r));
 	if (root == NULL || !json_is_object(root)) {
-		buf_printf(err, "relevance rule: line %d: %s", je.line,
-		    root ? "not an object" : je.text);
+		buf_printf(err, TC("relevance rule: line %d: %s"), je.line,
+		    root ? TC("not an object") : je.text);
 		goto out;
 	}
 	if (rule_strings(root, "sectors", &sec, err) != 0 ||

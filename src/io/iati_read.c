@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../core/mem.h"
+#include "../text/lang.h"
 #include "iati.h"
 
 /* What a file is read with. */
@@ -685,7 +686,7 @@ iati_read(const char *path, const char *data, size_t n, const char *name,
 	r = path ? xmlReaderForFile(path, NULL, opts)
 		 : xmlReaderForMemory(data, (int)n, name, NULL, opts);
 	if (r == NULL) {
-		buf_printf(err, "%s: cannot be read", name);
+		buf_printf(err, TC("%s: cannot be read"), name);
 		return -1;
 	}
 	xmlTextReaderSetErrorHandler(r, reader_error, &rd);
@@ -701,8 +702,8 @@ iati_read(const char *path, const char *data, size_t n, const char *name,
 		if (depth == 0) {
 			if (strcmp(el, "iati-activities") != 0) {
 				buf_printf(err,
-				    "%s:%d: <%s> is not <iati-activities>: "
-				    "not an IATI activity file",
+				    TC("%s:%d: <%s> is not <iati-activities>: "
+				       "not an IATI activity file"),
 				    name, xmlTextReaderGetParserLineNumber(r),
 				    el);
 				goto out;
@@ -731,12 +732,12 @@ iati_read(const char *path, const char *data, size_t n, const char *name,
 	}
 	if (step < 0 || err->len > 0) {
 		if (err->len == 0)
-			buf_printf(err, "%s:%d: not well-formed XML", name,
+			buf_printf(err, TC("%s:%d: not well-formed XML"), name,
 			    xmlTextReaderGetParserLineNumber(r));
 		goto out;
 	}
 	if (!root) {
-		buf_printf(err, "%s: no <iati-activities> element", name);
+		buf_printf(err, TC("%s: no <iati-activities> element"), name);
 		goto out;
 	}
 	count = got;

@@ -290,3 +290,12 @@ before=$(json j.usd_cents "$WORK/sum.json")
 "$CTM" --db "$M" stats --by country --sum budget --format json >"$WORK/sum3.json"
 equal "sum by country: a budget changed, the sum follows at once" \
 	"$((before + 100000000))" "$(json j.usd_cents "$WORK/sum3.json")"
+
+# --- in the command's language ---------------------------------------------
+"$CTM" --db "$WORK/fr.db" --lang fr import iati "$BAD" >"$WORK/out.txt" 2>&1
+contains "French: a defect said in French, with file and line" \
+	"defects-1.03.xml:25: iati-bad-date: activity-date : « 2014-13-45 » n'est pas un jour" \
+	"$(cat "$WORK/out.txt")"
+contains "French: the summary" "activités lues" "$(cat "$WORK/out.txt")"
+contains "Chinese: not an IATI file, said in Chinese" "不是 IATI 活动文件" \
+	"$("$CTM" --db "$WORK/fr.db" --lang zh import iati "$WORK/other.xml" 2>&1)"
