@@ -56,6 +56,7 @@ typedef struct Job {
 
 #define QUEUE_SIZE 256
 #define BATCH      32
+#define ADD_BATCH  64 /* new projects added together (store_projects_add) */
 
 typedef struct Queue {
 	pthread_mutex_t lock;
@@ -75,11 +76,13 @@ typedef struct Importer {
 	Queue q;
 	Job *out[BATCH]; /* reader: jobs not yet queued */
 	size_t nout;
-	StrMap seen;        /* reader: identifiers met in this import */
-	const char *rfile;  /* reader: the file being read */
-	long rows, skipped; /* reader: counts */
-	int fresh;          /* writer: no project existed: no need to look */
-	const char *lang;   /* the caller's lang_current(), for the reader */
+	StrMap seen;         /* reader: identifiers met in this import */
+	const char *rfile;   /* reader: the file being read */
+	long rows, skipped;  /* reader: counts */
+	int fresh;           /* writer: no project existed: no need to look */
+	Job *add[ADD_BATCH]; /* writer: new projects waiting to be added */
+	size_t nadd;
+	const char *lang; /* the caller's lang_current(), for the reader */
 } Importer;
 
 /* --- the queue ------------------------------------------------------------ */
@@ -346,21 +349,21 @@ budget_convert(Importer *im, IatiMapped *m, Budget *b)
 	return rc;
 }
 
+/*
+ * What goes with a project once its row is written (fresh: it was just
+ * added): what is kept of the activity, its budget, its gender marker.
+ */
 static int
-write_activity(
-    Importer *im, IatiMapped *m, const Budget *b, int has_budget, Buf *err)
+write_rest(Importer *im, IatiMapped *m, int fresh, Buf *err)
 {
 	Store *s = im->s;
 	Project *p = &m->p;
-	int fresh = p->id == 0;
 
-	if (store_project_save(s, p, err) != 0)
-		return -1;
 	m->r.project_id = p->id;
 	if (store_iati_save(s, &m->r, fresh, err) != 0)
 		return -1;
-	if (has_budget) {
-		Budget bb = *b;
+	if (m->has_budget) {
+		Budget bb = m->budget;
 
 		bb.project_id = p->id;
 		if (store_budget_put(s, &bb, err) != 0)
@@ -372,6 +375,25 @@ write_activity(
 	    store_gender_set(s, p->id, m->gender, 0, err) < 0)
 		return -1;
 	return 0;
+}
+
+/* The new projects waiting, added together, then what goes with each. */
+static int
+add_flush(Importer *im, Buf *err)
+{
+	Project *p[ADD_BATCH];
+	int rc = 0;
+
+	for (size_t i = 0; i < im->nadd; i++)
+		p[i] = &im->add[i]->m.p;
+	if (im->nadd > 0 && store_projects_add(im->s, p, im->nadd, err) != 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < im->nadd; i++)
+		rc = write_rest(im, &im->add[i]->m, 1, err);
+	for (size_t i = 0; i < im->nadd; i++)
+		job_free(im->add[i]);
+	im->nadd = 0;
+	return rc;
 }
 
 /* The notes of a job into the report, in the order they were met. */
@@ -386,17 +408,22 @@ notes_move(IatiReport *rep, ImportReport *notes)
 	}
 }
 
+/*
+ * An activity mapped: its budget converted, its project looked up and
+ * compared; written, or (a new one) kept in im->add until a batch is
+ * full, which then owns the job (*kept set).  0 or -1.
+ */
 static int
-write_mapped(Importer *im, IatiMapped *m, IatiReport *rep, Buf *err)
+write_mapped(Importer *im, Job *j, IatiReport *rep, int *kept, Buf *err)
 {
+	IatiMapped *m = &j->m;
 	Buf dig = BUF_INIT, old = BUF_INIT;
-	Budget b;
-	int has_budget, rc = -1;
+	int rc = -1;
 	int64_t id;
 
-	has_budget = budget_convert(im, m, &b);
+	m->has_budget = budget_convert(im, m, &m->budget);
 	notes_move(rep, &m->notes);
-	digest(&m->p, &m->r, &b, has_budget, m->gender, &dig);
+	digest(&m->p, &m->r, &m->budget, m->has_budget, m->gender, &dig);
 	m->p.source_digest = xstrdup(buf_str(&dig));
 	id = im->fresh ? 0 : store_iati_find(im->s, m->r.identifier, err);
 	if (id < 0)
@@ -413,30 +440,44 @@ write_mapped(Importer *im, IatiMapped *m, IatiReport *rep, Buf *err)
 		rep->base.updated++;
 	else
 		rep->base.added++;
+	rep->budgets += m->has_budget;
+	m->p.id = id;
+	if (im->opt->dry_run)
+		goto out;
 	/* The search index's entries wait in memory: a batch at most. */
-	if (!im->opt->dry_run &&
-	    (rep->base.added + rep->base.updated) % 8192 == 0 &&
-	    store_pending_flush(im->s, err) != 0) {
+	if ((rep->base.added + rep->base.updated) % 8192 == 0 &&
+	    (add_flush(im, err) != 0 || store_pending_flush(im->s, err) != 0)) {
 		rc = -1;
 		goto out;
 	}
-	rep->budgets += has_budget;
-	m->p.id = id;
-	if (!im->opt->dry_run)
-		rc = write_activity(im, m, &b, has_budget, err);
+	if (id == 0) {
+		im->add[im->nadd++] = j;
+		*kept = 1;
+		rc = im->nadd == ADD_BATCH ? add_flush(im, err) : 0;
+	} else {
+		rc = store_project_save(im->s, &m->p, err) != 0
+		    ? -1
+		    : write_rest(im, m, 0, err);
+	}
 out:
 	buf_free(&dig);
 	buf_free(&old);
 	return rc;
 }
 
-/* A job of the queue: 1 at the end, 0 to go on, -1 on failure. */
+/*
+ * A job of the queue: 1 at the end, 0 to go on, -1 on failure; *kept
+ * when the job waits in a batch (freed there).
+ */
 static int
-write_job(Importer *im, Job *j, IatiReport *rep, Buf *err)
+write_job(Importer *im, Job *j, IatiReport *rep, int *kept, Buf *err)
 {
 	Store *s = im->s;
 	int dry = im->opt->dry_run;
 
+	/* New projects wait in a batch, but never past another job. */
+	if (j->type != JOB_ACTIVITY && add_flush(im, err) != 0)
+		return -1;
 	switch (j->type) {
 	case JOB_FILE:
 		return dry ? 0 : store_source_notes_clear(s, j->file, err);
@@ -456,7 +497,7 @@ write_job(Importer *im, Job *j, IatiReport *rep, Buf *err)
 				 kind, buf_str(&j->message), err);
 	}
 	case JOB_ACTIVITY:
-		return write_mapped(im, &j->m, rep, err);
+		return write_mapped(im, j, rep, kept, err);
 	case JOB_ERROR:
 		buf_puts(err, buf_str(&j->message));
 		return -1;
@@ -480,13 +521,15 @@ write_all(Importer *im, IatiReport *rep, Buf *err)
 
 	for (;;) {
 		Job *j = queue_get(&im->q);
+		int kept = 0, end = j->type == JOB_END;
 
-		got = rc == 0 ? write_job(im, j, rep, err) : 0;
-		if (j->type == JOB_END) {
+		got = rc == 0 ? write_job(im, j, rep, &kept, err) : 0;
+		if (!kept)
 			job_free(j);
+		if (end) {
+			rc = got < 0 ? -1 : rc;
 			break;
 		}
-		job_free(j);
 		if (got < 0) {
 			rc = -1;
 			pthread_mutex_lock(&im->q.lock);
@@ -548,6 +591,10 @@ iati_import(Store *s, const char *const *files, int nfiles,
 	started = 1;
 	rc = write_all(&im, rep, err);
 	pthread_join(reader, NULL);
+	/* After a failure, what still waited in a batch. */
+	for (size_t i = 0; i < im.nadd; i++)
+		job_free(im.add[i]);
+	im.nadd = 0;
 	started = 0;
 	if (rc != 0)
 		goto out;

@@ -46,6 +46,8 @@ typedef struct IatiMapped {
 	char currency[8];
 	char as_of[11];
 	ImportReport notes; /* the defects met, in order */
+	Budget budget;      /* the writer's: the sum converted */
+	int has_budget;
 } IatiMapped;
 
 /*
