@@ -436,6 +436,25 @@ read_value(IatiActivity *a, const xmlNode *n, IatiMoney *m)
 		m->currency = xstrdup(a->currency);
 }
 
+/* Take back the last budget or transaction (it had no value). */
+static void
+money_drop(IatiActivity *a)
+{
+	IatiMoney *m = &a->money[--a->nmoney];
+
+	free(m->type);
+	free(m->status);
+	free(m->start);
+	free(m->end);
+	free(m->value);
+	free(m->currency);
+	free(m->value_date);
+	free(m->description);
+	free(m->provider);
+	free(m->receiver);
+	memset(m, 0, sizeof(*m));
+}
+
 static IatiMoney *
 money_new(IatiActivity *a, int kind)
 {
@@ -470,8 +489,7 @@ read_budget(IatiActivity *a, const xmlNode *n)
 	if (m->value == NULL) {
 		iati_note(a, line_of(n), "iati-missing",
 		    "budget without a value: left out");
-		a->nmoney--;
-		iati_record_clear(&(IatiRecord){ .money = m, .nmoney = 1 });
+		money_drop(a);
 	}
 }
 
@@ -503,8 +521,7 @@ read_transaction(IatiActivity *a, const xmlNode *n)
 	if (m->value == NULL) {
 		iati_note(a, line_of(n), "iati-missing",
 		    "transaction without a value: left out");
-		a->nmoney--;
-		iati_record_clear(&(IatiRecord){ .money = m, .nmoney = 1 });
+		money_drop(a);
 	}
 }
 

@@ -129,7 +129,9 @@ equal "defects: 4 activities, 2 added, 1 refused, 1 repeated" "4 2 1 1" \
 	"$(json '[j.activities,j.added,j.refused,j.repeated].join(" ")' "$WORK/rep.json")"
 for n in "defects-1.03.xml:7: iati-no-identifier" "defects-1.03.xml:25: iati-bad-date" \
 	"defects-1.03.xml:30: iati-unknown-code" "defects-1.03.xml:53: iati-repeated" \
-	"defects-1.03.xml:57: iati-missing" "defects-1.03.xml:12: iati-unknown-place"; do
+	"defects-1.03.xml:57: iati-missing" "defects-1.03.xml:12: iati-unknown-place" \
+	"defects-1.03.xml:61: iati-missing: budget without a value" \
+	"defects-1.03.xml:62: iati-missing: transaction without a value"; do
 	contains "defects: reported: $n" "$n" "$(cat "$WORK/notes.txt")"
 done
 "$CTM" --db "$WORK/bad.db" check >"$WORK/check.txt" 2>&1
