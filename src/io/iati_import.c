@@ -215,7 +215,12 @@ reader_main(void *arg)
 			goto out;
 		if (iati_read(im->rfile, NULL, 0, im->rfile, reader_take, im,
 			&err) < 0) {
-			if (im->q.stop)
+			int stop;
+
+			pthread_mutex_lock(&im->q.lock);
+			stop = im->q.stop;
+			pthread_mutex_unlock(&im->q.lock);
+			if (stop)
 				goto out;
 			j = job_new(JOB_ERROR, im->rfile);
 			buf_puts(&j->message, buf_str(&err));
@@ -544,13 +549,20 @@ write_all(Importer *im, IatiReport *rep, Buf *err)
 static int
 importer_load(Importer *im, Buf *err)
 {
+	static const char *const lists[] = { "ActivityStatus", "BudgetType",
+		"OrganisationRole", "PolicyMarker", "Region", "Sector",
+		"SectorCategory", "TransactionType" };
 	const char *rule = im->opt->rule;
 	size_t n = im->opt->rule_len;
 
 	if (rule == NULL)
 		rule = iati_rule_default(&n);
-	/* The codelists load on first use: in this thread, before any. */
-	iati_code_name("Sector", "");
+	/*
+	 * The codelists load on first use, unlocked: load them all here,
+	 * before the reading thread starts.
+	 */
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		iati_code_name(lists[i], "");
 	if (iati_rule_load(&im->rule, rule, n, err) != 0 ||
 	    iati_ref_load(&im->ref, im->s, err) != 0)
 		return -1;
