@@ -374,6 +374,22 @@ check_numbers(const Finding *f, int64_t *a, int64_t *b)
 	return ok;
 }
 
+/* In "FILE:LINE: note", where ": note" starts; NULL when it is not so. */
+static const char *
+file_line_end(const char *s)
+{
+	for (const char *c = strchr(s, ':'); c != NULL;
+	     c = strchr(c + 1, ':')) {
+		const char *d = c + 1;
+
+		while (*d >= '0' && *d <= '9')
+			d++;
+		if (d > c + 1 && d[0] == ':' && d[1] == ' ')
+			return d;
+	}
+	return NULL;
+}
+
 void
 store_finding_text(Buf *out, const char *lang, const Finding *f)
 {
@@ -391,6 +407,10 @@ store_finding_text(Buf *out, const char *lang, const Finding *f)
 		/* "FILE:LINE: " and the note. */
 		const char *note =
 		    f->subject ? strstr(f->subject, ": line ") : NULL;
+
+		/* The IATI importer's: "FILE:LINE: " and its sentence. */
+		if (note == NULL && f->subject != NULL)
+			note = file_line_end(f->subject);
 
 		if (note != NULL) {
 			buf_append(

@@ -301,3 +301,8 @@ contains "French: a defect said in French, with file and line" \
 contains "French: the summary" "activités lues" "$(cat "$WORK/out.txt")"
 contains "Chinese: not an IATI file, said in Chinese" "不是 IATI 活动文件" \
 	"$("$CTM" --db "$WORK/fr.db" --lang zh import iati "$WORK/other.xml" 2>&1)"
+"$CTM" --db "$WORK/bad.db" --lang ru check >"$WORK/check-ru.txt" 2>&1
+contains "Russian: a file's note, in check, in Russian with its file and line" \
+	"defects-1.03.xml:7: мероприятие без iati-identifier" "$(cat "$WORK/check-ru.txt")"
+contains "Russian: a project's defect, in check, in Russian" \
+	"«2014-13-45» — не день" "$(cat "$WORK/check-ru.txt")"
