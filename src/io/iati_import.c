@@ -575,7 +575,7 @@ iati_import(Store *s, const char *const *files, int nfiles,
 {
 	Importer im;
 	pthread_t reader;
-	int rc = -1, began = 0, started = 0;
+	int rc = -1, began = 0;
 
 	memset(&im, 0, sizeof(im));
 	im.s = s;
@@ -600,14 +600,12 @@ iati_import(Store *s, const char *const *files, int nfiles,
 		buf_puts(err, TC("cannot start the reading thread"));
 		goto out;
 	}
-	started = 1;
 	rc = write_all(&im, rep, err);
 	pthread_join(reader, NULL);
 	/* After a failure, what still waited in a batch. */
 	for (size_t i = 0; i < im.nadd; i++)
 		job_free(im.add[i]);
 	im.nadd = 0;
-	started = 0;
 	if (rc != 0)
 		goto out;
 	rc = -1;
@@ -638,6 +636,5 @@ out:
 	pthread_mutex_destroy(&im.q.lock);
 	pthread_cond_destroy(&im.q.not_empty);
 	pthread_cond_destroy(&im.q.not_full);
-	(void)started;
 	return rc;
 }

@@ -158,6 +158,14 @@ equal "broken: the import fails (exit 1)" 1 $?
 contains "broken: the error names file and line" "broken.xml:4:" "$(cat "$WORK/out.txt")"
 snapshot after "$WORK/bad.db"
 same "broken: the database as it was (the good file before it too)" before after
+"$CTM" --db "$WORK/empty.db" init >/dev/null
+idx() { sqlite3 "$WORK/empty.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name)"; }
+before=$(idx)
+"$CTM" --db "$WORK/empty.db" import iati --relevant all "$EX" "$WORK/broken.xml" >/dev/null 2>&1
+equal "broken, into an empty database: no project" 0 \
+	"$(sqlite3 "$WORK/empty.db" "SELECT count(*) FROM project")"
+equal "broken, into an empty database: the indexes a bulk load drops are back" \
+	"$before" "$(idx)"
 printf '<?xml version="1.0"?>\n<projects/>\n' >"$WORK/other.xml"
 status "not IATI: refused" 1 -- "$CTM" --db "$WORK/bad.db" import iati "$WORK/other.xml"
 contains "not IATI: says so" "not an IATI activity file" \
