@@ -464,19 +464,7 @@ read_value(IatiActivity *a, const xmlNode *n, IatiMoney *m)
 static void
 money_drop(IatiActivity *a)
 {
-	IatiMoney *m = &a->money[--a->nmoney];
-
-	free(m->type);
-	free(m->status);
-	free(m->start);
-	free(m->end);
-	free(m->value);
-	free(m->currency);
-	free(m->value_date);
-	free(m->description);
-	free(m->provider);
-	free(m->receiver);
-	memset(m, 0, sizeof(*m));
+	iati_money_clear(&a->money[--a->nmoney]);
 }
 
 static IatiMoney *

@@ -279,6 +279,22 @@ store_iati_get(Store *s, int64_t project_id, IatiRecord *r, Buf *err)
 }
 
 void
+iati_money_clear(IatiMoney *m)
+{
+	free(m->type);
+	free(m->status);
+	free(m->start);
+	free(m->end);
+	free(m->value);
+	free(m->currency);
+	free(m->value_date);
+	free(m->description);
+	free(m->provider);
+	free(m->receiver);
+	memset(m, 0, sizeof(*m));
+}
+
+void
 iati_record_clear(IatiRecord *r)
 {
 	for (size_t i = 0; i < r->nsectors; i++) {
@@ -288,20 +304,8 @@ iati_record_clear(IatiRecord *r)
 		free(r->sectors[i].percentage);
 		free(r->sectors[i].name);
 	}
-	for (size_t i = 0; i < r->nmoney; i++) {
-		IatiMoney *m = &r->money[i];
-
-		free(m->type);
-		free(m->status);
-		free(m->start);
-		free(m->end);
-		free(m->value);
-		free(m->currency);
-		free(m->value_date);
-		free(m->description);
-		free(m->provider);
-		free(m->receiver);
-	}
+	for (size_t i = 0; i < r->nmoney; i++)
+		iati_money_clear(&r->money[i]);
 	free(r->sectors);
 	free(r->money);
 	free(r->identifier);

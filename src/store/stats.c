@@ -387,24 +387,32 @@ out:
 	buf_free(&err);
 }
 
-int
-store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
-    StoreStatFn fn, void *ctx, Buf *err)
+/*
+ * The groups of dimension by (the sig's name) that f selects, as kept
+ * for this generation of the data, else computed (budget: the budgets by
+ * country, else the counts by) and kept.
+ */
+static int
+stats_kept(Store *s, const char *by, int budget, const ProjectFilter *f,
+    int64_t *total, int64_t *usd, StoreStatFn fn, void *ctx, Buf *err)
 {
 	Buf sig = BUF_INIT;
 	Collect c = { NULL, 0, 0, fn, ctx, 0 };
-	int64_t gen = store_generation(s);
+	int64_t gen = store_generation(s), sum = 0;
 	int rc;
 
 	stats_sig(by, f, &sig);
 	if (gen > 0 &&
-	    stats_cached(s, buf_str(&sig), gen, total, NULL, fn, ctx)) {
+	    stats_cached(s, buf_str(&sig), gen, total, usd, fn, ctx)) {
 		buf_free(&sig);
 		return 0;
 	}
-	rc = stats_compute(s, by, f, total, collect, &c, err);
+	rc = budget ? budget_compute(s, f, total, &sum, collect, &c, err)
+		    : stats_compute(s, by, f, total, collect, &c, err);
+	if (usd != NULL)
+		*usd = sum;
 	if (rc == 0 && gen > 0 && !c.stopped)
-		stats_store(s, buf_str(&sig), gen, *total, 0, &c);
+		stats_store(s, buf_str(&sig), gen, *total, sum, &c);
 	for (size_t i = 0; i < c.n; i++) {
 		free((char *)(uintptr_t)c.g[i].key);
 		free((char *)(uintptr_t)c.g[i].name);
@@ -412,6 +420,13 @@ store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 	free(c.g);
 	buf_free(&sig);
 	return rc;
+}
+
+int
+store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
+    StoreStatFn fn, void *ctx, Buf *err)
+{
+	return stats_kept(s, by, 0, f, total, NULL, fn, ctx, err);
 }
 
 /* A count with no groups: nothing to pass on. */
@@ -455,25 +470,6 @@ int
 store_stats_budget(Store *s, const ProjectFilter *f, int64_t *total,
     int64_t *usd, StoreStatFn fn, void *ctx, Buf *err)
 {
-	Buf sig = BUF_INIT;
-	Collect c = { NULL, 0, 0, fn, ctx, 0 };
-	int64_t gen = store_generation(s);
-	int rc;
-
-	stats_sig("budget-by-country", f, &sig);
-	if (gen > 0 &&
-	    stats_cached(s, buf_str(&sig), gen, total, usd, fn, ctx)) {
-		buf_free(&sig);
-		return 0;
-	}
-	rc = budget_compute(s, f, total, usd, collect, &c, err);
-	if (rc == 0 && gen > 0 && !c.stopped)
-		stats_store(s, buf_str(&sig), gen, *total, *usd, &c);
-	for (size_t i = 0; i < c.n; i++) {
-		free((char *)(uintptr_t)c.g[i].key);
-		free((char *)(uintptr_t)c.g[i].name);
-	}
-	free(c.g);
-	buf_free(&sig);
-	return rc;
+	return stats_kept(
+	    s, "budget-by-country", 1, f, total, usd, fn, ctx, err);
 }

@@ -770,6 +770,8 @@ int store_iati_save(Store *s, const IatiRecord *r, int fresh, Buf *err);
 /* What is kept for project_id into r (zeroed by the caller): 1, 0, -1. */
 int store_iati_get(Store *s, int64_t project_id, IatiRecord *r, Buf *err);
 void iati_record_clear(IatiRecord *r);
+/* Free what one budget or transaction holds and zero it. */
+void iati_money_clear(IatiMoney *m);
 
 /*
  * The projects f selects, by country they name, with their budgets
