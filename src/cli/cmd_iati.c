@@ -153,6 +153,13 @@ cmd_export_iati(Cli *c)
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		goto out;
 	}
+	if (n == 0) {
+		rc = cli_error(EXIT_FAIL,
+		    tr(c->lang,
+			"export iati: no project to export (an IATI file holds "
+			"one activity at least)"));
+		goto out;
+	}
 	if (cli_opt(c, "out") != NULL)
 		fprintf(stderr,
 		    trn(c->lang, "%s: %ld activity\n", "%s: %ld activities\n",

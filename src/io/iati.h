@@ -291,7 +291,8 @@ typedef struct IatiExportOptions {
 /*
  * Write the projects f selects as IATI 2.03 activities to out (a path,
  * written whole or not at all; NULL: standard output).  The number of
- * activities written, or -1 with err.
+ * activities written (0: f selects none, and nothing is written, as an
+ * IATI file holds one activity at least), or -1 with err.
  */
 long iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
     const char *out, Buf *err);

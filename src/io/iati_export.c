@@ -643,6 +643,18 @@ export_one(void *ctx, const Project *p)
 
 	memset(&r, 0, sizeof(r));
 	memset(&b, 0, sizeof(b));
+	if (ex->n == 0) {
+		Buf now = BUF_INIT;
+
+		/* The document starts with its first activity. */
+		store_now(&now);
+		xmlTextWriterStartDocument(ex->w, NULL, "UTF-8", NULL);
+		start(ex, "iati-activities", "version", "2.03",
+		    "generated-datetime", buf_str(&now), NULL);
+		xmlTextWriterWriteAttribute(
+		    ex->w, W("xmlns:" CTM_P), W(IATI_CTM_NS));
+		buf_free(&now);
+	}
 	if (store_iati_get(ex->s, p->id, &r, ex->err) < 0 ||
 	    (has_budget = store_budget_get(ex->s, p->id, &b, ex->err)) < 0 ||
 	    (gender = store_gender_get(ex->s, p->id, &demo, ex->err)) < -2) {
@@ -671,7 +683,7 @@ iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
     const char *out, Buf *err)
 {
 	Exporter ex;
-	Buf tmp = BUF_INIT, now = BUF_INIT;
+	Buf tmp = BUF_INIT;
 	FILE *fp = stdout;
 	xmlOutputBufferPtr ob;
 	long rc = -1;
@@ -697,11 +709,6 @@ iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
 	}
 	xmlTextWriterSetIndent(ex.w, 1);
 	xmlTextWriterSetIndentString(ex.w, W(" "));
-	store_now(&now);
-	xmlTextWriterStartDocument(ex.w, NULL, "UTF-8", NULL);
-	start(&ex, "iati-activities", "version", "2.03", "generated-datetime",
-	    buf_str(&now), NULL);
-	xmlTextWriterWriteAttribute(ex.w, W("xmlns:" CTM_P), W(IATI_CTM_NS));
 	if (store_read_begin(s, err) != 0)
 		goto out;
 	if (store_project_list(s, f, export_one, &ex, NULL, err) != 0 ||
@@ -710,6 +717,11 @@ iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
 		goto out;
 	}
 	store_read_end(s);
+	/* A file holds one activity at least: none, no file. */
+	if (ex.n == 0) {
+		rc = 0;
+		goto out;
+	}
 	end(&ex);
 	if (xmlTextWriterEndDocument(ex.w) < 0) {
 		buf_puts(err, TC("the XML could not be written"));
@@ -724,11 +736,11 @@ out:
 			buf_printf(err, TC("%s: cannot be written"), out);
 			rc = -1;
 		}
-		if (rc >= 0 && rename(buf_str(&tmp), out) != 0) {
+		if (rc > 0 && rename(buf_str(&tmp), out) != 0) {
 			buf_printf(err, TC("%s: cannot be written"), out);
 			rc = -1;
 		}
-		if (rc < 0)
+		if (rc <= 0)
 			unlink(buf_str(&tmp));
 	} else {
 		fflush(stdout);
@@ -738,6 +750,5 @@ out:
 	free(ex.codes);
 	strmap_free(&ex.iso2);
 	buf_free(&tmp);
-	buf_free(&now);
 	return rc;
 }

@@ -314,3 +314,9 @@ contains "Russian: a file's note, in check, in Russian with its file and line" \
 	"defects-1.03.xml:7: мероприятие без iati-identifier" "$(cat "$WORK/check-ru.txt")"
 contains "Russian: a project's defect, in check, in Russian" \
 	"«2014-13-45» — не день" "$(cat "$WORK/check-ru.txt")"
+
+# --- an export of nothing --------------------------------------------------
+rm -f "$WORK/none.xml"
+status "export of no project: refused (an IATI file holds one activity)" 1 -- \
+	"$CTM" --db "$M" export iati --reporting-org XM-EXAMPLE --search zzzzqqq --out "$WORK/none.xml"
+check "  and no file written" -- test ! -e "$WORK/none.xml"
