@@ -10,8 +10,8 @@
 #                   layer checks, unit tests, CLI tests on the real data,
 #                   fuzz-corpus replay, and the same suites under
 #                   AddressSanitizer and UBSan; ends with "N passed, N failed"
-#   make bench      the benchmarks of issues 2, 4, 3 and 6 (not part of make
-#                   test)
+#   make bench      the benchmarks of issues 2, 4, 3, 6 and 7 (not part of
+#                   make test)
 #   make fuzz       libFuzzer on the importers, FUZZTIME seconds each
 #   make format     reformat the sources with clang-format
 
@@ -23,7 +23,7 @@ CC       ?= cc
 # them (src/io/render.h says why).  Debian's libxlsxwriter-dev ships its
 # xlsxwriter.pc (it brings -lz).  libpq, likewise, is compiled against
 # and loaded when a PostgreSQL database is opened (src/store/db_pg.c).
-PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium
+PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium libxml-2.0
 RENDER_PKGS := xlsxwriter pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RENDER_PKGS) libmicrohttpd libpq 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -53,7 +53,7 @@ RENDEROBJ := $(RENDER:%.c=$(B)/pic/%.o)
 LIBSRC   := $(filter-out $(RENDER),$(CORE) $(TEXT) $(STORE) $(DOMAIN) $(IO) \
             $(WEB) $(API) $(PAGE))
 LIBOBJ   := $(LIBSRC:%.c=$(B)/%.o) $(B)/src/store/blobs.o $(B)/src/api/blobs.o \
-            $(B)/src/page/blobs.o
+            $(B)/src/page/blobs.o $(B)/src/io/blobs.o
 CLIOBJ   := $(CLI:%.c=$(B)/%.o)
 UNITSRC  := $(wildcard tests/unit/*.c)
 DATA     := data/framework.json data/organisations.json data/groupings.json \
@@ -115,6 +115,11 @@ $(B)/src/page/blobs.o: src/page/blobs.S src/page/style.css src/page/app.js \
     data/project-template.csv
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/page/blobs.S
+
+$(B)/src/io/blobs.o: src/io/blobs.S data/iati/relevance.json \
+    $(wildcard data/iati/codelists/*.xml)
+	@mkdir -p $(dir $@)
+	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/io/blobs.S
 
 $(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql \
     src/store/schema_pg.sql $(DATA)
@@ -210,6 +215,7 @@ bench:
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/need
 	BENCH_CTMATRIX=$(B)/ctmatrix bench/web
 	bench/annex
+	BENCH_CTMATRIX=$(B)/ctmatrix bench/iati
 
 format:
 	clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c' \

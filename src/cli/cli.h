@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "../core/buf.h"
+#include "../portfolio/query.h"
 #include "../store/store.h"
 #include "../text/lang.h"
 
@@ -103,9 +104,14 @@ void cli_table_add(CliTable *t, const char *const *cells);
 void cli_table_print(const CliTable *t, const char *format, const char *lang);
 void cli_table_free(CliTable *t);
 
+/* The filters of `projects` given to c (--pillar ... --offset). */
+void cli_query_args(const Cli *c, QueryArgs *a);
+
 /* The commands. */
 int cmd_init(Cli *c);
 int cmd_import(Cli *c);
+int cmd_import_iati(Cli *c);
+int cmd_export_iati(Cli *c);
 int cmd_projects(Cli *c);
 int cmd_plan(Cli *c);
 int cmd_needs(Cli *c);

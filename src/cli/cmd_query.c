@@ -11,7 +11,9 @@
 #include <jansson.h>
 
 #include "../core/strmap.h"
+#include "../io/money_io.h"
 #include "../io/project_json.h"
+#include "../portfolio/money.h"
 #include "../portfolio/query.h"
 #include "../portfolio/vocab.h"
 #include "cli.h"
@@ -22,8 +24,8 @@ opt_get(const void *c, const char *name)
 	return cli_opt(c, name);
 }
 
-static void
-query_args(const Cli *c, QueryArgs *a)
+void
+cli_query_args(const Cli *c, QueryArgs *a)
 {
 	query_args_fill(a, opt_get, c);
 }
@@ -143,7 +145,7 @@ cmd_projects(Cli *c)
 		return rc;
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
-	query_args(c, &a);
+	cli_query_args(c, &a);
 	if (query_filter(c->store, &a, &f, &k, &err) != 0) {
 		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
 		goto out;
@@ -399,6 +401,76 @@ stat_group(void *ctx, const StatGroup *g)
 	return 0;
 }
 
+/* A row of `stats --by country --sum budget`. */
+static int
+budget_group(void *ctx, const StatGroup *g)
+{
+	StatCtx *st = ctx;
+	Buf n = BUF_INIT, b = BUF_INIT, usd = BUF_INIT;
+	json_t *o = json_pack("{s:s, s:s, s:I, s:I}", "key", g->key, "name",
+	    g->name, "count", (json_int_t)g->count, "budgets",
+	    (json_int_t)g->budgets);
+
+	usd_members(o, "usd", g->usd);
+	json_array_append_new(st->groups, o);
+	buf_printf(&n, "%" PRId64, g->count);
+	buf_printf(&b, "%" PRId64, g->budgets);
+	money_decimal(g->usd, 2, &usd);
+	{
+		const char *row[] = { g->key, g->name, buf_str(&n), buf_str(&b),
+			buf_str(&usd) };
+
+		cli_table_add(&st->table, row);
+	}
+	buf_free(&n);
+	buf_free(&b);
+	buf_free(&usd);
+	return 0;
+}
+
+/*
+ * stats --by country --sum budget: the projects of each country and
+ * their budgets summed in US dollars (store_stats_budget() says how).
+ */
+static int
+stats_budget(Cli *c, const ProjectFilter *f, StatCtx *st)
+{
+	static const char *head[] = { N_("KEY"), N_("NAME"), N_("COUNT"),
+		N_("BUDGETS"), N_("USD") };
+	static const char *head_csv[] = { "key", "name", "count", "budgets",
+		"usd" };
+	Buf err = BUF_INIT, usd = BUF_INIT;
+	int64_t sum = 0;
+	int rc = EXIT_OK;
+
+	cli_table_init(
+	    &st->table, 5, strcmp(c->format, "csv") == 0 ? head_csv : head);
+	if (store_stats_budget(
+		c->store, f, &st->total, &sum, budget_group, st, &err) != 0) {
+		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
+		goto out;
+	}
+	if (strcmp(c->format, "json") == 0) {
+		json_t *o = json_pack("{s:I, s:s, s:s, s:O}", "total",
+		    (json_int_t)st->total, "by", "country", "sum", "budget",
+		    "groups", st->groups);
+
+		usd_members(o, "usd", sum);
+		cli_print_json(o);
+	} else {
+		cli_table_print(&st->table, c->format, c->lang);
+		money_decimal(sum, 2, &usd);
+		if (strcmp(c->format, "table") == 0)
+			printf(tr(c->lang,
+				   "total: %" PRId64 " projects, USD %s\n"),
+			    st->total, buf_str(&usd));
+	}
+out:
+	buf_free(&err);
+	buf_free(&usd);
+	return rc;
+}
+
 int
 cmd_stats(Cli *c)
 {
@@ -423,12 +495,22 @@ cmd_stats(Cli *c)
 		    vocab_stat_dimensions);
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
-	query_args(c, &a);
+	cli_query_args(c, &a);
 	if (query_filter(c->store, &a, &f, &k, &err) != 0) {
 		rc = cli_error(EXIT_USAGE, "%s", buf_str(&err));
 		goto out;
 	}
 	st.groups = json_array();
+	if (cli_opt(c, "sum") != NULL) {
+		if (strcmp(cli_opt(c, "sum"), "budget") != 0 ||
+		    strcmp(by, "country") != 0)
+			rc = cli_error(EXIT_USAGE,
+			    tr(c->lang,
+				"stats: --sum budget goes with --by country"));
+		else
+			rc = stats_budget(c, &f, &st);
+		goto out;
+	}
 	if (strcmp(by, "status") == 0 || strcmp(by, "scope") == 0)
 		st.keyed = c;
 	else if (strcmp(c->format, "table") == 0 &&

@@ -150,6 +150,27 @@ static const Command commands[] = {
 	       "weighing more).  Each pair says why it was flagged.\n"
 	       "  --min X     the least likeness listed (0.05)\n"
 	       "  --limit N   pairs listed at most (100; 0: all)\n") },
+	{ "export iati", cmd_export_iati,
+	    FILTER_OPTS
+	    "reporting-org= reporting-org-name= reporting-org-type= "
+	    "identifier-prefix= out= ",
+	    0, 0,
+	    "--reporting-org REF [--reporting-org-name NAME]\n"
+	    "         [--reporting-org-type CODE] [--identifier-prefix P]\n"
+	    "         [--pillar P] [--entity KEY] [--country ISO3] [--region "
+	    "NAME]\n"
+	    "         [--status S] [--search TEXT] [--out FILE]",
+	    N_("Writes the projects the filters of `ctmatrix projects` select "
+	       "as\n"
+	       "IATI 2.03 activities (iatistandard.org), valid against the\n"
+	       "schema of data/iati/.  A project imported from IATI keeps its\n"
+	       "identifier and reporting organisation; the others are\n"
+	       "identified as P-ID (P is --identifier-prefix, else REF).  The\n"
+	       "pillars go as sectors of vocabulary 99.\n"
+	       "  --reporting-org REF       the publisher's IATI identifier\n"
+	       "  --reporting-org-name N    its name (else REF)\n"
+	       "  --reporting-org-type C    its OrganisationType code (40)\n"
+	       "  --out FILE                written whole or not at all\n") },
 	{ "funding", cmd_funding, "by= pillar= entity= format= ", 0, 0,
 	    "[--by project|entity|pillar|gender|portfolio] [--pillar P]\n"
 	    "         [--entity KEY] [--format table|json|csv]",
@@ -204,6 +225,26 @@ static const Command commands[] = {
 	       "  --dry-run    read, resolve and list each row's outcome, but\n"
 	       "               write nothing\n"
 	       "  --quiet      print only the summary line\n") },
+	{ "import iati", cmd_import_iati,
+	    "relevant= rule= dry-run quiet format= ", 1, -1,
+	    "FILE... [--relevant ct|all] [--rule FILE] [--dry-run]\n"
+	    "         [--quiet] [--format table|json]",
+	    N_("Imports IATI activity files (2.03, and 1.0x as publishers\n"
+	       "still write them) as projects, all in one transaction.  An\n"
+	       "activity is found again by its iati-identifier: importing a\n"
+	       "file again updates its projects and changes nothing when it\n"
+	       "is the same.  Unless --relevant all, only the activities "
+	       "about\n"
+	       "counter-terrorism and preventing violent extremism are kept:\n"
+	       "by sector, policy marker or keyword "
+	       "(data/iati/relevance.json,\n"
+	       "or --rule FILE of the same form).  Defects are reported with\n"
+	       "file and line, and kept for `ctmatrix check`.\n"
+	       "  --relevant ct|all   the relevant activities (ct) or every "
+	       "one\n"
+	       "  --rule FILE         another rule of relevance\n"
+	       "  --dry-run           read and map, but write nothing\n"
+	       "  --quiet             print only the summary line\n") },
 	{ "indicators", cmd_indicators,
 	    "name= unit= aggregate= baseline= target= categories= demo as= ", 2,
 	    2,
@@ -531,9 +572,9 @@ static const Command commands[] = {
 	       "                 at Planning, ongoing at Implementation, "
 	       "completed\n"
 	       "                 at Evaluation\n") },
-	{ "stats", cmd_stats, "by= " FILTER_OPTS "format= ", 0, 0,
+	{ "stats", cmd_stats, "by= sum= " FILTER_OPTS "format= ", 0, 0,
 	    "--by pillar|status|entity|scope|country|region|year [filters]\n"
-	    "         [--format table|json|csv]",
+	    "         [--sum budget] [--format table|json|csv]",
 	    N_("Counts projects by one dimension.  A project counts once in "
 	       "every\n"
 	       "group it belongs to; \"total\" counts projects.  Takes the "

@@ -117,9 +117,9 @@ typedef struct Importer {
 	uint64_t ref_print;  /* fingerprint of the reference data */
 } Importer;
 
-static void
-report_note(ImportReport *rep, const char *file, size_t line, const char *kind,
-    const char *message)
+void
+import_report_note(ImportReport *rep, const char *file, size_t line,
+    const char *kind, const char *message)
 {
 	ImportNote *n;
 
@@ -163,8 +163,8 @@ fnv(uint64_t h, const char *s)
 	return h;
 }
 
-static void
-issue_add(Project *p, const char *kind, const char *message)
+void
+import_issue_add(Project *p, const char *kind, const char *message)
 {
 	ProjectIssue *is;
 
@@ -361,19 +361,19 @@ row_project(Importer *im, const AnnexRow *row, Project *p)
 
 			buf_printf(&m, "line %zu: the %s is empty", row->line,
 			    cell_name[i]);
-			issue_add(p, "missing-field", buf_str(&m));
+			import_issue_add(p, "missing-field", buf_str(&m));
 			buf_free(&m);
 		}
 	}
 	for (size_t i = 0; i < row->notes.n; i++)
-		issue_add(
+		import_issue_add(
 		    p, row->notes.note[i].kind, row->notes.note[i].message);
 	for (size_t i = 0; i < notes.n; i++) {
 		Buf m = BUF_INIT;
 
 		buf_printf(&m, "line %zu: %s", notes.note[i].line,
 		    notes.note[i].message);
-		issue_add(p, notes.note[i].kind, buf_str(&m));
+		import_issue_add(p, notes.note[i].kind, buf_str(&m));
 		buf_free(&m);
 	}
 	annex_notes_free(&notes);
@@ -436,7 +436,7 @@ csv_project(
 
 		buf_printf(&m, "line %zu: %s", row->notes.note[i].line,
 		    row->notes.note[i].message);
-		issue_add(p, row->notes.note[i].kind, buf_str(&m));
+		import_issue_add(p, row->notes.note[i].kind, buf_str(&m));
 		buf_free(&m);
 	}
 }
@@ -798,7 +798,7 @@ write_event(Importer *im, Job *j, Buf *err)
 
 	switch (ev->type) {
 	case ANNEX_ROW: /* a note of the reader */
-		report_note(im->rep, j->file, j->line, buf_str(&j->key),
+		import_report_note(im->rep, j->file, j->line, buf_str(&j->key),
 		    buf_str(&j->message));
 		return im->opt->dry_run
 		    ? 0
@@ -963,7 +963,7 @@ entity_allows(Importer *im, const Job *j, int64_t id, Buf *why, Buf *err)
 static int
 row_refuse(Importer *im, const Job *j, int64_t id, const char *why, Buf *err)
 {
-	report_note(im->rep, j->file, j->line, "not-your-entity", why);
+	import_report_note(im->rep, j->file, j->line, "not-your-entity", why);
 	im->rep->refused++;
 	if (row_told(im, j, "refused", id, err) != 0)
 		return -1;
@@ -988,7 +988,8 @@ row_repeated(Importer *im, const Job *j, int64_t first, Buf *err)
 	    "imported once",
 	    j->pillar, j->line, im->names[first >> 32],
 	    (long long)(first & 0xffffffff));
-	report_note(im->rep, j->file, j->line, "repeated-row", buf_str(&m));
+	import_report_note(
+	    im->rep, j->file, j->line, "repeated-row", buf_str(&m));
 	buf_free(&m);
 	im->rep->repeated++;
 	return row_told(im, j, "repeated", 0, err);
@@ -1014,7 +1015,7 @@ write_row(Importer *im, Job *j, Buf *err)
 	strmap_put(&im->seen, buf_str(&j->key),
 	    ((int64_t)im->nfile << 32) | (int64_t)(j->line & 0xffffffff));
 	for (size_t i = 0; i < p->nissues; i++)
-		report_note(im->rep, j->file, j->line, p->issues[i].kind,
+		import_report_note(im->rep, j->file, j->line, p->issues[i].kind,
 		    p->issues[i].message);
 	for (size_t i = 0; i < p->norgs; i++)
 		im->rep->unknown_entities += p->orgs[i].org_id == 0;

@@ -105,5 +105,11 @@ typedef struct ImportReport {
 int annex_import(Store *s, const char *const *files, int nfiles,
     const ImportOptions *opt, ImportReport *rep, Buf *err);
 void import_report_free(ImportReport *rep);
+/* Add a defect of a project's source row to p's issues (copied). */
+void import_issue_add(Project *p, const char *kind, const char *message);
+
+/* Add a defect met to rep's notes (everything copied). */
+void import_report_note(ImportReport *rep, const char *file, size_t line,
+    const char *kind, const char *message);
 
 #endif

@@ -192,8 +192,9 @@ check_message(Buf *m, const char *kind, const Finding *f, int64_t a, int64_t b)
  * "FILE:LINE: "), as patterns whose %s stand for the texts they carry:
  * the English kept in the database is read back through them and said
  * again in another language.  A sentence none of them reads stays
- * English.  They must follow annex_read.c, annex_cell.c, annex_import.c
- * and project_csv.c.
+ * English.  They must follow annex_read.c, annex_cell.c, annex_import.c,
+ * project_csv.c and the IATI importer (iati_read.c, iati_project.c,
+ * iati_import.c).
  */
 static const char *const check_notes[] = {
 	N_("line %s: the title is empty"),
@@ -213,6 +214,31 @@ static const char *const check_notes[] = {
 	   "imported once"),
 	N_("the row of pillar %s at line %s repeats the row at %s; it was "
 	   "imported once"),
+	/* The IATI importer's (src/io/iati_*.c). */
+	N_("activity without an iati-identifier: not imported"),
+	N_("iati-identifier \"%s\" met before in this import: the first is "
+	   "kept"),
+	N_("no title: the identifier stands for it"),
+	N_("%s: \"%s\" is not a date: left out"),
+	N_("%s: \"%s\" is not a day: kept as far as it reads"),
+	N_("participating-org: role \"%s\" is not an organisation role"),
+	N_("activity-date: type \"%s\" is not a date type"),
+	N_("sector \"%s\" is not in the DAC codelist"),
+	N_("transaction-type \"%s\" is not in the codelist"),
+	N_("budget type \"%s\" is not in the codelist"),
+	N_("%s without a code: left out"),
+	N_("%s without a value: left out"),
+	N_("recipient-region \"%s\" (vocabulary %s) is no place of ours: kept "
+	   "as written"),
+	N_("recipient-country \"%s\" is not an ISO 3166 alpha-2 code: kept as "
+	   "written"),
+	N_("activity-status \"%s\" is not in the codelist: kept as written"),
+	N_("budget \"%s\" %s: no sum in a currency we know: no budget kept"),
+	N_("budget \"%s\" %s is in another currency than the others: no "
+	   "budget kept"),
+	N_("the budgets add up to less than nothing: no budget kept"),
+	N_("budget without a period-start day: no budget kept"),
+	N_("budget %s %s: %s: no budget kept"),
 };
 
 #define CHECK_HOLES 4
@@ -350,6 +376,22 @@ check_numbers(const Finding *f, int64_t *a, int64_t *b)
 	return ok;
 }
 
+/* In "FILE:LINE: note", where ": note" starts; NULL when it is not so. */
+static const char *
+file_line_end(const char *s)
+{
+	for (const char *c = strchr(s, ':'); c != NULL;
+	     c = strchr(c + 1, ':')) {
+		const char *d = c + 1;
+
+		while (*d >= '0' && *d <= '9')
+			d++;
+		if (d > c + 1 && d[0] == ':' && d[1] == ' ')
+			return d;
+	}
+	return NULL;
+}
+
 void
 store_finding_text(Buf *out, const char *lang, const Finding *f)
 {
@@ -367,6 +409,10 @@ store_finding_text(Buf *out, const char *lang, const Finding *f)
 		/* "FILE:LINE: " and the note. */
 		const char *note =
 		    f->subject ? strstr(f->subject, ": line ") : NULL;
+
+		/* The IATI importer's: "FILE:LINE: " and its sentence. */
+		if (note == NULL && f->subject != NULL)
+			note = file_line_end(f->subject);
 
 		if (note != NULL) {
 			buf_append(

@@ -107,6 +107,8 @@ typedef struct StatGroup {
 	const char *key;  /* group key as the JSON contract names it */
 	const char *name; /* a name for people (may equal key) */
 	int64_t count;    /* projects in the group */
+	int64_t budgets;  /* store_stats_budget(): of which with a budget */
+	int64_t usd;      /* store_stats_budget(): their budgets, US cents */
 } StatGroup;
 
 /* One data-quality finding. */
@@ -445,5 +447,52 @@ typedef struct ResultFilter {
 	int approved;      /* approved reports only */
 	int events;        /* load the events too */
 } ResultFilter;
+
+/*
+ * A sector of an IATI activity (table iati_sector): a code of a
+ * vocabulary and its share, as published.
+ */
+typedef struct IatiSector {
+	char *vocabulary;     /* SectorVocabulary code: "1" OECD DAC, "99" */
+	char *vocabulary_uri; /* for 98 and 99; NULL */
+	char *code;
+	char *percentage; /* as written; NULL */
+	char *name;       /* the narrative; NULL */
+} IatiSector;
+
+/* A budget or a transaction of an IATI activity (table iati_money). */
+typedef struct IatiMoney {
+	int kind;          /* 'b' budget, 't' transaction */
+	char *type;        /* BudgetType or TransactionType code; NULL */
+	char *status;      /* BudgetStatus code (budgets); NULL */
+	char *start, *end; /* period (budgets); start: a transaction's date */
+	char *value;       /* the decimal as written */
+	int64_t amount;    /* minor units of currency, when has_amount */
+	int has_amount;
+	char *currency;   /* its own, else the activity's default; NULL */
+	char *value_date; /* NULL */
+	char *description, *provider, *receiver; /* transactions; NULL */
+} IatiMoney;
+
+/*
+ * What the store keeps of an IATI activity beside its project: the
+ * identifier, a few fields to query, the rest as JSON (detail, written
+ * and read by src/io/iati_*.c), its sectors, budgets and transactions.
+ * Freed with iati_record_clear().
+ */
+typedef struct IatiRecord {
+	int64_t project_id;
+	char *identifier;  /* iati-identifier, unique */
+	char *version;     /* of the file it came from; NULL */
+	char *status_code; /* ActivityStatus code as published; NULL */
+	char *reporting_ref, *reporting_name, *reporting_type; /* NULL */
+	char *source_file;
+	int64_t source_line;
+	char *detail; /* JSON text */
+	IatiSector *sectors;
+	size_t nsectors;
+	IatiMoney *money;
+	size_t nmoney;
+} IatiRecord;
 
 #endif

@@ -47,14 +47,7 @@ project_clear_links(Store *s, int64_t id, Buf *err)
 		"DELETE FROM project_issue WHERE project_id = ?",
 	};
 
-	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		DbStmt *st = db_prepare(s->db, sql[i], err);
-
-		if (st == NULL || db_bind(st, "i", id) != 0 ||
-		    store_run(s, st, err) != 0)
-			return -1;
-	}
-	return 0;
+	return store_run_each(s, sql, sizeof(sql) / sizeof(sql[0]), id, err);
 }
 
 static int

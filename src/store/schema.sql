@@ -738,3 +738,72 @@ ALTER TABLE project ADD COLUMN gender_demo INTEGER NOT NULL DEFAULT 0
 -- Accept-Language (src/page/page.c).
 ALTER TABLE account ADD COLUMN lang TEXT
     CHECK (lang IS NULL OR lang IN ('ar', 'en', 'es', 'fr', 'ru', 'zh'));
+
+-- @migration 14 IATI activities: identifiers, texts, sectors, budgets, transactions
+
+-- A project imported from (or exportable to) the IATI Standard
+-- (iatistandard.org): its activity identifier, unique, which is what lets a
+-- second import update the project instead of adding one, and the parts of
+-- the activity the project's own columns do not carry.  detail is JSON
+-- written and read by src/io/iati_*.c (the store keeps it as text): the
+-- titles and descriptions in every language, the participating
+-- organisations and their roles, the recipient countries and regions with
+-- their percentages, the policy markers, the activity dates and the
+-- results.  The sectors, budgets and transactions are rows, to be queried.
+CREATE TABLE iati_activity (
+	project_id INTEGER PRIMARY KEY REFERENCES project(id) ON DELETE CASCADE,
+	identifier TEXT NOT NULL UNIQUE,	-- iati-identifier
+	version TEXT,			-- the file's version: 2.03, 1.01, ...
+	status_code TEXT,		-- activity-status code (ActivityStatus codelist)
+	reporting_ref TEXT,		-- reporting-org/@ref
+	reporting_name TEXT,
+	reporting_type TEXT,		-- OrganisationType code
+	source_file TEXT NOT NULL,	-- file and line it was last imported from
+	source_line INTEGER NOT NULL,
+	detail TEXT NOT NULL		-- JSON, as above
+);
+
+-- Sectors of an activity: a code of a vocabulary (1 OECD DAC 5-digit,
+-- 2 DAC 3-digit, 99 the reporting organisation's own: ctmatrix exports its
+-- pillars so) and its share.
+CREATE TABLE iati_sector (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	vocabulary TEXT NOT NULL,	-- SectorVocabulary code ("1" when not given)
+	vocabulary_uri TEXT,
+	code TEXT NOT NULL,
+	percentage TEXT,		-- as written, NULL when not given
+	name TEXT,			-- the narrative, when given
+	PRIMARY KEY (project_id, position)
+) WITHOUT ROWID;
+CREATE INDEX iati_sector_code ON iati_sector(vocabulary, code);
+
+-- Budgets (kind 'b': type, status and period) and transactions (kind
+-- 't': type and date) as published, in their currency.  value is the
+-- decimal as written; amount the same in minor units of the currency
+-- (NULL when it did not read as a sum).  The project's budget (table
+-- budget) is their sum, when they agree on a currency and it converts.
+CREATE TABLE iati_money (
+	project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	kind TEXT NOT NULL CHECK (kind IN ('b', 't')),
+	type TEXT,			-- BudgetType or TransactionType code
+	status TEXT,			-- BudgetStatus code (budgets)
+	start_date TEXT,		-- period-start, or the transaction's date
+	end_date TEXT,			-- period-end (budgets)
+	value TEXT NOT NULL,		-- as written
+	amount INTEGER,			-- minor units of currency
+	currency TEXT,			-- the value's, else the activity's default
+	value_date TEXT,
+	description TEXT,		-- a transaction's, when given
+	provider TEXT,			-- a transaction's provider-org name
+	receiver TEXT,			-- and receiver-org name
+	PRIMARY KEY (project_id, position)
+) WITHOUT ROWID;
+
+-- The budgets by country (`stats --by country --sum budget`) are kept
+-- with the statistics, until the data changes: per group, the projects
+-- with a budget and their budgets summed in US cents (0 for the other
+-- dimensions; the total's row, pos -1, holds the whole sum).
+ALTER TABLE stats_cache ADD COLUMN budgets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stats_cache ADD COLUMN usd INTEGER NOT NULL DEFAULT 0;

@@ -181,10 +181,83 @@ stats_compute(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 	for (int k = 0, at = 1; k < nbind; k++)
 		at = filter_sql_bind(&fs, st, at);
 	while ((step = db_step(st)) == DB_ROW) {
-		StatGroup g = { db_text(st, 0), db_text(st, 1), db_int(st, 2) };
+		StatGroup g = { db_text(st, 0), db_text(st, 1), db_int(st, 2),
+			0, 0 };
 
 		/* Groups with no project are left out, as GROUP BY would. */
 		if (g.count > 0 && fn(ctx, &g) != 0)
+			break;
+	}
+	if (step == DB_ERROR) {
+		store_fail(s, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	db_finalize(st);
+	buf_free(&sql);
+	filter_sql_free(&fs);
+	return rc;
+}
+
+/*
+ * The budget by country, computed (store_stats_budget() keeps it): the
+ * total's usd in *usd, every group to fn.
+ */
+static int
+budget_compute(Store *s, const ProjectFilter *f, int64_t *total, int64_t *usd,
+    StoreStatFn fn, void *ctx, Buf *err)
+{
+	FilterSql fs;
+	Buf sql = BUF_INIT;
+	DbStmt *st = NULL;
+	int rc = -1, step;
+
+	filter_sql_build(s, &fs, f);
+	/* Unfiltered, the two counts read no project row. */
+	if (fs.where.len == 0)
+		buf_puts(&sql,
+		    "SELECT (SELECT count(*) FROM project),"
+		    " (SELECT coalesce(sum(usd), 0) FROM budget)");
+	else
+		buf_printf(&sql,
+		    "SELECT count(*), coalesce(sum(b.usd), 0) FROM project p"
+		    " LEFT JOIN budget b ON b.project_id = p.id WHERE 1%s",
+		    buf_str(&fs.where));
+	st = db_prepare_once(s->db, buf_str(&sql), err);
+	if (st == NULL)
+		goto out;
+	filter_sql_bind(&fs, st, 1);
+	if (db_step(st) != DB_ROW) {
+		store_fail(s, err);
+		goto out;
+	}
+	*total = db_int(st, 0);
+	*usd = db_int(st, 1);
+	db_finalize(st);
+	buf_reset(&sql);
+	/* As stats.c does: the link table's index leads (see there). */
+	buf_puts(&sql,
+	    "SELECT c.iso3, c.name, count(*), count(b.usd),"
+	    " coalesce(sum(b.usd), 0) FROM project_place pp"
+	    " JOIN place c ON c.id = pp.place_id AND c.kind = 'country'"
+	    " LEFT JOIN budget b ON b.project_id = pp.project_id"
+	    " WHERE pp.place_id IS NOT NULL");
+	if (fs.where.len > 0)
+		buf_printf(&sql,
+		    " AND +pp.project_id IN (SELECT p.id FROM project p"
+		    " WHERE 1%s)",
+		    buf_str(&fs.where));
+	buf_puts(&sql, " GROUP BY pp.place_id ORDER BY 5 DESC, c.iso3");
+	st = db_prepare_once(s->db, buf_str(&sql), err);
+	if (st == NULL)
+		goto out;
+	filter_sql_bind(&fs, st, 1);
+	while ((step = db_step(st)) == DB_ROW) {
+		StatGroup g = { db_text(st, 0), db_text(st, 1), db_int(st, 2),
+			db_int(st, 3), db_int(st, 4) };
+
+		if (fn(ctx, &g) != 0)
 			break;
 	}
 	if (step == DB_ERROR) {
@@ -224,6 +297,8 @@ collect(void *ctx, const StatGroup *g)
 	k->key = xstrdup(g->key);
 	k->name = xstrdup(g->name);
 	k->count = g->count;
+	k->budgets = g->budgets;
+	k->usd = g->usd;
 	if (c->fn(c->ctx, g) != 0) {
 		c->stopped = 1;
 		return 1;
@@ -248,11 +323,11 @@ stats_sig(const char *by, const ProjectFilter *f, Buf *sig)
 
 static int
 stats_cached(Store *s, const char *sig, int64_t gen, int64_t *total,
-    StoreStatFn fn, void *ctx)
+    int64_t *usd, StoreStatFn fn, void *ctx)
 {
 	Buf err = BUF_INIT;
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT pos, key, name, count FROM stats_cache"
+	    "SELECT pos, key, name, count, budgets, usd FROM stats_cache"
 	    " WHERE sig = ? AND generation = ? ORDER BY pos",
 	    &err);
 	int found = 0;
@@ -261,10 +336,13 @@ stats_cached(Store *s, const char *sig, int64_t gen, int64_t *total,
 	if (st == NULL || db_bind(st, "ti", sig, gen) != 0)
 		return 0;
 	while (db_step(st) == DB_ROW) {
-		StatGroup g = { db_text(st, 1), db_text(st, 2), db_int(st, 3) };
+		StatGroup g = { db_text(st, 1), db_text(st, 2), db_int(st, 3),
+			db_int(st, 4), db_int(st, 5) };
 
 		if (db_int(st, 0) < 0) {
 			*total = g.count;
+			if (usd != NULL)
+				*usd = g.usd;
 			found = 1;
 		} else if (found && fn(ctx, &g) != 0) {
 			break;
@@ -275,8 +353,8 @@ stats_cached(Store *s, const char *sig, int64_t gen, int64_t *total,
 }
 
 static void
-stats_store(
-    Store *s, const char *sig, int64_t gen, int64_t total, const Collect *c)
+stats_store(Store *s, const char *sig, int64_t gen, int64_t total, int64_t usd,
+    const Collect *c)
 {
 	Buf err = BUF_INIT;
 	DbStmt *del, *ins, *prune;
@@ -286,8 +364,8 @@ stats_store(
 		goto out;
 	del = db_prepare(s->db, "DELETE FROM stats_cache WHERE sig = ?", &err);
 	ins = db_prepare(s->db,
-	    "INSERT INTO stats_cache(sig, generation, pos, key, name, count)"
-	    " VALUES (?, ?, ?, ?, ?, ?)",
+	    "INSERT INTO stats_cache(sig, generation, pos, key, name, count,"
+	    " budgets, usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	    &err);
 	/* Rows of older generations are of no use to anyone: prune them. */
 	prune = db_prepare(
@@ -299,11 +377,13 @@ stats_store(
 	}
 	ok = del && ins && db_bind(del, "t", sig) == 0 &&
 	    store_run(s, del, &err) == 0 &&
-	    db_bind(ins, "tiitti", sig, gen, (int64_t)-1, "", "", total) == 0 &&
+	    db_bind(ins, "tiittiii", sig, gen, (int64_t)-1, "", "", total,
+		(int64_t)0, usd) == 0 &&
 	    store_run(s, ins, &err) == 0;
 	for (size_t i = 0; ok && i < c->n; i++)
-		ok = db_bind(ins, "tiitti", sig, gen, (int64_t)i, c->g[i].key,
-			 c->g[i].name, c->g[i].count) == 0 &&
+		ok = db_bind(ins, "tiittiii", sig, gen, (int64_t)i, c->g[i].key,
+			 c->g[i].name, c->g[i].count, c->g[i].budgets,
+			 c->g[i].usd) == 0 &&
 		    store_run(s, ins, &err) == 0;
 	if (ok && db_commit(s->db, &err) == 0)
 		goto out;
@@ -312,23 +392,32 @@ out:
 	buf_free(&err);
 }
 
-int
-store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
-    StoreStatFn fn, void *ctx, Buf *err)
+/*
+ * The groups of dimension by (the sig's name) that f selects, as kept
+ * for this generation of the data, else computed (budget: the budgets by
+ * country, else the counts by) and kept.
+ */
+static int
+stats_kept(Store *s, const char *by, int budget, const ProjectFilter *f,
+    int64_t *total, int64_t *usd, StoreStatFn fn, void *ctx, Buf *err)
 {
 	Buf sig = BUF_INIT;
 	Collect c = { NULL, 0, 0, fn, ctx, 0 };
-	int64_t gen = store_generation(s);
+	int64_t gen = store_generation(s), sum = 0;
 	int rc;
 
 	stats_sig(by, f, &sig);
-	if (gen > 0 && stats_cached(s, buf_str(&sig), gen, total, fn, ctx)) {
+	if (gen > 0 &&
+	    stats_cached(s, buf_str(&sig), gen, total, usd, fn, ctx)) {
 		buf_free(&sig);
 		return 0;
 	}
-	rc = stats_compute(s, by, f, total, collect, &c, err);
+	rc = budget ? budget_compute(s, f, total, &sum, collect, &c, err)
+		    : stats_compute(s, by, f, total, collect, &c, err);
+	if (usd != NULL)
+		*usd = sum;
 	if (rc == 0 && gen > 0 && !c.stopped)
-		stats_store(s, buf_str(&sig), gen, *total, &c);
+		stats_store(s, buf_str(&sig), gen, *total, sum, &c);
 	for (size_t i = 0; i < c.n; i++) {
 		free((char *)(uintptr_t)c.g[i].key);
 		free((char *)(uintptr_t)c.g[i].name);
@@ -336,6 +425,13 @@ store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
 	free(c.g);
 	buf_free(&sig);
 	return rc;
+}
+
+int
+store_stats(Store *s, const char *by, const ProjectFilter *f, int64_t *total,
+    StoreStatFn fn, void *ctx, Buf *err)
+{
+	return stats_kept(s, by, 0, f, total, NULL, fn, ctx, err);
 }
 
 /* A count with no groups: nothing to pass on. */
@@ -357,7 +453,7 @@ store_count_cached(
 	*gen = store_generation(s);
 	stats_sig("count", f, &sig);
 	found = *gen > 0 &&
-	    stats_cached(s, buf_str(&sig), *gen, total, count_none, NULL);
+	    stats_cached(s, buf_str(&sig), *gen, total, NULL, count_none, NULL);
 	buf_free(&sig);
 	return found;
 }
@@ -371,6 +467,14 @@ store_count_keep(Store *s, const ProjectFilter *f, int64_t gen, int64_t total)
 	if (gen <= 0)
 		return;
 	stats_sig("count", f, &sig);
-	stats_store(s, buf_str(&sig), gen, total, &none);
+	stats_store(s, buf_str(&sig), gen, total, 0, &none);
 	buf_free(&sig);
+}
+
+int
+store_stats_budget(Store *s, const ProjectFilter *f, int64_t *total,
+    int64_t *usd, StoreStatFn fn, void *ctx, Buf *err)
+{
+	return stats_kept(
+	    s, "budget-by-country", 1, f, total, usd, fn, ctx, err);
 }

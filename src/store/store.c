@@ -46,6 +46,25 @@ store_run(Store *s, DbStmt *st, Buf *err)
 }
 
 int
+store_pending_flush(Store *s, Buf *err)
+{
+	return store_index_flush(s, err);
+}
+
+int
+store_run_each(Store *s, const char *const *sql, size_t n, int64_t id, Buf *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		DbStmt *st = db_prepare(s->db, sql[i], err);
+
+		if (st == NULL || db_bind(st, "i", id) != 0 ||
+		    store_run(s, st, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
 store_schema_version(Store *s)
 {
 	Buf err = BUF_INIT;

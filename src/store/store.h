@@ -61,6 +61,13 @@ void store_read_end(Store *s);
 int store_bulk_begin(Store *s, Buf *err);
 
 /*
+ * Move what a long write keeps waiting until its commit (the search
+ * index's new entries) into place now, so that an import of any size
+ * holds no more than one batch of them in memory.  0 or -1.
+ */
+int store_pending_flush(Store *s, Buf *err);
+
+/*
  * The generation of the data: a number every committed write raises, so
  * that anything computed from the data (a cache, an HTTP ETag) can tell
  * whether it still holds.  -1 when it cannot be read.
@@ -748,5 +755,38 @@ int store_working_groups(Store *s, StoreRefFn fn, void *ctx, Buf *err);
 /* The thematic areas of project_id, as entered: key and English name. */
 int store_project_areas(
     Store *s, int64_t project_id, StoreRefFn fn, void *ctx, Buf *err);
+
+/* --- IATI activities (iati.c) ---------------------------------------------
+ * Writes run inside a transaction the caller began (io/iati_import.c).
+ */
+
+/*
+ * The project kept under IATI identifier id: its id, 0 when none, -1.
+ */
+int64_t store_iati_find(Store *s, const char *identifier, Buf *err);
+
+/*
+ * Keep r for project r->project_id (which exists), replacing what was
+ * kept for it, sectors and money included; fresh: the project was just
+ * added, nothing is kept for it (nothing to delete first).  0 or -1.
+ */
+int store_iati_save(Store *s, const IatiRecord *r, int fresh, Buf *err);
+
+/* What is kept for project_id into r (zeroed by the caller): 1, 0, -1. */
+int store_iati_get(Store *s, int64_t project_id, IatiRecord *r, Buf *err);
+void iati_record_clear(IatiRecord *r);
+/* Free what one budget or transaction holds and zero it. */
+void iati_money_clear(IatiMoney *m);
+
+/*
+ * The projects f selects, by country they name, with their budgets
+ * summed (each project's whole budget in each country it names, as a
+ * project counts in each group: g->count, g->budgets and g->usd), the
+ * greatest sum first; *total the projects selected and *usd their
+ * budgets summed once each.  Kept until the data changes, as
+ * store_stats() keeps its groups (stats.c).
+ */
+int store_stats_budget(Store *s, const ProjectFilter *f, int64_t *total,
+    int64_t *usd, StoreStatFn fn, void *ctx, Buf *err);
 
 #endif

@@ -38,6 +38,13 @@ int64_t store_returning_id(Store *s, DbStmt *st, Buf *err);
 /* Run a prepared statement that returns no rows; 0 or -1. */
 int store_run(Store *s, DbStmt *st, Buf *err);
 
+/*
+ * Run each of sql[0..n) (literals with one parameter) with id bound: the
+ * deletions of what hangs off a row.  0, or -1 at the first failure.
+ */
+int store_run_each(
+    Store *s, const char *const *sql, size_t n, int64_t id, Buf *err);
+
 /* Move the rows waiting for the search index into it (project.c). */
 int store_index_flush(Store *s, Buf *err);
 

@@ -95,6 +95,9 @@ sqlite3 "$DB" "DROP TABLE project_fts;
 	ALTER TABLE project DROP COLUMN gender_demo;
 	DROP TABLE upload; DROP TABLE login_failure;
 	DROP TABLE audit; DROP TABLE session; DROP TABLE account;
+	DROP TABLE iati_money; DROP TABLE iati_sector; DROP TABLE iati_activity;
+	ALTER TABLE stats_cache DROP COLUMN budgets;
+	ALTER TABLE stats_cache DROP COLUMN usd;
 	UPDATE schema_version SET version = 2;"
 equal "the database now says version 2" 2 \
 	"$(sqlite3 "$DB" 'SELECT version FROM schema_version')"
@@ -108,5 +111,7 @@ contains "the new index keeps no positions" "detail = none" \
 equal "the reindex flag is cleared" 0 \
 	"$(sqlite3 "$DB" "SELECT value FROM store_state WHERE key = 'reindex'")"
 contains "migration 3 made the start-date index" project_start "$(indexes)"
+equal "migration 14 made the IATI tables" 3 \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_schema WHERE name IN ('iati_activity', 'iati_sector', 'iati_money')")"
 equal "migration 13 gave the accounts their language" 1 \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM pragma_table_info('account') WHERE name = 'lang'")"

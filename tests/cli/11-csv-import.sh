@@ -22,14 +22,6 @@ snapshot() {
 	"$CTM" stats --by pillar --format json >"$d/stats.json" 2>/dev/null
 	"$CTM" check --format json >"$d/check.json" 2>/dev/null
 }
-same() { # same DESC A B: the snapshots A and B are identical
-	if diff -r "$WORK/snap-$2" "$WORK/snap-$3" >"$WORK/diff" 2>&1; then
-		_report 0 "$1"
-	else
-		_report 1 "$1"
-		head -20 "$WORK/diff" | sed 's/^/#   /'
-	fi
-}
 total() { "$CTM" stats --by pillar --format json >"$WORK/t.json" 2>/dev/null && json 'j.total' "$WORK/t.json"; }
 # pj SERIAL EXPR: EXPR over the project x with that serial
 pj() {

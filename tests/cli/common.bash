@@ -16,6 +16,17 @@ ids() {
 	json 'j.projects.map(x=>x.id).sort((a,b)=>a-b).join(" ")' "$1"
 }
 
+# same DESC A B: the snapshots $WORK/snap-A and $WORK/snap-B (directories
+# a test's own snapshot function fills) are identical
+same() { # same DESC A B: the snapshots A and B are identical
+	if diff -r "$WORK/snap-$2" "$WORK/snap-$3" >"$WORK/diff" 2>&1; then
+		_report 0 "$1"
+	else
+		_report 1 "$1"
+		head -20 "$WORK/diff" | sed 's/^/#   /'
+	fi
+}
+
 # subset "A B C" "A B C D": exit 0 when every word of $1 is in $2
 subset() {
 	for w in $1; do

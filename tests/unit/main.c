@@ -19,5 +19,6 @@ main(void)
 	test_money();
 	test_results();
 	test_store();
+	test_iati();
 	return test_failed ? 1 : 0;
 }

@@ -49,5 +49,6 @@ void test_form(void);
 void test_money(void);
 void test_results(void);
 void test_store(void);
+void test_iati(void);
 
 #endif

@@ -1,0 +1,322 @@
+#!/bin/bash
+# 36-iati.sh - the IATI exchange (issue 7, doc/iati.md).  Real files of
+# three publishers (the IATI Standard's 2.03 example, DFID's 1.01 and
+# Sida's 1.00 from the IATI Datastore) import without losing an activity:
+# the activities counted in the file equal those imported, left out by
+# the relevance rule, refused and repeated; what they map to (status,
+# dates, places, organisations, sectors, budgets, transactions, the gender
+# marker, titles in every language); importing again changes nothing; a
+# made-up 1.03 file's defects are reported with file and line and kept
+# as findings; a broken file, alone or after a good one, fails naming
+# file and line and leaves the database as it was; the relevance rule and
+# a rule of one's own; the export validates against the official schema
+# (xmllint), of the 2018 matrix and of the imported activities; export
+# then import into a fresh database gives the same projects, budgets and
+# gender markers; the budget summed by country.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/common.bash"
+
+IATI=$TOP/tests/data/iati
+EX=$IATI/activity-standard-example-annotated-2.03.xml
+DFID=$IATI/datastore-dfid-CD-v1.01.xml
+SIDA=$IATI/datastore-sida-v1.00.xml
+BAD=$IATI/defects-1.03.xml
+XSD=$TOP/data/iati/iati-activities-schema.xsd
+
+# count FILE: the <iati-activity> elements of an IATI file, by xmllint
+count() { xmllint --xpath 'count(/iati-activities/iati-activity)' "$1"; }
+
+# sumrep FILE: what an import's JSON report accounts for
+sumrep() {
+	json 'j.added+j.updated+j.unchanged+j.skipped+j.refused+j.repeated' "$1"
+}
+
+# snapshot NAME [DB]: what a user can see of a database
+snapshot() {
+	d=$WORK/snap-$1
+	mkdir -p "$d"
+	"$CTM" --db "${2:-$CTMATRIX_DB}" projects --format json >"$d/projects.json" 2>/dev/null
+	"$CTM" --db "${2:-$CTMATRIX_DB}" check --format json >"$d/check.json" 2>/dev/null
+	"$CTM" --db "${2:-$CTMATRIX_DB}" funding --by project --format json >"$d/funding.json" 2>/dev/null
+	sqlite3 "${2:-$CTMATRIX_DB}" 'SELECT * FROM iati_activity; SELECT * FROM iati_sector;
+		SELECT * FROM iati_money;' >"$d/iati.txt"
+}
+
+"$CTM" init >/dev/null
+
+# --- no activity lost, three publishers ---------------------------------
+for f in "$EX" "$DFID" "$SIDA"; do
+	n=$(count "$f")
+	name=$(basename "$f")
+	check "$name has activities ($n)" -- test "$n" -gt 0
+	"$CTM" --db "$WORK/all-$name.db" import iati --relevant all "$f" \
+		--format json >"$WORK/rep.json" 2>"$WORK/notes.txt"
+	equal "$name: imported without a failure" 0 $?
+	equal "$name: every activity read" "$n" "$(json j.activities "$WORK/rep.json")"
+	equal "$name: every activity accounted for (all kept)" "$n" "$(sumrep "$WORK/rep.json")"
+	equal "$name: projects in the database = activities added" \
+		"$(json j.added "$WORK/rep.json")" \
+		"$("$CTM" --db "$WORK/all-$name.db" projects --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')"
+	"$CTM" --db "$WORK/ct-$name.db" import iati "$f" --format json \
+		>"$WORK/rep.json" 2>/dev/null
+	equal "$name: with the rule, every activity accounted for" "$n" "$(sumrep "$WORK/rep.json")"
+done
+"$CTM" import iati "$EX" "$DFID" "$SIDA" --relevant all --format json \
+	>"$WORK/rep.json" 2>"$WORK/notes.txt"
+total=$(($(count "$EX") + $(count "$DFID") + $(count "$SIDA")))
+equal "three files at once: all added" "$total" "$(json j.added "$WORK/rep.json")"
+contains "a defect is named with file and line" \
+	"activity-standard-example-annotated-2.03.xml:8: iati-unknown-place" \
+	"$(cat "$WORK/notes.txt")"
+
+# --- what activities map to ----------------------------------------------
+pj() { "$CTM" projects --search "$1" --format json >"$WORK/p.json"; json "$2" "$WORK/p.json"; }
+equal "2.03: the title in the activity's language" "Activity title" \
+	"$(pj "Activity title" 'j.projects[0].title')"
+equal "2.03: status 2 is ongoing" ongoing "$(pj "Activity title" 'j.projects[0].status')"
+equal "2.03: AF and AG are Afghanistan and Antigua" "AFG ATG" \
+	"$(pj "Activity title" 'j.projects[0].places.filter(p=>p.kind==="country").map(p=>p.key).join(" ")')"
+equal "2.03: DAC region 489 is South America (M49 005)" 005 \
+	"$(pj "Activity title" 'j.projects[0].places.find(p=>p.name==="489"||p.key==="005").key')"
+id=$(pj "Activity title" 'j.projects[0].id')
+"$CTM" project "$id" --format json >"$WORK/one.json"
+equal "2.03: the actual start" 2012-04-28 "$(json j.period.start "$WORK/one.json")"
+equal "2.03: the planned end, no actual one" 2015-12-31 "$(json j.period.end "$WORK/one.json")"
+equal "2.03: three sectors kept (two DAC 3-digit, one of its own)" "2:111 2:112 99:A1" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT group_concat(vocabulary || ':' || code, ' ') FROM iati_sector WHERE project_id = $id")"
+equal "2.03: a budget and a transaction kept, in EUR" "b:1:3000:300000:EUR t:1:1000:100000:EUR" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT group_concat(kind || ':' || type || ':' || value || ':' || amount || ':' || currency, ' ') FROM iati_money WHERE project_id = $id")"
+contains "2.03: the titles in French and Spanish are kept" "Título de la actividad" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT detail FROM iati_activity WHERE project_id = $id")"
+contains "2.03: the roles of the participating organisations are kept" '"role":"2"' \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT detail FROM iati_activity WHERE project_id = $id")"
+equal "1.01: dates as text, start-actual" 2004-01-01 \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT start_date FROM project WHERE source_key = 'iati:GB-1-105838'")"
+equal "1.01: status 4 (closed) is completed" completed \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT status FROM project WHERE source_key = 'iati:GB-1-105838'")"
+equal "1.01: letter transaction codes read (C, D, E to 2, 3, 4)" "2 3 4" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 't' AND a.version = '1.01' ORDER BY type)" | tr , ' ')"
+equal "1.01: budgets Original and Revised read as types 1 and 2" "1 2" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 'b' AND a.version = '1.01' ORDER BY type)" | tr , ' ')"
+equal "1.00: DAC region 189 is Northern Africa (015)" 015 \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT pl.key FROM project p JOIN project_place pp ON pp.project_id = p.id JOIN place pl ON pl.id = pp.place_id WHERE p.source_key = 'iati:SE-6-5204017401-189ANO-72010'")"
+equal "1.00: USD budgets become the projects' budgets" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(DISTINCT project_id) FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 'b' AND m.currency = 'USD' AND a.version = '1.00'")" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(*) FROM budget b JOIN iati_activity a USING (project_id) WHERE a.version = '1.00'")"
+equal "1.0x: the DAC gender marker's significance 1 is GEN2" 2 \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT DISTINCT gender_marker FROM project WHERE source_key = 'iati:GB-1-105838-101'")"
+
+# --- importing again changes nothing; a rate makes the budgets -----------
+snapshot before
+"$CTM" import iati "$EX" "$DFID" "$SIDA" --relevant all --format json \
+	>"$WORK/rep.json" 2>/dev/null
+equal "again: every activity unchanged" "$total" "$(json j.unchanged "$WORK/rep.json")"
+snapshot again
+same "again: the database as it was" before again
+"$CTM" rates add GBP 1.25 --date 2000-01-01 >/dev/null
+"$CTM" import iati "$EX" "$DFID" "$SIDA" --relevant all --format json \
+	>"$WORK/rep.json" 2>/dev/null
+check "a GBP rate recorded: DFID's projects updated with budgets" -- \
+	test "$(json j.updated "$WORK/rep.json")" -gt 100
+equal "  their budgets in US dollars at 1.25" 125 \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT usd * 100 / amount FROM budget WHERE currency = 'GBP' LIMIT 1")"
+
+# --- defects of a made-up 1.03 file ----------------------------------------
+"$CTM" --db "$WORK/bad.db" import iati "$BAD" --format json \
+	>"$WORK/rep.json" 2>"$WORK/notes.txt"
+equal "defects: imported" 0 $?
+equal "defects: 4 activities, 2 added, 1 refused, 1 repeated" "4 2 1 1" \
+	"$(json '[j.activities,j.added,j.refused,j.repeated].join(" ")' "$WORK/rep.json")"
+for n in "defects-1.03.xml:7: iati-no-identifier" "defects-1.03.xml:25: iati-bad-date" \
+	"defects-1.03.xml:30: iati-unknown-code" "defects-1.03.xml:53: iati-repeated" \
+	"defects-1.03.xml:57: iati-missing" "defects-1.03.xml:12: iati-unknown-place" \
+	"defects-1.03.xml:61: iati-missing: budget without a value" \
+	"defects-1.03.xml:62: iati-missing: transaction without a value"; do
+	contains "defects: reported: $n" "$n" "$(cat "$WORK/notes.txt")"
+done
+"$CTM" --db "$WORK/bad.db" check >"$WORK/check.txt" 2>&1
+contains "defects: the refusal is a finding with file and line" \
+	"defects-1.03.xml:7: activity without an iati-identifier" "$(cat "$WORK/check.txt")"
+contains "defects: a bad date is a finding of its project" \
+	'"2014-13-45" is not a day' "$(cat "$WORK/check.txt")"
+equal "defects: a month kept at its precision" 2014 \
+	"$(sqlite3 "$WORK/bad.db" "SELECT start_date FROM project WHERE source_key = 'iati:XM-TEST-1'")"
+equal "defects: UNESCO resolved, the NGO kept as written, lead first" "UNESCO|lead Some NGO|partner" \
+	"$(sqlite3 "$WORK/bad.db" "SELECT group_concat(coalesce(o.key, po.name) || '|' || po.role, ' ') FROM project_org po LEFT JOIN organisation o ON o.id = po.organisation_id JOIN project p ON p.id = po.project_id WHERE p.source_key = 'iati:XM-TEST-1'")"
+equal "defects: a title without an identifier's... no title: the identifier" XM-TEST-2 \
+	"$(sqlite3 "$WORK/bad.db" "SELECT title FROM project WHERE source_key = 'iati:XM-TEST-2'")"
+equal "defects: two USD budgets summed (100000.50 + 200000)" 30000050 \
+	"$(sqlite3 "$WORK/bad.db" "SELECT amount FROM budget b JOIN project p ON p.id = b.project_id WHERE p.source_key = 'iati:XM-TEST-1'")"
+equal "defects: DAC gender significance 2 is GEN3" 3 \
+	"$(sqlite3 "$WORK/bad.db" "SELECT gender_marker FROM project WHERE source_key = 'iati:XM-TEST-1'")"
+
+# --- a broken file: nothing written, file and line named -------------------
+snapshot before "$WORK/bad.db"
+printf '<?xml version="1.0"?>\n<iati-activities version="2.03">\n <iati-activity>\n  <iati-identifier>XM-TEST-9</titl>\n' >"$WORK/broken.xml"
+"$CTM" --db "$WORK/bad.db" import iati "$BAD" "$WORK/broken.xml" >"$WORK/out.txt" 2>&1
+equal "broken: the import fails (exit 1)" 1 $?
+contains "broken: the error names file and line" "broken.xml:4:" "$(cat "$WORK/out.txt")"
+snapshot after "$WORK/bad.db"
+same "broken: the database as it was (the good file before it too)" before after
+"$CTM" --db "$WORK/empty.db" init >/dev/null
+idx() { sqlite3 "$WORK/empty.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name)"; }
+before=$(idx)
+"$CTM" --db "$WORK/empty.db" import iati --relevant all "$EX" "$WORK/broken.xml" >/dev/null 2>&1
+equal "broken, into an empty database: no project" 0 \
+	"$(sqlite3 "$WORK/empty.db" "SELECT count(*) FROM project")"
+equal "broken, into an empty database: the indexes a bulk load drops are back" \
+	"$before" "$(idx)"
+printf '<?xml version="1.0"?>\n<projects/>\n' >"$WORK/other.xml"
+status "not IATI: refused" 1 -- "$CTM" --db "$WORK/bad.db" import iati "$WORK/other.xml"
+contains "not IATI: says so" "not an IATI activity file" \
+	"$("$CTM" --db "$WORK/bad.db" import iati "$WORK/other.xml" 2>&1)"
+status "a file that is not there" 1 -- "$CTM" --db "$WORK/bad.db" import iati "$WORK/none.xml"
+
+# --- the relevance rule ----------------------------------------------------
+"$CTM" --db "$WORK/ct.db" import iati "$BAD" --format json >"$WORK/rep.json" 2>/dev/null
+equal "rule: PVE in a title, terrorisme in a description: both kept" 2 \
+	"$(json j.added "$WORK/rep.json")"
+"$CTM" --db "$WORK/ct2.db" import iati "$EX" "$DFID" "$SIDA" --format json \
+	>"$WORK/rep.json" 2>/dev/null
+kept=$(json j.added "$WORK/rep.json")
+check "rule: some of the publishers' activities kept ($kept), not all" -- \
+	test "$kept" -gt 0 -a "$kept" -lt "$total"
+equal "rule: kept and left out make every activity" "$total" \
+	"$(json 'j.added+j.skipped' "$WORK/rep.json")"
+equal "rule: every kept one is in a listed sector or says a keyword" "" \
+	"$(sqlite3 "$WORK/ct2.db" "SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM iati_sector s WHERE s.project_id = p.id AND s.code IN ('15210','15220','15130','15113','15240')) AND NOT (lower(p.title || ' ' || p.activities || ' ' || (SELECT detail FROM iati_activity a WHERE a.project_id = p.id)) LIKE '%terror%' OR lower(p.title || ' ' || p.activities) LIKE '%extremis%' OR lower(p.title || p.activities) LIKE '%radicali%')")"
+echo '{"sectors": [], "keywords": ["activity title"]}' >"$WORK/rule.json"
+"$CTM" --db "$WORK/rule.db" import iati "$EX" "$DFID" --rule "$WORK/rule.json" \
+	--format json >"$WORK/rep.json" 2>/dev/null
+equal "rule of one's own: one keyword, one activity" 1 "$(json j.added "$WORK/rep.json")"
+echo '{"sectors": "15210"}' >"$WORK/rule-bad.json"
+status "a rule that is not one" 1 -- "$CTM" --db "$WORK/rule.db" import iati "$EX" --rule "$WORK/rule-bad.json"
+status "--relevant wants ct or all" 2 -- "$CTM" --db "$WORK/rule.db" import iati "$EX" --relevant some
+
+# --- export: valid against the schema --------------------------------------
+status "export wants --reporting-org" 2 -- "$CTM" export iati --out "$WORK/x.xml"
+"$CTM" export iati --reporting-org XM-TEST --out "$WORK/imported.xml" 2>/dev/null
+check "export of the imported activities validates" -- \
+	xmllint --noout --schema "$XSD" "$WORK/imported.xml"
+equal "  every project exported" "$total" "$(count "$WORK/imported.xml")"
+check "  the identifiers kept" -- grep -q '<iati-identifier>GB-1-105838</iati-identifier>' "$WORK/imported.xml"
+
+M=$WORK/matrix.db
+"$CTM" --db "$M" import annex "$DATA" >/dev/null 2>&1
+"$CTM" --db "$M" rates add EUR 1.0843 --date 2018-01-01 >/dev/null
+"$CTM" --db "$M" budget set 5 "250,000" --currency EUR --date 2018-06-01 >/dev/null
+"$CTM" --db "$M" budget set 7 "1,000,000" --date 2018-03-01 >/dev/null
+"$CTM" --db "$M" budget set 9 "5" --date 2018-03-01 --demo >/dev/null
+"$CTM" --db "$M" gender 5 1 >/dev/null
+"$CTM" --db "$M" gender 7 3 >/dev/null
+"$CTM" --db "$M" export iati --reporting-org XM-EXAMPLE --identifier-prefix XM-CT \
+	--out "$WORK/matrix.xml" 2>/dev/null
+check "export of the 2018 matrix validates" -- xmllint --noout --schema "$XSD" "$WORK/matrix.xml"
+equal "  one activity a project" \
+	"$("$CTM" --db "$M" projects --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')" \
+	"$(count "$WORK/matrix.xml")"
+check "  identifiers made of the prefix and the id" -- grep -q '<iati-identifier>XM-CT-5</iati-identifier>' "$WORK/matrix.xml"
+check "  the pillars as sectors of vocabulary 99" -- grep -q 'vocabulary="99" vocabulary-uri="https://www.un.org/counterterrorism/un-global-counter-terrorism-strategy" code="II"' "$WORK/matrix.xml"
+lacks "  a budget made up for a demonstration is not published" '>5.00</value>' "$(cat "$WORK/matrix.xml")"
+"$CTM" --db "$M" export iati --reporting-org XM-EXAMPLE --pillar II >"$WORK/p2.xml" 2>/dev/null
+equal "  the filters of projects: --pillar II" \
+	"$("$CTM" --db "$M" projects --pillar II --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).total))')" \
+	"$(count "$WORK/p2.xml")"
+check "  to standard output, valid too" -- xmllint --noout --schema "$XSD" "$WORK/p2.xml"
+
+# --- round trip: export, then import into a fresh database -----------------
+R=$WORK/round.db
+"$CTM" --db "$R" rates add EUR 1.0843 --date 2018-01-01 >/dev/null
+"$CTM" --db "$R" import iati --relevant all "$WORK/matrix.xml" --format json \
+	>"$WORK/rep.json" 2>"$WORK/notes.txt"
+equal "round trip: every activity added" "$(count "$WORK/matrix.xml")" "$(json j.added "$WORK/rep.json")"
+# the fields IATI carries, project by project: all but id, source, the
+# importer's notes and the times of the records
+strip='j.projects=j.projects.map(p=>{delete p.id;return p;});j'
+for f in "$M" "$R"; do
+	"$CTM" --db "$f" projects --format json >"$WORK/list.json"
+	json "$strip" "$WORK/list.json" >"$WORK/list-$(basename "$f").json"
+	for id in $(ids "$WORK/list.json"); do
+		"$CTM" --db "$f" project "$id" --format json
+	done >"$WORK/each.json"
+	node -e 'const t=require("fs").readFileSync(process.argv[1],"utf8");
+		const objs=t.split(/\n(?=\{)/).filter(s=>s.trim()).map(s=>JSON.parse(s));
+		for (const o of objs) { for (const k of ["id","source","issues","created_at","updated_at"]) delete o[k]; console.log(JSON.stringify(o)); }' \
+		"$WORK/each.json" >"$WORK/each-$(basename "$f").json"
+	"$CTM" --db "$f" funding --by project --format json |
+		node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);for(const g of j.groups.sort((a,b)=>a.name<b.name?-1:1))console.log(g.name,g.budget,g.budget_cents,g.demo_projects)})' \
+		>"$WORK/funding-$(basename "$f").txt"
+	"$CTM" --db "$f" gender --format json |
+		node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);for(const g of j.groups)console.log(g.key,g.projects)})' \
+		>"$WORK/gender-$(basename "$f").txt"
+done
+check "round trip: projects --format json the same" -- \
+	cmp "$WORK/list-matrix.db.json" "$WORK/list-round.db.json"
+check "round trip: project ID --format json the same, field by field" -- \
+	diff "$WORK/each-matrix.db.json" "$WORK/each-round.db.json"
+check "  (176 projects compared)" -- test "$(wc -l <"$WORK/each-round.db.json")" -eq 176
+check "round trip: the budgets the same (the demonstration one left out)" -- \
+	diff <(sed 's/ 5.00 500 1$/ 0.00 0 0/' "$WORK/funding-matrix.db.txt") \
+	"$WORK/funding-round.db.txt"
+check "round trip: the gender markers the same" -- \
+	diff "$WORK/gender-matrix.db.txt" "$WORK/gender-round.db.txt"
+"$CTM" --db "$R" export iati --reporting-org XM-EXAMPLE --out "$WORK/round.xml" 2>/dev/null
+check "round trip: exported again, the same activities" -- \
+	diff <(grep -v 'datetime=' "$WORK/matrix.xml" | sed 's/XM-CT-[0-9]*//') \
+	<(grep -v 'datetime=' "$WORK/round.xml" | sed 's/XM-CT-[0-9]*//')
+"$CTM" --db "$R" import iati --relevant all "$WORK/matrix.xml" --format json >"$WORK/rep.json" 2>/dev/null
+equal "round trip: the same file again changes nothing" 176 "$(json j.unchanged "$WORK/rep.json")"
+
+# imported activities exported and imported again keep what IATI carries
+"$CTM" --db "$WORK/round2.db" rates add GBP 1.25 --date 2000-01-01 >/dev/null
+"$CTM" --db "$WORK/round2.db" import iati --relevant all "$WORK/imported.xml" >/dev/null 2>&1
+for f in "$CTMATRIX_DB" "$WORK/round2.db"; do
+	"$CTM" --db "$f" projects --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const p of JSON.parse(s).projects){delete p.id;console.log(JSON.stringify(p))}})' >"$WORK/imp-$(basename "$f").txt"
+done
+check "imported, exported, imported: the same projects" -- \
+	diff "$WORK/imp-test.db.txt" "$WORK/imp-round2.db.txt"
+equal "  the same transactions" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(*), sum(amount) FROM iati_money WHERE kind = 't'")" \
+	"$(sqlite3 "$WORK/round2.db" "SELECT count(*), sum(amount) FROM iati_money WHERE kind = 't'")"
+equal "  the same titles in every language" \
+	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(*) FROM iati_activity, json_each(detail, '\$.titles')")" \
+	"$(sqlite3 "$WORK/round2.db" "SELECT count(*) FROM iati_activity, json_each(detail, '\$.titles')")"
+
+# --- budget summed by country ------------------------------------------------
+"$CTM" --db "$M" stats --by country --sum budget --format json >"$WORK/sum.json"
+equal "sum by country: the whole portfolio's USD budgets" \
+	"$(sqlite3 "$M" "SELECT sum(usd) FROM budget")" "$(json j.usd_cents "$WORK/sum.json")"
+equal "sum by country: a country's sum is its projects' budgets" \
+	"$(sqlite3 "$M" "SELECT coalesce(sum(b.usd), 0) FROM project_place pp JOIN place c ON c.id = pp.place_id JOIN budget b ON b.project_id = pp.project_id WHERE c.iso3 = 'MLI'")" \
+	"$(json '(j.groups.find(g=>g.key==="MLI")||{usd_cents:0}).usd_cents' "$WORK/sum.json")"
+equal "sum by country: counts as stats --by country does" \
+	"$("$CTM" --db "$M" stats --by country --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).groups.find(g=>g.key==="MLI").count))')" \
+	"$(json 'j.groups.find(g=>g.key==="MLI").count' "$WORK/sum.json")"
+status "--sum budget goes with --by country only" 2 -- "$CTM" --db "$M" stats --by pillar --sum budget
+"$CTM" --db "$M" stats --by country --sum budget --format json >"$WORK/sum2.json"
+check "sum by country: asked again (kept), the same answer" -- cmp "$WORK/sum.json" "$WORK/sum2.json"
+before=$(json j.usd_cents "$WORK/sum.json")
+"$CTM" --db "$M" budget set 7 "2,000,000" --date 2018-03-01 >/dev/null
+"$CTM" --db "$M" stats --by country --sum budget --format json >"$WORK/sum3.json"
+equal "sum by country: a budget changed, the sum follows at once" \
+	"$((before + 100000000))" "$(json j.usd_cents "$WORK/sum3.json")"
+
+# --- in the command's language ---------------------------------------------
+"$CTM" --db "$WORK/fr.db" --lang fr import iati "$BAD" >"$WORK/out.txt" 2>&1
+contains "French: a defect said in French, with file and line" \
+	"defects-1.03.xml:25: iati-bad-date: activity-date : « 2014-13-45 » n'est pas un jour" \
+	"$(cat "$WORK/out.txt")"
+contains "French: the summary" "activités lues" "$(cat "$WORK/out.txt")"
+contains "Chinese: not an IATI file, said in Chinese" "不是 IATI 活动文件" \
+	"$("$CTM" --db "$WORK/fr.db" --lang zh import iati "$WORK/other.xml" 2>&1)"
+"$CTM" --db "$WORK/bad.db" --lang ru check >"$WORK/check-ru.txt" 2>&1
+contains "Russian: a file's note, in check, in Russian with its file and line" \
+	"defects-1.03.xml:7: мероприятие без iati-identifier" "$(cat "$WORK/check-ru.txt")"
+contains "Russian: a project's defect, in check, in Russian" \
+	"«2014-13-45» — не день" "$(cat "$WORK/check-ru.txt")"
+
+# --- an export of nothing --------------------------------------------------
+rm -f "$WORK/none.xml"
+status "export of no project: refused (an IATI file holds one activity)" 1 -- \
+	"$CTM" --db "$M" export iati --reporting-org XM-EXAMPLE --search zzzzqqq --out "$WORK/none.xml"
+check "  and no file written" -- test ! -e "$WORK/none.xml"
