@@ -455,6 +455,8 @@ cmd_duplicates(Cli *c)
 	o.country = cli_opt(c, "country");
 	o.area = cli_opt(c, "area");
 	o.entity = cli_opt(c, "entity");
+	/* A table names the areas in its language; JSON and CSV in English. */
+	o.lang = strcmp(c->format, "table") == 0 ? c->lang : NULL;
 	o.min = cli_opt(c, "min") ? atof(cli_opt(c, "min")) : -1;
 	o.limit =
 	    cli_opt(c, "limit") ? (size_t)atoll(cli_opt(c, "limit")) : 100;

@@ -1054,6 +1054,7 @@ page_duplicates(Page *p)
 	o.country = page_param(p, "country");
 	o.area = page_param(p, "area");
 	o.entity = page_param(p, "entity");
+	o.lang = p->lang;
 	o.min = min ? atof(min) : -1;
 	if (o.min > 1)
 		o.min = 1;

@@ -71,6 +71,7 @@ typedef struct Dup {
 	size_t ncountry;
 	char **area_key; /* by area bit */
 	char **area_name;
+	char **area_name_lang; /* in o->lang, or NULL (English) */
 	int narea;
 	uint32_t *pool; /* word ids */
 	size_t npool, cappool;
@@ -415,6 +416,19 @@ area_one(void *ctx, const RefItem *r)
 	return 0;
 }
 
+/* An area's name in the language asked for, by the bit of its key. */
+static int
+area_lang_one(void *ctx, const RefItem *r)
+{
+	Dup *d = ctx;
+	int64_t bit;
+
+	if (strmap_get(&d->areas, r->key, &bit) && bit < d->narea &&
+	    d->area_name_lang[bit] == NULL)
+		d->area_name_lang[bit] = xstrdup(r->name);
+	return 0;
+}
+
 static int
 keyword_one(void *ctx, const char *area, const char *kw)
 {
@@ -624,7 +638,8 @@ side_fill(const Dup *d, DupSide *s, const Proj *p)
 static void
 describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 {
-	Buf c = BUF_INIT, a = BUF_INIT, an = BUF_INIT, w = BUF_INIT;
+	Buf c = BUF_INIT, a = BUF_INIT, an = BUF_INIT, anl = BUF_INIT,
+	    w = BUF_INIT;
 	Buf r = BUF_INIT;
 	uint64_t both = x->areas & y->areas;
 	uint32_t best[DUP_WORDS_SHOWN];
@@ -641,6 +656,10 @@ describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 			    &a, "%s%s", a.len ? ", " : "", d->area_key[k]);
 			buf_printf(
 			    &an, "%s%s", an.len ? "; " : "", d->area_name[k]);
+			buf_printf(&anl, "%s%s", anl.len ? "; " : "",
+			    d->area_name_lang && d->area_name_lang[k]
+				? d->area_name_lang[k]
+				: d->area_name[k]);
 		}
 	/* The rarest words of the titles, then of the activities. */
 	for (int pass = 0; pass < 2; pass++) {
@@ -709,13 +728,14 @@ describe(Dup *d, const Proj *x, const Proj *y, DupPair *out)
 	out->areas = xstrdup(buf_str(&a));
 	out->recognised = x->recognised || y->recognised;
 	out->words = xstrdup(buf_str(&w));
-	out->area_names = xstrdup(buf_str(&an));
+	out->area_names = xstrdup(buf_str(&anl));
 	out->no_periods = x->start == INT_MIN && x->end == INT_MAX &&
 	    y->start == INT_MIN && y->end == INT_MAX;
 	out->reason = xstrdup(buf_str(&r));
 	buf_free(&c);
 	buf_free(&a);
 	buf_free(&an);
+	buf_free(&anl);
 	buf_free(&w);
 	buf_free(&r);
 }
@@ -735,9 +755,12 @@ dup_free(Dup *d)
 	for (int i = 0; i < d->narea; i++) {
 		free(d->area_key[i]);
 		free(d->area_name[i]);
+		if (d->area_name_lang != NULL)
+			free(d->area_name_lang[i]);
 	}
 	free(d->area_key);
 	free(d->area_name);
+	free(d->area_name_lang);
 	free(d->pool);
 	free(d->cpool);
 	free(d->df);
@@ -781,6 +804,12 @@ dup_report(Store *s, const DupOptions *o, DupReport *r, Buf *err)
 	if (store_areas(s, NULL, area_one, &d, err) != 0 ||
 	    store_area_keywords(s, keyword_one, &d, err) != 0)
 		goto out;
+	if (o->lang != NULL && strcmp(o->lang, "en") != 0) {
+		d.area_name_lang =
+		    xcalloc(d.narea ? (size_t)d.narea : 1, sizeof(char *));
+		if (store_areas(s, o->lang, area_lang_one, &d, err) != 0)
+			goto out;
+	}
 	/* Phrase triggers are resolved as words are met (word_areas). */
 	if (store_dup_projects(s, read_one, &d, err) != 0)
 		goto out;

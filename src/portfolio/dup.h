@@ -36,7 +36,8 @@ typedef struct DupPair {
 	char *areas;      /* shared thematic area keys, ", "-separated */
 	int recognised;   /* an area was recognised, not entered */
 	char *words;      /* the rarest words they share, ", "-separated */
-	char *area_names; /* the shared areas' names, "; "-separated */
+	char *area_names; /* the shared areas' names, "; "-separated, in
+			     DupOptions.lang */
 	int no_periods;   /* neither project gives its period */
 	char *reason;     /* a sentence for people, in English */
 } DupPair;
@@ -47,6 +48,7 @@ typedef struct DupOptions {
 	const char *country; /* only pairs sharing this ISO alpha-3 */
 	const char *area;    /* only pairs sharing this thematic area */
 	const char *entity;  /* only pairs one of whose leads is this */
+	const char *lang;    /* DupPair.area_names in it; NULL: English */
 } DupOptions;
 
 typedef struct DupReport {

@@ -148,6 +148,7 @@ equal "es needs areas --format csv: the same bytes as English" \
 out=$("$CTM" --lang ru duplicates --limit 1 2>&1)
 contains "ru duplicates: why, in Russian" "общие слова:" "$out"
 lacks "  not in English" "words in common" "$out"
+contains "  the area named in Russian" "Образование, расширение прав" "$out"
 contains "en duplicates: why, as ever" "words in common:" "$("$CTM" duplicates --limit 1 2>&1)"
 equal "ru duplicates --format csv: the same bytes as English" \
 	"$("$CTM" duplicates --format csv)" "$("$CTM" --lang ru duplicates --format csv)"
