@@ -16,18 +16,9 @@
 int64_t
 store_iati_find(Store *s, const char *identifier, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
-	    "SELECT project_id FROM iati_activity WHERE identifier = ?", err);
-	int64_t id = 0;
-	int rc;
-
-	if (st == NULL || db_bind(st, "t", identifier) != 0)
-		return -1;
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		id = db_int(st, 0);
-	db_reset(st);
-	return rc == DB_ERROR ? store_fail(s, err) : id;
+	return store_id_of(s,
+	    "SELECT project_id FROM iati_activity WHERE identifier = ?",
+	    identifier, err);
 }
 
 /* Forget what was kept for project id. */

@@ -238,18 +238,7 @@ store_need_get(Store *s, int64_t id, const NeedViewer *v, Need *n, Buf *err)
 int64_t
 store_need_by_ref(Store *s, const char *ref, Buf *err)
 {
-	DbStmt *st =
-	    db_prepare(s->db, "SELECT id FROM need WHERE ref = ?", err);
-	int64_t id = 0;
-	int rc;
-
-	if (st == NULL || db_bind(st, "t", ref) != 0)
-		return -1;
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		id = db_int(st, 0);
-	db_reset(st);
-	return rc == DB_ERROR ? store_fail(s, err) : id;
+	return store_id_of(s, "SELECT id FROM need WHERE ref = ?", ref, err);
 }
 
 /* Replace the organisations and projects of n->id with n's. */

@@ -581,20 +581,9 @@ batch_row(Store *s, RowBatch *b, Buf *err)
 static int64_t
 pillar_id(Store *s, const char *key, Buf *err)
 {
-	DbStmt *st;
-	int64_t id = 0;
-	int rc;
-
 	if (key == NULL)
 		return 0;
-	st = db_prepare(s->db, "SELECT id FROM pillar WHERE key = ?", err);
-	if (st == NULL || db_bind(st, "t", key) != 0)
-		return -1;
-	rc = db_step(st);
-	if (rc == DB_ROW)
-		id = db_int(st, 0);
-	db_reset(st);
-	return rc == DB_ERROR ? store_fail(s, err) : id;
+	return store_id_of(s, "SELECT id FROM pillar WHERE key = ?", key, err);
 }
 
 static void

@@ -33,6 +33,22 @@ store_col_dup(DbStmt *st, int i)
 	return t ? xstrdup(t) : NULL;
 }
 
+int64_t
+store_id_of(Store *s, const char *sql, const char *key, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db, sql, err);
+	int64_t id = 0;
+	int rc;
+
+	if (st == NULL || db_bind(st, "t", key) != 0)
+		return -1;
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		id = db_int(st, 0);
+	db_reset(st);
+	return rc == DB_ERROR ? store_fail(s, err) : id;
+}
+
 int
 store_run(Store *s, DbStmt *st, Buf *err)
 {

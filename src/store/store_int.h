@@ -39,6 +39,12 @@ int64_t store_returning_id(Store *s, DbStmt *st, Buf *err);
 int store_run(Store *s, DbStmt *st, Buf *err);
 
 /*
+ * The integer the one-column statement sql gives for its one text
+ * parameter key (an id by its key): 0 when no row, -1 on failure.
+ */
+int64_t store_id_of(Store *s, const char *sql, const char *key, Buf *err);
+
+/*
  * Run each of sql[0..n) (literals with one parameter) with id bound: the
  * deletions of what hangs off a row.  0, or -1 at the first failure.
  */
