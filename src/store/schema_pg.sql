@@ -19,10 +19,11 @@
 
 -- @migration 1 the portfolio core: framework, places, organisations, projects
 
--- Each language's order of names (store_int.h, STORE_BY_LANG); English
--- keeps the bytes' order, the database's ("C").
+-- Each language's order of names (store_int.h, STORE_BY_LANG), English's
+-- too; the database's own order ("C") is the bytes'.
 CREATE COLLATION lang_ar (provider = icu, locale = 'ar');
 CREATE COLLATION lang_zh (provider = icu, locale = 'zh');
+CREATE COLLATION lang_en (provider = icu, locale = 'en');
 CREATE COLLATION lang_fr (provider = icu, locale = 'fr');
 CREATE COLLATION lang_ru (provider = icu, locale = 'ru');
 CREATE COLLATION lang_es (provider = icu, locale = 'es');
