@@ -137,7 +137,7 @@ for cmd in "projects" "stats --by pillar" "check" "init" "projects --format json
 	# shellcheck disable=SC2086
 	"$CTM" --db "$db" $cmd >/dev/null 2>&1
 	equal "fresh database: '$cmd' exits 0" 0 $?
-	check "fresh database: '$cmd' created $db" -- test -s "$db"
+	check "fresh database: '$cmd' created $db" -- db_exists "$db"
 done
 "$CTM" --db "$WORK/fresh-stats.db" stats --by pillar --format json >"$WORK/t.json" 2>/dev/null
 equal "fresh database: stats total 0" 0 "$(json 'j.total' "$WORK/t.json")"
