@@ -13,7 +13,8 @@ DB=$CTMATRIX_DB
 indexes() {
 	if [ "${CTM_BACKEND:-}" = pg ]; then
 		dbq "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'
-		    AND indexdef NOT LIKE 'CREATE UNIQUE %' ORDER BY indexname"
+		    AND indexname NOT IN (SELECT conname FROM pg_constraint)
+		    ORDER BY indexname"
 	else
 		dbq "SELECT name FROM sqlite_schema WHERE type = 'index'
 		    AND sql IS NOT NULL ORDER BY name"

@@ -132,6 +132,8 @@ equal "POST by the focal point of an entity the project does not name: 403" 403 
 equal "POST by the focal point of its entity's project: 201" 201 \
 	"$(req POST /projects "$T_FP" "$NEW")"
 CREATED=$(json j.id "$WORK/b")
+check "the new project takes an id after the imported ones' (the sequence moved on)" -- \
+	test "$CREATED" -gt 176
 equal "the new project, resolved: entities, places, period" \
 	"UNICRI,OHCHR MLI,NER 2024-01 2026-12 regional" \
 	"$(json 'j.entities.map(e=>e.key)+" "+j.places.map(p=>p.key)+" "+j.period.start+" "+j.period.end+" "+j.scope' "$WORK/b")"

@@ -114,7 +114,7 @@ contains "sample: the error names the file" "$WORK/no/such/dir/x.pdf" "$out"
 nproj=$(dbq 'SELECT count(*) FROM project')
 equal "2018: the matrix imported" 176 "$nproj"
 for lang in en ru ar; do
-	check "2018 $lang: rendered" -- "$SAMPLE" "$CTMATRIX_DB" $lang "$WORK/r-$lang.pdf"
+	check "2018 $lang: rendered" -- "$SAMPLE" "$(db_open_arg "$CTMATRIX_DB")" $lang "$WORK/r-$lang.pdf"
 	a4 "2018 $lang" "$WORK/r-$lang.pdf"
 done
 every_page "2018 en" "$WORK/r-en.pdf" "Main activities" Page of
@@ -154,7 +154,7 @@ done
 for lang in es fr zh; do
 	check "2018 $lang: rendered" -- env \
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0" \
-		"$SAMPLE" "$CTMATRIX_DB" $lang "$WORK/r-$lang.pdf"
+		"$SAMPLE" "$(db_open_arg "$CTMATRIX_DB")" $lang "$WORK/r-$lang.pdf"
 	a4 "2018 $lang" "$WORK/r-$lang.pdf"
 done
 every_page "2018 es" "$WORK/r-es.pdf" "Actividades principales" Página de

@@ -61,6 +61,15 @@ sql_hex() {
 		echo "lower(hex($1))"
 	fi
 }
+# db_open_arg PATH: the database of PATH as a program that opens it itself
+# (store_open) is to be given it: PATH on SQLite, its URL on PostgreSQL.
+db_open_arg() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		"$CTM" --url --db "$1"
+	else
+		printf '%s\n' "$1"
+	fi
+}
 # db_exists PATH: 0 when the database of PATH exists (on SQLite, a file
 # that is not empty).
 db_exists() {
@@ -84,6 +93,19 @@ db_copy() {
 			: >"$CTM_PG_DIR/made-${to%%\?*}"
 	else
 		cp "$1" "$2"
+	fi
+}
+# db_remove PATH: the database of PATH gone, as if never made.
+db_remove() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		local url
+		url=$("$CTM" --url --db "$1")
+		url=${url#postgresql:///}
+		psql -X -q -d "postgresql:///postgres?host=$CTM_PG_DIR&user=ctmatrix" \
+			-c "DROP DATABASE IF EXISTS \"${url%%\?*}\"" &&
+			rm -f "$CTM_PG_DIR/made-${url%%\?*}"
+	else
+		rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
 	fi
 }
 # on_sqlite REASON: 0 on SQLite; on PostgreSQL, print a TAP line skipping
