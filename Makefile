@@ -156,7 +156,8 @@ run:
 # sqlite3 and curl, xmllint for the Akoma Ntoso schema and, with unzip,
 # for reading back the XLSX workbooks, chromium for the browser tests,
 # poppler-utils (pdfinfo, pdftotext, pdftoppm) for the PDFs; postgresql
-# for the private cluster of the PostgreSQL tests (tools/pg-cluster);
+# (with its client, psql and pg_dump) for the private cluster the CLI
+# tests run on the second time (tools/pg-cluster, tests/run);
 # and npm for the test tools of tests/package.json (Ajv, html-validate,
 # playwright-core), from Debian unless the node installed brings its own.
 TEST_PKGS := clang libclang-rt-14-dev clang-format nodejs git sqlite3 curl \

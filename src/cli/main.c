@@ -751,8 +751,7 @@ cli_store(Cli *c)
 		buf_free(&err);
 		return NULL;
 	}
-	if (!store_has_reference(c->store) &&
-	    refdata_load(c->store, NULL, &err) != 0) {
+	if (refdata_ensure(c->store, &err) != 0) {
 		cli_error(EXIT_SYSTEM,
 		    tr(c->lang, "loading reference data: %s"), buf_str(&err));
 		store_close(c->store);

@@ -671,14 +671,21 @@ out:
 	return rc;
 }
 
-int
-refdata_load(Store *s, RefdataCounts *counts, Buf *err)
+/*
+ * Load it all in the transaction begun; unless only_missing and s has it
+ * already (another process loaded it while this one waited for the write
+ * lock).  Commit, or roll back and return -1.
+ */
+static int
+refdata_load_in(Store *s, RefdataCounts *counts, int only_missing, Buf *err)
 {
 	RefdataCounts c;
 
 	memset(&c, 0, sizeof(c));
-	if (store_begin(s, err) != 0)
-		return -1;
+	if (only_missing && store_has_reference(s)) {
+		store_rollback(s);
+		return 0;
+	}
 	if (load_framework(s, &c, err) || load_m49(s, &c, err) ||
 	    load_groupings(s, &c, err) || load_place_aliases(s, &c, err) ||
 	    load_organisations(s, &c, err) || load_currencies(s, &c, err) ||
@@ -690,6 +697,24 @@ refdata_load(Store *s, RefdataCounts *counts, Buf *err)
 	if (counts != NULL)
 		*counts = c;
 	return 0;
+}
+
+int
+refdata_load(Store *s, RefdataCounts *counts, Buf *err)
+{
+	if (store_begin(s, err) != 0)
+		return -1;
+	return refdata_load_in(s, counts, 0, err);
+}
+
+int
+refdata_ensure(Store *s, Buf *err)
+{
+	if (store_has_reference(s))
+		return 0;
+	if (store_begin(s, err) != 0)
+		return -1;
+	return refdata_load_in(s, NULL, 1, err);
 }
 
 int

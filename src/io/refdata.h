@@ -30,6 +30,14 @@ typedef struct RefdataCounts {
 int refdata_load(Store *s, RefdataCounts *counts, Buf *err);
 
 /*
+ * Load it only when s lacks it, as refdata_load(); asked again once the
+ * write lock is held, so that commands opening a new database at once
+ * load it once, not once each (each waiting for the one before).  Return
+ * 0, or -1 with a message in err.
+ */
+int refdata_ensure(Store *s, Buf *err);
+
+/*
  * The countries of the embedded M49 table by ISO 3166-1 alpha-3 code,
  * with their English names, without a database: the plan reader checks
  * delegation tags against it.

@@ -345,7 +345,7 @@ store_audit(Store *s, const char *subject, int64_t subject_id, StoreAuditFn fn,
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT id, at, actor, action, subject, subject_id, old, new"
-	    " FROM audit WHERE (?1 IS NULL OR subject = ?1)"
+	    " FROM audit WHERE (CAST(?1 AS text) IS NULL OR subject = ?1)"
 	    " AND (?2 = 0 OR subject_id = ?2) ORDER BY id DESC",
 	    err);
 	int rc;

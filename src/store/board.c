@@ -228,9 +228,9 @@ store_board_decisions(
 	    " coalesce(d.account_id, 0), d.actor, d.recorded_at, d.demo"
 	    " FROM board_decision d JOIN project p ON p.id = d.project_id"
 	    " LEFT JOIN seed_round r ON r.id = d.round_id"
-	    " WHERE (?1 IS NULL OR r.key = ?1) AND (?2 = 0 OR d.project_id = "
-	    "?2)"
-	    " AND (?3 IS NULL OR d.decision = ?3)"
+	    " WHERE (CAST(?1 AS text) IS NULL OR r.key = ?1)"
+	    " AND (?2 = 0 OR d.project_id = ?2)"
+	    " AND (CAST(?3 AS text) IS NULL OR d.decision = ?3)"
 	    " ORDER BY d.meeting, d.id",
 	    err);
 	BoardDecision d;

@@ -17,7 +17,9 @@
  *    and NULL are left for the server to infer from where they stand.
  *    A statement whose types the server refuses is prepared again with
  *    fewer declared (of use outside a transaction only: inside one, the
- *    refusal has spoilt the transaction).
+ *    refusal has spoilt the transaction).  A parameter the text never
+ *    names (SQLite binds it all the same) is declared text, as the
+ *    server could not infer its type.
  *  - Results are read whole, in text format; integers are parsed, and
  *    booleans ("t", "f") read as 1 and 0, as SQLite's comparisons give.
  *  - Writers take one advisory lock at BEGIN, held to the end of their
@@ -138,6 +140,7 @@ struct PgStmt {
 	int runs;            /* times run: named on the server from the 2nd */
 	char name[16];       /* its name on the server; "" until prepared */
 	int n;               /* parameters */
+	char *named;         /* 1 for each the text names ($N), else 0 */
 	const char **val;    /* their values, text (NULL: SQL NULL) */
 	int *len;            /* bytes of binary values */
 	int *fmt;            /* 1: binary (a blob), 0: text */
@@ -243,6 +246,7 @@ pg_stmt_free(PgStmt *st)
 	if (st->blob != NULL)
 		pq.freemem(st->blob);
 	free(st->sql);
+	free(st->named);
 	free(st->val);
 	free(st->len);
 	free(st->fmt);
@@ -304,12 +308,14 @@ pg_exec(Db *base, const char *sql, Buf *err)
  * SQLite's parameters in sql as PostgreSQL's into out: "?N" is "$N", a
  * bare "?" one more than the largest number so far.  Quoted text,
  * quoted names and comments are copied as they are.  The count of
- * parameters is the largest number.
+ * parameters is the largest number; *named (the caller frees it) is 1
+ * for each number the text names, 0 for the others.
  */
 static int
-pg_translate(const char *sql, Buf *out)
+pg_translate(const char *sql, Buf *out, char **named)
 {
 	const char *p = sql;
+	Buf seen = BUF_INIT; /* byte k: 1 when $k+1 was met */
 	int max = 0;
 
 	while (*p) {
@@ -333,11 +339,16 @@ pg_translate(const char *sql, Buf *out)
 				k = max + 1;
 			if (k > max)
 				max = k;
+			while (seen.len < (size_t)k)
+				buf_putc(&seen, 0);
+			seen.s[k - 1] = 1;
 			buf_printf(out, "$%d", k);
 		} else {
 			buf_putc(out, *p++);
 		}
 	}
+	buf_putc(&seen, 0); /* never empty */
+	*named = buf_detach(&seen);
 	return max;
 }
 
@@ -364,8 +375,8 @@ pg_prepare(Db *base, const char *sql, int once, Buf *err)
 			}
 		}
 	}
-	n = pg_translate(sql, &text);
 	s = xcalloc(1, sizeof(*s));
+	n = pg_translate(sql, &text, &s->named);
 	s->base.drv = &pg_driver;
 	s->db = db;
 	s->once = once;
@@ -468,7 +479,8 @@ pg_server_prepare(PgStmt *st)
 		const char *code;
 
 		for (int i = 0; i < st->n; i++)
-			st->ptype[i] = attempt == 0            ? st->type[i]
+			st->ptype[i] = attempt == 0 || !st->named[i]
+			    ? st->type[i]
 			    : attempt == 2 && st->type[i] == 0 ? PG_OID_TEXT
 							       : 0;
 		if (r != NULL)
@@ -504,6 +516,9 @@ pg_run(PgStmt *st)
 	 * Run unnamed the first time: a command of the CLI runs most of its
 	 * statements once, and preparing one first costs a round trip more.
 	 */
+	for (int i = 0; i < st->n; i++)
+		if (!st->named[i] && st->type[i] == 0)
+			st->type[i] = PG_OID_TEXT;
 	if (st->once || st->runs++ == 0)
 		r = pq.execParams(db->c, st->sql, st->n, st->type, st->val,
 		    st->len, st->fmt, 0);

@@ -108,7 +108,7 @@ store_rates(Store *s, const char *currency, StoreRateFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT currency, on_date, usd_e9, source FROM rate"
-	    " WHERE ?1 IS NULL OR currency = ?1"
+	    " WHERE CAST(?1 AS text) IS NULL OR currency = ?1"
 	    " ORDER BY currency, on_date DESC",
 	    err);
 	int rc;
@@ -339,7 +339,7 @@ store_contributions(Store *s, const ContributionFilter *f,
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT " CONTRIBUTION_COLS " WHERE (?1 = 0 OR c.project_id = ?1)"
-	    " AND (?2 IS NULL OR c.donor_name = ?2 OR o.key = ?2"
+	    " AND (CAST(?2 AS text) IS NULL OR c.donor_name = ?2 OR o.key = ?2"
 	    "  OR pl.iso3 = ?2) AND (?3 = 0 OR c.trust_fund = 1)"
 	    " ORDER BY c.received DESC, c.id DESC",
 	    err);
@@ -374,19 +374,20 @@ store_contributions(Store *s, const ContributionFilter *f,
 	"  max(demo) FROM (SELECT project_id, usd, demo FROM contribution"     \
 	"   WHERE project_id IS NOT NULL"                                      \
 	"   UNION ALL SELECT project_id, seed_usd, demo FROM board_decision"   \
-	"   WHERE decision = 'approve' AND seed_usd > 0)"                      \
+	"   WHERE decision = 'approve' AND seed_usd > 0) AS paid"              \
 	"  GROUP BY project_id),"                                              \
 	" fund AS (SELECT pr.id, pr.title, pr.pillar_id, pr.gender_marker,"    \
 	"  pr.gender_demo,"                                                    \
 	"  pr.serial, (SELECT o.organisation_id FROM project_org o"            \
 	"   WHERE o.project_id = pr.id ORDER BY o.position LIMIT 1) AS lead,"  \
 	"  b.usd AS budget, coalesce(g.usd, 0) AS received,"                   \
-	"  max(coalesce(b.demo, 0), coalesce(g.demo, 0)) AS demo,"             \
+	"  CASE WHEN coalesce(b.demo, 0) > coalesce(g.demo, 0)"                \
+	"   THEN coalesce(b.demo, 0) ELSE coalesce(g.demo, 0) END AS demo,"    \
 	"  coalesce(g.demo, 0) AS received_demo"                               \
 	"  FROM project pr LEFT JOIN budget b ON b.project_id = pr.id"         \
 	"  LEFT JOIN got g ON g.project_id = pr.id"                            \
-	"  WHERE (?1 IS NULL OR pr.pillar_id = (SELECT id FROM pillar"         \
-	"   WHERE key = ?1))"                                                  \
+	"  WHERE (CAST(?1 AS text) IS NULL OR pr.pillar_id = (SELECT id"       \
+	"   FROM pillar WHERE key = ?1))"                                      \
 	"  AND (?3 = 0 OR pr.id IN (SELECT project_id FROM appeal_project"     \
 	"   WHERE appeal_id = ?3))"                                            \
 	"  AND (?4 = 0 OR pr.id = ?4))"
@@ -394,20 +395,24 @@ store_contributions(Store *s, const ContributionFilter *f,
 #define FUND_SUMS                                                              \
 	" count(*), count(f.budget), coalesce(sum(f.budget), 0),"              \
 	" coalesce(sum(f.received), 0),"                                       \
-	" coalesce(sum(max(f.budget - f.received, 0)), 0),"                    \
+	" coalesce(sum(CASE WHEN f.budget > f.received"                        \
+	"  THEN f.budget - f.received ELSE 0 END), 0),"                        \
 	" coalesce(sum(f.demo), 0), coalesce(sum(f.received_demo), 0)"
 
 #define FUND_SUMS_GENDER                                                       \
 	" count(*), count(f.budget), coalesce(sum(f.budget), 0),"              \
 	" coalesce(sum(f.received), 0),"                                       \
-	" coalesce(sum(max(f.budget - f.received, 0)), 0),"                    \
-	" coalesce(sum(max(f.demo, f.gender_demo)), 0),"                       \
+	" coalesce(sum(CASE WHEN f.budget > f.received"                        \
+	"  THEN f.budget - f.received ELSE 0 END), 0),"                        \
+	" coalesce(sum(CASE WHEN f.demo > f.gender_demo"                       \
+	"  THEN f.demo ELSE f.gender_demo END), 0),"                           \
 	" coalesce(sum(f.received_demo), 0)"
 
 /* The lead filter, on the grouped rows (?2: entity key). */
 #define FUND_LEAD                                                              \
-	" WHERE (?2 IS NULL OR f.lead IN (SELECT id FROM organisation"         \
-	"  WHERE key = ?2 OR parent_id = (SELECT id FROM organisation"         \
+	" WHERE (CAST(?2 AS text) IS NULL OR f.lead IN (SELECT id"             \
+	"  FROM organisation WHERE key = ?2 OR parent_id = (SELECT id FROM "   \
+	"organisation"                                                         \
 	"  WHERE key = ?2)))"
 
 static const struct {
@@ -415,24 +420,26 @@ static const struct {
 } fund_sql[] = {
 	{ "project",
 	    FUND_CTE " SELECT f.id, f.title," FUND_SUMS " FROM fund f" FUND_LEAD
-		     " GROUP BY f.id ORDER BY coalesce(sum(max(f.budget"
-		     " - f.received, 0)), -1) DESC, f.id" },
+		     " GROUP BY f.id, f.title ORDER BY coalesce(sum(CASE"
+		     " WHEN f.budget > f.received THEN f.budget - f.received"
+		     " ELSE 0 END), -1) DESC, f.id" },
 	{ "entity",
 	    FUND_CTE " SELECT coalesce(o.key, ''), coalesce(o.name,"
 		     " 'no lead entity')," FUND_SUMS " FROM fund f"
 		     " LEFT JOIN organisation o ON o.id = f.lead" FUND_LEAD
-		     " GROUP BY f.lead ORDER BY 7 DESC, 1" },
+		     " GROUP BY f.lead, o.id ORDER BY 7 DESC, 1" },
 	{ "pillar",
 	    FUND_CTE " SELECT coalesce(p.key, ''), coalesce(n.short,"
 		     " 'no pillar')," FUND_SUMS " FROM fund f"
 		     " LEFT JOIN pillar p ON p.id = f.pillar_id"
 		     " LEFT JOIN pillar_name n ON n.pillar_id = p.id"
 		     " AND n.lang = 'en'" FUND_LEAD
-		     " GROUP BY f.pillar_id ORDER BY p.number IS NULL,"
+		     " GROUP BY f.pillar_id, p.id, n.pillar_id, n.lang"
+		     " ORDER BY p.number IS NULL,"
 		     " p.number" },
 	/* A marker made up counts as a demonstration record here. */
 	{ "gender",
-	    FUND_CTE " SELECT coalesce(f.gender_marker, ''),"
+	    FUND_CTE " SELECT coalesce(CAST(f.gender_marker AS text), ''),"
 		     " coalesce('GEN' || f.gender_marker, 'not assessed'),"
 		     " " FUND_SUMS_GENDER " FROM fund f" FUND_LEAD
 		     " GROUP BY f.gender_marker ORDER BY f.gender_marker"
@@ -495,7 +502,8 @@ store_trust_fund_donors(Store *s, StoreDonorFn fn, void *ctx, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "SELECT coalesce(o.key, pl.iso3, c.donor_name),"
-	    " coalesce(o.name, pl.name, c.donor_name), sum(c.usd), count(*),"
+	    " min(coalesce(o.name, pl.name, c.donor_name)), sum(c.usd),"
+	    " count(*),"
 	    " sum(CASE WHEN c.earmarked = 1 THEN c.usd ELSE 0 END),"
 	    " sum(c.demo) FROM contribution c"
 	    " LEFT JOIN organisation o ON o.id = c.donor_org_id"
@@ -704,7 +712,7 @@ store_gender_set(Store *s, int64_t project_id, int marker, int demo, Buf *err)
 {
 	DbStmt *st = db_prepare(s->db,
 	    "UPDATE project SET gender_marker = nullif(?1, -1),"
-	    " gender_demo = ?2 * (?1 >= 0) WHERE id = ?3",
+	    " gender_demo = CASE WHEN ?1 >= 0 THEN ?2 ELSE 0 END WHERE id = ?3",
 	    err);
 
 	if (st == NULL ||

@@ -26,30 +26,45 @@
 	"   AND (o.organisation_id = ?2 OR o.organisation_id ="                \
 	"    (SELECT parent_id FROM organisation WHERE id = ?2)))))"
 
-/* The filters of NeedFilter, as parameters 3 to 18. */
+/*
+ * The filters of NeedFilter, as parameters 3 to 18.  A NULL filter is
+ * CAST to text before IS NULL, so that PostgreSQL knows its type; a word
+ * is in the folded text when replacing it changes the text (the words are
+ * never empty): instr() is SQLite's alone, strpos() PostgreSQL's.
+ */
 #define NEED_WHERE                                                             \
-	" WHERE " NEED_VISIBLE " AND (?3 IS NULL OR c.iso3 = ?3)"              \
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM place_within w"             \
+	" WHERE " NEED_VISIBLE                                                 \
+	" AND (CAST(?3 AS text) IS NULL OR c.iso3 = ?3)"                       \
+	" AND (CAST(?4 AS text) IS NULL OR EXISTS (SELECT 1"                   \
+	"  FROM place_within w"                                                \
 	"  JOIN place r ON r.id = w.ancestor_id"                               \
 	"  WHERE w.place_id = n.country_id AND r.key = ?4))"                   \
-	" AND (?5 IS NULL OR n.pillar_id = (SELECT id FROM pillar"             \
-	"  WHERE key = ?5))"                                                   \
-	" AND (?6 IS NULL OR n.thematic_area_id = (SELECT id"                  \
+	" AND (CAST(?5 AS text) IS NULL OR n.pillar_id = (SELECT id"           \
+	"  FROM pillar WHERE key = ?5))"                                       \
+	" AND (CAST(?6 AS text) IS NULL OR n.thematic_area_id = (SELECT id"    \
 	"  FROM thematic_area WHERE key = ?6))"                                \
-	" AND (?7 IS NULL OR n.status = ?7)"                                   \
-	" AND (?8 IS NULL OR n.priority = ?8)"                                 \
-	" AND (?9 IS NULL OR n.body_id = (SELECT id FROM organisation"         \
-	"  WHERE key = ?9))"                                                   \
+	" AND (CAST(?7 AS text) IS NULL OR n.status = ?7)"                     \
+	" AND (CAST(?8 AS text) IS NULL OR n.priority = ?8)"                   \
+	" AND (CAST(?9 AS text) IS NULL OR n.body_id = (SELECT id"             \
+	"  FROM organisation WHERE key = ?9))"                                 \
 	" AND (?10 = 0 OR (n.status <> 'addressed' AND NOT EXISTS"             \
 	"  (SELECT 1 FROM need_project np WHERE np.need_id = n.id)))"          \
-	" AND (?11 IS NULL OR instr(n.fold, ?11) > 0)"                         \
-	" AND (?12 IS NULL OR instr(n.fold, ?12) > 0)"                         \
-	" AND (?13 IS NULL OR instr(n.fold, ?13) > 0)"                         \
-	" AND (?14 IS NULL OR instr(n.fold, ?14) > 0)"                         \
-	" AND (?15 IS NULL OR instr(n.fold, ?15) > 0)"                         \
-	" AND (?16 IS NULL OR instr(n.fold, ?16) > 0)"                         \
-	" AND (?17 IS NULL OR instr(n.fold, ?17) > 0)"                         \
-	" AND (?18 IS NULL OR instr(n.fold, ?18) > 0)"
+	" AND (CAST(?11 AS text) IS NULL"                                      \
+	" OR replace(n.fold, ?11, '') <> n.fold)"                              \
+	" AND (CAST(?12 AS text) IS NULL"                                      \
+	" OR replace(n.fold, ?12, '') <> n.fold)"                              \
+	" AND (CAST(?13 AS text) IS NULL"                                      \
+	" OR replace(n.fold, ?13, '') <> n.fold)"                              \
+	" AND (CAST(?14 AS text) IS NULL"                                      \
+	" OR replace(n.fold, ?14, '') <> n.fold)"                              \
+	" AND (CAST(?15 AS text) IS NULL"                                      \
+	" OR replace(n.fold, ?15, '') <> n.fold)"                              \
+	" AND (CAST(?16 AS text) IS NULL"                                      \
+	" OR replace(n.fold, ?16, '') <> n.fold)"                              \
+	" AND (CAST(?17 AS text) IS NULL"                                      \
+	" OR replace(n.fold, ?17, '') <> n.fold)"                              \
+	" AND (CAST(?18 AS text) IS NULL"                                      \
+	" OR replace(n.fold, ?18, '') <> n.fold)"
 
 #define NEED_FROM                                                              \
 	" FROM need n JOIN place c ON c.id = n.country_id"                     \
@@ -386,7 +401,7 @@ store_need_list(Store *s, const NeedFilter *f, const NeedViewer *v,
 	st = db_prepare(s->db, sql, err);
 	if (st == NULL || bind_viewer(st, v) != 0 ||
 	    bind_filter(st, f, &words) != 0 ||
-	    db_bind_int(st, 19, f->limit > 0 ? f->limit : -1) != 0 ||
+	    db_bind_int(st, 19, f->limit > 0 ? f->limit : INT64_MAX) != 0 ||
 	    db_bind_int(st, 20, f->offset) != 0)
 		goto fail;
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -417,8 +432,9 @@ fail:
  * the filter and the viewer allow.
  */
 #define GAP_COUNTS                                                             \
-	" count(*), sum(n.status <> 'addressed' AND NOT EXISTS"                \
-	"  (SELECT 1 FROM need_project np WHERE np.need_id = n.id))"
+	" count(*), sum(CASE WHEN n.status <> 'addressed' AND NOT EXISTS"      \
+	"  (SELECT 1 FROM need_project np WHERE np.need_id = n.id)"            \
+	"  THEN 1 ELSE 0 END)"
 
 static const struct {
 	const char *by;

@@ -676,6 +676,27 @@ batch_links(
 	return batch_row(s, b, err);
 }
 
+/*
+ * On PostgreSQL, ids up to last given here are taken: the identity's
+ * sequence is brought up to last, so that a project added later without
+ * an id (store_project_save) takes the next, not one of these.  The
+ * sequence does not roll back with a failed load: that leaves a gap in the
+ * ids, never a clash.  0, or -1.
+ */
+static int
+project_id_taken(Store *s, int64_t last, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT setval(pg_get_serial_sequence('project', 'id'), ?)", err);
+	int rc;
+
+	if (st == NULL || db_bind(st, "i", last) != 0)
+		return -1;
+	rc = db_step(st);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : store_fail(s, err);
+}
+
 int
 store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 {
@@ -691,7 +712,10 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 	store_now(&now);
 	if (index_tables(s, err) != 0)
 		goto out;
-	/* The ids follow the highest: nobody else writes in this transaction. */
+	/*
+	 * The ids follow the highest: nobody else writes in this transaction
+	 * (on PostgreSQL too: every writer holds db_pg.c's write lock).
+	 */
 	st = db_prepare(s->db, "SELECT coalesce(max(id), 0) FROM project", err);
 	if (st == NULL)
 		goto out;
@@ -758,6 +782,8 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 		if (store_index_flush(s, err) != 0)
 			goto out;
 	}
+	if (s->pg && n > 0 && project_id_taken(s, base, err) != 0)
+		goto out;
 	rc = 0;
 out:
 	if (fold != NULL)

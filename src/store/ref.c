@@ -590,7 +590,8 @@ store_places(Store *s, const char *kind, const char *lang, StoreRefFn fn,
 	    "SELECT p.key, p.kind, COALESCE(n.name, p.name), NULL, p.iso2,"
 	    " p.iso3, p.m49 FROM place p"
 	    " LEFT JOIN place_name n ON n.place_id = p.id AND n.lang = ?2"
-	    " WHERE ?1 IS NULL OR p.kind = ?1 ORDER BY p.kind, 3",
+	    " WHERE CAST(?1 AS text) IS NULL OR p.kind = ?1"
+	    " ORDER BY p.kind, COALESCE(n.name, p.name)",
 	    "");
 	DbStmt *st = db_prepare(s->db, store_sql_by_lang(sql, lang), err);
 

@@ -78,10 +78,12 @@ store_region_countries(Store *s, const char *key, const char *lang,
     StoreRegionFn fn, void *ctx, Buf *err)
 {
 	static const char *const sql[NLANG] = STORE_BY_LANG(
-	    "SELECT p.key, p.kind, " NAME_IN_LANG " AS nm, p.iso3, p.m49, 0"
+	    "SELECT p.key, p.kind, " NAME_IN_LANG ", p.iso3, p.m49, 0"
 	    " FROM place r JOIN place_within w ON w.ancestor_id = r.id"
 	    " JOIN place p ON p.id = w.place_id"
-	    " WHERE r.key = ? AND p.kind = 'country' ORDER BY nm",
+	    " WHERE r.key = ? AND p.kind = 'country'"
+	    " ORDER BY coalesce((SELECT n.name FROM place_name n"
+	    " WHERE n.place_id = p.id AND n.lang = ?1), p.name)",
 	    ", p.iso3");
 	DbStmt *st = db_prepare(s->db, store_sql_by_lang(sql, lang), err);
 

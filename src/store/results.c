@@ -25,7 +25,8 @@
  */
 #define RESULT_PROJECTS                                                        \
 	"SELECT p.id FROM project p WHERE (?1 = 0 OR p.id = ?1)"               \
-	" AND (?2 IS NULL OR EXISTS (SELECT 1 FROM project_area pa"            \
+	" AND (CAST(?2 AS text) IS NULL OR EXISTS (SELECT 1"                   \
+	" FROM project_area pa"                                                \
 	" JOIN working_group_area wa ON wa.thematic_area_id ="                 \
 	" pa.thematic_area_id JOIN working_group w ON w.id ="                  \
 	" wa.working_group_id AND w.key = ?2 WHERE pa.project_id = p.id))"     \
@@ -36,7 +37,8 @@
 /* The reports a filter selects: ?3 until (a day), ?4 approved only. */
 #define RESULT_REPORTS                                                         \
 	"SELECT rr.id FROM result_report rr WHERE rr.project_id IN "           \
-	"(" RESULT_PROJECTS ") AND (?3 IS NULL OR rr.period_end <= ?3)"        \
+	"(" RESULT_PROJECTS                                                    \
+	") AND (CAST(?3 AS text) IS NULL OR rr.period_end <= ?3)"              \
 	" AND (?4 = 0 OR rr.status = 'approved')"
 
 /*

@@ -19,10 +19,11 @@
 
 -- @migration 1 the portfolio core: framework, places, organisations, projects
 
--- Each language's order of names (store_int.h, STORE_BY_LANG); English
--- keeps the bytes' order, the database's ("C").
+-- Each language's order of names (store_int.h, STORE_BY_LANG), English's
+-- too; the database's own order ("C") is the bytes'.
 CREATE COLLATION lang_ar (provider = icu, locale = 'ar');
 CREATE COLLATION lang_zh (provider = icu, locale = 'zh');
+CREATE COLLATION lang_en (provider = icu, locale = 'en');
 CREATE COLLATION lang_fr (provider = icu, locale = 'fr');
 CREATE COLLATION lang_ru (provider = icu, locale = 'ru');
 CREATE COLLATION lang_es (provider = icu, locale = 'es');
@@ -753,3 +754,54 @@ ALTER TABLE project ADD COLUMN gender_demo BIGINT NOT NULL DEFAULT 0
 -- Accept-Language (src/page/page.c).
 ALTER TABLE account ADD COLUMN lang TEXT
     CHECK (lang IS NULL OR lang IN ('ar', 'en', 'es', 'fr', 'ru', 'zh'));
+
+-- @migration 14 IATI activities: identifiers, texts, sectors, budgets, transactions
+
+-- As schema.sql's migration 14 (read the comments there): the IATI
+-- identifier and the parts of an activity the project's own columns do not
+-- carry (detail, JSON as text); sectors and money as rows.
+CREATE TABLE iati_activity (
+	project_id BIGINT PRIMARY KEY REFERENCES project(id) ON DELETE CASCADE,
+	identifier TEXT NOT NULL UNIQUE,
+	version TEXT,
+	status_code TEXT,
+	reporting_ref TEXT,
+	reporting_name TEXT,
+	reporting_type TEXT,
+	source_file TEXT NOT NULL,
+	source_line BIGINT NOT NULL,
+	detail TEXT NOT NULL
+);
+
+CREATE TABLE iati_sector (
+	project_id BIGINT NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	position BIGINT NOT NULL,
+	vocabulary TEXT NOT NULL,
+	vocabulary_uri TEXT,
+	code TEXT NOT NULL,
+	percentage TEXT,
+	name TEXT,
+	PRIMARY KEY (project_id, position)
+);
+CREATE INDEX iati_sector_code ON iati_sector(vocabulary, code);
+
+CREATE TABLE iati_money (
+	project_id BIGINT NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	position BIGINT NOT NULL,
+	kind TEXT NOT NULL CHECK (kind IN ('b', 't')),
+	type TEXT,
+	status TEXT,
+	start_date TEXT,
+	end_date TEXT,
+	value TEXT NOT NULL,
+	amount BIGINT,
+	currency TEXT,
+	value_date TEXT,
+	description TEXT,
+	provider TEXT,
+	receiver TEXT,
+	PRIMARY KEY (project_id, position)
+);
+
+ALTER TABLE stats_cache ADD COLUMN budgets BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE stats_cache ADD COLUMN usd BIGINT NOT NULL DEFAULT 0;

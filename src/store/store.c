@@ -97,14 +97,46 @@ store_schema_version(Store *s)
 }
 
 /*
+ * The version of the schema, asked inside the writer's transaction: 0 when
+ * schema_version is not there yet (looked for in the catalogue, as a
+ * failed statement would spoil the transaction on PostgreSQL), -1 on
+ * failure.
+ */
+static int
+store_version_now(Store *s, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    STORE_SQL(s,
+		"SELECT count(*) FROM sqlite_schema"
+		" WHERE type = 'table' AND name = 'schema_version'",
+		"SELECT count(*) FROM pg_tables WHERE tablename ="
+		" 'schema_version' AND schemaname = current_schema()"),
+	    err);
+	int rc, have;
+
+	if (st == NULL)
+		return -1;
+	rc = db_step(st);
+	have = rc == DB_ROW && db_int(st, 0) > 0;
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(s, err);
+	return have ? store_schema_version(s) : 0;
+}
+
+/*
  * Apply one migration: the text between this mark and the next.  The SQL is
- * run as a batch inside a transaction with the version bump.
+ * run as a batch inside a transaction with the version bump.  Another
+ * process may have applied it while this one waited for the write lock
+ * (two commands or servers opening a new database at once): the version
+ * is asked again inside the transaction, and a migration applied is not
+ * applied twice.
  */
 static int
 store_migrate_one(Store *s, int version, const char *sql, size_t len, Buf *err)
 {
 	Buf text = BUF_INIT;
-	int rc = -1;
+	int rc = -1, now;
 
 	buf_append(&text, sql, len);
 	buf_printf(&text,
@@ -113,6 +145,11 @@ store_migrate_one(Store *s, int version, const char *sql, size_t len, Buf *err)
 	    version);
 	if (db_begin(s->db, err) != 0)
 		goto out;
+	if ((now = store_version_now(s, err)) < 0 || now >= version) {
+		db_rollback(s->db);
+		rc = now < 0 ? -1 : 0;
+		goto out;
+	}
 	if (db_exec(s->db, buf_str(&text), err) != 0) {
 		buf_printf(err, " (in migration %d)", version);
 		db_rollback(s->db);

@@ -129,7 +129,7 @@ for cmd in "projects" "stats --by pillar" "check" "init" "projects --format json
 	# shellcheck disable=SC2086
 	"$CTM" --db "$db" $cmd >/dev/null 2>&1
 	equal "fresh database: '$cmd' exits 0" 0 $?
-	check "fresh database: '$cmd' created $db" -- test -s "$db"
+	check "fresh database: '$cmd' created $db" -- db_exists "$db"
 done
 "$CTM" --db "$WORK/fresh-stats.db" stats --by pillar --format json >"$WORK/t.json" 2>/dev/null
 equal "fresh database: stats total 0" 0 "$(json 'j.total' "$WORK/t.json")"
@@ -148,7 +148,7 @@ export CTMATRIX_DB=$WORK/rep.db
 "$CTM" projects --format json >"$WORK/rep0.json" 2>/dev/null
 bad=""
 for i in $(seq 1 40); do
-	rm -f "$WORK"/rep.db*
+	db_remove "$WORK/rep.db"
 	"$CTM" import annex --quiet "$DATA" >/dev/null 2>"$WORK/rep.err"
 	rc=$?
 	"$CTM" projects --format json >"$WORK/rep.json" 2>/dev/null
@@ -157,3 +157,32 @@ for i in $(seq 1 40); do
 	fi
 done
 equal "40 fresh imports of the real file all succeed with the same projects" "" "$bad"
+
+# --- writers at once --------------------------------------------------------
+# Commands opening one new database at once: each finds the schema made,
+# by itself or by another, never twice (the write lock orders them and
+# each migration asks the version again once it holds it).
+db=$WORK/race.db
+"$CTM" --db "$db" help >/dev/null 2>&1 # on PostgreSQL, the empty database
+pids=()
+for i in 1 2 3 4 5 6; do
+	"$CTM" --db "$db" stats --by pillar >/dev/null 2>"$WORK/race$i.err" &
+	pids+=($!)
+done
+bad=""
+for i in 1 2 3 4 5 6; do
+	wait "${pids[$((i - 1))]}" || bad="$bad $i: $(head -1 "$WORK/race$i.err");"
+done
+equal "six commands opening a new database at once all succeed" "" "$bad"
+# Two imports at once into one database: their new projects' ids (the
+# highest plus one, store_projects_add) never clash.
+"$CTM" --db "$db" import annex --quiet "$FIX/edge-pillar3.md" >/dev/null 2>&1 &
+a=$!
+"$CTM" --db "$db" import annex --quiet "$FIX/edge-pillar4-crlf.md" >/dev/null 2>&1 &
+b=$!
+wait $a
+ra=$?
+wait $b
+equal "two imports at once both succeed" "0 0" "$ra $?"
+equal "  with the projects of both (13 and 3), their ids distinct" "16 16" \
+	"$(dbq --db "$db" 'SELECT count(*), count(DISTINCT id) FROM project' | tr '|' ' ')"

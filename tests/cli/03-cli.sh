@@ -18,13 +18,13 @@ count_in() { # count_in DB: the number of projects in DB (without creating it as
 	unset CTMATRIX_DB
 	"$CTM" import annex --quiet "$FIX/edge-pillar4-crlf.md" >/dev/null 2>&1
 )
-check "without --db or \$CTMATRIX_DB the database is ./ctmatrix.db" -- test -s "$dir/ctmatrix.db"
+check "without --db or \$CTMATRIX_DB the database is ./ctmatrix.db" -- db_exists "$dir/ctmatrix.db"
 equal "./ctmatrix.db got the 3 projects" 3 "$(count_in "$dir/ctmatrix.db")"
 (
 	cd "$dir" || exit 1
 	CTMATRIX_DB=$dir/env.db "$CTM" import annex --quiet "$FIX/no-heading.md" --pillar III >/dev/null 2>&1
 )
-check "\$CTMATRIX_DB is used when set" -- test -s "$dir/env.db"
+check "\$CTMATRIX_DB is used when set" -- db_exists "$dir/env.db"
 equal "\$CTMATRIX_DB database got the 2 rows" 2 "$(count_in "$dir/env.db")"
 equal "\$CTMATRIX_DB beats ./ctmatrix.db (still 3 there)" 3 "$(count_in "$dir/ctmatrix.db")"
 (

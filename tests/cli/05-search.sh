@@ -47,7 +47,7 @@ equal "--search UNESCO does not search entity cells only (II 40 is UNESCO's but 
 # when there are few (up to 16), else as a prefix: both give what the
 # text says.  The oracle reads titles and activities off the database and
 # folds them (NFD, no marks, lower case) as the index does.
-sqlite3 -json "$CTMATRIX_DB" "SELECT id, title, activities FROM project" >"$WORK/text.json"
+dbq_json "SELECT id, title, activities FROM project" >"$WORK/text.json"
 # oracle PREFIX: ids of the projects with a word that begins with PREFIX
 oracle() {
 	node -e '

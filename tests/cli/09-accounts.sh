@@ -54,14 +54,14 @@ equal "an unknown role is a usage error (exit 2)" 2 $?
 echo "$PW" | "$CTM" user add 'a b' --role viewer >/dev/null 2>&1
 equal "a login with a space is a usage error (exit 2)" 2 $?
 equal "passwords are kept as argon2id only" 4 \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM account WHERE password_hash LIKE '\$argon2id\$%'")"
-lacks "no password in the clear" "$PW" "$(sqlite3 "$DB" .dump)"
+	"$(dbq --db "$DB" "SELECT count(*) FROM account WHERE password_hash LIKE '\$argon2id\$%'")"
+lacks "no password in the clear" "$PW" "$(db_dump "$DB")"
 
 T_SEC=$("$CTM" token sec)
 T_FP=$("$CTM" token fp)
 T_VIEW=$("$CTM" token view)
 check "token prints 64 hex digits" -- sh -c "echo '$T_SEC' | grep -Eq '^[0-9a-f]{64}\$'"
-lacks "tokens are not kept in the clear" "$T_SEC" "$(sqlite3 "$DB" .dump)"
+lacks "tokens are not kept in the clear" "$T_SEC" "$(db_dump "$DB")"
 
 # --- the server -----------------------------------------------------------------
 serve_start
@@ -120,7 +120,7 @@ equal "a failed validation changed nothing" "completed" \
 equal "DELETE by the secretariat: 204" 204 "$(req DELETE /projects/$OTHER "$T_SEC")"
 equal "the project is gone: 404" 404 "$(req GET /projects/$OTHER "")"
 equal "and gone from the search index" 0 \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM project_org WHERE project_id = $OTHER")"
+	"$(dbq --db "$DB" "SELECT count(*) FROM project_org WHERE project_id = $OTHER")"
 equal "DELETE again: 404" 404 "$(req DELETE /projects/$OTHER "$T_SEC")"
 
 # create
@@ -132,12 +132,14 @@ equal "POST by the focal point of an entity the project does not name: 403" 403 
 equal "POST by the focal point of its entity's project: 201" 201 \
 	"$(req POST /projects "$T_FP" "$NEW")"
 CREATED=$(json j.id "$WORK/b")
+check "the new project takes an id after the imported ones' (the sequence moved on)" -- \
+	test "$CREATED" -gt 176
 equal "the new project, resolved: entities, places, period" \
 	"UNICRI,OHCHR MLI,NER 2024-01 2026-12 regional" \
 	"$(json 'j.entities.map(e=>e.key)+" "+j.places.map(p=>p.key)+" "+j.period.start+" "+j.period.end+" "+j.scope' "$WORK/b")"
 "$CTM" projects --region Sahel --search border --format json >"$WORK/s.json" 2>/dev/null
 contains "the CLI finds it by region and by search" " $CREATED " " $(ids "$WORK/s.json") "
-before=$(sqlite3 "$DB" 'SELECT count(*) FROM project')
+before=$(dbq --db "$DB" 'SELECT count(*) FROM project')
 for bad in '{"pillar":"I"}|missing_field title' \
 	'{"title":"x"}|missing_field pillar' \
 	'{"title":"x","pillar":"IX"}|invalid_field pillar' \
@@ -151,7 +153,7 @@ for bad in '{"pillar":"I"}|missing_field title' \
 	equal "POST $body: $want" "422 $want" "$(cat "$WORK/st") $(ecode)"
 done
 equal "no refused POST wrote a project" "$before" \
-	"$(sqlite3 "$DB" 'SELECT count(*) FROM project')"
+	"$(dbq --db "$DB" 'SELECT count(*) FROM project')"
 
 # --- the audit trail ----------------------------------------------------------------
 "$CTM" audit --project $CREATED --format json >"$WORK/a.json"

@@ -201,7 +201,7 @@ call GET /contributions /contributions
 call GET /contributions "/contributions?project=$MP&donor=EU&trust_fund=true"
 call GET /contributions "/contributions?project=x"
 call GET /contributions "/contributions?year=2018"
-CID=$(sqlite3 "$CTMATRIX_DB" 'SELECT max(id) FROM contribution')
+CID=$(dbq 'SELECT max(id) FROM contribution')
 call DELETE "/contributions/{id}" "/contributions/$CID" "$T_FP"
 call DELETE "/contributions/{id}" "/contributions/$CID" "$T_SEC"
 call DELETE "/contributions/{id}" "/contributions/$CID" "$T_SEC"
@@ -224,7 +224,7 @@ call POST /appeals /appeals "$T_FP" '{"key":"x","title":"X"}'
 call POST /appeals /appeals "" '{"key":"x","title":"X"}'
 call GET /appeals /appeals
 call GET /appeals "/appeals?key=x"
-AID=$(sqlite3 "$CTMATRIX_DB" "SELECT id FROM appeal WHERE key = 'mya-2018'")
+AID=$(dbq "SELECT id FROM appeal WHERE key = 'mya-2018'")
 call GET "/appeals/{id}" "/appeals/$AID"
 call GET "/appeals/{id}" "/appeals/999999"
 call DELETE "/appeals/{id}" "/appeals/$AID" "$T_FP"
@@ -269,7 +269,7 @@ call GET /rounds/{key} /rounds/2018 "$T_AN"
 call GET /rounds/{key} /rounds/1999
 
 # Results: the framework, reports and their moves, progress.
-ID() { sqlite3 "$CTMATRIX_DB" "$1"; }
+ID() { dbq "$1"; }
 call GET /working-groups /working-groups
 call GET /working-groups /working-groups "not-a-token"
 call GET /projects/{id}/areas "/projects/$MP/areas"

@@ -35,7 +35,7 @@ check "the server starts" -- test -n "$ADDR"
 B="http://$ADDR"
 
 # --- helpers: get, post, body, hdr, hdrs, csrf, signin (common.bash) ------
-nprojects() { sqlite3 "$DB" 'SELECT count(*) FROM project'; }
+nprojects() { dbq --db "$DB" 'SELECT count(*) FROM project'; }
 
 # --- what the public sees ------------------------------------------------------
 for path in / "/projects/$MINE" /organisations /organisations/UNICRI \
@@ -416,7 +416,7 @@ contains "  under UNICRI" "Countering terrorist use of the internet in Central A
 equal "  the upload cannot be confirmed twice: 404" 404 \
 	"$(post /upload/commit "$JF" --data-urlencode "upload=$UP" --data-urlencode "csrf=$T")"
 equal "  the trail names the focal point" "fp" \
-	"$(sqlite3 "$DB" "SELECT actor FROM audit WHERE action LIKE 'import%' ORDER BY id DESC LIMIT 1" 2>/dev/null)"
+	"$(dbq --db "$DB" "SELECT actor FROM audit WHERE action LIKE 'import%' ORDER BY id DESC LIMIT 1" 2>/dev/null)"
 
 n=$(nprojects)
 equal "the focal point uploads a CSV with a row of another entity's: preview 200" 200 \

@@ -36,9 +36,9 @@ contains "plan add: a file that is not UTF-8 is refused with its place" \
 	"line 1, column 6: not UTF-8" "$out"
 status "plan add: a bad key is refused" 1 -- "$CTM" plan add 'Bad Key' "$CICA" --title x
 equal "nothing was kept of the refused files" 3 \
-	"$(sqlite3 "$DB" 'SELECT count(*) FROM plan_revision')"
-check "a revision is kept byte for byte" -- bash -c \
-	"sqlite3 '$DB' \"SELECT writefile('$WORK/kept.md', body) FROM plan_revision WHERE seq = 2 AND plan_id = (SELECT id FROM plan WHERE key = 'paris')\" >/dev/null && cmp '$DEC' '$WORK/kept.md'"
+	"$(dbq --db "$DB" 'SELECT count(*) FROM plan_revision')"
+equal "a revision is kept byte for byte" "$(od -An -tx1 -v "$DEC" | tr -d ' \n')" \
+	"$(dbq --db "$DB" "SELECT $(sql_hex body) FROM plan_revision WHERE seq = 2 AND plan_id = (SELECT id FROM plan WHERE key = 'paris')")"
 out=$("$CTM" plan link cica 1 "$MINE" 2>&1)
 contains "plan link: refused while the plan is a draft" "not adopted" "$out"
 check "plan adopt" -- "$CTM" plan adopt cica --revision 1
@@ -144,7 +144,7 @@ get /plans/cica/measures "$F" >/dev/null
 equal "a focal point may not link another entity's project" 403 \
 	"$(formpost /plans/cica/link "$F" measure=3 project="$OTHER")"
 equal "the link is there, and only that one" "1,3" \
-	"$(sqlite3 "$DB" "SELECT group_concat(measure) FROM plan_measure_project WHERE project_id = $MINE ORDER BY measure")"
+	"$(dbq --db "$DB" "SELECT group_concat(measure) FROM (SELECT measure FROM plan_measure_project WHERE project_id = $MINE ORDER BY measure) AS m")"
 get /plans/cica/measures "$F" >/dev/null
 equal "a link without the CSRF token is refused" 403 \
 	"$(post /plans/cica/link "$F" -d measure=4 -d project="$MINE")"
@@ -165,7 +165,7 @@ EOT
 equal "the secretariat adds a revision through the form" 303 \
 	"$(post /plans "$S" -F "csrf=$T" -F key=cica -F label=rev3 -F "file=@$WORK/rev2.txt")"
 equal "it is revision 2" "2 rev3" \
-	"$(sqlite3 "$DB" "SELECT seq || ' ' || label FROM plan_revision WHERE plan_id = (SELECT id FROM plan WHERE key = 'cica') ORDER BY seq DESC LIMIT 1")"
+	"$(dbq --db "$DB" "SELECT seq || ' ' || label FROM plan_revision WHERE plan_id = (SELECT id FROM plan WHERE key = 'cica') ORDER BY seq DESC LIMIT 1")"
 get /plans "$S" >/dev/null
 equal "a bad file through the form is refused, with why" 400 \
 	"$(post /plans "$S" -F "csrf=$(csrf)" -F key=cica -F label=x -F "file=@$WORK/bad.txt")"
@@ -174,7 +174,7 @@ get '/plans/cica?rev=2' "$S" >/dev/null
 contains "the secretariat is offered the adoption" "Adopt this revision" "$(body)"
 equal "the secretariat adopts revision 2" 303 "$(formpost /plans/cica/adopt "$S")"
 equal "revision 2 is the adopted one" 2 \
-	"$(sqlite3 "$DB" "SELECT adopted_seq FROM plan WHERE key = 'cica'")"
+	"$(dbq --db "$DB" "SELECT adopted_seq FROM plan WHERE key = 'cica'")"
 equal "the public now sees revision 2" 200 "$(get /plans/cica)"
 contains "revision 2's text" "pursuant to" "$(body)"
 lacks "not revision 1's" "and denial" "$(body)"

@@ -35,7 +35,7 @@ out=$("$CTM" needs add --country MLI --body CTED --text x --priority urgent 2>&1
 contains "needs add: priority is of its vocabulary" "priority is high, medium or low" "$out"
 out=$("$CTM" needs add --country MLI --text x 2>&1)
 contains "needs add: the assessing body is required" "body is required" "$out"
-equal "nothing was stored of the refused needs" 0 "$(sqlite3 "$DB" 'SELECT count(*) FROM need')"
+equal "nothing was stored of the refused needs" 0 "$(dbq --db "$DB" 'SELECT count(*) FROM need')"
 
 # The four needs of the matrix, each with a mark of its own in its text;
 # each in a country of its own, so that a count by country shows it too.
@@ -70,7 +70,7 @@ EOF
 out=$("$CTM" needs import "$WORK/bad.csv" 2>&1)
 contains "import: a bad country is reported with its line" "bad.csv:3: country" "$out"
 contains "import: a bad priority is reported with its line" "bad.csv:4: priority" "$out"
-equal "import: a file with faults stores nothing" 4 "$(sqlite3 "$DB" 'SELECT count(*) FROM need')"
+equal "import: a file with faults stores nothing" 4 "$(dbq --db "$DB" 'SELECT count(*) FROM need')"
 printf 'ref,country,colour\nR-9,MLI,blue\n' >"$WORK/col.csv"
 out=$("$CTM" needs import "$WORK/col.csv" 2>&1)
 contains "import: an unknown column is named" 'column 3, "colour": not a field' "$out"
@@ -87,7 +87,7 @@ sed -i 's/,open,public$/,addressed,public/' "$WORK/good.csv"
 out=$("$CTM" needs import "$WORK/good.csv" 2>&1)
 contains "import again: the rows change the needs of their reference" "0 needs added, 2 changed" "$out"
 equal "import again: G-2 is addressed now" addressed \
-	"$(sqlite3 "$DB" "SELECT status FROM need WHERE ref = 'G-2'")"
+	"$(dbq --db "$DB" "SELECT status FROM need WHERE ref = 'G-2'")"
 
 # --- gaps -------------------------------------------------------------------------
 "$CTM" gaps --by pillar --format json >"$WORK/gp.json" 2>/dev/null

@@ -30,7 +30,7 @@ for u in "adm --role admin" "sec --role secretariat" "sec2 --role secretariat" \
 done
 "$CTM" user disable gone >/dev/null 2>&1
 
-q() { sqlite3 "$DB" "$1"; }
+q() { dbq --db "$DB" "$1"; }
 st() { q "SELECT coalesce(stage, 0) FROM project WHERE id = $1"; }
 # Everything a refused change must leave as it was.
 snap() {
@@ -43,13 +43,13 @@ snap() {
 read -r MINE MINE2 <<<"$(q "SELECT group_concat(id, ' ') FROM (SELECT p.id
 	FROM project p JOIN project_org o ON o.project_id = p.id AND o.position = 0
 	JOIN organisation g ON g.id = o.organisation_id WHERE g.key = 'UNICRI'
-	ORDER BY p.id LIMIT 2)")"
+	ORDER BY p.id LIMIT 2) AS x0")"
 PART=$(q "SELECT id FROM project WHERE title LIKE 'Zzpartner%'")
 read -r P1 P2 P3 P4 P5 P6 P7 P8 <<<"$(q "SELECT group_concat(id, ' ') FROM
 	(SELECT id FROM project WHERE id NOT IN ($MINE, $PART) AND NOT EXISTS
 	 (SELECT 1 FROM project_org o JOIN organisation g ON g.id =
 	  o.organisation_id WHERE o.project_id = project.id AND g.key = 'UNICRI')
-	 ORDER BY id LIMIT 8)")"
+	 ORDER BY id LIMIT 8) AS x1")"
 check "fixture: two UNICRI projects, one UNICRI is a partner of, eight others" -- \
 	test -n "$MINE2" -a -n "$PART" -a -n "$P8"
 equal "fixture: UNICRI is not the lead of the partner project" UNODC \
@@ -75,7 +75,7 @@ check "a project not placed may be placed at any step (Financing)" -- \
 	"$CTM" stage "$P1" --to Financing --reason "placed by hand"
 equal "  it is at Financing" 4 "$(st "$P1")"
 equal "  by a decision: from nothing, to 4, by cli, why" "|4|cli|placed by hand" \
-	"$(q "SELECT coalesce(from_stage, '') || '|' || to_stage || '|' || actor || '|' ||
+	"$(q "SELECT coalesce(CAST(from_stage AS text), '') || '|' || to_stage || '|' || actor || '|' ||
 		reason FROM stage_decision WHERE project_id = $P1")"
 check "a step by name in any case, and back to any earlier step (Idea)" -- \
 	"$CTM" stage "$P1" --to idea --reason "back to the idea"
@@ -231,7 +231,7 @@ equal "  12000050 cents, demo" "12000050|1" "$(q "SELECT seed_usd || '|' || demo
 check "approve by the command line, no seed, no round" -- \
 	"$CTM" board decide "$P7" --decision approve --meeting 2019-01-10
 equal "  a project not placed goes to Initiation too" "5|" \
-	"$(q "SELECT to_stage || '|' || coalesce(from_stage, '') FROM stage_decision WHERE project_id = $P7")"
+	"$(q "SELECT to_stage || '|' || coalesce(CAST(from_stage AS text), '') FROM stage_decision WHERE project_id = $P7")"
 "$CTM" stage "$P8" --to Financing --reason "ready" >/dev/null
 check "return for revision (revise) from Financing" -- \
 	"$CTM" board decide "$P8" --decision revise --round 2019 --meeting 2019-05-21 \
@@ -324,9 +324,9 @@ contains "stage place --from-status: counts what it placed" "$unplaced projects 
 equal "  every project is placed now" 0 "$(q 'SELECT count(*) FROM project WHERE stage IS NULL')"
 equal "  those placed before kept their step (P1 at Analysis)" 2 "$(st "$P1")"
 equal "  in development at Planning, ongoing at Implementation, completed at Evaluation" "in_development 3|ongoing 6|completed 7" \
-	"$(q "SELECT group_concat(x, '|') FROM (SELECT DISTINCT p.status || ' ' || p.stage AS x
+	"$(q "SELECT group_concat(x, '|') FROM (SELECT DISTINCT p.stage, p.status || ' ' || p.stage AS x
 		FROM project p JOIN stage_decision d ON d.project_id = p.id
-		WHERE d.reason = 'placed from the matrix status' ORDER BY p.stage)")"
+		WHERE d.reason = 'placed from the matrix status' ORDER BY p.stage) AS x2")"
 equal "  each by a decision of the command line" "$unplaced" \
 	"$(q "SELECT count(*) FROM stage_decision WHERE reason = 'placed from the matrix status'
 		AND actor = 'cli' AND from_stage IS NULL AND account_id IS NULL")"

@@ -20,7 +20,7 @@ for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI" \
 	# shellcheck disable=SC2086
 	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 || echo "not ok - user add $u"
 done
-q() { sqlite3 "$DB" "$1"; }
+q() { dbq --db "$DB" "$1"; }
 rows() { q "SELECT (SELECT count(*) FROM rate) || ' ' || (SELECT count(*) FROM budget) || ' ' || (SELECT count(*) FROM contribution) || ' ' || (SELECT count(*) FROM appeal) || ' ' || (SELECT count(*) FROM audit)"; }
 "$CTM" projects --format json --limit 500 >"$WORK/all.json" 2>/dev/null
 MINE=$(json 'j.projects.find(p=>p.entities[0].key==="UNICRI").id' "$WORK/all.json")
@@ -108,7 +108,7 @@ equal "contributions: donors resolved (Saudi Arabia by name and code, the EU by 
 	"$(q "SELECT coalesce(o.key, p.iso3, '-') FROM contribution c LEFT JOIN organisation o ON o.id = c.donor_org_id LEFT JOIN place p ON p.id = c.donor_place_id ORDER BY c.id" | tr '\n' ' ' | sed 's/ $//')"
 equal "contributions: earmarked iff for a project; the Trust Fund unless direct" \
 	"0|1 0|1 1|1 1|0 0|1 1|1" \
-	"$(q 'SELECT earmarked || "|" || trust_fund FROM contribution ORDER BY id' | tr '\n' ' ' | sed 's/ $//')"
+	"$(q "SELECT earmarked || '|' || trust_fund FROM contribution ORDER BY id" | tr '\n' ' ' | sed 's/ $//')"
 "$CTM" contributions list --format json >"$WORK/c.json"
 equal "contributions list: the in-kind gift is in kind" in_kind \
 	"$(json 'j.contributions.find(c=>c.donor==="The Acme Foundation").kind' "$WORK/c.json")"
@@ -128,7 +128,9 @@ equal "trust fund: a direct contribution is not the Trust Fund's" false \
 
 # --- funding: reconciled to the cent ---------------------------------------
 # What each project received and lacks, computed here from the tables.
-SHORT="SELECT coalesce(sum(max(b.usd - coalesce((SELECT sum(usd) FROM contribution c WHERE c.project_id = b.project_id), 0), 0)), 0) FROM budget b"
+# what each budget lacks (none when covered): b.usd less what came
+LACK="b.usd - coalesce((SELECT sum(usd) FROM contribution c WHERE c.project_id = b.project_id), 0)"
+SHORT="SELECT coalesce(sum(CASE WHEN $LACK > 0 THEN $LACK ELSE 0 END), 0) FROM budget b"
 "$CTM" funding --by portfolio --format json >"$WORK/fp.json"
 equal "funding: the portfolio's budget is the sum of the budgets" \
 	"$(q 'SELECT sum(usd) FROM budget')" "$(json 'j.total.budget_cents' "$WORK/fp.json")"
@@ -174,7 +176,7 @@ equal "  the funding by gender counts it among the demonstration records" 1 \
 	"$(json 'j.groups.find(g=>g.key==="1").demo_projects' "$WORK/gd.json")"
 "$CTM" gender "$OTHER" none --demo >/dev/null
 equal "gender: none clears the marker, and its demonstration mark" "|0" \
-	"$(q "SELECT coalesce(gender_marker, '') || '|' || gender_demo FROM project WHERE id = $OTHER")"
+	"$(q "SELECT coalesce(CAST(gender_marker AS text), '') || '|' || gender_demo FROM project WHERE id = $OTHER")"
 
 # --- appeals ---------------------------------------------------------------
 out=$("$CTM" appeals add "Bad Key" --title T 2>&1)
@@ -190,7 +192,7 @@ equal "appeals: the refusals stored nothing" 0 "$(q 'SELECT count(*) FROM appeal
 equal "appeals: its projects" "$(echo "$MINE $OTHER $P4" | tr ' ' '\n' | sort -n | tr '\n' ' ' | sed 's/ $//')" \
 	"$(json 'j.projects.map(p=>+p.key).sort((a,b)=>a-b).join(" ")' "$WORK/ap.json")"
 equal "appeals: the shortfall it makes known is its projects', to the cent" \
-	"$(q "SELECT sum(max(b.usd - coalesce((SELECT sum(usd) FROM contribution c WHERE c.project_id = b.project_id), 0), 0)) FROM budget b WHERE b.project_id IN ($MINE, $OTHER, $P4)")" \
+	"$(q "SELECT sum(CASE WHEN $LACK > 0 THEN $LACK ELSE 0 END) FROM budget b WHERE b.project_id IN ($MINE, $OTHER, $P4)")" \
 	"$(json 'j.total.shortfall_cents' "$WORK/ap.json")"
 
 # --- the audit trail -------------------------------------------------------

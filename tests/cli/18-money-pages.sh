@@ -21,7 +21,7 @@ for u in "adm --role admin" "sec --role secretariat" \
 	# shellcheck disable=SC2086
 	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 || echo "not ok - user add $u"
 done
-q() { sqlite3 "$DB" "$1"; }
+q() { dbq --db "$DB" "$1"; }
 # Everything a refused change must leave as it was.
 snap() {
 	q "SELECT (SELECT count(*) FROM rate) || '/' || (SELECT count(*) FROM budget)
@@ -315,7 +315,7 @@ get /appeals/mya-2018/edit "$JS" >/dev/null
 contains "the edit form: the projects in order" ">$MINE, $OTHER, $P3</textarea>" "$(body)"
 equal "the edit form: a title and one project fewer, 303" 303 \
 	"$(formpost /appeals/mya-2018/edit "$JS" title=MYA "projects=$MINE $P3")"
-equal "  stored" "MYA 2" "$(q "SELECT a.title || ' ' || count(*) FROM appeal a JOIN appeal_project p ON p.appeal_id = a.id WHERE a.key = 'mya-2018'")"
+equal "  stored" "MYA 2" "$(q "SELECT min(a.title) || ' ' || count(*) FROM appeal a JOIN appeal_project p ON p.appeal_id = a.id WHERE a.key = 'mya-2018'")"
 S0=$(snap)
 equal "delete the appeal, a focal point: 403" 403 \
 	"$(post /appeals/mya-2018/delete "$JF" --data-urlencode "csrf=$TF")"

@@ -28,7 +28,7 @@ for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI" \
 	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 ||
 		echo "not ok - user add $u"
 done
-q() { sqlite3 "$DB" "$1"; }
+q() { dbq --db "$DB" "$1"; }
 # Everything a refused change must leave as it was: counts, then a hash.
 snap() {
 	printf '%s %s\n' "$(q "SELECT (SELECT count(*) FROM result) || '/' ||
@@ -52,7 +52,7 @@ read -r MINE MINE2 PER <<<"$(q "SELECT group_concat(id, ' ') FROM (SELECT p.id
 	JOIN organisation g ON g.id = o.organisation_id WHERE g.key = 'UNICRI'
 	AND NOT EXISTS (SELECT 1 FROM project_org x JOIN organisation y ON
 	 y.id = x.organisation_id WHERE x.project_id = p.id AND y.key = 'UNODC')
-	ORDER BY p.id LIMIT 3)")"
+	ORDER BY p.id LIMIT 3) AS x0")"
 OTHER=$(q "SELECT min(id) FROM project p WHERE title LIKE '%,%' AND NOT EXISTS
 	(SELECT 1 FROM project_org o JOIN organisation g ON g.id =
 	 o.organisation_id WHERE o.project_id = p.id AND g.key = 'UNICRI')")
@@ -120,7 +120,7 @@ check "periods: 2024 and 2025-H1 do not overlap" -- "$CTM" report "$PER" 2024
 check "periods: 2025-H1 after 2024" -- "$CTM" report "$PER" 2025-H1
 check "periods: 2025-Q3 after 2025-H1" -- "$CTM" report "$PER" 2025-Q3
 equal "periods: the three stored, keys as written by the code" "2024 2025-H1 2025-Q3" \
-	"$(q "SELECT group_concat(period, ' ') FROM (SELECT period FROM result_report WHERE project_id = $PER ORDER BY period_start)")"
+	"$(q "SELECT group_concat(period, ' ') FROM (SELECT period FROM result_report WHERE project_id = $PER ORDER BY period_start) AS x1")"
 "$CTM" report "$PER" 2025-h1 --narrative "again, in lower case" >/dev/null
 equal "periods: 2025-h1 is the report of 2025-H1, changed, not another" \
 	"3 again, in lower case" \
@@ -294,19 +294,19 @@ equal "moves: the note goes when it is resubmitted" "submitted|" \
 check "moves: the secretariat approves" -- "$CTM" report approve "$MINE" 2025-Q1 --as sec
 equal "moves: the events, in order, with who made each" \
 	"-:draft:fp draft:submitted:fp submitted:draft:fp draft:submitted:fp submitted:returned:sec returned:submitted:fp submitted:approved:sec" \
-	"$(q "SELECT group_concat(coalesce(from_status, '-') || ':' || to_status || ':' || actor, ' ') FROM (SELECT * FROM result_event WHERE report_id = $Q1 ORDER BY id)")"
+	"$(q "SELECT group_concat(coalesce(from_status, '-') || ':' || to_status || ':' || actor, ' ') FROM (SELECT * FROM result_event WHERE report_id = $Q1 ORDER BY id) AS x2")"
 equal "moves: the event of the return keeps the note and the account" \
 	"$NOTE|$(q "SELECT id FROM account WHERE login = 'sec'")" \
 	"$(q "SELECT note, account_id FROM result_event WHERE report_id = $Q1 AND to_status = 'returned'")"
 equal "audit: each move of the report an entry, by whom" \
 	"submitted:fp draft:fp submitted:fp returned:sec submitted:fp approved:sec" \
-	"$(q "SELECT group_concat(action || ':' || actor, ' ') FROM (SELECT * FROM audit WHERE subject = 'result_report' AND subject_id = $Q1 AND action NOT IN ('create', 'update') ORDER BY id)")"
+	"$(q "SELECT group_concat(action || ':' || actor, ' ') FROM (SELECT * FROM audit WHERE subject = 'result_report' AND subject_id = $Q1 AND action NOT IN ('create', 'update') ORDER BY id) AS x3")"
 equal "audit: the report's changes (made once, then changed)" "1 $(q "SELECT count(*) - 1 FROM audit WHERE subject = 'result_report' AND subject_id = $Q1 AND action IN ('create', 'update')")" \
 	"$(q "SELECT count(*) FROM audit WHERE subject = 'result_report' AND subject_id = $Q1 AND action = 'create'") $(q "SELECT count(*) FROM audit WHERE subject = 'result_report' AND subject_id = $Q1 AND action = 'update'")"
 equal "audit: the return's note in the entry" "$NOTE" \
 	"$(q "SELECT json_extract(new, '\$.note') FROM audit WHERE subject = 'result_report' AND subject_id = $Q1 AND action = 'returned'")"
 equal "audit: the 4 results and 5 indicators made are in the trail" "indicator:5 result:4" \
-	"$(q "SELECT group_concat(s, ' ') FROM (SELECT subject || ':' || count(*) AS s FROM audit WHERE subject IN ('result', 'indicator') AND action = 'create' GROUP BY subject ORDER BY subject)")"
+	"$(q "SELECT group_concat(s, ' ') FROM (SELECT subject || ':' || count(*) AS s FROM audit WHERE subject IN ('result', 'indicator') AND action = 'create' GROUP BY subject ORDER BY subject) AS x4")"
 
 # --- the lock of an approved report ------------------------------------------
 before=$(snap)
@@ -493,7 +493,7 @@ equal "API: deletes the indicator" 204 "$(call DELETE "/indicators/$IA" fp)"
 equal "API: and the result" 204 "$(call DELETE "/results/$RA" fp)"
 equal "API: the result is gone" 404 "$(call PATCH "/results/$RA" fp '{"statement":"x"}')"
 equal "audit: the API's changes in the trail as fp" "indicator:create,update,delete result:create,update,delete" \
-	"$(q "SELECT group_concat(s, ' ') FROM (SELECT subject || ':' || group_concat(action) AS s FROM (SELECT * FROM audit WHERE id > $AMARK AND (subject = 'result' AND subject_id = $RA) OR (subject = 'indicator' AND subject_id = $IA) ORDER BY id) WHERE actor = 'fp' GROUP BY subject ORDER BY subject)")"
+	"$(q "SELECT group_concat(s, ' ') FROM (SELECT subject || ':' || group_concat(action) AS s FROM (SELECT * FROM audit WHERE id > $AMARK AND (subject = 'result' AND subject_id = $RA) OR (subject = 'indicator' AND subject_id = $IA) ORDER BY id) AS x9 WHERE actor = 'fp' GROUP BY subject ORDER BY subject) AS x5")"
 
 # --- progress ------------------------------------------------------------------
 # Q2 of MINE approved; Q2 of MINE2 awaits approval; OTHER's Q1 approved.
@@ -646,7 +646,7 @@ equal "results set --statement keeps the outcome" "Zzkeep output, restated|$KO" 
 	"$(q "SELECT statement || '|' || outcome_id FROM result WHERE id = $KP")"
 "$CTM" results set "$KP" --outcome none >/dev/null
 equal "results set --outcome none keeps the statement" "Zzkeep output, restated|" \
-	"$(q "SELECT statement || '|' || coalesce(outcome_id, '') FROM result WHERE id = $KP")"
+	"$(q "SELECT statement || '|' || coalesce(CAST(outcome_id AS text), '') FROM result WHERE id = $KP")"
 equal "API: PATCH of the outcome alone" 200 "$(call PATCH "/results/$KP" sec "{\"outcome\":$KO}")"
 equal "  keeps the statement" "Zzkeep output, restated|$KO" \
 	"$(q "SELECT statement || '|' || outcome_id FROM result WHERE id = $KP")"

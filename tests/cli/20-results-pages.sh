@@ -18,7 +18,7 @@ for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI" \
 	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 ||
 		echo "not ok - user add $u"
 done
-q() { sqlite3 "$DB" "$1"; }
+q() { dbq --db "$DB" "$1"; }
 MINE=$("$CTM" projects --entity UNICRI --format csv --limit 1 | sed -n '2s/,.*//p')
 OTHER=$(q "SELECT id FROM project WHERE id NOT IN (SELECT o.project_id FROM
 	project_org o JOIN organisation g ON g.id = o.organisation_id
@@ -39,7 +39,7 @@ I=$("$CTM" indicators add "$O" --name "Zzpeople trained" --unit people \
 equal "fixture: three reports, approved, draft and submitted" \
 	"2019-Q1 approved,2019-Q2 draft,2019-Q3 submitted" \
 	"$(q "SELECT group_concat(period || ' ' || status, ',') FROM
-		(SELECT * FROM result_report ORDER BY period)")"
+		(SELECT * FROM result_report ORDER BY period) AS x0")"
 snap() {
 	q "SELECT (SELECT count(*) FROM result) || '/' ||
 	    (SELECT count(*) FROM indicator) || '/' ||

@@ -11,7 +11,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/common.bash"
 
-SAMPLE=$(dirname "$CTM")/annex-pdf-sample
+SAMPLE=$(dirname "${CTM_REAL:-$CTM}")/annex-pdf-sample
 for t in pdfinfo pdftotext pdffonts; do
 	command -v $t >/dev/null || { echo "not ok - $t is missing (poppler-utils)"; exit 1; }
 done
@@ -111,10 +111,10 @@ contains "sample: the error names the file" "$WORK/no/such/dir/x.pdf" "$out"
 
 # --- the shipped 2018 matrix ------------------------------------------------
 "$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
-nproj=$(sqlite3 "$CTMATRIX_DB" 'SELECT count(*) FROM project')
+nproj=$(dbq 'SELECT count(*) FROM project')
 equal "2018: the matrix imported" 176 "$nproj"
 for lang in en ru ar; do
-	check "2018 $lang: rendered" -- "$SAMPLE" "$CTMATRIX_DB" $lang "$WORK/r-$lang.pdf"
+	check "2018 $lang: rendered" -- "$SAMPLE" "$(db_open_arg "$CTMATRIX_DB")" $lang "$WORK/r-$lang.pdf"
 	a4 "2018 $lang" "$WORK/r-$lang.pdf"
 done
 every_page "2018 en" "$WORK/r-en.pdf" "Main activities" Page of
@@ -154,7 +154,7 @@ done
 for lang in es fr zh; do
 	check "2018 $lang: rendered" -- env \
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}:fast_unwind_on_malloc=0" \
-		"$SAMPLE" "$CTMATRIX_DB" $lang "$WORK/r-$lang.pdf"
+		"$SAMPLE" "$(db_open_arg "$CTMATRIX_DB")" $lang "$WORK/r-$lang.pdf"
 	a4 "2018 $lang" "$WORK/r-$lang.pdf"
 done
 every_page "2018 es" "$WORK/r-es.pdf" "Actividades principales" Página de
@@ -175,7 +175,7 @@ contains "2018 zh: set in Noto Sans CJK (fonts-noto-cjk)" "NotoSansCJK" \
 
 pdftotext "$WORK/r-en.pdf" "$WORK/r-en.txt"
 missing=""
-for s in $(sqlite3 "$CTMATRIX_DB" 'SELECT serial FROM project WHERE serial IS NOT NULL'); do
+for s in $(dbq 'SELECT serial FROM project WHERE serial IS NOT NULL'); do
 	grep -qx "$s" "$WORK/r-en.txt" || missing="$missing $s"
 done
 equal "2018 en: every serial in the text" "" "$missing"
@@ -187,7 +187,7 @@ missing=""
 while IFS= read -r title; do
 	case $all in *"$(squash "$title" | tr -d -- -)"*) ;;
 	*) missing="$missing; $title" ;; esac
-done < <(sqlite3 "$CTMATRIX_DB" 'SELECT title FROM project')
+done < <(dbq 'SELECT title FROM project')
 equal "2018 en: every one of the $nproj titles in the project column" "" "$missing"
 all=$(flat "$WORK/r-en.pdf")
 n1=$(printf '%s' "$all" | sed -n 's/.*PillarIoftheUnitedNationsGlobalCounter-TerrorismStrategy—\([0-9]*\)projects.*/\1/p')

@@ -18,7 +18,7 @@ for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI" \
 	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 ||
 		echo "not ok - user add $u"
 done
-q() { sqlite3 "$DB" "$1"; }
+q() { dbq --db "$DB" "$1"; }
 MINE=$(q "SELECT min(p.id) FROM project p JOIN project_org o ON
 	o.project_id = p.id JOIN organisation g ON g.id = o.organisation_id
 	WHERE g.key = 'UNICRI' AND NOT EXISTS (SELECT 1 FROM project_org x

@@ -96,7 +96,7 @@ equal "csv: the 2018 matrix's analysis is the golden file" 0 $?
 [ -s "$WORK/diff" ] && head -20 "$WORK/diff" | sed 's/^/#   /'
 
 # --- the money -------------------------------------------------------------------
-cp "$CTMATRIX_DB" "$WORK/money.db"
+db_copy "$CTMATRIX_DB" "$WORK/money.db"
 M=(--db "$WORK/money.db")
 "$CTM" "${M[@]}" budget set 1 1500000 --demo >/dev/null
 "$CTM" "${M[@]}" budget set 2 250000000 >/dev/null

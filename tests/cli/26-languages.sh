@@ -69,7 +69,7 @@ CTMATRIX_LOCALEDIR=$WORK/none "$CTM" report annex --lang ru --format html >"$WOR
 equal "no catalogues: still exit 0" 0 $?
 contains "  and the English text" "${ACT[en]}" "$(cat "$WORK/e.html")"
 check "the catalogues sit beside the binary (locale/C/LC_MESSAGES)" -- \
-	test -s "$(dirname "$CTM")/locale/C/LC_MESSAGES/ctmatrix-ru.mo"
+	test -s "$(dirname "${CTM_REAL:-$CTM}")/locale/C/LC_MESSAGES/ctmatrix-ru.mo"
 
 # --- the importer's refusals in the command's language ---------------------------
 printf 'pillar,titel\nI,x\n' >"$WORK/bad.csv"

@@ -17,7 +17,7 @@ for u in "sec --role secretariat" "fp --role focal_point --entity UNICRI"; do
 	# shellcheck disable=SC2086
 	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 || echo "not ok - user add $u"
 done
-q() { sqlite3 "$DB" "$1"; }
+q() { dbq --db "$DB" "$1"; }
 MINE=$("$CTM" projects --entity UNICRI --format csv --limit 1 | sed -n '2s/,.*//p')
 check "fixture: a UNICRI project" -- test -n "$MINE"
 

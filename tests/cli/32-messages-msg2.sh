@@ -18,7 +18,7 @@ for u in "sec --role secretariat" "secar --role secretariat" \
 	# shellcheck disable=SC2086
 	echo "$PW" | "$CTM" user add $u >/dev/null 2>&1 || echo "not ok - user add $u"
 done
-q() { sqlite3 "$DB" "$1"; }
+q() { dbq --db "$DB" "$1"; }
 "$CTM" projects --format json --limit 500 >"$WORK/all.json" 2>/dev/null
 OTHER=$(json 'j.projects.find(p=>!p.entities.some(e=>e.key==="UNICRI")).id' "$WORK/all.json")
 check "fixture: a project of another entity than UNICRI" -- test -n "$OTHER"

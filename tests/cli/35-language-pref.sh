@@ -18,7 +18,7 @@ echo "$PW" | "$CTM" user add sec --role secretariat >/dev/null 2>&1
 equal "the secretariat's account is made" 0 $?
 echo "$PW" | "$CTM" user add view --role viewer >/dev/null 2>&1
 equal "the viewer's account is made" 0 $?
-pref() { sqlite3 "$CTMATRIX_DB" "SELECT coalesce(lang, 'NULL') FROM account WHERE login = '$1'"; }
+pref() { dbq "SELECT coalesce(lang, 'NULL') FROM account WHERE login = '$1'"; }
 
 # The server makes a Chinese PDF (the analysis, in sec's language): under
 # the sanitizers, stacks unwound in full, so that tests/lsan.supp knows
@@ -57,7 +57,7 @@ equal "  back to /account" /account "$(hdr Location)"
 contains "  the browser keeps it too (cookie)" "ctm_lang=fr" "$(hdrs Set-Cookie)"
 equal "  kept with the account" fr "$(pref sec)"
 equal "  in the audit trail, as done by sec" 'sec|{"lang":null}|{"lang":"fr"}' \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT actor, old, new FROM audit WHERE action = 'lang' ORDER BY id DESC LIMIT 1")"
+	"$(dbq "SELECT actor, old, new FROM audit WHERE action = 'lang' ORDER BY id DESC LIMIT 1")"
 get /account "$J" >/dev/null
 contains "  the page is French now" "<h1>Votre compte</h1>" "$(body)"
 contains "  and French is selected" '<option value="fr" lang="fr" selected>' "$(body)"
@@ -69,11 +69,11 @@ equal "  and chosen so, it becomes the account's" ar "$(pref sec)"
 as / "ru" es
 equal "  the next page, without ?lang=, stays Arabic" "ar rtl" "$(lang_of)"
 equal "  in the audit trail" '{"lang":"fr"}|{"lang":"ar"}' \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT old, new FROM audit WHERE action = 'lang' ORDER BY id DESC LIMIT 1")"
-n=$(sqlite3 "$CTMATRIX_DB" "SELECT count(*) FROM audit WHERE action = 'lang'")
+	"$(dbq "SELECT old, new FROM audit WHERE action = 'lang' ORDER BY id DESC LIMIT 1")"
+n=$(dbq "SELECT count(*) FROM audit WHERE action = 'lang'")
 as "/?lang=ar" "ru"
 equal "  asking for the same language again writes nothing" "$n" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(*) FROM audit WHERE action = 'lang'")"
+	"$(dbq "SELECT count(*) FROM audit WHERE action = 'lang'")"
 as "/?lang=xx" "ru"
 equal "?lang=xx: not a language, the preference holds" "ar rtl" "$(lang_of)"
 equal "  and is not changed" ar "$(pref sec)"
@@ -93,7 +93,7 @@ equal "with another token: 403" 403 "$(formpost /account "$J" lang=ru csrf=01234
 equal "  the preference unchanged" ar "$(pref sec)"
 equal "posting without a session: 401" 401 \
 	"$(curl -s -o /dev/null -w '%{http_code}' --data 'lang=ru&csrf=x' "$B/account")"
-sqlite3 "$CTMATRIX_DB" "UPDATE account SET lang = 'de' WHERE login = 'sec'" 2>/dev/null
+dbq "UPDATE account SET lang = 'de' WHERE login = 'sec'" 2>/dev/null
 equal "the schema refuses a language not of the six" ar "$(pref sec)"
 
 # --- none: the browser's again ---------------------------------------------------
@@ -137,7 +137,7 @@ equal "user lang view: none" none "$("$CTM" user lang view 2>&1)"
 equal "user lang sec zh: exit 0" 0 $?
 equal "  kept" zh "$(pref sec)"
 equal "  in the audit trail, as done by cli" 'cli|{"lang":"ru"}|{"lang":"zh"}' \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT actor, old, new FROM audit WHERE action = 'lang' ORDER BY id DESC LIMIT 1")"
+	"$(dbq "SELECT actor, old, new FROM audit WHERE action = 'lang' ORDER BY id DESC LIMIT 1")"
 as / "en"
 equal "  the session sees it at once" "zh ltr" "$(lang_of)"
 status "user lang sec de: refused" 2 -- "$CTM" user lang sec de

@@ -38,8 +38,9 @@ snapshot() {
 	"$CTM" --db "${2:-$CTMATRIX_DB}" projects --format json >"$d/projects.json" 2>/dev/null
 	"$CTM" --db "${2:-$CTMATRIX_DB}" check --format json >"$d/check.json" 2>/dev/null
 	"$CTM" --db "${2:-$CTMATRIX_DB}" funding --by project --format json >"$d/funding.json" 2>/dev/null
-	sqlite3 "${2:-$CTMATRIX_DB}" 'SELECT * FROM iati_activity; SELECT * FROM iati_sector;
-		SELECT * FROM iati_money;' >"$d/iati.txt"
+	dbq --db "${2:-$CTMATRIX_DB}" 'SELECT * FROM iati_activity ORDER BY project_id;
+		SELECT * FROM iati_sector ORDER BY project_id, position;
+		SELECT * FROM iati_money ORDER BY project_id, position;' >"$d/iati.txt"
 }
 
 "$CTM" init >/dev/null
@@ -83,28 +84,28 @@ id=$(pj "Activity title" 'j.projects[0].id')
 equal "2.03: the actual start" 2012-04-28 "$(json j.period.start "$WORK/one.json")"
 equal "2.03: the planned end, no actual one" 2015-12-31 "$(json j.period.end "$WORK/one.json")"
 equal "2.03: three sectors kept (two DAC 3-digit, one of its own)" "2:111 2:112 99:A1" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT group_concat(vocabulary || ':' || code, ' ') FROM iati_sector WHERE project_id = $id")"
+	"$(dbq "SELECT group_concat(vocabulary || ':' || code, ' ') FROM iati_sector WHERE project_id = $id")"
 equal "2.03: a budget and a transaction kept, in EUR" "b:1:3000:300000:EUR t:1:1000:100000:EUR" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT group_concat(kind || ':' || type || ':' || value || ':' || amount || ':' || currency, ' ') FROM iati_money WHERE project_id = $id")"
+	"$(dbq "SELECT group_concat(kind || ':' || type || ':' || value || ':' || amount || ':' || currency, ' ') FROM iati_money WHERE project_id = $id")"
 contains "2.03: the titles in French and Spanish are kept" "Título de la actividad" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT detail FROM iati_activity WHERE project_id = $id")"
+	"$(dbq "SELECT detail FROM iati_activity WHERE project_id = $id")"
 contains "2.03: the roles of the participating organisations are kept" '"role":"2"' \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT detail FROM iati_activity WHERE project_id = $id")"
+	"$(dbq "SELECT detail FROM iati_activity WHERE project_id = $id")"
 equal "1.01: dates as text, start-actual" 2004-01-01 \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT start_date FROM project WHERE source_key = 'iati:GB-1-105838'")"
+	"$(dbq "SELECT start_date FROM project WHERE source_key = 'iati:GB-1-105838'")"
 equal "1.01: status 4 (closed) is completed" completed \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT status FROM project WHERE source_key = 'iati:GB-1-105838'")"
+	"$(dbq "SELECT status FROM project WHERE source_key = 'iati:GB-1-105838'")"
 equal "1.01: letter transaction codes read (C, D, E to 2, 3, 4)" "2 3 4" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 't' AND a.version = '1.01' ORDER BY type)" | tr , ' ')"
+	"$(dbq "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 't' AND a.version = '1.01' ORDER BY type)" | tr , ' ')"
 equal "1.01: budgets Original and Revised read as types 1 and 2" "1 2" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 'b' AND a.version = '1.01' ORDER BY type)" | tr , ' ')"
+	"$(dbq "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 'b' AND a.version = '1.01' ORDER BY type)" | tr , ' ')"
 equal "1.00: DAC region 189 is Northern Africa (015)" 015 \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT pl.key FROM project p JOIN project_place pp ON pp.project_id = p.id JOIN place pl ON pl.id = pp.place_id WHERE p.source_key = 'iati:SE-6-5204017401-189ANO-72010'")"
+	"$(dbq "SELECT pl.key FROM project p JOIN project_place pp ON pp.project_id = p.id JOIN place pl ON pl.id = pp.place_id WHERE p.source_key = 'iati:SE-6-5204017401-189ANO-72010'")"
 equal "1.00: USD budgets become the projects' budgets" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(DISTINCT project_id) FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 'b' AND m.currency = 'USD' AND a.version = '1.00'")" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(*) FROM budget b JOIN iati_activity a USING (project_id) WHERE a.version = '1.00'")"
+	"$(dbq "SELECT count(DISTINCT project_id) FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 'b' AND m.currency = 'USD' AND a.version = '1.00'")" \
+	"$(dbq "SELECT count(*) FROM budget b JOIN iati_activity a USING (project_id) WHERE a.version = '1.00'")"
 equal "1.0x: the DAC gender marker's significance 1 is GEN2" 2 \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT DISTINCT gender_marker FROM project WHERE source_key = 'iati:GB-1-105838-101'")"
+	"$(dbq "SELECT DISTINCT gender_marker FROM project WHERE source_key = 'iati:GB-1-105838-101'")"
 
 # --- importing again changes nothing; a rate makes the budgets -----------
 snapshot before
@@ -119,7 +120,7 @@ same "again: the database as it was" before again
 check "a GBP rate recorded: DFID's projects updated with budgets" -- \
 	test "$(json j.updated "$WORK/rep.json")" -gt 100
 equal "  their budgets in US dollars at 1.25" 125 \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT usd * 100 / amount FROM budget WHERE currency = 'GBP' LIMIT 1")"
+	"$(dbq "SELECT usd * 100 / amount FROM budget WHERE currency = 'GBP' LIMIT 1")"
 
 # --- defects of a made-up 1.03 file ----------------------------------------
 "$CTM" --db "$WORK/bad.db" import iati "$BAD" --format json \
@@ -140,15 +141,15 @@ contains "defects: the refusal is a finding with file and line" \
 contains "defects: a bad date is a finding of its project" \
 	'"2014-13-45" is not a day' "$(cat "$WORK/check.txt")"
 equal "defects: a month kept at its precision" 2014 \
-	"$(sqlite3 "$WORK/bad.db" "SELECT start_date FROM project WHERE source_key = 'iati:XM-TEST-1'")"
+	"$(dbq --db "$WORK/bad.db" "SELECT start_date FROM project WHERE source_key = 'iati:XM-TEST-1'")"
 equal "defects: UNESCO resolved, the NGO kept as written, lead first" "UNESCO|lead Some NGO|partner" \
-	"$(sqlite3 "$WORK/bad.db" "SELECT group_concat(coalesce(o.key, po.name) || '|' || po.role, ' ') FROM project_org po LEFT JOIN organisation o ON o.id = po.organisation_id JOIN project p ON p.id = po.project_id WHERE p.source_key = 'iati:XM-TEST-1'")"
+	"$(dbq --db "$WORK/bad.db" "SELECT group_concat(coalesce(o.key, po.name) || '|' || po.role, ' ') FROM project_org po LEFT JOIN organisation o ON o.id = po.organisation_id JOIN project p ON p.id = po.project_id WHERE p.source_key = 'iati:XM-TEST-1'")"
 equal "defects: a title without an identifier's... no title: the identifier" XM-TEST-2 \
-	"$(sqlite3 "$WORK/bad.db" "SELECT title FROM project WHERE source_key = 'iati:XM-TEST-2'")"
+	"$(dbq --db "$WORK/bad.db" "SELECT title FROM project WHERE source_key = 'iati:XM-TEST-2'")"
 equal "defects: two USD budgets summed (100000.50 + 200000)" 30000050 \
-	"$(sqlite3 "$WORK/bad.db" "SELECT amount FROM budget b JOIN project p ON p.id = b.project_id WHERE p.source_key = 'iati:XM-TEST-1'")"
+	"$(dbq --db "$WORK/bad.db" "SELECT amount FROM budget b JOIN project p ON p.id = b.project_id WHERE p.source_key = 'iati:XM-TEST-1'")"
 equal "defects: DAC gender significance 2 is GEN3" 3 \
-	"$(sqlite3 "$WORK/bad.db" "SELECT gender_marker FROM project WHERE source_key = 'iati:XM-TEST-1'")"
+	"$(dbq --db "$WORK/bad.db" "SELECT gender_marker FROM project WHERE source_key = 'iati:XM-TEST-1'")"
 
 # --- a broken file: nothing written, file and line named -------------------
 snapshot before "$WORK/bad.db"
@@ -159,11 +160,15 @@ contains "broken: the error names file and line" "broken.xml:4:" "$(cat "$WORK/o
 snapshot after "$WORK/bad.db"
 same "broken: the database as it was (the good file before it too)" before after
 "$CTM" --db "$WORK/empty.db" init >/dev/null
-idx() { sqlite3 "$WORK/empty.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name)"; }
+if [ "${CTM_BACKEND:-}" = pg ]; then
+	idx() { dbq --db "$WORK/empty.db" "SELECT string_agg(indexname, ',' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public'"; }
+else
+	idx() { dbq --db "$WORK/empty.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name)"; }
+fi
 before=$(idx)
 "$CTM" --db "$WORK/empty.db" import iati --relevant all "$EX" "$WORK/broken.xml" >/dev/null 2>&1
 equal "broken, into an empty database: no project" 0 \
-	"$(sqlite3 "$WORK/empty.db" "SELECT count(*) FROM project")"
+	"$(dbq --db "$WORK/empty.db" "SELECT count(*) FROM project")"
 equal "broken, into an empty database: the indexes a bulk load drops are back" \
 	"$before" "$(idx)"
 printf '<?xml version="1.0"?>\n<projects/>\n' >"$WORK/other.xml"
@@ -184,7 +189,7 @@ check "rule: some of the publishers' activities kept ($kept), not all" -- \
 equal "rule: kept and left out make every activity" "$total" \
 	"$(json 'j.added+j.skipped' "$WORK/rep.json")"
 equal "rule: every kept one is in a listed sector or says a keyword" "" \
-	"$(sqlite3 "$WORK/ct2.db" "SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM iati_sector s WHERE s.project_id = p.id AND s.code IN ('15210','15220','15130','15113','15240')) AND NOT (lower(p.title || ' ' || p.activities || ' ' || (SELECT detail FROM iati_activity a WHERE a.project_id = p.id)) LIKE '%terror%' OR lower(p.title || ' ' || p.activities) LIKE '%extremis%' OR lower(p.title || p.activities) LIKE '%radicali%')")"
+	"$(dbq --db "$WORK/ct2.db" "SELECT p.id FROM project p WHERE NOT EXISTS (SELECT 1 FROM iati_sector s WHERE s.project_id = p.id AND s.code IN ('15210','15220','15130','15113','15240')) AND NOT (lower(p.title || ' ' || p.activities || ' ' || (SELECT detail FROM iati_activity a WHERE a.project_id = p.id)) LIKE '%terror%' OR lower(p.title || ' ' || p.activities) LIKE '%extremis%' OR lower(p.title || p.activities) LIKE '%radicali%')")"
 echo '{"sectors": [], "keywords": ["activity title"]}' >"$WORK/rule.json"
 "$CTM" --db "$WORK/rule.db" import iati "$EX" "$DFID" --rule "$WORK/rule.json" \
 	--format json >"$WORK/rep.json" 2>/dev/null
@@ -268,6 +273,11 @@ check "round trip: exported again, the same activities" -- \
 equal "round trip: the same file again changes nothing" 176 "$(json j.unchanged "$WORK/rep.json")"
 
 # imported activities exported and imported again keep what IATI carries
+if [ "${CTM_BACKEND:-}" = pg ]; then
+	ntitles="SELECT sum(jsonb_array_length(detail::jsonb -> 'titles')) FROM iati_activity"
+else
+	ntitles="SELECT count(*) FROM iati_activity, json_each(detail, '\$.titles')"
+fi
 "$CTM" --db "$WORK/round2.db" rates add GBP 1.25 --date 2000-01-01 >/dev/null
 "$CTM" --db "$WORK/round2.db" import iati --relevant all "$WORK/imported.xml" >/dev/null 2>&1
 for f in "$CTMATRIX_DB" "$WORK/round2.db"; do
@@ -276,18 +286,17 @@ done
 check "imported, exported, imported: the same projects" -- \
 	diff "$WORK/imp-test.db.txt" "$WORK/imp-round2.db.txt"
 equal "  the same transactions" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(*), sum(amount) FROM iati_money WHERE kind = 't'")" \
-	"$(sqlite3 "$WORK/round2.db" "SELECT count(*), sum(amount) FROM iati_money WHERE kind = 't'")"
+	"$(dbq "SELECT count(*), sum(amount) FROM iati_money WHERE kind = 't'")" \
+	"$(dbq --db "$WORK/round2.db" "SELECT count(*), sum(amount) FROM iati_money WHERE kind = 't'")"
 equal "  the same titles in every language" \
-	"$(sqlite3 "$CTMATRIX_DB" "SELECT count(*) FROM iati_activity, json_each(detail, '\$.titles')")" \
-	"$(sqlite3 "$WORK/round2.db" "SELECT count(*) FROM iati_activity, json_each(detail, '\$.titles')")"
+	"$(dbq "$ntitles")" "$(dbq --db "$WORK/round2.db" "$ntitles")"
 
 # --- budget summed by country ------------------------------------------------
 "$CTM" --db "$M" stats --by country --sum budget --format json >"$WORK/sum.json"
 equal "sum by country: the whole portfolio's USD budgets" \
-	"$(sqlite3 "$M" "SELECT sum(usd) FROM budget")" "$(json j.usd_cents "$WORK/sum.json")"
+	"$(dbq --db "$M" "SELECT sum(usd) FROM budget")" "$(json j.usd_cents "$WORK/sum.json")"
 equal "sum by country: a country's sum is its projects' budgets" \
-	"$(sqlite3 "$M" "SELECT coalesce(sum(b.usd), 0) FROM project_place pp JOIN place c ON c.id = pp.place_id JOIN budget b ON b.project_id = pp.project_id WHERE c.iso3 = 'MLI'")" \
+	"$(dbq --db "$M" "SELECT coalesce(sum(b.usd), 0) FROM project_place pp JOIN place c ON c.id = pp.place_id JOIN budget b ON b.project_id = pp.project_id WHERE c.iso3 = 'MLI'")" \
 	"$(json '(j.groups.find(g=>g.key==="MLI")||{usd_cents:0}).usd_cents' "$WORK/sum.json")"
 equal "sum by country: counts as stats --by country does" \
 	"$("$CTM" --db "$M" stats --by country --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).groups.find(g=>g.key==="MLI").count))')" \

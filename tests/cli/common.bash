@@ -9,7 +9,112 @@ json() {
 }
 
 DATA=$TOP/data/ctitf-matrix-2018-pillars-1-2.md
+
 FIX=$TOP/tests/data
+
+# --- the database, whichever the backend ---------------------------------
+# Under CTM_BACKEND=pg (tests/run), $CTM is tests/pg-ctm and a database
+# path names a database of a private PostgreSQL cluster; these helpers
+# reach the database a path names there as sqlite3 reaches the file.
+#
+# dbq [--db PATH] SQL: run SQL (one or more statements) on the database of
+# PATH (default $CTMATRIX_DB) and print its rows as sqlite3 does: columns
+# split by "|", no header, NULL empty.  SQL must read the same on both
+# (booleans print 1 and 0 on SQLite, t and f on PostgreSQL: count them).
+dbq() {
+	local db=$CTMATRIX_DB
+	if [ "$1" = --db ]; then
+		db=$2
+		shift 2
+	fi
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$("$CTM" --url --db "$db")" \
+			<<<"$1"
+	else
+		sqlite3 "$db" "$1"
+	fi
+}
+# dbq_json SELECT: the rows of SELECT on $CTMATRIX_DB as a JSON array of
+# objects, as sqlite3 -json prints them.
+dbq_json() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		dbq "SELECT coalesce(json_agg(r), '[]') FROM ($1) AS r"
+	else
+		sqlite3 -json "$CTMATRIX_DB" "$1"
+	fi
+}
+# db_dump [PATH]: the whole database of PATH (default $CTMATRIX_DB) as SQL
+# text, to look for what must not be in it.
+db_dump() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		pg_dump -d "$("$CTM" --url --db "${1:-$CTMATRIX_DB}")"
+	else
+		sqlite3 "${1:-$CTMATRIX_DB}" .dump
+	fi
+}
+# sql_hex EXPR: the SQL, in the backend's dialect, of EXPR's bytes (a
+# blob) in lower-case hexadecimal.
+sql_hex() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		echo "encode($1, 'hex')"
+	else
+		echo "lower(hex($1))"
+	fi
+}
+# db_open_arg PATH: the database of PATH as a program that opens it itself
+# (store_open) is to be given it: PATH on SQLite, its URL on PostgreSQL.
+db_open_arg() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		"$CTM" --url --db "$1"
+	else
+		printf '%s\n' "$1"
+	fi
+}
+# db_exists PATH: 0 when the database of PATH exists (on SQLite, a file
+# that is not empty).
+db_exists() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		psql -X -q -A -t -d "$("$CTM" --url --db "$1")" -c 'SELECT 1' \
+			>/dev/null 2>&1
+	else
+		test -s "$1"
+	fi
+}
+# db_copy FROM TO: the database of TO made a copy of FROM's (which no
+# command may have open).
+db_copy() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		local from to
+		from=$("$CTM" --url --db "$1")
+		to=$("$CTM" --url --db "$2")
+		from=${from#postgresql:///} to=${to#postgresql:///}
+		psql -X -q -d "postgresql:///postgres?host=$CTM_PG_DIR&user=ctmatrix" \
+			-c "CREATE DATABASE \"${to%%\?*}\" TEMPLATE \"${from%%\?*}\"" &&
+			: >"$CTM_PG_DIR/made-${to%%\?*}"
+	else
+		cp "$1" "$2"
+	fi
+}
+# db_remove PATH: the database of PATH gone, as if never made.
+db_remove() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		local url
+		url=$("$CTM" --url --db "$1")
+		url=${url#postgresql:///}
+		psql -X -q -d "postgresql:///postgres?host=$CTM_PG_DIR&user=ctmatrix" \
+			-c "DROP DATABASE IF EXISTS \"${url%%\?*}\"" &&
+			rm -f "$CTM_PG_DIR/made-${url%%\?*}"
+	else
+		rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
+	fi
+}
+# on_sqlite REASON: 0 on SQLite; on PostgreSQL, print a TAP line skipping
+# what REASON names (which is about the SQLite file) and return 1.
+on_sqlite() {
+	[ "${CTM_BACKEND:-}" = pg ] || return 0
+	echo "ok - $1 # SKIP on PostgreSQL (about the SQLite file)"
+	return 1
+}
 
 # ids FILE: the ids of the projects of a `projects --format json` output, sorted
 ids() {
