@@ -77,14 +77,25 @@ rate_row(
 	return 0;
 }
 
+/* The currencies' table, their names in lang (English in CSV and JSON). */
+typedef struct CurrencyRows {
+	CliTable *t;
+	const char *lang;
+} CurrencyRows;
+
 static int
 currency_row(void *ctx, const char *code, int minor, const char *name)
 {
+	CurrencyRows *cr = ctx;
 	char m[8];
-	const char *row[3] = { code, m, name };
+	Buf n = BUF_INIT;
+	const char *row[3] = { code, m, NULL };
 
 	snprintf(m, sizeof(m), "%d", minor);
-	cli_table_add(ctx, row);
+	lang_currency_name(&n, cr->lang, code, name);
+	row[2] = buf_str(&n);
+	cli_table_add(cr->t, row);
+	buf_free(&n);
 	return 0;
 }
 
@@ -123,8 +134,11 @@ cmd_rates(Cli *c)
 		return rc;
 	}
 	if (strcmp(verb, "currencies") == 0) {
+		CurrencyRows cr = { &t,
+			strcmp(c->format, "table") == 0 ? c->lang : "en" };
+
 		cli_table_init(&t, 3, chead);
-		rc = store_currencies(c->store, currency_row, &t, &err);
+		rc = store_currencies(c->store, currency_row, &cr, &err);
 	} else if (strcmp(verb, "list") == 0 && c->narg <= 2) {
 		cli_table_init(&t, 4, head);
 		rc = store_rates(c->store, c->narg == 2 ? c->arg[1] : NULL,

@@ -198,12 +198,16 @@ currency_option(void *ctx, const char *code, int minor, const char *name)
 {
 	Options *o = ctx;
 
+	Buf n = BUF_INIT;
+
 	(void)minor;
 	if (o->no_usd && strcmp(code, "USD") == 0)
 		return 0;
+	lang_currency_name(&n, o->p->lang, code, name);
 	html(&o->p->out, "<option value=\"%s\"%S>%s: %s</option>\n", code,
 	    o->selected && strcmp(o->selected, code) == 0 ? " selected" : "",
-	    code, name);
+	    code, buf_str(&n));
+	buf_free(&n);
 	return 0;
 }
 

@@ -85,6 +85,11 @@
 	" (SELECT name FROM thematic_area_name"                                \
 	" WHERE thematic_area_id = " x ".id AND lang = 'en'))"
 
+#define PILLAR_NAME(x)                                                         \
+	"coalesce((SELECT short FROM pillar_name WHERE pillar_id = " x ".id"   \
+	" AND lang = ?21), (SELECT short FROM pillar_name"                     \
+	" WHERE pillar_id = " x ".id AND lang = 'en'), " x ".key)"
+
 #define NEED_COLUMNS                                                           \
 	"SELECT n.id, n.ref, c.iso3, " PLACE_NAME(                             \
 	    "c") ", b.key, n.assessed,"                                        \
@@ -459,9 +464,9 @@ static const struct {
 		     "'subregion'" NEED_WHERE
 		     " GROUP BY r.id ORDER BY 4 DESC, r.name" },
 	{ "pillar",
-	    "SELECT coalesce(p.key, ''), coalesce(p.key, 'no "
-	    "pillar')," GAP_COUNTS NEED_FROM NEED_WHERE
-	    " GROUP BY p.id ORDER BY p.number IS NULL, p.number" },
+	    "SELECT coalesce(p.key, ''), coalesce(" PILLAR_NAME(
+		"p") ", 'no pillar')," GAP_COUNTS NEED_FROM NEED_WHERE
+		     " GROUP BY p.id ORDER BY p.number IS NULL, p.number" },
 	{ "area",
 	    "SELECT coalesce(a.key, ''), coalesce(" AREA_NAME(
 		"a") ","

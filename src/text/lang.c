@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <unicode/ucol.h>
+#include <unicode/ucurr.h>
 #include <unicode/udat.h>
 #include <unicode/ulistformatter.h>
 #include <unicode/unum.h>
@@ -531,6 +532,33 @@ out:
 	free(res);
 	free(s);
 	return rc;
+}
+
+void
+lang_currency_name(
+    Buf *out, const char *lang, const char *code, const char *name)
+{
+	int i = index_of(lang);
+	UChar u[4];
+	const UChar *n;
+	int32_t len = 0;
+	UBool choice = 0;
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (i < 0 || strncmp(icu_locale[i], "en", 2) == 0 ||
+	    strlen(code) != 3) {
+		buf_puts(out, name);
+		return;
+	}
+	u_charsToUChars(code, u, 4);
+	n = ucurr_getName(
+	    u, icu_locale[i], UCURR_LONG_NAME, &choice, &len, &st);
+	/* ICU gives the code back when CLDR has no name for it. */
+	if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING || n == NULL ||
+	    u_strcmp(n, u) == 0)
+		buf_puts(out, name);
+	else
+		put_uchars(out, n, len);
 }
 
 void

@@ -152,6 +152,15 @@ void lang_list(Buf *out, const char *lang, const char *const *item, size_t n);
 void lang_date(Buf *out, const char *lang, const char *ymd);
 
 /*
+ * The name of the ISO 4217 currency code in the language, from ICU's
+ * (CLDR's) names ("euro", "евро", "欧元"); name, the one the reference data
+ * gives (data/currencies.json, English), in English, for a code CLDR does
+ * not name, or when lang is not one of the six.
+ */
+void lang_currency_name(
+    Buf *out, const char *lang, const char *code, const char *name);
+
+/*
  * Compare the UTF-8 texts a (na bytes) and b (nb bytes) in the order of
  * lang's dictionaries and indexes: ICU's collation of the language
  * (Chinese by pinyin, Arabic with the forms of alef together, Russian

@@ -152,11 +152,21 @@ contains "  the area named in Russian" "Образование, расширен
 contains "en duplicates: why, as ever" "words in common:" "$("$CTM" duplicates --limit 1 2>&1)"
 equal "ru duplicates --format csv: the same bytes as English" \
 	"$("$CTM" duplicates --format csv)" "$("$CTM" --lang ru duplicates --format csv)"
+# currencies by CLDR's names in each language, the data's in English
+contains "zh rates currencies: the euro in Chinese" "欧元" "$("$CTM" --lang zh rates currencies 2>&1)"
+contains "ar rates currencies: the US dollar in Arabic" "دولار أمريكي" "$("$CTM" --lang ar rates currencies 2>&1)"
+equal "fr rates currencies --format csv: the same bytes as English" \
+	"$("$CTM" rates currencies --format csv)" "$("$CTM" --lang fr rates currencies --format csv)"
 # a need under no pillar and no area: groups the store names in English
 printf '%s\n%s\n' "ref,country,body,assessed,pillar,area,priority,status,confidentiality,organisations,projects,text" \
 	'X-1,MLI,CTED,2017-03,,,high,open,public,,,"A need with no pillar and no area."' >"$WORK/np.csv"
 "$CTM" needs import "$WORK/np.csv" >/dev/null 2>&1
 contains "ru gaps --by pillar: the group of no pillar in Russian" "без компонента" "$("$CTM" --lang ru gaps --by pillar 2>&1)"
+out=$("$CTM" --lang fr gaps --by pillar 2>&1)
+contains "fr gaps --by pillar: the pillars by their French names" "Renforcement des capacités" "$out"
+lacks "  not their keys alone" "III  III" "$out"
+contains "ru gaps --by pillar --format json: pillars by their English names" '"name": "Capacity building"' \
+	"$("$CTM" --lang ru gaps --by pillar --format json 2>&1)"
 contains "fr gaps --by area: the group of no area in French" "sans domaine thématique" "$("$CTM" --lang fr gaps --by area 2>&1)"
 contains "en gaps --by pillar: no pillar, as ever" "no pillar" "$("$CTM" gaps --by pillar 2>&1)"
 contains "ru gaps --by pillar --format json: English" '"name": "no pillar"' "$("$CTM" --lang ru gaps --by pillar --format json 2>&1)"
@@ -227,6 +237,11 @@ contains "fr /funding by gender: the unassessed" "non évalué" "$(body)"
 lacks "  not in English" "not assessed" "$(body)"
 get "/funding?by=pillar&lang=zh" "$WORK/js" >/dev/null
 contains "zh /funding by pillar: the short name" ">I: 助长恐怖主义的条件</a>" "$(body)"
+get "/rates?lang=ru" "$WORK/js" >/dev/null
+contains "ru /rates: the currencies of the form by their Russian names" \
+	'<option value="EUR" selected>EUR: евро</option>' "$(body)"
+get "/rates?lang=en" "$WORK/js" >/dev/null
+contains "en /rates: by the reference data's names" '>EUR: Euro</option>' "$(body)"
 get "/funding?by=pillar&lang=en" "$WORK/js" >/dev/null
 contains "en /funding by pillar: as ever" ">I: Conditions conducive</a>" "$(body)"
 H=$(head -1 "$TOP/data/project-template.csv" | tr -d '\r')
