@@ -33,17 +33,25 @@ stage_label(const Cli *c, int stage)
 	return tr(c->lang, board_stage_name(stage));
 }
 
+/* A project's moves, the system's reasons in lang (English in CSV). */
+typedef struct HistoryRows {
+	CliTable *t;
+	const char *lang;
+} HistoryRows;
+
 static int
 history_row(void *ctx, const StageDecision *d)
 {
+	HistoryRows *h = ctx;
 	char bd[24] = "";
 	const char *row[6] = { d->decided_at, board_stage_name(d->from_stage),
-		board_stage_name(d->to_stage), d->actor, bd, d->reason };
+		board_stage_name(d->to_stage), d->actor, bd,
+		board_reason_text(h->lang, d->reason) };
 
 	if (d->board_decision_id)
 		snprintf(
 		    bd, sizeof(bd), "%lld", (long long)d->board_decision_id);
-	cli_table_add(ctx, row);
+	cli_table_add(h->t, row);
 	return 0;
 }
 
@@ -74,10 +82,13 @@ stage_show(Cli *c, int64_t id)
 	}
 	if (strcmp(c->format, "json") == 0)
 		return EXIT_OK;
+	HistoryRows h = { &t,
+		strcmp(c->format, "table") == 0 ? c->lang : "en" };
+
 	cli_table_init(&t, 6, head);
 	t.last_wraps = 1;
 	t.keys = CLI_COL(1) | CLI_COL(2);
-	if (store_stage_history(c->store, id, history_row, &t, &err) != 0) {
+	if (store_stage_history(c->store, id, history_row, &h, &err) != 0) {
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 	} else {
 		if (strcmp(c->format, "table") == 0)

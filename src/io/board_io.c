@@ -397,7 +397,7 @@ board_commit_place(Store *s, int64_t *placed, int64_t *left, Buf *msg)
 		memset(&d, 0, sizeof(d));
 		d.project_id = u.id[i];
 		d.to_stage = u.to[i];
-		d.reason = "placed from the matrix status";
+		d.reason = BOARD_REASON_PLACED;
 		code = stage_write(s, NULL, &d, &err, msg);
 	}
 	code = commit_finish(s, code, &err, msg);

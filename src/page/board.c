@@ -667,7 +667,7 @@ history_row(void *ctx, const StageDecision *d)
 	    "</td><td>%s</td><td>%s</td><td>%s</td><td "
 	    "dir=\"auto\">%s</td></tr>\n",
 	    stage_name(r->p, d->from_stage), stage_name(r->p, d->to_stage),
-	    d->actor, d->reason);
+	    d->actor, board_reason_text(r->p->lang, d->reason));
 	r->n++;
 	return 0;
 }

@@ -21,6 +21,18 @@ board_stage_name(int stage)
 	return stage >= 0 && stage <= BOARD_STAGES ? stage_names[stage] : "";
 }
 
+const char *
+board_reason_text(const char *lang, const char *reason)
+{
+	static const char *const own[] = { N_(BOARD_REASON_PLACED) };
+
+	for (size_t i = 0; reason != NULL && i < sizeof(own) / sizeof(*own);
+	     i++)
+		if (strcmp(reason, own[i]) == 0)
+			return tr(lang, own[i]);
+	return reason;
+}
+
 int
 board_stage_parse(const char *text)
 {

@@ -58,6 +58,18 @@ enum {
 /* The name of step 1..7 ("Idea"), or "not placed" for 0. */
 const char *board_stage_name(int stage);
 
+/*
+ * The reason the system gives a move it makes itself (`stage place
+ * --from-status`), stored in English as the reasons people type are.
+ */
+#define BOARD_REASON_PLACED "placed from the matrix status"
+
+/*
+ * A move's reason as lang shows it: the system's own reasons
+ * (BOARD_REASON_*) translated, the reasons people typed as typed.
+ */
+const char *board_reason_text(const char *lang, const char *reason);
+
 /* A step as typed: 1..7 or its name, any case.  1..7, or 0 if none. */
 int board_stage_parse(const char *text);
 

@@ -333,6 +333,13 @@ equal "  each by a decision of the command line" "$unplaced" \
 out=$("$CTM" stage place --from-status 2>&1)
 contains "  again: nothing more" "0 projects placed" "$out"
 status "stage place without --from-status: usage" 2 -- "$CTM" stage place
+placed=$(q "SELECT project_id FROM stage_decision WHERE reason = 'placed from the matrix status' LIMIT 1")
+contains "stage, in French: the system's reason translated" "placé d’après son état dans la matrice" \
+	"$("$CTM" --lang fr stage "$placed" 2>&1)"
+contains "stage, in Arabic: the system's reason translated" "وُضع حسب حالته في المصفوفة" \
+	"$("$CTM" --lang ar stage "$placed" 2>&1)"
+contains "stage --format csv, in French: the reason as stored" ",placed from the matrix status" \
+	"$("$CTM" --lang fr stage "$placed" --format csv 2>&1)"
 
 # --- the API ------------------------------------------------------------------------
 T_SEC=$("$CTM" token sec)
@@ -433,6 +440,8 @@ contains "  the demonstration records said to be no real round" "not the real ro
 get "/projects/$P4" "$J" >/dev/null
 contains "a project's page, signed in: how it moved" "How it moved" "$(body)"
 lacks "  a viewer may not move it" "/projects/$P4/stage" "$(body)"
+get "/projects/$placed?lang=ru" "$J" >/dev/null
+contains "a project's page in Russian: the system's reason translated" "размещён по статусу в матрице" "$(body)"
 csrf_v=$(csrf)
 equal "POST /board/decide as a non-member: 403" 403 \
 	"$(post /board/decide "$J" --data-urlencode "csrf=$csrf_v" --data-urlencode "project=$P8" \
