@@ -104,7 +104,7 @@ money_facts(
 		html(&p->out, "%s", PT(p, "none recorded"));
 	page_money_text(&u, p->lang, r.received, 2);
 	html(&p->out, "</dd>\n<dt>%s</dt><dd>USD %s <small>%s</small>",
-	    PT(p, "Received"), buf_str(&u),
+	    PTP(p, "amount", "Received"), buf_str(&u),
 	    PT(p,
 		"(contributions earmarked for it and seed funding the Board "
 		"granted)"));

@@ -442,6 +442,7 @@ contains "a project's page, signed in: how it moved" "How it moved" "$(body)"
 lacks "  a viewer may not move it" "/projects/$P4/stage" "$(body)"
 get "/projects/$placed?lang=ru" "$J" >/dev/null
 contains "a project's page in Russian: the system's reason translated" "размещён по статусу в матрице" "$(body)"
+contains "  the money received, an amount (not the contributions' date column)" "<dt>Получено</dt><dd>USD" "$(body)"
 csrf_v=$(csrf)
 equal "POST /board/decide as a non-member: 403" 403 \
 	"$(post /board/decide "$J" --data-urlencode "csrf=$csrf_v" --data-urlencode "project=$P8" \
