@@ -222,7 +222,7 @@ budget_compute(Store *s, const ProjectFilter *f, int64_t *total, int64_t *usd,
 	else
 		buf_printf(&sql,
 		    "SELECT count(*), coalesce(sum(b.usd), 0) FROM project p"
-		    " LEFT JOIN budget b ON b.project_id = p.id WHERE 1%s",
+		    " LEFT JOIN budget b ON b.project_id = p.id WHERE TRUE%s",
 		    buf_str(&fs.where));
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
@@ -246,9 +246,12 @@ budget_compute(Store *s, const ProjectFilter *f, int64_t *total, int64_t *usd,
 	if (fs.where.len > 0)
 		buf_printf(&sql,
 		    " AND +pp.project_id IN (SELECT p.id FROM project p"
-		    " WHERE 1%s)",
+		    " WHERE TRUE%s)",
 		    buf_str(&fs.where));
-	buf_puts(&sql, " GROUP BY pp.place_id ORDER BY 5 DESC, c.iso3");
+	/* PostgreSQL sees the names depend on c.id, its key, not on pp's. */
+	buf_puts(&sql,
+	    s->pg ? " GROUP BY c.id ORDER BY 5 DESC, c.iso3"
+		  : " GROUP BY pp.place_id ORDER BY 5 DESC, c.iso3");
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;
