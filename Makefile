@@ -121,10 +121,13 @@ $(B)/src/io/blobs.o: src/io/blobs.S data/iati/relevance.json \
 	@mkdir -p $(dir $@)
 	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/io/blobs.S
 
+# The reference data's stamp is their cksum (src/store/blobs.S says why).
 $(B)/src/store/blobs.o: src/store/blobs.S src/store/schema.sql \
     src/store/schema_pg.sql $(DATA)
 	@mkdir -p $(dir $@)
-	$(CC) $(EXTRA_CFLAGS) -c -o $@ src/store/blobs.S
+	$(CC) $(EXTRA_CFLAGS) \
+	    -DREFDATA_STAMP=$$(cat $(DATA) | cksum | cut -d' ' -f1) \
+	    -c -o $@ src/store/blobs.S
 
 $(B)/unit-tests: $(UNITSRC:%.c=$(B)/%.o) $(B)/libctm.a | $(MO) $(B)/ctmatrix-render.so
 	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(UNITSRC:%.c=$(B)/%.o) $(LINK_CTM) $(LDLIBS_ALL)

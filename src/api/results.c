@@ -645,8 +645,9 @@ api_progress(ApiCtx *ac, int64_t id, HttpReply *rp)
 	    strcmp(format, "csv") != 0)
 		return api_error(rp, 400, "invalid_parameter", "format",
 		    "format is json or csv");
-	got = progress_json(
-	    ac->s, &ac->who, http_param(ac->rq, "wg"), period, &j, &msg, &err);
+	/* English, as every name the API gives (it takes no language). */
+	got = progress_json(ac->s, &ac->who, http_param(ac->rq, "wg"), period,
+	    NULL, &j, &msg, &err);
 	if (got <= 0) {
 		got = got == 0
 		    ? api_error(rp, 404, "not_found", "wg", buf_str(&msg))
@@ -686,7 +687,7 @@ api_working_groups(ApiCtx *ac, int64_t id, HttpReply *rp)
 	Buf err = BUF_INIT;
 	json_t *a = json_array(), *j;
 
-	if (store_working_groups(ac->s, ref_json, a, &err) != 0) {
+	if (store_working_groups(ac->s, NULL, ref_json, a, &err) != 0) {
 		json_decref(a);
 		buf_free(&err);
 		return api_error(rp, 500, "internal", NULL, "the query failed");

@@ -489,26 +489,29 @@ cmd_progress(Cli *c)
 	json_t *j = NULL, *row, *in, *t;
 	CliTable tab;
 	size_t i, k;
-	int rc, got;
+	int rc, got, table;
 
 	if ((rc = cli_format(c)) != EXIT_OK)
 		return rc;
+	/* Names in the table's language; JSON and CSV in English, the same
+	 * bytes in every language. */
+	table = strcmp(c->format, "table") == 0;
 	if ((rc = open_as(c, &a, &who)) != EXIT_OK)
 		return rc;
 	if (period == NULL) {
 		/* The working groups a report may be of. */
 		cli_table_init(&tab, 2, wh);
 		tab.last_wraps = 1;
-		if (store_working_groups(c->store, cli_ref_row, &tab, &err) !=
-		    0)
+		if (store_working_groups(c->store, table ? c->lang : NULL,
+			cli_ref_row, &tab, &err) != 0)
 			rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		else
 			cli_table_print(&tab, c->format, c->lang);
 		cli_table_free(&tab);
 		goto out;
 	}
-	got = progress_json(
-	    c->store, who, cli_opt(c, "wg"), period, &j, &msg, &err);
+	got = progress_json(c->store, who, cli_opt(c, "wg"), period,
+	    table ? c->lang : NULL, &j, &msg, &err);
 	if (got <= 0) {
 		rc = got == 0 || msg.len
 		    ? cli_error(EXIT_FAIL, "%s", buf_str(&msg))

@@ -25,6 +25,8 @@ extern const char ctm_blob_framework[], ctm_blob_organisations[],
 extern const uint64_t ctm_blob_framework_size, ctm_blob_organisations_size,
     ctm_blob_groupings_size, ctm_blob_place_aliases_size, ctm_blob_m49_size,
     ctm_blob_currencies_size, ctm_blob_seed_rounds_size;
+/* The cksum of the files above, made when the binary was (blobs.S). */
+extern const uint64_t ctm_blob_refdata_stamp;
 
 static const char *const langs[] = { "ar", "en", "es", "fr", "ru", "zh" };
 #define NLANGS 6
@@ -672,17 +674,19 @@ out:
 }
 
 /*
- * Load it all in the transaction begun; unless only_missing and s has it
- * already (another process loaded it while this one waited for the write
- * lock).  Commit, or roll back and return -1.
+ * Load it all in the transaction begun, and record the stamp of the data
+ * loaded; unless only_missing and s has them already (another process
+ * loaded them while this one waited for the write lock).  Commit, or roll
+ * back and return -1.
  */
 static int
 refdata_load_in(Store *s, RefdataCounts *counts, int only_missing, Buf *err)
 {
+	int64_t stamp = (int64_t)ctm_blob_refdata_stamp;
 	RefdataCounts c;
 
 	memset(&c, 0, sizeof(c));
-	if (only_missing && store_has_reference(s)) {
+	if (only_missing && store_has_reference(s, stamp)) {
 		store_rollback(s);
 		return 0;
 	}
@@ -690,7 +694,7 @@ refdata_load_in(Store *s, RefdataCounts *counts, int only_missing, Buf *err)
 	    load_groupings(s, &c, err) || load_place_aliases(s, &c, err) ||
 	    load_organisations(s, &c, err) || load_currencies(s, &c, err) ||
 	    load_seed_rounds(s, &c, err) || store_place_closure(s, err) ||
-	    store_commit(s, err)) {
+	    store_reference_stamp_set(s, stamp, err) || store_commit(s, err)) {
 		store_rollback(s);
 		return -1;
 	}
@@ -710,7 +714,7 @@ refdata_load(Store *s, RefdataCounts *counts, Buf *err)
 int
 refdata_ensure(Store *s, Buf *err)
 {
-	if (store_has_reference(s))
+	if (store_has_reference(s, (int64_t)ctm_blob_refdata_stamp))
 		return 0;
 	if (store_begin(s, err) != 0)
 		return -1;

@@ -30,10 +30,14 @@ typedef struct RefdataCounts {
 int refdata_load(Store *s, RefdataCounts *counts, Buf *err);
 
 /*
- * Load it only when s lacks it, as refdata_load(); asked again once the
- * write lock is held, so that commands opening a new database at once
- * load it once, not once each (each waiting for the one before).  Return
- * 0, or -1 with a message in err.
+ * Load it only when s lacks it, as refdata_load(): when s has none, or
+ * has data loaded from other files than this binary carries (an earlier
+ * release's, or a later one's).  Loading again updates the names in
+ * place, so a database made before a translation was added gets it the
+ * next time a command opens it.  Asked again once the write lock is held,
+ * so that commands opening a database at once load it once, not once
+ * each (each waiting for the one before).  Return 0, or -1 with a message
+ * in err.
  */
 int refdata_ensure(Store *s, Buf *err);
 

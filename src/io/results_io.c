@@ -223,7 +223,7 @@ results_json(
 	return 1;
 }
 
-/* Working group wg's English name into name: 1, 0 when none, -1. */
+/* Working group key's name (in the language asked for) into name. */
 typedef struct WgFind {
 	const char *key;
 	Buf *name;
@@ -280,7 +280,7 @@ totals_json(const ResultSet *rs, const ReportPeriod *per)
 
 int
 progress_json(Store *s, const Account *who, const char *wg, const char *period,
-    json_t **out, Buf *msg, Buf *err)
+    const char *lang, json_t **out, Buf *msg, Buf *err)
 {
 	ResultFilter f;
 	ResultSet rs;
@@ -297,7 +297,7 @@ progress_json(Store *s, const Account *who, const char *wg, const char *period,
 		w.key = wg;
 		w.name = &name;
 		w.found = 0;
-		if (store_working_groups(s, wg_one, &w, err) != 0)
+		if (store_working_groups(s, lang, wg_one, &w, err) != 0)
 			return -1;
 		if (!w.found) {
 			buf_printf(msg, TC("no working group %s"), wg);

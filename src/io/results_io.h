@@ -53,12 +53,14 @@ int results_json(
  * indicators by unit (of the period, and to date of every indicator
  * with a value to date, reported in the period or not); the counts of
  * projects reporting and not.  Approved values only; pending reports
- * counted for reviewers.  1 (*out a new
+ * counted for reviewers.  The working group is named in lang, English
+ * where it has no name in lang or lang is NULL (JSON and CSV are English:
+ * a table in the reader's language passes its own).  1 (*out a new
  * reference), 0 when wg names no working group (msg says so), -1 (a bad
  * period: msg; a store failure: err).
  */
 int progress_json(Store *s, const Account *who, const char *wg,
-    const char *period, json_t **out, Buf *msg, Buf *err);
+    const char *period, const char *lang, json_t **out, Buf *msg, Buf *err);
 
 /* The rows of a progress report (progress_json's) as CSV (RFC 4180). */
 void progress_csv(json_t *report, Buf *out);

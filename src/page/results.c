@@ -1032,7 +1032,7 @@ progress_form(Page *p, const char *wg, const char *period, Buf *name)
 	o.p = p;
 	o.selected = wg;
 	o.name = name;
-	store_working_groups(p->s, wg_option, &o, &err);
+	store_working_groups(p->s, p->lang, wg_option, &o, &err);
 	html(&p->out,
 	    "</select></p>\n<p><label for=\"period\">%s</label>\n<input "
 	    "id=\"period\" name=\"period\" required "

@@ -1,7 +1,15 @@
 /*
  * blobs.S - the data files the binary carries: the schemas (SQLite's and
  * PostgreSQL's) and the reference data of data/.  Each is NUL-terminated and has a size symbol.
+ *
+ * ctm_blob_refdata_stamp is the CRC (cksum) of the reference data files,
+ * which the Makefile gives as REFDATA_STAMP: the loader records it in a
+ * database, so that a binary carrying other data applies them again
+ * (src/io/refdata.c).
  */
+#ifndef REFDATA_STAMP
+#error "REFDATA_STAMP: the cksum of the data files (see the Makefile)"
+#endif
 	.section .rodata
 	.balign 16
 
@@ -18,5 +26,9 @@
 	BLOB(ctm_blob_m49, "data/unsd-m49.csv")
 	BLOB(ctm_blob_currencies, "data/currencies.json")
 	BLOB(ctm_blob_seed_rounds, "data/seed-rounds.json")
+
+	.balign 8
+	.global ctm_blob_refdata_stamp
+ctm_blob_refdata_stamp: .quad REFDATA_STAMP
 
 	.section .note.GNU-stack,"",%progbits

@@ -593,15 +593,22 @@ store_result_event_add(Store *s, const ResultEvent *e, Buf *err)
 }
 
 int
-store_working_groups(Store *s, StoreRefFn fn, void *ctx, Buf *err)
+store_working_groups(
+    Store *s, const char *lang, StoreRefFn fn, void *ctx, Buf *err)
 {
+	/* In lang, else in English, else the key (a NULL lang matches no
+	 * row: English). */
 	DbStmt *st = db_prepare(s->db,
-	    "SELECT w.key, coalesce(n.name, w.key) FROM working_group w"
+	    "SELECT w.key, coalesce((SELECT name FROM working_group_name"
+	    " WHERE working_group_id = w.id AND lang = ?), n.name, w.key)"
+	    " FROM working_group w"
 	    " LEFT JOIN working_group_name n ON n.working_group_id = w.id"
 	    " AND n.lang = 'en' ORDER BY w.id",
 	    err);
 
-	return st == NULL ? -1 : store_ref_rows(s, st, fn, ctx, err);
+	if (st == NULL || db_bind_text(st, 1, lang) != 0)
+		return -1;
+	return store_ref_rows(s, st, fn, ctx, err);
 }
 
 int

@@ -256,24 +256,43 @@ store_close(Store *s)
 }
 
 int
-store_has_reference(Store *s)
+store_has_reference(Store *s, int64_t stamp)
 {
 	Buf err = BUF_INIT;
 	DbStmt *st;
 	int n = 0;
 
-	/* The framework, and the lists later migrations brought. */
+	/*
+	 * The framework, the lists later migrations brought, and the stamp
+	 * of the data they came from: a database loaded by a binary with
+	 * other data (an earlier release's, which set no stamp) has not.
+	 */
 	st = db_prepare(s->db,
 	    "SELECT (SELECT count(*) FROM pillar) > 0"
 	    " AND (SELECT count(*) FROM currency) > 0"
-	    " AND (SELECT count(*) FROM seed_round) > 0",
+	    " AND (SELECT count(*) FROM seed_round) > 0"
+	    " AND EXISTS (SELECT 1 FROM store_state"
+	    " WHERE key = 'reference' AND value = ?)",
 	    &err);
-	if (st != NULL && db_step(st) == DB_ROW)
+	if (st != NULL && db_bind(st, "i", stamp) == 0 && db_step(st) == DB_ROW)
 		n = (int)db_int(st, 0);
 	if (st != NULL)
 		db_reset(st);
 	buf_free(&err);
 	return n > 0;
+}
+
+int
+store_reference_stamp_set(Store *s, int64_t stamp, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "INSERT INTO store_state(key, value) VALUES ('reference', ?)"
+	    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	    err);
+
+	if (st == NULL || db_bind(st, "i", stamp) != 0)
+		return -1;
+	return store_run(s, st, err);
 }
 
 int

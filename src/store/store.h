@@ -33,8 +33,17 @@ void store_close(Store *s);
 /* Schema version of the open database. */
 int store_schema_version(Store *s);
 
-/* 1 when reference data (the framework) has been loaded, else 0. */
-int store_has_reference(Store *s);
+/*
+ * 1 when reference data (the framework) has been loaded, and last from
+ * data of this stamp (see store_reference_stamp_set()), else 0.
+ */
+int store_has_reference(Store *s, int64_t stamp);
+
+/*
+ * Record, in the transaction begun, that the reference data loaded are
+ * those of stamp (a checksum of the files).  0, or -1 with err.
+ */
+int store_reference_stamp_set(Store *s, int64_t stamp, Buf *err);
 
 int store_begin(Store *s, Buf *err);
 int store_commit(Store *s, Buf *err);
@@ -749,8 +758,13 @@ int store_report_values_set(
 /* Record a move of a report (e->at set here). */
 int store_result_event_add(Store *s, const ResultEvent *e, Buf *err);
 
-/* Every working group: key and English name. */
-int store_working_groups(Store *s, StoreRefFn fn, void *ctx, Buf *err);
+/*
+ * Every working group, in the order of the reference data: key and name
+ * in lang, English where it has none or lang is NULL (the key where it
+ * has no name at all).
+ */
+int store_working_groups(
+    Store *s, const char *lang, StoreRefFn fn, void *ctx, Buf *err);
 
 /* The thematic areas of project_id, as entered: key and English name. */
 int store_project_areas(
