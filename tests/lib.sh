@@ -73,5 +73,14 @@ status() {
 # present, else python3.  json EXPR FILE prints the value of a JS
 # expression over the parsed JSON in variable j.
 json() {
-	node -e 'const fs=require("fs");const j=JSON.parse(fs.readFileSync(process.argv[process.argv.length-1],"utf8"));const v=('"$1"');console.log(typeof v==="string"?v:JSON.stringify(v));' "$2"
+	# An expression that is none is the test's own mistake, not a
+	# result: said on standard output, where a comparison sees it (as
+	# an empty answer it once made a comparison of two lists pass).
+	node -e 'const e = process.argv[1];
+		let f;
+		try { f = new Function("j", "return (" + e + ")"); }
+		catch (x) { console.log("json: not an expression: " + e); process.exit(2); }
+		const j = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+		const v = f(j);
+		console.log(typeof v === "string" ? v : JSON.stringify(v));' "$1" "$2"
 }

@@ -99,7 +99,8 @@ void cli_table_init(CliTable *t, int ncol, const char **head);
 void cli_table_add(CliTable *t, const char *const *cells);
 /*
  * Print as an aligned text table, its headings translated into lang, or
- * as CSV with the header line as given (CSV is for programs: English).
+ * as CSV with the header line as given (CSV is for programs: English), or
+ * as JSON, {"rows": [{HEADING: CELL, ...}, ...]}, English too.
  */
 void cli_table_print(const CliTable *t, const char *format, const char *lang);
 void cli_table_free(CliTable *t);

@@ -204,6 +204,25 @@ cli_table_print(const CliTable *t, const char *format, const char *lang)
 		buf_free(&line);
 		return;
 	}
+	if (strcmp(format, "json") == 0) {
+		/* A command with no JSON of its own: its rows as objects. */
+		json_t *rows = json_array();
+
+		for (size_t r = 0; r < t->nrow; r++) {
+			json_t *o = json_object();
+
+			for (int i = 0; i < t->ncol; i++) {
+				const char *v =
+				    t->cell[r * (size_t)t->ncol + (size_t)i];
+
+				json_object_set_new(
+				    o, t->head[i], json_string(v ? v : ""));
+			}
+			json_array_append_new(rows, o);
+		}
+		cli_print_json(json_pack("{s:o}", "rows", rows));
+		return;
+	}
 	table_text(t, lang);
 }
 

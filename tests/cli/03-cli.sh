@@ -204,3 +204,14 @@ for args in "projects" "project 1" "check" "stats --by pillar" "stats --by statu
 	"$CTM" $args --format json >"$WORK/x.json" 2>/dev/null
 	check "$args --format json is valid JSON" -- node -e 'JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"))' "$WORK/x.json"
 done
+# Lists whose JSON is their table's rows (they printed a text table once)
+for args in "progress" "areas" "rates" "rates currencies" "plan list" \
+	"appeals list"; do
+	# shellcheck disable=SC2086
+	"$CTM" $args --format json >"$WORK/x.json" 2>/dev/null
+	equal "$args --format json: the rows as objects, keyed in English" true \
+		"$(json 'Array.isArray(j.rows) && (j.rows.length === 0 || "key" in j.rows[0] || "code" in j.rows[0] || "currency" in j.rows[0] || "title" in j.rows[0] || "plan" in j.rows[0])' "$WORK/x.json")"
+done
+"$CTM" --lang fr areas --format json >"$WORK/x.json"
+equal "areas --format json, in French: the 18 areas, by their English names" \
+	"18 Preventing violent extremism" "$(json 'j.rows.length + " " + j.rows[0].name' "$WORK/x.json")"

@@ -1,12 +1,6 @@
 # tests/cli/common.bash - sourced by tests/cli/*.sh after tests/lib.sh.
 # (Not a test itself: tests/run runs only tests/cli/*.sh.)
 #
-# lib.sh's json() reads process.argv[2], but `node -e SCRIPT ARG` puts ARG
-# in process.argv[1], so it always fails; until lib.sh is fixed, this
-# version reads the last argument, which is right either way.
-json() {
-	node -e 'const fs=require("fs");const j=JSON.parse(fs.readFileSync(process.argv[process.argv.length-1],"utf8"));const v=('"$1"');console.log(typeof v==="string"?v:JSON.stringify(v));' "$2"
-}
 
 DATA=$TOP/data/ctitf-matrix-2018-pillars-1-2.md
 
