@@ -65,7 +65,7 @@ row_html(Buf *out, const char *lang, const AnnexRow *row)
 	    annex_status_name(lang, row->status), "</td>\n");
 	element(out, "<td class=\"activities\" dir=\"auto\">", row->activities,
 	    "</td>\n");
-	element(out, "<td dir=\"auto\">", row->scope, "</td></tr>\n");
+	element(out, "<td dir=\"auto\">", row->scope_name, "</td></tr>\n");
 }
 
 static void

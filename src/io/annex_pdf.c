@@ -381,7 +381,8 @@ row_make(Pdf *p, const AnnexRow *row, PangoLayout **cell)
 	    0);
 	cell[3] =
 	    layout_make(p, ST_BODY, row->activities, p->w[3] - 2 * PAD_X, 0);
-	cell[4] = layout_make(p, ST_BODY, row->scope, p->w[4] - 2 * PAD_X, 0);
+	cell[4] =
+	    layout_make(p, ST_BODY, row->scope_name, p->w[4] - 2 * PAD_X, 0);
 	buf_free(&b);
 }
 

@@ -35,8 +35,80 @@ table_of(AnnexReport *r, const char *key)
 	return t;
 }
 
+/* A place's name in the report's language. */
+typedef struct AnnexPlace {
+	char *key;
+	char *name;
+} AnnexPlace;
+
+static int
+place_cmp(const void *a, const void *b)
+{
+	return strcmp(
+	    ((const AnnexPlace *)a)->key, ((const AnnexPlace *)b)->key);
+}
+
+static int
+place_keep(void *ctx, const RefItem *it)
+{
+	AnnexReport *r = ctx;
+
+	if (it->key == NULL || it->name == NULL)
+		return 0;
+	r->place = xrealloc(r->place, (r->nplace + 1) * sizeof(*r->place));
+	r->place[r->nplace++] =
+	    (AnnexPlace){ xstrdup(it->key), xstrdup(it->name) };
+	return 0;
+}
+
+/*
+ * The scope in r's language.  The matrix writes it in English ("Sahel,
+ * Maghreb", "Global", "Regional (Central Asia)"); what it names was
+ * resolved to places on import, whose names the M49 table gives in every
+ * language.  So the cell is made again from them: the places in the
+ * language (a name that resolved to none as written), "Global" before
+ * them when the scope says so, and the scope's words alone when it names
+ * no place.  In English, the text as written.
+ */
+static char *
+scope_name(const AnnexReport *r, const Project *p)
+{
+	static const char *const word[] = { NP_("scope", "Global"),
+		NP_("scope", "Regional"), NP_("scope", "National") };
+	const char **names;
+	Buf b = BUF_INIT;
+
+	if (strcmp(r->lang, "en") == 0 || (p->nplaces == 0 && p->scopes == 0))
+		return xstrdup(p->scope_text ? p->scope_text : "");
+	if (p->nplaces == 0) {
+		for (int i = 0; i < 3; i++)
+			if (p->scopes & (1 << i))
+				buf_printf(&b, "%s%s",
+				    b.len ? tr(r->lang, ", ") : "",
+				    trp(r->lang, "scope", word[i]));
+		return buf_detach(&b);
+	}
+	if (p->scopes & SCOPE_GLOBAL)
+		buf_printf(
+		    &b, tr(r->lang, "%s: "), trp(r->lang, "scope", word[0]));
+	names = xcalloc(p->nplaces, sizeof(*names));
+	for (size_t i = 0; i < p->nplaces; i++) {
+		const ProjectPlace *pl = &p->places[i];
+		AnnexPlace key = { pl->key, NULL }, *hit = NULL;
+
+		if (pl->key != NULL && r->nplace > 0)
+			hit = bsearch(&key, r->place, r->nplace,
+			    sizeof(*r->place), place_cmp);
+		names[i] = hit ? hit->name : pl->name;
+	}
+	/* As the language writes a list: "A, B и C", "A、B和C". */
+	lang_list(&b, r->lang, names, p->nplaces);
+	free(names);
+	return buf_detach(&b);
+}
+
 static void
-row_fill(AnnexRow *row, const Project *p)
+row_fill(AnnexRow *row, const Project *p, const AnnexReport *r)
 {
 	Buf e = BUF_INIT;
 
@@ -57,6 +129,7 @@ row_fill(AnnexRow *row, const Project *p)
 	row->status = xstrdup(p->status ? p->status : "");
 	row->activities = xstrdup(p->activities ? p->activities : "");
 	row->scope = xstrdup(p->scope_text ? p->scope_text : "");
+	row->scope_name = scope_name(r, p);
 }
 
 static void
@@ -68,6 +141,7 @@ row_clear(AnnexRow *row)
 	free(row->status);
 	free(row->activities);
 	free(row->scope);
+	free(row->scope_name);
 	for (size_t e = 0; e < row->nentity; e++)
 		free(row->entity[e]);
 	free(row->entity);
@@ -98,7 +172,7 @@ project_row(void *ctx, const Project *p)
 				l->cap = 0;
 			mem_grow((void **)&t->row, &l->cap, t->nrow + 1,
 			    sizeof(*t->row));
-			row_fill(&t->row[t->nrow], p);
+			row_fill(&t->row[t->nrow], p, l->r);
 		}
 		t->nrow++;
 		l->r->nproject++;
@@ -107,7 +181,7 @@ project_row(void *ctx, const Project *p)
 	}
 	if (l->fn == NULL)
 		return 0;
-	row_fill(&one, p);
+	row_fill(&one, p, l->r);
 	l->stop = l->fn(l->ctx, ti, &one);
 	row_clear(&one);
 	return l->stop;
@@ -138,7 +212,7 @@ pillar_name(void *ctx, const PillarName *n)
 
 /* The report's projects, in its order: none of f's limit or offset. */
 static void
-report_filter(const ProjectFilter *f, ProjectFilter *all)
+report_filter(const AnnexReport *r, const ProjectFilter *f, ProjectFilter *all)
 {
 	memset(all, 0, sizeof(*all));
 	if (f != NULL)
@@ -146,8 +220,9 @@ report_filter(const ProjectFilter *f, ProjectFilter *all)
 	all->sort = "pillar";
 	all->limit = 0;
 	all->offset = 0;
-	/* The annex shows no place one by one and no defect. */
-	all->skip = PROJECT_SKIP_PLACES | PROJECT_SKIP_ISSUES;
+	/* The annex shows no defect, and places only to name them anew. */
+	all->skip = PROJECT_SKIP_ISSUES |
+	    (strcmp(r->lang, "en") == 0 ? PROJECT_SKIP_PLACES : 0);
 }
 
 /* An empty report in lang, made today. */
@@ -161,6 +236,18 @@ report_init(AnnexReport *r, const char *lang)
 	snprintf(r->lang, sizeof(r->lang), "%s", lang_or_en(lang));
 	gmtime_r(&now, &tm);
 	strftime(r->as_of, sizeof(r->as_of), "%Y-%m-%d", &tm);
+}
+
+/* The names of the places in r's language, before any row is made. */
+static int
+report_places(Store *s, AnnexReport *r, Buf *err)
+{
+	if (strcmp(r->lang, "en") == 0)
+		return 0;
+	if (store_places(s, NULL, r->lang, place_keep, r, err) != 0)
+		return -1;
+	qsort(r->place, r->nplace, sizeof(*r->place), place_cmp);
+	return 0;
 }
 
 /* The names of r's tables, in its language. */
@@ -189,11 +276,12 @@ annex_report_load(Store *s, const ProjectFilter *f, const char *lang,
 	Load l;
 
 	report_init(r, lang);
-	report_filter(f, &all);
+	report_filter(r, f, &all);
 	memset(&l, 0, sizeof(l));
 	l.r = r;
 	l.keep = 1;
-	if (store_project_list(s, &all, project_row, &l, NULL, err) != 0 ||
+	if (report_places(s, r, err) != 0 ||
+	    store_project_list(s, &all, project_row, &l, NULL, err) != 0 ||
 	    report_names(s, r, err) != 0) {
 		annex_report_free(r);
 		return -1;
@@ -233,7 +321,7 @@ annex_report_stream(Store *s, const ProjectFilter *f, const char *lang,
 	Load l;
 
 	report_init(r, lang);
-	report_filter(f, &all);
+	report_filter(r, f, &all);
 	if (store_stats(s, "pillar", &all, &total, table_count, r, err) != 0)
 		goto fail;
 	if (total > (int64_t)r->nproject) {
@@ -241,7 +329,7 @@ annex_report_stream(Store *s, const ProjectFilter *f, const char *lang,
 		none->nrow = (size_t)total - r->nproject;
 		r->nproject = (size_t)total;
 	}
-	if (report_names(s, r, err) != 0)
+	if (report_names(s, r, err) != 0 || report_places(s, r, err) != 0)
 		goto fail;
 	/* In the list's order: projects under no pillar, then by pillar. */
 	if (r->ntable > 1)
@@ -275,6 +363,11 @@ annex_report_free(AnnexReport *r)
 		free(t->full_name);
 	}
 	free(r->table);
+	for (size_t i = 0; i < r->nplace; i++) {
+		free(r->place[i].key);
+		free(r->place[i].name);
+	}
+	free(r->place);
 	memset(r, 0, sizeof(*r));
 }
 

@@ -24,6 +24,8 @@ typedef struct AnnexRow {
 	char *status;     /* in_development, ongoing, completed, or "" */
 	char *activities; /* "" when none */
 	char *scope;      /* the geographical scope as written, "" */
+	char *scope_name; /* the same in the report's language: its places by
+			     their M49 names there; scope itself in English */
 	char **entity;    /* the entities of entities one by one, lead first */
 	size_t nentity;
 } AnnexRow;
@@ -47,6 +49,9 @@ typedef struct AnnexReport {
 			       NULL (as loaded): none yet */
 	const char *title;  /* the document's title, not owned; NULL (as
 			       loaded): the renderer's own, in lang */
+	struct AnnexPlace *place; /* places' names in lang, by key (not
+				     in English) */
+	size_t nplace;
 } AnnexReport;
 
 /*

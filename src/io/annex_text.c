@@ -191,12 +191,13 @@ row_json(const char *lang, const AnnexRow *row)
 
 	for (size_t i = 0; i < row->nentity; i++)
 		json_array_append_new(ents, json_string(row->entity[i]));
-	return json_pack("{sI so ss ss so ss ss ss ss}", "id",
+	return json_pack("{sI so ss ss so ss ss ss ss ss}", "id",
 	    (json_int_t)row->id, "serial",
 	    row->serial >= 0 ? json_integer(row->serial) : json_null(), "title",
 	    row->title, "period", row->period, "entities", ents, "status",
 	    row->status, "status_name", annex_status_name(lang, row->status),
-	    "activities", row->activities, "scope", row->scope);
+	    "activities", row->activities, "scope", row->scope, "scope_name",
+	    row->scope_name);
 }
 
 void

@@ -71,7 +71,7 @@ row_cells(const char *lang, const AnnexRow *row, const char *cell[NCOL])
 	cell[3] = row->entities;
 	cell[4] = annex_status_name(lang, row->status);
 	cell[5] = row->activities;
-	cell[6] = row->scope;
+	cell[6] = row->scope_name;
 }
 
 /* The workbook being written: a sheet a table. */

@@ -62,6 +62,18 @@ equal "json: status names as the report writes them" "Completed In development O
 equal "json: --lang fr names the pillars in French" \
 	"fr Mesures visant à prévenir et combattre le terrorisme" \
 	"$(json 'j.lang+" "+j.tables[1].full_name' "$WORK/fr.json")"
+"$CTM" report annex --format json --lang ru >"$WORK/ru.json"
+equal "json --lang ru: the scope as written, and named anew from its places in Russian" \
+	"Burkina Faso, Mali and Mauritania|Буркина-Фасо, Мали и Мавритания" \
+	"$(json 'j.tables.flatMap(t=>t.rows).filter(r=>r.scope==="Burkina Faso, Mali and Mauritania").map(r=>r.scope+"|"+r.scope_name)[0]' "$WORK/ru.json")"
+equal "  a scope that names no place, in its words (Global)" "Глобальный" \
+	"$(json 'j.tables.flatMap(t=>t.rows).filter(r=>r.scope==="Global").map(r=>r.scope_name)[0]' "$WORK/ru.json")"
+equal "  English keeps the text as written, every row" 0 \
+	"$(json 'j.tables.flatMap(t=>t.rows).filter(r=>r.scope!==r.scope_name).length' "$WORK/a.json")"
+contains "html --lang ar: the places in Arabic, as Arabic writes a list" \
+	"<td dir=\"auto\">بوركينا فاسو ومالي وموريتانيا</td>" "$("$CTM" report annex --lang ar --format html)"
+equal "csv --lang ru: the same bytes as English (the scope as written)" \
+	"$("$CTM" report annex --format csv | md5sum)" "$("$CTM" report annex --format csv --lang ru | md5sum)"
 
 # --- filters -----------------------------------------------------------------
 "$CTM" report annex --format csv --pillar II >"$WORK/ii.csv"

@@ -50,6 +50,7 @@ row_fill(AnnexRow *row, int64_t serial, const char *title, const char *period,
 	row->status = xstrdup(status);
 	row->activities = xstrdup(activities);
 	row->scope = xstrdup(scope);
+	row->scope_name = xstrdup(scope);
 }
 
 /* The rows of pillar I: sample project 1..SAMPLE_ROWS, some long. */
