@@ -383,15 +383,24 @@ project_view(Page *p, const Project *pr)
 		html(o, "<ul class=\"places\">");
 		for (size_t i = 0; i < pr->nplaces; i++) {
 			const ProjectPlace *pl = &pr->places[i];
+			const char *name = pl->name;
+			Buf err = BUF_INIT;
 
+			/* The place in the page's language (M49's names). */
+			buf_reset(&n);
+			if (pl->place_id > 0 && strcmp(p->lang, "en") != 0 &&
+			    store_place_name(
+				p->s, pl->place_id, p->lang, &n, &err) == 1)
+				name = buf_str(&n);
+			buf_free(&err);
 			if (pl->kind && strcmp(pl->kind, "country") == 0)
 				html(o,
 				    "<li><a "
 				    "href=\"/countries/%u\"><bdi>%s</bdi>"
 				    "</a></li>",
-				    pl->key, pl->name);
+				    pl->key, name);
 			else
-				html(o, "<li><bdi>%s</bdi></li>", pl->name);
+				html(o, "<li><bdi>%s</bdi></li>", name);
 		}
 		html(o, "</ul>");
 	}

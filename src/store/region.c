@@ -74,6 +74,26 @@ store_region_get(Store *s, const char *key, const char *lang, Buf *out_key,
 }
 
 int
+store_place_name(
+    Store *s, int64_t place_id, const char *lang, Buf *name, Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT p.key, p.kind, " NAME_IN_LANG ", p.iso3, p.m49, 0"
+	    " FROM place p WHERE p.id = ?",
+	    err);
+	Buf key = BUF_INIT, kind = BUF_INIT;
+	One o = { &key, &kind, name, 0 };
+	int rc;
+
+	if (st == NULL || db_bind(st, "ti", lang, place_id) != 0)
+		return -1;
+	rc = region_rows(s, st, one_keep, &o, err);
+	buf_free(&key);
+	buf_free(&kind);
+	return rc != 0 ? -1 : o.found;
+}
+
+int
 store_region_countries(Store *s, const char *key, const char *lang,
     StoreRegionFn fn, void *ctx, Buf *err)
 {

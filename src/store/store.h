@@ -218,6 +218,14 @@ int store_region_get(Store *s, const char *key, const char *lang, Buf *out_key,
     Buf *kind, Buf *name, Buf *err);
 
 /*
+ * The name in lang of the place with this id (any kind), English where
+ * the reference data has none in lang: 1 with it in name, 0 if there is
+ * no such place, -1.
+ */
+int store_place_name(
+    Store *s, int64_t place_id, const char *lang, Buf *name, Buf *err);
+
+/*
  * The countries within region key, by their name in lang in the order
  * of lang (as store_places()), to fn.
  */

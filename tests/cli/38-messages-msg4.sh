@@ -237,6 +237,12 @@ contains "fr /funding by gender: the unassessed" "non évalué" "$(body)"
 lacks "  not in English" "not assessed" "$(body)"
 get "/funding?by=pillar&lang=zh" "$WORK/js" >/dev/null
 contains "zh /funding by pillar: the short name" ">I: 助长恐怖主义的条件</a>" "$(body)"
+sahel=$("$CTM" projects --search "Sahel-Maghreb" --format csv --limit 1 2>/dev/null | sed -n '2s/,.*//p')
+get "/projects/$sahel?lang=ar" "$WORK/js" >/dev/null
+contains "ar /projects/$sahel: its places by their Arabic names" \
+	'<li><bdi>الساحل</bdi></li><li><bdi>المغرب العربي</bdi></li>' "$(body)"
+get "/projects/$sahel?lang=en" "$WORK/js" >/dev/null
+contains "en /projects/$sahel: as written" '<li><bdi>Sahel</bdi></li><li><bdi>Maghreb</bdi></li>' "$(body)"
 get "/rates?lang=ru" "$WORK/js" >/dev/null
 contains "ru /rates: the currencies of the form by their Russian names" \
 	'<option value="EUR" selected>EUR: евро</option>' "$(body)"
