@@ -106,7 +106,12 @@ store_release(void *p)
 	store_close(p);
 }
 
-/* The calling thread's database connection, opened on first use. */
+/*
+ * The calling thread's database connections, opened on first use: the
+ * primary's, and the read database's when there is one.  A read database
+ * that cannot be opened is logged and done without: the primary answers
+ * the reads too, slower, rather than no one answering them.
+ */
 static Store *
 thread_store(Buf *err)
 {
@@ -114,8 +119,12 @@ thread_store(Buf *err)
 
 	if (s == NULL) {
 		s = store_open(server.o->db, 0, err);
-		if (s != NULL)
-			pthread_setspecific(server.store_key, s);
+		if (s == NULL)
+			return NULL;
+		if (server.o->read_db != NULL &&
+		    store_reader_open(s, server.o->read_db, err) != 0)
+			buf_puts(err, " (--read-db: reads go to the primary)");
+		pthread_setspecific(server.store_key, s);
 	}
 	return s;
 }
