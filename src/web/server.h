@@ -3,7 +3,8 @@
  *
  * A pool of threads, one per core unless told, each with its own database
  * connection (SQLite in WAL mode lets them read at once; writes are
- * serialised by the database).  Requests are held to size and time limits;
+ * serialised by the database), and its own to the read database when
+ * there is one (read_db; the handler decides which a request uses).  Requests are held to size and time limits;
  * every request leaves a line in the access log; SIGTERM or SIGINT stops
  * taking connections, lets the requests in flight finish, and returns.
  */
