@@ -312,8 +312,10 @@ store_close(Store *s)
 {
 	if (s == NULL)
 		return;
-	db_close(s->primary);
+	/* The primary last: on SQLite, the last connection to close moves
+	 * the log into the file, which a read-only one cannot. */
 	db_close(s->reader);
+	db_close(s->primary);
 	buf_free(&s->bulk_sql);
 	for (int k = 0; k < STORE_BATCH_KINDS; k++)
 		for (int n = 0; n <= STORE_BATCH_ROWS; n++)
@@ -353,13 +355,21 @@ store_begin(Store *s, Buf *err)
 int
 store_read_begin(Store *s, Buf *err)
 {
+	s->snapshot = s->db;
 	return db_begin_read(s->db, err);
 }
 
 void
 store_read_end(Store *s)
 {
-	db_rollback(s->db);
+	/*
+	 * Where it began: a write meanwhile moved s->db to the primary, and
+	 * a snapshot left open would hold the replica's (or the log's)
+	 * cleaning up for as long as the thread lives.
+	 */
+	if (s->snapshot != NULL)
+		db_rollback(s->snapshot);
+	s->snapshot = NULL;
 }
 
 /* 1 when no project exists, 0 when one does, -1 on failure. */

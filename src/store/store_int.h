@@ -26,6 +26,7 @@ struct Store {
 	Db *db;              /* where statements go now: primary or reader */
 	Db *primary;         /* the database's own connection: every write */
 	Db *reader;          /* the read database's (read-only), or NULL */
+	Db *snapshot;        /* where store_read_begin() began, till its end */
 	int pg;              /* it is PostgreSQL's (db_dialect) */
 	int64_t strategy_id; /* the loaded strategy, 0 until known */
 	int fts_pending;     /* rows wait in temp.fts_pending */
