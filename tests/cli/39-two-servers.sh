@@ -129,6 +129,22 @@ equal "two: a token not the session's is refused (403)" 403 \
 		--data-urlencode "activities=Not saved.")"
 check "fixture sanity: the token was the session's" -- test ${#TOKEN} -ge 32
 
+# --- an upload previewed on one is confirmed on two ----------------------------
+printf '%s\nII,,Quolls and soft targets in West Africa,since 2024,UNICRI,Ongoing,Guidance.,"Mali, Niger"\n' \
+	"$(head -1 "$TOP/data/project-template.csv" | tr -d '\r')" >"$WORK/up.csv"
+B=$U_one get /upload "$JAR" >/dev/null
+equal "one: a CSV uploaded, previewed: 200" 200 \
+	"$(B=$U_one post /upload "$JAR" -F "csrf=$(csrf)" -F format=auto -F "file=@$WORK/up.csv;type=text/csv")"
+UP=$(sed -n 's/.*name="upload" value="\([0-9]*\)".*/\1/p' "$WORK/b" | head -1)
+check "  waiting for its confirmation" -- test -n "$UP"
+equal "two: confirmed there: 200" 200 \
+	"$(B=$U_two post /upload/commit "$JAR" --data-urlencode "upload=$UP" --data-urlencode "csrf=$TOKEN")"
+contains "  imported" "Imported in one transaction: 1 added" "$(body)"
+get_two "/?search=quolls" >/dev/null
+contains "  and two's matrix lists it" "Quolls and soft targets in West Africa" "$(body)"
+equal "one: it cannot be confirmed again there: 404" 404 \
+	"$(B=$U_one post /upload/commit "$JAR" --data-urlencode "upload=$UP" --data-urlencode "csrf=$TOKEN")"
+
 # --- sign-in failures counted on one stop sign-ins on two --------------------
 for i in 1 2 3 4 5; do
 	equal "one: view's wrong password, try $i: 401" 401 \
