@@ -53,20 +53,12 @@ srv_stop() {
 			head -40 | sed 's/^/#   /'
 	fi
 }
-# api METHOD URL [TOKEN [BODY]]: the status; the body in $WORK/b
-api() {
-	: >"$WORK/b"
-	local auth=()
-	[ -n "${3:-}" ] && auth=(-H "Authorization: Bearer $3")
-	curl -s -o "$WORK/b" -w '%{http_code}' -X "$1" "${auth[@]}" \
-		${4:+--data-binary "$4"} "$2"
-}
 title_at() { # title_at URL [TOKEN]: project P's title as the API gives it
-	api GET "$1/api/v1/projects/$P" "${2:-}" >/dev/null
+	api_call GET "$1/api/v1/projects/$P" "${2:-}" >/dev/null
 	json 'j.title' "$WORK/b"
 }
 pillar_count() { # pillar_count URL PILLAR: the projects of PILLAR (stats)
-	api GET "$1/api/v1/stats?by=pillar" >/dev/null
+	api_call GET "$1/api/v1/stats?by=pillar" >/dev/null
 	json "(j.groups.find(g=>g.key===\"$2\")||{count:0}).count" "$WORK/b"
 }
 
@@ -86,13 +78,13 @@ N2=$(pillar_count "$U_two" II)
 check "two counts pillar II (kept now)" -- test "$N2" -gt 0
 get_two "/?search=quagga" >/dev/null
 lacks "two: no project found for quagga yet (kept now)" "Quagga" "$(body)"
-api GET "$U_two/api/v1/projects/$P" >/dev/null
+api_call GET "$U_two/api/v1/projects/$P" >/dev/null
 ETAG=$(curl -s -D - -o /dev/null "$U_two/api/v1/projects/$P" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p' | tr -d '\r')
 equal "two: a read with its own ETag is unchanged (304)" 304 \
 	"$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$U_two/api/v1/projects/$P")"
 
 equal "one: PATCH the title of project $P (secretariat's token): 200" 200 \
-	"$(api PATCH "$U_one/api/v1/projects/$P" "$T_SEC" '{"title":"Quokka census, changed through server one"}')"
+	"$(api_call PATCH "$U_one/api/v1/projects/$P" "$T_SEC" '{"title":"Quokka census, changed through server one"}')"
 equal "two: the API gives the new title at once" "Quokka census, changed through server one" "$(title_at "$U_two")"
 get_two "/projects/$P" >/dev/null
 contains "two: the public page shows it at once (its copy was dropped)" "Quokka census, changed through server one" "$(body)"
@@ -103,14 +95,14 @@ contains "two: searching finds it by its new title" "href=\"/projects/$P\"" "$(b
 
 NEW='{"title":"Quagga border watch in the Sahel","pillar":"II","status":"ongoing","period":"Jan. 2024–Dec. 2026","entities":["UNICRI"],"places":["Mali"],"scope":["regional"]}'
 equal "one: POST a new project in pillar II: 201" 201 \
-	"$(api POST "$U_one/api/v1/projects" "$T_SEC" "$NEW")"
+	"$(api_call POST "$U_one/api/v1/projects" "$T_SEC" "$NEW")"
 NEWID=$(json 'j.id' "$WORK/b")
 equal "two: the statistics count it at once" "$((N2 + 1))" "$(pillar_count "$U_two" II)"
 equal "  the count two kept in the database is of the new data" 0 \
 	"$(dbq "SELECT count(*) FROM stats_cache WHERE generation <> (SELECT value FROM store_state WHERE key = 'generation')")"
 get_two "/?search=quagga" >/dev/null
 contains "two: the public matrix finds it" "href=\"/projects/$NEWID\"" "$(body)"
-equal "two: GET /api/v1/projects/$NEWID: 200" 200 "$(api GET "$U_two/api/v1/projects/$NEWID")"
+equal "two: GET /api/v1/projects/$NEWID: 200" 200 "$(api_call GET "$U_two/api/v1/projects/$NEWID")"
 
 # --- a session made on one ---------------------------------------------------
 JAR=$WORK/jar
@@ -184,7 +176,7 @@ check "a server starts with --read-db" -- test "$U_three" != http://
 T1=$(title_at "$U_three")
 equal "three: a read gives the read database's title" "Quokka census, changed through server one" "$T1"
 equal "three: PATCH the title (a write): 200" 200 \
-	"$(api PATCH "$U_three/api/v1/projects/$P" "$T_SEC" '{"title":"Written through server three"}')"
+	"$(api_call PATCH "$U_three/api/v1/projects/$P" "$T_SEC" '{"title":"Written through server three"}')"
 equal "  the write is in the primary" "Written through server three" \
 	"$(dbq "SELECT title FROM project WHERE id = $P")"
 equal "  not in the read database" "Quokka census, changed through server one" \
@@ -197,7 +189,7 @@ equal "three: with a token, the primary answers (the read database lags)" \
 	"Written through server three" "$(title_at "$U_three" "$T_SEC")"
 dbq "DELETE FROM stats_cache"
 equal "three: statistics not kept yet, from the read database: 200" 200 \
-	"$(api GET "$U_three/api/v1/stats?by=pillar&status=ongoing")"
+	"$(api_call GET "$U_three/api/v1/stats?by=pillar&status=ongoing")"
 equal "  are not kept in the primary as of its newer data" 0 \
 	"$(dbq "SELECT count(*) FROM stats_cache")"
 JR=$WORK/jr
@@ -263,7 +255,7 @@ T0=$(title_at "$U_five")
 check "  it answers" -- test -n "$T0"
 psql -X -q -d "$RPURL" -c 'SELECT pg_wal_replay_pause()' >/dev/null
 equal "five: PATCH the title while the replica's replay is paused: 200" 200 \
-	"$(api PATCH "$U_five/api/v1/projects/$P" "$T_R" '{"title":"Written while the replica waits"}')"
+	"$(api_call PATCH "$U_five/api/v1/projects/$P" "$T_R" '{"title":"Written while the replica waits"}')"
 equal "  the public still reads the replica's title" "$T0" "$(title_at "$U_five")"
 equal "  the writer, signed in, reads the primary's" "Written while the replica waits" \
 	"$(title_at "$U_five" "$T_R")"
