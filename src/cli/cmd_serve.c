@@ -164,6 +164,7 @@ cmd_serve(Cli *c)
 		}
 		o.read_db = read_db;
 	}
+	o.proxy = cli_opt(c, "proxy");
 	o.max_body = SERVE_MAX_BODY;
 	o.timeout = 30;
 	o.log = stderr;

@@ -530,8 +530,9 @@ static const Command commands[] = {
 	       "part\n"
 	       "of demonstration records apart).  With KEY, one round and its\n"
 	       "decisions.\n") },
-	{ "serve", cmd_serve, "listen= threads= read-db= ", 0, 0,
-	    "[--listen HOST:PORT] [--threads N] [--read-db URL]",
+	{ "serve", cmd_serve, "listen= threads= read-db= proxy= ", 0, 0,
+	    "[--listen HOST:PORT] [--threads N] [--read-db URL]\n"
+	    "         [--proxy ADDR,...]",
 	    N_("Serves the web application and the JSON API (/api/v1) over\n"
 	       "HTTP until SIGTERM or Ctrl-C; requests in flight finish "
 	       "first.\n"
@@ -545,6 +546,9 @@ static const Command commands[] = {
 	       "it;\n"
 	       "                      writes, sessions and sign-ins use the\n"
 	       "                      database\n"
+	       "  --proxy ADDR,...    the addresses of load balancers: a\n"
+	       "                      request from one comes from the last\n"
+	       "                      address of its X-Forwarded-For\n"
 	       "Each request leaves a line on standard error: time, address,\n"
 	       "method, path, status, bytes, milliseconds.  Several servers "
 	       "may\n"

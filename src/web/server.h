@@ -20,9 +20,12 @@
 typedef void (*ServerHandler)(Store *s, const HttpRequest *rq, HttpReply *rp);
 
 typedef struct ServerOptions {
-	const char *listen;   /* "127.0.0.1:8080", "[::1]:8080" or ":8080" */
-	const char *db;       /* database path or URL, opened per thread */
-	const char *read_db;  /* a replica's, for reads (--read-db), or NULL */
+	const char *listen;  /* "127.0.0.1:8080", "[::1]:8080" or ":8080" */
+	const char *db;      /* database path or URL, opened per thread */
+	const char *read_db; /* a replica's, for reads (--read-db), or NULL */
+	/* The load balancers' addresses, comma-separated, or NULL: a request
+	 * from one comes from the last address its X-Forwarded-For names. */
+	const char *proxy;
 	int threads;          /* worker threads; 0: one per core */
 	size_t max_body;      /* largest request body accepted, bytes */
 	unsigned timeout;     /* seconds a connection may stay idle */

@@ -5,13 +5,15 @@
 # whatever one keeps, the other knows, for it is kept in the database.  A
 # change through one is seen at once through the other (API, pages, the
 # statistics and counts, the answers each keeps in memory); a session made
-# on one is good on the other, and so is the form token it gave; failed
-# sign-ins counted on one stop sign-ins on the other; signing out on one
-# ends the session on both.  Then --read-db: the reads of GET and HEAD go
-# to the read database, writes, sessions and sign-ins to the primary, and
-# someone signed in never reads older data than the primary's.  On
-# PostgreSQL, the same against a real streaming replica (pg_basebackup),
-# its replay paused and resumed.
+# on one is good on the other, and so is the form token it gave, and an
+# upload previewed on one is confirmed on the other; failed sign-ins
+# counted on one stop sign-ins on the other; signing out on one ends the
+# session on both.  Behind a balancer (--proxy), the client's address is
+# the last X-Forwarded-For names.  Then --read-db: the reads of GET and
+# HEAD go to the read database, writes, sessions and sign-ins to the
+# primary, and someone signed in never reads older data than the
+# primary's.  On PostgreSQL, the same against a real streaming replica
+# (pg_basebackup), its replay paused and resumed.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/common.bash"
 
@@ -148,6 +150,20 @@ contains "  says why" "Too many failed sign-ins" "$(body)"
 equal "two: another account still signs in (the limit is the login's)" 303 \
 	"$(B=$U_two signin sec "$PW" "$WORK/j2")"
 
+# xff_fail URL XFF: a failed sign-in sent with "X-Forwarded-For: XFF"; the
+# status.  failures ADDR: the failed sign-ins counted against ADDR.
+xff_fail() {
+	rm -f "$WORK/jx"
+	B=$1 get /login "$WORK/jx" >/dev/null
+	B=$1 post /login "$WORK/jx" -H "X-Forwarded-For: $2" \
+		--data-urlencode login=nobody --data-urlencode password=wrong \
+		--data-urlencode "csrf=$(csrf)"
+}
+failures() { dbq "SELECT count(*) FROM login_failure WHERE key = 'addr:$1'"; }
+equal "one (no --proxy): a failed sign-in saying it is for another address: 401" 401 \
+	"$(xff_fail "$U_one" 198.51.100.9)"
+equal "  counted against the peer's address, not the one it says" 0 "$(failures 198.51.100.9)"
+
 # --- signing out on one ends the session on two ----------------------------
 cp "$JAR" "$WORK/jar-kept"
 B=$U_one get /account "$JAR" >/dev/null
@@ -213,6 +229,20 @@ srv_stop four
 	>"$WORK/o" 2>"$WORK/e"
 equal "a read database that cannot be opened stops the server at its start (exit 3)" 3 $?
 contains "  and says so" "serve: --read-db:" "$(cat "$WORK/e")"
+
+# --- behind a load balancer: --proxy ------------------------------------------
+srv_start six --proxy 192.0.2.1,127.0.0.1
+equal "six (--proxy): a failed sign-in through the balancer: 401" 401 \
+	"$(xff_fail "$U_six" 198.51.100.7)"
+equal "  counted against the client's address" 1 "$(failures 198.51.100.7)"
+contains "  which the access log shows" " 198.51.100.7 POST /login 401 " "$(cat "$WORK/six.log")"
+equal "six: a chain of addresses: 401" 401 "$(xff_fail "$U_six" "203.0.113.9, 198.51.100.8")"
+equal "  counted against the last, the one the balancer added" "1 0" \
+	"$(failures 198.51.100.8) $(failures 203.0.113.9)"
+N_PEER=$(failures 127.0.0.1)
+equal "six: not an address: 401" 401 "$(xff_fail "$U_six" "not-an-address")"
+equal "  counted against the balancer's" "$((N_PEER + 1))" "$(failures 127.0.0.1)"
+srv_stop six
 
 # --- PostgreSQL: a real streaming replica ------------------------------------
 if [ "${CTM_BACKEND:-}" != pg ]; then
