@@ -62,8 +62,14 @@ cacheable(const HttpRequest *rq)
 	    http_header(rq, "Cookie") == NULL;
 }
 
+/*
+ * Answer rq, from the answers kept when it may be (cacheable): each is
+ * kept with the generation of the data it was made from as the
+ * connection that made it sees it, so that a replica's answer is never
+ * taken for a newer generation's.
+ */
 static void
-app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
+app_read(Store *s, const HttpRequest *rq, HttpReply *rp)
 {
 	Buf key = BUF_INIT;
 	const char *lang;
@@ -86,6 +92,21 @@ app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
 	buf_free(&key);
 }
 
+/*
+ * Answer rq.  A GET or HEAD reads the read database when the server has
+ * one (--read-db): it writes nothing a later request depends on, and what
+ * it does write (a language chosen) goes to the primary all the same
+ * (store.h, store_reads).  Anything else reads and writes the primary.
+ */
+static void
+app_handle(Store *s, const HttpRequest *rq, HttpReply *rp)
+{
+	store_reads(s,
+	    strcmp(rq->method, "GET") == 0 || strcmp(rq->method, "HEAD") == 0);
+	app_read(s, rq, rp);
+	store_reads(s, 0);
+}
+
 static void
 serve_ready(const char *address, void *ctx)
 {
@@ -103,6 +124,7 @@ cmd_serve(Cli *c)
 {
 	ServerOptions o;
 	const char *threads = cli_opt(c, "threads");
+	const char *read_db = cli_opt(c, "read-db");
 	Buf err = BUF_INIT;
 	char *end;
 	int rc = EXIT_OK;
@@ -127,6 +149,22 @@ cmd_serve(Cli *c)
 	if (cli_store(c) == NULL)
 		return EXIT_SYSTEM;
 	o.db = c->db;
+	/*
+	 * The read database is tried now, so that a wrong one stops the
+	 * server at its start, not each thread at its first request.
+	 */
+	if (read_db == NULL)
+		read_db = getenv("CTMATRIX_READ_DB");
+	if (read_db != NULL && *read_db != '\0') {
+		if (store_reader_open(c->store, read_db, &err) != 0) {
+			rc = cli_error(EXIT_SYSTEM,
+			    tr(c->lang, "serve: --read-db: %s"), buf_str(&err));
+			buf_free(&err);
+			return rc;
+		}
+		o.read_db = read_db;
+	}
+	o.proxy = cli_opt(c, "proxy");
 	o.max_body = SERVE_MAX_BODY;
 	o.timeout = 30;
 	o.log = stderr;

@@ -530,8 +530,9 @@ static const Command commands[] = {
 	       "part\n"
 	       "of demonstration records apart).  With KEY, one round and its\n"
 	       "decisions.\n") },
-	{ "serve", cmd_serve, "listen= threads= ", 0, 0,
-	    "[--listen HOST:PORT] [--threads N]",
+	{ "serve", cmd_serve, "listen= threads= read-db= proxy= ", 0, 0,
+	    "[--listen HOST:PORT] [--threads N] [--read-db URL]\n"
+	    "         [--proxy ADDR,...]",
 	    N_("Serves the web application and the JSON API (/api/v1) over\n"
 	       "HTTP until SIGTERM or Ctrl-C; requests in flight finish "
 	       "first.\n"
@@ -539,8 +540,21 @@ static const Command commands[] = {
 	       "port\n"
 	       "                      0 picks a free one, printed at start)\n"
 	       "  --threads N         worker threads (one per core)\n"
+	       "  --read-db URL       a streaming replica of the database "
+	       "(else\n"
+	       "                      $CTMATRIX_READ_DB): GET and HEAD read "
+	       "it;\n"
+	       "                      writes, sessions and sign-ins use the\n"
+	       "                      database\n"
+	       "  --proxy ADDR,...    the addresses of load balancers: a\n"
+	       "                      request from one comes from the last\n"
+	       "                      address of its X-Forwarded-For\n"
 	       "Each request leaves a line on standard error: time, address,\n"
-	       "method, path, status, bytes, milliseconds.\n") },
+	       "method, path, status, bytes, milliseconds.  Several servers "
+	       "may\n"
+	       "share one database behind a load balancer: sessions, limits "
+	       "and\n"
+	       "caches are kept in it.\n") },
 	{ "stage", cmd_stage, "to= reason= as= from-status format= ", 1, 1,
 	    "PROJECT [--format table|json|csv] | PROJECT --to STEP\n"
 	    "         --reason TEXT [--as LOGIN] | place --from-status",

@@ -2,6 +2,12 @@
  * account.c - accounts, sessions and the audit trail in the database (see
  * store.h).  Hashing and checking passwords is src/account's; this file
  * only keeps what it is given.
+ *
+ * Everything here runs on the primary (s->primary), even in a request
+ * whose reads go to a replica (store_reads): a session made a moment ago,
+ * a failed sign-in counted on another server, an upload sent by the
+ * request before: a replica that lags would not have them yet, and would
+ * sign someone out, let a guesser through, or lose a file.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -55,8 +61,8 @@ account_entity(Store *s, const char *role, const char *entity, Buf *err)
 		buf_puts(err, "a focal point needs its entity (--entity KEY)");
 		return -1;
 	}
-	st =
-	    db_prepare(s->db, "SELECT id FROM organisation WHERE key = ?", err);
+	st = db_prepare(
+	    s->primary, "SELECT id FROM organisation WHERE key = ?", err);
 	if (st == NULL || db_bind(st, "t", entity) != 0)
 		return -1;
 	if (db_step(st) == DB_ROW)
@@ -79,7 +85,7 @@ store_account_add(Store *s, const char *login, const char *role,
 	if ((org = account_entity(s, role, entity, err)) < 0)
 		return -1;
 	store_now(&now);
-	st = db_prepare(s->db,
+	st = db_prepare(s->primary,
 	    "INSERT INTO account(login, password_hash, role, organisation_id,"
 	    " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
 	    " ON CONFLICT(login) DO NOTHING",
@@ -92,10 +98,10 @@ store_account_add(Store *s, const char *login, const char *role,
 	rc = db_step(st);
 	db_reset(st);
 	if (rc == DB_ERROR) {
-		store_fail(s, err);
+		store_fail_on(s->primary, err);
 		goto out;
 	}
-	id = db_changes(s->db) ? db_last_id(s->db) : 0;
+	id = db_changes(s->primary) ? db_last_id(s->primary) : 0;
 out:
 	buf_free(&now);
 	return id;
@@ -104,7 +110,7 @@ out:
 int
 store_account_get(Store *s, const char *login, Account *a, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->primary,
 	    "SELECT " ACCOUNT_COLUMNS " FROM account a"
 	    " LEFT JOIN organisation o ON o.id = a.organisation_id"
 	    " WHERE a.login = ?",
@@ -118,14 +124,14 @@ store_account_get(Store *s, const char *login, Account *a, Buf *err)
 		account_read(st, a);
 	db_reset(st);
 	if (rc == DB_ERROR)
-		return store_fail(s, err);
+		return store_fail_on(s->primary, err);
 	return rc == DB_ROW;
 }
 
 int
 store_accounts(Store *s, StoreAccountFn fn, void *ctx, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->primary,
 	    "SELECT " ACCOUNT_COLUMNS " FROM account a"
 	    " LEFT JOIN organisation o ON o.id = a.organisation_id"
 	    " ORDER BY a.login",
@@ -146,7 +152,7 @@ store_accounts(Store *s, StoreAccountFn fn, void *ctx, Buf *err)
 			break;
 	}
 	db_reset(st);
-	return rc == DB_ERROR ? store_fail(s, err) : 0;
+	return rc == DB_ERROR ? store_fail_on(s->primary, err) : 0;
 }
 
 /* Run UPDATE sql on account id with one value (text or, if NULL, int). */
@@ -155,7 +161,7 @@ account_update(Store *s, const char *sql, int64_t id, const char *text,
     int64_t value, Buf *err)
 {
 	Buf now = BUF_INIT;
-	DbStmt *st = db_prepare(s->db, sql, err);
+	DbStmt *st = db_prepare(s->primary, sql, err);
 	int rc = -1;
 
 	store_now(&now);
@@ -195,7 +201,7 @@ int
 store_account_set_lang(Store *s, int64_t id, const char *lang, Buf *err)
 {
 	Buf now = BUF_INIT;
-	DbStmt *st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->primary,
 	    "UPDATE account SET lang = ?2, updated_at = ?3 WHERE id = ?1", err);
 	int rc = -1;
 
@@ -218,7 +224,7 @@ store_account_set_role(
 	if ((org = account_entity(s, role, entity, err)) < 0)
 		return -1;
 	store_now(&now);
-	st = db_prepare(s->db,
+	st = db_prepare(s->primary,
 	    "UPDATE account SET role = ?2, organisation_id = ?3,"
 	    " updated_at = ?4 WHERE id = ?1",
 	    err);
@@ -250,7 +256,7 @@ store_session_add(Store *s, int64_t account_id, const char *kind,
     const char *token_hash, const char *csrf, long seconds, Buf *err)
 {
 	Buf now = BUF_INIT, until = BUF_INIT;
-	DbStmt *st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->primary,
 	    "INSERT INTO session(token_hash, account_id, kind, csrf,"
 	    " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
 	    err);
@@ -272,8 +278,10 @@ store_session_find(
     Store *s, const char *token_hash, Account *a, Buf *csrf, Buf *err)
 {
 	Buf now = BUF_INIT;
-	DbStmt *st = db_prepare(s->db,
-	    "SELECT " ACCOUNT_COLUMNS ", se.csrf FROM session se"
+	DbStmt *st = db_prepare(s->primary,
+	    "SELECT " ACCOUNT_COLUMNS ", se.csrf,"
+	    " (SELECT value FROM store_state WHERE key = 'generation')"
+	    " FROM session se"
 	    " JOIN account a ON a.id = se.account_id"
 	    " LEFT JOIN organisation o ON o.id = a.organisation_id"
 	    " WHERE se.token_hash = ? AND se.expires_at > ?"
@@ -289,9 +297,10 @@ store_session_find(
 		account_read(st, a);
 		if (csrf != NULL)
 			buf_set(csrf, db_is_null(st, 8) ? "" : db_text(st, 8));
+		store_reads_fresh(s, db_int(st, 9));
 	}
 	db_reset(st);
-	rc = rc == DB_ERROR ? store_fail(s, err) : rc == DB_ROW;
+	rc = rc == DB_ERROR ? store_fail_on(s->primary, err) : rc == DB_ROW;
 out:
 	buf_free(&now);
 	return rc;
@@ -300,8 +309,8 @@ out:
 int
 store_sessions_end(Store *s, int64_t account_id, Buf *err)
 {
-	DbStmt *st =
-	    db_prepare(s->db, "DELETE FROM session WHERE account_id = ?", err);
+	DbStmt *st = db_prepare(
+	    s->primary, "DELETE FROM session WHERE account_id = ?", err);
 
 	if (st == NULL || db_bind(st, "i", account_id) != 0)
 		return -1;
@@ -314,7 +323,7 @@ store_audit_add(Store *s, int64_t account_id, const char *actor,
     const char *old_json, const char *new_json, Buf *err)
 {
 	Buf now = BUF_INIT;
-	DbStmt *st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->primary,
 	    "INSERT INTO audit(at, account_id, actor, action, subject,"
 	    " subject_id, old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
@@ -343,7 +352,7 @@ int
 store_audit(Store *s, const char *subject, int64_t subject_id, StoreAuditFn fn,
     void *ctx, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->primary,
 	    "SELECT id, at, actor, action, subject, subject_id, old, new"
 	    " FROM audit WHERE (CAST(?1 AS text) IS NULL OR subject = ?1)"
 	    " AND (?2 = 0 OR subject_id = ?2) ORDER BY id DESC",
@@ -361,14 +370,14 @@ store_audit(Store *s, const char *subject, int64_t subject_id, StoreAuditFn fn,
 			break;
 	}
 	db_reset(st);
-	return rc == DB_ERROR ? store_fail(s, err) : 0;
+	return rc == DB_ERROR ? store_fail_on(s->primary, err) : 0;
 }
 
 int
 store_session_end(Store *s, const char *token_hash, Buf *err)
 {
-	DbStmt *st =
-	    db_prepare(s->db, "DELETE FROM session WHERE token_hash = ?", err);
+	DbStmt *st = db_prepare(
+	    s->primary, "DELETE FROM session WHERE token_hash = ?", err);
 
 	if (st == NULL || db_bind(st, "t", token_hash) != 0)
 		return -1;
@@ -379,7 +388,7 @@ int64_t
 store_login_failures(Store *s, const char *key, long seconds, Buf *err)
 {
 	Buf since = BUF_INIT;
-	DbStmt *st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->primary,
 	    "SELECT count(*) FROM login_failure WHERE key = ? AND at > ?", err);
 	int64_t n = -1;
 
@@ -388,7 +397,7 @@ store_login_failures(Store *s, const char *key, long seconds, Buf *err)
 		if (db_step(st) == DB_ROW)
 			n = db_int(st, 0);
 		else
-			store_fail(s, err);
+			store_fail_on(s->primary, err);
 		db_reset(st);
 	}
 	buf_free(&since);
@@ -404,12 +413,13 @@ store_login_failure_add(Store *s, const char *key, Buf *err)
 
 	store_now(&now);
 	time_after(-86400, &day);
-	st = db_prepare(s->db, "DELETE FROM login_failure WHERE at < ?", err);
+	st = db_prepare(
+	    s->primary, "DELETE FROM login_failure WHERE at < ?", err);
 	if (st == NULL || db_bind(st, "t", buf_str(&day)) != 0 ||
 	    store_run(s, st, err) != 0)
 		goto out;
-	st = db_prepare(
-	    s->db, "INSERT INTO login_failure(key, at) VALUES (?, ?)", err);
+	st = db_prepare(s->primary,
+	    "INSERT INTO login_failure(key, at) VALUES (?, ?)", err);
 	if (st != NULL && db_bind(st, "tt", key, buf_str(&now)) == 0)
 		rc = store_run(s, st, err);
 out:
@@ -421,8 +431,8 @@ out:
 int
 store_login_failures_clear(Store *s, const char *key, Buf *err)
 {
-	DbStmt *st =
-	    db_prepare(s->db, "DELETE FROM login_failure WHERE key = ?", err);
+	DbStmt *st = db_prepare(
+	    s->primary, "DELETE FROM login_failure WHERE key = ?", err);
 
 	if (st == NULL || db_bind(st, "t", key) != 0)
 		return -1;
@@ -439,11 +449,12 @@ store_upload_add(Store *s, int64_t account_id, const char *filename,
 
 	store_now(&now);
 	time_after(-86400, &day);
-	st = db_prepare(s->db, "DELETE FROM upload WHERE created_at < ?", err);
+	st = db_prepare(
+	    s->primary, "DELETE FROM upload WHERE created_at < ?", err);
 	if (st == NULL || db_bind(st, "t", buf_str(&day)) != 0 ||
 	    store_run(s, st, err) != 0)
 		goto out;
-	st = db_prepare(s->db,
+	st = db_prepare(s->primary,
 	    "INSERT INTO upload(account_id, filename, format, data, created_at)"
 	    " VALUES (?, ?, ?, ?, ?)",
 	    err);
@@ -453,7 +464,7 @@ store_upload_add(Store *s, int64_t account_id, const char *filename,
 	    db_bind_text(st, 5, buf_str(&now)) != 0 ||
 	    store_run(s, st, err) != 0)
 		goto out;
-	id = db_last_id(s->db);
+	id = db_last_id(s->primary);
 out:
 	buf_free(&now);
 	buf_free(&day);
@@ -464,7 +475,7 @@ int
 store_upload_get(Store *s, int64_t id, int64_t account_id, Buf *filename,
     Buf *format, Buf *data, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
+	DbStmt *st = db_prepare(s->primary,
 	    "SELECT filename, format, data FROM upload"
 	    " WHERE id = ? AND account_id = ?",
 	    err);
@@ -483,13 +494,14 @@ store_upload_get(Store *s, int64_t id, int64_t account_id, Buf *filename,
 		buf_append(data, b, n);
 	}
 	db_reset(st);
-	return rc == DB_ERROR ? store_fail(s, err) : rc == DB_ROW;
+	return rc == DB_ERROR ? store_fail_on(s->primary, err) : rc == DB_ROW;
 }
 
 int
 store_upload_delete(Store *s, int64_t id, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db, "DELETE FROM upload WHERE id = ?", err);
+	DbStmt *st =
+	    db_prepare(s->primary, "DELETE FROM upload WHERE id = ?", err);
 
 	if (st == NULL || db_bind(st, "i", id) != 0)
 		return -1;

@@ -619,12 +619,13 @@ findings_store(Store *s, int64_t gen, const FindingList *l)
 {
 	Buf err = BUF_INIT;
 	DbStmt *ins;
+	Db *w = store_fill_begin(s, gen);
 	int ok;
 
-	if (db_begin_nowait(s->db) != 0)
+	if (w == NULL)
 		goto out;
-	ok = db_exec(s->db, "DELETE FROM finding_cache", &err) == 0;
-	ins = db_prepare(s->db,
+	ok = db_exec(w, "DELETE FROM finding_cache", &err) == 0;
+	ins = db_prepare(w,
 	    "INSERT INTO finding_cache(generation, pos, kind, pillar, serial,"
 	    " project_id, subject, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	    &err);
@@ -650,9 +651,9 @@ findings_store(Store *s, int64_t gen, const FindingList *l)
 		    db_bind_text(ins, 8, r->message) == 0 &&
 		    store_run(s, ins, &err) == 0;
 	}
-	if (ok && db_commit(s->db, &err) == 0)
+	if (ok && db_commit(w, &err) == 0)
 		goto out;
-	db_rollback(s->db);
+	db_rollback(w);
 out:
 	buf_free(&err);
 }

@@ -22,8 +22,16 @@ Db *
 db_open(const char *path, int create, Buf *err)
 {
 	if (db_is_url(path))
-		return db_pg_open(path, err);
-	return db_sqlite_open(path, create, err);
+		return db_pg_open(path, 0, err);
+	return db_sqlite_open(path, create, 0, err);
+}
+
+Db *
+db_open_read(const char *path, Buf *err)
+{
+	if (db_is_url(path))
+		return db_pg_open(path, 1, err);
+	return db_sqlite_open(path, 0, 1, err);
 }
 
 void
@@ -61,6 +69,12 @@ DbStmt *
 db_prepare_once(Db *db, const char *sql, Buf *err)
 {
 	return db->drv->prepare(db, sql, 1, err);
+}
+
+Db *
+db_stmt_db(DbStmt *st)
+{
+	return st->db;
 }
 
 void

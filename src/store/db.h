@@ -38,6 +38,14 @@ Db *db_open(const char *path, int create, Buf *err);
 void db_close(Db *db);
 
 /*
+ * Open the database at path (as db_open, never creating it) for reading
+ * only: every write through the handle fails.  For a streaming replica,
+ * which refuses writes anyway, and for the primary's file or database
+ * read by a connection that must not write.  NULL with a message in err.
+ */
+Db *db_open_read(const char *path, Buf *err);
+
+/*
  * A comparison of texts for ORDER BY ... COLLATE name: cmp(ctx, na, a, nb,
  * b) compares the UTF-8 texts a and b (na and nb bytes, not terminated)
  * as strcmp() does.  0, or -1 with a message in err.
@@ -68,6 +76,9 @@ DbStmt *db_prepare(Db *db, const char *sql, Buf *err);
  */
 DbStmt *db_prepare_once(Db *db, const char *sql, Buf *err);
 void db_finalize(DbStmt *st);
+
+/* The connection st was prepared on (for its failure's message). */
+Db *db_stmt_db(DbStmt *st);
 
 /*
  * Bind parameters 1..n from a type string: 'i' int64_t, 't' const char *

@@ -54,10 +54,14 @@ struct Db {
 };
 struct DbStmt {
 	const DbDriver *drv; /* likewise */
+	Db *db;              /* the connection it was prepared on */
 };
 
-/* The drivers' openers: a Db, or NULL with a message in err. */
-Db *db_sqlite_open(const char *path, int create, Buf *err);
-Db *db_pg_open(const char *url, Buf *err);
+/*
+ * The drivers' openers: a Db, or NULL with a message in err.  readonly:
+ * a connection that refuses every write (db_open_read).
+ */
+Db *db_sqlite_open(const char *path, int create, int readonly, Buf *err);
+Db *db_pg_open(const char *url, int readonly, Buf *err);
 
 #endif

@@ -201,7 +201,7 @@ pg_notice(void *arg, const char *message)
 static void pg_close(Db *db);
 
 Db *
-db_pg_open(const char *url, Buf *err)
+db_pg_open(const char *url, int readonly, Buf *err)
 {
 	PgDb *db;
 	PGresult *r;
@@ -224,9 +224,20 @@ db_pg_open(const char *url, Buf *err)
 		return NULL;
 	}
 	pq.setNoticeProcessor(db->c, pg_notice, NULL);
+	/*
+	 * A read connection (a streaming replica's, or the primary's for
+	 * reads only) makes its transactions read-only, so that a write sent
+	 * to it by mistake fails as it would on a standby, rather than
+	 * succeed on a primary.
+	 */
 	r = pq.exec(db->c,
-	    "SET client_min_messages = warning; SET lock_timeout = '10s';"
-	    " SET client_encoding = 'UTF8'");
+	    readonly ? "SET client_min_messages = warning;"
+		       " SET lock_timeout = '10s';"
+		       " SET client_encoding = 'UTF8';"
+		       " SET default_transaction_read_only = on"
+		     : "SET client_min_messages = warning;"
+		       " SET lock_timeout = '10s';"
+		       " SET client_encoding = 'UTF8'");
 	if (!pg_ok(r)) {
 		pg_set_error(db, r);
 		buf_printf(err, "database: %s", buf_str(&db->err));
@@ -378,6 +389,7 @@ pg_prepare(Db *base, const char *sql, int once, Buf *err)
 	s = xcalloc(1, sizeof(*s));
 	n = pg_translate(sql, &text, &s->named);
 	s->base.drv = &pg_driver;
+	s->base.db = base;
 	s->db = db;
 	s->once = once;
 	s->sql = buf_detach(&text);

@@ -42,10 +42,12 @@ static int sq_exec(Db *db, const char *sql, Buf *err);
 static void sq_close(Db *db);
 
 Db *
-db_sqlite_open(const char *path, int create, Buf *err)
+db_sqlite_open(const char *path, int create, int readonly, Buf *err)
 {
 	SqDb *db = xcalloc(1, sizeof(*db));
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
+	int flags = (readonly ? SQLITE_OPEN_READONLY
+			      : SQLITE_OPEN_READWRITE |
+				(create ? SQLITE_OPEN_CREATE : 0)) |
 	    SQLITE_OPEN_NOMUTEX;
 	static int configured;
 
@@ -67,9 +69,12 @@ db_sqlite_open(const char *path, int create, Buf *err)
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
+	/* A read-only connection leaves the journal as its writers set it. */
+	if (!readonly &&
+	    sq_exec(&db->base,
+		"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", err) != 0)
+		goto fail;
 	if (sq_exec(&db->base,
-		"PRAGMA journal_mode=WAL;"
-		"PRAGMA synchronous=FULL;"
 		"PRAGMA foreign_keys=ON;"
 		"PRAGMA temp_store=MEMORY;"
 		"PRAGMA cache_size=-16000;"
@@ -143,6 +148,7 @@ sq_prepare(Db *base, const char *sql, int once, Buf *err)
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->base.drv = &sq_driver;
+	s->base.db = base;
 	if (sqlite3_prepare_v3(db->h, sql, -1,
 		once ? 0 : SQLITE_PREPARE_PERSISTENT, &s->st,
 		NULL) != SQLITE_OK) {

@@ -21,17 +21,18 @@ static int
 fts_vocab(Store *s)
 {
 	Buf err = BUF_INIT;
+	int *made = &s->fts_vocab[s->db == s->reader];
 
-	if (s->fts_vocab == 0)
-		s->fts_vocab = db_exec(s->db,
-				   "CREATE VIRTUAL TABLE IF NOT EXISTS"
-				   " temp.fts_vocab USING fts5vocab(main,"
-				   " project_fts, row)",
-				   &err) == 0
+	if (*made == 0)
+		*made = db_exec(s->db,
+			    "CREATE VIRTUAL TABLE IF NOT EXISTS"
+			    " temp.fts_vocab USING fts5vocab(main,"
+			    " project_fts, row)",
+			    &err) == 0
 		    ? 1
 		    : -1;
 	buf_free(&err);
-	return s->fts_vocab > 0 ? 0 : -1;
+	return *made > 0 ? 0 : -1;
 }
 
 static void

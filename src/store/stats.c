@@ -279,7 +279,9 @@ out:
  * The cache: statistics do not change until the data does, so a result
  * is kept with the generation it was computed at (store_state) and read
  * back while the generation holds.  Filling the cache is best effort: a
- * database that is busy or read-only just computes every time.
+ * database that is busy just computes every time.  It is filled on the
+ * primary, whichever connection computed the result (a replica's reads
+ * keep no cache of their own: they read the primary's, replicated).
  */
 typedef struct Collect {
 	StatGroup *g;
@@ -361,21 +363,22 @@ stats_store(Store *s, const char *sig, int64_t gen, int64_t total, int64_t usd,
 {
 	Buf err = BUF_INIT;
 	DbStmt *del, *ins, *prune;
+	Db *w = store_fill_begin(s, gen);
 	int ok;
 
-	if (db_begin_nowait(s->db) != 0)
+	if (w == NULL)
 		goto out;
-	del = db_prepare(s->db, "DELETE FROM stats_cache WHERE sig = ?", &err);
-	ins = db_prepare(s->db,
+	del = db_prepare(w, "DELETE FROM stats_cache WHERE sig = ?", &err);
+	ins = db_prepare(w,
 	    "INSERT INTO stats_cache(sig, generation, pos, key, name, count,"
 	    " budgets, usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	    &err);
 	/* Rows of older generations are of no use to anyone: prune them. */
 	prune = db_prepare(
-	    s->db, "DELETE FROM stats_cache WHERE generation <> ?", &err);
+	    w, "DELETE FROM stats_cache WHERE generation <> ?", &err);
 	if (prune == NULL || db_bind(prune, "i", gen) != 0 ||
 	    store_run(s, prune, &err) != 0) {
-		db_rollback(s->db);
+		db_rollback(w);
 		goto out;
 	}
 	ok = del && ins && db_bind(del, "t", sig) == 0 &&
@@ -388,9 +391,9 @@ stats_store(Store *s, const char *sig, int64_t gen, int64_t total, int64_t usd,
 			 c->g[i].name, c->g[i].count, c->g[i].budgets,
 			 c->g[i].usd) == 0 &&
 		    store_run(s, ins, &err) == 0;
-	if (ok && db_commit(s->db, &err) == 0)
+	if (ok && db_commit(w, &err) == 0)
 		goto out;
-	db_rollback(s->db);
+	db_rollback(w);
 out:
 	buf_free(&err);
 }

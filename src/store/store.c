@@ -21,7 +21,13 @@
 int
 store_fail(Store *s, Buf *err)
 {
-	buf_printf(err, "database: %s", db_errmsg(s->db));
+	return store_fail_on(s->db, err);
+}
+
+int
+store_fail_on(Db *db, Buf *err)
+{
+	buf_printf(err, "database: %s", db_errmsg(db));
 	return -1;
 }
 
@@ -52,8 +58,11 @@ store_id_of(Store *s, const char *sql, const char *key, Buf *err)
 int
 store_run(Store *s, DbStmt *st, Buf *err)
 {
+	(void)s;
+	/* st's own connection: account.c runs its statements on the
+	 * primary while s->db is the reader. */
 	if (db_step(st) == DB_ERROR) {
-		store_fail(s, err);
+		store_fail_on(db_stmt_db(st), err);
 		db_reset(st);
 		return -1;
 	}
@@ -80,20 +89,27 @@ store_run_each(Store *s, const char *const *sql, size_t n, int64_t id, Buf *err)
 	return 0;
 }
 
-int
-store_schema_version(Store *s)
+/* The schema version the connection db sees (0 when none). */
+static int
+version_on(Db *db)
 {
 	Buf err = BUF_INIT;
 	DbStmt *st;
 	int v = 0;
 
-	st = db_prepare(s->db, "SELECT version FROM schema_version", &err);
+	st = db_prepare(db, "SELECT version FROM schema_version", &err);
 	if (st != NULL && db_step(st) == DB_ROW)
 		v = (int)db_int(st, 0);
 	if (st != NULL)
 		db_reset(st);
 	buf_free(&err);
 	return v;
+}
+
+int
+store_schema_version(Store *s)
+{
+	return version_on(s->db);
 }
 
 /*
@@ -208,16 +224,16 @@ collate(void *ctx, int na, const void *a, int nb, const void *b)
 	return lang_collate(ctx, a, (size_t)na, b, (size_t)nb);
 }
 
-/* Give the connection the collations "lang_ar" ... "lang_zh". */
+/* Give the connection db the collations "lang_ar" ... "lang_zh". */
 static int
-store_collations(Store *s, Buf *err)
+store_collations(Db *db, Buf *err)
 {
 	for (int i = 0; i < NLANG; i++) {
 		Buf name = BUF_INIT;
 		int rc;
 
 		buf_printf(&name, "lang_%s", lang_code[i]);
-		rc = db_collation(s->db, buf_str(&name), collate,
+		rc = db_collation(db, buf_str(&name), collate,
 		    (void *)(uintptr_t)lang_code[i], err);
 		buf_free(&name);
 		if (rc != 0)
@@ -231,10 +247,10 @@ store_open(const char *url, int create, Buf *err)
 {
 	Store *s = xcalloc(1, sizeof(*s));
 
-	s->db = db_open(url, create, err);
+	s->db = s->primary = db_open(url, create, err);
 	if (s->db != NULL)
 		s->pg = strcmp(db_dialect(s->db), "postgresql") == 0;
-	if (s->db == NULL || store_collations(s, err) != 0 ||
+	if (s->db == NULL || store_collations(s->db, err) != 0 ||
 	    store_migrate(s, err) != 0 || store_reindex(s, err) != 0) {
 		store_close(s);
 		return NULL;
@@ -242,12 +258,64 @@ store_open(const char *url, int create, Buf *err)
 	return s;
 }
 
+int
+store_reader_open(Store *s, const char *url, Buf *err)
+{
+	Db *r = db_open_read(url, err);
+	int have, want;
+
+	if (r == NULL)
+		return -1;
+	if (strcmp(db_dialect(r), db_dialect(s->primary)) != 0) {
+		buf_printf(err, "the read database is %s's, the primary %s's",
+		    db_dialect(r), db_dialect(s->primary));
+		goto fail;
+	}
+	/*
+	 * Migrations run on the primary and reach a replica with the rest:
+	 * one that has not caught up with them would fail queries of the
+	 * new schema, or answer them from an older one.
+	 */
+	have = version_on(r);
+	want = version_on(s->primary);
+	if (have != want) {
+		buf_printf(err,
+		    "the read database has schema version %d, the primary %d",
+		    have, want);
+		goto fail;
+	}
+	if (store_collations(r, err) != 0)
+		goto fail;
+	db_close(s->reader);
+	s->reader = r;
+	return 0;
+fail:
+	db_close(r);
+	return -1;
+}
+
+void
+store_reads(Store *s, int replica)
+{
+	s->db = replica && s->reader != NULL ? s->reader : s->primary;
+}
+
+void
+store_reads_fresh(Store *s, int64_t gen)
+{
+	if (s->db == s->reader && store_generation_on(s->reader) < gen)
+		s->db = s->primary;
+}
+
 void
 store_close(Store *s)
 {
 	if (s == NULL)
 		return;
-	db_close(s->db);
+	/* The primary last: on SQLite, the last connection to close moves
+	 * the log into the file, which a read-only one cannot. */
+	db_close(s->reader);
+	db_close(s->primary);
 	buf_free(&s->bulk_sql);
 	for (int k = 0; k < STORE_BATCH_KINDS; k++)
 		for (int n = 0; n <= STORE_BATCH_ROWS; n++)
@@ -298,19 +366,29 @@ store_reference_stamp_set(Store *s, int64_t stamp, Buf *err)
 int
 store_begin(Store *s, Buf *err)
 {
+	/* Writes go to the primary, and the request's reads after them. */
+	s->db = s->primary;
 	return db_begin(s->db, err);
 }
 
 int
 store_read_begin(Store *s, Buf *err)
 {
+	s->snapshot = s->db;
 	return db_begin_read(s->db, err);
 }
 
 void
 store_read_end(Store *s)
 {
-	db_rollback(s->db);
+	/*
+	 * Where it began: a write meanwhile moved s->db to the primary, and
+	 * a snapshot left open would hold the replica's (or the log's)
+	 * cleaning up for as long as the thread lives.
+	 */
+	if (s->snapshot != NULL)
+		db_rollback(s->snapshot);
+	s->snapshot = NULL;
 }
 
 /* 1 when no project exists, 0 when one does, -1 on failure. */
@@ -415,7 +493,7 @@ store_commit(Store *s, Buf *err)
 		"UPDATE store_state SET value = value + 1"
 		" WHERE key = 'generation'",
 		err) != 0 ||
-	    db_commit(s->db, err) != 0)
+	    db_commit(s->primary, err) != 0)
 		return -1;
 	return fk_on(s, err);
 }
@@ -425,7 +503,7 @@ store_rollback(Store *s)
 {
 	Buf err = BUF_INIT;
 
-	db_rollback(s->db);
+	db_rollback(s->primary);
 	fk_on(s, &err);
 	buf_free(&err);
 	/* The temporary table and dropped indexes roll back with the rest. */
@@ -459,9 +537,15 @@ store_now(Buf *out)
 int64_t
 store_generation(Store *s)
 {
+	return store_generation_on(s->db);
+}
+
+int64_t
+store_generation_on(Db *db)
+{
 	Buf err = BUF_INIT;
-	DbStmt *st = db_prepare(s->db,
-	    "SELECT value FROM store_state WHERE key = 'generation'", &err);
+	DbStmt *st = db_prepare(
+	    db, "SELECT value FROM store_state WHERE key = 'generation'", &err);
 	int64_t gen = -1;
 
 	if (st != NULL && db_step(st) == DB_ROW)
@@ -476,6 +560,21 @@ int64_t
 store_data_generation(Store *s)
 {
 	return store_generation(s);
+}
+
+Db *
+store_fill_begin(Store *s, int64_t gen)
+{
+	Db *w = s->primary;
+
+	if (db_begin_nowait(w) != 0)
+		return NULL;
+	/* The generation moves only under the write lock, now held. */
+	if (store_generation_on(w) != gen) {
+		db_rollback(w);
+		return NULL;
+	}
+	return w;
 }
 
 int

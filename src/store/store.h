@@ -30,6 +30,25 @@ typedef struct Store Store;
 Store *store_open(const char *url, int create, Buf *err);
 void store_close(Store *s);
 
+/*
+ * Give s a second connection, to the read database at url (a streaming
+ * replica of s's database, or that database opened for reading only),
+ * for the reads of requests that write nothing (store_reads).  Its
+ * schema must be the primary's; it is never migrated.  0, or -1 with a
+ * message in err (s unchanged).  store_close() closes both.
+ */
+int store_reader_open(Store *s, const char *url, Buf *err);
+
+/*
+ * Send the reads that follow to the read database (replica 1), when s
+ * has one, or to the primary (replica 0).  Whatever is set, writes go
+ * to the primary (store_begin), and so do the reads of sessions,
+ * sign-in failures and uploads; a signed-in request reads the replica
+ * only while it is as new as the primary (store_session_find).  The
+ * server sets it for each request: 1 for GET and HEAD, else 0.
+ */
+void store_reads(Store *s, int replica);
+
 /* Schema version of the open database. */
 int store_schema_version(Store *s);
 

@@ -12,22 +12,39 @@
 #define STORE_BATCH_KINDS 5
 #define STORE_BATCH_ROWS  32
 
+/*
+ * A Store speaks to its database through one connection, the primary's,
+ * or through two when the server is given a read database (--read-db, a
+ * streaming replica): db is the one the statements of the moment go to.
+ * store_reads() points it at the reader for a request that only reads;
+ * store_begin() points it back at the primary for good (a request that
+ * writes reads what it wrote); what a request's own writes depend on a
+ * moment later (sessions, sign-in failures, uploads: account.c) and the
+ * caches' fills always use the primary.
+ */
 struct Store {
-	Db *db;              /* the connection */
+	Db *db;              /* where statements go now: primary or reader */
+	Db *primary;         /* the database's own connection: every write */
+	Db *reader;          /* the read database's (read-only), or NULL */
+	Db *snapshot;        /* where store_read_begin() began, till its end */
 	int pg;              /* it is PostgreSQL's (db_dialect) */
 	int64_t strategy_id; /* the loaded strategy, 0 until known */
 	int fts_pending;     /* rows wait in temp.fts_pending */
-	int fts_vocab;       /* temp.fts_vocab: 0 not yet, 1 made, -1 cannot */
-	size_t fts_queued;   /* rows added to temp.fts_add since its flush */
-	int bulk;            /* store_bulk_begin() set indexes aside */
-	int fk_off;          /* and foreign keys: on again at its end */
-	Buf bulk_sql;        /* the CREATE INDEX statements to run again */
+	/* temp.fts_vocab on the primary [0] and the reader [1]: 0 not yet,
+	 * 1 made, -1 cannot (a temporary table is a connection's own). */
+	int fts_vocab[2];
+	size_t fts_queued; /* rows added to temp.fts_add since its flush */
+	int bulk;          /* store_bulk_begin() set indexes aside */
+	int fk_off;        /* and foreign keys: on again at its end */
+	Buf bulk_sql;      /* the CREATE INDEX statements to run again */
 	/* INSERT texts by kind and number of rows, made on first use. */
 	char *batch_sql[STORE_BATCH_KINDS][STORE_BATCH_ROWS + 1];
 };
 
 /* Append "database: <message>" for the last failure on s to err. */
 int store_fail(Store *s, Buf *err);
+/* The same for the last failure on the connection db (-1). */
+int store_fail_on(Db *db, Buf *err);
 
 /* Column i of the current row as a new string, or NULL for SQL NULL. */
 char *store_col_dup(DbStmt *st, int i);
@@ -69,6 +86,25 @@ void store_count_keep(
 
 /* The generation of the data (store_state), or -1. */
 int64_t store_generation(Store *s);
+/* The same as the connection db sees it. */
+int64_t store_generation_on(Db *db);
+
+/*
+ * Begin a cache's fill on the primary: a write transaction if the write
+ * lock is free now and the primary's data is still at generation gen (a
+ * result computed on a replica that lags, or before a write committed,
+ * must not be kept as the newer generation's, nor push its rows out).
+ * The primary's connection, in its transaction, or NULL: skip the fill.
+ */
+Db *store_fill_begin(Store *s, int64_t gen);
+
+/*
+ * A signed-in request's reads see no older data than the primary's at
+ * generation gen (its session was checked there): a replica that has
+ * not caught up gives way to the primary for the rest of the request, so
+ * that whoever has just written sees it, replication lag or not.
+ */
+void store_reads_fresh(Store *s, int64_t gen);
 
 /*
  * A statement that sorts names, in each language's collation: head, then

@@ -106,7 +106,12 @@ store_release(void *p)
 	store_close(p);
 }
 
-/* The calling thread's database connection, opened on first use. */
+/*
+ * The calling thread's database connections, opened on first use: the
+ * primary's, and the read database's when there is one.  A read database
+ * that cannot be opened is logged and done without: the primary answers
+ * the reads too, slower, rather than no one answering them.
+ */
 static Store *
 thread_store(Buf *err)
 {
@@ -114,10 +119,63 @@ thread_store(Buf *err)
 
 	if (s == NULL) {
 		s = store_open(server.o->db, 0, err);
-		if (s != NULL)
-			pthread_setspecific(server.store_key, s);
+		if (s == NULL)
+			return NULL;
+		if (server.o->read_db != NULL &&
+		    store_reader_open(s, server.o->read_db, err) != 0)
+			buf_puts(err, " (--read-db: reads go to the primary)");
+		pthread_setspecific(server.store_key, s);
 	}
 	return s;
+}
+
+/* Is addr one of the comma-separated list? */
+static int
+addr_listed(const char *list, const char *addr)
+{
+	size_t n = strlen(addr);
+
+	while (*list) {
+		size_t len = strcspn(list, ",");
+
+		if (len == n && strncmp(list, addr, n) == 0)
+			return 1;
+		list += len;
+		list += *list == ',';
+	}
+	return 0;
+}
+
+/*
+ * Behind a load balancer every request comes from its address: the
+ * client's is the last of X-Forwarded-For, the one the balancer added.
+ * Trusted only from a balancer named (--proxy); from anyone else the
+ * header could be made up, to pass for another address and escape the
+ * limit of failed sign-ins from one address.  The address replaces the
+ * peer's, for that limit and the access log.
+ */
+static void
+forwarded_for(HttpRequest *rq)
+{
+	const char *xff = http_header(rq, "X-Forwarded-For");
+	const char *last;
+	unsigned char bin[sizeof(struct in6_addr)];
+	char a[64];
+	size_t n;
+
+	if (server.o->proxy == NULL || xff == NULL ||
+	    !addr_listed(server.o->proxy, rq->remote))
+		return;
+	last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	last += strspn(last, " \t");
+	n = strcspn(last, " \t");
+	if (n == 0 || n >= sizeof(a))
+		return;
+	memcpy(a, last, n);
+	a[n] = '\0';
+	if (inet_pton(AF_INET, a, bin) == 1 || inet_pton(AF_INET6, a, bin) == 1)
+		memcpy(rq->remote, a, n + 1);
 }
 
 static enum MHD_Result
@@ -296,6 +354,7 @@ on_request(void *cls, struct MHD_Connection *mc, const char *url,
 	http_reply_init(&rp);
 	c->rq.path = xstrdup(url);
 	mhd.get_connection_values(mc, MHD_HEADER_KIND, add_header, &c->rq);
+	forwarded_for(&c->rq);
 	mhd.get_connection_values(mc, MHD_GET_ARGUMENT_KIND, add_param, c);
 	{
 		/* The query again, as text, for the log and for ETags. */

@@ -67,13 +67,7 @@ lacks "tokens are not kept in the clear" "$T_SEC" "$(db_dump "$DB")"
 serve_start
 URL="http://$ADDR/api/v1"
 # req METHOD PATH TOKEN [BODY]: prints the status; body in $WORK/b
-req() {
-	: >"$WORK/b"
-	local auth=()
-	[ -n "$3" ] && auth=(-H "Authorization: Bearer $3")
-	curl -s -o "$WORK/b" -w '%{http_code}' -X "$1" "${auth[@]}" \
-		${4:+--data-binary "$4"} "$URL$2"
-}
+req() { api_call "$1" "$URL$2" "$3" "${4:-}"; }
 ecode() { json 'j.error.code+" "+(j.error.field||"")' "$WORK/b"; }
 
 # project 1 is UNICRI's; find one without UNICRI

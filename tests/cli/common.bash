@@ -205,6 +205,16 @@ post() {
 	curl -s -o "$WORK/b" -D "$WORK/h" -w '%{http_code}' "${j[@]}" "$@" "$B$p"
 }
 body() { cat "$WORK/b"; }
+# api_call METHOD URL [TOKEN [BODY]]: an API request, with a bearer token
+# when TOKEN is not empty; prints the status, the body in $WORK/b (empty
+# when the server did not answer)
+api_call() {
+	: >"$WORK/b"
+	local auth=()
+	[ -n "${3:-}" ] && auth=(-H "Authorization: Bearer $3")
+	curl -s -o "$WORK/b" -w '%{http_code}' -X "$1" "${auth[@]}" \
+		${4:+--data-binary "$4"} "$2"
+}
 # hdr NAME: the value of the last reply's header NAME (the first if several)
 hdr() { grep -i "^$1:" "$WORK/h" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
 hdrs() { grep -i "^$1:" "$WORK/h" | cut -d' ' -f2- | tr -d '\r'; }
