@@ -38,7 +38,8 @@ snap() {
 	    (SELECT count(*) FROM board_decision) || '/' ||
 	    (SELECT count(*) FROM audit) || '/' ||
 	    (SELECT count(*) FROM board_member) || '/' ||
-	    (SELECT group_concat(coalesce(stage, 0), '') FROM project)"
+	    (SELECT group_concat(coalesce(stage, 0), '') FROM
+	     (SELECT stage FROM project ORDER BY id) AS s)"
 }
 read -r MINE MINE2 <<<"$(q "SELECT group_concat(id, ' ') FROM (SELECT p.id
 	FROM project p JOIN project_org o ON o.project_id = p.id AND o.position = 0
