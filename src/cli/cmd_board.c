@@ -425,14 +425,22 @@ cmd_board(Cli *c)
 			    : cli_usage(c, "board decisions");
 }
 
+/* The rounds' table, their names in lang (as the data's in CSV). */
+typedef struct RoundRows {
+	CliTable *t;
+	const char *lang;
+} RoundRows;
+
 static int
 round_row(void *ctx, const SeedRound *r)
 {
+	RoundRows *o = ctx;
 	char year[16], pp[24], rp[24], dp[24], nd[24];
-	Buf pu = BUF_INIT, ru = BUF_INIT, du = BUF_INIT;
+	Buf pu = BUF_INIT, ru = BUF_INIT, du = BUF_INIT, n = BUF_INIT;
 	const char *row[10] = { r->key, year, pp,
 		usd_cell(r->published_usd, &pu), rp, usd_cell(r->usd, &ru), dp,
-		usd_cell(r->demo_usd, &du), nd, r->name };
+		usd_cell(r->demo_usd, &du), nd,
+		board_round_name(o->lang, r, &n) };
 
 	snprintf(year, sizeof(year), "%d", r->year);
 	snprintf(pp, sizeof(pp), "%lld", (long long)r->published_projects);
@@ -441,10 +449,11 @@ round_row(void *ctx, const SeedRound *r)
 	snprintf(rp, sizeof(rp), "%lld", (long long)r->projects);
 	snprintf(nd, sizeof(nd), "%lld", (long long)r->decisions);
 	snprintf(dp, sizeof(dp), "%lld", (long long)r->demo_projects);
-	cli_table_add(ctx, row);
+	cli_table_add(o->t, row);
 	buf_free(&pu);
 	buf_free(&ru);
 	buf_free(&du);
+	buf_free(&n);
 	return 0;
 }
 
@@ -473,15 +482,18 @@ cmd_rounds(Cli *c)
 		if (got == 1)
 			cli_print_json(j);
 	} else {
+		RoundRows o = { &t,
+			strcmp(c->format, "table") == 0 ? c->lang : "en" };
+
 		cli_table_init(&t, 10, head);
 		t.last_wraps = 1;
 		memset(&r, 0, sizeof(r));
 		if (key != NULL) {
 			got = store_seed_round_get(c->store, key, &r, &err);
 			if (got == 1)
-				round_row(&t, &r);
+				round_row(&o, &r);
 			seed_round_clear(&r);
-		} else if (store_seed_rounds(c->store, round_row, &t, &err) !=
+		} else if (store_seed_rounds(c->store, round_row, &o, &err) !=
 		    0) {
 			got = -1;
 		}

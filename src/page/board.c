@@ -326,10 +326,12 @@ static int
 round_option(void *ctx, const SeedRound *r)
 {
 	Options *o = ctx;
+	Buf n = BUF_INIT;
 
 	html(&o->p->out, "<option value=\"%s\"%S>%s</option>\n", r->key,
 	    o->selected && strcmp(o->selected, r->key) == 0 ? " selected" : "",
-	    r->name);
+	    board_round_name(o->p->lang, r, &n));
+	buf_free(&n);
 	return 0;
 }
 
@@ -583,7 +585,7 @@ round_view(Page *p, const SeedRound *r)
 	int in = page_signed_in(p);
 
 	p->nav = "board";
-	page_begin(p, r->name);
+	page_begin(p, board_round_name(p->lang, r, &b));
 	html(&p->out,
 	    "<dl class=\"facts\"><dt>%s</dt><dd>%d</dd>"
 	    "<dt>%s</dt><dd>%s</dd></dl>\n",

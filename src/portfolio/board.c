@@ -33,6 +33,22 @@ board_reason_text(const char *lang, const char *reason)
 	return reason;
 }
 
+const char *
+board_round_name(const char *lang, const SeedRound *r, Buf *keep)
+{
+	Buf en = BUF_INIT;
+	int ours;
+
+	buf_printf(&en, "Seed funding round %d", r->year);
+	ours = r->name != NULL && strcmp(r->name, buf_str(&en)) == 0;
+	buf_free(&en);
+	if (!ours)
+		return r->name ? r->name : "";
+	buf_reset(keep);
+	buf_printf(keep, tr(lang, "Seed funding round %d"), r->year);
+	return buf_str(keep);
+}
+
 int
 board_stage_parse(const char *text)
 {

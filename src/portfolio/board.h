@@ -70,6 +70,13 @@ const char *board_stage_name(int stage);
  */
 const char *board_reason_text(const char *lang, const char *reason);
 
+/*
+ * A round's name as lang shows it: the reference data names each round
+ * "Seed funding round YEAR" (data/seed-rounds.json), which is said in
+ * lang; a name of another form as it is.  Made in keep when translated.
+ */
+const char *board_round_name(const char *lang, const SeedRound *r, Buf *keep);
+
 /* A step as typed: 1..7 or its name, any case.  1..7, or 0 if none. */
 int board_stage_parse(const char *text);
 

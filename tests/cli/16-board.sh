@@ -435,9 +435,15 @@ contains "/board, signed in: the decisions" "duplicates another" "$(body)"
 contains "  the recorded totals" "241,000.50" "$(body)"
 contains "  the demonstration record said so" "is a demonstration record" "$(body)"
 lacks "  a viewer who is no member: no form" 'action="/board/decide"' "$(body)"
+contains "rounds in Chinese: the round named in Chinese" "2018年种子资金轮次" "$("$CTM" --lang zh rounds 2>&1)"
+contains "rounds --format csv in Chinese: the data's name" ",Seed funding round 2018" "$("$CTM" --lang zh rounds --format csv 2>&1)"
 get /rounds/2018 "$J" >/dev/null
 contains "/rounds/2018, signed in: recorded beside published" "Recorded here" "$(body)"
 contains "  the demonstration records said to be no real round" "not the real round" "$(body)"
+get "/rounds/2018?lang=ru" "$J" >/dev/null
+contains "/rounds/2018 in Russian: the round named in Russian" "<h1>Раунд начального финансирования 2018</h1>" "$(body)"
+get "/rounds/2018?lang=en" "$J" >/dev/null
+contains "  and in English as the data names it" "<h1>Seed funding round 2018</h1>" "$(body)"
 get "/projects/$P4" "$J" >/dev/null
 contains "a project's page, signed in: how it moved" "How it moved" "$(body)"
 lacks "  a viewer may not move it" "/projects/$P4/stage" "$(body)"
