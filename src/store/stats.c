@@ -59,12 +59,17 @@ static const StatDim stat_dims[] = {
 	    " SELECT 'regional', 'regional', r FROM t WHERE r > 0 UNION ALL"
 	    " SELECT 'national', 'national', n FROM t WHERE n > 0",
 	    NULL, "", NULL },
+	/*
+	 * Counted in the index first, the country's row read once a group
+	 * after: read for each of the link's rows, it was two thirds of
+	 * the time at 1,000,000 activities (445 -> 148 ms on SQLite).
+	 */
 	{ "country",
-	    "SELECT c.iso3, c.name, count(*) FROM project_place pp"
-	    " JOIN place c ON c.id = pp.place_id AND c.kind = 'country'"
-	    " WHERE pp.place_id IS NOT NULL%s",
-	    "pp.project_id", " GROUP BY pp.place_id ORDER BY 3 DESC, c.iso3",
-	    " GROUP BY c.id ORDER BY 3 DESC, c.iso3" },
+	    "SELECT c.iso3, c.name, g.n FROM (SELECT pp.place_id,"
+	    " count(*) AS n FROM project_place pp"
+	    " WHERE pp.place_id IS NOT NULL%s GROUP BY pp.place_id) g"
+	    " JOIN place c ON c.id = g.place_id AND c.kind = 'country'",
+	    "pp.project_id", " ORDER BY 3 DESC, c.iso3", NULL },
 	{ "region",
 	    "SELECT r.key, r.name, count(DISTINCT pp.project_id)"
 	    " FROM place r JOIN place_within w ON w.ancestor_id = r.id"
