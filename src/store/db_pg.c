@@ -29,6 +29,22 @@
  *    Readers take a snapshot (REPEATABLE READ) and no lock.
  *  - A failed statement spoils its transaction on PostgreSQL: a COMMIT
  *    after one is refused here, never taken for success.
+ *  - Inside a writer's transaction, a write that returns no rows (an
+ *    INSERT, UPDATE or DELETE without RETURNING) of a statement already
+ *    prepared on the server is sent and not waited for (libpq's pipeline
+ *    mode); its result is read with those of the writes sent after it
+ *    when anything else is asked of the connection (a read, the count of
+ *    changes, the last id, COMMIT), or after PG_PIPELINE_MAX of them.
+ *    An IATI import made seven round trips an activity (five writes, two
+ *    reads), then two (strace); each is two switches of process on a
+ *    machine of two cores shared with the server.  The server's own work
+ *    stays (about 0.5 ms an activity in log_min_duration_statement), so
+ *    alone it gained 0 to 12 per cent (two pairs of runs under load);
+ *    with the lookups an empty store spares (store.c), the import took
+ *    half the time.  A failure among the writes sent is reported by the
+ *    next call, and, as any failure, spoils the transaction: nothing can
+ *    be committed after it, so a late report loses nothing but where it
+ *    is said.
  */
 #include <dlfcn.h>
 #include <pthread.h>
@@ -45,6 +61,9 @@
 
 #define PG_CACHE_SLOTS 256
 
+/* Writes sent before their results are read (db_pg.c's head says why). */
+#define PG_PIPELINE_MAX 512
+
 /* Type oids of parameters (pg_type.h is in the server's headers). */
 #define PG_OID_BYTEA 17
 #define PG_OID_INT8  20
@@ -59,18 +78,23 @@ static struct {
 	__typeof__(PQcmdStatus) *cmdStatus;
 	__typeof__(PQcmdTuples) *cmdTuples;
 	__typeof__(PQconnectdb) *connectdb;
+	__typeof__(PQenterPipelineMode) *enterPipelineMode;
 	__typeof__(PQerrorMessage) *errorMessage;
 	__typeof__(PQexec) *exec;
 	__typeof__(PQexecParams) *execParams;
 	__typeof__(PQexecPrepared) *execPrepared;
+	__typeof__(PQexitPipelineMode) *exitPipelineMode;
 	__typeof__(PQfinish) *finish;
 	__typeof__(PQfreemem) *freemem;
 	__typeof__(PQgetisnull) *getisnull;
+	__typeof__(PQgetResult) *getResult;
 	__typeof__(PQgetvalue) *getvalue;
 	__typeof__(PQntuples) *ntuples;
+	__typeof__(PQpipelineSync) *pipelineSync;
 	__typeof__(PQprepare) *prepare;
 	__typeof__(PQresultErrorField) *resultErrorField;
 	__typeof__(PQresultStatus) *resultStatus;
+	__typeof__(PQsendQueryPrepared) *sendQueryPrepared;
 	__typeof__(PQsetNoticeProcessor) *setNoticeProcessor;
 	__typeof__(PQstatus) *status;
 	__typeof__(PQtransactionStatus) *transactionStatus;
@@ -101,18 +125,23 @@ pq_load(void)
 	PQ_SYM(cmdStatus)
 	PQ_SYM(cmdTuples)
 	PQ_SYM(connectdb)
+	PQ_SYM(enterPipelineMode)
 	PQ_SYM(errorMessage)
 	PQ_SYM(exec)
 	PQ_SYM(execParams)
 	PQ_SYM(execPrepared)
+	PQ_SYM(exitPipelineMode)
 	PQ_SYM(finish)
 	PQ_SYM(freemem)
 	PQ_SYM(getisnull)
+	PQ_SYM(getResult)
 	PQ_SYM(getvalue)
 	PQ_SYM(ntuples)
+	PQ_SYM(pipelineSync)
 	PQ_SYM(prepare)
 	PQ_SYM(resultErrorField)
 	PQ_SYM(resultStatus)
+	PQ_SYM(sendQueryPrepared)
 	PQ_SYM(setNoticeProcessor)
 	PQ_SYM(status)
 	PQ_SYM(transactionStatus)
@@ -128,6 +157,9 @@ typedef struct PgDb {
 	PgStmt *cache[PG_CACHE_SLOTS]; /* statements by their text's address */
 	unsigned named;                /* server statements named so far */
 	int64_t changes;               /* rows the last write changed */
+	int writing;                   /* in a transaction with the lock */
+	int sent;                      /* writes sent, results not read */
+	int spoilt;                    /* one of those failed: err says why */
 	Buf err;                       /* the last failure's message */
 } PgDb;
 
@@ -138,6 +170,8 @@ struct PgStmt {
 	char *sql;           /* that text with $N parameters */
 	int once;            /* not cached: run unnamed, freed by finalize */
 	int runs;            /* times run: named on the server from the 2nd */
+	int write;           /* a write returning no rows: may be sent */
+	int sent;            /* sent, its result read later: it is done */
 	char name[16];       /* its name on the server; "" until prepared */
 	int n;               /* parameters */
 	char *named;         /* 1 for each the text names ($N), else 0 */
@@ -189,6 +223,64 @@ pg_count_changes(PgDb *db, PGresult *r)
 	if (strncmp(cmd, "INSERT", 6) == 0 || strncmp(cmd, "UPDATE", 6) == 0 ||
 	    strncmp(cmd, "DELETE", 6) == 0)
 		db->changes = strtoll(pq.cmdTuples(r), NULL, 10);
+}
+
+/*
+ * Read the results of the writes sent and not waited for, and leave
+ * pipeline mode.  0 when they all succeeded (db->changes is then the
+ * last one's), else -1 with the first failure's message in db->err and
+ * the transaction marked spoilt.  Every call that waits for the server
+ * calls it first.
+ */
+static int
+pg_sync(PgDb *db)
+{
+	int nulls = 0, failed = 0;
+
+	if (db->sent == 0)
+		return db->spoilt ? -1 : 0;
+	if (pq.pipelineSync(db->c) != 1) {
+		pg_set_error(db, NULL);
+		failed = 1;
+	}
+	/*
+	 * Each write's result, then a NULL; the Sync's result last.  More
+	 * NULLs in a row than that are a connection lost.
+	 */
+	while (!failed || db->sent > 0) {
+		PGresult *r = pq.getResult(db->c);
+		ExecStatusType t;
+
+		if (r == NULL) {
+			if (++nulls > 2) {
+				if (!failed)
+					pg_set_error(db, NULL);
+				failed = 1;
+				break;
+			}
+			continue;
+		}
+		nulls = 0;
+		t = pq.resultStatus(r);
+		if (t == PGRES_PIPELINE_SYNC) {
+			pq.clear(r);
+			break;
+		}
+		db->sent--;
+		if (pg_ok(r))
+			pg_count_changes(db, r);
+		else if (!failed) {
+			/* Later ones fail as aborted: the first says why. */
+			pg_set_error(db, r);
+			failed = 1;
+		}
+		pq.clear(r);
+	}
+	db->sent = 0;
+	pq.exitPipelineMode(db->c);
+	if (failed)
+		db->spoilt = 1;
+	return failed ? -1 : 0;
 }
 
 static void
@@ -301,9 +393,14 @@ static int
 pg_exec(Db *base, const char *sql, Buf *err)
 {
 	PgDb *db = PG(base);
-	PGresult *r = pq.exec(db->c, sql);
+	PGresult *r;
 	int rc = 0;
 
+	if (pg_sync(db) != 0) {
+		buf_printf(err, "database: %s", buf_str(&db->err));
+		return -1;
+	}
+	r = pq.exec(db->c, sql);
 	if (!pg_ok(r)) {
 		pg_set_error(db, r);
 		buf_printf(err, "database: %s", buf_str(&db->err));
@@ -363,6 +460,23 @@ pg_translate(const char *sql, Buf *out, char **named)
 	return max;
 }
 
+/*
+ * 1 when sql is an INSERT, UPDATE or DELETE that returns no rows: its
+ * result holds nothing the caller reads but the count of changes.
+ */
+static int
+pg_is_write(const char *sql)
+{
+	static const char *const verb[] = { "INSERT", "UPDATE", "DELETE" };
+
+	sql += strspn(sql, " \t\n");
+	for (size_t i = 0; i < sizeof(verb) / sizeof(verb[0]); i++)
+		if (strncasecmp(sql, verb[i], 6) == 0)
+			return strstr(sql, "RETURNING") == NULL &&
+			    strstr(sql, "returning") == NULL;
+	return 0;
+}
+
 static DbStmt *
 pg_prepare(Db *base, const char *sql, int once, Buf *err)
 {
@@ -393,6 +507,7 @@ pg_prepare(Db *base, const char *sql, int once, Buf *err)
 	s->db = db;
 	s->once = once;
 	s->sql = buf_detach(&text);
+	s->write = pg_is_write(s->sql);
 	s->n = n;
 	s->val = xcalloc(n + 1, sizeof(*s->val));
 	s->len = xcalloc(n + 1, sizeof(*s->len));
@@ -518,6 +633,38 @@ pg_server_prepare(PgStmt *st)
 	return 0;
 }
 
+/*
+ * Send st, prepared on the server, without waiting for its result
+ * (db_pg.c's head says why): it is done as far as its caller can see.
+ * 0, or -1 when it could not be sent.
+ */
+static int
+pg_send(PgStmt *st)
+{
+	PgDb *db = st->db;
+
+	if (db->sent >= PG_PIPELINE_MAX && pg_sync(db) != 0)
+		return -1;
+	if (db->sent == 0 && pq.enterPipelineMode(db->c) != 1) {
+		pg_set_error(db, NULL);
+		return -1;
+	}
+	if (pq.sendQueryPrepared(
+		db->c, st->name, st->n, st->val, st->len, st->fmt, 0) != 1) {
+		pg_set_error(db, NULL);
+		db->spoilt = 1;
+		if (db->sent == 0)
+			pq.exitPipelineMode(db->c);
+		return -1;
+	}
+	db->sent++;
+	st->runs++;
+	st->sent = 1;
+	st->nrows = 0;
+	st->row = -1;
+	return 0;
+}
+
 static int
 pg_run(PgStmt *st)
 {
@@ -531,6 +678,11 @@ pg_run(PgStmt *st)
 	for (int i = 0; i < st->n; i++)
 		if (!st->named[i] && st->type[i] == 0)
 			st->type[i] = PG_OID_TEXT;
+	if (st->write && db->writing && !st->once && st->runs > 0 &&
+	    !pg_needs_prepare(st) && !db->spoilt)
+		return pg_send(st);
+	if (pg_sync(db) != 0)
+		return -1;
 	if (st->once || st->runs++ == 0)
 		r = pq.execParams(db->c, st->sql, st->n, st->type, st->val,
 		    st->len, st->fmt, 0);
@@ -556,7 +708,7 @@ pg_step(DbStmt *base)
 {
 	PgStmt *st = PST(base);
 
-	if (st->res == NULL && pg_run(st) != 0)
+	if (st->res == NULL && !st->sent && pg_run(st) != 0)
 		return DB_ERROR;
 	if (st->blob != NULL) {
 		pq.freemem(st->blob);
@@ -636,6 +788,7 @@ pg_reset(DbStmt *base)
 		st->blob = NULL;
 	}
 	st->row = st->nrows = 0;
+	st->sent = 0;
 }
 
 static const char *
@@ -653,10 +806,13 @@ static int64_t
 pg_last_id(Db *base)
 {
 	PgDb *db = PG(base);
-	int in_tx = pq.transactionStatus(db->c) == PQTRANS_INTRANS;
+	int in_tx;
 	PGresult *r;
 	int64_t id = 0;
 
+	if (pg_sync(db) != 0)
+		return 0;
+	in_tx = pq.transactionStatus(db->c) == PQTRANS_INTRANS;
 	r = pq.exec(db->c,
 	    in_tx ? "SAVEPOINT ctm_lastval; SELECT lastval()"
 		  : "SELECT lastval()");
@@ -672,9 +828,11 @@ pg_last_id(Db *base)
 	return id;
 }
 
+/* A failed write sent before is reported by the COMMIT it spoils. */
 static int64_t
 pg_changes(Db *db)
 {
+	pg_sync(PG(db));
 	return PG(db)->changes;
 }
 
@@ -683,6 +841,8 @@ pg_rollback(Db *base)
 {
 	PgDb *db = PG(base);
 
+	pg_sync(db);
+	db->writing = db->spoilt = 0;
 	if (pq.transactionStatus(db->c) != PQTRANS_IDLE)
 		pq.clear(pq.exec(db->c, "ROLLBACK"));
 }
@@ -694,6 +854,9 @@ pg_begin(Db *base, int how, Buf *err)
 	PGresult *r;
 	int got;
 
+	/* What a transaction left unsaid, it left with it. */
+	pg_sync(db);
+	db->spoilt = 0;
 	switch (how) {
 	case DB_BEGIN_READ:
 		return pg_exec(
@@ -711,6 +874,7 @@ pg_begin(Db *base, int how, Buf *err)
 			buf_printf(err, "database: the write lock is taken");
 			return -1;
 		}
+		db->writing = 1;
 		return 0;
 	default:
 		if (pg_exec(base,
@@ -720,6 +884,7 @@ pg_begin(Db *base, int how, Buf *err)
 			pg_rollback(base);
 			return -1;
 		}
+		db->writing = 1;
 		return 0;
 	}
 }
@@ -728,9 +893,17 @@ static int
 pg_commit(Db *base, Buf *err)
 {
 	PgDb *db = PG(base);
-	PGresult *r = pq.exec(db->c, "COMMIT");
+	PGresult *r;
 	int rc = 0;
 
+	if (pg_sync(db) != 0) {
+		/* Its message, not COMMIT's "rolled back" that would hide it */
+		buf_printf(err, "database: %s", buf_str(&db->err));
+		pg_rollback(base);
+		return -1;
+	}
+	db->writing = 0;
+	r = pq.exec(db->c, "COMMIT");
 	if (!pg_ok(r)) {
 		pg_set_error(db, r);
 		buf_printf(err, "database: %s", buf_str(&db->err));

@@ -56,6 +56,12 @@ typedef struct Project {
 	char *activities;
 	char *scope_text; /* geographical scope as written */
 	int scopes;       /* SCOPE_* bits */
+	/*
+	 * The gender marker (0-3) of a new row, written with it by
+	 * store_projects_add() when has_gender is set; other calls ignore
+	 * it (store_gender_set() changes it).
+	 */
+	int has_gender, gender;
 	char *source_file;
 	int64_t source_line;
 	char *as_of;      /* date the source speaks for, or NULL */

@@ -24,6 +24,7 @@ store_currency_put(
 	    " name = excluded.name",
 	    err);
 
+	s->minor_code[0] = '\0';
 	if (st == NULL || db_bind(st, "tit", code, (int64_t)minor, name) != 0)
 		return -1;
 	return store_run(s, st, err);
@@ -32,15 +33,25 @@ store_currency_put(
 int
 store_currency(Store *s, const char *code, int *minor, Buf *err)
 {
-	DbStmt *st =
-	    db_prepare(s->db, "SELECT minor FROM currency WHERE code = ?", err);
+	DbStmt *st;
 	int rc;
 
+	if (s->bulk && strcmp(code, s->minor_code) == 0) {
+		*minor = s->minor;
+		return 1;
+	}
+	st =
+	    db_prepare(s->db, "SELECT minor FROM currency WHERE code = ?", err);
 	if (st == NULL || db_bind(st, "t", code) != 0)
 		return -1;
 	rc = db_step(st);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		*minor = (int)db_int(st, 0);
+		if (s->bulk && strlen(code) < sizeof(s->minor_code)) {
+			memcpy(s->minor_code, code, strlen(code) + 1);
+			s->minor = *minor;
+		}
+	}
 	db_reset(st);
 	if (rc == DB_ERROR)
 		return store_fail(s, err);

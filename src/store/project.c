@@ -493,8 +493,9 @@ static const struct {
 			 " pillar_id, serial, title, period_text, start_date,"
 			 " end_date, open_ended, annual, status, status_text,"
 			 " activities, scope_text, source_file, source_line,"
-			 " created_at, updated_at, as_of, scopes) VALUES ",
-	    21, NULL },
+			 " created_at, updated_at, as_of, scopes,"
+			 " gender_marker) VALUES ",
+	    22, NULL },
 	[BK_ORG] = { ORG_INSERT, 5, NULL },
 	[BK_PLACE] = { PLACE_INSERT, 5, NULL },
 	[BK_YEAR] = { YEAR_INSERT, 2, NULL },
@@ -503,7 +504,7 @@ static const struct {
 	    " activities = excluded.activities" },
 };
 
-#define BATCH_MAX_COLS 21
+#define BATCH_MAX_COLS 22
 
 typedef struct BatchVal {
 	const char *text; /* NULL with is_int 0: SQL NULL */
@@ -619,6 +620,10 @@ batch_project(RowBatch *b, const Project *p, int64_t pillar, const char *now)
 	batch_text(b, now);
 	batch_text(b, p->as_of);
 	batch_int(b, p->scopes);
+	if (p->has_gender)
+		batch_int(b, p->gender);
+	else
+		batch_text(b, NULL);
 }
 
 /* Links, issues, years and index rows of p (p->id set) into the batches. */

@@ -426,11 +426,22 @@ store_bulk_begin(Store *s, Buf *err)
 
 	if (s->bulk)
 		return 1;
-	/* On PostgreSQL, an ordinary import for now (a later step). */
-	if (s->pg)
-		return 0;
+	s->minor_code[0] = '\0';
 	if ((empty = store_empty(s, err)) <= 0)
 		return empty;
+	/*
+	 * On PostgreSQL, the store's being empty only: the writer's lock,
+	 * held to the commit, keeps it so for this transaction but for its
+	 * own rows, so that the importer need not look up each row (a round
+	 * trip each).  Indexes and foreign keys stay: dropping an index
+	 * would lock every reader of the table out until the commit, where
+	 * SQLite's readers go on reading what was committed.
+	 */
+	if (s->pg) {
+		buf_reset(&s->bulk_sql);
+		s->bulk = 1;
+		return 1;
+	}
 	/*
 	 * Nor are foreign keys checked: every row of a load into an empty
 	 * portfolio names a project of the same transaction or a pillar,
@@ -483,7 +494,8 @@ int
 store_commit(Store *s, Buf *err)
 {
 	if (s->bulk) {
-		if (db_exec(s->db, buf_str(&s->bulk_sql), err) != 0)
+		if (s->bulk_sql.len > 0 &&
+		    db_exec(s->db, buf_str(&s->bulk_sql), err) != 0)
 			return -1;
 		s->bulk = 0;
 	}

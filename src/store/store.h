@@ -84,7 +84,8 @@ void store_read_end(Store *s);
  * not checked until the transaction ends.  Call it right after
  * store_begin(), before any write: the transaction may be begun again.
  * Nothing changes when projects exist.  1 when the store was empty (and
- * is in bulk mode), 0 when it was not, -1 on failure.
+ * is in bulk mode), 0 when it was not, -1 on failure.  On PostgreSQL the
+ * answer only: indexes and foreign keys stay (store.c says why).
  */
 int store_bulk_begin(Store *s, Buf *err);
 

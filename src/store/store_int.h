@@ -37,6 +37,13 @@ struct Store {
 	int bulk;          /* store_bulk_begin() set indexes aside */
 	int fk_off;        /* and foreign keys: on again at its end */
 	Buf bulk_sql;      /* the CREATE INDEX statements to run again */
+	/*
+	 * The currency last asked in bulk mode and its minor unit: no
+	 * other writer can change it while the load holds the lock, and
+	 * asking it of PostgreSQL was a round trip an IATI activity.
+	 */
+	char minor_code[8];
+	int minor;
 	/* INSERT texts by kind and number of rows, made on first use. */
 	char *batch_sql[STORE_BATCH_KINDS][STORE_BATCH_ROWS + 1];
 };

@@ -98,7 +98,7 @@ equal "1.01: status 4 (closed) is completed" completed \
 equal "1.01: letter transaction codes read (C, D, E to 2, 3, 4)" "2 3 4" \
 	"$(dbq "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 't' AND a.version = '1.01' ORDER BY type) AS t" | tr , ' ')"
 equal "1.01: budgets Original and Revised read as types 1 and 2" "1 2" \
-	"$(dbq "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 'b' AND a.version = '1.01' ORDER BY type) AS b" | tr , ' ')"
+	"$(dbq "SELECT group_concat(DISTINCT type) FROM (SELECT type FROM iati_money m JOIN iati_activity a USING (project_id) WHERE m.kind = 'b' AND a.version = '1.01' ORDER BY type) AS t" | tr , ' ')"
 equal "1.00: DAC region 189 is Northern Africa (015)" 015 \
 	"$(dbq "SELECT pl.key FROM project p JOIN project_place pp ON pp.project_id = p.id JOIN place pl ON pl.id = pp.place_id WHERE p.source_key = 'iati:SE-6-5204017401-189ANO-72010'")"
 equal "1.00: USD budgets become the projects' budgets" \
