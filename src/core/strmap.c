@@ -7,7 +7,7 @@
 #include "mem.h"
 #include "strmap.h"
 
-static uint64_t
+uint64_t
 strmap_hash(const char *s)
 {
 	uint64_t h = 14695981039346656037ULL;

@@ -37,4 +37,7 @@ int strmap_get(const StrMap *m, const char *key, int64_t *value);
 /* Free every key and the table; the map is empty and reusable. */
 void strmap_free(StrMap *m);
 
+/* FNV-1a over the bytes of s: the table's hash, for others too. */
+uint64_t strmap_hash(const char *s);
+
 #endif

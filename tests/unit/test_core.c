@@ -6,6 +6,7 @@
 
 #include "../../src/core/buf.h"
 #include "../../src/core/csv.h"
+#include "../../src/core/fpset.h"
 #include "../../src/core/strmap.h"
 #include "../../src/core/utf8.h"
 #include "test.h"
@@ -124,6 +125,33 @@ test_strmap(void)
 	strmap_free(&m);
 }
 
+static void
+test_fpset(void)
+{
+	FpSet set = FPSET_INIT;
+	int first = 0, again = 0;
+	char key[48];
+
+	/* Identifiers as IATI's: a publisher's prefix and a number. */
+	for (int i = 0; i < 200000; i++) {
+		snprintf(key, sizeof(key), "XM-DAC-41114-PROJECT-%d", i);
+		first += fpset_add(&set, key);
+	}
+	for (int i = 0; i < 200000; i += 7) {
+		snprintf(key, sizeof(key), "XM-DAC-41114-PROJECT-%d", i);
+		again += fpset_add(&set, key);
+	}
+	CHECK(first == 0 && set.count == 200000,
+	    "200000 identifiers, each new when first added");
+	CHECK(again == (200000 + 6) / 7 && set.count == 200000,
+	    "each met again when added again, and counted once");
+	CHECK(fpset_add(&set, "") == 0 && fpset_add(&set, "") == 1,
+	    "the empty string too");
+	CHECK(set.cap * sizeof(*set.slot) <= 32 * set.count,
+	    "at most 32 bytes a string, whatever its length");
+	fpset_free(&set);
+}
+
 void
 test_core(void)
 {
@@ -141,4 +169,5 @@ test_core(void)
 	test_utf8();
 	test_csv();
 	test_strmap();
+	test_fpset();
 }
