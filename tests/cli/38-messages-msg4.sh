@@ -241,6 +241,10 @@ sahel=$("$CTM" projects --search "Sahel-Maghreb" --format csv --limit 1 2>/dev/n
 get "/projects/$sahel?lang=ar" "$WORK/js" >/dev/null
 contains "ar /projects/$sahel: its places by their Arabic names" \
 	'<li><bdi>الساحل</bdi></li><li><bdi>المغرب العربي</bdi></li>' "$(body)"
+lacks "  not the English the matrix wrote before them" "<bdi>Sahel, Maghreb</bdi>" "$(body)"
+global=$("$CTM" projects --pillar I --format json 2>/dev/null | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);console.log(j.projects.find(p=>p.scope.join()==="global"&&!p.places.length).id)})')
+get "/projects/$global?lang=zh" "$WORK/js" >/dev/null
+contains "zh /projects/$global: a global scope in Chinese" "<dd>全球" "$(body)"
 get "/projects/$sahel?lang=en" "$WORK/js" >/dev/null
 contains "en /projects/$sahel: as written" '<li><bdi>Sahel</bdi></li><li><bdi>Maghreb</bdi></li>' "$(body)"
 get "/rates?lang=ru" "$WORK/js" >/dev/null
