@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "../core/mem.h"
+#include "../portfolio/vocab.h"
 #include "../text/lang.h"
 #include "annex_report.h"
 
@@ -62,35 +63,22 @@ place_keep(void *ctx, const RefItem *it)
 }
 
 /*
- * The scope in r's language.  The matrix writes it in English ("Sahel,
- * Maghreb", "Global", "Regional (Central Asia)"); what it names was
- * resolved to places on import, whose names the M49 table gives in every
- * language.  So the cell is made again from them: the places in the
- * language (a name that resolved to none as written), "Global" before
- * them when the scope says so, and the scope's words alone when it names
- * no place.  In English, the text as written.
+ * The scope in r's language (vocab_scope_words): "Global: " before the
+ * places when it says so, the places named in the language, as the
+ * language writes a list ("A, B и C", "A、B和C"); a name that resolved to
+ * no place as written.
  */
 static char *
 scope_name(const AnnexReport *r, const Project *p)
 {
-	static const char *const word[] = { NP_("scope", "Global"),
-		NP_("scope", "Regional"), NP_("scope", "National") };
 	const char **names;
-	Buf b = BUF_INIT;
+	Buf b = BUF_INIT, w = BUF_INIT;
 
-	if (strcmp(r->lang, "en") == 0 || (p->nplaces == 0 && p->scopes == 0))
-		return xstrdup(p->scope_text ? p->scope_text : "");
-	if (p->nplaces == 0) {
-		for (int i = 0; i < 3; i++)
-			if (p->scopes & (1 << i))
-				buf_printf(&b, "%s%s",
-				    b.len ? tr(r->lang, ", ") : "",
-				    trp(r->lang, "scope", word[i]));
-		return buf_detach(&b);
-	}
-	if (p->scopes & SCOPE_GLOBAL)
-		buf_printf(
-		    &b, tr(r->lang, "%s: "), trp(r->lang, "scope", word[0]));
+	if (!vocab_scope_words(&w, r->lang, p) || p->nplaces == 0)
+		return buf_detach(&w);
+	if (w.len > 0)
+		buf_printf(&b, tr(r->lang, "%s: "), buf_str(&w));
+	buf_free(&w);
 	names = xcalloc(p->nplaces, sizeof(*names));
 	for (size_t i = 0; i < p->nplaces; i++) {
 		const ProjectPlace *pl = &p->places[i];
@@ -101,7 +89,6 @@ scope_name(const AnnexReport *r, const Project *p)
 			    sizeof(*r->place), place_cmp);
 		names[i] = hit ? hit->name : pl->name;
 	}
-	/* As the language writes a list: "A, B и C", "A、B和C". */
 	lang_list(&b, r->lang, names, p->nplaces);
 	free(names);
 	return buf_detach(&b);

@@ -14,6 +14,7 @@
 #include "../io/project_commit.h"
 #include "../io/project_json.h"
 #include "../portfolio/edit.h"
+#include "../portfolio/vocab.h"
 #include "page_int.h"
 
 /* The fields of the form, in order, and their messages. */
@@ -351,31 +352,6 @@ time_html(Page *p, Buf *o, const char *at)
 	buf_free(&text);
 }
 
-/*
- * The scope as the matrix wrote it, in English.  In another language
- * the places it names follow in that language, so the English is left
- * out: "Global" is said when the scope says so, and the scope's words
- * alone when it names no place (as the annex does, annex_report.c).
- */
-static void
-scope_words(Page *p, const Project *pr)
-{
-	static const char *const word[] = { NP_("scope", "Global"),
-		NP_("scope", "Regional"), NP_("scope", "National") };
-	int n = 0;
-
-	if (strcmp(p->lang, "en") == 0 ||
-	    (pr->nplaces == 0 && pr->scopes == 0)) {
-		html(&p->out, "<bdi>%s</bdi>",
-		    pr->scope_text ? pr->scope_text : "");
-		return;
-	}
-	for (int i = 0; i < 3; i++)
-		if ((pr->scopes & (1 << i)) && (i == 0 || pr->nplaces == 0))
-			html(&p->out, "%s%s", n++ ? PT(p, ", ") : "",
-			    PTP(p, "scope", word[i]));
-}
-
 static int
 project_view(Page *p, const Project *pr)
 {
@@ -403,7 +379,10 @@ project_view(Page *p, const Project *pr)
 	html(o, "<dt>%s</dt><dd>", PT(p, "Entities"));
 	page_project_orgs(o, pr);
 	html(o, "</dd>\n<dt>%s</dt><dd>", PT(p, "Geographical scope"));
-	scope_words(p, pr);
+	buf_reset(&t);
+	vocab_scope_words(&t, p->lang, pr); /* the places follow */
+	if (t.len > 0)
+		html(o, "<bdi>%s</bdi>", buf_str(&t));
 	if (pr->nplaces > 0) {
 		html(o, "<ul class=\"places\">");
 		for (size_t i = 0; i < pr->nplaces; i++) {

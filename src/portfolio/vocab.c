@@ -8,6 +8,7 @@
 
 #include "../core/buf.h"
 #include "../text/fold.h"
+#include "../text/lang.h"
 #include "vocab.h"
 
 static const struct {
@@ -140,4 +141,22 @@ int
 vocab_sort(const char *name)
 {
 	return *name && in_list(vocab_sorts, name);
+}
+
+int
+vocab_scope_words(Buf *b, const char *lang, const Project *p)
+{
+	static const char *const word[] = { NP_("scope", "Global"),
+		NP_("scope", "Regional"), NP_("scope", "National") };
+	int n = 0;
+
+	if (strcmp(lang, "en") == 0 || (p->nplaces == 0 && p->scopes == 0)) {
+		buf_puts(b, p->scope_text ? p->scope_text : "");
+		return 0;
+	}
+	for (int i = 0; i < 3; i++)
+		if ((p->scopes & (1 << i)) && (i == 0 || p->nplaces == 0))
+			buf_printf(b, "%s%s", n++ ? tr(lang, ", ") : "",
+			    trp(lang, "scope", word[i]));
+	return 1;
 }

@@ -8,6 +8,9 @@
 #ifndef CTM_PORTFOLIO_VOCAB_H
 #define CTM_PORTFOLIO_VOCAB_H
 
+#include "../core/buf.h"
+#include "../store/model.h"
+
 /*
  * Status as written ("Ongoing", "In development", "completed", "New") to
  * in_development, ongoing or completed; NULL when it is none of them.
@@ -33,5 +36,18 @@ extern const char vocab_stat_dimensions[];
 /* Whether name is a sort order of project lists. */
 int vocab_sort(const char *name);
 extern const char vocab_sorts[];
+
+/*
+ * The words of p's scope in lang, appended to b.  The matrix writes the
+ * scope in English ("Sahel, Maghreb", "Global", "Regional (Central
+ * Asia)"); the places it names were resolved on import, and their names
+ * are the M49 table's in every language.  So in another language the
+ * English is left out: "Global" is said when the scope says so, and the
+ * scope's kinds ("Regional, National") only when it names no place, the
+ * places being named after.  Returns 0 when it appended the text as
+ * written instead (English, or a scope of no kind and no place), 1 when
+ * it appended the words (possibly none: a regional scope with places).
+ */
+int vocab_scope_words(Buf *b, const char *lang, const Project *p);
 
 #endif
