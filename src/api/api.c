@@ -16,6 +16,7 @@
 #include "../account/account.h"
 #include "../core/csv.h"
 #include "../core/mem.h"
+#include "../io/money_io.h"
 #include "../io/need_io.h"
 #include "../io/project_commit.h"
 #include "../io/project_json.h"
@@ -191,18 +192,36 @@ stat_one(void *ctx, const StatGroup *g)
 	return 0;
 }
 
+/* A group of GET /stats?by=country&sum=budget. */
+static int
+stat_budget_one(void *ctx, const StatGroup *g)
+{
+	json_t *o = json_pack("{s:s, s:s, s:I, s:I}", "key", g->key, "name",
+	    g->name, "count", (json_int_t)g->count, "budgets",
+	    (json_int_t)g->budgets);
+
+	usd_members(o, "usd", g->usd);
+	json_array_append_new(ctx, o);
+	return 0;
+}
+
+/*
+ * GET /stats?by=D: the projects counted by D.  With sum=budget (by
+ * country only), each country's budgets summed in US dollars as
+ * `stats --by country --sum budget` gives them (store_stats_budget()).
+ */
 static int
 api_stats(ApiCtx *ac, int64_t id, HttpReply *rp)
 {
 	Store *s = ac->s;
 	const HttpRequest *rq = ac->rq;
-	const char *by = http_param(rq, "by");
+	const char *by = http_param(rq, "by"), *sum = http_param(rq, "sum");
 	QueryArgs a;
 	QueryKeys k;
 	ProjectFilter f;
 	Buf err = BUF_INIT, m = BUF_INIT;
-	json_t *groups = NULL;
-	int64_t total = 0;
+	json_t *groups = NULL, *o;
+	int64_t total = 0, usd = 0;
 	int rc;
 
 	memset(&k, 0, sizeof(k));
@@ -211,20 +230,33 @@ api_stats(ApiCtx *ac, int64_t id, HttpReply *rp)
 		rc = api_error(rp, 400, "invalid_parameter", "by", buf_str(&m));
 		goto out;
 	}
+	if (sum != NULL &&
+	    (strcmp(sum, "budget") != 0 || strcmp(by, "country") != 0)) {
+		rc = api_error(rp, 400, "invalid_parameter", "sum",
+		    "sum=budget goes with by=country");
+		goto out;
+	}
 	api_query_args(rq, &a);
 	if (query_filter(s, &a, &f, &k, &err) != 0) {
 		rc = api_filter_error(rp, buf_str(&err));
 		goto out;
 	}
 	groups = json_array();
-	if (store_stats(s, by, &f, &total, stat_one, groups, &err) != 0) {
+	if ((sum != NULL ? store_stats_budget(s, &f, &total, &usd,
+			       stat_budget_one, groups, &err)
+			 : store_stats(s, by, &f, &total, stat_one, groups,
+			       &err)) != 0) {
 		json_decref(groups);
 		rc = api_error(rp, 500, "internal", NULL, "the query failed");
 		goto out;
 	}
-	rc = api_json(rp, 200,
-	    json_pack("{s:I, s:s, s:o}", "total", (json_int_t)total, "by", by,
-		"groups", groups));
+	o = json_pack("{s:I, s:s, s:o}", "total", (json_int_t)total, "by", by,
+	    "groups", groups);
+	if (sum != NULL) {
+		json_object_set_new(o, "sum", json_string(sum));
+		usd_members(o, "usd", usd);
+	}
+	rc = api_json(rp, 200, o);
 out:
 	query_keys_free(&k);
 	buf_free(&err);
@@ -1156,7 +1188,7 @@ static const ApiRoute routes[] = {
 	    api_indicator_create },
 	{ "GET", "/rounds", "", API_PUBLIC, api_rounds },
 	{ "GET", "/rounds/{key}", "", API_PUBLIC, api_round },
-	{ "GET", "/stats", "by " FILTERS, API_PUBLIC, api_stats },
+	{ "GET", "/stats", "by sum " FILTERS, API_PUBLIC, api_stats },
 	{ "GET", "/trust-fund", "", API_PUBLIC, api_trust_fund },
 	{ "GET", "/working-groups", "", API_PUBLIC, api_working_groups },
 };

@@ -53,6 +53,8 @@ for by in pillar status entity scope country region year; do
 	call GET /stats "/stats?by=$by"
 done
 call GET /stats "/stats?by=colour"
+call GET /stats "/stats?by=country&sum=budget"
+call GET /stats "/stats?by=pillar&sum=budget"
 call GET /findings /findings
 call GET /openapi.json /openapi.json
 call GET /organisations /organisations

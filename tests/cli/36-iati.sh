@@ -312,6 +312,26 @@ before=$(json j.usd_cents "$WORK/sum.json")
 equal "sum by country: a budget changed, the sum follows at once" \
 	"$((before + 100000000))" "$(json j.usd_cents "$WORK/sum3.json")"
 
+# --- the same through the API ------------------------------------------------
+CTMATRIX_DB=$M serve_start
+B="http://$ADDR/api/v1"
+equal "GET /stats?by=country&sum=budget: 200" 200 \
+	"$(get "/stats?by=country&sum=budget")"
+body >"$WORK/sum-api.json"
+equal "  the whole sum, as the command gives it" \
+	"$(json j.usd_cents "$WORK/sum3.json")" "$(json j.usd_cents "$WORK/sum-api.json")"
+equal "  every country's count, budgets and sum, as the command gives them" \
+	"$(json 'JSON.stringify(j.groups)' "$WORK/sum3.json")" \
+	"$(json 'JSON.stringify(j.groups)' "$WORK/sum-api.json")"
+equal "  says what it sums" budget "$(json j.sum "$WORK/sum-api.json")"
+equal "GET /stats?by=pillar&sum=budget: 400" 400 "$(get "/stats?by=pillar&sum=budget")"
+equal "  naming the parameter" sum "$(json j.error.field "$WORK/b")"
+equal "GET /stats?by=country&sum=count: 400" 400 "$(get "/stats?by=country&sum=count")"
+equal "GET /stats?by=country (no sum): no money in the answer" \
+	"undefined undefined" \
+	"$(get "/stats?by=country" >/dev/null; json 'String(j.usd_cents) + " " + String(j.groups[0].usd_cents)' "$WORK/b")"
+serve_stop
+
 # --- in the command's language ---------------------------------------------
 "$CTM" --db "$WORK/fr.db" --lang fr import iati "$BAD" >"$WORK/out.txt" 2>&1
 contains "French: a defect said in French, with file and line" \
