@@ -393,6 +393,8 @@ static int
 add_flush(Importer *im, Buf *err)
 {
 	Project *p[ADD_BATCH];
+	const IatiRecord *r[ADD_BATCH];
+	const Budget *b[ADD_BATCH];
 	int rc = 0;
 
 	for (size_t i = 0; i < im->nadd; i++) {
@@ -410,8 +412,18 @@ add_flush(Importer *im, Buf *err)
 	}
 	if (im->nadd > 0 && store_projects_add(im->s, p, im->nadd, err) != 0)
 		rc = -1;
-	for (size_t i = 0; rc == 0 && i < im->nadd; i++)
-		rc = write_rest(im, &im->add[i]->m, 1, err);
+	/* What goes with them, in a few statements (store_iati_add). */
+	for (size_t i = 0; rc == 0 && i < im->nadd; i++) {
+		IatiMapped *m = &im->add[i]->m;
+
+		m->r.project_id = m->p.id;
+		m->budget.project_id = m->p.id;
+		r[i] = &m->r;
+		b[i] = m->has_budget ? &m->budget : NULL;
+	}
+	if (rc == 0 && im->nadd > 0 &&
+	    store_iati_add(im->s, r, b, im->nadd, err) != 0)
+		rc = -1;
 	for (size_t i = 0; i < im->nadd; i++)
 		job_free(im->add[i]);
 	im->nadd = 0;

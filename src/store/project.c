@@ -473,75 +473,57 @@ store_source_note_add(Store *s, const char *file, int64_t line,
 }
 
 /*
- * Adding many projects: rows of the same table go in by the batch, one
- * statement for up to STORE_BATCH_ROWS rows, because a bulk import spends
- * most of its time starting and finishing statements, not in the rows.
- * Values wait in a RowBatch (pointing into the projects, which outlive the
- * flush) until the batch is full or the caller flushes it.
+ * Adding many projects: their rows go in by the batch (store_int.h), the
+ * values pointing into the projects, which outlive the flush.
  */
-enum { BK_PROJECT, BK_ORG, BK_PLACE, BK_YEAR, BK_INDEX };
+enum { BK_PROJECT, BK_ORG, BK_PLACE, BK_YEAR, BK_INDEX, BK_N };
 
 /* Rows queued for the search index before they go in (a segment each). */
 #define FTS_FLUSH_ROWS 20000
 
-static const struct {
-	const char *head; /* the INSERT up to its rows */
-	int ncol;         /* columns a row */
-	const char *tail; /* after the rows; NULL: nothing */
-} batch_kind[STORE_BATCH_KINDS] = {
-	[BK_PROJECT] = { "INSERT INTO project(id, source_key, source_digest,"
-			 " pillar_id, serial, title, period_text, start_date,"
-			 " end_date, open_ended, annual, status, status_text,"
-			 " activities, scope_text, source_file, source_line,"
-			 " created_at, updated_at, as_of, scopes,"
-			 " gender_marker) VALUES ",
+static const BatchKind batch_kind[BK_N] = {
+	[BK_PROJECT] = { STORE_BATCH_PROJECT,
+	    "INSERT INTO project(id, source_key, source_digest,"
+	    " pillar_id, serial, title, period_text, start_date,"
+	    " end_date, open_ended, annual, status, status_text,"
+	    " activities, scope_text, source_file, source_line,"
+	    " created_at, updated_at, as_of, scopes,"
+	    " gender_marker) VALUES ",
 	    22, NULL },
-	[BK_ORG] = { ORG_INSERT, 5, NULL },
-	[BK_PLACE] = { PLACE_INSERT, 5, NULL },
-	[BK_YEAR] = { YEAR_INSERT, 2, NULL },
-	[BK_INDEX] = { "INSERT INTO fts_add(id, title, activities) VALUES ", 3,
+	[BK_ORG] = { STORE_BATCH_ORG, ORG_INSERT, 5, NULL },
+	[BK_PLACE] = { STORE_BATCH_PLACE, PLACE_INSERT, 5, NULL },
+	[BK_YEAR] = { STORE_BATCH_YEAR, YEAR_INSERT, 2, NULL },
+	[BK_INDEX] = { STORE_BATCH_INDEX,
+	    "INSERT INTO fts_add(id, title, activities) VALUES ", 3,
 	    " ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
 	    " activities = excluded.activities" },
 };
 
-#define BATCH_MAX_COLS 22
-
-typedef struct BatchVal {
-	const char *text; /* NULL with is_int 0: SQL NULL */
-	int64_t i;
-	int is_int;
-} BatchVal;
-
-typedef struct RowBatch {
-	int kind, rows, n;
-	BatchVal v[STORE_BATCH_ROWS * BATCH_MAX_COLS];
-} RowBatch;
-
-/* The INSERT text for rows rows of kind, made once per connection. */
+/* The INSERT text for rows rows of b's kind, made once per connection. */
 static const char *
-batch_sql(Store *s, int kind, int rows)
+batch_sql(Store *s, const BatchKind *k, int rows)
 {
-	char **sql = &s->batch_sql[kind][rows];
+	char **sql = &s->batch_sql[k->slot][rows];
 
 	if (*sql == NULL) {
 		Buf b = BUF_INIT;
 
-		buf_puts(&b, batch_kind[kind].head);
+		buf_puts(&b, k->head);
 		for (int r = 0; r < rows; r++) {
 			buf_puts(&b, r ? ",(" : "(");
-			for (int c = 0; c < batch_kind[kind].ncol; c++)
+			for (int c = 0; c < k->ncol; c++)
 				buf_puts(&b, c ? ",?" : "?");
 			buf_putc(&b, ')');
 		}
-		if (batch_kind[kind].tail != NULL)
-			buf_puts(&b, batch_kind[kind].tail);
+		if (k->tail != NULL)
+			buf_puts(&b, k->tail);
 		*sql = buf_detach(&b);
 	}
 	return *sql;
 }
 
-static int
-batch_flush(Store *s, RowBatch *b, Buf *err)
+int
+store_batch_flush(Store *s, RowBatch *b, Buf *err)
 {
 	DbStmt *st;
 
@@ -560,23 +542,22 @@ batch_flush(Store *s, RowBatch *b, Buf *err)
 	return store_run(s, st, err);
 }
 
-static void
-batch_int(RowBatch *b, int64_t i)
+void
+store_batch_int(RowBatch *b, int64_t i)
 {
 	b->v[b->n++] = (BatchVal){ NULL, i, 1 };
 }
 
-static void
-batch_text(RowBatch *b, const char *t)
+void
+store_batch_text(RowBatch *b, const char *t)
 {
 	b->v[b->n++] = (BatchVal){ t, 0, 0 };
 }
 
-/* The row is complete: flush when the batch is full. */
-static int
-batch_row(Store *s, RowBatch *b, Buf *err)
+int
+store_batch_row(Store *s, RowBatch *b, Buf *err)
 {
-	return ++b->rows == STORE_BATCH_ROWS ? batch_flush(s, b, err) : 0;
+	return ++b->rows == STORE_BATCH_ROWS ? store_batch_flush(s, b, err) : 0;
 }
 
 static int64_t
@@ -590,40 +571,40 @@ pillar_id(Store *s, const char *key, Buf *err)
 static void
 batch_project(RowBatch *b, const Project *p, int64_t pillar, const char *now)
 {
-	batch_int(b, p->id);
-	batch_text(b, p->source_key);
-	batch_text(b, p->source_digest);
+	store_batch_int(b, p->id);
+	store_batch_text(b, p->source_key);
+	store_batch_text(b, p->source_digest);
 	if (pillar > 0)
-		batch_int(b, pillar);
+		store_batch_int(b, pillar);
 	else
-		batch_text(b, NULL);
+		store_batch_text(b, NULL);
 	if (p->has_serial)
-		batch_int(b, p->serial);
+		store_batch_int(b, p->serial);
 	else
-		batch_text(b, NULL);
-	batch_text(b, p->title);
-	batch_text(b, p->period_text);
-	batch_text(b, p->start_date);
-	batch_text(b, p->end_date);
-	batch_int(b, p->open_ended);
-	batch_int(b, p->annual);
-	batch_text(b, p->status);
-	batch_text(b, p->status_text);
-	batch_text(b, p->activities ? p->activities : "");
-	batch_text(b, p->scope_text ? p->scope_text : "");
-	batch_text(b, p->source_file);
+		store_batch_text(b, NULL);
+	store_batch_text(b, p->title);
+	store_batch_text(b, p->period_text);
+	store_batch_text(b, p->start_date);
+	store_batch_text(b, p->end_date);
+	store_batch_int(b, p->open_ended);
+	store_batch_int(b, p->annual);
+	store_batch_text(b, p->status);
+	store_batch_text(b, p->status_text);
+	store_batch_text(b, p->activities ? p->activities : "");
+	store_batch_text(b, p->scope_text ? p->scope_text : "");
+	store_batch_text(b, p->source_file);
 	if (p->source_line > 0)
-		batch_int(b, p->source_line);
+		store_batch_int(b, p->source_line);
 	else
-		batch_text(b, NULL);
-	batch_text(b, now);
-	batch_text(b, now);
-	batch_text(b, p->as_of);
-	batch_int(b, p->scopes);
+		store_batch_text(b, NULL);
+	store_batch_text(b, now);
+	store_batch_text(b, now);
+	store_batch_text(b, p->as_of);
+	store_batch_int(b, p->scopes);
 	if (p->has_gender)
-		batch_int(b, p->gender);
+		store_batch_int(b, p->gender);
 	else
-		batch_text(b, NULL);
+		store_batch_text(b, NULL);
 }
 
 /* Links, issues, years and index rows of p (p->id set) into the batches. */
@@ -636,49 +617,49 @@ batch_links(
 
 	b = &bk[BK_ORG];
 	for (size_t i = 0; i < p->norgs; i++) {
-		batch_int(b, p->id);
-		batch_int(b, (int64_t)i);
+		store_batch_int(b, p->id);
+		store_batch_int(b, (int64_t)i);
 		if (p->orgs[i].org_id > 0)
-			batch_int(b, p->orgs[i].org_id);
+			store_batch_int(b, p->orgs[i].org_id);
 		else
-			batch_text(b, NULL);
-		batch_text(b, p->orgs[i].name);
-		batch_text(b, i == 0 ? "lead" : "partner");
-		if (batch_row(s, b, err) != 0)
+			store_batch_text(b, NULL);
+		store_batch_text(b, p->orgs[i].name);
+		store_batch_text(b, i == 0 ? "lead" : "partner");
+		if (store_batch_row(s, b, err) != 0)
 			return -1;
 	}
 	b = &bk[BK_PLACE];
 	for (size_t i = 0; i < p->nplaces; i++) {
 		const ProjectPlace *pl = &p->places[i];
 
-		batch_int(b, p->id);
-		batch_int(b, (int64_t)i);
+		store_batch_int(b, p->id);
+		store_batch_int(b, (int64_t)i);
 		if (pl->place_id > 0)
-			batch_int(b, pl->place_id);
+			store_batch_int(b, pl->place_id);
 		else
-			batch_text(b, NULL);
+			store_batch_text(b, NULL);
 		if (pl->org_id > 0)
-			batch_int(b, pl->org_id);
+			store_batch_int(b, pl->org_id);
 		else
-			batch_text(b, NULL);
-		batch_text(b, pl->name);
-		if (batch_row(s, b, err) != 0)
+			store_batch_text(b, NULL);
+		store_batch_text(b, pl->name);
+		if (store_batch_row(s, b, err) != 0)
 			return -1;
 	}
 	b = &bk[BK_YEAR];
 	if (project_years(p, &from, &to)) {
 		for (int y = from; y <= to; y++) {
-			batch_int(b, p->id);
-			batch_int(b, y);
-			if (batch_row(s, b, err) != 0)
+			store_batch_int(b, p->id);
+			store_batch_int(b, y);
+			if (store_batch_row(s, b, err) != 0)
 				return -1;
 		}
 	}
 	b = &bk[BK_INDEX];
-	batch_int(b, p->id);
-	batch_text(b, buf_str(&fold[0]));
-	batch_text(b, buf_str(&fold[1]));
-	return batch_row(s, b, err);
+	store_batch_int(b, p->id);
+	store_batch_text(b, buf_str(&fold[0]));
+	store_batch_text(b, buf_str(&fold[1]));
+	return store_batch_row(s, b, err);
 }
 
 /*
@@ -705,15 +686,15 @@ project_id_taken(Store *s, int64_t last, Buf *err)
 int
 store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 {
-	RowBatch *bk = xcalloc(STORE_BATCH_KINDS, sizeof(*bk));
+	RowBatch *bk = xcalloc(BK_N, sizeof(*bk));
 	Buf now = BUF_INIT, (*fold)[2] = NULL;
 	DbStmt *st;
 	int64_t base = 0, pillar = 0;
 	const char *pillar_key = NULL;
 	int rc = -1;
 
-	for (int k = 0; k < STORE_BATCH_KINDS; k++)
-		bk[k].kind = k;
+	for (int k = 0; k < BK_N; k++)
+		bk[k].kind = &batch_kind[k];
 	store_now(&now);
 	if (index_tables(s, err) != 0)
 		goto out;
@@ -748,7 +729,7 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 			    p->pillar != NULL ? pillar : 0, buf_str(&now));
 			bk[BK_PROJECT].rows++;
 		}
-		if (batch_flush(s, &bk[BK_PROJECT], err) != 0)
+		if (store_batch_flush(s, &bk[BK_PROJECT], err) != 0)
 			goto out;
 		for (size_t i = 0; i < m; i++) {
 			Project *p = ps[at + i];
@@ -773,8 +754,8 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 			    project_write_issues(s, p, err) != 0)
 				goto out;
 		}
-		for (int k = 0; k < STORE_BATCH_KINDS; k++)
-			if (batch_flush(s, &bk[k], err) != 0)
+		for (int k = 0; k < BK_N; k++)
+			if (store_batch_flush(s, &bk[k], err) != 0)
 				goto out;
 		s->fts_queued += m;
 	}

@@ -814,6 +814,15 @@ int64_t store_iati_find(Store *s, const char *identifier, Buf *err);
  */
 int store_iati_save(Store *s, const IatiRecord *r, int fresh, Buf *err);
 
+/*
+ * Keep r[0..n) for projects just added (store_projects_add), with
+ * budget[i] the budget of r[i]'s project (its project_id set) or NULL:
+ * as store_iati_save(.., 1, ..) and store_budget_put() for each, their
+ * rows of a table going in together.  0 or -1.
+ */
+int store_iati_add(Store *s, const IatiRecord *const *r,
+    const Budget *const *budget, size_t n, Buf *err);
+
 /* What is kept for project_id into r (zeroed by the caller): 1, 0, -1. */
 int store_iati_get(Store *s, int64_t project_id, IatiRecord *r, Buf *err);
 void iati_record_clear(IatiRecord *r);

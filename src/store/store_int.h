@@ -8,9 +8,56 @@
 #include "db.h"
 #include "store.h"
 
-/* Batched inserts (project.c): kinds of row, and rows per statement. */
-#define STORE_BATCH_KINDS 5
-#define STORE_BATCH_ROWS  32
+/*
+ * Batched inserts (project.c): rows of one table go in by the batch, one
+ * statement for up to STORE_BATCH_ROWS rows, because a bulk import spends
+ * most of its time starting and finishing statements, not in the rows.
+ * Values wait in a RowBatch (pointing into what the caller holds, which
+ * outlives the flush) until the batch is full or the caller flushes it.
+ * A kind of row is a table's INSERT; its slot keeps its statement texts
+ * in the Store, one per number of rows, made on first use.
+ */
+enum {
+	STORE_BATCH_PROJECT,
+	STORE_BATCH_ORG,
+	STORE_BATCH_PLACE,
+	STORE_BATCH_YEAR,
+	STORE_BATCH_INDEX,
+	STORE_BATCH_IATI,
+	STORE_BATCH_SECTOR,
+	STORE_BATCH_MONEY,
+	STORE_BATCH_BUDGET,
+	STORE_BATCH_KINDS
+};
+#define STORE_BATCH_ROWS 32
+#define STORE_BATCH_COLS 22 /* the most columns a row */
+
+typedef struct BatchKind {
+	int slot;         /* STORE_BATCH_... */
+	const char *head; /* the INSERT up to its rows */
+	int ncol;         /* columns a row, at most STORE_BATCH_COLS */
+	const char *tail; /* after the rows; NULL: nothing */
+} BatchKind;
+
+typedef struct BatchVal {
+	const char *text; /* NULL with is_int 0: SQL NULL */
+	int64_t i;
+	int is_int;
+} BatchVal;
+
+typedef struct RowBatch {
+	const BatchKind *kind;
+	int rows, n;
+	BatchVal v[STORE_BATCH_ROWS * STORE_BATCH_COLS];
+} RowBatch;
+
+/* A value of the row being made. */
+void store_batch_int(RowBatch *b, int64_t i);
+void store_batch_text(RowBatch *b, const char *t);
+/* The row is complete: flushed when the batch is full.  0 or -1. */
+int store_batch_row(Store *s, RowBatch *b, Buf *err);
+/* The rows waiting into the database, in one statement.  0 or -1. */
+int store_batch_flush(Store *s, RowBatch *b, Buf *err);
 
 /*
  * A Store speaks to its database through one connection, the primary's,
