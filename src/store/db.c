@@ -47,6 +47,12 @@ db_collation(Db *db, const char *name, DbCollateFn cmp, void *ctx, Buf *err)
 	return db->drv->collation(db, name, cmp, ctx, err);
 }
 
+int
+db_lost(Db *db)
+{
+	return db->drv->lost != NULL && db->drv->lost(db);
+}
+
 const char *
 db_dialect(const Db *db)
 {

@@ -140,4 +140,12 @@ int db_begin_read(Db *db, Buf *err);
 int db_commit(Db *db, Buf *err);
 void db_rollback(Db *db);
 
+/*
+ * 1 when db's connection is known to be lost (its server restarted or
+ * went away), so that nothing more can be done on it but to close it; 0
+ * while it may serve.  Reads what the server may have sent meanwhile
+ * (its farewell) without waiting; a file's connection is never lost.
+ */
+int db_lost(Db *db);
+
 #endif

@@ -46,6 +46,7 @@ typedef struct DbDriver {
 	int (*begin)(Db *db, int how, Buf *err); /* DB_BEGIN_* */
 	int (*commit)(Db *db, Buf *err);
 	void (*rollback)(Db *db);
+	int (*lost)(Db *db); /* NULL: never (a file) */
 } DbDriver;
 
 /* The head of every driver's connection and statement. */

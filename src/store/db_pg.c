@@ -78,6 +78,7 @@ static struct {
 	__typeof__(PQcmdStatus) *cmdStatus;
 	__typeof__(PQcmdTuples) *cmdTuples;
 	__typeof__(PQconnectdb) *connectdb;
+	__typeof__(PQconsumeInput) *consumeInput;
 	__typeof__(PQenterPipelineMode) *enterPipelineMode;
 	__typeof__(PQerrorMessage) *errorMessage;
 	__typeof__(PQexec) *exec;
@@ -125,6 +126,7 @@ pq_load(void)
 	PQ_SYM(cmdStatus)
 	PQ_SYM(cmdTuples)
 	PQ_SYM(connectdb)
+	PQ_SYM(consumeInput)
 	PQ_SYM(enterPipelineMode)
 	PQ_SYM(errorMessage)
 	PQ_SYM(exec)
@@ -920,6 +922,28 @@ pg_commit(Db *base, Buf *err)
 	return rc;
 }
 
+/*
+ * The server closes its side when it stops or restarts, after a last
+ * message saying why: reading what came, without waiting, tells the
+ * connection is bad.  The first read may take the message and the
+ * second meet the end, so it reads twice (a read of nothing returns at
+ * once).  Inside a transaction nothing is read here: the connection is
+ * in use.
+ */
+static int
+pg_lost(Db *base)
+{
+	PgDb *db = PG(base);
+
+	if (db->writing || db->sent > 0 ||
+	    pq.transactionStatus(db->c) != PQTRANS_IDLE)
+		return pq.status(db->c) == CONNECTION_BAD;
+	for (int i = 0; i < 2; i++)
+		if (pq.consumeInput(db->c) == 0)
+			return 1;
+	return pq.status(db->c) == CONNECTION_BAD;
+}
+
 static const DbDriver pg_driver = {
 	.dialect = "postgresql",
 	.close = pg_close,
@@ -943,4 +967,5 @@ static const DbDriver pg_driver = {
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
+	.lost = pg_lost,
 };

@@ -307,6 +307,12 @@ store_reads_fresh(Store *s, int64_t gen)
 		s->db = s->primary;
 }
 
+int
+store_lost(Store *s)
+{
+	return db_lost(s->primary) || (s->reader != NULL && db_lost(s->reader));
+}
+
 void
 store_close(Store *s)
 {

@@ -40,6 +40,14 @@ void store_close(Store *s);
 int store_reader_open(Store *s, const char *url, Buf *err);
 
 /*
+ * 1 when a connection of s (the primary's or the reader's) is lost: its
+ * server stopped or restarted.  Nothing more is done on s but to close
+ * it and open the database again (the web server does so before a
+ * request).  0 while s serves; a file is never lost.
+ */
+int store_lost(Store *s);
+
+/*
  * Send the reads that follow to the read database (replica 1), when s
  * has one, or to the primary (replica 0).  Whatever is set, writes go
  * to the primary (store_begin), and so do the reads of sessions,

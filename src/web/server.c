@@ -110,17 +110,30 @@ store_release(void *p)
  * The calling thread's database connections, opened on first use: the
  * primary's, and the read database's when there is one.  A read database
  * that cannot be opened is logged and done without: the primary answers
- * the reads too, slower, rather than no one answering them.
+ * the reads too, slower, rather than no one answering them.  Connections
+ * lost (a PostgreSQL server restarted, a replica promoted) are closed
+ * and opened again before the request, which then finds the database as
+ * it is; while it cannot be opened, requests are answered 503.
  */
 static Store *
 thread_store(Buf *err)
 {
 	Store *s = pthread_getspecific(server.store_key);
+	int lost = 0;
 
+	if (s != NULL && store_lost(s)) {
+		buf_puts(err, "the database connection was lost: ");
+		store_close(s);
+		pthread_setspecific(server.store_key, NULL);
+		s = NULL;
+		lost = 1;
+	}
 	if (s == NULL) {
 		s = store_open(server.o->db, 0, err);
 		if (s == NULL)
 			return NULL;
+		if (lost)
+			buf_puts(err, "opened again");
 		if (server.o->read_db != NULL &&
 		    store_reader_open(s, server.o->read_db, err) != 0)
 			buf_puts(err, " (--read-db: reads go to the primary)");

@@ -249,10 +249,7 @@ if [ "${CTM_BACKEND:-}" != pg ]; then
 	echo "ok - a streaming replica # SKIP on SQLite (PostgreSQL's replication)"
 	exit 0
 fi
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-as_owner() {
-	if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
-}
+bin=$(pg_bin)
 PRIM=$(mktemp -d "${TMPDIR:-/tmp}/ctm-prim.XXXXXX")
 REPL=$(mktemp -d "${TMPDIR:-/tmp}/ctm-repl.XXXXXX")
 trap 'as_owner "$bin/pg_ctl" -D "$REPL/data" -m immediate -w stop >/dev/null 2>&1;

@@ -282,3 +282,11 @@ formpost() {
 		{ echo 000; return; }
 	post "$action" "$jar" --data-binary @"$WORK/form.body"
 }
+
+# PostgreSQL's programs, the newest installed (empty when none), and
+# as_owner CMD...: a command run as a private cluster's owner (nobody,
+# when the tests run as root: tools/pg-cluster makes it so).
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+as_owner() {
+	if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
+}
