@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "../account/account.h"
+#include "../core/netaddr.h"
 #include "../api/api.h"
 #include "../page/page.h"
 #include "../web/cache.h"
@@ -141,6 +142,16 @@ cmd_serve(Cli *c)
 				"serve: --threads wants a number from 1 to "
 				"256"));
 		o.threads = (int)n;
+	}
+	if (cli_opt(c, "proxy") != NULL &&
+	    netaddr_list_check(cli_opt(c, "proxy"), &err) != 0) {
+		rc = cli_error(EXIT_USAGE,
+		    tr(c->lang,
+			"serve: --proxy: \"%s\" is neither an address nor a "
+			"network (ADDR/BITS)"),
+		    buf_str(&err));
+		buf_free(&err);
+		return rc;
 	}
 	if (account_init() != 0)
 		return cli_error(

@@ -28,6 +28,7 @@
 #include <microhttpd.h>
 
 #include "../core/mem.h"
+#include "../core/netaddr.h"
 #include "../core/utf8.h"
 #include "server.h"
 
@@ -142,23 +143,6 @@ thread_store(Buf *err)
 	return s;
 }
 
-/* Is addr one of the comma-separated list? */
-static int
-addr_listed(const char *list, const char *addr)
-{
-	size_t n = strlen(addr);
-
-	while (*list) {
-		size_t len = strcspn(list, ",");
-
-		if (len == n && strncmp(list, addr, n) == 0)
-			return 1;
-		list += len;
-		list += *list == ',';
-	}
-	return 0;
-}
-
 /*
  * Behind a load balancer every request comes from its address: the
  * client's is the last of X-Forwarded-For, the one the balancer added.
@@ -177,7 +161,7 @@ forwarded_for(HttpRequest *rq)
 	size_t n;
 
 	if (server.o->proxy == NULL || xff == NULL ||
-	    !addr_listed(server.o->proxy, rq->remote))
+	    !netaddr_listed(server.o->proxy, rq->remote))
 		return;
 	last = strrchr(xff, ',');
 	last = last ? last + 1 : xff;

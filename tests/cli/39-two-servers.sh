@@ -150,13 +150,14 @@ contains "  says why" "Too many failed sign-ins" "$(body)"
 equal "two: another account still signs in (the limit is the login's)" 303 \
 	"$(B=$U_two signin sec "$PW" "$WORK/j2")"
 
-# xff_fail URL XFF: a failed sign-in sent with "X-Forwarded-For: XFF"; the
-# status.  failures ADDR: the failed sign-ins counted against ADDR.
+# xff_fail URL XFF [LOGIN]: a failed sign-in (of LOGIN, "nobody" unless
+# given) sent with "X-Forwarded-For: XFF"; the status.  failures ADDR: the
+# failed sign-ins counted against ADDR.
 xff_fail() {
 	rm -f "$WORK/jx"
 	B=$1 get /login "$WORK/jx" >/dev/null
 	B=$1 post /login "$WORK/jx" -H "X-Forwarded-For: $2" \
-		--data-urlencode login=nobody --data-urlencode password=wrong \
+		--data-urlencode "login=${3:-nobody}" --data-urlencode password=wrong \
 		--data-urlencode "csrf=$(csrf)"
 }
 failures() { dbq "SELECT count(*) FROM login_failure WHERE key = 'addr:$1'"; }
@@ -243,6 +244,21 @@ N_PEER=$(failures 127.0.0.1)
 equal "six: not an address: 401" 401 "$(xff_fail "$U_six" "not-an-address")"
 equal "  counted against the balancer's" "$((N_PEER + 1))" "$(failures 127.0.0.1)"
 srv_stop six
+srv_start seven --proxy 192.0.2.0/24,127.0.0.0/8
+equal "seven (--proxy 127.0.0.0/8, a network): through the balancer: 401" 401 \
+	"$(xff_fail "$U_seven" 198.51.100.11 nobody7)"
+equal "  counted against the client's address" 1 "$(failures 198.51.100.11)"
+srv_stop seven
+srv_start eight --proxy 192.0.2.0/24
+N_PEER=$(failures 127.0.0.1)
+equal "eight (--proxy 192.0.2.0/24, not the peer's network): 401" 401 \
+	"$(xff_fail "$U_eight" 198.51.100.10 nobody8)"
+equal "  the header ignored: counted against the peer" "$((N_PEER + 1)) 0" \
+	"$(failures 127.0.0.1) $(failures 198.51.100.10)"
+srv_stop eight
+"$CTM" serve --listen 127.0.0.1:0 --proxy 10.0.0.0/33 >"$WORK/o" 2>"$WORK/e"
+equal "--proxy with a network that is none: a usage error (exit 2)" 2 $?
+contains "  naming it" '"10.0.0.0/33"' "$(cat "$WORK/e")"
 
 # --- PostgreSQL: a real streaming replica ------------------------------------
 if [ "${CTM_BACKEND:-}" != pg ]; then

@@ -7,6 +7,7 @@
 #include "../../src/core/buf.h"
 #include "../../src/core/csv.h"
 #include "../../src/core/fpset.h"
+#include "../../src/core/netaddr.h"
 #include "../../src/core/strmap.h"
 #include "../../src/core/utf8.h"
 #include "test.h"
@@ -152,9 +153,59 @@ test_fpset(void)
 	fpset_free(&set);
 }
 
+/* The load balancers' list of serve --proxy: addresses and networks. */
+static void
+test_netaddr(void)
+{
+	static const struct {
+		const char *list, *addr;
+		int in;
+	} t[] = {
+		{ "10.0.0.2", "10.0.0.2", 1 },
+		{ "10.0.0.2", "10.0.0.3", 0 },
+		{ "10.0.0.2", "10.0.0.20", 0 },
+		{ "10.1.0.0/16", "10.1.255.7", 1 },
+		{ "10.1.0.0/16", "10.2.0.7", 0 },
+		{ "192.168.4.0/22", "192.168.7.255", 1 },
+		{ "192.168.4.0/22", "192.168.8.0", 0 },
+		{ "10.0.0.1/0", "203.0.113.9", 1 },
+		{ "172.16.0.0/12,10.0.0.2", "10.0.0.2", 1 },
+		{ "172.16.0.0/12,10.0.0.2", "172.31.0.1", 1 },
+		{ "172.16.0.0/12,10.0.0.2", "172.32.0.1", 0 },
+		{ "2001:db8::/32", "2001:db8:ffff::1", 1 },
+		{ "2001:db8::/32", "2001:db9::1", 0 },
+		{ "::1", "::1", 1 },
+		{ "10.0.0.0/8", "::ffff:10.0.0.1", 0 },
+		{ "::/0", "10.0.0.1", 0 },
+		{ "10.0.0.2", "not an address", 0 },
+	};
+	static const char *const bad[] = { "10.0.0.1/33", "2001:db8::/129",
+		"10.0.0.1/", "10.0.0.1/x", "10.0.0.256", "host.example",
+		"10.0.0.1,,10.0.0.2", "", "10.0.0.1/8/8" };
+	Buf b = BUF_INIT;
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		CHECK(netaddr_listed(t[i].list, t[i].addr) == t[i].in,
+		    "netaddr: %s %s in %s", t[i].addr,
+		    t[i].in ? "is" : "is not", t[i].list);
+	CHECK(netaddr_list_check("10.0.0.2,10.1.0.0/16,2001:db8::/32", &b) == 0,
+	    "netaddr: a list of addresses and networks is good");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		buf_reset(&b);
+		CHECK(netaddr_list_check(bad[i], &b) != 0,
+		    "netaddr: \"%s\" is refused (\"%s\" named)", bad[i],
+		    buf_str(&b));
+	}
+	buf_reset(&b);
+	netaddr_list_check("10.0.0.1,300.1.1.1,10.0.0.2", &b);
+	CHECK_STR(buf_str(&b), "300.1.1.1", "netaddr: the item refused named");
+	buf_free(&b);
+}
+
 void
 test_core(void)
 {
+	test_netaddr();
 	{
 		Buf j = BUF_INIT;
 
