@@ -96,8 +96,7 @@ netaddr_listed(const char *list, const char *addr)
 	for (const char *p = list;;) {
 		size_t len = strcspn(p, ",");
 
-		if (net_parse(p, len, &net) == 0 &&
-		    net.family == peer.family &&
+		if (net_parse(p, len, &net) == 0 && net.family == peer.family &&
 		    prefix_eq(net.a, peer.a, net.bits))
 			return 1;
 		p += len;

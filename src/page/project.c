@@ -379,10 +379,13 @@ project_view(Page *p, const Project *pr)
 	html(o, "<dt>%s</dt><dd>", PT(p, "Entities"));
 	page_project_orgs(o, pr);
 	html(o, "</dd>\n<dt>%s</dt><dd>", PT(p, "Geographical scope"));
+	/* The words in the page's language, the places following; the
+	 * text as written isolated, as it may run the other way. */
 	buf_reset(&t);
-	vocab_scope_words(&t, p->lang, pr); /* the places follow */
-	if (t.len > 0)
+	if (vocab_scope_words(&t, p->lang, pr) == 0)
 		html(o, "<bdi>%s</bdi>", buf_str(&t));
+	else
+		html(o, "%s", buf_str(&t));
 	if (pr->nplaces > 0) {
 		html(o, "<ul class=\"places\">");
 		for (size_t i = 0; i < pr->nplaces; i++) {
