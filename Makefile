@@ -16,16 +16,20 @@
 #   make format     reformat the sources with clang-format
 
 CC       ?= cc
-# libmicrohttpd is compiled against but loaded at run time by the server
-# (src/web/server.c says why), so it is not among the libraries linked;
-# pango, cairo, fontconfig and libxlsxwriter are linked into the module
-# of the PDF and XLSX renderers, loaded on the first report that needs
-# them (src/io/render.h says why).  Debian's libxlsxwriter-dev ships its
-# xlsxwriter.pc (it brings -lz).  libpq, likewise, is compiled against
-# and loaded when a PostgreSQL database is opened (src/store/db_pg.c).
-PKGS     := sqlite3 jansson icu-uc icu-i18n libsodium libxml-2.0
+# The binary links SQLite, jansson and libsodium only.  libmicrohttpd is
+# compiled against but loaded at run time by the server (src/web/server.c
+# says why), so it is not among the libraries linked; nor are ICU and
+# libxml2, loaded the first time text is folded or formatted, or XML read
+# or written (src/text/icu.h, src/io/xml.h); pango, cairo, fontconfig and
+# libxlsxwriter are linked into the module of the PDF and XLSX renderers,
+# loaded on the first report that needs them (src/io/render.h says why).
+# Debian's libxlsxwriter-dev ships its xlsxwriter.pc (it brings -lz).
+# libpq, likewise, is compiled against and loaded when a PostgreSQL
+# database is opened (src/store/db_pg.c).
+PKGS     := sqlite3 jansson libsodium
+LOADED_PKGS := icu-uc icu-i18n libxml-2.0 libmicrohttpd libpq
 RENDER_PKGS := xlsxwriter pangocairo fontconfig
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(RENDER_PKGS) libmicrohttpd libpq 2>/dev/null)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(LOADED_PKGS) $(RENDER_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 RENDER_LIBS := $(shell pkg-config --libs $(RENDER_PKGS) 2>/dev/null)
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

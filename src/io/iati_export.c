@@ -20,7 +20,6 @@
  * (doc/iati.md).
  */
 #include <jansson.h>
-#include <libxml/xmlwriter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +29,12 @@
 #include "../portfolio/money.h"
 #include "../text/lang.h"
 #include "iati.h"
+#include "xml.h"
 
 typedef struct Exporter {
 	Store *s;
 	const IatiExportOptions *opt;
+	const XmlLib *xml; /* libxml2 (xml.h) */
 	xmlTextWriterPtr w;
 	StrMap iso2;  /* ISO alpha-3 -> index into codes */
 	char **codes; /* ISO alpha-2 of each */
@@ -66,12 +67,12 @@ start(Exporter *ex, const char *name, ...)
 	va_list ap;
 	const char *a, *v;
 
-	xmlTextWriterStartElement(ex->w, W(name));
+	ex->xml->xmlTextWriterStartElement(ex->w, W(name));
 	va_start(ap, name);
 	while ((a = va_arg(ap, const char *)) != NULL) {
 		v = va_arg(ap, const char *);
 		if (v != NULL)
-			xmlTextWriterWriteAttribute(ex->w, W(a), W(v));
+			ex->xml->xmlTextWriterWriteAttribute(ex->w, W(a), W(v));
 	}
 	va_end(ap);
 }
@@ -79,7 +80,7 @@ start(Exporter *ex, const char *name, ...)
 static void
 end(Exporter *ex)
 {
-	xmlTextWriterEndElement(ex->w);
+	ex->xml->xmlTextWriterEndElement(ex->w);
 }
 
 /* <narrative xml:lang="..">text</narrative>; the default language bare. */
@@ -88,7 +89,7 @@ narrative(Exporter *ex, const char *lang, const char *dflt, const char *text)
 {
 	start(ex, "narrative", "xml:lang",
 	    lang && dflt && strcmp(lang, dflt) != 0 ? lang : NULL, NULL);
-	xmlTextWriterWriteString(ex->w, W(text ? text : ""));
+	ex->xml->xmlTextWriterWriteString(ex->w, W(text ? text : ""));
 	end(ex);
 }
 
@@ -435,7 +436,7 @@ write_value(
     Exporter *ex, const char *value, const char *currency, const char *date)
 {
 	start(ex, "value", "currency", currency, "value-date", date, NULL);
-	xmlTextWriterWriteString(ex->w, W(value));
+	ex->xml->xmlTextWriterWriteString(ex->w, W(value));
 	end(ex);
 }
 
@@ -515,45 +516,53 @@ write_ext(Exporter *ex, const Project *p)
 {
 	char num[32];
 
-	xmlTextWriterStartElementNS(ex->w, W(CTM_P), W("project"), NULL);
+	ex->xml->xmlTextWriterStartElementNS(
+	    ex->w, W(CTM_P), W("project"), NULL);
 	snprintf(num, sizeof(num), "%d", p->scopes);
-	xmlTextWriterWriteAttribute(ex->w, W("scopes"), W(num));
-	xmlTextWriterWriteAttribute(
+	ex->xml->xmlTextWriterWriteAttribute(ex->w, W("scopes"), W(num));
+	ex->xml->xmlTextWriterWriteAttribute(
 	    ex->w, W("open-ended"), W(p->open_ended ? "1" : "0"));
-	xmlTextWriterWriteAttribute(
+	ex->xml->xmlTextWriterWriteAttribute(
 	    ex->w, W("annual"), W(p->annual ? "1" : "0"));
 	if (p->has_serial) {
 		snprintf(num, sizeof(num), "%lld", (long long)p->serial);
-		xmlTextWriterWriteAttribute(ex->w, W("serial"), W(num));
+		ex->xml->xmlTextWriterWriteAttribute(
+		    ex->w, W("serial"), W(num));
 	}
 	if (p->pillar)
-		xmlTextWriterWriteAttribute(ex->w, W("pillar"), W(p->pillar));
+		ex->xml->xmlTextWriterWriteAttribute(
+		    ex->w, W("pillar"), W(p->pillar));
 	if (p->period_text)
-		xmlTextWriterWriteAttribute(
+		ex->xml->xmlTextWriterWriteAttribute(
 		    ex->w, W("period"), W(p->period_text));
 	if (p->status_text)
-		xmlTextWriterWriteAttribute(
+		ex->xml->xmlTextWriterWriteAttribute(
 		    ex->w, W("status-text"), W(p->status_text));
 	if (p->start_date)
-		xmlTextWriterWriteAttribute(
+		ex->xml->xmlTextWriterWriteAttribute(
 		    ex->w, W("start"), W(p->start_date));
 	if (p->end_date)
-		xmlTextWriterWriteAttribute(ex->w, W("end"), W(p->end_date));
+		ex->xml->xmlTextWriterWriteAttribute(
+		    ex->w, W("end"), W(p->end_date));
 	if (p->scope_text && p->scope_text[0])
-		xmlTextWriterWriteAttribute(
+		ex->xml->xmlTextWriterWriteAttribute(
 		    ex->w, W("scope-text"), W(p->scope_text));
 	if (p->as_of)
-		xmlTextWriterWriteAttribute(ex->w, W("as-of"), W(p->as_of));
+		ex->xml->xmlTextWriterWriteAttribute(
+		    ex->w, W("as-of"), W(p->as_of));
 	for (size_t i = 0; i < p->nplaces; i++) {
 		const ProjectPlace *pl = &p->places[i];
 
-		xmlTextWriterStartElementNS(ex->w, W(CTM_P), W("place"), NULL);
-		xmlTextWriterWriteAttribute(ex->w, W("name"), W(pl->name));
+		ex->xml->xmlTextWriterStartElementNS(
+		    ex->w, W(CTM_P), W("place"), NULL);
+		ex->xml->xmlTextWriterWriteAttribute(
+		    ex->w, W("name"), W(pl->name));
 		if (pl->place_id && pl->key)
-			xmlTextWriterWriteAttribute(
+			ex->xml->xmlTextWriterWriteAttribute(
 			    ex->w, W("key"), W(pl->key));
 		if (pl->org_id)
-			xmlTextWriterWriteAttribute(ex->w, W("org"), W("1"));
+			ex->xml->xmlTextWriterWriteAttribute(
+			    ex->w, W("org"), W("1"));
 		end(ex);
 	}
 	end(ex);
@@ -607,7 +616,7 @@ write_activity(Exporter *ex, const Project *p, const IatiRecord *r, json_t *d,
 	start(ex, "iati-activity", "xml:lang", lang, "default-currency", cur,
 	    "last-updated-datetime", p->updated_at, NULL);
 	start(ex, "iati-identifier", NULL);
-	xmlTextWriterWriteString(ex->w, W(buf_str(&id)));
+	ex->xml->xmlTextWriterWriteString(ex->w, W(buf_str(&id)));
 	end(ex);
 	start(ex, "reporting-org", "ref", ref, "type", type, NULL);
 	narrative(ex, lang, lang, name ? name : ref);
@@ -648,10 +657,10 @@ export_one(void *ctx, const Project *p)
 
 		/* The document starts with its first activity. */
 		store_now(&now);
-		xmlTextWriterStartDocument(ex->w, NULL, "UTF-8", NULL);
+		ex->xml->xmlTextWriterStartDocument(ex->w, NULL, "UTF-8", NULL);
 		start(ex, "iati-activities", "version", "2.03",
 		    "generated-datetime", buf_str(&now), NULL);
-		xmlTextWriterWriteAttribute(
+		ex->xml->xmlTextWriterWriteAttribute(
 		    ex->w, W("xmlns:" CTM_P), W(IATI_CTM_NS));
 		buf_free(&now);
 	}
@@ -692,6 +701,8 @@ iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
 	ex.s = s;
 	ex.opt = opt;
 	ex.err = err;
+	if ((ex.xml = xml_lib(err)) == NULL)
+		goto out;
 	if (store_places(s, "country", NULL, country_code, &ex, err) != 0)
 		goto out;
 	if (out != NULL) {
@@ -701,14 +712,14 @@ iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
 			goto out;
 		}
 	}
-	ob = xmlOutputBufferCreateFile(fp, NULL);
-	ex.w = ob ? xmlNewTextWriter(ob) : NULL;
+	ob = ex.xml->xmlOutputBufferCreateFile(fp, NULL);
+	ex.w = ob ? ex.xml->xmlNewTextWriter(ob) : NULL;
 	if (ex.w == NULL) {
 		buf_puts(err, TC("cannot start the XML writer"));
 		goto out;
 	}
-	xmlTextWriterSetIndent(ex.w, 1);
-	xmlTextWriterSetIndentString(ex.w, W(" "));
+	ex.xml->xmlTextWriterSetIndent(ex.w, 1);
+	ex.xml->xmlTextWriterSetIndentString(ex.w, W(" "));
 	if (store_read_begin(s, err) != 0)
 		goto out;
 	if (store_project_list(s, f, export_one, &ex, NULL, err) != 0 ||
@@ -723,14 +734,14 @@ iati_export(Store *s, const ProjectFilter *f, const IatiExportOptions *opt,
 		goto out;
 	}
 	end(&ex);
-	if (xmlTextWriterEndDocument(ex.w) < 0) {
+	if (ex.xml->xmlTextWriterEndDocument(ex.w) < 0) {
 		buf_puts(err, TC("the XML could not be written"));
 		goto out;
 	}
 	rc = ex.n;
 out:
 	if (ex.w != NULL)
-		xmlFreeTextWriter(ex.w);
+		ex.xml->xmlFreeTextWriter(ex.w);
 	if (fp != stdout && fp != NULL) {
 		if (fclose(fp) != 0 && rc >= 0) {
 			buf_printf(err, TC("%s: cannot be written"), out);

@@ -29,6 +29,7 @@
 #include "../portfolio/money.h"
 #include "../text/lang.h"
 #include "iati_int.h"
+#include "xml.h"
 
 /*
  * Part of every digest: bump it when the mapping changes, so that the
@@ -588,8 +589,11 @@ importer_load(Importer *im, Buf *err)
 		rule = iati_rule_default(&n);
 	/*
 	 * The codelists load on first use, unlocked: load them all here,
-	 * before the reading thread starts.
+	 * before the reading thread starts (and libxml2 with them, whose
+	 * absence is said here rather than by an exit: xml.h).
 	 */
+	if (xml_lib(err) == NULL)
+		return -1;
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		iati_code_name(lists[i], "");
 	if (iati_rule_load(&im->rule, rule, n, err) != 0 ||

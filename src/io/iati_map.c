@@ -7,8 +7,6 @@
  */
 #include <ctype.h>
 #include <jansson.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +15,7 @@
 #include "../text/fold.h"
 #include "../text/lang.h"
 #include "iati.h"
+#include "xml.h"
 
 /* The data files of blobs.S. */
 extern const char ctm_blob_iati_relevance[];
@@ -521,7 +520,7 @@ child(xmlNode *n, const char *name)
 
 /* The English name of a codelist item: its first narrative without lang. */
 static char *
-item_name(xmlNode *item)
+item_name(const XmlLib *xml, xmlNode *item)
 {
 	xmlNode *name = child(item, "name");
 
@@ -531,26 +530,29 @@ item_name(xmlNode *item)
 		if (c->type != XML_ELEMENT_NODE ||
 		    strcmp((const char *)c->name, "narrative") != 0)
 			continue;
-		lang = xmlNodeGetLang(c);
+		lang = xml->xmlNodeGetLang(c);
 		if (lang == NULL || strcmp((const char *)lang, "en") == 0) {
-			xmlChar *t = xmlNodeGetContent(c);
+			xmlChar *t = xml->xmlNodeGetContent(c);
 			char *s = xstrdup((const char *)t);
 
-			xmlFree(t);
-			xmlFree(lang);
+			xml->xmlFree(t);
+			xml->xmlFree(lang);
 			return s;
 		}
-		xmlFree(lang);
+		xml->xmlFree(lang);
 	}
 	return xstrdup("");
 }
 
+/* A codelist's codes; with no error to return, exits if libxml2 is missing. */
 static void
 codelist_load(Codelist *cl)
 {
-	xmlDoc *doc = xmlReadMemory(cl->data, (int)*cl->size, cl->name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOBLANKS);
-	xmlNode *items = child(xmlDocGetRootElement(doc), "codelist-items");
+	const XmlLib *xml = xml_lib(NULL);
+	xmlDoc *doc = xml->xmlReadMemory(cl->data, (int)*cl->size, cl->name,
+	    NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+	xmlNode *items =
+	    child(xml->xmlDocGetRootElement(doc), "codelist-items");
 
 	cl->loaded = 1;
 	for (xmlNode *c = items ? items->children : NULL; c; c = c->next) {
@@ -559,14 +561,14 @@ codelist_load(Codelist *cl)
 
 		if (c->type != XML_ELEMENT_NODE || code == NULL)
 			continue;
-		t = xmlNodeGetContent(code);
+		t = xml->xmlNodeGetContent(code);
 		mem_grow(
 		    (void **)&cl->names, &cl->cap, cl->n + 1, sizeof(char *));
-		cl->names[cl->n] = item_name(c);
+		cl->names[cl->n] = item_name(xml, c);
 		strmap_put(&cl->code, (const char *)t, (int64_t)cl->n++);
-		xmlFree(t);
+		xml->xmlFree(t);
 	}
-	xmlFreeDoc(doc);
+	xml->xmlFreeDoc(doc);
 }
 
 const char *

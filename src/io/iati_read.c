@@ -13,8 +13,10 @@
  * <participating-org> (no <narrative>), roles and date types by name
  * ("Funding", "start-planned"), a date as the element's text when it has
  * no iso-date, "DAC" vocabularies, letter codes of transaction types.
+ *
+ * libxml2 is loaded by iati_read() (xml.h); the functions below it find
+ * it loaded, and ask xml_lib(NULL).
  */
-#include <libxml/xmlreader.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@
 #include "../core/mem.h"
 #include "../text/lang.h"
 #include "iati.h"
+#include "xml.h"
 
 /* What a file is read with. */
 typedef struct Reader {
@@ -179,6 +182,7 @@ trimmed(const char *s)
 static char *
 attr(const xmlNode *n, const char *name)
 {
+	const XmlLib *xml;
 	xmlChar *v;
 	char *t;
 
@@ -190,10 +194,11 @@ attr(const xmlNode *n, const char *name)
 			return trimmed((const char *)a->children->content);
 		break;
 	}
-	if ((v = xmlGetNoNsProp(n, (const xmlChar *)name)) == NULL)
+	xml = xml_lib(NULL);
+	if ((v = xml->xmlGetNoNsProp(n, (const xmlChar *)name)) == NULL)
 		return NULL;
 	t = trimmed((const char *)v);
-	xmlFree(v);
+	xml->xmlFree(v);
 	return t;
 }
 
@@ -201,11 +206,12 @@ attr(const xmlNode *n, const char *name)
 static char *
 lang_of(const xmlNode *n)
 {
+	const XmlLib *xml = xml_lib(NULL);
 	xmlChar *v =
-	    xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+	    xml->xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
 	char *s = v && v[0] ? xstrdup((const char *)v) : NULL;
 
-	xmlFree(v);
+	xml->xmlFree(v);
 	return s;
 }
 
@@ -213,6 +219,7 @@ lang_of(const xmlNode *n)
 static char *
 text_of(const xmlNode *n)
 {
+	const XmlLib *xml;
 	xmlChar *v;
 	char *t;
 
@@ -220,16 +227,17 @@ text_of(const xmlNode *n)
 	if (n->children && n->children->type == XML_TEXT_NODE &&
 	    n->children->next == NULL)
 		return trimmed((const char *)n->children->content);
-	v = xmlNodeGetContent(n);
+	xml = xml_lib(NULL);
+	v = xml->xmlNodeGetContent(n);
 	t = trimmed((const char *)v);
-	xmlFree(v);
+	xml->xmlFree(v);
 	return t;
 }
 
 static size_t
 line_of(const xmlNode *n)
 {
-	long l = xmlGetLineNo(n);
+	long l = xml_lib(NULL)->xmlGetLineNo(n);
 
 	return l > 0 ? (size_t)l : 0;
 }
@@ -670,7 +678,8 @@ read_activity(Reader *rd, xmlTextReaderPtr r, xmlNode *n)
 	memset(&a, 0, sizeof(a));
 	a.line = line_of(n);
 	if (a.line == 0)
-		a.line = (size_t)xmlTextReaderGetParserLineNumber(r);
+		a.line =
+		    (size_t)xml_lib(NULL)->xmlTextReaderGetParserLineNumber(r);
 	a.lang = lang_of(n);
 	a.currency = attr(n, "default-currency");
 	v = attr(n, "version");
@@ -698,7 +707,7 @@ reader_error(void *arg, const char *msg, xmlParserSeverities severity,
 	buf_puts(&m, msg);
 	buf_trim(&m);
 	buf_printf(rd->err, "%s:%d: %s", rd->name,
-	    xmlTextReaderLocatorLineNumber(loc), buf_str(&m));
+	    xml_lib(NULL)->xmlTextReaderLocatorLineNumber(loc), buf_str(&m));
 	buf_free(&m);
 }
 
@@ -707,25 +716,29 @@ iati_read(const char *path, const char *data, size_t n, const char *name,
     IatiActivityFn fn, void *ctx, Buf *err)
 {
 	int opts = XML_PARSE_NONET | XML_PARSE_NOBLANKS;
+	const XmlLib *xml = xml_lib(err);
 	xmlTextReaderPtr r;
 	Reader rd = { name, NULL, err, fn, ctx };
 	long count = -1, got = 0;
 	int root = 0, step;
 
-	r = path ? xmlReaderForFile(path, NULL, opts)
-		 : xmlReaderForMemory(data, (int)n, name, NULL, opts);
+	if (xml == NULL)
+		return -1;
+	r = path ? xml->xmlReaderForFile(path, NULL, opts)
+		 : xml->xmlReaderForMemory(data, (int)n, name, NULL, opts);
 	if (r == NULL) {
 		buf_printf(err, TC("%s: cannot be read"), name);
 		return -1;
 	}
-	xmlTextReaderSetErrorHandler(r, reader_error, &rd);
-	step = xmlTextReaderRead(r);
+	xml->xmlTextReaderSetErrorHandler(r, reader_error, &rd);
+	step = xml->xmlTextReaderRead(r);
 	while (step == 1) {
-		const char *el = (const char *)xmlTextReaderConstLocalName(r);
-		int depth = xmlTextReaderDepth(r);
+		const char *el =
+		    (const char *)xml->xmlTextReaderConstLocalName(r);
+		int depth = xml->xmlTextReaderDepth(r);
 
-		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
-			step = xmlTextReaderRead(r);
+		if (xml->xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+			step = xml->xmlTextReaderRead(r);
 			continue;
 		}
 		if (depth == 0) {
@@ -733,15 +746,16 @@ iati_read(const char *path, const char *data, size_t n, const char *name,
 				buf_printf(err,
 				    TC("%s:%d: <%s> is not <iati-activities>: "
 				       "not an IATI activity file"),
-				    name, xmlTextReaderGetParserLineNumber(r),
+				    name,
+				    xml->xmlTextReaderGetParserLineNumber(r),
 				    el);
 				goto out;
 			}
 			root = 1;
-			rd.version = (char *)xmlTextReaderGetAttribute(
+			rd.version = (char *)xml->xmlTextReaderGetAttribute(
 			    r, (const xmlChar *)"version");
 		} else if (depth == 1 && strcmp(el, "iati-activity") == 0) {
-			xmlNode *node = xmlTextReaderExpand(r);
+			xmlNode *node = xml->xmlTextReaderExpand(r);
 
 			if (node == NULL) {
 				step = -1;
@@ -754,15 +768,15 @@ iati_read(const char *path, const char *data, size_t n, const char *name,
 			 * Past the activity, which frees its tree; Next()
 			 * stands on the node that follows, seen as is.
 			 */
-			step = xmlTextReaderNext(r);
+			step = xml->xmlTextReaderNext(r);
 			continue;
 		}
-		step = xmlTextReaderRead(r);
+		step = xml->xmlTextReaderRead(r);
 	}
 	if (step < 0 || err->len > 0) {
 		if (err->len == 0)
 			buf_printf(err, TC("%s:%d: not well-formed XML"), name,
-			    xmlTextReaderGetParserLineNumber(r));
+			    xml->xmlTextReaderGetParserLineNumber(r));
 		goto out;
 	}
 	if (!root) {
@@ -771,7 +785,7 @@ iati_read(const char *path, const char *data, size_t n, const char *name,
 	}
 	count = got;
 out:
-	xmlFree(rd.version);
-	xmlFreeTextReader(r);
+	xml->xmlFree(rd.version);
+	xml->xmlFreeTextReader(r);
 	return count;
 }

@@ -2,19 +2,16 @@
  * fold.c - case, accent and script folding through ICU (see fold.h).
  *
  * Most of what ctmatrix folds is plain ASCII, so that case takes a fast
- * path that never converts to UTF-16; everything else goes NFKD, strip
- * marks, case fold, equivalences, NFC.
+ * path that never converts to UTF-16 (nor loads ICU: icu.h); everything
+ * else goes NFKD, strip marks, case fold, equivalences, NFC.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
-
 #include "../core/mem.h"
 #include "../core/utf8.h"
 #include "fold.h"
+#include "icu.h"
 
 /* Append the ASCII string s lower-cased with whitespace collapsed. */
 static void
@@ -99,6 +96,7 @@ int
 text_fold(const char *s, Buf *out)
 {
 	UErrorCode st = U_ZERO_ERROR;
+	const IcuLib *icu;
 	const UNormalizer2 *nfkd, *nfc;
 	UChar *a = NULL, *b = NULL;
 	int32_t na, nb, n, i, j;
@@ -109,36 +107,37 @@ text_fold(const char *s, Buf *out)
 		fold_ascii(s, out);
 		return 0;
 	}
-	nfkd = unorm2_getNFKDInstance(&st);
-	nfc = unorm2_getNFCInstance(&st);
+	icu = icu_lib();
+	nfkd = icu->unorm2_getNFKDInstance(&st);
+	nfc = icu->unorm2_getNFCInstance(&st);
 	if (U_FAILURE(st))
 		goto fail;
-	u_strFromUTF8(NULL, 0, &na, s, -1, &st);
+	icu->u_strFromUTF8(NULL, 0, &na, s, -1, &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
 		goto fail;
 	st = U_ZERO_ERROR;
 	a = uc_alloc(NULL, na);
-	u_strFromUTF8(a, na + 1, NULL, s, -1, &st);
+	icu->u_strFromUTF8(a, na + 1, NULL, s, -1, &st);
 	/* NFKD can expand; ask for the size first. */
-	nb = unorm2_normalize(nfkd, a, na, NULL, 0, &st);
+	nb = icu->unorm2_normalize(nfkd, a, na, NULL, 0, &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
 		goto fail;
 	st = U_ZERO_ERROR;
 	b = uc_alloc(NULL, nb);
-	nb = unorm2_normalize(nfkd, a, na, b, nb + 1, &st);
+	nb = icu->unorm2_normalize(nfkd, a, na, b, nb + 1, &st);
 	if (U_FAILURE(st))
 		goto fail;
 	/* Drop marks and tatweel, collapse spaces, in place. */
 	for (i = 0, j = 0; i < nb; i++) {
 		UChar c = b[i];
-		int8_t type = u_charType(c);
+		int8_t type = icu->u_charType(c);
 
 		if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
 		    c == 0x0640 || c == 0x200c || c == 0x200d || c == 0x200e ||
 		    c == 0x200f || c == 0xfeff)
 			continue;
 		c = fold_equiv(c);
-		if (u_isspace(c)) {
+		if (icu->u_isspace(c)) {
 			space = 1;
 			continue;
 		}
@@ -148,21 +147,22 @@ text_fold(const char *s, Buf *out)
 		b[j++] = c;
 	}
 	nb = j;
-	n = u_strFoldCase(a, na + 1, b, nb, U_FOLD_CASE_DEFAULT, &st);
+	n = icu->u_strFoldCase(a, na + 1, b, nb, U_FOLD_CASE_DEFAULT, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR) {
 		st = U_ZERO_ERROR;
 		a = uc_alloc(a, n);
-		n = u_strFoldCase(a, n + 1, b, nb, U_FOLD_CASE_DEFAULT, &st);
+		n = icu->u_strFoldCase(
+		    a, n + 1, b, nb, U_FOLD_CASE_DEFAULT, &st);
 	}
 	if (U_FAILURE(st))
 		goto fail;
 	for (i = 0; i < n; i++)
 		a[i] = fold_equiv(a[i]);
 	b = uc_alloc(b, n * 3);
-	nb = unorm2_normalize(nfc, a, n, b, n * 3 + 1, &st);
+	nb = icu->unorm2_normalize(nfc, a, n, b, n * 3 + 1, &st);
 	if (U_FAILURE(st))
 		goto fail;
-	u_strToUTF8(NULL, 0, &n, b, nb, &st);
+	icu->u_strToUTF8(NULL, 0, &n, b, nb, &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
 		goto fail;
 	st = U_ZERO_ERROR;
@@ -173,7 +173,7 @@ text_fold(const char *s, Buf *out)
 		buf_append(out, "", 0);
 		mem_grow((void **)&out->s, &out->cap, out->len + room, 1);
 		dst = out->s + out->len;
-		u_strToUTF8(dst, (int32_t)room, NULL, b, nb, &st);
+		icu->u_strToUTF8(dst, (int32_t)room, NULL, b, nb, &st);
 		if (U_FAILURE(st))
 			goto fail;
 		out->len += (size_t)n;
@@ -248,8 +248,11 @@ text_words(const char *s, Buf *out)
 	while (*p) {
 		uint32_t c;
 		int n = utf8_decode(p, &c);
-		int word = (U_GET_GC_MASK((UChar32)c) &
-			       (U_GC_L_MASK | U_GC_N_MASK | U_GC_CO_MASK)) != 0;
+		/* ASCII's letters and digits are its only words: no ICU. */
+		int word = c < 0x80
+		    ? is_word_byte((unsigned char)c)
+		    : (U_MASK(icu_lib()->u_charType((UChar32)c)) &
+			  (U_GC_L_MASK | U_GC_N_MASK | U_GC_CO_MASK)) != 0;
 
 		if (n <= 0)
 			n = 1;

@@ -1,6 +1,8 @@
 /*
  * lang.c - the six languages: gettext's catalogues, one text domain a
- * language, and ICU's number and date formats (see lang.h).
+ * language, and ICU's number and date formats (see lang.h).  ICU is
+ * loaded the first time a number, a date, a list, a currency's name or
+ * an order is asked for (icu.h); the catalogues' texts do without it.
  */
 #include <libintl.h>
 #include <limits.h>
@@ -13,15 +15,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <unicode/ucol.h>
-#include <unicode/ucurr.h>
-#include <unicode/udat.h>
-#include <unicode/ulistformatter.h>
-#include <unicode/unum.h>
-#include <unicode/ustring.h>
-
 #include "../core/exe.h"
 #include "../core/utf8.h"
+#include "icu.h"
 #include "lang.h"
 
 const char *const lang_code[NLANG] = { "ar", "zh", "en", "fr", "ru", "es" };
@@ -320,11 +316,12 @@ lang_accept(const char *header)
 static void
 put_uchars(Buf *out, const UChar *u, int32_t n)
 {
+	const IcuLib *icu = icu_lib();
 	char s[256];
 	int32_t len = 0;
 	UErrorCode st = U_ZERO_ERROR;
 
-	u_strToUTF8(s, sizeof(s), &len, u, n, &st);
+	icu->u_strToUTF8(s, sizeof(s), &len, u, n, &st);
 	if (U_SUCCESS(st) && len < (int32_t)sizeof(s))
 		buf_append(out, s, (size_t)len);
 }
@@ -335,10 +332,13 @@ number_format(UNumberFormat **cache, int i, UNumberFormatStyle style)
 	UErrorCode st = U_ZERO_ERROR;
 
 	if (cache[i] == NULL) {
-		cache[i] = unum_open(style, NULL, 0, icu_locale[i], NULL, &st);
+		const IcuLib *icu = icu_lib();
+
+		cache[i] =
+		    icu->unum_open(style, NULL, 0, icu_locale[i], NULL, &st);
 		if (U_FAILURE(st)) {
 			if (cache[i] != NULL)
-				unum_close(cache[i]);
+				icu->unum_close(cache[i]);
 			cache[i] = NULL;
 		}
 	}
@@ -352,6 +352,7 @@ number_format(UNumberFormat **cache, int i, UNumberFormatStyle style)
 static int
 number_out(Buf *out, const char *lang, int pct, int frac, int64_t n, double x)
 {
+	const IcuLib *icu = icu_lib();
 	int i = index_of(lang) < 0 ? 2 : index_of(lang);
 	UNumberFormat *f;
 	UChar u[64];
@@ -362,14 +363,14 @@ number_out(Buf *out, const char *lang, int pct, int frac, int64_t n, double x)
 	f = pct ? number_format(pct_fmt, i, UNUM_PERCENT)
 		: number_format(num_fmt, i, UNUM_DECIMAL);
 	if (f != NULL && pct) {
-		len = unum_formatDouble(f, x, u, 64, NULL, &st);
+		len = icu->unum_formatDouble(f, x, u, 64, NULL, &st);
 	} else if (f != NULL) {
-		unum_setAttribute(
+		icu->unum_setAttribute(
 		    f, UNUM_MAX_FRACTION_DIGITS, frac < 0 ? 0 : frac);
-		unum_setAttribute(
+		icu->unum_setAttribute(
 		    f, UNUM_MIN_FRACTION_DIGITS, frac < 0 ? 0 : frac);
-		len = frac < 0 ? unum_formatInt64(f, n, u, 64, NULL, &st)
-			       : unum_formatDouble(f, x, u, 64, NULL, &st);
+		len = frac < 0 ? icu->unum_formatInt64(f, n, u, 64, NULL, &st)
+			       : icu->unum_formatDouble(f, x, u, 64, NULL, &st);
 	}
 	pthread_mutex_unlock(&fmt_lock);
 	if (f == NULL || U_FAILURE(st) || len < 0 || len >= 64)
@@ -404,14 +405,16 @@ date_format(int i)
 {
 	UChar zone[] = { 'U', 'T', 'C', 0 };
 	UErrorCode st = U_ZERO_ERROR;
+	const IcuLib *icu;
 
 	if (date_fmt[i] != NULL)
 		return date_fmt[i];
-	date_fmt[i] = udat_open(
+	icu = icu_lib();
+	date_fmt[i] = icu->udat_open(
 	    UDAT_NONE, UDAT_LONG, icu_locale[i], zone, -1, NULL, 0, &st);
 	if (U_FAILURE(st)) {
 		if (date_fmt[i] != NULL)
-			udat_close(date_fmt[i]);
+			icu->udat_close(date_fmt[i]);
 		return date_fmt[i] = NULL;
 	}
 	if (strcmp(lang_code[i], "ru") == 0) {
@@ -419,9 +422,9 @@ date_format(int i)
 		UChar u[64];
 		int32_t len = 0;
 
-		u_strFromUTF8(u, 64, &len, "d MMMM y 'года'", -1, &st);
+		icu->u_strFromUTF8(u, 64, &len, "d MMMM y 'года'", -1, &st);
 		if (U_SUCCESS(st))
-			udat_applyPattern(date_fmt[i], 0, u, len);
+			icu->udat_applyPattern(date_fmt[i], 0, u, len);
 	}
 	if (strcmp(lang_code[i], "ar") == 0)
 		for (int m = 0; m < 12; m++) {
@@ -429,9 +432,9 @@ date_format(int i)
 			int32_t len = 0;
 
 			st = U_ZERO_ERROR;
-			u_strFromUTF8(u, 64, &len, ar_month[m], -1, &st);
+			icu->u_strFromUTF8(u, 64, &len, ar_month[m], -1, &st);
 			if (U_SUCCESS(st))
-				udat_setSymbols(
+				icu->udat_setSymbols(
 				    date_fmt[i], UDAT_MONTHS, m, u, len, &st);
 		}
 	return date_fmt[i];
@@ -461,7 +464,7 @@ lang_date(Buf *out, const char *lang, const char *ymd)
 	tm.tm_hour = 12;
 	pthread_mutex_lock(&fmt_lock);
 	if ((f = date_format(i < 0 ? 2 : i)) != NULL)
-		len = udat_format(
+		len = icu_lib()->udat_format(
 		    f, (UDate)timegm(&tm) * 1000.0, u, 128, NULL, &st);
 	pthread_mutex_unlock(&fmt_lock);
 	if (f != NULL && U_SUCCESS(st) && len >= 0 && len < 128)
@@ -474,17 +477,18 @@ lang_date(Buf *out, const char *lang, const char *ymd)
 static UChar *
 uchars_of(const char *s, int32_t *n)
 {
+	const IcuLib *icu = icu_lib();
 	UErrorCode st = U_ZERO_ERROR;
 	UChar *u;
 
-	u_strFromUTF8(NULL, 0, n, s, -1, &st);
+	icu->u_strFromUTF8(NULL, 0, n, s, -1, &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
 		return NULL;
 	st = U_ZERO_ERROR;
 	u = malloc(((size_t)*n + 1) * sizeof(*u));
 	if (u == NULL)
 		abort();
-	u_strFromUTF8(u, *n + 1, NULL, s, -1, &st);
+	icu->u_strFromUTF8(u, *n + 1, NULL, s, -1, &st);
 	if (U_FAILURE(st)) {
 		free(u);
 		return NULL;
@@ -496,8 +500,9 @@ uchars_of(const char *s, int32_t *n)
 static int
 list_format(Buf *out, const char *locale, UChar **u, int32_t *len, size_t n)
 {
+	const IcuLib *icu = icu_lib();
 	UErrorCode st = U_ZERO_ERROR;
-	UListFormatter *lf = ulistfmt_open(locale, &st);
+	UListFormatter *lf = icu->ulistfmt_open(locale, &st);
 	UChar *res = NULL;
 	int32_t rlen = 0;
 	char *s = NULL;
@@ -506,29 +511,29 @@ list_format(Buf *out, const char *locale, UChar **u, int32_t *len, size_t n)
 
 	if (U_FAILURE(st))
 		goto out;
-	rlen = ulistfmt_format(
+	rlen = icu->ulistfmt_format(
 	    lf, (const UChar *const *)u, len, (int32_t)n, NULL, 0, &st);
 	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
 		goto out;
 	st = U_ZERO_ERROR;
 	if ((res = malloc(((size_t)rlen + 1) * sizeof(*res))) == NULL)
 		abort();
-	ulistfmt_format(
+	icu->ulistfmt_format(
 	    lf, (const UChar *const *)u, len, (int32_t)n, res, rlen + 1, &st);
 	if (U_FAILURE(st))
 		goto out;
-	u_strToUTF8(NULL, 0, &slen, res, rlen, &st);
+	icu->u_strToUTF8(NULL, 0, &slen, res, rlen, &st);
 	st = U_ZERO_ERROR;
 	if ((s = malloc((size_t)slen + 1)) == NULL)
 		abort();
-	u_strToUTF8(s, slen + 1, NULL, res, rlen, &st);
+	icu->u_strToUTF8(s, slen + 1, NULL, res, rlen, &st);
 	if (U_SUCCESS(st)) {
 		buf_append(out, s, (size_t)slen);
 		rc = 0;
 	}
 out:
 	if (lf != NULL)
-		ulistfmt_close(lf);
+		icu->ulistfmt_close(lf);
 	free(res);
 	free(s);
 	return rc;
@@ -544,18 +549,20 @@ lang_currency_name(
 	int32_t len = 0;
 	UBool choice = 0;
 	UErrorCode st = U_ZERO_ERROR;
+	const IcuLib *icu;
 
 	if (i < 0 || strncmp(icu_locale[i], "en", 2) == 0 ||
 	    strlen(code) != 3) {
 		buf_puts(out, name);
 		return;
 	}
-	u_charsToUChars(code, u, 4);
-	n = ucurr_getName(
+	icu = icu_lib();
+	icu->u_charsToUChars(code, u, 4);
+	n = icu->ucurr_getName(
 	    u, icu_locale[i], UCURR_LONG_NAME, &choice, &len, &st);
 	/* ICU gives the code back when CLDR has no name for it. */
 	if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING || n == NULL ||
-	    u_strcmp(n, u) == 0)
+	    icu->u_strcmp(n, u) == 0)
 		buf_puts(out, name);
 	else
 		put_uchars(out, n, len);
@@ -590,12 +597,13 @@ collator(int i)
 
 	pthread_mutex_lock(&fmt_lock);
 	if (coll[i] == NULL) {
+		const IcuLib *icu = icu_lib();
 		UErrorCode st = U_ZERO_ERROR;
 
-		coll[i] = ucol_open(icu_locale[i], &st);
+		coll[i] = icu->ucol_open(icu_locale[i], &st);
 		if (U_FAILURE(st)) {
 			if (coll[i] != NULL)
-				ucol_close(coll[i]);
+				icu->ucol_close(coll[i]);
 			coll[i] = NULL;
 		}
 	}
@@ -627,7 +635,7 @@ lang_collate(
 	if (i < 0 || na > INT32_MAX || nb > INT32_MAX ||
 	    (c = collator(i)) == NULL)
 		return bytes_cmp(a, na, b, nb);
-	r = ucol_strcollUTF8(c, a, (int32_t)na, b, (int32_t)nb, &st);
+	r = icu_lib()->ucol_strcollUTF8(c, a, (int32_t)na, b, (int32_t)nb, &st);
 	if (U_FAILURE(st) || r == UCOL_EQUAL)
 		return bytes_cmp(a, na, b, nb);
 	return r == UCOL_LESS ? -1 : 1;
@@ -638,15 +646,16 @@ lang_fini(void)
 {
 	pthread_mutex_lock(&fmt_lock);
 	for (int i = 0; i < NLANG; i++) {
+		/* Only what was opened: ICU is loaded then. */
 		if (coll[i] != NULL)
-			ucol_close(coll[i]);
+			icu_lib()->ucol_close(coll[i]);
 		coll[i] = NULL;
 		if (num_fmt[i] != NULL)
-			unum_close(num_fmt[i]);
+			icu_lib()->unum_close(num_fmt[i]);
 		if (pct_fmt[i] != NULL)
-			unum_close(pct_fmt[i]);
+			icu_lib()->unum_close(pct_fmt[i]);
 		if (date_fmt[i] != NULL)
-			udat_close(date_fmt[i]);
+			icu_lib()->udat_close(date_fmt[i]);
 		num_fmt[i] = pct_fmt[i] = NULL;
 		date_fmt[i] = NULL;
 	}
