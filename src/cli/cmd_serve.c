@@ -16,6 +16,7 @@
 #include "../page/page.h"
 #include "../web/cache.h"
 #include "../web/server.h"
+#include "../text/icu.h"
 #include "../text/lang.h"
 #include "cli.h"
 
@@ -153,6 +154,11 @@ cmd_serve(Cli *c)
 		buf_free(&err);
 		return rc;
 	}
+	/*
+	 * ICU now, not at a request: the pages format numbers and dates in
+	 * every language, and a machine without it is told at the start.
+	 */
+	(void)icu_lib();
 	if (account_init() != 0)
 		return cli_error(
 		    EXIT_SYSTEM, tr(c->lang, "serve: cannot start libsodium"));
