@@ -74,9 +74,15 @@ db_sqlite_open(const char *path, int create, int readonly, Buf *err)
 	    sq_exec(&db->base,
 		"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", err) != 0)
 		goto fail;
+	/*
+	 * Temporary tables and sorts spill to a file, not to memory: at
+	 * the end of a bulk import of 1,000,000 IATI activities, the sorts
+	 * of CREATE INDEX took its peak memory (VmHWM) to 166 MB, 83 with
+	 * a file, and the file was no slower.
+	 */
 	if (sq_exec(&db->base,
 		"PRAGMA foreign_keys=ON;"
-		"PRAGMA temp_store=MEMORY;"
+		"PRAGMA temp_store=FILE;"
 		"PRAGMA cache_size=-16000;"
 		"PRAGMA mmap_size=1073741824;",
 		err) != 0)
