@@ -1,13 +1,20 @@
 /*
- * main.c - the unit test runner: pure modules, no database, no files.
+ * main.c - the unit test runner: pure modules, and the store's bulk load
+ * on a SQLite file of its own.  With a database URL as its argument, it
+ * runs the store's tests on that database instead, and nothing else
+ * (tests/run's PostgreSQL suite gives it an empty database).
  */
 #include "test.h"
 
 int test_failed;
 
 int
-main(void)
+main(int argc, char **argv)
 {
+	if (argc > 1) {
+		test_store_on(argv[1]);
+		return test_failed ? 1 : 0;
+	}
 	test_core();
 	test_text();
 	test_lang();

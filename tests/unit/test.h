@@ -49,6 +49,8 @@ void test_form(void);
 void test_money(void);
 void test_results(void);
 void test_store(void);
+/* The same on the database at url, which must be empty. */
+void test_store_on(const char *url);
 void test_iati(void);
 
 #endif
