@@ -807,3 +807,99 @@ CREATE TABLE iati_money (
 -- dimensions; the total's row, pos -1, holds the whole sum).
 ALTER TABLE stats_cache ADD COLUMN budgets INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stats_cache ADD COLUMN usd INTEGER NOT NULL DEFAULT 0;
+
+-- @migration 15 the projects and budgets of each place, kept by the writes
+
+-- The count and the budgets of the whole portfolio by country (`stats --by
+-- country [--sum budget]` unfiltered, the comparison with d-portal) read
+-- every link of a project to a place and, for the budgets, each link's
+-- project's budget: 2 million links at 1,000,000 IATI activities, 168 ms
+-- and 2 s.  Here they are kept per place as the links and budgets change,
+-- by the triggers below, and asking reads some 300 rows.  A filtered
+-- question still reads the links (src/store/stats.c).  A bulk load into
+-- an empty store (store_bulk_begin) drops the triggers and counts the
+-- table once at its commit.  Rows whose projects fall to 0 stay, and are
+-- not shown.
+CREATE TABLE place_total (
+	place_id INTEGER PRIMARY KEY REFERENCES place(id),
+	projects INTEGER NOT NULL,	-- projects linked to the place
+	budgets INTEGER NOT NULL,	-- of those, the ones with a budget
+	usd INTEGER NOT NULL		-- those budgets summed, in US cents
+);
+INSERT INTO place_total(place_id, projects, budgets, usd)
+SELECT pp.place_id, count(*), count(b.usd), coalesce(sum(b.usd), 0)
+FROM project_place pp LEFT JOIN budget b ON b.project_id = pp.project_id
+WHERE pp.place_id IS NOT NULL GROUP BY pp.place_id;
+
+-- The same of the whole portfolio, one row: the total of those answers
+-- (summing the budgets of 1,000,000 projects took 100 ms).
+CREATE TABLE portfolio_total (
+	one INTEGER PRIMARY KEY CHECK (one = 1),
+	projects INTEGER NOT NULL,
+	budgets INTEGER NOT NULL,
+	usd INTEGER NOT NULL
+);
+INSERT INTO portfolio_total(one, projects, budgets, usd)
+SELECT 1, (SELECT count(*) FROM project), count(*), coalesce(sum(usd), 0)
+FROM budget;
+
+CREATE TRIGGER total_project_add AFTER INSERT ON project BEGIN
+	UPDATE portfolio_total SET projects = projects + 1;
+END;
+CREATE TRIGGER total_project_drop AFTER DELETE ON project BEGIN
+	UPDATE portfolio_total SET projects = projects - 1;
+END;
+
+-- A link made: the place counts the project, and its budget if it has one.
+CREATE TRIGGER total_link_add AFTER INSERT ON project_place
+WHEN NEW.place_id IS NOT NULL BEGIN
+	INSERT INTO place_total(place_id, projects, budgets, usd)
+	SELECT NEW.place_id, 1, count(*), coalesce(sum(b.usd), 0)
+	FROM budget b WHERE b.project_id = NEW.project_id
+	ON CONFLICT(place_id) DO UPDATE SET projects = projects + 1,
+	    budgets = budgets + excluded.budgets, usd = usd + excluded.usd;
+END;
+
+-- A link undone (a project's places written again, the project deleted).
+CREATE TRIGGER total_link_drop AFTER DELETE ON project_place
+WHEN OLD.place_id IS NOT NULL BEGIN
+	UPDATE place_total SET projects = projects - 1,
+	    budgets = budgets - (SELECT count(*) FROM budget b
+		WHERE b.project_id = OLD.project_id),
+	    usd = usd - (SELECT coalesce(sum(b.usd), 0) FROM budget b
+		WHERE b.project_id = OLD.project_id)
+	WHERE place_id = OLD.place_id;
+END;
+
+-- A link is never changed in place: the store deletes a project's links
+-- and makes them again.  Said here, so that the totals cannot go wrong.
+CREATE TRIGGER total_link_fixed BEFORE UPDATE OF project_id, place_id
+ON project_place BEGIN
+	SELECT RAISE(ABORT,
+	    'a link of a project to a place is not changed: make another');
+END;
+
+-- A budget set, changed or removed: every place of its project, and the
+-- portfolio.
+CREATE TRIGGER total_budget_add AFTER INSERT ON budget BEGIN
+	UPDATE place_total SET budgets = budgets + 1, usd = usd + NEW.usd
+	WHERE place_id IN (SELECT pp.place_id FROM project_place pp
+	    WHERE pp.project_id = NEW.project_id);
+	UPDATE portfolio_total SET budgets = budgets + 1, usd = usd + NEW.usd;
+END;
+CREATE TRIGGER total_budget_drop AFTER DELETE ON budget BEGIN
+	UPDATE place_total SET budgets = budgets - 1, usd = usd - OLD.usd
+	WHERE place_id IN (SELECT pp.place_id FROM project_place pp
+	    WHERE pp.project_id = OLD.project_id);
+	UPDATE portfolio_total SET budgets = budgets - 1, usd = usd - OLD.usd;
+END;
+CREATE TRIGGER total_budget_change AFTER UPDATE OF project_id, usd
+ON budget BEGIN
+	UPDATE place_total SET budgets = budgets - 1, usd = usd - OLD.usd
+	WHERE place_id IN (SELECT pp.place_id FROM project_place pp
+	    WHERE pp.project_id = OLD.project_id);
+	UPDATE place_total SET budgets = budgets + 1, usd = usd + NEW.usd
+	WHERE place_id IN (SELECT pp.place_id FROM project_place pp
+	    WHERE pp.project_id = NEW.project_id);
+	UPDATE portfolio_total SET usd = usd - OLD.usd + NEW.usd;
+END;

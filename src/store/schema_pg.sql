@@ -805,3 +805,133 @@ CREATE TABLE iati_money (
 
 ALTER TABLE stats_cache ADD COLUMN budgets BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE stats_cache ADD COLUMN usd BIGINT NOT NULL DEFAULT 0;
+
+-- @migration 15 the projects and budgets of each place, kept by the writes
+
+-- As schema.sql's migration 15 (read the comments there), with triggers
+-- run once a statement, over the rows it changed (transition tables): the
+-- store writes its rows in batches.  A long write (an import: see
+-- store_bulk_begin) sets them aside with the setting ctmatrix.totals =
+-- 'later' for its transaction and counts the tables again at its commit
+-- (total_fill): on PostgreSQL a row updated thousands of times in one
+-- transaction leaves a version of itself each time, none of which can be
+-- cleared before the commit, and each update walks them all.
+CREATE TABLE place_total (
+	place_id BIGINT PRIMARY KEY REFERENCES place(id),
+	projects BIGINT NOT NULL,
+	budgets BIGINT NOT NULL,
+	usd BIGINT NOT NULL
+);
+CREATE TABLE portfolio_total (
+	one INTEGER PRIMARY KEY CHECK (one = 1),
+	projects BIGINT NOT NULL,
+	budgets BIGINT NOT NULL,
+	usd BIGINT NOT NULL
+);
+
+CREATE FUNCTION total_fill() RETURNS void LANGUAGE sql AS $$
+	DELETE FROM place_total;
+	INSERT INTO place_total(place_id, projects, budgets, usd)
+	SELECT pp.place_id, count(*), count(b.usd), coalesce(sum(b.usd), 0)
+	FROM project_place pp LEFT JOIN budget b ON b.project_id = pp.project_id
+	WHERE pp.place_id IS NOT NULL GROUP BY pp.place_id;
+	DELETE FROM portfolio_total;
+	INSERT INTO portfolio_total(one, projects, budgets, usd)
+	SELECT 1, (SELECT count(*) FROM project), count(*),
+	    coalesce(sum(usd), 0) FROM budget;
+$$;
+SELECT total_fill();
+
+CREATE FUNCTION total_projects() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF current_setting('ctmatrix.totals', true) = 'later' THEN
+		RETURN NULL;
+	END IF;
+	IF TG_OP = 'INSERT' THEN
+		UPDATE portfolio_total
+		SET projects = projects + (SELECT count(*) FROM projects_new);
+	ELSE
+		UPDATE portfolio_total
+		SET projects = projects - (SELECT count(*) FROM projects_old);
+	END IF;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER total_project_add AFTER INSERT ON project
+    REFERENCING NEW TABLE AS projects_new
+    FOR EACH STATEMENT EXECUTE FUNCTION total_projects();
+CREATE TRIGGER total_project_drop AFTER DELETE ON project
+    REFERENCING OLD TABLE AS projects_old
+    FOR EACH STATEMENT EXECUTE FUNCTION total_projects();
+
+-- The links a statement made (+1) or undid (-1), summed by place with
+-- their projects' budgets and applied in one upsert (rows undone are
+-- always there); the same for the budgets, by the places of their
+-- projects.  The source of the changes is the transition table of the
+-- event that fired, named in the text of the statement.
+CREATE FUNCTION total_links() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF current_setting('ctmatrix.totals', true) = 'later' THEN
+		RETURN NULL;
+	END IF;
+	EXECUTE 'INSERT INTO place_total AS t (place_id, projects, budgets, usd)
+	    SELECT c.place_id, sum(c.n), sum(c.n * (b.usd IS NOT NULL)::int),
+	    coalesce(sum(c.n * b.usd), 0) FROM ('
+	    || CASE TG_OP WHEN 'INSERT'
+		THEN 'SELECT place_id, project_id, 1 AS n FROM links_new'
+		ELSE 'SELECT place_id, project_id, -1 AS n FROM links_old' END
+	    || ') c LEFT JOIN budget b ON b.project_id = c.project_id
+	    WHERE c.place_id IS NOT NULL GROUP BY c.place_id
+	    ON CONFLICT (place_id) DO UPDATE SET
+	    projects = t.projects + excluded.projects,
+	    budgets = t.budgets + excluded.budgets,
+	    usd = t.usd + excluded.usd';
+	RETURN NULL;
+END $$;
+CREATE TRIGGER total_link_add AFTER INSERT ON project_place
+    REFERENCING NEW TABLE AS links_new
+    FOR EACH STATEMENT EXECUTE FUNCTION total_links();
+CREATE TRIGGER total_link_drop AFTER DELETE ON project_place
+    REFERENCING OLD TABLE AS links_old
+    FOR EACH STATEMENT EXECUTE FUNCTION total_links();
+
+-- A link is never changed in place (schema.sql says why).
+CREATE FUNCTION total_link_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE EXCEPTION
+	    'a link of a project to a place is not changed: make another';
+END $$;
+CREATE TRIGGER total_link_fixed BEFORE UPDATE OF project_id, place_id
+    ON project_place FOR EACH ROW EXECUTE FUNCTION total_link_fixed();
+
+CREATE FUNCTION total_budgets() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	changes text := CASE TG_OP
+	    WHEN 'INSERT' THEN 'SELECT project_id, 1 AS n, usd FROM budgets_new'
+	    WHEN 'DELETE' THEN
+		'SELECT project_id, -1 AS n, -usd AS usd FROM budgets_old'
+	    ELSE 'SELECT project_id, -1 AS n, -usd AS usd FROM budgets_old
+		UNION ALL SELECT project_id, 1, usd FROM budgets_new' END;
+BEGIN
+	IF current_setting('ctmatrix.totals', true) = 'later' THEN
+		RETURN NULL;
+	END IF;
+	EXECUTE 'UPDATE place_total t SET budgets = t.budgets + d.n,
+	    usd = t.usd + d.usd FROM (SELECT pp.place_id, sum(c.n) AS n,
+	    sum(c.usd) AS usd FROM (' || changes || ') c
+	    JOIN project_place pp ON pp.project_id = c.project_id
+	    WHERE pp.place_id IS NOT NULL GROUP BY pp.place_id) d
+	    WHERE t.place_id = d.place_id';
+	EXECUTE 'UPDATE portfolio_total p SET budgets = p.budgets + d.n,
+	    usd = p.usd + d.usd FROM (SELECT coalesce(sum(n), 0) AS n,
+	    coalesce(sum(usd), 0) AS usd FROM (' || changes || ') c) d';
+	RETURN NULL;
+END $$;
+CREATE TRIGGER total_budget_add AFTER INSERT ON budget
+    REFERENCING NEW TABLE AS budgets_new
+    FOR EACH STATEMENT EXECUTE FUNCTION total_budgets();
+CREATE TRIGGER total_budget_drop AFTER DELETE ON budget
+    REFERENCING OLD TABLE AS budgets_old
+    FOR EACH STATEMENT EXECUTE FUNCTION total_budgets();
+CREATE TRIGGER total_budget_change AFTER UPDATE ON budget
+    REFERENCING OLD TABLE AS budgets_old NEW TABLE AS budgets_new
+    FOR EACH STATEMENT EXECUTE FUNCTION total_budgets();

@@ -18,6 +18,20 @@
 
 #define MIGRATION_MARK "\n-- @migration "
 
+/* The totals by place and of the portfolio counted (SQLite's; PostgreSQL
+ * has its function total_fill()): schema.sql, migration 15. */
+#define TOTAL_FILL                                                             \
+	"DELETE FROM place_total;"                                             \
+	" INSERT INTO place_total(place_id, projects, budgets, usd)"           \
+	" SELECT pp.place_id, count(*), count(b.usd), coalesce(sum(b.usd), 0)" \
+	" FROM project_place pp LEFT JOIN budget b"                            \
+	" ON b.project_id = pp.project_id WHERE pp.place_id IS NOT NULL"       \
+	" GROUP BY pp.place_id;"                                               \
+	" DELETE FROM portfolio_total;"                                        \
+	" INSERT INTO portfolio_total(one, projects, budgets, usd)"            \
+	" SELECT 1, (SELECT count(*) FROM project), count(*),"                 \
+	" coalesce(sum(usd), 0) FROM budget"
+
 int
 store_fail(Store *s, Buf *err)
 {
@@ -428,11 +442,23 @@ store_bulk_begin(Store *s, Buf *err)
 {
 	DbStmt *st;
 	Buf drop = BUF_INIT;
-	int rc, empty;
+	int rc, empty, filled = 0;
 
 	if (s->bulk)
 		return 1;
 	s->minor_code[0] = '\0';
+	/*
+	 * On PostgreSQL, whether the store is empty or not, the totals by
+	 * place are made once at the commit, not by each statement: the
+	 * rows of a table of 300 updated a million times in one transaction
+	 * would each leave a million versions of themselves behind.
+	 */
+	if (s->pg && !s->totals_later) {
+		if (db_exec(
+			s->db, "SET LOCAL ctmatrix.totals = 'later'", err) != 0)
+			return -1;
+		s->totals_later = 1;
+	}
 	if ((empty = store_empty(s, err)) <= 0)
 		return empty;
 	/*
@@ -470,20 +496,35 @@ store_bulk_begin(Store *s, Buf *err)
 			return -1;
 		return empty;
 	}
+	/*
+	 * And the triggers that keep the totals by place (schema.sql,
+	 * migration 15): the commit counts them in one pass, after the
+	 * indexes and before the triggers are made again.
+	 */
 	st = db_prepare(s->db,
-	    "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
-	    " AND sql IS NOT NULL AND tbl_name IN ('project',"
+	    "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
+	    " AND ((type = 'index' AND tbl_name IN ('project',"
 	    " 'project_pillar', 'project_org', 'project_place',"
-	    " 'project_year', 'project_issue') ORDER BY name",
+	    " 'project_year', 'project_issue')) OR (type = 'trigger'"
+	    " AND name LIKE 'total_%')) ORDER BY type, name",
 	    err);
 	if (st == NULL)
 		return -1;
 	buf_reset(&s->bulk_sql);
 	while ((rc = db_step(st)) == DB_ROW) {
-		buf_printf(&drop, "DROP INDEX \"%s\";", db_text(st, 0));
-		buf_printf(&s->bulk_sql, "%s;\n", db_text(st, 1));
+		int trigger = strcmp(db_text(st, 0), "trigger") == 0;
+
+		if (trigger && !filled) {
+			buf_puts(&s->bulk_sql, TOTAL_FILL ";\n");
+			filled = 1;
+		}
+		buf_printf(&drop, "DROP %s \"%s\";",
+		    trigger ? "TRIGGER" : "INDEX", db_text(st, 1));
+		buf_printf(&s->bulk_sql, "%s;\n", db_text(st, 2));
 	}
 	db_reset(st);
+	if (!filled)
+		buf_puts(&s->bulk_sql, TOTAL_FILL ";\n");
 	if (rc == DB_ERROR) {
 		buf_free(&drop);
 		return store_fail(s, err);
@@ -504,6 +545,11 @@ store_commit(Store *s, Buf *err)
 		    db_exec(s->db, buf_str(&s->bulk_sql), err) != 0)
 			return -1;
 		s->bulk = 0;
+	}
+	if (s->totals_later) {
+		if (db_exec(s->db, "SELECT total_fill()", err) != 0)
+			return -1;
+		s->totals_later = 0;
 	}
 	/* Every committed write makes the caches of cache.c stale. */
 	if (store_index_flush(s, err) != 0 ||
@@ -527,6 +573,7 @@ store_rollback(Store *s)
 	/* The temporary table and dropped indexes roll back with the rest. */
 	s->fts_pending = 0;
 	s->bulk = 0;
+	s->totals_later = 0;
 }
 
 void

@@ -84,6 +84,9 @@ struct Store {
 	int bulk;          /* store_bulk_begin() set indexes aside */
 	int fk_off;        /* and foreign keys: on again at its end */
 	Buf bulk_sql;      /* the CREATE INDEX statements to run again */
+	/* PostgreSQL: the triggers of place_total wait, and the table is
+	 * filled again at the commit (schema_pg.sql, migration 15). */
+	int totals_later;
 	/*
 	 * The currency last asked in bulk mode and its minor unit: no
 	 * other writer can change it while the load holds the lock, and

@@ -82,10 +82,17 @@ done
 
 # --- migration 3 from a version-2 database ---------------------------------
 on_sqlite "migration 3 from a version-2 database (FTS5)" || exit 0
-# Make the database look as version 2 left it: the index with positions,
+# Make the database look as version 2 left it: no totals kept, the index
+# with positions,
 # no start index, no reindex flag, no accounts, sign-in failures, uploads,
 # plans, needs, money, Board decisions or results.
-dbq "DROP TABLE project_fts;
+dbq "DROP TRIGGER total_project_add; DROP TRIGGER total_project_drop;
+	DROP TRIGGER total_link_add; DROP TRIGGER total_link_drop;
+	DROP TRIGGER total_link_fixed;
+	DROP TRIGGER total_budget_add; DROP TRIGGER total_budget_drop;
+	DROP TRIGGER total_budget_change;
+	DROP TABLE place_total; DROP TABLE portfolio_total;
+	DROP TABLE project_fts;
 	CREATE VIRTUAL TABLE project_fts USING fts5(title, activities,
 	    content = '', tokenize = 'unicode61 remove_diacritics 0');
 	DROP INDEX project_start;
@@ -125,3 +132,8 @@ equal "migration 14 made the IATI tables" 3 \
 	"$(dbq "SELECT count(*) FROM sqlite_schema WHERE name IN ('iati_activity', 'iati_sector', 'iati_money')")"
 equal "migration 13 gave the accounts their language" 1 \
 	"$(dbq "SELECT count(*) FROM pragma_table_info('account') WHERE name = 'lang'")"
+equal "migration 15 counted the projects of each place" \
+	"$(dbq "SELECT place_id, count(*) FROM project_place
+		WHERE place_id IS NOT NULL GROUP BY place_id ORDER BY 1")" \
+	"$(dbq "SELECT place_id, projects FROM place_total ORDER BY 1")"
+equal "  and of the portfolio" 176 "$(dbq "SELECT projects FROM portfolio_total")"
