@@ -257,35 +257,29 @@ budget_compute(Store *s, const ProjectFilter *f, int64_t *total, int64_t *usd,
 	*usd = db_int(st, 1);
 	db_finalize(st);
 	buf_reset(&sql);
-	if (fs.where.len == 0) {
+	/*
+	 * Filtered, as the count by country: the link table's index leads,
+	 * the sums are made by place first and the country's row read once
+	 * a group.  Grouped by the link's place_id with the country's columns
+	 * shown, PostgreSQL refused the query (c.iso3 is not in the GROUP BY).
+	 */
+	if (fs.where.len == 0)
 		buf_puts(&sql,
 		    COUNTRY_TOTALS(
 			"t.projects, t.budgets, t.usd") " ORDER BY 5 DESC, "
 							"c.iso3");
-		goto run;
-	}
-	/*
-	 * As the count by country: the link table's index leads, the sums
-	 * are made by place first and the country's row read once a group.
-	 * Grouped by the link's place_id with the country's columns shown,
-	 * PostgreSQL refused the query (c.iso3 is not in the GROUP BY).
-	 */
-	buf_puts(&sql,
-	    "SELECT c.iso3, c.name, g.n, g.nb, g.usd FROM (SELECT"
-	    " pp.place_id, count(*) AS n, count(b.usd) AS nb,"
-	    " coalesce(sum(b.usd), 0) AS usd FROM project_place pp"
-	    " LEFT JOIN budget b ON b.project_id = pp.project_id"
-	    " WHERE pp.place_id IS NOT NULL");
-	if (fs.where.len > 0)
+	else
 		buf_printf(&sql,
+		    "SELECT c.iso3, c.name, g.n, g.nb, g.usd FROM (SELECT"
+		    " pp.place_id, count(*) AS n, count(b.usd) AS nb,"
+		    " coalesce(sum(b.usd), 0) AS usd FROM project_place pp"
+		    " LEFT JOIN budget b ON b.project_id = pp.project_id"
+		    " WHERE pp.place_id IS NOT NULL"
 		    " AND +pp.project_id IN (SELECT p.id FROM project p"
-		    " WHERE TRUE%s)",
+		    " WHERE TRUE%s) GROUP BY pp.place_id) g"
+		    " JOIN place c ON c.id = g.place_id AND c.kind = 'country'"
+		    " ORDER BY 5 DESC, c.iso3",
 		    buf_str(&fs.where));
-	buf_puts(&sql,
-	    " GROUP BY pp.place_id) g"
-	    " JOIN place c ON c.id = g.place_id AND c.kind = 'country'"
-	    " ORDER BY 5 DESC, c.iso3");
-run:
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;
