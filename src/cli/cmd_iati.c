@@ -66,6 +66,22 @@ iati_report_print(Cli *c, const IatiReport *rep, int dry_run)
 	    rep->budgets, b->nnote);
 }
 
+/*
+ * import_status: the exit status of a failed import, from its message:
+ * the system's (the database, or libxml2 that cannot be loaded) or the
+ * input's.
+ */
+static int
+import_status(const Buf *err)
+{
+	const char *s = buf_str(err);
+
+	if (strstr(s, "database:") != NULL ||
+	    strncmp(s, "cannot load libxml2", 19) == 0)
+		return EXIT_SYSTEM;
+	return EXIT_FAIL;
+}
+
 /* import iati FILE... (see the command table in main.c). */
 int
 cmd_import_iati(Cli *c)
@@ -88,9 +104,7 @@ cmd_import_iati(Cli *c)
 	}
 	if (iati_import(c->store, (const char *const *)c->arg, c->narg, &opt,
 		&rep, &err) != 0) {
-		rc = cli_error(strstr(buf_str(&err), "database:") ? EXIT_SYSTEM
-								  : EXIT_FAIL,
-		    "%s", buf_str(&err));
+		rc = cli_error(import_status(&err), "%s", buf_str(&err));
 		fprintf(stderr, "ctmatrix: %s\n",
 		    tr(c->lang, "nothing was imported"));
 		goto out;

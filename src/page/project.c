@@ -414,8 +414,12 @@ project_view(Page *p, const Project *pr)
 	html(o, "</dd>\n");
 	dl_row(p, N_("Main activities"), pr->activities);
 	if (pr->source_file != NULL) {
+		/* The file's name, not the server's path to it. */
+		const char *base = strrchr(pr->source_file, '/');
+
 		buf_reset(&t);
-		html(&t, "<bdi>%s</bdi>", pr->source_file);
+		html(&t, "<bdi>%s</bdi>",
+		    base != NULL && base[1] ? base + 1 : pr->source_file);
 		html(o, "<dt>%s</dt><dd>", PT(p, "Source"));
 		page_markup(o, PT(p, "%s, line %s"), 2, buf_str(&t),
 		    page_num(p, &n, pr->source_line));

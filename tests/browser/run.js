@@ -349,7 +349,7 @@ async function scenarios(browser) {
 			const m = await page.evaluate(() => ({
 				sw: document.documentElement.scrollWidth, iw: document.documentElement.clientWidth,
 				wide: [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-					.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.className ? "." + e.className : ""} (right ${Math.round(e.getBoundingClientRect().right)})`),
+					.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}${e.className ? "." + e.className : ""} (right ${Math.round(e.getBoundingClientRect().right)}: ${JSON.stringify(e.textContent.trim().slice(0, 40))})`),
 			}));
 			eq(m.iw, 390, "the layout viewport's width");
 			assert(m.sw <= m.iw, `scrollWidth ${m.sw} > the viewport's ${m.iw}; wider: ${m.wide.join(", ")}`);
