@@ -103,6 +103,11 @@ void cli_table_add(CliTable *t, const char *const *cells);
  * as JSON, {"rows": [{HEADING: CELL, ...}, ...]}, English too.
  */
 void cli_table_print(const CliTable *t, const char *format, const char *lang);
+/*
+ * Print one CSV line of ncol cells (NULL is ""), RFC 4180, made in line:
+ * a long list is printed as it is read, not kept in a CliTable.
+ */
+void cli_csv_row(Buf *line, const char *const *cells, int ncol);
 void cli_table_free(CliTable *t);
 
 /* The filters of `projects` given to c (--pillar ... --offset). */

@@ -60,6 +60,7 @@ typedef struct ListCtx {
 	int first;
 	Buf id, serial, ents, places; /* a row's cells, reused row to row */
 	Buf status, scope;            /* their labels in the table */
+	Buf line;                     /* a CSV line */
 } ListCtx;
 
 static void
@@ -72,6 +73,7 @@ list_free(ListCtx *l)
 	buf_free(&l->places);
 	buf_free(&l->status);
 	buf_free(&l->scope);
+	buf_free(&l->line);
 }
 
 static int
@@ -105,7 +107,7 @@ list_row(void *ctx, const Project *p)
 			p->status ? p->status : p->status_text, buf_str(ents),
 			scope_text(p->scopes), buf_str(places), p->activities };
 
-		cli_table_add(&l->table, row);
+		cli_csv_row(&l->line, row, 12);
 	} else {
 		const char *status = p->status ? p->status : "?";
 		const char *scope = scope_text(p->scopes);
@@ -162,20 +164,27 @@ cmd_projects(Cli *c)
 	l.format = c->format;
 	l.cli = c;
 	l.first = 1;
+	cli_table_init(&l.table, 7, head_table);
+	/* CSV and JSON are printed row by row; the table, aligned at the end. */
 	if (strcmp(c->format, "csv") == 0)
-		cli_table_init(&l.table, 12, head_csv);
-	else
-		cli_table_init(&l.table, 7, head_table);
+		cli_csv_row(&l.line, head_csv, 12);
 	if (strcmp(c->format, "json") == 0)
 		fputs("{\n  \"projects\": [", stdout);
-	if (store_project_list(c->store, &f, list_row, &l, &total, &err)) {
+	/*
+	 * One snapshot for the count and the rows, and on PostgreSQL a
+	 * cursor for the rows (db_stream): a list is read as it is written.
+	 */
+	if (store_read_begin(c->store, &err) != 0 ||
+	    store_project_list(c->store, &f, list_row, &l, &total, &err)) {
+		store_read_end(c->store);
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		goto out;
 	}
+	store_read_end(c->store);
 	if (strcmp(c->format, "json") == 0)
 		printf("%s],\n  \"total\": %" PRId64 "\n}\n",
 		    l.first ? "" : "\n  ", total);
-	else
+	else if (strcmp(c->format, "table") == 0)
 		cli_table_print(&l.table, c->format, c->lang);
 	if (strcmp(c->format, "table") == 0 && (int64_t)l.table.nrow < total)
 		fprintf(stderr,

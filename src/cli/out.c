@@ -178,29 +178,29 @@ table_text(const CliTable *t, const char *lang)
 #undef CELL
 
 void
+cli_csv_row(Buf *line, const char *const *cells, int ncol)
+{
+	buf_reset(line);
+	for (int i = 0; i < ncol; i++) {
+		if (i)
+			buf_putc(line, ',');
+		csv_put_field(line, cells[i] ? cells[i] : "");
+	}
+	buf_puts(line, "\r\n");
+	fputs(buf_str(line), stdout);
+}
+
+void
 cli_table_print(const CliTable *t, const char *format, const char *lang)
 {
 	if (strcmp(format, "csv") == 0) {
 		Buf line = BUF_INIT;
 
-		for (int i = 0; i < t->ncol; i++) {
-			if (i)
-				buf_putc(&line, ',');
-			csv_put_field(&line, t->head[i]);
-		}
-		buf_puts(&line, "\r\n");
-		fputs(buf_str(&line), stdout);
-		for (size_t r = 0; r < t->nrow; r++) {
-			buf_reset(&line);
-			for (int i = 0; i < t->ncol; i++) {
-				if (i)
-					buf_putc(&line, ',');
-				csv_put_field(&line,
-				    t->cell[r * (size_t)t->ncol + (size_t)i]);
-			}
-			buf_puts(&line, "\r\n");
-			fputs(buf_str(&line), stdout);
-		}
+		cli_csv_row(&line, t->head, t->ncol);
+		for (size_t r = 0; r < t->nrow; r++)
+			cli_csv_row(&line,
+			    (const char *const *)&t->cell[r * (size_t)t->ncol],
+			    t->ncol);
 		buf_free(&line);
 		return;
 	}

@@ -77,6 +77,13 @@ db_prepare_once(Db *db, const char *sql, Buf *err)
 	return db->drv->prepare(db, sql, 1, err);
 }
 
+void
+db_stream(DbStmt *st)
+{
+	if (st->drv->stream != NULL)
+		st->drv->stream(st);
+}
+
 Db *
 db_stmt_db(DbStmt *st)
 {

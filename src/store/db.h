@@ -77,6 +77,16 @@ DbStmt *db_prepare(Db *db, const char *sql, Buf *err);
 DbStmt *db_prepare_once(Db *db, const char *sql, Buf *err);
 void db_finalize(DbStmt *st);
 
+/*
+ * Mark st, before its first step, as a statement whose rows may be many
+ * (a list of the whole portfolio): they are read as they come, not all
+ * at once.  On PostgreSQL inside a transaction, through a cursor, a
+ * chunk of rows at a time, and other statements may run between its
+ * steps as on SQLite; elsewhere nothing changes (SQLite reads a row at
+ * a time already; PostgreSQL outside a transaction has no cursor).
+ */
+void db_stream(DbStmt *st);
+
 /* The connection st was prepared on (for its failure's message). */
 Db *db_stmt_db(DbStmt *st);
 

@@ -46,7 +46,8 @@ typedef struct DbDriver {
 	int (*begin)(Db *db, int how, Buf *err); /* DB_BEGIN_* */
 	int (*commit)(Db *db, Buf *err);
 	void (*rollback)(Db *db);
-	int (*lost)(Db *db); /* NULL: never (a file) */
+	int (*lost)(Db *db);        /* NULL: never (a file) */
+	void (*stream)(DbStmt *st); /* db_stream(); NULL: nothing to do */
 } DbDriver;
 
 /* The head of every driver's connection and statement. */

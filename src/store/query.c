@@ -461,6 +461,9 @@ out:
 /* Projects read before their links are (links_read). */
 #define LIST_CHUNK 256
 
+/* Pages of more rows than this are read as they come (db_stream). */
+#define LIST_STREAM_MIN 500
+
 static void
 list_page_sql(Store *s, Buf *sql, const FilterSql *fs, const ProjectFilter *f,
     int64_t total)
@@ -537,6 +540,9 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;
+	/* A short page is read whole: a cursor costs two round trips more. */
+	if (f == NULL || f->limit <= 0 || f->limit > LIST_STREAM_MIN)
+		db_stream(st);
 	filter_sql_bind(&fs, st, 1);
 	/* Rows come in chunks, so that their links are read a chunk at once. */
 	chunk = xcalloc(LIST_CHUNK, sizeof(*chunk));
