@@ -170,17 +170,10 @@ cmd_projects(Cli *c)
 		cli_csv_row(&l.line, head_csv, 12);
 	if (strcmp(c->format, "json") == 0)
 		fputs("{\n  \"projects\": [", stdout);
-	/*
-	 * One snapshot for the count and the rows, and on PostgreSQL a
-	 * cursor for the rows (db_stream): a list is read as it is written.
-	 */
-	if (store_read_begin(c->store, &err) != 0 ||
-	    store_project_list(c->store, &f, list_row, &l, &total, &err)) {
-		store_read_end(c->store);
+	if (store_project_list(c->store, &f, list_row, &l, &total, &err)) {
 		rc = cli_error(EXIT_SYSTEM, "%s", buf_str(&err));
 		goto out;
 	}
-	store_read_end(c->store);
 	if (strcmp(c->format, "json") == 0)
 		printf("%s],\n  \"total\": %" PRId64 "\n}\n",
 		    l.first ? "" : "\n  ", total);

@@ -506,6 +506,7 @@ pg_prepare(Db *base, const char *sql, int once, Buf *err)
 		for (s = db->cache[slot]; s; s = s->next) {
 			if (s->key == sql) {
 				pg_driver.reset(&s->base);
+				s->stream = 0;
 				for (int i = 0; i < s->n; i++) {
 					s->val[i] = NULL;
 					s->fmt[i] = 0;
@@ -688,8 +689,9 @@ pg_send(PgStmt *st)
 }
 
 /*
- * Fetch the next rows of st's cursor into st->res.  0, or -1 (st keeps
- * the rows it had, all read, and fetches no more).
+ * Fetch the next rows of st's cursor into st->res.  0, or -1: st keeps
+ * the rows it had, all read, and its next step fails again (a list cut
+ * short is never taken for a whole one).
  */
 static int
 pg_fetch(PgStmt *st)
@@ -698,7 +700,13 @@ pg_fetch(PgStmt *st)
 	char sql[48];
 	PGresult *r;
 
-	st->more = 0;
+	if (st->cursor_tx != db->tx ||
+	    pq.transactionStatus(db->c) != PQTRANS_INTRANS) {
+		buf_reset(&db->err);
+		buf_puts(&db->err,
+		    "the transaction of a list ended before the list");
+		return -1;
+	}
 	if (pg_sync(db) != 0)
 		return -1;
 	snprintf(sql, sizeof(sql), "FETCH %d FROM %s", PG_FETCH, st->cursor);
@@ -968,6 +976,15 @@ pg_begin(Db *base, int how, Buf *err)
 
 	/* What a transaction left unsaid, it left with it. */
 	pg_sync(db);
+	/*
+	 * One at a time, as on SQLite: PostgreSQL only warns of a BEGIN in
+	 * a transaction, and the COMMIT or ROLLBACK of the second would end
+	 * the first (a reader's snapshot, ended by a cache's fill).
+	 */
+	if (pq.transactionStatus(db->c) != PQTRANS_IDLE) {
+		buf_printf(err, "database: a transaction is already open");
+		return -1;
+	}
 	db->spoilt = 0;
 	db->tx++;
 	switch (how) {

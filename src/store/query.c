@@ -501,7 +501,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	OrgKeys keys = { NULL, 0 };
 	unsigned skip = f ? f->skip : 0;
 	int64_t count = 0;
-	int rc = -1, step = DB_DONE, stop = 0;
+	int rc = -1, step = DB_DONE, stop = 0, snapshot = 0;
 
 	filter_sql_build(s, &fs, f);
 	if (f != NULL && (f->limit > 0 || f->offset > 0)) {
@@ -537,6 +537,19 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	}
 	if (org_keys_read(s, &keys, err) != 0)
 		goto out;
+	/*
+	 * The rows and their links in one snapshot, which on PostgreSQL
+	 * lets a long list come through a cursor (db_stream); none is
+	 * begun when the caller's transaction is open (the begin fails).
+	 */
+	if (s->snapshot == NULL) {
+		Buf nested = BUF_INIT;
+
+		snapshot = store_read_begin(s, &nested) == 0;
+		if (!snapshot)
+			s->snapshot = NULL;
+		buf_free(&nested);
+	}
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)
 		goto out;
@@ -571,6 +584,8 @@ out:
 	free(chunk);
 	org_keys_free(&keys);
 	db_finalize(st);
+	if (snapshot)
+		store_read_end(s);
 	buf_free(&sql);
 	filter_sql_free(&fs);
 	return rc;
