@@ -62,9 +62,9 @@ typedef struct AnnexEvent {
 	AnnexEventType type;
 	size_t line;
 	const char *pillar; /* ANNEX_PILLAR: key I..IV */
-	long declared;      /* ANNEX_DECLARED */
-	AnnexRow *row;      /* ANNEX_ROW: valid until the next call */
-	char as_of[11];     /* ANNEX_AS_OF: YYYY or YYYY-MM */
+	long declared;  /* ANNEX_DECLARED; ANNEX_PILLAR: its heading's, or -1 */
+	AnnexRow *row;  /* ANNEX_ROW: valid until the next call */
+	char as_of[11]; /* ANNEX_AS_OF: YYYY or YYYY-MM */
 } AnnexEvent;
 
 typedef struct AnnexReader {
@@ -117,6 +117,13 @@ typedef struct AnnexTitle {
 void annex_title_parse(const char *cell, AnnexIsEntity is_entity, void *ctx,
     AnnexTitle *t, AnnexNotes *notes, size_t line);
 void annex_title_free(AnnexTitle *t);
+
+/*
+ * An entity's role written after its name, "UNODC (lead)", "OHCHR
+ * (co-lead)": the length of name[0 .. len) without it (len when there is
+ * none); *lead (if not NULL) is set to 1 for a lead, 0 for a co-lead.
+ */
+size_t annex_role_marker(const char *name, size_t len, int *lead);
 
 /* The geographical scope cell, split into keywords and names. */
 typedef struct AnnexScope {

@@ -331,10 +331,11 @@ entity_piece(void *arg, const char *piece)
 	trim_end(&b, ".");
 	if (b.len == 0)
 		goto out;
-	conj = strstr(buf_str(&b), " and ");
+	if ((conj = strstr(buf_str(&b), " and ")) == NULL)
+		conj = strstr(buf_str(&b), " & ");
 	if (conj != NULL && !es->is_entity(es->ctx, buf_str(&b))) {
 		Buf left = BUF_INIT;
-		const char *right = conj + 5;
+		const char *right = conj + (conj[1] == '&' ? 3 : 5);
 
 		buf_append(&left, b.s, (size_t)(conj - b.s));
 		if (es->is_entity(es->ctx, buf_str(&left)) &&
@@ -392,19 +393,131 @@ after_paren(const Buf *head, size_t start)
 	return start > 0 && head->s[start - 1] == ')';
 }
 
+size_t
+annex_role_marker(const char *name, size_t len, int *lead)
+{
+	static const struct {
+		const char *text;
+		int lead;
+	} marks[] = { { "(lead)", 1 }, { "(lead agency)", 1 },
+		{ "(lead entity)", 1 }, { "(lead organization)", 1 },
+		{ "(lead organisation)", 1 }, { "(co-lead)", 0 },
+		{ "(co-leads)", 0 }, { "(co-lead agency)", 0 } };
+
+	while (len > 0 && isspace((unsigned char)name[len - 1]))
+		len--;
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		size_t n = strlen(marks[i].text), at;
+
+		if (len < n || strncasecmp(name + len - n, marks[i].text, n))
+			continue;
+		at = len - n;
+		while (at > 0 && isspace((unsigned char)name[at - 1]))
+			at--;
+		if (lead != NULL)
+			*lead = marks[i].lead;
+		return at;
+	}
+	return len;
+}
+
 /*
- * Find a known organisation name at the end of head (at most eight words
- * long, the longest that is known); return its start offset, or -1.
- * strict asks for an acronym not preceded by a function word.
+ * A list is followed back at most LIST_DEPTH names, over at most
+ * LIST_WINDOW bytes of the title before each: a name is at most twelve
+ * words, and a list of more is no list of entities.
+ */
+#define LIST_DEPTH  8
+#define LIST_WINDOW 512
+
+static long entity_suffix(
+    const Buf *head, int strict, int depth, AnnexIsEntity is_entity, void *ctx);
+
+/* The word of head that ends at e (after spaces): its start in *ws. */
+static size_t
+word_before(const Buf *head, size_t e, size_t *ws)
+{
+	size_t s;
+
+	while (e > 0 && isspace((unsigned char)head->s[e - 1]))
+		e--;
+	s = e;
+	while (s > 0 && !isspace((unsigned char)head->s[s - 1]))
+		s--;
+	*ws = s;
+	return e - s;
+}
+
+/*
+ * Whether the name at start ends a list of names that began with one the
+ * strict reading takes: "(2018) OHCHR and UNODC", "UNODA, 1540
+ * Committee", "IAEA, INTERPOL and UNICRI", "UNODC & UNDP".
+ */
+static int
+list_before(const Buf *head, size_t start, int depth, AnnexIsEntity is_entity,
+    void *ctx)
+{
+	Buf prefix = BUF_INIT;
+	size_t e = start, ws, n, from;
+	int ok;
+
+	if (depth >= LIST_DEPTH)
+		return 0;
+	while (e > 0 && isspace((unsigned char)head->s[e - 1]))
+		e--;
+	if (e > 0 && head->s[e - 1] == ',') {
+		e--;
+	} else {
+		n = word_before(head, e, &ws);
+		if (!((n == 3 && strncasecmp(head->s + ws, "and", 3) == 0) ||
+			(n == 1 && head->s[ws] == '&')))
+			return 0;
+		e = ws;
+	}
+	/* The window starts at a space, so that no name is cut at its start. */
+	from = e > LIST_WINDOW ? e - LIST_WINDOW : 0;
+	while (from > 0 && from < e && head->s[from] != ' ')
+		from++;
+	buf_append(&prefix, head->s + from, e - from);
+	trim_end(&prefix, "");
+	ok = prefix.len > 0 &&
+	    entity_suffix(&prefix, 1, depth + 1, is_entity, ctx) >= 0;
+	buf_free(&prefix);
+	return ok;
+}
+
+/*
+ * Whether the strict reading takes the name cand at start of head: an
+ * acronym, or any name right after the period's ")", that no function
+ * word precedes ("training of UNODC staff" names no entity); or the last
+ * of a list whose first it takes.
+ */
+static int
+strict_ok(const Buf *head, size_t start, const char *cand, int depth,
+    AnnexIsEntity is_entity, void *ctx)
+{
+	size_t ws, n = word_before(head, start, &ws);
+
+	if ((acronym_like(cand) || after_paren(head, start)) &&
+	    !(n > 0 && is_function_word(head->s + ws, n)))
+		return 1;
+	return list_before(head, start, depth, is_entity, ctx);
+}
+
+/*
+ * Find a known organisation name at the end of head (at most twelve words
+ * long, the longest that is known, a role marker such as "(lead)" after
+ * it allowed); return its start offset, or -1.  strict asks for a name
+ * that cannot be a phrase of the title (strict_ok).
  */
 static long
-entity_suffix(const Buf *head, int strict, AnnexIsEntity is_entity, void *ctx)
+entity_suffix(
+    const Buf *head, int strict, int depth, AnnexIsEntity is_entity, void *ctx)
 {
 	long best = -1;
 	size_t end = head->len, words = 0;
 	Buf cand = BUF_INIT;
 
-	for (size_t i = end; i > 0 && words < 8; i--) {
+	for (size_t i = end; i > 0 && words < 12; i--) {
 		size_t start = i - 1;
 
 		if (start > 0 && !isspace((unsigned char)head->s[start - 1]))
@@ -413,6 +526,7 @@ entity_suffix(const Buf *head, int strict, AnnexIsEntity is_entity, void *ctx)
 		buf_reset(&cand);
 		buf_append(&cand, head->s + start, end - start);
 		trim_end(&cand, ",.");
+		buf_truncate(&cand, annex_role_marker(cand.s, cand.len, NULL));
 		/*
 		 * A name in plain text never spans a parenthesis: that is a
 		 * period or an aside of the title ("in Pakistan (2016) GCTF").
@@ -421,24 +535,13 @@ entity_suffix(const Buf *head, int strict, AnnexIsEntity is_entity, void *ctx)
 			break;
 		if (cand.len == 0 || !is_entity(ctx, buf_str(&cand)))
 			continue;
-		if (strict && !acronym_like(buf_str(&cand)) &&
-		    !after_paren(head, start))
+		if (strict &&
+		    !strict_ok(
+			head, start, buf_str(&cand), depth, is_entity, ctx))
 			continue;
 		best = (long)start;
 	}
 	buf_free(&cand);
-	if (best > 0 && strict) {
-		/* The word before: a function word means a title phrase. */
-		size_t e = (size_t)best, s;
-
-		while (e > 0 && isspace((unsigned char)head->s[e - 1]))
-			e--;
-		s = e;
-		while (s > 0 && !isspace((unsigned char)head->s[s - 1]))
-			s--;
-		if (is_function_word(head->s + s, e - s))
-			best = -1;
-	}
 	return best > 0 ? best : -1;
 }
 
@@ -459,7 +562,7 @@ plain_entities(
 
 		trim_end(head, relaxed || nfound ? "," : "");
 		start = entity_suffix(
-		    head, !relaxed && nfound == 0, is_entity, ctx);
+		    head, !relaxed && nfound == 0, 0, is_entity, ctx);
 		if (start < 0)
 			break;
 		{
@@ -480,6 +583,12 @@ plain_entities(
 		if (head->len > 4 &&
 		    strcasecmp(head->s + head->len - 4, " and") == 0) {
 			buf_truncate(head, head->len - 4);
+			relaxed = 1;
+			continue;
+		}
+		if (head->len > 2 &&
+		    strcmp(head->s + head->len - 2, " &") == 0) {
+			buf_truncate(head, head->len - 2);
 			relaxed = 1;
 			continue;
 		}
@@ -722,6 +831,10 @@ scope_word(const char *s, size_t n)
 		{ "interregional", SCOPE_REGIONAL },
 		{ "cross-regional", SCOPE_REGIONAL },
 		{ "multi-country", SCOPE_REGIONAL },
+		{ "multi-national", SCOPE_REGIONAL },
+		{ "multiple countries", SCOPE_REGIONAL },
+		{ "several countries", SCOPE_REGIONAL },
+		{ "various countries", SCOPE_REGIONAL },
 		{ "national", SCOPE_NATIONAL },
 		{ "country-level", SCOPE_NATIONAL } };
 

@@ -279,29 +279,52 @@ scope_fill(Importer *im, Project *p, const char *cell)
 	annex_scope_free(&sc);
 }
 
-/* Resolve entity[0..n) (lead first) into p->orgs. */
+/*
+ * Resolve entity[0..n) (lead first) into p->orgs.  A name marked "(lead)"
+ * leads wherever it is written ("UNDP, UNODC (lead)"); the marks of roles
+ * are not part of the names kept.
+ */
 static void
 orgs_fill(Importer *im, Project *p, char *const *entity, size_t n)
 {
+	size_t lead_at = 0;
+	int have_lead = 0;
+
 	p->norgs = 0;
 	p->orgs = xcalloc(n ? n : 1, sizeof(ProjectOrg));
 	for (size_t i = 0; i < n; i++) {
 		ProjectOrg *o = &p->orgs[p->norgs];
 		Resolved r;
+		int lead = 0;
+		size_t len = strlen(entity[i]);
+		size_t bare = annex_role_marker(entity[i], len, &lead);
+		char *name = xstrndup(entity[i], bare > 0 ? bare : len);
 
 		/* "UNESCO, UNESCO": an entity named twice counts once. */
-		if (resolver_org(&im->res, entity[i], &r)) {
+		if (resolver_org(&im->res, name, &r)) {
 			int dup = 0;
 
 			for (size_t j = 0; j < p->norgs; j++)
 				dup |= p->orgs[j].org_id == r.id;
-			if (dup)
+			if (dup) {
+				free(name);
 				continue;
+			}
 			o->org_id = r.id;
 			o->key = xstrdup(r.key);
 		}
-		o->name = xstrdup(entity[i]);
+		o->name = name;
+		if (lead && bare < len && !have_lead) {
+			have_lead = 1;
+			lead_at = p->norgs;
+		}
 		p->norgs++;
+	}
+	if (lead_at > 0) {
+		ProjectOrg first = p->orgs[lead_at];
+
+		memmove(&p->orgs[1], &p->orgs[0], lead_at * sizeof(*p->orgs));
+		p->orgs[0] = first;
 	}
 }
 
@@ -336,7 +359,8 @@ row_project(Importer *im, const AnnexRow *row, Project *p)
 		p->annual = t.period.annual;
 	}
 	annex_plain(buf_str(&row->cell[CELL_STATUS]), &b);
-	if ((p->status = dup_or_null(vocab_status(buf_str(&b)))) == NULL)
+	if ((p->status = dup_or_null(vocab_status_written(buf_str(&b)))) ==
+	    NULL)
 		p->status_text = xstrdup(buf_str(&b));
 	buf_reset(&b);
 	annex_plain(buf_str(&row->cell[CELL_ACTIVITIES]), &b);
@@ -789,6 +813,22 @@ reader_main(void *arg)
 	return NULL;
 }
 
+/* Writer: the declared count of the table of the pillar last named. */
+static int
+write_declared(Importer *im, Job *j, long declared, size_t line, Buf *err)
+{
+	int64_t dummy;
+
+	/* The first count after a heading is the table's. */
+	if (im->wpillar == NULL ||
+	    !strmap_get(&im->tables, im->wpillar, &dummy) || dummy)
+		return 0;
+	strmap_put(&im->tables, im->wpillar, 1);
+	return im->opt->dry_run ? 0
+				: store_annex_table_put(im->s, im->wpillar,
+				      declared, 1, j->file, (int64_t)line, err);
+}
+
 /* Writer: a heading, a declared count, or a note outside rows. */
 static int
 write_event(Importer *im, Job *j, Buf *err)
@@ -816,20 +856,16 @@ write_event(Importer *im, Job *j, Buf *err)
 		if (strmap_get(&im->tables, ev->pillar, &dummy))
 			return 0; /* the table goes on after a page */
 		strmap_put(&im->tables, ev->pillar, 0);
-		return im->opt->dry_run
-		    ? 0
-		    : store_annex_table_put(im->s, ev->pillar, 0, 0, j->file,
-			  (int64_t)ev->line, err);
+		if (!im->opt->dry_run &&
+		    store_annex_table_put(im->s, ev->pillar, 0, 0, j->file,
+			(int64_t)ev->line, err) != 0)
+			return -1;
+		/* "#### Pillar III ... (30 projects)" */
+		return ev->declared >= 0
+		    ? write_declared(im, j, ev->declared, ev->line, err)
+		    : 0;
 	case ANNEX_DECLARED:
-		/* The first count after a heading is the table's. */
-		if (im->wpillar == NULL ||
-		    !strmap_get(&im->tables, im->wpillar, &dummy) || dummy)
-			return 0;
-		strmap_put(&im->tables, im->wpillar, 1);
-		return im->opt->dry_run
-		    ? 0
-		    : store_annex_table_put(im->s, im->wpillar, ev->declared, 1,
-			  j->file, (int64_t)ev->line, err);
+		return write_declared(im, j, ev->declared, ev->line, err);
 	case ANNEX_AS_OF:
 		return 0;
 	}

@@ -127,14 +127,33 @@ pillar_heading(const char *line)
 	return vocab_pillar(word);
 }
 
-/* "120 projects", "#### 55 projects", "**17 projects**": the count, or -1. */
+/*
+ * The declared count of a table, as reports write it: "120 projects",
+ * "#### 55 projects", "**17 projects**", "(30 projects)", "45
+ * projects/activities", "12 projects and activities", "Total: 8
+ * projects."; the count, or -1.  Nothing else may share the line.
+ */
 static long
 declared_count(const char *line)
 {
+	static const char *const tails[] = { "/activities", " and activities",
+		" and/or activities", " or activities" };
 	const char *s = skip_markup(line), *end;
 	char *num_end;
+	int paren = 0;
 	long n;
 
+	if (strncasecmp(s, "total", 5) == 0) {
+		s += 5;
+		while (*s == ':' || *s == ' ')
+			s++;
+		if (strncasecmp(s, "of ", 3) == 0)
+			s += 3;
+	}
+	if (*s == '(') {
+		paren = 1;
+		s++;
+	}
 	if (!isdigit((unsigned char)*s))
 		return -1;
 	n = strtol(s, &num_end, 10);
@@ -145,10 +164,36 @@ declared_count(const char *line)
 		end += 8;
 	else if (strncasecmp(end, "project", 7) == 0)
 		end += 7;
+	else if (strncasecmp(end, "activities", 10) == 0)
+		end += 10;
 	else
 		return -1;
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
+		if (strncasecmp(end, tails[i], strlen(tails[i])) == 0) {
+			end += strlen(tails[i]);
+			break;
+		}
+	if (paren) {
+		if (*end != ')')
+			return -1;
+		end++;
+	}
+	if (*end == '.')
+		end++;
 	end = skip_markup(end);
 	return *end == '\0' ? n : -1;
+}
+
+/*
+ * A count in a pillar heading: "#### Pillar III ... (30 projects)"; the
+ * count, or -1.
+ */
+static long
+heading_count(const char *line)
+{
+	const char *open = strrchr(line, '(');
+
+	return open != NULL ? declared_count(open) : -1;
 }
 
 /* The header row repeated on each page: its first cell is "Serial". */
@@ -290,6 +335,66 @@ as_of_date(const char *line, char out[11])
 	return ok;
 }
 
+/*
+ * Spaces other than U+0020 become it, so that every reader of the line
+ * sees one kind: PDF conversions write U+00A0 (no-break space) between a
+ * number and its word ("17 projects"), inside periods and around names,
+ * and U+2007, U+2009 or U+202F here and there.  Returns the new length.
+ */
+static size_t
+spaces_plain(char *line, size_t len)
+{
+	size_t i = 0, j = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)line[i];
+
+		if (c == 0xc2 && i + 1 < len &&
+		    (unsigned char)line[i + 1] == 0xa0) {
+			line[j++] = ' ';
+			i += 2;
+		} else if (c == 0xe2 && i + 2 < len &&
+		    (unsigned char)line[i + 1] == 0x80 &&
+		    ((unsigned char)line[i + 2] == 0x87 ||
+			(unsigned char)line[i + 2] == 0x89 ||
+			(unsigned char)line[i + 2] == 0xaf)) {
+			line[j++] = ' ';
+			i += 3;
+		} else {
+			line[j++] = line[i++];
+		}
+	}
+	line[j] = '\0';
+	return j;
+}
+
+/*
+ * A page's running footer or header that kept a tab in conversion
+ * ("18-06440<TAB>23/30"): a line of at most two cells whose first is no
+ * serial.  A row has its serial and at least a title and a status.
+ */
+static int
+page_furniture(const char *line)
+{
+	const char *tab = strchr(line, '\t');
+	Buf first = BUF_INIT;
+	int cells = 1, furniture;
+
+	for (const char *t = tab; t != NULL; t = strchr(t + 1, '\t'))
+		if (t[1] != '\0' && t[1] != '\t')
+			cells++;
+	if (tab == NULL || cells > 2)
+		return 0;
+	buf_append(&first, line, (size_t)(tab - line));
+	buf_trim(&first);
+	furniture = first.len > 0 && !isdigit((unsigned char)first.s[0]);
+	/* "18-06440": a document's job number is digits too. */
+	if (!furniture && first.len == 8 && first.s[2] == '-')
+		furniture = 1;
+	buf_free(&first);
+	return furniture;
+}
+
 /* Whether line[0..end) holds only spaces (the serial cell is empty). */
 static int
 is_blank_prefix(const char *line, const char *end)
@@ -361,6 +466,7 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 			    r->name, r->line, utf8_column(line, strlen(line)));
 			return -1;
 		}
+		len = spaces_plain(line, len);
 		if (is_blank(line) || header_row(line))
 			continue;
 		if ((pillar = pillar_heading(line)) != NULL) {
@@ -368,6 +474,7 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 			r->next.type = ANNEX_PILLAR;
 			r->next.line = r->line;
 			r->next.pillar = pillar;
+			r->next.declared = heading_count(line);
 			r->in_table = 1;
 			goto flush;
 		}
@@ -377,6 +484,15 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 			r->next.line = r->line;
 			r->next.declared = declared;
 			goto flush;
+		}
+		if (strchr(line, '\t') != NULL && page_furniture(line)) {
+			if (r->in_table)
+				annex_note(&r->notes, r->line, "stray-text",
+				    "line %zu inside a table is not a row and "
+				    "was ignored: \"%.60s%s\"",
+				    r->line, line,
+				    strlen(line) > 60 ? "..." : "");
+			continue;
 		}
 		if (strchr(line, '\t') != NULL) {
 			char *first_tab = strchr(line, '\t');

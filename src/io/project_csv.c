@@ -326,7 +326,7 @@ row_read(ProjectCsvReader *r, Buf *err)
 		annex_note(&row->notes, row->line, "missing-field",
 		    "the status is empty");
 	else
-		row->status = vocab_status(v);
+		row->status = vocab_status_written(v);
 	if (row->field[PCSV_ACTIVITIES].len == 0)
 		annex_note(&row->notes, row->line, "missing-field",
 		    "the activities are empty");

@@ -22,6 +22,10 @@ enum tok_type {
 	T_SINCE,
 	T_ONGOING,
 	T_ANNUAL,
+	T_QUARTER, /* "Q1" .. "Q4": value 1 .. 4 */
+	T_TBD,     /* "TBD", "to be confirmed": a date not yet known */
+	T_RECUR,   /* "Biennial", "Monthly": recurring, not yearly */
+	T_PHASE,   /* "Phase II": a qualifier beside a date */
 	T_END
 };
 
@@ -35,6 +39,7 @@ typedef struct Tok {
 
 typedef struct Date {
 	int year, month, day, day2; /* 0 when absent */
+	int month_end; /* "Q1 2018": the quarter's last month; else 0 */
 } Date;
 
 static const struct {
@@ -138,7 +143,9 @@ period_lex(const char *s, Tok *toks)
 
 		if (n >= MAX_TOKS - 1)
 			return -1;
-		if (c == ' ' || c == '\t' || c == '.' || c == '\n') {
+		/* "2018-2019 (tbc)", "Annual event (since 2014)" */
+		if (c == ' ' || c == '\t' || c == '.' || c == '\n' ||
+		    c == '(' || c == ')') {
 			s++;
 			continue;
 		}
@@ -162,9 +169,16 @@ period_lex(const char *s, Tok *toks)
 		} else if (is_dash(s)) {
 			t.type = T_DASH;
 			s += 3;
-		} else if (c == ',' || c == ';') {
+		} else if (c == ',' || c == ';' || c == ':') {
 			t.type = T_COMMA;
 			s++;
+		} else if ((c == 'Q' || c == 'q') && s[1] >= '1' &&
+		    s[1] <= '4' &&
+		    (!is_word_char((unsigned char)s[2]) || is_dash(s + 2)) &&
+		    !(s[2] >= '0' && s[2] <= '9')) {
+			t.type = T_QUARTER;
+			t.value = s[1] - '0';
+			s += 2;
 		} else if (is_word_char(c)) {
 			char w[24];
 			size_t len = 0;
@@ -181,9 +195,16 @@ period_lex(const char *s, Tok *toks)
 			    !strcasecmp(w, "et") || !strcasecmp(w, "y") ||
 			    !strcasecmp(w, "&"))
 				t.type = T_AND;
-			else if (!strcasecmp(w, "to") ||
+			else if (!strcasecmp(w, "to") &&
+			    (!strncasecmp(s, " be determined", 14) ||
+				!strncasecmp(s, " be confirmed", 13) ||
+				!strncasecmp(s, " be decided", 11))) {
+				t.type = T_TBD;
+				s += strcspn(s + 4, " .,;)") + 4;
+			} else if (!strcasecmp(w, "to") ||
 			    !strcasecmp(w, "until") || !strcasecmp(w, "au") ||
-			    !strcasecmp(w, "a"))
+			    !strcasecmp(w, "a") || !strcasecmp(w, "till") ||
+			    !strcasecmp(w, "through"))
 				t.type = T_DASH;
 			else if (!strcasecmp(w, "since") ||
 			    !strcasecmp(w, "from") ||
@@ -198,7 +219,25 @@ period_lex(const char *s, Tok *toks)
 			    !strcasecmp(w, "annually") ||
 			    !strcasecmp(w, "yearly"))
 				t.type = T_ANNUAL;
-			else if (!strcasecmp(w, "event") ||
+			else if (!strcasecmp(w, "tbd") ||
+			    !strcasecmp(w, "tbc") || !strcasecmp(w, "tba"))
+				t.type = T_TBD;
+			else if (!strcasecmp(w, "biennial") ||
+			    !strcasecmp(w, "biannual") ||
+			    !strcasecmp(w, "monthly") ||
+			    !strcasecmp(w, "quarterly") ||
+			    !strcasecmp(w, "weekly") ||
+			    !strcasecmp(w, "periodic") ||
+			    !strcasecmp(w, "recurring") ||
+			    !strcasecmp(w, "regular"))
+				t.type = T_RECUR;
+			else if (!strcasecmp(w, "phase")) {
+				/* "Phase II", "Phase 2", "phase III" */
+				t.type = T_PHASE;
+				while (*s == ' ')
+					s++;
+				s += strspn(s, "IVXivx0123456789");
+			} else if (!strcasecmp(w, "event") ||
 			    !strcasecmp(w, "events"))
 				continue; /* "Annual event": the noun adds nothing */
 			else
@@ -236,6 +275,25 @@ parse_date(const Tok *t, int *i, Date *d)
 	int j = *i;
 
 	memset(d, 0, sizeof(*d));
+	/* "Q1 2018", "Q1–Q4 2018": the first month of the first quarter. */
+	if (t[j].type == T_QUARTER) {
+		int last = t[j].value;
+
+		if (t[j + 1].type == T_DASH && t[j + 2].type == T_QUARTER &&
+		    is_year(&t[j + 3])) {
+			last = t[j + 2].value;
+			if (last < t[j].value)
+				return 0;
+			j += 2;
+		}
+		if (!is_year(&t[j + 1]))
+			return 0;
+		d->month = (t[*i].value - 1) * 3 + 1;
+		d->month_end = last * 3;
+		d->year = t[j + 1].value;
+		*i = j + 2;
+		return 1;
+	}
 	if (is_day(&t[j]) && t[j + 1].type == T_MONTH) {
 		d->day = t[j++].value;
 	} else if (is_day(&t[j]) && t[j + 1].type == T_DASH &&
@@ -326,6 +384,21 @@ parse_range(const Tok *t, int *i, Period *p)
 	}
 	if (!parse_date(t, &j, &a))
 		return 0;
+	/* "2017 onwards", "2017 (ongoing)" */
+	if (t[j].type == T_ONGOING && a.year != 0 && !a.day2) {
+		date_format(p->start, a.year, a.month, a.day);
+		p->open_ended = 1;
+		*i = j + 1;
+		return 1;
+	}
+	/* "2018–TBD": begun, its end not known yet */
+	if (t[j].type == T_DASH && t[j + 1].type == T_TBD) {
+		if (a.year == 0 || a.day2)
+			return 0;
+		date_format(p->start, a.year, a.month, a.day);
+		*i = j + 2;
+		return 1;
+	}
 	if (t[j].type == T_DASH && t[j + 1].type == T_ONGOING) {
 		if (a.year == 0)
 			return 0;
@@ -342,12 +415,16 @@ parse_range(const Tok *t, int *i, Period *p)
 			a.year = b.year;
 		if (a.day2)
 			return 0;
+		if (b.month_end)
+			b.month = b.month_end;
 	} else {
 		if (a.year == 0)
 			return 0;
 		b = a;
 		if (a.day2)
 			b.day = a.day2;
+		if (a.month_end)
+			b.month = a.month_end;
 	}
 	if (a.year > b.year ||
 	    (a.year == b.year && a.month && b.month && a.month > b.month))
@@ -356,6 +433,27 @@ parse_range(const Tok *t, int *i, Period *p)
 	date_format(p->end, b.year, b.month, b.day);
 	*i = j;
 	return 1;
+}
+
+/*
+ * A period that has no dates but says what it is: "Ongoing", "TBD",
+ * "Biennial"; 1 when the tokens from i are one, with p filled.
+ */
+static int
+parse_word_only(const Tok *t, int i, Period *p)
+{
+	if (t[i + 1].type != T_END)
+		return 0;
+	switch (t[i].type) {
+	case T_ONGOING:
+		p->open_ended = 1;
+		return 1;
+	case T_TBD:
+	case T_RECUR:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 int
@@ -367,14 +465,28 @@ period_parse(const char *text, Period *p)
 	memset(p, 0, sizeof(*p));
 	if ((n = period_lex(text, t)) <= 0)
 		goto no;
-	if (t[i].type == T_ANNUAL) {
-		p->annual = 1;
+	/* "Phase II: 2018–2020": the phase belongs to the title's words,
+	 * the dates to the period; alone, it is no period at all. */
+	if (t[i].type == T_PHASE) {
+		i++;
+		if (t[i].type == T_COMMA)
+			i++;
+		if (t[i].type == T_END)
+			goto no;
+	}
+	if (parse_word_only(t, i, p))
+		return 1;
+	if (t[i].type == T_ANNUAL || t[i].type == T_RECUR) {
+		p->annual = t[i].type == T_ANNUAL;
 		i++;
 		if (t[i].type == T_COMMA)
 			i++;
 		if (t[i].type == T_END)
 			return 1;
 	}
+	/* "Ongoing since 2015" */
+	if (t[i].type == T_ONGOING && t[i + 1].type == T_SINCE)
+		i++;
 	if (t[i].type == T_SINCE) {
 		Date a;
 
@@ -385,6 +497,16 @@ period_parse(const char *text, Period *p)
 		p->open_ended = 1;
 		if (t[i].type == T_DASH && t[i + 1].type == T_ONGOING)
 			i += 2;
+	} else if (t[i].type == T_DASH && i == 0) {
+		/* "until Dec. 2018": the end, the start not given */
+		Date b;
+
+		i++;
+		if (!parse_date(t, &i, &b) || b.year == 0 || b.day2)
+			goto no;
+		if (b.month_end)
+			b.month = b.month_end;
+		date_format(p->end, b.year, b.month, b.day);
 	} else if (!parse_range(t, &i, p)) {
 		goto no;
 	}
@@ -392,6 +514,11 @@ period_parse(const char *text, Period *p)
 		p->annual = 1;
 		i += 2;
 	}
+	/* "2016–2018, Phase II", "2018-2019 (tbc)" */
+	if (t[i].type == T_COMMA && t[i + 1].type == T_PHASE)
+		i++;
+	if (t[i].type == T_PHASE || t[i].type == T_TBD)
+		i++;
 	if (t[i].type != T_END)
 		goto no;
 	return 1;

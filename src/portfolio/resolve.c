@@ -151,12 +151,46 @@ resolver_org(const Resolver *r, const char *name, Resolved *out)
 	return lookup(find_map, &c, name, out);
 }
 
+/*
+ * "Member States of ECOWAS", "countries of the Lake Chad Basin
+ * Commission": the grouping of the members, as the reference data names
+ * it ("ECOWAS member States"), or else the place named after "of".
+ */
+static int
+members_of(FindFn find, const void *ctx, const char *name, Resolved *out)
+{
+	static const char *const heads[] = { "member states of ",
+		"states members of ", "member countries of ", "countries of ",
+		"states of " };
+	Buf k = BUF_INIT, alt = BUF_INIT;
+	int found = 0;
+
+	text_name_key(name, &k);
+	for (size_t i = 0; !found && i < sizeof(heads) / sizeof(heads[0]);
+	     i++) {
+		size_t n = strlen(heads[i]);
+		const char *rest = buf_str(&k) + n;
+
+		if (strncmp(buf_str(&k), heads[i], n) != 0)
+			continue;
+		if (strncmp(rest, "the ", 4) == 0)
+			rest += 4;
+		buf_reset(&alt);
+		buf_printf(&alt, "%s member states", rest);
+		found = find(ctx, buf_str(&alt), out) || find(ctx, rest, out);
+	}
+	buf_free(&k);
+	buf_free(&alt);
+	return found;
+}
+
 int
 resolver_place(const Resolver *r, const char *name, Resolved *out)
 {
 	MapCtx c = { r, &r->place };
 
-	return lookup(find_map, &c, name, out);
+	return lookup(find_map, &c, name, out) ||
+	    members_of(find_map, &c, name, out);
 }
 
 /* One name looked up in the store, for commands that resolve a few. */
@@ -190,5 +224,6 @@ resolve_one(Store *s, int place, const char *name, Buf *key, Buf *kind)
 	StoreCtx c = { s, place, key, kind, 0 };
 	Resolved r;
 
-	return lookup(find_store, &c, name, &r);
+	return lookup(find_store, &c, name, &r) ||
+	    (place && members_of(find_store, &c, name, &r));
 }

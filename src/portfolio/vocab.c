@@ -21,6 +21,12 @@ static const struct {
 	{ "active", "ongoing" },
 	{ "being implemented", "ongoing" },
 	{ "implementation", "ongoing" },
+	{ "under implementation", "ongoing" },
+	{ "in implementation", "ongoing" },
+	{ "continuing", "ongoing" },
+	{ "continuous", "ongoing" },
+	{ "recurring", "ongoing" },
+	{ "annual", "ongoing" },
 	{ "en cours", "ongoing" },
 	{ "en curso", "ongoing" },
 	{ "completed", "completed" },
@@ -28,6 +34,8 @@ static const struct {
 	{ "finished", "completed" },
 	{ "closed", "completed" },
 	{ "concluded", "completed" },
+	{ "implemented", "completed" },
+	{ "ended", "completed" },
 	{ "termine", "completed" },
 	{ "acheve", "completed" },
 	{ "finalizado", "completed" },
@@ -38,6 +46,16 @@ static const struct {
 	{ "development", "in_development" },
 	{ "planned", "in_development" },
 	{ "pipeline", "in_development" },
+	{ "in the pipeline", "in_development" },
+	{ "in pipeline", "in_development" },
+	{ "in preparation", "in_development" },
+	{ "under preparation", "in_development" },
+	{ "in planning", "in_development" },
+	{ "planning", "in_development" },
+	{ "not started", "in_development" },
+	{ "upcoming", "in_development" },
+	{ "concept", "in_development" },
+	{ "under discussion", "in_development" },
 	{ "proposed", "in_development" },
 	{ "new", "in_development" },
 	{ "en preparation", "in_development" },
@@ -45,25 +63,85 @@ static const struct {
 	{ "en desarrollo", "in_development" },
 };
 
+/* The status the words k (a name key) are, or NULL. */
+static const char *
+status_exact(const char *k)
+{
+	for (size_t i = 0; i < sizeof(status_words) / sizeof(status_words[0]);
+	     i++)
+		if (strcmp(k, status_words[i].written) == 0)
+			return status_words[i].status;
+	/* "in_development" loses its underscore in the name key. */
+	if (strcmp(k, "in development") == 0)
+		return "in_development";
+	return NULL;
+}
+
+/*
+ * The status that k begins with ("completed in 2017", "ongoing phase
+ * ii"), the longest, when nothing after it names another; or NULL.
+ */
+static const char *
+status_prefix(const char *k)
+{
+	const char *st = NULL;
+	size_t best = 0;
+
+	for (size_t i = 0; i < sizeof(status_words) / sizeof(status_words[0]);
+	     i++) {
+		size_t n = strlen(status_words[i].written);
+
+		if (n > best && strncmp(k, status_words[i].written, n) == 0 &&
+		    k[n] == ' ') {
+			best = n;
+			st = status_words[i].status;
+		}
+	}
+	if (st == NULL)
+		return NULL;
+	/* "ongoing completed": two statuses, none of them. */
+	for (const char *w = k + best; *w;) {
+		size_t n;
+
+		while (*w == ' ')
+			w++;
+		n = strcspn(w, " ");
+		for (size_t i = 0; n > 0 &&
+		     i < sizeof(status_words) / sizeof(status_words[0]);
+		     i++)
+			if (strlen(status_words[i].written) == n &&
+			    strncmp(w, status_words[i].written, n) == 0 &&
+			    strcmp(status_words[i].status, st) != 0)
+				return NULL;
+		w += n;
+	}
+	return st;
+}
+
+/* The status of text: its words exactly, or (loose) the words it begins. */
+static const char *
+status_of(const char *text, int loose)
+{
+	Buf k = BUF_INIT;
+	const char *st;
+
+	text_name_key(text, &k);
+	if ((st = status_exact(buf_str(&k))) == NULL && loose)
+		st = status_prefix(buf_str(&k));
+	buf_free(&k);
+	return st;
+}
+
 const char *
 vocab_status(const char *text)
 {
-	Buf k = BUF_INIT;
-	const char *st = NULL;
+	return status_of(text, 0);
+}
 
-	text_name_key(text, &k);
-	for (size_t i = 0; i < sizeof(status_words) / sizeof(status_words[0]);
-	     i++) {
-		if (strcmp(buf_str(&k), status_words[i].written) == 0) {
-			st = status_words[i].status;
-			break;
-		}
-	}
-	/* "in_development" loses its underscore in the name key. */
-	if (st == NULL && strcmp(buf_str(&k), "in development") == 0)
-		st = "in_development";
-	buf_free(&k);
-	return st;
+const char *
+vocab_status_written(const char *text)
+{
+	return status_of(text, 1);
 }
 
 static const char *const romans[] = { NULL, "I", "II", "III", "IV", "V", "VI",

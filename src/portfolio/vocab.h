@@ -18,6 +18,13 @@
 const char *vocab_status(const char *text);
 
 /*
+ * The same, for a status cell of a document, which may say more: a status
+ * followed by words that name no other ("Completed in 2017", "Ongoing
+ * (Phase II)").  The importers read with it; filters and edits do not.
+ */
+const char *vocab_status_written(const char *text);
+
+/*
  * A pillar as written ("II", "2", "ii", "Pillar II", "pillar 2") to its
  * key I..IV (or beyond, for other strategies: roman numerals up to XX);
  * NULL when it is not a pillar.  Returns a static string.

@@ -17,7 +17,8 @@ known(void *ctx, const char *name)
 {
 	static const char *const names[] = { "UNODC", "UNESCO", "UNAOC", "IOM",
 		"UN WOMEN", "1540 Committee", "UNODA", "CTED", "UNCCT", "ASEAN",
-		"AU", "Lake Chad Basin Commission", "UNDP" };
+		"AU", "Lake Chad Basin Commission", "UNDP", "OHCHR", "IAEA",
+		"INTERPOL", "UNICRI", "IMF", "World Bank" };
 
 	(void)ctx;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -102,6 +103,41 @@ test_titles(void)
 	    "2016", "1540 Committee");
 	title_is("A &amp; B &#8211; C (2016) <b>UNODC</b>", "A & B – C", "2016",
 	    "UNODC");
+	/* Plain lists as reports of other pillars write them. */
+	title_is("Prison reform (2018) OHCHR and UNODC", "Prison reform",
+	    "2018", "OHCHR|UNODC");
+	title_is("Nuclear security (2017) IAEA, INTERPOL and UNICRI",
+	    "Nuclear security", "2017", "IAEA|INTERPOL|UNICRI");
+	title_is("Export controls (2016) UNODA, 1540 Committee",
+	    "Export controls", "2016", "UNODA|1540 Committee");
+	title_is("AML/CFT (2018) IMF and World Bank", "AML/CFT", "2018",
+	    "IMF|World Bank");
+	title_is("Courts (2018) UNODC & UNDP", "Courts", "2018", "UNODC|UNDP");
+	title_is("Courts (2018) <b>UNODC &amp; UNDP</b>", "Courts", "2018",
+	    "UNODC|UNDP");
+	title_is("Prisons (2018) UNODC (lead), UNDP", "Prisons", "2018",
+	    "UNODC (lead)|UNDP");
+	title_is("Prisons (2018) UNDP, OHCHR (co-lead)", "Prisons", "2018",
+	    "UNDP|OHCHR (co-lead)");
+	/* A title's own words are not a list of entities. */
+	title_is("Cooperation with UNODC and UNDP",
+	    "Cooperation with UNODC and UNDP", NULL, "");
+}
+
+static void
+test_roles(void)
+{
+	int lead = -1;
+	const char *n = "UNODC (lead)";
+
+	CHECK(annex_role_marker(n, strlen(n), &lead) == 5 && lead == 1,
+	    "\"(lead)\" marks the lead");
+	n = "OHCHR  (Co-Lead) ";
+	CHECK(annex_role_marker(n, strlen(n), &lead) == 5 && lead == 0,
+	    "\"(Co-Lead)\" marks a co-lead");
+	n = "UNODC (Vienna)";
+	CHECK(annex_role_marker(n, strlen(n), NULL) == strlen(n),
+	    "another aside is no role");
 }
 
 static void
@@ -150,7 +186,9 @@ read_all(const char *text, Buf *out)
 
 	annex_reader_init(&r, fp, "t");
 	while ((got = annex_next(&r, &ev, &err)) == 1) {
-		if (ev.type == ANNEX_PILLAR)
+		if (ev.type == ANNEX_PILLAR && ev.declared >= 0)
+			buf_printf(out, "[P%s/%ld]", ev.pillar, ev.declared);
+		else if (ev.type == ANNEX_PILLAR)
 			buf_printf(out, "[P%s]", ev.pillar);
 		else if (ev.type == ANNEX_AS_OF)
 			buf_printf(out, "[A%s]", ev.as_of);
@@ -204,6 +242,21 @@ test_reader(void)
 	CHECK(strstr(buf_str(&b), "[E t:3:7: invalid UTF-8]") != NULL,
 	    "reader: invalid UTF-8 is an error with line and column (%s)",
 	    buf_str(&b));
+	buf_reset(&b);
+	read_all(
+	    "#### Pillar\xc2\xa0III of the Strategy\n(30\xc2\xa0projects)\n"
+	    "1\tT\tOngoing\tA\tB\n18-06440\t23/30\n"
+	    "#### Pillar IV (12 projects)\n"
+	    "Total: 45 projects/activities.\n"
+	    "#### 8 projects and activities\n",
+	    &b);
+	CHECK_STR(buf_str(&b),
+	    "[PIII][D30][R1:T/A/B][PIV/12][D45][D8][Nstray-text]",
+	    "reader: no-break spaces, counts in parentheses, in a heading, "
+	    "with \"Total:\" and \"activities\", a page's footer");
+	buf_reset(&b);
+	read_all("#### Pillar IV (12 projects)\n", &b);
+	CHECK_STR(buf_str(&b), "[PIV/12]", "reader: a heading's count");
 	buf_free(&b);
 }
 
@@ -250,6 +303,7 @@ test_annex(void)
 {
 	test_notes();
 	test_titles();
+	test_roles();
 	test_scopes();
 	test_reader();
 }

@@ -51,6 +51,27 @@ test_period(void)
 	period_is("6 Nov. 2015", "2015-11-06", "2015-11-06", 0, 0);
 	period_is("Sept. 2014 to Oct. 2015", "2014-09", "2015-10", 0, 0);
 	period_is("juin 2017", "2017-06", "2017-06", 0, 0);
+	/* As reports of the other pillars write them. */
+	period_is("Q1 2018", "2018-01", "2018-03", 0, 0);
+	period_is("Q1–Q4 2018", "2018-01", "2018-12", 0, 0);
+	period_is("Q3 2017 - Q2 2019", "2017-07", "2019-06", 0, 0);
+	period_is("TBD", "", "", 0, 0);
+	period_is("To be determined", "", "", 0, 0);
+	period_is("2018–TBD", "2018", "", 0, 0);
+	period_is("Ongoing", "", "", 1, 0);
+	period_is("Ongoing since 2015", "2015", "", 1, 0);
+	period_is("2017 onwards", "2017", "", 1, 0);
+	period_is("until Dec. 2018", "", "2018-12", 0, 0);
+	period_is("Biennial", "", "", 0, 0);
+	period_is("Biennial event", "", "", 0, 0);
+	period_is("Monthly", "", "", 0, 0);
+	period_is("Annual event (since 2014)", "2014", "", 1, 1);
+	period_is("2016–2018, Phase II", "2016", "2018", 0, 0);
+	period_is("Phase II: 2018–2020", "2018", "2020", 0, 0);
+	period_is("2018-2019 (tbc)", "2018", "2019", 0, 0);
+	not_period("Phase II");
+	not_period("Q5 2018");
+	not_period("Q2–Q1 2018");
 	not_period("FTFs");
 	not_period("2019–2016");
 	not_period("BSM programme");
