@@ -115,6 +115,7 @@ typedef struct IatiActivity {
 	int has_ext;
 	int ext_scopes; /* SCOPE_* bits */
 	int ext_open_ended, ext_annual;
+	int ext_no_status; /* the project had no status (the code is made up) */
 	int ext_has_serial;
 	int64_t ext_serial;
 	char *ext_pillar;                   /* the pillar listed under */

@@ -311,6 +311,35 @@ write_dates(Exporter *ex, const Project *p, json_t *d, const char *lang)
 	buf_free(&day);
 }
 
+/*
+ * Whether s is an xs:decimal ("12", "-0.5", ".5"): what the store kept
+ * as published may be none ("1,000,000", "NaN", "abc"), and written
+ * into a decimal attribute or element it would make the file invalid.
+ */
+static int
+decimal(const char *s)
+{
+	int any = 0;
+
+	if (s == NULL)
+		return 0;
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		any = 1;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			any = 1;
+	return any && *s == '\0';
+}
+
+/* s when it is an xs:decimal, else NULL (no attribute). */
+static const char *
+decimal_or_null(const char *s)
+{
+	return decimal(s) ? s : NULL;
+}
+
 /* The percentage published for a place of kind and code, or NULL. */
 static const char *
 place_share(json_t *d, const char *kind, const char *code)
@@ -321,7 +350,8 @@ place_share(json_t *d, const char *kind, const char *code)
 	json_array_foreach(
 	    json_object_get(d, "places"), i, o) if (jstr(o, "kind") &&
 	    strcmp(jstr(o, "kind"), kind) == 0 && jstr(o, "code") &&
-	    strcmp(jstr(o, "code"), code) == 0) return jstr(o, "percentage");
+	    strcmp(jstr(o, "code"), code) ==
+		0) return decimal_or_null(jstr(o, "percentage"));
 	return NULL;
 }
 
@@ -371,7 +401,7 @@ write_sectors(Exporter *ex, const Project *p, const IatiRecord *r)
 			continue;
 		start(ex, "sector", "vocabulary", x->vocabulary,
 		    "vocabulary-uri", x->vocabulary_uri, "code", x->code,
-		    "percentage", x->percentage, NULL);
+		    "percentage", decimal_or_null(x->percentage), NULL);
 		if (x->name)
 			narrative(ex, NULL, NULL, x->name);
 		end(ex);
@@ -431,6 +461,18 @@ write_markers(Exporter *ex, json_t *d, int gender)
 	end(ex);
 }
 
+/* A value's value-date: the one published when it is a day, else dflt. */
+static const char *
+value_date(const char *date, const char *dflt)
+{
+	Buf d = BUF_INIT;
+	int day = date != NULL && iati_date_clean(date, &d) == 0 &&
+	    strcmp(buf_str(&d), date) == 0;
+
+	buf_free(&d);
+	return day ? date : dflt;
+}
+
 static void
 write_value(
     Exporter *ex, const char *value, const char *currency, const char *date)
@@ -449,8 +491,10 @@ write_money(Exporter *ex, const IatiRecord *r, const Budget *b, int has_budget)
 	for (size_t i = 0; i < r->nmoney; i++) {
 		const IatiMoney *m = &r->money[i];
 
+		/* The value is required, and a decimal. */
 		if (m->kind != 'b' || m->start == NULL || m->end == NULL ||
-		    strlen(m->start) != 10 || strlen(m->end) != 10)
+		    strlen(m->start) != 10 || strlen(m->end) != 10 ||
+		    !decimal(m->value))
 			continue;
 		start(ex, "budget", "type", m->type, "status", m->status, NULL);
 		start(ex, "period-start", "iso-date", m->start, NULL);
@@ -458,7 +502,7 @@ write_money(Exporter *ex, const IatiRecord *r, const Budget *b, int has_budget)
 		start(ex, "period-end", "iso-date", m->end, NULL);
 		end(ex);
 		write_value(ex, m->value, m->currency,
-		    m->value_date ? m->value_date : m->start);
+		    value_date(m->value_date, m->start));
 		end(ex);
 		budgets++;
 	}
@@ -482,7 +526,7 @@ write_money(Exporter *ex, const IatiRecord *r, const Budget *b, int has_budget)
 		const IatiMoney *m = &r->money[i];
 
 		if (m->kind != 't' || m->type == NULL || m->start == NULL ||
-		    strlen(m->start) != 10)
+		    strlen(m->start) != 10 || !decimal(m->value))
 			continue;
 		start(ex, "transaction", NULL);
 		start(ex, "transaction-type", "code", m->type, NULL);
@@ -490,7 +534,7 @@ write_money(Exporter *ex, const IatiRecord *r, const Budget *b, int has_budget)
 		start(ex, "transaction-date", "iso-date", m->start, NULL);
 		end(ex);
 		write_value(ex, m->value, m->currency,
-		    m->value_date ? m->value_date : m->start);
+		    value_date(m->value_date, m->start));
 		if (m->description) {
 			start(ex, "description", NULL);
 			narrative(ex, NULL, NULL, m->description);
@@ -524,6 +568,13 @@ write_ext(Exporter *ex, const Project *p)
 	    ex->w, W("open-ended"), W(p->open_ended ? "1" : "0"));
 	ex->xml->xmlTextWriterWriteAttribute(
 	    ex->w, W("annual"), W(p->annual ? "1" : "0"));
+	/*
+	 * activity-status is required (minOccurs 1): a project with none
+	 * gets a code all the same, and this says it stands for none.
+	 */
+	if (p->status == NULL)
+		ex->xml->xmlTextWriterWriteAttribute(
+		    ex->w, W("no-status"), W("1"));
 	if (p->has_serial) {
 		snprintf(num, sizeof(num), "%lld", (long long)p->serial);
 		ex->xml->xmlTextWriterWriteAttribute(

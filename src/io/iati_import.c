@@ -35,7 +35,7 @@
  * Part of every digest: bump it when the mapping changes, so that the
  * next import rewrites the projects mapped the old way.
  */
-#define IATI_MAPPING_VERSION 1
+#define IATI_MAPPING_VERSION 2
 
 typedef enum JobType {
 	JOB_FILE,     /* a file starts */
@@ -48,7 +48,8 @@ typedef enum JobType {
 
 typedef struct Job {
 	JobType type;
-	const char *file; /* its file's name */
+	const char *file; /* its file's name, as given */
+	const char *key;  /* the file as the store knows it (file_key()) */
 	IatiMapped m;     /* JOB_ACTIVITY */
 	size_t line;      /* JOB_REFUSED, JOB_REPEATED */
 	Buf message;      /* their note, JOB_ERROR's message */
@@ -72,6 +73,7 @@ typedef struct Importer {
 	Store *s;
 	const IatiImportOptions *opt;
 	const char *const *files;
+	char **keys; /* each file as the store knows it (file_key()) */
 	int nfiles;
 	IatiRef ref; /* reference data, read by the reader only */
 	IatiRule rule;
@@ -80,6 +82,7 @@ typedef struct Importer {
 	size_t nout;
 	FpSet seen;          /* reader: identifiers met in this import */
 	const char *rfile;   /* reader: the file being read */
+	const char *rkey;    /* reader: its key */
 	long rows, skipped;  /* reader: counts */
 	int fresh;           /* writer: no project existed: no need to look */
 	Job *add[ADD_BATCH]; /* writer: new projects waiting to be added */
@@ -90,12 +93,13 @@ typedef struct Importer {
 /* --- the queue ------------------------------------------------------------ */
 
 static Job *
-job_new(JobType type, const char *file)
+job_new(Importer *im, JobType type)
 {
 	Job *j = xcalloc(1, sizeof(*j));
 
 	j->type = type;
-	j->file = file;
+	j->file = im->rfile;
+	j->key = im->rkey;
 	return j;
 }
 
@@ -172,7 +176,7 @@ reader_take(void *ctx, IatiActivity *a, Buf *err)
 	(void)err;
 	im->rows++;
 	if (a->identifier == NULL) {
-		j = job_new(JOB_REFUSED, im->rfile);
+		j = job_new(im, JOB_REFUSED);
 		j->line = a->line;
 		buf_puts(&j->message,
 		    "activity without an iati-identifier: not imported");
@@ -186,7 +190,7 @@ reader_take(void *ctx, IatiActivity *a, Buf *err)
 	 * without a word.
 	 */
 	if (fpset_add(&im->seen, a->identifier)) {
-		j = job_new(JOB_REPEATED, im->rfile);
+		j = job_new(im, JOB_REPEATED);
 		j->line = a->line;
 		buf_printf(&j->message,
 		    "iati-identifier \"%s\" met before in this import: "
@@ -200,9 +204,10 @@ reader_take(void *ctx, IatiActivity *a, Buf *err)
 		return 0;
 	}
 	buf_free(&why);
-	j = job_new(JOB_ACTIVITY, im->rfile);
+	j = job_new(im, JOB_ACTIVITY);
 	j->m.ref = &im->ref;
 	j->m.file = im->rfile;
+	j->m.key = im->rkey;
 	iati_map(&j->m, a);
 	return queue_put(im, j);
 }
@@ -218,7 +223,8 @@ reader_main(void *arg)
 	lang_use(im->lang);
 	for (int i = 0; i < im->nfiles; i++) {
 		im->rfile = im->files[i];
-		if (queue_put(im, job_new(JOB_FILE, im->rfile)) != 0)
+		im->rkey = im->keys[i];
+		if (queue_put(im, job_new(im, JOB_FILE)) != 0)
 			goto out;
 		if (iati_read(im->rfile, NULL, 0, im->rfile, reader_take, im,
 			&err) < 0) {
@@ -229,14 +235,15 @@ reader_main(void *arg)
 			pthread_mutex_unlock(&im->q.lock);
 			if (stop)
 				goto out;
-			j = job_new(JOB_ERROR, im->rfile);
+			j = job_new(im, JOB_ERROR);
 			buf_puts(&j->message, buf_str(&err));
 			queue_put(im, j);
 			goto out;
 		}
 	}
 out:
-	j = job_new(JOB_END, NULL);
+	im->rfile = im->rkey = NULL;
+	j = job_new(im, JOB_END);
 	j->rows = im->rows;
 	j->skipped = im->skipped;
 	/* The end is always delivered: the writer waits for it. */
@@ -263,7 +270,11 @@ fnv(uint64_t h, const char *s)
 	return h;
 }
 
-/* Everything an activity maps to, as one number, in hex in out. */
+/*
+ * Everything an activity maps to, as one number, in hex in out.  Not the
+ * name of its file: the same file named another way (ids.xml, ./ids.xml,
+ * its whole path) or moved changes nothing, as with the matrix's rows.
+ */
 static void
 digest(const Project *p, const IatiRecord *r, const Budget *b, int has_budget,
     int gender, Buf *out)
@@ -283,7 +294,6 @@ digest(const Project *p, const IatiRecord *r, const Budget *b, int has_budget,
 	h = fnv(h, p->end_date);
 	h = fnv(h, p->status);
 	h = fnv(h, p->status_text);
-	h = fnv(h, p->source_file);
 	h = fnv(fnv(h, p->scope_text), p->as_of);
 	for (size_t i = 0; i < p->norgs; i++) {
 		snprintf(
@@ -515,7 +525,7 @@ write_job(Importer *im, Job *j, IatiReport *rep, int *kept, Buf *err)
 		return -1;
 	switch (j->type) {
 	case JOB_FILE:
-		return dry ? 0 : store_source_notes_clear(s, j->file, err);
+		return dry ? 0 : store_source_notes_clear(s, j->key, err);
 	case JOB_REFUSED:
 	case JOB_REPEATED: {
 		const char *kind = j->type == JOB_REFUSED ? "iati-no-identifier"
@@ -528,7 +538,7 @@ write_job(Importer *im, Job *j, IatiReport *rep, int *kept, Buf *err)
 		import_report_note(
 		    &rep->base, j->file, j->line, kind, buf_str(&j->message));
 		return dry ? 0
-			   : store_source_note_add(s, j->file, (int64_t)j->line,
+			   : store_source_note_add(s, j->key, (int64_t)j->line,
 				 kind, buf_str(&j->message), err);
 	}
 	case JOB_ACTIVITY:
@@ -576,6 +586,21 @@ write_all(Importer *im, IatiReport *rep, Buf *err)
 	return rc;
 }
 
+/*
+ * A file as the store knows it, for its notes and its projects' source:
+ * its real path, the same however it is named (ids.xml, ./ids.xml, its
+ * whole path, a link to it), so that importing it again under another
+ * name replaces its notes instead of adding a second set.  As given when
+ * it has none (it is not there: iati_read() says so).
+ */
+static char *
+file_key(const char *file)
+{
+	char *real = realpath(file, NULL);
+
+	return real != NULL ? real : xstrdup(file);
+}
+
 static int
 importer_load(Importer *im, Buf *err)
 {
@@ -614,6 +639,9 @@ iati_import(Store *s, const char *const *files, int nfiles,
 	im.s = s;
 	im.opt = opt;
 	im.files = files;
+	im.keys = xcalloc((size_t)nfiles + 1, sizeof(char *));
+	for (int i = 0; i < nfiles; i++)
+		im.keys[i] = file_key(files[i]);
 	im.nfiles = nfiles;
 	im.lang = lang_current();
 	pthread_mutex_init(&im.q.lock, NULL);
@@ -666,6 +694,9 @@ out:
 	iati_rule_free(&im.rule);
 	iati_ref_free(&im.ref);
 	fpset_free(&im.seen);
+	for (int i = 0; i < nfiles; i++)
+		free(im.keys[i]);
+	free(im.keys);
 	pthread_mutex_destroy(&im.q.lock);
 	pthread_cond_destroy(&im.q.not_empty);
 	pthread_cond_destroy(&im.q.not_full);

@@ -32,7 +32,8 @@ void iati_ref_free(IatiRef *ref);
 /* An activity mapped, waiting to be written. */
 typedef struct IatiMapped {
 	const IatiRef *ref;
-	const char *file; /* the file it comes from (its name) */
+	const char *file; /* the file it comes from (its name, as given) */
+	const char *key;  /* the file as the store knows it (its real path) */
 	size_t line;
 	Project p;    /* the project (p.id 0: not yet looked up) */
 	IatiRecord r; /* what is kept beside it; owns every string */

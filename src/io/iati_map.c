@@ -80,6 +80,22 @@ iati_month_days(const char *ym)
 	return days[m - 1];
 }
 
+/* Whether s is a time zone of xs:date, Z or +hh:mm or -hh:mm, to its end. */
+static int
+zone(const char *s)
+{
+	if (*s == 'Z')
+		s++;
+	else if ((*s == '+' || *s == '-') && digits(s + 1, 2) && s[3] == ':' &&
+	    digits(s + 4, 2))
+		s += 6;
+	else
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	return *s == '\0';
+}
+
 int
 iati_date_clean(const char *text, Buf *out)
 {
@@ -109,8 +125,12 @@ iati_date_clean(const char *text, Buf *out)
 	if (d < 1 || d > iati_month_days(buf_str(out)))
 		return 1;
 	buf_append(out, s + 7, 3);
-	/* A datetime (2014-09-10T07:15:37Z) is its day. */
-	return s[10] == '\0' || s[10] == 'T' || isspace((unsigned char)s[10])
+	/*
+	 * A datetime (2014-09-10T07:15:37Z) is its day, and so is a day
+	 * with its time zone (xs:date: 2015-01-01Z, 2015-01-01+02:00).
+	 */
+	return s[10] == '\0' || s[10] == 'T' || isspace((unsigned char)s[10]) ||
+		zone(s + 10)
 	    ? 0
 	    : 1;
 }

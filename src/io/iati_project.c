@@ -388,6 +388,11 @@ map_status(IatiMapped *m, const IatiActivity *a, Project *p)
 		free(p->status_text);
 		p->status_text = xstrdup(a->ext_status_text);
 	}
+	/* The schema wants a code: ours says when it stood for none. */
+	if (a->has_ext && a->ext_no_status) {
+		free(p->status);
+		p->status = NULL;
+	}
 	buf_free(&msg);
 }
 
@@ -442,7 +447,7 @@ map_project(IatiMapped *m, const IatiActivity *a, Project *p)
 		p->has_serial = a->ext_has_serial;
 		p->serial = a->ext_serial;
 	}
-	p->source_file = xstrdup(m->file);
+	p->source_file = xstrdup(m->key ? m->key : m->file);
 	p->source_line = (int64_t)a->line;
 	for (size_t i = 0; i < a->nnotes; i++) {
 		import_issue_add(p, a->notes[i].kind, a->notes[i].message);
@@ -602,7 +607,13 @@ map_budget(IatiMapped *m, IatiActivity *a)
 			goto out;
 		}
 		cur = x->currency;
-		sum += x->amount;
+		/* Wrapped around, the sum would be any number at all. */
+		if (__builtin_add_overflow(sum, x->amount, &sum)) {
+			buf_puts(&msg,
+			    "the budgets add up to more than can be counted: "
+			    "no budget kept");
+			goto out;
+		}
 		if (x->start && strlen(x->start) == 10 &&
 		    (as_of == NULL || strcmp(x->start, as_of) > 0))
 			as_of = x->start;
@@ -669,7 +680,7 @@ iati_map(IatiMapped *m, IatiActivity *a)
 	m->r.reporting_ref = take(&a->reporting_ref);
 	m->r.reporting_name = take(&a->reporting_name);
 	m->r.reporting_type = take(&a->reporting_type);
-	m->r.source_file = xstrdup(m->file);
+	m->r.source_file = xstrdup(m->key ? m->key : m->file);
 	m->r.source_line = (int64_t)a->line;
 	m->r.sectors = a->sectors;
 	m->r.nsectors = a->nsectors;

@@ -17,7 +17,12 @@
  * libxml2 is loaded by iati_read() (xml.h); the functions below it find
  * it loaded, and ask xml_lib(NULL).
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +36,7 @@ typedef struct Reader {
 	const char *name; /* in messages */
 	char *version;    /* of <iati-activities> */
 	Buf *err;         /* the first parse error, as name:line: ... */
+	size_t before;    /* the line of the white space before an activity */
 	IatiActivityFn fn;
 	void *ctx;
 } Reader;
@@ -202,6 +208,16 @@ attr(const xmlNode *n, const char *name)
 	return t;
 }
 
+/* Whether n has the attribute (no namespace), empty or not. */
+static int
+has_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n->properties; a != NULL; a = a->next)
+		if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+			return 1;
+	return 0;
+}
+
 /* xml:lang of n itself, or NULL. */
 static char *
 lang_of(const xmlNode *n)
@@ -234,12 +250,61 @@ text_of(const xmlNode *n)
 	return t;
 }
 
+/*
+ * The line n (of activity a) starts on.  libxml2 keeps an element's line
+ * in 16 bits: past 65535 it says 65535, and only a text node keeps its
+ * line, beside (XML_PARSE_BIG_LINES, in psvi), as the line the text ends
+ * on.  The white space before an element ends where the element starts,
+ * so that is its line (xmlGetLineNo() would take the line of what
+ * follows it); without white space before it, the line of the element
+ * before it or of its parent, up to the activity's: never a line past
+ * its own.
+ */
 static size_t
-line_of(const xmlNode *n)
+line_of(const IatiActivity *a, const xmlNode *n)
 {
-	long l = xml_lib(NULL)->xmlGetLineNo(n);
+	while (n->line == 65535) {
+		const xmlNode *p = n->prev;
 
-	return l > 0 ? (size_t)l : 0;
+		if (p != NULL && p->type == XML_TEXT_NODE && p->psvi != NULL)
+			return (size_t)(ptrdiff_t)p->psvi;
+		if (p == NULL &&
+		    (n->parent == NULL || n->parent->type != XML_ELEMENT_NODE ||
+			is(n->parent, "iati-activity")))
+			return a->line;
+		n = p != NULL ? p : n->parent;
+	}
+	return n->line;
+}
+
+/* The line a text node ends on (line_of()). */
+static size_t
+text_line(const xmlNode *t)
+{
+	return t->line == 65535 && t->psvi != NULL ? (size_t)(ptrdiff_t)t->psvi
+						   : t->line;
+}
+
+/*
+ * The line an activity (n) starts on, past 65535: where the white space
+ * it starts with ends, less the lines that spans (its start tag on one
+ * line), which is right even after a run of blank lines or a comment;
+ * else where the white space before it ended (before), else 0.
+ */
+static size_t
+activity_line(const xmlNode *n, size_t before)
+{
+	const xmlNode *t = n->children;
+	size_t l;
+
+	if (n->line < 65535)
+		return n->line;
+	if (t == NULL || t->type != XML_TEXT_NODE || t->psvi == NULL)
+		return before;
+	l = text_line(t);
+	for (const xmlChar *c = t->content; c && *c && l > 1; c++)
+		l -= *c == '\n';
+	return l;
 }
 
 /*
@@ -319,7 +384,7 @@ read_org(IatiActivity *a, const xmlNode *n)
 	const char *code = iati_role_code(role);
 
 	if (code == NULL)
-		iati_note(a, line_of(n), "iati-unknown-code",
+		iati_note(a, line_of(a, n), "iati-unknown-code",
 		    "participating-org: role \"%s\" is not an organisation "
 		    "role",
 		    role ? role : "");
@@ -339,7 +404,7 @@ read_place(IatiActivity *a, const xmlNode *n, int region)
 	char *code = attr(n, "code");
 
 	if (code == NULL) {
-		iati_note(a, line_of(n), "iati-missing",
+		iati_note(a, line_of(a, n), "iati-missing",
 		    "%s without a code: left out", (const char *)n->name);
 		return;
 	}
@@ -362,7 +427,7 @@ read_sector(IatiActivity *a, const xmlNode *n)
 	char *voc = attr(n, "vocabulary"), *code = attr(n, "code");
 
 	if (code == NULL) {
-		iati_note(a, line_of(n), "iati-missing",
+		iati_note(a, line_of(a, n), "iati-missing",
 		    "sector without a code: left out");
 		free(voc);
 		return;
@@ -379,7 +444,7 @@ read_sector(IatiActivity *a, const xmlNode *n)
 		iati_code_name("Sector", code) == NULL) ||
 	    (strcmp(x->vocabulary, "2") == 0 &&
 		iati_code_name("SectorCategory", code) == NULL))
-		iati_note(a, line_of(n), "iati-unknown-code",
+		iati_note(a, line_of(a, n), "iati-unknown-code",
 		    "sector \"%s\" is not in the DAC codelist", code);
 }
 
@@ -409,11 +474,16 @@ read_day(IatiActivity *a, const xmlNode *n, const char *what)
 
 	if (raw == NULL && child(n, "narrative") == NULL)
 		raw = text_of(n);
-	if (raw == NULL)
+	if (raw == NULL) {
+		/* iso-date="": a date left out all the same, not silently. */
+		if (has_attr(n, "iso-date"))
+			iati_note(a, line_of(a, n), "iati-bad-date",
+			    "%s: iso-date is empty: left out", what);
 		return NULL;
+	}
 	got = iati_date_clean(raw, &d);
 	if (got != 0)
-		iati_note(a, line_of(n), "iati-bad-date",
+		iati_note(a, line_of(a, n), "iati-bad-date",
 		    got < 0
 			? "%s: \"%s\" is not a date: left out"
 			: "%s: \"%s\" is not a day: kept as far as it reads",
@@ -435,7 +505,7 @@ read_date(IatiActivity *a, const xmlNode *n)
 	char *day;
 
 	if (t == 0) {
-		iati_note(a, line_of(n), "iati-unknown-code",
+		iati_note(a, line_of(a, n), "iati-unknown-code",
 		    "activity-date: type \"%s\" is not a date type",
 		    type ? type : "");
 		free(type);
@@ -453,6 +523,19 @@ read_date(IatiActivity *a, const xmlNode *n)
 		d->text = text_of(child(n, "narrative"));
 }
 
+/*
+ * s in capitals, in place: the codelist's currency codes are ("usd" is
+ * USD, not an unknown currency).
+ */
+static char *
+upper(char *s)
+{
+	for (char *c = s; c && *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+	return s;
+}
+
 /* A value element into m: its text, currency and date. */
 static void
 read_value(IatiActivity *a, const xmlNode *n, IatiMoney *m)
@@ -466,6 +549,7 @@ read_value(IatiActivity *a, const xmlNode *n, IatiMoney *m)
 	m->value_date = attr(v, "value-date");
 	if (m->currency == NULL && a->currency != NULL)
 		m->currency = xstrdup(a->currency);
+	upper(m->currency);
 }
 
 /* Take back the last budget or transaction (it had no value). */
@@ -496,7 +580,7 @@ read_budget(IatiActivity *a, const xmlNode *n)
 	const char *code = iati_budget_type(type);
 
 	if (code == NULL)
-		iati_note(a, line_of(n), "iati-unknown-code",
+		iati_note(a, line_of(a, n), "iati-unknown-code",
 		    "budget type \"%s\" is not in the codelist", type);
 	m->type = code ? xstrdup(code) : NULL;
 	free(type);
@@ -507,7 +591,7 @@ read_budget(IatiActivity *a, const xmlNode *n)
 		m->end = read_day(a, c, "budget period-end");
 	read_value(a, n, m);
 	if (m->value == NULL) {
-		iati_note(a, line_of(n), "iati-missing",
+		iati_note(a, line_of(a, n), "iati-missing",
 		    "budget without a value: left out");
 		money_drop(a);
 	}
@@ -524,7 +608,7 @@ read_transaction(IatiActivity *a, const xmlNode *n)
 	if ((c = child(n, "transaction-type")) != NULL)
 		type = attr(c, "code");
 	if ((code = iati_transaction_code(type)) == NULL)
-		iati_note(a, line_of(n), "iati-unknown-code",
+		iati_note(a, line_of(a, n), "iati-unknown-code",
 		    "transaction-type \"%s\" is not in the codelist",
 		    type ? type : "");
 	m->type = code ? xstrdup(code) : NULL;
@@ -539,7 +623,7 @@ read_transaction(IatiActivity *a, const xmlNode *n)
 		m->receiver = org_name(a, c);
 	read_value(a, n, m);
 	if (m->value == NULL) {
-		iati_note(a, line_of(n), "iati-missing",
+		iati_note(a, line_of(a, n), "iati-missing",
 		    "transaction without a value: left out");
 		money_drop(a);
 	}
@@ -578,6 +662,9 @@ read_ext(IatiActivity *a, const xmlNode *n)
 	free(v);
 	if ((v = attr(n, "annual")) != NULL)
 		a->ext_annual = strcmp(v, "1") == 0;
+	free(v);
+	if ((v = attr(n, "no-status")) != NULL)
+		a->ext_no_status = strcmp(v, "1") == 0;
 	free(v);
 	if ((v = attr(n, "serial")) != NULL) {
 		a->ext_has_serial = 1;
@@ -676,12 +763,12 @@ read_activity(Reader *rd, xmlTextReaderPtr r, xmlNode *n)
 	int rc;
 
 	memset(&a, 0, sizeof(a));
-	a.line = line_of(n);
+	a.line = activity_line(n, rd->before);
 	if (a.line == 0)
 		a.line =
 		    (size_t)xml_lib(NULL)->xmlTextReaderGetParserLineNumber(r);
 	a.lang = lang_of(n);
-	a.currency = attr(n, "default-currency");
+	a.currency = upper(attr(n, "default-currency"));
 	v = attr(n, "version");
 	a.version = v ? v : rd->version ? xstrdup(rd->version) : NULL;
 	for (xmlNode *c = n->children; c; c = c->next)
@@ -692,12 +779,19 @@ read_activity(Reader *rd, xmlTextReaderPtr r, xmlNode *n)
 	return rc;
 }
 
-/* libxml2's errors: the first one, with its line, is the message. */
+/*
+ * libxml2's errors: the first one, with its line, is the message.  The
+ * line is the parser's where it met the fault (the error's, raised just
+ * before this is called), not the locator's, which is the line of the
+ * node being read: the start of the activity a fault is in.
+ */
 static void
 reader_error(void *arg, const char *msg, xmlParserSeverities severity,
     xmlTextReaderLocatorPtr loc)
 {
 	Reader *rd = arg;
+	const XmlLib *xml = xml_lib(NULL);
+	const xmlError *e = xml->xmlGetLastError();
 	Buf m = BUF_INIT;
 
 	if (rd->err->len > 0 ||
@@ -707,22 +801,80 @@ reader_error(void *arg, const char *msg, xmlParserSeverities severity,
 	buf_puts(&m, msg);
 	buf_trim(&m);
 	buf_printf(rd->err, "%s:%d: %s", rd->name,
-	    xml_lib(NULL)->xmlTextReaderLocatorLineNumber(loc), buf_str(&m));
+	    e != NULL && e->line > 0 ? e->line
+				     : xml->xmlTextReaderLocatorLineNumber(loc),
+	    buf_str(&m));
 	buf_free(&m);
+}
+
+static int
+blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * What libxml2 would say badly of a file: of a directory, "I/O error" on
+ * standard error and "Extra content at the end of the document"; of a
+ * file with no XML in it (empty, or white space only), the latter.  0,
+ * or -1 with err.
+ */
+static int
+input_check(
+    const char *path, const char *data, size_t n, const char *name, Buf *err)
+{
+	struct stat st;
+	FILE *fp;
+	int c;
+
+	if (path == NULL) {
+		while (n > 0 && blank((unsigned char)*data))
+			data++, n--;
+		if (n > 0)
+			return 0;
+	} else if (strcmp(path, "-") == 0) {
+		return 0; /* standard input, which libxml2 reads */
+	} else {
+		if ((fp = fopen(path, "r")) == NULL) {
+			buf_printf(err, TC("%s: cannot open: %s"), name,
+			    strerror(errno));
+			return -1;
+		}
+		if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+			fclose(fp);
+			buf_printf(err, TC("%s: is a directory"), name);
+			return -1;
+		}
+		while ((c = getc(fp)) != EOF && blank(c))
+			;
+		fclose(fp);
+		if (c != EOF)
+			return 0;
+	}
+	buf_printf(err,
+	    TC("%s: no XML in it: the file is empty or white space only"),
+	    name);
+	return -1;
 }
 
 long
 iati_read(const char *path, const char *data, size_t n, const char *name,
     IatiActivityFn fn, void *ctx, Buf *err)
 {
-	int opts = XML_PARSE_NONET | XML_PARSE_NOBLANKS;
+	/*
+	 * XML_PARSE_BIG_LINES: without it no line past 65535 is known, and
+	 * every defect of a large file past that line would be said to be
+	 * there; the white space between elements kept (no NOBLANKS), as
+	 * line_of() reads their lines from it.
+	 */
+	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
 	const XmlLib *xml = xml_lib(err);
 	xmlTextReaderPtr r;
-	Reader rd = { name, NULL, err, fn, ctx };
+	Reader rd = { name, NULL, err, 0, fn, ctx };
 	long count = -1, got = 0;
 	int root = 0, step;
 
-	if (xml == NULL)
+	if (xml == NULL || input_check(path, data, n, name, err) != 0)
 		return -1;
 	r = path ? xml->xmlReaderForFile(path, NULL, opts)
 		 : xml->xmlReaderForMemory(data, (int)n, name, NULL, opts);
@@ -738,6 +890,16 @@ iati_read(const char *path, const char *data, size_t n, const char *name,
 		int depth = xml->xmlTextReaderDepth(r);
 
 		if (xml->xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+			xmlNode *t = xml->xmlTextReaderCurrentNode(r);
+
+			/*
+			 * Gone once the reader is past it: the line it ends
+			 * on, an activity's past 65535 (read_activity()).
+			 */
+			rd.before =
+			    depth == 1 && t != NULL && t->type == XML_TEXT_NODE
+			    ? text_line(t)
+			    : 0;
 			step = xml->xmlTextReaderRead(r);
 			continue;
 		}

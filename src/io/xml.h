@@ -27,7 +27,7 @@
 	X(xmlFreeDoc)                                                          \
 	X(xmlFreeTextReader)                                                   \
 	X(xmlFreeTextWriter)                                                   \
-	X(xmlGetLineNo)                                                        \
+	X(xmlGetLastError)                                                     \
 	X(xmlGetNoNsProp)                                                      \
 	X(xmlGetNsProp)                                                        \
 	X(xmlInitParser)                                                       \
@@ -40,6 +40,7 @@
 	X(xmlReaderForMemory)                                                  \
 	X(xmlSetGenericErrorFunc)                                              \
 	X(xmlTextReaderConstLocalName)                                         \
+	X(xmlTextReaderCurrentNode)                                            \
 	X(xmlTextReaderDepth)                                                  \
 	X(xmlTextReaderExpand)                                                 \
 	X(xmlTextReaderGetAttribute)                                           \

@@ -221,6 +221,7 @@ static const char *const check_notes[] = {
 	N_("no title: the identifier stands for it"),
 	N_("%s: \"%s\" is not a date: left out"),
 	N_("%s: \"%s\" is not a day: kept as far as it reads"),
+	N_("%s: iso-date is empty: left out"),
 	N_("participating-org: role \"%s\" is not an organisation role"),
 	N_("activity-date: type \"%s\" is not a date type"),
 	N_("sector \"%s\" is not in the DAC codelist"),
@@ -237,6 +238,7 @@ static const char *const check_notes[] = {
 	N_("budget \"%s\" %s is in another currency than the others: no "
 	   "budget kept"),
 	N_("the budgets add up to less than nothing: no budget kept"),
+	N_("the budgets add up to more than can be counted: no budget kept"),
 	N_("budget without a period-start day: no budget kept"),
 	N_("budget %s %s: %s: no budget kept"),
 };

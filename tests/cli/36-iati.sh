@@ -366,3 +366,140 @@ rm -f "$WORK/none.xml"
 status "export of no project: refused (an IATI file holds one activity)" 1 -- \
 	"$CTM" --db "$M" export iati --reporting-org XM-EXAMPLE --search zzzzqqq --out "$WORK/none.xml"
 check "  and no file written" -- test ! -e "$WORK/none.xml"
+
+# --- the reader's lines, faults and files -----------------------------------
+# act ID [XML...]: an activity of its own, relevant (--relevant all), with
+# a status, a day and a place; XML its other elements, one a line.
+act() {
+	local id=$1
+	shift
+	printf '  <iati-activity default-currency="USD" xml:lang="en">\n'
+	printf '    <iati-identifier>%s</iati-identifier>\n' "$id"
+	printf '    <title><narrative>Activity %s</narrative></title>\n' "$id"
+	printf '    <activity-status code="2"/>\n'
+	printf '    <activity-date type="1" iso-date="2015-01-01"/>\n'
+	printf '    <recipient-country code="ML"/>\n'
+	for x in "$@"; do printf '    %s\n' "$x"; done
+	printf '  </iati-activity>\n'
+}
+# iati FILE: an IATI file of the activities on standard input
+iati() {
+	{ printf '<?xml version="1.0"?>\n<iati-activities version="2.03">\n'
+	  cat
+	  printf '</iati-activities>\n'; } >"$1"
+}
+
+# Lines past 65535 (libxml2 keeps 16 bits of an element's line).
+for i in $(seq 1 11000); do act "XM-L-$i"; done >"$WORK/acts.txt"
+act XM-L-LAST '<activity-date type="3" iso-date="2015-13-45"/>' \
+	'<recipient-country code="QQ"/>' >>"$WORK/acts.txt"
+iati "$WORK/lines.xml" <"$WORK/acts.txt"
+dline=$(grep -n 'iso-date="2015-13-45"' "$WORK/lines.xml" | cut -d: -f1)
+aline=$(grep -n '<iati-identifier>XM-L-LAST<' "$WORK/lines.xml" | cut -d: -f1)
+aline=$((aline - 1))
+check "lines: the defect is past line 70000 ($dline)" -- test "$dline" -gt 70000
+"$CTM" --db "$WORK/lines.db" import iati --relevant all "$WORK/lines.xml" \
+	>/dev/null 2>"$WORK/notes.txt"
+contains "lines: a bad date past line 65535 at its own line" \
+	"lines.xml:$dline: iati-bad-date" "$(cat "$WORK/notes.txt")"
+contains "lines: the activity's defect at the activity's line ($aline)" \
+	"lines.xml:$aline: iati-unknown-place" "$(cat "$WORK/notes.txt")"
+lacks "lines: nothing said to be at line 65535" "lines.xml:65535:" \
+	"$(cat "$WORK/notes.txt")"
+
+# A fault names its own line, not the line its activity starts on.
+{ act XM-F-1; printf '  <iati-activity>\n    <iati-identifier>XM-F-2</iati-identifier>\n    <title><narrative>t</narrative></title>\n    <sector code="1" code="2"/>\n  </iati-activity>\n'; } |
+	iati "$WORK/fault.xml"
+fline=$(grep -n 'code="1" code="2"' "$WORK/fault.xml" | cut -d: -f1)
+"$CTM" --db "$WORK/fault.db" import iati --relevant all "$WORK/fault.xml" >"$WORK/out.txt" 2>&1
+equal "fault: refused (exit 1)" 1 $?
+contains "fault: the line of the fault ($fline)" "fault.xml:$fline: Attribute code redefined" \
+	"$(cat "$WORK/out.txt")"
+: >"$WORK/empty.xml"
+printf '  \n\n \t\n' >"$WORK/blank.xml"
+mkdir -p "$WORK/dir.xml"
+for f in empty blank; do
+	"$CTM" --db "$WORK/fault.db" import iati "$WORK/$f.xml" >"$WORK/out.txt" 2>&1
+	equal "$f file: refused (exit 1)" 1 $?
+	contains "  says it holds no XML" "$f.xml: no XML in it: the file is empty or white space only" \
+		"$(cat "$WORK/out.txt")"
+	lacks "  not libxml2's \"Extra content\"" "Extra content" "$(cat "$WORK/out.txt")"
+done
+"$CTM" --db "$WORK/fault.db" import iati "$WORK/dir.xml" >"$WORK/out.txt" 2>&1
+equal "a directory: refused (exit 1)" 1 $?
+contains "  says it is a directory" "dir.xml: is a directory" "$(cat "$WORK/out.txt")"
+lacks "  without libxml2's I/O error" "I/O error" "$(cat "$WORK/out.txt")"
+
+# The same file named three ways: unchanged, and one set of notes.
+{ act XM-S-1; printf '  <iati-activity><title><narrative>none</narrative></title></iati-activity>\n'; } |
+	iati "$WORK/same.xml"
+S=$WORK/same.db
+"$CTM" --db "$S" import iati --relevant all "$WORK/same.xml" >/dev/null 2>&1
+for p in same.xml ./same.xml "$WORK/same.xml"; do
+	(cd "$WORK" && "$CTM" --db "$S" import iati --relevant all "$p" --format json) \
+		>"$WORK/rep.json" 2>/dev/null
+	equal "same file as $p: unchanged" "1 0 0" \
+		"$(json '[j.unchanged,j.updated,j.added].join(" ")' "$WORK/rep.json")"
+done
+equal "  one set of notes (one refusal)" 1 \
+	"$(dbq --db "$S" "SELECT count(*) FROM source_note")"
+equal "  one finding of the file in check" 1 \
+	"$("$CTM" --db "$S" check 2>&1 | grep -c 'activity without an iati-identifier')"
+
+# No status: exported with the code the schema wants, imported as none.
+{ act XM-N-1 | grep -v activity-status; act XM-N-2; } | iati "$WORK/nostatus.xml"
+N=$WORK/nostatus.db
+"$CTM" --db "$N" import iati --relevant all "$WORK/nostatus.xml" >/dev/null 2>&1
+equal "no status: imported as none" "|ongoing" \
+	"$(dbq --db "$N" "SELECT group_concat(coalesce(status, ''), '|') FROM (SELECT status FROM project ORDER BY source_key) AS s")"
+"$CTM" --db "$N" export iati --reporting-org XM-TEST --out "$WORK/nostatus-out.xml" 2>/dev/null
+check "  exported, valid" -- xmllint --noout --schema "$XSD" "$WORK/nostatus-out.xml"
+"$CTM" --db "$WORK/nostatus2.db" import iati --relevant all "$WORK/nostatus-out.xml" >/dev/null 2>&1
+equal "  imported again: still no status, the other's kept" "|ongoing" \
+	"$(dbq --db "$WORK/nostatus2.db" "SELECT group_concat(coalesce(status, ''), '|') FROM (SELECT status FROM project ORDER BY source_key) AS s")"
+
+# Budgets whose sum does not fit: no sum, a defect.
+big='<budget type="1"><period-start iso-date="2015-01-01"/><period-end iso-date="2015-12-31"/><value currency="USD">90000000000000000</value></budget>'
+act XM-O-1 "$big" "$big" "$big" | iati "$WORK/overflow.xml"
+"$CTM" --db "$WORK/overflow.db" import iati --relevant all "$WORK/overflow.xml" \
+	>/dev/null 2>"$WORK/notes.txt"
+contains "overflow: said" "the budgets add up to more than can be counted: no budget kept" \
+	"$(cat "$WORK/notes.txt")"
+equal "  no budget kept" 0 "$(dbq --db "$WORK/overflow.db" "SELECT count(*) FROM budget")"
+contains "  a finding of the project" "more than can be counted" \
+	"$("$CTM" --db "$WORK/overflow.db" check 2>&1)"
+
+# Values that are no decimals are not written where the schema wants one.
+budget() { printf '<budget type="1"><period-start iso-date="2015-01-01"/><period-end iso-date="2015-12-31"/><value currency="USD" value-date="%s">%s</value></budget>' "$2" "$1"; }
+{
+	act XM-D-1 "$(budget 1,000,000 2015-01-01)" '<sector vocabulary="1" code="15210" percentage="abc"/>'
+	act XM-D-2 "$(budget NaN 2015-01-01)" '<transaction><transaction-type code="3"/><transaction-date iso-date="2015-02-01"/><value currency="USD">1e6</value></transaction>'
+	act XM-D-3 "$(budget 12.50 soon)" '<recipient-country code="NE" percentage="ten"/>'
+} | iati "$WORK/baddec.xml"
+"$CTM" --db "$WORK/baddec.db" import iati --relevant all "$WORK/baddec.xml" >/dev/null 2>&1
+equal "bad decimals: kept as published" 3 \
+	"$(dbq --db "$WORK/baddec.db" "SELECT count(*) FROM iati_money WHERE value IN ('1,000,000', 'NaN', '1e6')")"
+"$CTM" --db "$WORK/baddec.db" export iati --reporting-org XM-TEST --out "$WORK/baddec-out.xml" 2>/dev/null
+check "  their export validates" -- xmllint --noout --schema "$XSD" "$WORK/baddec-out.xml"
+equal "  every activity exported" 3 "$(count "$WORK/baddec-out.xml")"
+check "  the good budget kept, its bad value-date replaced" -- \
+	grep -q 'value-date="2015-01-01">12.50</value>' "$WORK/baddec-out.xml"
+
+# Days with a time zone are days; an empty iso-date is said.
+act XM-T-1 '<activity-date type="2" iso-date="2015-01-01Z"/>' \
+	'<activity-date type="4" iso-date="2016-06-30+02:00"/>' \
+	'<activity-date type="3" iso-date=""/>' | iati "$WORK/tz.xml"
+"$CTM" --db "$WORK/tz.db" import iati --relevant all "$WORK/tz.xml" >/dev/null 2>"$WORK/notes.txt"
+equal "time zones: the days kept" "2015-01-01 2016-06-30" \
+	"$(dbq --db "$WORK/tz.db" "SELECT start_date || ' ' || end_date FROM project")"
+lacks "  no finding of them" '2015-01-01Z' "$(cat "$WORK/notes.txt")"
+contains "  an empty iso-date is a finding" "iati-bad-date: activity-date: iso-date is empty: left out" \
+	"$(cat "$WORK/notes.txt")"
+
+# A currency in small letters is the currency.
+act XM-C-1 '<budget type="1"><period-start iso-date="2015-01-01"/><period-end iso-date="2015-12-31"/><value currency="usd">2500</value></budget>' |
+	iati "$WORK/lower.xml"
+"$CTM" --db "$WORK/lower.db" import iati --relevant all "$WORK/lower.xml" >/dev/null 2>"$WORK/notes.txt"
+equal "usd: a budget of 2500 USD" "250000 USD" \
+	"$(dbq --db "$WORK/lower.db" "SELECT amount || ' ' || currency FROM budget")"
+lacks "  no defect" "iati-budget" "$(cat "$WORK/notes.txt")"
