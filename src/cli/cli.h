@@ -83,6 +83,13 @@ int cli_error(int code, const char *fmt, ...)
 /* Print a JSON value (jansson json_t *) to stdout and free it. */
 void cli_print_json(void *json);
 
+/*
+ * After an import's defects are printed: how many more it met than its
+ * report kept (IMPORT_NOTES_KEPT), if any, on standard error.
+ */
+struct ImportReport;
+void cli_notes_more(const Cli *c, const struct ImportReport *rep);
+
 /* A table to print as text, CSV or JSON. */
 #define CLI_COL(i) (1u << (i))
 typedef struct CliTable {

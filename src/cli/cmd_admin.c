@@ -205,7 +205,7 @@ cmd_import(Cli *c)
 	}
 	if (prog.shown)
 		fputc('\n', stderr);
-	for (size_t i = 0; !quiet && i < rep.nnote; i++) {
+	for (size_t i = 0; !quiet && i < rep.nkept; i++) {
 		buf_reset(&note);
 		store_note_text(&note, c->lang, rep.note[i].message);
 		fprintf(stderr, "%s:%zu: %s: %s\n", rep.note[i].file,
@@ -213,6 +213,8 @@ cmd_import(Cli *c)
 		    store_finding_kind(c->lang, rep.note[i].kind),
 		    buf_str(&note));
 	}
+	if (!quiet)
+		cli_notes_more(c, &rep);
 	printf(tr(c->lang,
 		   "%s%ld rows read: %ld added, %ld updated, %ld unchanged, "
 		   "%ld repeated, %ld refused; %ld joined across page "

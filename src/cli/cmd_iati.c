@@ -109,7 +109,7 @@ cmd_import_iati(Cli *c)
 		    tr(c->lang, "nothing was imported"));
 		goto out;
 	}
-	for (size_t i = 0; cli_opt(c, "quiet") == NULL && i < rep.base.nnote;
+	for (size_t i = 0; cli_opt(c, "quiet") == NULL && i < rep.base.nkept;
 	     i++) {
 		const ImportNote *n = &rep.base.note[i];
 
@@ -118,6 +118,8 @@ cmd_import_iati(Cli *c)
 		fprintf(stderr, "%s:%zu: %s: %s\n", n->file, n->line, n->kind,
 		    buf_str(&note));
 	}
+	if (cli_opt(c, "quiet") == NULL)
+		cli_notes_more(c, &rep.base);
 	iati_report_print(c, &rep, opt.dry_run);
 out:
 	import_report_free(&rep.base);

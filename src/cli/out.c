@@ -12,6 +12,7 @@
 #include "../core/mem.h"
 #include "../account/account.h"
 #include "../core/utf8.h"
+#include "../io/import.h"
 #include "../io/project_commit.h"
 #include "../text/lang.h"
 #include "cli.h"
@@ -27,6 +28,20 @@ cli_error(int code, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return code;
+}
+
+void
+cli_notes_more(const Cli *c, const ImportReport *rep)
+{
+	if (rep->nnote <= rep->nkept)
+		return;
+	fputs("ctmatrix: ", stderr);
+	fprintf(stderr,
+	    tr(c->lang,
+		"defects noted and kept beyond these: %zu; `ctmatrix check` "
+		"lists every one"),
+	    rep->nnote - rep->nkept);
+	fputc('\n', stderr);
 }
 
 void

@@ -123,8 +123,13 @@ import_report_note(ImportReport *rep, const char *file, size_t line,
 {
 	ImportNote *n;
 
-	mem_grow((void **)&rep->note, &rep->cap, rep->nnote + 1, sizeof(*n));
-	n = &rep->note[rep->nnote++];
+	if (rep->nkept >= IMPORT_NOTES_KEPT) {
+		rep->nnote++;
+		return;
+	}
+	mem_grow((void **)&rep->note, &rep->cap, rep->nkept + 1, sizeof(*n));
+	n = &rep->note[rep->nkept++];
+	rep->nnote++;
 	n->file = xstrdup(file);
 	n->line = line;
 	n->kind = xstrdup(kind);
@@ -134,7 +139,7 @@ import_report_note(ImportReport *rep, const char *file, size_t line,
 void
 import_report_free(ImportReport *rep)
 {
-	for (size_t i = 0; i < rep->nnote; i++) {
+	for (size_t i = 0; i < rep->nkept; i++) {
 		free(rep->note[i].file);
 		free(rep->note[i].kind);
 		free(rep->note[i].message);

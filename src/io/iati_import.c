@@ -445,7 +445,7 @@ add_flush(Importer *im, Buf *err)
 static void
 notes_move(IatiReport *rep, ImportReport *notes)
 {
-	for (size_t i = 0; i < notes->nnote; i++) {
+	for (size_t i = 0; i < notes->nkept; i++) {
 		const ImportNote *n = &notes->note[i];
 
 		import_report_note(

@@ -92,9 +92,17 @@ typedef struct ImportReport {
 	long joined;           /* rows joined across page breaks */
 	long unknown_entities; /* entity names no organisation has */
 	long unknown_places;   /* place names no place has */
-	ImportNote *note;      /* defects, in file order */
-	size_t nnote, cap;
+	ImportNote *note;      /* defects, in file order: the first nkept */
+	size_t nnote, cap;     /* defects met; room in note */
+	size_t nkept;          /* defects kept in note (IMPORT_NOTES_KEPT) */
 } ImportReport;
+
+/*
+ * The defects an import report holds, so that its memory stays flat
+ * whatever the file: the rest are counted, and are in the store for
+ * `ctmatrix check` as every defect is.
+ */
+#define IMPORT_NOTES_KEPT 10000
 
 /*
  * Import files[0..nfiles), each read as opt->format says.  Return 0, or -1

@@ -170,7 +170,7 @@ report_html(Page *p, const ImportReport *rep, int dry_run)
 		    page_num(p, &num, (int64_t)rep->nnote));
 		html(&p->out, "<h2>%s</h2>\n<ul class=\"notes\">\n",
 		    buf_str(&t));
-		for (size_t i = 0; i < rep->nnote && i < 500; i++) {
+		for (size_t i = 0; i < rep->nkept && i < 500; i++) {
 			const char *m;
 
 			buf_reset(&said);

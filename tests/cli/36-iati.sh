@@ -407,6 +407,23 @@ contains "lines: the activity's defect at the activity's line ($aline)" \
 lacks "lines: nothing said to be at line 65535" "lines.xml:65535:" \
 	"$(cat "$WORK/notes.txt")"
 
+# A report keeps 10,000 defects (IMPORT_NOTES_KEPT), so that its memory
+# is flat whatever the file; the rest are counted, and all are kept.
+for i in $(seq 1 10020); do act "XM-N-$i" '<recipient-country code="QQ"/>'; done |
+	iati "$WORK/many.xml"
+"$CTM" --db "$WORK/many.db" import iati --relevant all "$WORK/many.xml" \
+	>"$WORK/many.out" 2>"$WORK/many.err"
+equal "many defects: imported (exit 0)" 0 $?
+equal "many defects: 10,000 of them printed" 10000 \
+	"$(grep -c 'many.xml:[0-9]*: iati-unknown-place' "$WORK/many.err")"
+contains "many defects: the rest counted" \
+	"defects noted and kept beyond these: 20;" "$(cat "$WORK/many.err")"
+contains "many defects: the summary counts every one" "10020 defects noted" \
+	"$(cat "$WORK/many.out")"
+"$CTM" --db "$WORK/many.db" check --format json >"$WORK/many.json" 2>/dev/null
+equal "many defects: check lists every one" 10020 \
+	"$(json 'j.findings.filter(f=>f.kind==="iati-unknown-place").length' "$WORK/many.json")"
+
 # A fault names its own line, not the line its activity starts on.
 { act XM-F-1; printf '  <iati-activity>\n    <iati-identifier>XM-F-2</iati-identifier>\n    <title><narrative>t</narrative></title>\n    <sector code="1" code="2"/>\n  </iati-activity>\n'; } |
 	iati "$WORK/fault.xml"
