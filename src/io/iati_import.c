@@ -81,6 +81,7 @@ typedef struct Importer {
 	Job *out[BATCH]; /* reader: jobs not yet queued */
 	size_t nout;
 	FpSet seen;          /* reader: identifiers met in this import */
+	FpSet kept;          /* reader: those of activities it keeps */
 	const char *rfile;   /* reader: the file being read */
 	const char *rkey;    /* reader: its key */
 	long rows, skipped;  /* reader: counts */
@@ -172,6 +173,7 @@ reader_take(void *ctx, IatiActivity *a, Buf *err)
 	Importer *im = ctx;
 	Buf why = BUF_INIT;
 	Job *j;
+	int met;
 
 	(void)err;
 	im->rows++;
@@ -187,9 +189,21 @@ reader_take(void *ctx, IatiActivity *a, Buf *err)
 	 * hundred, so that memory stays nearly flat over a million.  A new
 	 * identifier taken for one met before (3 in 100 million at a
 	 * million) is reported as repeated, with its name, never lost
-	 * without a word.
+	 * without a word.  The first copy the rule keeps is the one kept:
+	 * a copy before it that the rule left out does not stand in its way.
 	 */
-	if (fpset_add(&im->seen, a->identifier)) {
+	met = fpset_add(&im->seen, a->identifier);
+	if (!im->opt->all && !iati_rule_match(&im->rule, a, &why)) {
+		buf_free(&why);
+		if (!met) {
+			im->skipped++;
+			return 0;
+		}
+	} else {
+		buf_free(&why);
+		met = fpset_add(&im->kept, a->identifier);
+	}
+	if (met) {
 		j = job_new(im, JOB_REPEATED);
 		j->line = a->line;
 		buf_printf(&j->message,
@@ -198,12 +212,6 @@ reader_take(void *ctx, IatiActivity *a, Buf *err)
 		    a->identifier);
 		return queue_put(im, j);
 	}
-	if (!im->opt->all && !iati_rule_match(&im->rule, a, &why)) {
-		im->skipped++;
-		buf_free(&why);
-		return 0;
-	}
-	buf_free(&why);
 	j = job_new(im, JOB_ACTIVITY);
 	j->m.ref = &im->ref;
 	j->m.file = im->rfile;
@@ -694,6 +702,7 @@ out:
 	iati_rule_free(&im.rule);
 	iati_ref_free(&im.ref);
 	fpset_free(&im.seen);
+	fpset_free(&im.kept);
 	for (int i = 0; i < nfiles; i++)
 		free(im.keys[i]);
 	free(im.keys);

@@ -424,6 +424,21 @@ contains "many defects: the summary counts every one" "10020 defects noted" \
 equal "many defects: check lists every one" 10020 \
 	"$(json 'j.findings.filter(f=>f.kind==="iati-unknown-place").length' "$WORK/many.json")"
 
+# An activity the rule leaves out is not the first of its identifier: a
+# later copy the rule keeps is imported.
+{ act XM-R-1
+  printf '  <iati-activity>\n    <iati-identifier>XM-R-1</iati-identifier>\n    <title><narrative>Countering violent extremism and terrorism</narrative></title>\n    <activity-status code="2"/>\n  </iati-activity>\n'; } |
+	iati "$WORK/relevant.xml"
+"$CTM" --db "$WORK/relevant.db" import iati "$WORK/relevant.xml" >"$WORK/out.txt" 2>&1
+equal "relevance: imported (exit 0)" 0 $?
+contains "relevance: the first copy is not relevant, the second is added" \
+	"1 added" "$(cat "$WORK/out.txt")"
+lacks "relevance: the second is not called repeated" "met before" \
+	"$(cat "$WORK/out.txt")"
+"$CTM" --db "$WORK/relevant.db" projects --format json >"$WORK/r.json" 2>/dev/null
+equal "relevance: the project is the relevant copy" \
+	"Countering violent extremism and terrorism" "$(json 'j.projects[0].title' "$WORK/r.json")"
+
 # A fault names its own line, not the line its activity starts on.
 { act XM-F-1; printf '  <iati-activity>\n    <iati-identifier>XM-F-2</iati-identifier>\n    <title><narrative>t</narrative></title>\n    <sector code="1" code="2"/>\n  </iati-activity>\n'; } |
 	iati "$WORK/fault.xml"
