@@ -697,13 +697,31 @@ read_ext(IatiActivity *a, const xmlNode *n)
 	}
 }
 
+/*
+ * Whether c, a child of an activity, is one of IATI's elements: in no
+ * namespace, or in its activity's (a file that puts IATI's elements in a
+ * namespace of its own, default or prefixed); the rest are publishers'
+ * extensions.
+ */
+static int
+iati_element(const xmlNode *c)
+{
+	const xmlNode *p = c->parent;
+
+	if (c->ns == NULL)
+		return 1;
+	return p != NULL && p->ns != NULL && p->ns->href != NULL &&
+	    c->ns->href != NULL &&
+	    strcmp((const char *)p->ns->href, (const char *)c->ns->href) == 0;
+}
+
 /* The elements of an activity, one by one. */
 static void
 read_element(IatiActivity *a, const xmlNode *c)
 {
 	const char *name = (const char *)c->name;
 
-	if (c->ns != NULL) {
+	if (!iati_element(c)) {
 		if (c->ns->href &&
 		    strcmp((const char *)c->ns->href, IATI_CTM_NS) == 0 &&
 		    strcmp(name, "project") == 0 && !a->has_ext)

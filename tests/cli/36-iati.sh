@@ -439,6 +439,31 @@ lacks "relevance: the second is not called repeated" "met before" \
 equal "relevance: the project is the relevant copy" \
 	"Countering violent extremism and terrorism" "$(json 'j.projects[0].title' "$WORK/r.json")"
 
+# IATI's elements in a namespace of the file's (default, or prefixed) are
+# IATI's; a publisher's own elements in another are passed over.
+for how in 'xmlns="http://example.org/iati"|' 'xmlns:i="http://example.org/iati"|i:'; do
+	decl=${how%%|*} p=${how#*|}
+	cat >"$WORK/ns.xml" <<EOF2
+<?xml version="1.0"?>
+<${p}iati-activities version="2.03" $decl xmlns:x="http://example.org/x">
+  <${p}iati-activity>
+    <${p}iati-identifier>XM-NS-1</${p}iati-identifier>
+    <${p}title><${p}narrative>Namespaced activity</${p}narrative></${p}title>
+    <x:title>Not IATI's title</x:title>
+    <${p}activity-status code="2"/>
+    <${p}recipient-country code="ML"/>
+  </${p}iati-activity>
+</${p}iati-activities>
+EOF2
+	db_remove "$WORK/ns.db"
+	"$CTM" --db "$WORK/ns.db" import iati --relevant all "$WORK/ns.xml" >"$WORK/out.txt" 2>&1
+	equal "namespace ${decl%%=*}: imported (exit 0)" 0 $?
+	"$CTM" --db "$WORK/ns.db" projects --format json >"$WORK/ns.json" 2>/dev/null
+	equal "namespace ${decl%%=*}: its title, status and country" \
+		"Namespaced activity|ongoing|MLI" \
+		"$(json 'j.projects.map(x=>x.title+"|"+x.status+"|"+x.places.map(p=>p.key).join()).join()' "$WORK/ns.json")"
+done
+
 # A fault names its own line, not the line its activity starts on.
 { act XM-F-1; printf '  <iati-activity>\n    <iati-identifier>XM-F-2</iati-identifier>\n    <title><narrative>t</narrative></title>\n    <sector code="1" code="2"/>\n  </iati-activity>\n'; } |
 	iati "$WORK/fault.xml"
