@@ -816,6 +816,14 @@ reader_error(void *arg, const char *msg, xmlParserSeverities severity,
 	    (severity != XML_PARSER_SEVERITY_ERROR &&
 		severity != XML_PARSER_SEVERITY_VALIDITY_ERROR))
 		return;
+	/*
+	 * A prefix no xmlns declares ("<akvo:photo-url>" in a file that
+	 * forgot xmlns:akvo) breaks the rules of namespaces, not of XML:
+	 * the element keeps its whole name, in no namespace, and is
+	 * passed over as any element IATI does not have.
+	 */
+	if (e != NULL && e->domain == XML_FROM_NAMESPACE)
+		return;
 	buf_puts(&m, msg);
 	buf_trim(&m);
 	buf_printf(rd->err, "%s:%d: %s", rd->name,

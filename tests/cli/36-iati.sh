@@ -464,6 +464,15 @@ EOF2
 		"$(json 'j.projects.map(x=>x.title+"|"+x.status+"|"+x.places.map(p=>p.key).join()).join()' "$WORK/ns.json")"
 done
 
+# A prefix that no xmlns declares breaks the rules of namespaces, not of
+# XML: the element is passed over, the activity kept.
+act XM-U-1 '<akvo:photo-url>http://example.org/a.jpg</akvo:photo-url>' |
+	iati "$WORK/undeclared.xml"
+"$CTM" --db "$WORK/undeclared.db" import iati --relevant all "$WORK/undeclared.xml" \
+	>"$WORK/out.txt" 2>&1
+equal "undeclared prefix: imported (exit 0)" 0 $?
+contains "undeclared prefix: the activity added" "1 added" "$(cat "$WORK/out.txt")"
+
 # A fault names its own line, not the line its activity starts on.
 { act XM-F-1; printf '  <iati-activity>\n    <iati-identifier>XM-F-2</iati-identifier>\n    <title><narrative>t</narrative></title>\n    <sector code="1" code="2"/>\n  </iati-activity>\n'; } |
 	iati "$WORK/fault.xml"
