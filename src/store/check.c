@@ -478,14 +478,87 @@ store_finding_kind(const char *lang, const char *kind)
  */
 #define GAP_SPLIT 20
 
+/*
+ * The numbers that serials with a letter after them stand for ("12a",
+ * "12b": 12), by pillar: none of them is missing.  Read off the
+ * importer's notes of serials that are no number.
+ */
+typedef struct Suffixed {
+	char pillar[8];
+	int64_t n;
+} Suffixed;
+
+typedef struct SuffixedSet {
+	Suffixed *v;
+	size_t n, cap;
+} SuffixedSet;
+
 static int
-check_gap(Finding *f, int64_t prev, int64_t next, StoreFindingFn fn, void *ctx)
+suffixed_read(Store *s, SuffixedSet *set, Buf *err)
+{
+	Buf hole[CHECK_HOLES] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT pl.key, pi.message FROM project_issue pi"
+	    " JOIN project p ON p.id = pi.project_id"
+	    " JOIN pillar pl ON pl.id = p.pillar_id"
+	    " WHERE pi.kind = 'bad-serial'",
+	    err);
+	int step;
+
+	if (st == NULL)
+		return -1;
+	while ((step = db_step(st)) == DB_ROW) {
+		const char *t;
+		char *end;
+		long long n;
+
+		if (store_note_match(db_text(st, 1),
+			"line %s: serial \"%s\" is not a number", hole) != 2)
+			continue;
+		t = buf_str(&hole[1]);
+		if (*t < '0' || *t > '9')
+			continue;
+		n = strtoll(t, &end, 10);
+		if (*end == '\0' || strlen(db_text(st, 0)) >= 8)
+			continue;
+		mem_grow(
+		    (void **)&set->v, &set->cap, set->n + 1, sizeof(*set->v));
+		snprintf(set->v[set->n].pillar, sizeof(set->v[set->n].pillar),
+		    "%s", db_text(st, 0));
+		set->v[set->n++].n = n;
+	}
+	db_reset(st);
+	for (int i = 0; i < CHECK_HOLES; i++)
+		buf_free(&hole[i]);
+	return step == DB_ERROR ? store_fail(s, err) : 0;
+}
+
+static int
+suffixed_has(const SuffixedSet *set, const char *pillar, int64_t n)
+{
+	for (size_t i = 0; pillar != NULL && i < set->n; i++)
+		if (set->v[i].n == n && strcmp(set->v[i].pillar, pillar) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+check_gap(Finding *f, int64_t prev, int64_t next, const SuffixedSet *sfx,
+    StoreFindingFn fn, void *ctx)
 {
 	Buf msg = BUF_INIT;
 	int rc = 0;
 
+	/* "11, 12a, 12b, 13": 12 is there. */
+	while (prev + 1 < next && suffixed_has(sfx, f->pillar, prev + 1))
+		prev++;
+	while (next - 1 > prev && suffixed_has(sfx, f->pillar, next - 1))
+		next--;
 	for (int64_t n = prev + 1; n < next && rc == 0; n++) {
 		int range = next - prev - 1 > GAP_SPLIT;
+
+		if (!range && suffixed_has(sfx, f->pillar, n))
+			continue;
 
 		f->serial = n;
 		buf_reset(&msg);
@@ -503,12 +576,18 @@ check_gap(Finding *f, int64_t prev, int64_t next, StoreFindingFn fn, void *ctx)
 static int
 check_run(Store *s, const CheckQuery *q, StoreFindingFn fn, void *ctx, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db, q->sql, err);
+	SuffixedSet sfx = { NULL, 0, 0 };
+	DbStmt *st;
 	Buf msg = BUF_INIT;
 	int step, rc = 0;
 
-	if (st == NULL)
+	if (q->kind != NULL && strcmp(q->kind, "missing-serial") == 0 &&
+	    suffixed_read(s, &sfx, err) != 0)
 		return -1;
+	if ((st = db_prepare(s->db, q->sql, err)) == NULL) {
+		free(sfx.v);
+		return -1;
+	}
 	while (rc == 0 && (step = db_step(st)) == DB_ROW) {
 		Finding f;
 		const char *kind = q->kind ? q->kind : db_text(st, 6);
@@ -520,7 +599,8 @@ check_run(Store *s, const CheckQuery *q, StoreFindingFn fn, void *ctx, Buf *err)
 		f.project_id = db_int(st, 2);
 		f.subject = db_text_or_null(st, 3);
 		if (strcmp(kind, "missing-serial") == 0) {
-			rc = check_gap(&f, db_int(st, 4), serial, fn, ctx);
+			rc =
+			    check_gap(&f, db_int(st, 4), serial, &sfx, fn, ctx);
 			continue;
 		}
 		buf_reset(&msg);
@@ -533,6 +613,7 @@ check_run(Store *s, const CheckQuery *q, StoreFindingFn fn, void *ctx, Buf *err)
 		rc = store_fail(s, err);
 	db_reset(st);
 	buf_free(&msg);
+	free(sfx.v);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -83,6 +83,10 @@ equal "pillar IV declares \"17 projects/activities\" (a no-break space): no mism
 equal "no declared count is taken for stray text" "" \
 	"$(f 'f.kind==="stray-text"')"
 contains "serial 20 is missing" "missing-serial:III:20" "$(f 'f.kind==="missing-serial"')"
+equal "serial 12 is not missing: 12a and 12b stand for it" "" \
+	"$(f 'f.kind==="missing-serial"&&f.serial===12')"
+contains "12a is reported as no number" 'serial "12a" is not a number' \
+	"$(f 'f.kind==="bad-serial"')"
 contains "the unknown entity is reported" "Sahel Judicial Platform" \
 	"$(f 'f.kind==="unknown-entity"')"
 contains "an entity marked \"(lead)\" leads" "UNODC:lead" \
