@@ -395,6 +395,17 @@ page_furniture(const char *line)
 	return furniture;
 }
 
+/* Text inside a table that is no row: noted, and otherwise ignored. */
+static void
+stray_text(AnnexReader *r, const char *line)
+{
+	if (r->in_table)
+		annex_note(&r->notes, r->line, "stray-text",
+		    "line %zu inside a table is not a row and was ignored: "
+		    "\"%.60s%s\"",
+		    r->line, line, strlen(line) > 60 ? "..." : "");
+}
+
 /* Whether line[0..end) holds only spaces (the serial cell is empty). */
 static int
 is_blank_prefix(const char *line, const char *end)
@@ -485,13 +496,8 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 			r->next.declared = declared;
 			goto flush;
 		}
-		if (strchr(line, '\t') != NULL && page_furniture(line)) {
-			if (r->in_table)
-				annex_note(&r->notes, r->line, "stray-text",
-				    "line %zu inside a table is not a row and "
-				    "was ignored: \"%.60s%s\"",
-				    r->line, line,
-				    strlen(line) > 60 ? "..." : "");
+		if (page_furniture(line)) {
+			stray_text(r, line);
 			continue;
 		}
 		if (strchr(line, '\t') != NULL) {
@@ -534,11 +540,7 @@ annex_next(AnnexReader *r, AnnexEvent *ev, Buf *err)
 			*ev = r->next;
 			return 1;
 		}
-		if (r->in_table)
-			annex_note(&r->notes, r->line, "stray-text",
-			    "line %zu inside a table is not a row and was "
-			    "ignored: \"%.60s%s\"",
-			    r->line, line, strlen(line) > 60 ? "..." : "");
+		stray_text(r, line);
 		continue;
 	flush:
 		if (r->have_row) {
