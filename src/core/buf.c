@@ -184,8 +184,20 @@ buf_json_string(Buf *b, const char *s)
 	}
 	buf_putc(b, '"');
 	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+		unsigned char c;
+		size_t n = 0;
 
+		/* A run that needs no escape, in one copy. */
+		while (
+		    (unsigned char)s[n] >= 0x20 && s[n] != '"' && s[n] != '\\')
+			n++;
+		if (n > 0) {
+			buf_append(b, s, n);
+			s += n;
+			if (*s == '\0')
+				break;
+		}
+		c = (unsigned char)*s;
 		switch (c) {
 		case '"':
 			buf_puts(b, "\\\"");
@@ -210,6 +222,19 @@ buf_json_string(Buf *b, const char *s)
 		}
 	}
 	buf_putc(b, '"');
+}
+
+void
+buf_json_member(Buf *b, int *first, const char *key, const char *value)
+{
+	if (value == NULL)
+		return;
+	if (!*first)
+		buf_putc(b, ',');
+	*first = 0;
+	buf_json_string(b, key);
+	buf_putc(b, ':');
+	buf_json_string(b, value);
 }
 
 int

@@ -79,6 +79,11 @@ void buf_free(Buf *b);
  * escaped (RFC 8259); NULL appends null.  s must be valid UTF-8.
  */
 void buf_json_string(Buf *b, const char *s);
+/*
+ * ,"key":"value" into b: the comma unless *first (which is then cleared);
+ * nothing when value is NULL.  For objects written by hand.
+ */
+void buf_json_member(Buf *b, int *first, const char *key, const char *value);
 
 /*
  * Append s escaped for HTML text and quoted attributes (& < > " ' as

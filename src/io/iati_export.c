@@ -628,6 +628,70 @@ scope_code(int scopes)
 				      : NULL;
 }
 
+/* A member of a JSON object as a new string, or NULL. */
+static char *
+jdup(const json_t *o, const char *key)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+
+	return v ? xstrdup(v) : NULL;
+}
+
+/* r's sectors from the JSON the store keeps (iati_activity.sectors). */
+static void
+sectors_read(IatiRecord *r, const char *text)
+{
+	json_t *a = json_loads(text ? text : "[]", 0, NULL);
+	size_t n = json_array_size(a);
+
+	if (n > 0)
+		r->sectors = xcalloc(n, sizeof(*r->sectors));
+	for (size_t i = 0; i < n; i++) {
+		const json_t *o = json_array_get(a, i);
+		IatiSector *x = &r->sectors[r->nsectors++];
+
+		x->vocabulary = jdup(o, "vocabulary");
+		x->vocabulary_uri = jdup(o, "vocabulary_uri");
+		x->code = jdup(o, "code");
+		x->percentage = jdup(o, "percentage");
+		x->name = jdup(o, "name");
+	}
+	json_decref(a);
+}
+
+/* r's budgets and transactions from their JSON (.money). */
+static void
+money_read(IatiRecord *r, const char *text)
+{
+	json_t *a = json_loads(text ? text : "[]", 0, NULL);
+	size_t n = json_array_size(a);
+
+	if (n > 0)
+		r->money = xcalloc(n, sizeof(*r->money));
+	for (size_t i = 0; i < n; i++) {
+		const json_t *o = json_array_get(a, i);
+		const json_t *amount = json_object_get(o, "amount");
+		const char *kind =
+		    json_string_value(json_object_get(o, "kind"));
+		IatiMoney *m = &r->money[r->nmoney++];
+
+		m->kind = kind != NULL && kind[0] == 'b' ? 'b' : 't';
+		m->type = jdup(o, "type");
+		m->status = jdup(o, "status");
+		m->start = jdup(o, "start_date");
+		m->end = jdup(o, "end_date");
+		m->value = jdup(o, "value");
+		m->has_amount = json_is_integer(amount);
+		m->amount = json_integer_value(amount);
+		m->currency = jdup(o, "currency");
+		m->value_date = jdup(o, "value_date");
+		m->description = jdup(o, "description");
+		m->provider = jdup(o, "provider");
+		m->receiver = jdup(o, "receiver");
+	}
+	json_decref(a);
+}
+
 /* The status code published, while it still says the project's status. */
 static const char *
 status_code(const Project *p, const IatiRecord *r)
@@ -722,6 +786,8 @@ export_one(void *ctx, const Project *p)
 		iati_record_clear(&r);
 		return 1;
 	}
+	sectors_read(&r, r.sectors_json);
+	money_read(&r, r.money_json);
 	if (r.detail)
 		d = json_loads(r.detail, 0, NULL);
 	if (d == NULL)

@@ -461,20 +461,6 @@ map_project(IatiMapped *m, const IatiActivity *a, Project *p)
  * to building and dumping the objects.  iati_export.c reads it back.
  */
 
-/* ,"key":"value" (the comma unless first), nothing when v is NULL. */
-static void
-jkey(Buf *b, int *first, const char *key, const char *v)
-{
-	if (v == NULL)
-		return;
-	if (!*first)
-		buf_putc(b, ',');
-	*first = 0;
-	buf_json_string(b, key);
-	buf_putc(b, ':');
-	buf_json_string(b, v);
-}
-
 static void
 texts_json(Buf *b, const char *name, const IatiText *t, size_t n)
 {
@@ -483,9 +469,9 @@ texts_json(Buf *b, const char *name, const IatiText *t, size_t n)
 		int first = 1;
 
 		buf_puts(b, i ? ",{" : "{");
-		jkey(b, &first, "lang", t[i].lang);
-		jkey(b, &first, "text", t[i].text);
-		jkey(b, &first, "type", t[i].type);
+		buf_json_member(b, &first, "lang", t[i].lang);
+		buf_json_member(b, &first, "text", t[i].text);
+		buf_json_member(b, &first, "type", t[i].type);
 		buf_putc(b, '}');
 	}
 	buf_putc(b, ']');
@@ -497,9 +483,9 @@ detail_json(const IatiActivity *a, Buf *b)
 	int first = 1;
 
 	buf_putc(b, '{');
-	jkey(b, &first, "lang", a->lang);
-	jkey(b, &first, "currency", a->currency);
-	jkey(b, &first, "scope", a->scope);
+	buf_json_member(b, &first, "lang", a->lang);
+	buf_json_member(b, &first, "currency", a->currency);
+	buf_json_member(b, &first, "scope", a->scope);
 	if (first)
 		buf_puts(b, "\"v\":1");
 	texts_json(b, "titles", a->titles, a->ntitles);
@@ -508,10 +494,10 @@ detail_json(const IatiActivity *a, Buf *b)
 	for (size_t i = 0; i < a->norgs; i++) {
 		first = 1;
 		buf_puts(b, i ? ",{" : "{");
-		jkey(b, &first, "role", a->orgs[i].role);
-		jkey(b, &first, "ref", a->orgs[i].ref);
-		jkey(b, &first, "type", a->orgs[i].type);
-		jkey(b, &first, "name", a->orgs[i].name);
+		buf_json_member(b, &first, "role", a->orgs[i].role);
+		buf_json_member(b, &first, "ref", a->orgs[i].ref);
+		buf_json_member(b, &first, "type", a->orgs[i].type);
+		buf_json_member(b, &first, "name", a->orgs[i].name);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "],\"places\":[");
@@ -520,12 +506,13 @@ detail_json(const IatiActivity *a, Buf *b)
 
 		first = 1;
 		buf_puts(b, i ? ",{" : "{");
-		jkey(b, &first, "kind", x->region ? "region" : "country");
-		jkey(b, &first, "code", x->code);
-		jkey(b, &first, "vocabulary", x->vocabulary);
-		jkey(b, &first, "vocabulary_uri", x->vocabulary_uri);
-		jkey(b, &first, "percentage", x->percentage);
-		jkey(b, &first, "name", x->name);
+		buf_json_member(
+		    b, &first, "kind", x->region ? "region" : "country");
+		buf_json_member(b, &first, "code", x->code);
+		buf_json_member(b, &first, "vocabulary", x->vocabulary);
+		buf_json_member(b, &first, "vocabulary_uri", x->vocabulary_uri);
+		buf_json_member(b, &first, "percentage", x->percentage);
+		buf_json_member(b, &first, "name", x->name);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "],\"markers\":[");
@@ -534,18 +521,18 @@ detail_json(const IatiActivity *a, Buf *b)
 
 		first = 1;
 		buf_puts(b, i ? ",{" : "{");
-		jkey(b, &first, "vocabulary", m->vocabulary);
-		jkey(b, &first, "vocabulary_uri", m->vocabulary_uri);
-		jkey(b, &first, "code", m->code);
-		jkey(b, &first, "significance", m->significance);
+		buf_json_member(b, &first, "vocabulary", m->vocabulary);
+		buf_json_member(b, &first, "vocabulary_uri", m->vocabulary_uri);
+		buf_json_member(b, &first, "code", m->code);
+		buf_json_member(b, &first, "significance", m->significance);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "],\"dates\":[");
 	for (size_t i = 0; i < a->ndates; i++) {
 		first = 0;
 		buf_printf(b, "%s{\"type\":%d", i ? "," : "", a->dates[i].type);
-		jkey(b, &first, "date", a->dates[i].date);
-		jkey(b, &first, "text", a->dates[i].text);
+		buf_json_member(b, &first, "date", a->dates[i].date);
+		buf_json_member(b, &first, "text", a->dates[i].text);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "],\"results\":[");
@@ -555,9 +542,9 @@ detail_json(const IatiActivity *a, Buf *b)
 		first = 0;
 		buf_printf(
 		    b, "%s{\"indicators\":%d", i ? "," : "", r->indicators);
-		jkey(b, &first, "type", r->type);
-		jkey(b, &first, "title", r->title);
-		jkey(b, &first, "description", r->description);
+		buf_json_member(b, &first, "type", r->type);
+		buf_json_member(b, &first, "title", r->title);
+		buf_json_member(b, &first, "description", r->description);
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "]}");

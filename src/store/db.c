@@ -209,6 +209,16 @@ db_changes(Db *db)
 }
 
 int
+db_copy(Db *db, const char *target, const char *rows, size_t len, Buf *err)
+{
+	if (db->drv->copy == NULL) {
+		buf_printf(err, "database: %s has no COPY", db->drv->dialect);
+		return -1;
+	}
+	return db->drv->copy(db, target, rows, len, err);
+}
+
+int
 db_begin(Db *db, Buf *err)
 {
 	return db->drv->begin(db, DB_BEGIN_WRITE, err);

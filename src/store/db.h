@@ -135,6 +135,16 @@ int64_t db_last_id(Db *db);
 int64_t db_changes(Db *db);
 
 /*
+ * PostgreSQL: rows for "COPY target FROM STDIN" (target: "table(column,
+ * ...)"), whole lines of COPY's text format.  They wait in the
+ * connection and go in, table by table in the order first named, before
+ * anything else is sent to it, or when many wait; a failure among them
+ * spoils the transaction and is reported by the next call, as a write
+ * sent without waiting is.  0, or -1 (on SQLite always: it has no COPY).
+ */
+int db_copy(Db *db, const char *target, const char *rows, size_t len, Buf *err);
+
+/*
  * Begin a write transaction only if the write lock is free now: 0, or -1
  * without waiting (for work that may be skipped, such as filling a cache).
  */

@@ -48,6 +48,9 @@ typedef struct DbDriver {
 	void (*rollback)(Db *db);
 	int (*lost)(Db *db);        /* NULL: never (a file) */
 	void (*stream)(DbStmt *st); /* db_stream(); NULL: nothing to do */
+	/* db_copy(); NULL: the database has no COPY */
+	int (*copy)(
+	    Db *db, const char *target, const char *rows, size_t len, Buf *err);
 } DbDriver;
 
 /* The head of every driver's connection and statement. */

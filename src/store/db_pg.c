@@ -37,7 +37,11 @@
  *    prepared on the server is sent and not waited for (libpq's pipeline
  *    mode); its result is read with those of the writes sent after it
  *    when anything else is asked of the connection (a read, the count of
- *    changes, the last id, COMMIT), or after PG_PIPELINE_MAX of them.
+ *    changes, the last id, COMMIT).  Writes go in segments of
+ *    PG_PIPELINE_SEG, each ended by a Sync; when a segment ends, the
+ *    results of the one before it are read while the server works on
+ *    it, so that the importer and the server work at once instead of in
+ *    turns.
  *    An IATI import made seven round trips an activity (five writes, two
  *    reads), then two (strace); each is two switches of process on a
  *    machine of two cores shared with the server.  The server's own work
@@ -67,8 +71,17 @@
 /* Rows a cursor of db_stream() reads at a time. */
 #define PG_FETCH 1000
 
-/* Writes sent before their results are read (db_pg.c's head says why). */
-#define PG_PIPELINE_MAX 512
+/*
+ * Writes sent before their results are read (db_pg.c's head says why),
+ * in segments: each ends with a Sync, and the results of one are read
+ * while the server works on the next.
+ */
+#define PG_PIPELINE_SEG  256
+#define PG_PIPELINE_SEGS 2
+
+/* Tables rows may wait for at once (db_copy), and their bytes at most. */
+#define PG_COPY_TARGETS 16
+#define PG_COPY_BYTES   (4 << 20)
 
 /* Type oids of parameters (pg_type.h is in the server's headers). */
 #define PG_OID_BYTEA 17
@@ -99,6 +112,8 @@ static struct {
 	__typeof__(PQntuples) *ntuples;
 	__typeof__(PQpipelineSync) *pipelineSync;
 	__typeof__(PQprepare) *prepare;
+	__typeof__(PQputCopyData) *putCopyData;
+	__typeof__(PQputCopyEnd) *putCopyEnd;
 	__typeof__(PQresultErrorField) *resultErrorField;
 	__typeof__(PQresultStatus) *resultStatus;
 	__typeof__(PQsendQueryPrepared) *sendQueryPrepared;
@@ -147,6 +162,8 @@ pq_load(void)
 	PQ_SYM(ntuples)
 	PQ_SYM(pipelineSync)
 	PQ_SYM(prepare)
+	PQ_SYM(putCopyData)
+	PQ_SYM(putCopyEnd)
 	PQ_SYM(resultErrorField)
 	PQ_SYM(resultStatus)
 	PQ_SYM(sendQueryPrepared)
@@ -159,6 +176,15 @@ pq_load(void)
 
 typedef struct PgStmt PgStmt;
 
+/*
+ * Rows for "COPY target FROM STDIN" (db_copy): those being given, and
+ * those a thread of the connection's is sending meanwhile (pg_copy).
+ */
+typedef struct PgCopy {
+	char *target; /* "table(column, ...)" */
+	Buf rows[2];  /* in COPY's text format; [fill] is being given */
+} PgCopy;
+
 typedef struct PgDb {
 	Db base;                       /* the driver */
 	PGconn *c;                     /* the connection */
@@ -169,6 +195,15 @@ typedef struct PgDb {
 	int64_t changes;               /* rows the last write changed */
 	int writing;                   /* in a transaction with the lock */
 	int sent;                      /* writes sent, results not read */
+	int seg;                       /* of those, sent since the last Sync */
+	int syncs;                     /* Syncs sent, their results not read */
+	PgCopy copy[PG_COPY_TARGETS];  /* rows waiting, by table (db_copy) */
+	int ncopy;                     /* tables named in copy so far */
+	int fill;                      /* the rows[] of copy being given */
+	size_t copy_bytes;             /* bytes of rows waiting there */
+	pthread_t sender;              /* sending rows[!fill], while busy */
+	int sending;                   /* the sender runs: wait for it */
+	int send_n;                    /* the tables of copy it sends */
 	int spoilt;                    /* one of those failed: err says why */
 	Buf err;                       /* the last failure's message */
 } PgDb;
@@ -240,37 +275,32 @@ pg_count_changes(PgDb *db, PGresult *r)
 }
 
 /*
- * Read the results of the writes sent and not waited for, and leave
- * pipeline mode.  0 when they all succeeded (db->changes is then the
- * last one's), else -1 with the first failure's message in db->err and
- * the transaction marked spoilt.  Every call that waits for the server
- * calls it first.
+ * Read the results of the writes sent before the oldest Sync not yet
+ * read, and that Sync's.  0 when they all succeeded (db->changes is then
+ * the last one's), else -1 with the first failure's message in db->err
+ * and the transaction marked spoilt.
  */
 static int
-pg_sync(PgDb *db)
+pg_drain(PgDb *db)
 {
 	int nulls = 0, failed = 0;
 
-	if (db->sent == 0)
-		return db->spoilt ? -1 : 0;
-	if (pq.pipelineSync(db->c) != 1) {
-		pg_set_error(db, NULL);
-		failed = 1;
-	}
 	/*
 	 * Each write's result, then a NULL; the Sync's result last.  More
 	 * NULLs in a row than that are a connection lost.
 	 */
-	while (!failed || db->sent > 0) {
+	for (;;) {
 		PGresult *r = pq.getResult(db->c);
 		ExecStatusType t;
 
 		if (r == NULL) {
 			if (++nulls > 2) {
-				if (!failed)
-					pg_set_error(db, NULL);
-				failed = 1;
-				break;
+				pg_set_error(db, NULL);
+				db->sent = 0;
+				db->seg = 0;
+				db->syncs = 0;
+				db->spoilt = 1;
+				return -1;
 			}
 			continue;
 		}
@@ -283,18 +313,215 @@ pg_sync(PgDb *db)
 		db->sent--;
 		if (pg_ok(r))
 			pg_count_changes(db, r);
-		else if (!failed) {
+		else if (!failed && !db->spoilt) {
 			/* Later ones fail as aborted: the first says why. */
 			pg_set_error(db, r);
+			failed = 1;
+		} else {
 			failed = 1;
 		}
 		pq.clear(r);
 	}
-	db->sent = 0;
-	pq.exitPipelineMode(db->c);
+	db->syncs--;
 	if (failed)
 		db->spoilt = 1;
 	return failed ? -1 : 0;
+}
+
+/* End the segment being sent with a Sync.  0, or -1. */
+static int
+pg_segment_end(PgDb *db)
+{
+	if (pq.pipelineSync(db->c) != 1) {
+		pg_set_error(db, NULL);
+		db->spoilt = 1;
+		return -1;
+	}
+	db->syncs++;
+	db->seg = 0;
+	return 0;
+}
+
+/*
+ * Read the results of the writes sent and not waited for, and leave
+ * pipeline mode.  0 when they all succeeded, else -1 (pg_drain).
+ */
+static int
+pg_pipeline_end(PgDb *db)
+{
+	int failed = 0;
+
+	if (db->sent == 0 && db->syncs == 0)
+		return db->spoilt ? -1 : 0;
+	if (db->seg > 0 && pg_segment_end(db) != 0)
+		failed = 1;
+	/* A connection lost leaves no Sync to wait for (pg_drain). */
+	while (db->syncs > 0)
+		if (pg_drain(db) != 0)
+			failed = 1;
+	db->sent = 0;
+	db->seg = 0;
+	db->syncs = 0;
+	pq.exitPipelineMode(db->c);
+	return failed || db->spoilt ? -1 : 0;
+}
+
+/* Send rows[k] of the first n tables, in the order named (pg_copy_send). */
+static int
+pg_copy_rows(PgDb *db, int k, int n)
+{
+	Buf sql = BUF_INIT;
+	int failed = db->spoilt;
+
+	for (int i = 0; i < n && !failed; i++) {
+		PgCopy *c = &db->copy[i];
+		PGresult *r;
+
+		if (c->rows[k].len == 0)
+			continue;
+		buf_reset(&sql);
+		buf_printf(&sql, "COPY %s FROM STDIN", c->target);
+		r = pq.exec(db->c, buf_str(&sql));
+		if (pq.resultStatus(r) != PGRES_COPY_IN) {
+			pg_set_error(db, r);
+			pq.clear(r);
+			failed = 1;
+			break;
+		}
+		pq.clear(r);
+		if (pq.putCopyData(db->c, c->rows[k].s, (int)c->rows[k].len) !=
+			1 ||
+		    pq.putCopyEnd(db->c, NULL) != 1) {
+			pg_set_error(db, NULL);
+			failed = 1;
+		}
+		/* COPY's own result, then nothing. */
+		while ((r = pq.getResult(db->c)) != NULL) {
+			if (!failed && !pg_ok(r)) {
+				pg_set_error(db, r);
+				failed = 1;
+			}
+			pq.clear(r);
+		}
+	}
+	buf_free(&sql);
+	for (int i = 0; i < n; i++)
+		buf_reset(&db->copy[i].rows[k]);
+	if (failed)
+		db->spoilt = 1;
+	return failed ? -1 : 0;
+}
+
+/* The sender's thread: the rows not being given. */
+static void *
+pg_sender(void *arg)
+{
+	PgDb *db = arg;
+
+	pg_copy_rows(db, !db->fill, db->send_n);
+	return NULL;
+}
+
+/* Wait for the sender, if it runs: 0, or -1 when what it sent failed. */
+static int
+pg_sender_wait(PgDb *db)
+{
+	if (!db->sending)
+		return 0;
+	pthread_join(db->sender, NULL);
+	db->sending = 0;
+	return db->spoilt ? -1 : 0;
+}
+
+/* Forget the rows waiting for COPY (a rollback's). */
+static void
+pg_copy_drop(PgDb *db)
+{
+	pg_sender_wait(db);
+	for (int i = 0; i < db->ncopy; i++)
+		buf_reset(&db->copy[i].rows[db->fill]);
+	db->copy_bytes = 0;
+}
+
+/*
+ * Send the rows waiting, after those the sender sends.  0, or -1 with
+ * the first failure's message in db->err and the transaction spoilt.
+ */
+static int
+pg_copy_send(PgDb *db)
+{
+	int rc = pg_sender_wait(db);
+
+	if (pg_copy_rows(db, db->fill, db->ncopy) != 0)
+		rc = -1;
+	db->copy_bytes = 0;
+	return rc;
+}
+
+/*
+ * Bring the server up to date: the writes sent are read (and pipeline
+ * mode left), the rows waiting for COPY sent.  Every call that waits for
+ * the server, or sends a write it need not wait for, calls it first.
+ */
+static int
+pg_sync(PgDb *db)
+{
+	int rc = pg_sender_wait(db);
+
+	if (pg_pipeline_end(db) != 0)
+		rc = -1;
+	if (db->copy_bytes > 0 && pg_copy_send(db) != 0)
+		rc = -1;
+	return rc;
+}
+
+/*
+ * Rows for a table, in COPY's text format, to wait in the connection
+ * (db.h).  When many wait, a thread of the connection's sends them while
+ * the caller gives the next: sent as a COPY a table, they had the caller
+ * and the server take turns, each waiting for the other.  Nothing else
+ * uses the connection until the thread is done (pg_sync waits for it).
+ */
+static int
+pg_copy(Db *base, const char *target, const char *rows, size_t len, Buf *err)
+{
+	PgDb *db = PG(base);
+	PgCopy *c = NULL;
+
+	for (int i = 0; i < db->ncopy && c == NULL; i++)
+		if (strcmp(db->copy[i].target, target) == 0)
+			c = &db->copy[i];
+	if (c == NULL) {
+		if (db->ncopy == PG_COPY_TARGETS) {
+			buf_printf(err, "database: rows for too many tables");
+			return -1;
+		}
+		c = &db->copy[db->ncopy++];
+		c->target = xstrdup(target);
+	}
+	buf_append(&c->rows[db->fill], rows, len);
+	db->copy_bytes += len;
+	if (db->copy_bytes < PG_COPY_BYTES)
+		return 0;
+	/* The rows before these are sent: these go now, in the thread. */
+	if (pg_sender_wait(db) != 0 || pg_pipeline_end(db) != 0) {
+		buf_printf(err, "database: %s", buf_str(&db->err));
+		return -1;
+	}
+	db->fill = !db->fill;
+	db->copy_bytes = 0;
+	/* Tables named later have no rows there: it sends these only. */
+	db->send_n = db->ncopy;
+	if (pthread_create(&db->sender, NULL, pg_sender, db) != 0) {
+		/* No thread: they go now, in this one. */
+		if (pg_copy_rows(db, !db->fill, db->send_n) != 0) {
+			buf_printf(err, "database: %s", buf_str(&db->err));
+			return -1;
+		}
+		return 0;
+	}
+	db->sending = 1;
+	return 0;
 }
 
 static void
@@ -379,6 +606,7 @@ pg_close(Db *base)
 {
 	PgDb *db = PG(base);
 
+	pg_sender_wait(db);
 	for (int i = 0; i < PG_CACHE_SLOTS; i++) {
 		PgStmt *s = db->cache[i], *next;
 
@@ -389,6 +617,11 @@ pg_close(Db *base)
 	}
 	if (db->c != NULL)
 		pq.finish(db->c);
+	for (int i = 0; i < db->ncopy; i++) {
+		free(db->copy[i].target);
+		buf_free(&db->copy[i].rows[0]);
+		buf_free(&db->copy[i].rows[1]);
+	}
 	buf_free(&db->err);
 	free(db);
 }
@@ -666,9 +899,21 @@ pg_send(PgStmt *st)
 {
 	PgDb *db = st->db;
 
-	if (db->sent >= PG_PIPELINE_MAX && pg_sync(db) != 0)
+	/* Rows waiting for COPY go first: this write may refer to them. */
+	if ((db->copy_bytes > 0 || db->sending) && pg_sync(db) != 0)
 		return -1;
-	if (db->sent == 0 && pq.enterPipelineMode(db->c) != 1) {
+	/*
+	 * A segment full: a Sync ends it, and the results of the one
+	 * before are read while the server goes on with it.
+	 */
+	if (db->seg >= PG_PIPELINE_SEG) {
+		if (pg_segment_end(db) != 0)
+			return -1;
+		if (db->syncs >= PG_PIPELINE_SEGS && pg_drain(db) != 0)
+			return -1;
+	}
+	if (db->sent == 0 && db->syncs == 0 &&
+	    pq.enterPipelineMode(db->c) != 1) {
 		pg_set_error(db, NULL);
 		return -1;
 	}
@@ -676,11 +921,12 @@ pg_send(PgStmt *st)
 		db->c, st->name, st->n, st->val, st->len, st->fmt, 0) != 1) {
 		pg_set_error(db, NULL);
 		db->spoilt = 1;
-		if (db->sent == 0)
+		if (db->sent == 0 && db->syncs == 0)
 			pq.exitPipelineMode(db->c);
 		return -1;
 	}
 	db->sent++;
+	db->seg++;
 	st->runs++;
 	st->sent = 1;
 	st->nrows = 0;
@@ -961,6 +1207,7 @@ pg_rollback(Db *base)
 {
 	PgDb *db = PG(base);
 
+	pg_copy_drop(db);
 	pg_sync(db);
 	db->writing = db->spoilt = 0;
 	if (pq.transactionStatus(db->c) != PQTRANS_IDLE)
@@ -975,6 +1222,7 @@ pg_begin(Db *base, int how, Buf *err)
 	int got;
 
 	/* What a transaction left unsaid, it left with it. */
+	pg_copy_drop(db);
 	pg_sync(db);
 	/*
 	 * One at a time, as on SQLite: PostgreSQL only warns of a BEGIN in
@@ -1063,7 +1311,8 @@ pg_lost(Db *base)
 {
 	PgDb *db = PG(base);
 
-	if (db->writing || db->sent > 0 ||
+	if (db->writing || db->sent > 0 || db->syncs > 0 ||
+	    db->copy_bytes > 0 || db->sending ||
 	    pq.transactionStatus(db->c) != PQTRANS_IDLE)
 		return pq.status(db->c) == CONNECTION_BAD;
 	for (int i = 0; i < 2; i++)
@@ -1097,4 +1346,5 @@ static const DbDriver pg_driver = {
 	.rollback = pg_rollback,
 	.lost = pg_lost,
 	.stream = pg_stream,
+	.copy = pg_copy,
 };

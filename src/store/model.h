@@ -455,7 +455,7 @@ typedef struct ResultFilter {
 } ResultFilter;
 
 /*
- * A sector of an IATI activity (table iati_sector): a code of a
+ * A sector of an IATI activity (in iati_activity.sectors): a code of a
  * vocabulary and its share, as published.
  */
 typedef struct IatiSector {
@@ -466,7 +466,7 @@ typedef struct IatiSector {
 	char *name;       /* the narrative; NULL */
 } IatiSector;
 
-/* A budget or a transaction of an IATI activity (table iati_money). */
+/* A budget or a transaction of an IATI activity (iati_activity.money). */
 typedef struct IatiMoney {
 	int kind;          /* 'b' budget, 't' transaction */
 	char *type;        /* BudgetType or TransactionType code; NULL */
@@ -495,6 +495,12 @@ typedef struct IatiRecord {
 	char *source_file;
 	int64_t source_line;
 	char *detail; /* JSON text */
+	/*
+	 * What store_iati_get() reads: the sectors and the money as the
+	 * JSON arrays kept (iati_activity.sectors, .money), for the io
+	 * layer to read; the arrays below are left empty.  NULL otherwise.
+	 */
+	char *sectors_json, *money_json;
 	IatiSector *sectors;
 	size_t nsectors;
 	IatiMoney *money;

@@ -56,6 +56,10 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 	DbStmt *st;
 
 	if (p->id == 0) {
+		/* It takes the next id: those given must be taken already. */
+		if (store_ids_settle(s, err) != 0)
+			return -1;
+		s->last_id = 0;
 		st = db_prepare(s->db,
 		    "INSERT INTO project(source_key, source_digest, pillar_id,"
 		    " serial, title, period_text, start_date, end_date,"
@@ -476,7 +480,7 @@ store_source_note_add(Store *s, const char *file, int64_t line,
  * Adding many projects: their rows go in by the batch (store_int.h), the
  * values pointing into the projects, which outlive the flush.
  */
-enum { BK_PROJECT, BK_ORG, BK_PLACE, BK_YEAR, BK_INDEX, BK_N };
+enum { BK_PROJECT, BK_ORG, BK_PLACE, BK_YEAR, BK_INDEX, BK_ISSUE, BK_N };
 
 /* Rows queued for the search index before they go in (a segment each). */
 #define FTS_FLUSH_ROWS 20000
@@ -497,6 +501,9 @@ static const BatchKind batch_kind[BK_N] = {
 	    "INSERT INTO fts_add(id, title, activities) VALUES ", 3,
 	    " ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
 	    " activities = excluded.activities" },
+	[BK_ISSUE] = { STORE_BATCH_ISSUE,
+	    "INSERT INTO project_issue(project_id, kind, message) VALUES ", 3,
+	    NULL },
 };
 
 /* The INSERT text for rows rows of b's kind, made once per connection. */
@@ -522,24 +529,127 @@ batch_sql(Store *s, const BatchKind *k, int rows)
 	return *sql;
 }
 
+/*
+ * The rows waiting go in by statements of a power of two rows each: 32,
+ * or 16 + 8 + 2 + 1 for 27.  Each number of rows is a statement text of
+ * its own, which PostgreSQL runs once and waits for, then prepares and
+ * waits for, before it is sent without waiting (db_pg.c); the rows left
+ * at the end of each batch of an import, of any number from 1 to 31,
+ * made some 600 such waits, each for the server to finish all that was
+ * sent before.  Six texts a kind make 60.
+ */
+/* "table(columns)" of an INSERT's head, for COPY: made once. */
+static const char *
+batch_target(Store *s, const BatchKind *k)
+{
+	char **t = &s->batch_copy[k->slot];
+
+	if (*t == NULL) {
+		const char *from = k->head + strlen("INSERT INTO ");
+		const char *to = strstr(from, " VALUES");
+
+		*t = xstrndup(from, (size_t)(to - from));
+	}
+	return *t;
+}
+
+/* A value as COPY's text format writes it. */
+static void
+copy_value(Buf *out, const BatchVal *v)
+{
+	if (v->is_int) {
+		buf_put_int(out, v->i);
+		return;
+	}
+	if (v->text == NULL) {
+		buf_puts(out, "\\N");
+		return;
+	}
+	for (const char *p = v->text; *p;) {
+		size_t n = strcspn(p, "\\\n\r\t");
+
+		buf_append(out, p, n);
+		p += n;
+		switch (*p) {
+		case '\0':
+			continue;
+		case '\\':
+			buf_puts(out, "\\\\");
+			break;
+		case '\n':
+			buf_puts(out, "\\n");
+			break;
+		case '\r':
+			buf_puts(out, "\\r");
+			break;
+		default:
+			buf_puts(out, "\\t");
+		}
+		p++;
+	}
+}
+
+/*
+ * PostgreSQL, a load into an empty store: the rows go by COPY, which the
+ * server takes in a fraction of the time of an INSERT of the same rows
+ * (no statement to plan, no expression a value).  They wait in the
+ * connection until anything else is asked of it (db_copy).  The rows of
+ * the search index's queue too: their projects are new, so none is
+ * there already, which the INSERT's ON CONFLICT is for.
+ */
+static int
+batch_copy(Store *s, RowBatch *b, Buf *err)
+{
+	Buf rows = BUF_INIT;
+	int ncol = b->kind->ncol, rc;
+
+	for (int r = 0; r < b->rows; r++) {
+		for (int c = 0; c < ncol; c++) {
+			if (c > 0)
+				buf_putc(&rows, '\t');
+			copy_value(&rows, &b->v[r * ncol + c]);
+		}
+		buf_putc(&rows, '\n');
+	}
+	rc = db_copy(s->db, batch_target(s, b->kind), rows.s, rows.len, err);
+	buf_free(&rows);
+	b->rows = b->n = 0;
+	return rc == 0 ? 0 : store_fail(s, err);
+}
+
 int
 store_batch_flush(Store *s, RowBatch *b, Buf *err)
 {
-	DbStmt *st;
+	int at = 0, rc = 0;
 
-	if (b->rows == 0)
-		return 0;
-	st = db_prepare(s->db, batch_sql(s, b->kind, b->rows), err);
-	if (st == NULL)
-		return -1;
-	for (int i = 0; i < b->n; i++) {
-		if (b->v[i].is_int)
-			db_bind_int(st, i + 1, b->v[i].i);
-		else
-			db_bind_text(st, i + 1, b->v[i].text);
+	if (b->rows > 0 && s->pg && s->bulk)
+		return batch_copy(s, b, err);
+
+	while (rc == 0 && b->rows > 0) {
+		int rows = STORE_BATCH_ROWS, ncol = b->kind->ncol;
+		DbStmt *st;
+
+		while (rows > b->rows)
+			rows /= 2;
+		st = db_prepare(s->db, batch_sql(s, b->kind, rows), err);
+		if (st == NULL) {
+			rc = -1;
+			break;
+		}
+		for (int i = 0; i < rows * ncol; i++) {
+			const BatchVal *v = &b->v[at + i];
+
+			if (v->is_int)
+				db_bind_int(st, i + 1, v->i);
+			else
+				db_bind_text(st, i + 1, v->text);
+		}
+		at += rows * ncol;
+		b->rows -= rows;
+		rc = store_run(s, st, err);
 	}
 	b->rows = b->n = 0;
-	return store_run(s, st, err);
+	return rc;
 }
 
 void
@@ -655,6 +765,14 @@ batch_links(
 				return -1;
 		}
 	}
+	b = &bk[BK_ISSUE];
+	for (size_t i = 0; i < p->nissues; i++) {
+		store_batch_int(b, p->id);
+		store_batch_text(b, p->issues[i].kind);
+		store_batch_text(b, p->issues[i].message);
+		if (store_batch_row(s, b, err) != 0)
+			return -1;
+	}
 	b = &bk[BK_INDEX];
 	store_batch_int(b, p->id);
 	store_batch_text(b, buf_str(&fold[0]));
@@ -663,24 +781,31 @@ batch_links(
 }
 
 /*
- * On PostgreSQL, ids up to last given here are taken: the identity's
- * sequence is brought up to last, so that a project added later without
- * an id (store_project_save) takes the next, not one of these.  The
- * sequence does not roll back with a failed load: that leaves a gap in the
- * ids, never a clash.  0, or -1.
+ * On PostgreSQL, the ids store_projects_add() gave are taken: the
+ * identity's sequence is brought up to the last, so that a project added
+ * later without an id (store_project_save) takes the next, not one of
+ * these.  Once before that, and at the commit; not at every batch.  The
+ * sequence does not roll back with a failed load: that leaves a gap in
+ * the ids, never a clash.  0, or -1.
  */
-static int
-project_id_taken(Store *s, int64_t last, Buf *err)
+int
+store_ids_settle(Store *s, Buf *err)
 {
-	DbStmt *st = db_prepare(s->db,
-	    "SELECT setval(pg_get_serial_sequence('project', 'id'), ?)", err);
+	DbStmt *st;
 	int rc;
 
-	if (st == NULL || db_bind(st, "i", last) != 0)
+	if (s->ids_taken == 0)
+		return 0;
+	st = db_prepare(s->db,
+	    "SELECT setval(pg_get_serial_sequence('project', 'id'), ?)", err);
+	if (st == NULL || db_bind(st, "i", s->ids_taken) != 0)
 		return -1;
 	rc = db_step(st);
 	db_reset(st);
-	return rc == DB_ROW ? 0 : store_fail(s, err);
+	if (rc != DB_ROW)
+		return store_fail(s, err);
+	s->ids_taken = 0;
+	return 0;
 }
 
 int
@@ -702,12 +827,17 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 	 * The ids follow the highest: nobody else writes in this transaction
 	 * (on PostgreSQL too: every writer holds db_pg.c's write lock).
 	 */
-	st = db_prepare(s->db, "SELECT coalesce(max(id), 0) FROM project", err);
-	if (st == NULL)
-		goto out;
-	if (db_step(st) == DB_ROW)
-		base = db_int(st, 0);
-	db_reset(st);
+	if (s->last_id > 0) {
+		base = s->last_id;
+	} else {
+		st = db_prepare(
+		    s->db, "SELECT coalesce(max(id), 0) FROM project", err);
+		if (st == NULL)
+			goto out;
+		if (db_step(st) == DB_ROW)
+			base = db_int(st, 0);
+		db_reset(st);
+	}
 	fold = xcalloc(STORE_BATCH_ROWS, sizeof(*fold));
 	for (size_t at = 0; at < n; at += STORE_BATCH_ROWS) {
 		size_t m =
@@ -750,8 +880,7 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 				index_text(s,
 				    p->activities ? p->activities : "",
 				    &fold[i][1]);
-			if (batch_links(s, bk, p, fold[i], err) != 0 ||
-			    project_write_issues(s, p, err) != 0)
+			if (batch_links(s, bk, p, fold[i], err) != 0)
 				goto out;
 		}
 		for (int k = 0; k < BK_N; k++)
@@ -768,8 +897,11 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 		if (store_index_flush(s, err) != 0)
 			goto out;
 	}
-	if (s->pg && n > 0 && project_id_taken(s, base, err) != 0)
-		goto out;
+	if (n > 0) {
+		s->last_id = base;
+		if (s->pg)
+			s->ids_taken = base;
+	}
 	rc = 0;
 out:
 	if (fold != NULL)

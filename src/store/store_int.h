@@ -24,9 +24,8 @@ enum {
 	STORE_BATCH_YEAR,
 	STORE_BATCH_INDEX,
 	STORE_BATCH_IATI,
-	STORE_BATCH_SECTOR,
-	STORE_BATCH_MONEY,
 	STORE_BATCH_BUDGET,
+	STORE_BATCH_ISSUE,
 	STORE_BATCH_KINDS
 };
 #define STORE_BATCH_ROWS 32
@@ -50,6 +49,9 @@ typedef struct RowBatch {
 	int rows, n;
 	BatchVal v[STORE_BATCH_ROWS * STORE_BATCH_COLS];
 } RowBatch;
+
+/* The sequence of project ids past those given (s->ids_taken); 0, -1. */
+int store_ids_settle(Store *s, Buf *err);
 
 /* A value of the row being made. */
 void store_batch_int(RowBatch *b, int64_t i);
@@ -94,8 +96,20 @@ struct Store {
 	 */
 	char minor_code[8];
 	int minor;
+	/*
+	 * The highest project id store_projects_add() gave in this
+	 * transaction (0: ask the table), and on PostgreSQL the id the
+	 * identity's sequence must be brought up to before anything else
+	 * takes one (store_ids_settle).  Asking for them at every batch
+	 * was two round trips, each waiting for the server to finish the
+	 * batch before: the importer and the server took turns.
+	 */
+	int64_t last_id;
+	int64_t ids_taken;
 	/* INSERT texts by kind and number of rows, made on first use. */
 	char *batch_sql[STORE_BATCH_KINDS][STORE_BATCH_ROWS + 1];
+	/* PostgreSQL: the "table(columns)" of each kind, for db_copy(). */
+	char *batch_copy[STORE_BATCH_KINDS];
 };
 
 /* Append "database: <message>" for the last failure on s to err. */

@@ -112,7 +112,7 @@ dbq "DROP TRIGGER total_project_add; DROP TRIGGER total_project_drop;
 	ALTER TABLE project DROP COLUMN gender_demo;
 	DROP TABLE upload; DROP TABLE login_failure;
 	DROP TABLE audit; DROP TABLE session; DROP TABLE account;
-	DROP TABLE iati_money; DROP TABLE iati_sector; DROP TABLE iati_activity;
+	DROP VIEW iati_money; DROP VIEW iati_sector; DROP TABLE iati_activity;
 	ALTER TABLE stats_cache DROP COLUMN budgets;
 	ALTER TABLE stats_cache DROP COLUMN usd;
 	UPDATE schema_version SET version = 2;"
