@@ -89,7 +89,7 @@ static const CheckQuery check_queries[] = {
 	    "SELECT pl.key, p.serial, p.id, i.message, 0, 0, i.kind"
 	    " FROM project_issue i JOIN project p ON p.id = i.project_id"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id"
-	    " ORDER BY i.kind, pl.number, p.serial, p.id" },
+	    " ORDER BY i.kind, pl.number, p.serial, p.id, i.rowid" },
 };
 
 /* Where a finding is: "pillar II, serial 26" or "project 12". */

@@ -12,21 +12,7 @@
 
 # On PostgreSQL (tests/run's last suite) $CTM is PostgreSQL's only: the
 # comparison runs in the SQLite suites, with its own cluster.
-if [ "${CTM_BACKEND:-}" = pg ]; then
-	echo "ok - SQLite against PostgreSQL # SKIP in the SQLite suites only"
-	exit 0
-fi
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-	echo "ok - PostgreSQL is not installed # SKIP (apt-get install postgresql)"
-	exit 0
-fi
-# Not under $WORK: the cluster's owner (nobody, when run as root) must
-# be able to reach it.
-PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/ctm-pg.XXXXXX")
-trap '"$TOP/tools/pg-cluster" stop "$PGDIR"; rm -rf "$WORK" "$PGDIR"' EXIT
-URL=$("$TOP/tools/pg-cluster" start "$PGDIR" 2>"$WORK/cluster.err")
-check "a private cluster starts on a unix socket" -- test -n "$URL"
-[ -n "$URL" ] || { sed 's/^/#   /' "$WORK/cluster.err"; exit 1; }
+pg_own_cluster "SQLite against PostgreSQL"
 SQ=$WORK/sqlite.db
 
 # both ARGS...: run the command on SQLite and on PostgreSQL; their outputs

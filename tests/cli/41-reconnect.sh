@@ -11,20 +11,8 @@
 
 # Run in the SQLite suites, with a cluster of its own: the PostgreSQL
 # suite's cluster is shared by every test and is not to be restarted.
-if [ "${CTM_BACKEND:-}" = pg ]; then
-	echo "ok - a server restarted under ctmatrix serve # SKIP in the SQLite suites only"
-	exit 0
-fi
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-	echo "ok - PostgreSQL is not installed # SKIP (apt-get install postgresql)"
-	exit 0
-fi
+pg_own_cluster "a server restarted under ctmatrix serve"
 bin=$(pg_bin)
-PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/ctm-pg.XXXXXX")
-trap '"$TOP/tools/pg-cluster" stop "$PGDIR"; rm -rf "$WORK" "$PGDIR"' EXIT
-URL=$("$TOP/tools/pg-cluster" start "$PGDIR" 2>"$WORK/cluster.err")
-check "a private cluster starts on a unix socket" -- test -n "$URL"
-[ -n "$URL" ] || { sed 's/^/#   /' "$WORK/cluster.err"; exit 1; }
 # pg_ctl ARGS... on it; restart takes the options it was started with
 # again (postmaster.opts), start is given them: its socket directory, no
 # TCP.

@@ -287,6 +287,28 @@ formpost() {
 # as_owner CMD...: a command run as a private cluster's owner (nobody,
 # when the tests run as root: tools/pg-cluster makes it so).
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+
+# pg_own_cluster WHAT: for a test of the SQLite suites that needs a
+# PostgreSQL cluster of its own (the PostgreSQL suite's is shared by every
+# test): skip it (exit) in the PostgreSQL suite, or when PostgreSQL is not
+# installed, saying WHAT is skipped; else start a private cluster on a
+# unix socket (tools/pg-cluster), removed at exit, in $PGDIR, its URL in
+# $URL.  Not under $WORK: its owner (nobody, as root) must reach it.
+pg_own_cluster() {
+	if [ "${CTM_BACKEND:-}" = pg ]; then
+		echo "ok - $1 # SKIP in the SQLite suites only"
+		exit 0
+	fi
+	if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+		echo "ok - $1 # SKIP (PostgreSQL is not installed: apt-get install postgresql)"
+		exit 0
+	fi
+	PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/ctm-pg.XXXXXX")
+	trap '"$TOP/tools/pg-cluster" stop "$PGDIR"; rm -rf "$WORK" "$PGDIR"' EXIT
+	URL=$("$TOP/tools/pg-cluster" start "$PGDIR" 2>"$WORK/cluster.err")
+	check "a private cluster starts on a unix socket" -- test -n "$URL"
+	[ -n "$URL" ] || { sed 's/^/#   /' "$WORK/cluster.err"; exit 1; }
+}
 as_owner() {
 	if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
 }
