@@ -100,9 +100,8 @@ out:
 	return rc;
 }
 
-/* A word as a prefix term of a tsquery (PostgreSQL): 'word':* */
-static void
-tsquery_prefix(Buf *out, const char *w, size_t n)
+void
+filter_lexeme(Buf *out, const char *w, size_t n)
 {
 	buf_putc(out, '\'');
 	for (size_t i = 0; i < n; i++) {
@@ -110,7 +109,15 @@ tsquery_prefix(Buf *out, const char *w, size_t n)
 			buf_putc(out, w[i]);
 		buf_putc(out, w[i]);
 	}
-	buf_puts(out, "':*");
+	buf_putc(out, '\'');
+}
+
+/* A word as a prefix term of a tsquery (PostgreSQL): 'word':* */
+static void
+tsquery_prefix(Buf *out, const char *w, size_t n)
+{
+	filter_lexeme(out, w, n);
+	buf_puts(out, ":*");
 }
 
 /* The same on PostgreSQL: every word a prefix, all to match. */

@@ -49,4 +49,10 @@ void filter_sql_free(FilterSql *fs);
 /* Bind fs's values to st from parameter first on; return the next index. */
 int filter_sql_bind(const FilterSql *fs, DbStmt *st, int first);
 
+/*
+ * PostgreSQL: w[0 .. n) as a lexeme of tsvector or tsquery text,
+ * quoted ('word'), its quotes and backslashes doubled.
+ */
+void filter_lexeme(Buf *out, const char *w, size_t n);
+
 #endif

@@ -539,13 +539,7 @@ batch_words(
 			if (n > 0) {
 				if (out->len > 0)
 					buf_putc(out, ' ');
-				buf_putc(out, '\'');
-				for (size_t i = 0; i < n; i++) {
-					if (w[i] == '\'' || w[i] == '\\')
-						buf_putc(out, w[i]);
-					buf_putc(out, w[i]);
-				}
-				buf_putc(out, '\'');
+				filter_lexeme(out, w, n);
 			}
 			w += n;
 			w += strspn(w, " ");
@@ -578,15 +572,6 @@ batch_sql(Store *s, const BatchKind *k, int rows)
 	return *sql;
 }
 
-/*
- * The rows waiting go in by statements of a power of two rows each: 32,
- * or 16 + 8 + 2 + 1 for 27.  Each number of rows is a statement text of
- * its own, which PostgreSQL runs once and waits for, then prepares and
- * waits for, before it is sent without waiting (db_pg.c); the rows left
- * at the end of each batch of an import, of any number from 1 to 31,
- * made some 600 such waits, each for the server to finish all that was
- * sent before.  Six texts a kind make 60.
- */
 /* "table(columns)" of an INSERT's head, for COPY: made once. */
 static const char *
 batch_target(Store *s, const BatchKind *k)
@@ -669,36 +654,23 @@ batch_copy(Store *s, RowBatch *b, Buf *err)
 int
 store_batch_flush(Store *s, RowBatch *b, Buf *err)
 {
-	int at = 0, rc = 0;
+	DbStmt *st;
 
-	if (b->rows > 0 && s->pg && s->bulk)
+	if (b->rows == 0)
+		return 0;
+	if (s->pg && s->bulk)
 		return batch_copy(s, b, err);
-
-	while (rc == 0 && b->rows > 0) {
-		int rows = STORE_BATCH_ROWS, ncol = b->kind->ncol;
-		DbStmt *st;
-
-		while (rows > b->rows)
-			rows /= 2;
-		st = db_prepare(s->db, batch_sql(s, b->kind, rows), err);
-		if (st == NULL) {
-			rc = -1;
-			break;
-		}
-		for (int i = 0; i < rows * ncol; i++) {
-			const BatchVal *v = &b->v[at + i];
-
-			if (v->is_int)
-				db_bind_int(st, i + 1, v->i);
-			else
-				db_bind_text(st, i + 1, v->text);
-		}
-		at += rows * ncol;
-		b->rows -= rows;
-		rc = store_run(s, st, err);
+	st = db_prepare(s->db, batch_sql(s, b->kind, b->rows), err);
+	if (st == NULL)
+		return -1;
+	for (int i = 0; i < b->n; i++) {
+		if (b->v[i].is_int)
+			db_bind_int(st, i + 1, b->v[i].i);
+		else
+			db_bind_text(st, i + 1, b->v[i].text);
 	}
 	b->rows = b->n = 0;
-	return rc;
+	return store_run(s, st, err);
 }
 
 void
