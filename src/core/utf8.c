@@ -97,6 +97,12 @@ utf8_width(const char *s)
 	uint32_t cp;
 
 	while (*s) {
+		/* ASCII, most of what tables show: a column a byte. */
+		if ((unsigned char)*s < 0x80) {
+			s++;
+			w++;
+			continue;
+		}
 		s += utf8_decode(s, &cp);
 		w += (size_t)cp_width(cp);
 	}

@@ -734,9 +734,7 @@ findings_store(Store *s, int64_t gen, const FindingList *l)
 		    db_bind_text(ins, 8, r->message) == 0 &&
 		    store_run(s, ins, &err) == 0;
 	}
-	if (ok && db_commit(w, &err) == 0)
-		goto out;
-	db_rollback(w);
+	store_fill_end(s, w, ok);
 out:
 	buf_free(&err);
 }

@@ -315,6 +315,20 @@ filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 	} else if (fs->ids.len > 0) {
 		buf_printf(&fs->rows, " AND p.id IN (%s)", buf_str(&fs->ids));
 	}
+	if (f->region && !f->pillar && !f->entity && !f->country &&
+	    !f->search) {
+		buf_puts(&fs->join,
+		    " JOIN project_place pp ON pp.project_id = p.id"
+		    " JOIN place_within w ON w.place_id = pp.place_id"
+		    " JOIN place r ON r.id = w.ancestor_id");
+		buf_reset(&fs->rows);
+		buf_puts(&fs->rows, " AND r.key = ?");
+		/* Not the index on status: the region's links lead. */
+		if (f->status)
+			buf_puts(&fs->rows,
+			    s != NULL && s->pg ? " AND p.status = ?"
+					       : " AND +p.status = ?");
+	}
 }
 
 void
@@ -324,6 +338,7 @@ filter_sql_free(FilterSql *fs)
 	buf_free(&fs->ids);
 	buf_free(&fs->exists);
 	buf_free(&fs->rows);
+	buf_free(&fs->join);
 	buf_free(&fs->match);
 }
 

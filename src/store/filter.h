@@ -34,6 +34,14 @@ typedef struct FilterSql {
 	 * status read off the row.  Binds as for where.
 	 */
 	Buf rows;
+	/*
+	 * When a region is the only set: rows' joins of p to the region's
+	 * places (joined after its FROM and before rows), which read the
+	 * links once where an IN set builds a table of them first.  A
+	 * project naming two of its places comes twice, next to itself in
+	 * any order that ends with p.id: the reader skips the second.
+	 */
+	Buf join;
 	const char *bind[FILTER_MAX_BINDS]; /* values, in order */
 	int nbind;
 	Buf match; /* the FTS query, owned */

@@ -500,7 +500,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	Project *chunk = NULL;
 	OrgKeys keys = { NULL, 0 };
 	unsigned skip = f ? f->skip : 0;
-	int64_t count = 0;
+	int64_t count = 0, last = 0;
 	int rc = -1, step = DB_DONE, stop = 0, snapshot = 0;
 
 	filter_sql_build(s, &fs, f);
@@ -532,7 +532,8 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		buf_puts(&sql,
 		    " FROM project p LEFT JOIN pillar pl ON pl.id = "
 		    "p.pillar_id");
-		buf_printf(&sql, " WHERE TRUE%s", buf_str(&fs.rows));
+		buf_printf(&sql, "%s WHERE TRUE%s", buf_str(&fs.join),
+		    buf_str(&fs.rows));
 		buf_puts(&sql, list_order(s, f ? f->sort : NULL).order);
 	}
 	if (org_keys_read(s, &keys, err) != 0)
@@ -562,8 +563,13 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	do {
 		size_t n = 0;
 
-		while (n < LIST_CHUNK && (step = db_step(st)) == DB_ROW)
+		while (n < LIST_CHUNK && (step = db_step(st)) == DB_ROW) {
+			/* The same project again, by another link (fs.join). */
+			if (db_int(st, 0) == last)
+				continue;
 			row_read(st, &chunk[n++], skip);
+			last = chunk[n - 1].id;
+		}
 		if (step == DB_ERROR) {
 			store_fail(s, err);
 			goto out;

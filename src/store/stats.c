@@ -406,7 +406,7 @@ stats_store(Store *s, const char *sig, int64_t gen, int64_t total, int64_t usd,
 	    w, "DELETE FROM stats_cache WHERE generation <> ?", &err);
 	if (prune == NULL || db_bind(prune, "i", gen) != 0 ||
 	    store_run(s, prune, &err) != 0) {
-		db_rollback(w);
+		store_fill_end(s, w, 0);
 		goto out;
 	}
 	ok = del && ins && db_bind(del, "t", sig) == 0 &&
@@ -419,9 +419,7 @@ stats_store(Store *s, const char *sig, int64_t gen, int64_t total, int64_t usd,
 			 c->g[i].name, c->g[i].count, c->g[i].budgets,
 			 c->g[i].usd) == 0 &&
 		    store_run(s, ins, &err) == 0;
-	if (ok && db_commit(w, &err) == 0)
-		goto out;
-	db_rollback(w);
+	store_fill_end(s, w, ok);
 out:
 	buf_free(&err);
 }

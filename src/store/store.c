@@ -198,14 +198,9 @@ out:
 static int
 store_migrate(Store *s, Buf *err)
 {
-	int have = 0;
 	const char *p = s->pg ? ctm_blob_schema_pg : ctm_blob_schema;
-	Buf probe = BUF_INIT;
-
-	/* schema_version exists from migration 1 on. */
-	if (db_exec(s->db, "SELECT 1 FROM schema_version LIMIT 1", &probe) == 0)
-		have = store_schema_version(s);
-	buf_free(&probe);
+	/* 0 in a new database: schema_version comes with migration 1. */
+	int have = store_schema_version(s);
 	while ((p = strstr(p, MIGRATION_MARK)) != NULL) {
 		int version = atoi(p + strlen(MIGRATION_MARK));
 		const char *next = strstr(p + 1, MIGRATION_MARK);
@@ -662,19 +657,58 @@ store_data_generation(Store *s)
 	return store_generation(s);
 }
 
+/*
+ * A cache is kept without waiting for the disk: its rows are made again
+ * from the data when lost, and a command's fill cost more in fsync than
+ * in its query.  On SQLite the commit of a fill is not synced
+ * (synchronous=OFF: in WAL mode a crash may lose that transaction, never
+ * corrupt the file, and the next synced commit syncs the log with its
+ * frames).  Nor may that commit checkpoint (wal_autocheckpoint=0 for
+ * it): a checkpoint unsynced would let the next writer start the log
+ * over while the pages it copied into the database, other transactions'
+ * committed writes, were not yet on the disk.  PostgreSQL's
+ * synchronous_commit does the same for one transaction, safely.
+ */
+#define FILL_BEGIN_SQLITE "PRAGMA synchronous=OFF; PRAGMA wal_autocheckpoint=0"
+/* As db_sqlite.c opens a connection; 1000 pages is SQLite's default. */
+#define FILL_END_SQLITE                                                        \
+	"PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=1000"
 Db *
 store_fill_begin(Store *s, int64_t gen)
 {
 	Db *w = s->primary;
+	Buf err = BUF_INIT;
+	int rc = 0;
 
-	if (db_begin_nowait(w) != 0)
-		return NULL;
-	/* The generation moves only under the write lock, now held. */
-	if (store_generation_on(w) != gen) {
+	if (!s->pg)
+		rc = db_exec(w, FILL_BEGIN_SQLITE, &err);
+	if (rc == 0 && db_begin_nowait(w) == 0) {
+		if (s->pg)
+			rc = db_exec(
+			    w, "SET LOCAL synchronous_commit = off", &err);
+		/* The generation moves only under the write lock, now held. */
+		if (rc == 0 && store_generation_on(w) == gen) {
+			buf_free(&err);
+			return w;
+		}
 		db_rollback(w);
-		return NULL;
 	}
-	return w;
+	if (!s->pg)
+		db_exec(w, FILL_END_SQLITE, &err);
+	buf_free(&err);
+	return NULL;
+}
+
+void
+store_fill_end(Store *s, Db *w, int ok)
+{
+	Buf err = BUF_INIT;
+
+	if (!ok || db_commit(w, &err) != 0)
+		db_rollback(w);
+	if (!s->pg)
+		db_exec(w, FILL_END_SQLITE, &err);
+	buf_free(&err);
 }
 
 int

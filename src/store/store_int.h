@@ -169,6 +169,8 @@ int64_t store_generation_on(Db *db);
  * The primary's connection, in its transaction, or NULL: skip the fill.
  */
 Db *store_fill_begin(Store *s, int64_t gen);
+/* Commit the fill w when ok, else roll it back. */
+void store_fill_end(Store *s, Db *w, int ok);
 
 /*
  * A signed-in request's reads see no older data than the primary's at

@@ -77,6 +77,30 @@ check "--region Sahel includes I 1 (scope: Sahel, Maghreb)" -- subset "$(expect 
 check "--region Sahel includes I 53 (Sahel and Lake Chad)" -- subset "$(expect 'x.pillar==="I"&&x.serial===53')" "$sa"
 check "--region Sahel excludes I 2 (Indonesia)" -- bash -c "! echo ' $sa ' | grep -q ' $(expect 'x.pillar==="I"&&x.serial===2') '"
 equal "--region sahel (case) equals --region Sahel" "$sa" "$(q --region sahel)"
+# I 68 names five Sahel members (BFA, MLI, NER, MRT, SEN): a list read
+# off the region's links meets it five times, and shows it once.
+check "fixture sanity: I 68 names five Sahel members" -- test \
+	"$(json 'j.projects.find(x=>x.pillar==="I"&&x.serial===68).places.filter(p=>["BFA","MLI","NER","MRT","SEN"].includes(p.key)).length' "$ALL")" = 5
+for f in "" "--status ongoing" "--status completed"; do
+	# shellcheck disable=SC2086
+	"$CTM" projects --region Sahel $f --format json >"$WORK/rs.json" 2>/dev/null
+	equal "--region Sahel $f: each project once, as many as the total" \
+		"$(json 'j.total+" "+j.total' "$WORK/rs.json")" \
+		"$(json 'j.projects.length+" "+new Set(j.projects.map(x=>x.id)).size' "$WORK/rs.json")"
+	equal "--region Sahel $f: in the default order (pillar, serial, id)" \
+		"$(json 'j.projects.map(x=>x.id).join(" ")' "$WORK/rs.json")" \
+		"$(json 'j.projects.slice().sort((a,b)=>a.pillar<b.pillar?-1:a.pillar>b.pillar?1:(a.serial-b.serial)||(a.id-b.id)).map(x=>x.id).join(" ")' "$WORK/rs.json")"
+	# shellcheck disable=SC2086
+	equal "--region Sahel $f: the table has a line a project" \
+		"$(json 'j.total' "$WORK/rs.json")" \
+		"$("$CTM" projects --region Sahel $f 2>/dev/null | tail -n +2 | wc -l)"
+	# shellcheck disable=SC2086
+	equal "--region Sahel $f: CSV has a line a project" \
+		"$(json 'j.total' "$WORK/rs.json")" \
+		"$("$CTM" projects --region Sahel $f --format csv 2>/dev/null | tail -n +2 | grep -c '^[0-9]')"
+done
+equal "--region Sahel --status ongoing lists I 68" 1 \
+	"$(q --region Sahel --status ongoing | tr ' ' '\n' | grep -cx "$(expect 'x.pillar==="I"&&x.serial===68')")"
 af=$(q --region Africa)
 check "--region Africa includes the Mali projects" -- subset "$ml" "$af"
 check "--region Africa includes the Sahel-named project I 1" -- subset "$(expect 'x.pillar==="I"&&x.serial===1')" "$af"

@@ -8,7 +8,65 @@
 #include <unistd.h>
 
 #include "../../src/store/store.h"
+#include "../../src/store/store_int.h"
 #include "test.h"
+
+/* The value of PRAGMA name on the store's connection, or -1. */
+static int64_t
+pragma(Store *s, const char *name)
+{
+	Buf sql = BUF_INIT, err = BUF_INIT;
+	DbStmt *st;
+	int64_t v = -1;
+
+	buf_printf(&sql, "PRAGMA %s", name);
+	st = db_prepare_once(s->primary, buf_str(&sql), &err);
+	if (st != NULL && db_step(st) == DB_ROW)
+		v = db_int(st, 0);
+	db_finalize(st);
+	buf_free(&sql);
+	buf_free(&err);
+	return v;
+}
+
+/*
+ * A cache's fill (store_fill_begin) on SQLite: its commit neither syncs
+ * nor checkpoints, and the connection is as it was after it (synced,
+ * checkpointing), whether the fill was committed, rolled back, or not
+ * begun at all because the data had moved on.
+ */
+static void
+fill_tests(Store *s)
+{
+	int64_t gen = store_data_generation(s);
+	Db *w;
+
+	CHECK(pragma(s, "synchronous") == 2 &&
+		pragma(s, "wal_autocheckpoint") == 1000,
+	    "store: a connection syncs its commits and checkpoints");
+	w = store_fill_begin(s, gen);
+	CHECK(w != NULL, "store: a fill begins at the current generation");
+	if (w == NULL)
+		return;
+	CHECK(pragma(s, "synchronous") == 0 &&
+		pragma(s, "wal_autocheckpoint") == 0,
+	    "store: a fill's commit neither syncs nor checkpoints");
+	store_fill_end(s, w, 1);
+	CHECK(pragma(s, "synchronous") == 2 &&
+		pragma(s, "wal_autocheckpoint") == 1000,
+	    "store: after a fill committed, commits sync and checkpoint again");
+	w = store_fill_begin(s, gen);
+	if (w != NULL)
+		store_fill_end(s, w, 0);
+	CHECK(w != NULL && pragma(s, "synchronous") == 2 &&
+		pragma(s, "wal_autocheckpoint") == 1000,
+	    "store: after a fill rolled back, the same");
+	CHECK(store_fill_begin(s, gen + 1) == NULL &&
+		pragma(s, "synchronous") == 2 &&
+		pragma(s, "wal_autocheckpoint") == 1000,
+	    "store: a fill of another generation is refused, and the "
+	    "connection left as it was");
+}
 
 /* A project named title, with one entity, name, unresolved. */
 static void
@@ -85,6 +143,8 @@ store_tests(const char *path)
 	    "store: the bulk-loaded project has its entity");
 	if (rc == 1)
 		project_clear(&got);
+	if (strncmp(path, "postgres", 8) != 0)
+		fill_tests(s);
 	store_close(s);
 	buf_free(&err);
 }
