@@ -315,15 +315,29 @@ filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 	} else if (fs->ids.len > 0) {
 		buf_printf(&fs->rows, " AND p.id IN (%s)", buf_str(&fs->ids));
 	}
-	if (f->region && !f->pillar && !f->entity && !f->country &&
-	    !f->search) {
-		buf_puts(&fs->join,
-		    " JOIN project_place pp ON pp.project_id = p.id"
-		    " JOIN place_within w ON w.place_id = pp.place_id"
-		    " JOIN place r ON r.id = w.ancestor_id");
+	/* A set of links alone: read them by a join (fs->join). */
+	if ((f->region != NULL) + (f->country != NULL) + (f->entity != NULL) ==
+		1 &&
+	    !f->pillar && !f->search) {
 		buf_reset(&fs->rows);
-		buf_puts(&fs->rows, " AND r.key = ?");
-		/* Not the index on status: the region's links lead. */
+		if (f->region) {
+			buf_puts(&fs->join,
+			    " JOIN project_place pp ON pp.project_id = p.id"
+			    " JOIN place_within w ON w.place_id = pp.place_id"
+			    " JOIN place r ON r.id = w.ancestor_id");
+			buf_puts(&fs->rows, " AND r.key = ?");
+		} else if (f->country) {
+			buf_puts(&fs->join,
+			    " JOIN project_place pp ON pp.project_id = p.id"
+			    " JOIN place c ON c.id = pp.place_id");
+			buf_puts(&fs->rows, " AND c.iso3 = ?");
+		} else {
+			buf_puts(&fs->join,
+			    " JOIN project_org po ON po.project_id = p.id");
+			buf_puts(&fs->rows,
+			    " AND po.organisation_id IN (" ORG_TREE ")");
+		}
+		/* Not the index on status: the links lead. */
 		if (f->status)
 			buf_puts(&fs->rows,
 			    s != NULL && s->pg ? " AND p.status = ?"

@@ -35,11 +35,12 @@ typedef struct FilterSql {
 	 */
 	Buf rows;
 	/*
-	 * When a region is the only set: rows' joins of p to the region's
-	 * places (joined after its FROM and before rows), which read the
-	 * links once where an IN set builds a table of them first.  A
-	 * project naming two of its places comes twice, next to itself in
-	 * any order that ends with p.id: the reader skips the second.
+	 * When a region, a country or an entity is the only set: rows'
+	 * joins of p to its links (after rows' FROM, before rows), which
+	 * read the links once where an IN set builds a table of them
+	 * first.  A project naming two places of a region, or an entity
+	 * and its sub-unit, comes twice, next to itself in any order that
+	 * ends with p.id: the reader skips the second.
 	 */
 	Buf join;
 	const char *bind[FILTER_MAX_BINDS]; /* values, in order */

@@ -196,3 +196,34 @@ equal "--offset past the end lists nothing" 0 "$(q --offset 1000 >/dev/null; jso
 status "--limit 0 is accepted" 0 -- "$CTM" projects --limit 0 --format json
 equal "--pillar II --limit 5 lists 5 of 56" "5 56" "$(q --pillar II --limit 5 >/dev/null; json 'j.projects.length+" "+j.total' "$Q")"
 equal "--limit applies to csv too" 6 "$("$CTM" projects --limit 5 --format csv 2>/dev/null | wc -l)"
+
+# --- a project met twice by one filter's links ----------------------------
+# An entity and its sub-unit on one project (DPKO and DPKO-DDR), a country
+# named beside another of the same region: `--entity DPKO` and `--region
+# Africa` each meet project 1 by two links, and list it once.
+cat >"$WORK/units.md" <<'MD'
+#### Pillar I of the UN Global Counter-Terrorism Strategy
+
+2 projects
+
+Serial	Project Title/Duration/CTITF Entities	Status of Implementation	Main Activities	Geographical Scope
+1	Demobilisation support in Mali and Niger (2016–2019) <b>DPKO, DPKO-DDR</b>	Ongoing	Supporting demobilisation.	Mali, Niger
+2	Mine action in Mali (2016–2019) <b>DPKO-UNMAS</b>	Completed	Clearing mines.	Mali
+MD
+U=$WORK/units.db
+"$CTM" --db "$U" import annex --quiet "$WORK/units.md" >/dev/null 2>&1
+equal "units: the two projects imported" 2 \
+	"$("$CTM" --db "$U" projects --format json 2>/dev/null | json 'j.total' /dev/stdin)"
+for f in "--entity DPKO" "--entity DPKO --status ongoing" "--region Africa" \
+	"--region Sahel --status ongoing" "--country MLI"; do
+	# shellcheck disable=SC2086
+	"$CTM" --db "$U" projects $f --format json >"$WORK/u.json" 2>/dev/null
+	# shellcheck disable=SC2086
+	equal "units: $f lists each project once (JSON, table, CSV)" \
+		"$(json '[...new Set(j.projects.map(x=>x.id))].join(" ")' "$WORK/u.json") $(json 'j.total' "$WORK/u.json") $(json 'j.total' "$WORK/u.json") $(json 'j.total' "$WORK/u.json")" \
+		"$(json 'j.projects.map(x=>x.id).join(" ")' "$WORK/u.json") $(json 'j.projects.length' "$WORK/u.json") $("$CTM" --db "$U" projects $f 2>/dev/null | tail -n +2 | wc -l) $("$CTM" --db "$U" projects $f --format csv 2>/dev/null | tail -n +2 | wc -l)"
+done
+equal "units: --entity DPKO finds both" "1 2" \
+	"$("$CTM" --db "$U" projects --entity DPKO --format json 2>/dev/null | json 'j.projects.map(x=>x.id).join(" ")' /dev/stdin)"
+equal "units: --region Africa --status ongoing finds project 1 once" "1" \
+	"$("$CTM" --db "$U" projects --region Africa --status ongoing --format json 2>/dev/null | json 'j.projects.map(x=>x.id).join(" ")' /dev/stdin)"
