@@ -55,16 +55,10 @@ db_sqlite_open(const char *path, int create, int readonly, Buf *err)
 	/*
 	 * A connection belongs to one thread, so it needs no mutex, and the
 	 * memory statistics SQLite keeps by default cost a global lock on
-	 * every allocation.  A statement's journal (the pages a statement
-	 * changed in a longer transaction, to undo it alone) stays in
-	 * memory up to 4 MiB, not SQLite's 64 KiB: the multi-row INSERTs
-	 * of an import each outgrew that, and wrote 57,000 pages to a file
-	 * for an annex of 100,000 rows.  All must be set before SQLite
-	 * initialises.
+	 * every allocation.  Both must be set before SQLite initialises.
 	 */
 	if (!configured) {
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-		sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
 		configured = 1;
 	}
 
