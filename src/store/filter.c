@@ -214,6 +214,8 @@ filter_add(FilterSql *fs, const char *clause, const char *set,
 void
 filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 {
+	int join;
+
 	memset(fs, 0, sizeof(*fs));
 	if (f == NULL)
 		return;
@@ -281,25 +283,51 @@ filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 		}
 	}
 	/*
+	 * The rows of a set of links alone are read by a join (fs->join);
+	 * those of other sets, off the sets' ids.
+	 */
+	join =
+	    (f->region != NULL) + (f->country != NULL) + (f->entity != NULL) ==
+		1 &&
+	    !f->pillar && !f->search;
+	if (join && f->region) {
+		buf_puts(&fs->join,
+		    " JOIN project_place pp ON pp.project_id = p.id"
+		    " JOIN place_within w ON w.place_id = pp.place_id"
+		    " JOIN place r ON r.id = w.ancestor_id");
+		buf_puts(&fs->rows, " AND r.key = ?");
+	} else if (join && f->country) {
+		buf_puts(&fs->join,
+		    " JOIN project_place pp ON pp.project_id = p.id"
+		    " JOIN place c ON c.id = pp.place_id");
+		buf_puts(&fs->rows, " AND c.iso3 = ?");
+	} else if (join) {
+		buf_puts(
+		    &fs->join, " JOIN project_org po ON po.project_id = p.id");
+		buf_puts(
+		    &fs->rows, " AND po.organisation_id IN (" ORG_TREE ")");
+	} else if (fs->ids.len > 0) {
+		buf_printf(&fs->rows, " AND p.id IN (%s)", buf_str(&fs->ids));
+	}
+	/*
 	 * The status comes last.  A status holds a third to a half of all
 	 * projects: as a set of its own, intersected with the others, it
 	 * would be read whole; instead the others' ids are looked up one by
 	 * one in the index on status (status, id), which covers them.  A
-	 * statement that reads the rows anyway reads the status there: the
-	 * unary + keeps SQLite from looking it up in that index first.
+	 * statement that reads the rows of the others anyway reads the
+	 * status there: the unary + keeps SQLite from looking it up in that
+	 * index first (PostgreSQL has no unary + on text, nor needs it).
 	 */
 	if (f->status) {
 		buf_puts(&fs->where, " AND p.status = ?");
 		buf_puts(&fs->exists, " AND p.status = ?");
+		buf_puts(&fs->rows,
+		    fs->rows.len > 0 && !(s != NULL && s->pg)
+			? " AND +p.status = ?"
+			: " AND p.status = ?");
 		if (fs->ids.len > 0) {
 			Buf others = BUF_INIT;
 
-			/* PostgreSQL has no unary + on text (nor needs it). */
-			buf_printf(&fs->rows,
-			    s != NULL && s->pg
-				? " AND p.id IN (%s) AND p.status = ?"
-				: " AND p.id IN (%s) AND +p.status = ?",
-			    buf_str(&fs->ids));
 			buf_printf(&others,
 			    "SELECT id FROM project WHERE id IN (%s)"
 			    " AND status = ?",
@@ -307,41 +335,10 @@ filter_sql_build(Store *s, FilterSql *fs, const ProjectFilter *f)
 			buf_free(&fs->ids);
 			fs->ids = others;
 		} else {
-			buf_puts(&fs->rows, " AND p.status = ?");
 			buf_puts(&fs->ids,
 			    "SELECT id FROM project WHERE status = ?");
 		}
 		fs->bind[fs->nbind++] = f->status;
-	} else if (fs->ids.len > 0) {
-		buf_printf(&fs->rows, " AND p.id IN (%s)", buf_str(&fs->ids));
-	}
-	/* A set of links alone: read them by a join (fs->join). */
-	if ((f->region != NULL) + (f->country != NULL) + (f->entity != NULL) ==
-		1 &&
-	    !f->pillar && !f->search) {
-		buf_reset(&fs->rows);
-		if (f->region) {
-			buf_puts(&fs->join,
-			    " JOIN project_place pp ON pp.project_id = p.id"
-			    " JOIN place_within w ON w.place_id = pp.place_id"
-			    " JOIN place r ON r.id = w.ancestor_id");
-			buf_puts(&fs->rows, " AND r.key = ?");
-		} else if (f->country) {
-			buf_puts(&fs->join,
-			    " JOIN project_place pp ON pp.project_id = p.id"
-			    " JOIN place c ON c.id = pp.place_id");
-			buf_puts(&fs->rows, " AND c.iso3 = ?");
-		} else {
-			buf_puts(&fs->join,
-			    " JOIN project_org po ON po.project_id = p.id");
-			buf_puts(&fs->rows,
-			    " AND po.organisation_id IN (" ORG_TREE ")");
-		}
-		/* Not the index on status: the links lead. */
-		if (f->status)
-			buf_puts(&fs->rows,
-			    s != NULL && s->pg ? " AND p.status = ?"
-					       : " AND +p.status = ?");
 	}
 }
 

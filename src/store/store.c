@@ -673,28 +673,27 @@ store_data_generation(Store *s)
 /* As db_sqlite.c opens a connection; 1000 pages is SQLite's default. */
 #define FILL_END_SQLITE                                                        \
 	"PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=1000"
+
 Db *
 store_fill_begin(Store *s, int64_t gen)
 {
 	Db *w = s->primary;
 	Buf err = BUF_INIT;
-	int rc = 0;
 
-	if (!s->pg)
-		rc = db_exec(w, FILL_BEGIN_SQLITE, &err);
-	if (rc == 0 && db_begin_nowait(w) == 0) {
-		if (s->pg)
-			rc = db_exec(
-			    w, "SET LOCAL synchronous_commit = off", &err);
+	if ((s->pg || db_exec(w, FILL_BEGIN_SQLITE, &err) == 0) &&
+	    db_begin_nowait(w) == 0) {
 		/* The generation moves only under the write lock, now held. */
-		if (rc == 0 && store_generation_on(w) == gen) {
+		if ((!s->pg ||
+			db_exec(w, "SET LOCAL synchronous_commit = off",
+			    &err) == 0) &&
+		    store_generation_on(w) == gen) {
 			buf_free(&err);
 			return w;
 		}
-		db_rollback(w);
-	}
-	if (!s->pg)
+		store_fill_end(s, w, 0);
+	} else if (!s->pg) {
 		db_exec(w, FILL_END_SQLITE, &err);
+	}
 	buf_free(&err);
 	return NULL;
 }
