@@ -283,9 +283,7 @@ formpost() {
 	post "$action" "$jar" --data-binary @"$WORK/form.body"
 }
 
-# PostgreSQL's programs, the newest installed (empty when none), and
-# as_owner CMD...: a command run as a private cluster's owner (nobody,
-# when the tests run as root: tools/pg-cluster makes it so).
+# pg_bin: PostgreSQL's programs, the newest installed (empty when none).
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
 # pg_own_cluster WHAT: for a test of the SQLite suites that needs a
@@ -309,6 +307,8 @@ pg_own_cluster() {
 	check "a private cluster starts on a unix socket" -- test -n "$URL"
 	[ -n "$URL" ] || { sed 's/^/#   /' "$WORK/cluster.err"; exit 1; }
 }
+# as_owner CMD...: a command run as a private cluster's owner (nobody,
+# when the tests run as root: tools/pg-cluster makes it so).
 as_owner() {
 	if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
 }
