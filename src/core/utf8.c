@@ -1,6 +1,8 @@
 /*
  * utf8.c - UTF-8 validation and walking (see utf8.h).
  */
+#include <string.h>
+
 #include "utf8.h"
 
 size_t
@@ -13,7 +15,14 @@ utf8_check(const char *s, size_t n)
 		unsigned c = p[i];
 		size_t need;
 		uint32_t cp, min;
+		uint64_t w;
 
+		/* ASCII, most text, eight bytes at a time. */
+		if (n - i >= 8 &&
+		    (memcpy(&w, p + i, 8), (w & 0x8080808080808080ULL) == 0)) {
+			i += 8;
+			continue;
+		}
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -59,6 +68,31 @@ utf8_decode(const char *s, uint32_t *cp)
 	*cp = ((uint32_t)(p[0] & 0x07) << 18) |
 	    ((uint32_t)(p[1] & 0x3f) << 12) | ((uint32_t)(p[2] & 0x3f) << 6) |
 	    (p[3] & 0x3f);
+	return 4;
+}
+
+int
+utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *p = (unsigned char *)out;
+
+	if (cp < 0x80) {
+		p[0] = (unsigned char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		p[0] = (unsigned char)(0xc0 | (cp >> 6));
+		p[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	} else if (cp < 0x10000) {
+		p[0] = (unsigned char)(0xe0 | (cp >> 12));
+		p[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		p[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	p[0] = (unsigned char)(0xf0 | (cp >> 18));
+	p[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	p[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	p[3] = (unsigned char)(0x80 | (cp & 0x3f));
 	return 4;
 }
 

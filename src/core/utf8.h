@@ -26,6 +26,12 @@ size_t utf8_check(const char *s, size_t n);
  */
 int utf8_decode(const char *s, uint32_t *cp);
 
+/*
+ * Write the code point cp (at most 0x10ffff, not a surrogate) as UTF-8
+ * at out, which has room for four bytes; return the bytes written.
+ */
+int utf8_encode(uint32_t cp, char *out);
+
 /* Number of code points in the NUL-terminated valid UTF-8 string s. */
 size_t utf8_len(const char *s);
 

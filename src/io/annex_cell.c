@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "../store/model.h"
 #include "annex.h"
 
@@ -68,22 +69,10 @@ decode_ref(const char *s, Buf *out)
 			cp = strtoul(s + 2, &end, 10);
 		if (*end == ';' && end > s + 2 && cp > 0 && cp <= 0x10ffff &&
 		    !(cp >= 0xd800 && cp <= 0xdfff)) {
-			if (cp < 0x80) {
-				buf_putc(out, (int)cp);
-			} else if (cp < 0x800) {
-				buf_putc(out, (int)(0xc0 | (cp >> 6)));
-				buf_putc(out, (int)(0x80 | (cp & 0x3f)));
-			} else if (cp < 0x10000) {
-				buf_putc(out, (int)(0xe0 | (cp >> 12)));
-				buf_putc(out, (int)(0x80 | ((cp >> 6) & 0x3f)));
-				buf_putc(out, (int)(0x80 | (cp & 0x3f)));
-			} else {
-				buf_putc(out, (int)(0xf0 | (cp >> 18)));
-				buf_putc(
-				    out, (int)(0x80 | ((cp >> 12) & 0x3f)));
-				buf_putc(out, (int)(0x80 | ((cp >> 6) & 0x3f)));
-				buf_putc(out, (int)(0x80 | (cp & 0x3f)));
-			}
+			char u[4];
+
+			buf_append(
+			    out, u, (size_t)utf8_encode((uint32_t)cp, u));
 			return (size_t)(end - s) + 1;
 		}
 	}
@@ -176,7 +165,11 @@ segs_cut(const char *cell, Segs *ss)
 	}
 }
 
-/* Collapse runs of whitespace in b to one space and trim. */
+/*
+ * Collapse runs of whitespace in b to one space and trim.  ASCII's
+ * whitespace, as isspace() has it in the C and UTF-8 locales, but
+ * without a call a byte.
+ */
 static void
 squeeze(Buf *b)
 {
@@ -186,7 +179,7 @@ squeeze(Buf *b)
 	for (size_t i = 0; i < b->len; i++) {
 		unsigned char c = (unsigned char)b->s[i];
 
-		if (isspace(c)) {
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
 			space = 1;
 			continue;
 		}

@@ -168,6 +168,31 @@ fnv(uint64_t h, const char *s)
 	return h;
 }
 
+/* h as sixteen hex digits, as "%016llx" (a source key, a digest). */
+static void
+put_hex64(Buf *b, uint64_t h)
+{
+	char hex[16];
+
+	for (int i = 15; i >= 0; i--, h >>= 4)
+		hex[i] = "0123456789abcdef"[h & 0xf];
+	buf_append(b, hex, sizeof(hex));
+}
+
+/* "PREFIX:PILLAR:SERIAL:HASH" of a row's identity, the serial if any. */
+static void
+put_key(Buf *key, const char *prefix, const char *pillar, long serial,
+    const Buf *title)
+{
+	buf_puts(key, prefix);
+	buf_puts(key, pillar);
+	buf_putc(key, ':');
+	if (serial >= 0)
+		buf_put_int(key, serial);
+	buf_putc(key, ':');
+	put_hex64(key, fnv(14695981039346656037ULL, buf_str(title)));
+}
+
 void
 import_issue_add(Project *p, const char *kind, const char *message)
 {
@@ -421,15 +446,11 @@ row_identity(
 
 	/* The title enters the key as a hash: the key stays short. */
 	text_name_key(p->title, &title);
-	buf_printf(key, "annex:%s:", im->pillar);
-	if (row->serial >= 0)
-		buf_printf(key, "%ld", row->serial);
-	buf_printf(key, ":%016llx",
-	    (unsigned long long)fnv(14695981039346656037ULL, buf_str(&title)));
+	put_key(key, "annex:", im->pillar, row->serial, &title);
 	buf_free(&title);
 	for (int i = 0; i < ANNEX_CELLS; i++)
 		h = fnv(h, buf_str(&row->cell[i]));
-	buf_printf(digest, "%016llx", (unsigned long long)h);
+	put_hex64(digest, h);
 }
 
 /* Build the project of one CSV record (without touching the store). */
@@ -482,16 +503,12 @@ csv_identity(Importer *im, const ProjectCsvRow *row, Buf *key, Buf *digest)
 	Buf title = BUF_INIT;
 
 	text_name_key(buf_str(&row->field[PCSV_TITLE]), &title);
-	buf_printf(key, "csv:%s:", row->pillar);
-	if (row->serial >= 0)
-		buf_printf(key, "%ld", row->serial);
-	buf_printf(key, ":%016llx",
-	    (unsigned long long)fnv(14695981039346656037ULL, buf_str(&title)));
+	put_key(key, "csv:", row->pillar, row->serial, &title);
 	buf_free(&title);
 	h = fnv(h, row->pillar);
 	for (int i = PCSV_SERIAL; i < PCSV_NCOLUMNS; i++)
 		h = fnv(h, buf_str(&row->field[i]));
-	buf_printf(digest, "%016llx", (unsigned long long)h);
+	put_hex64(digest, h);
 }
 
 static Job *

@@ -333,8 +333,10 @@ store_close(Store *s)
 	db_close(s->primary);
 	buf_free(&s->bulk_sql);
 	for (int k = 0; k < STORE_BATCH_KINDS; k++) {
-		for (int n = 0; n <= STORE_BATCH_ROWS; n++)
-			free(s->batch_sql[k][n]);
+		for (int n = 0; n <= STORE_BATCH_ROWS; n++) {
+			free(s->batch_sql[0][k][n]);
+			free(s->batch_sql[1][k][n]);
+		}
 		free(s->batch_copy[k]);
 	}
 	free(s);

@@ -94,6 +94,9 @@ void store_read_end(Store *s);
  * Nothing changes when projects exist.  1 when the store was empty (and
  * is in bulk mode), 0 when it was not, -1 on failure.  On PostgreSQL the
  * answer only: indexes and foreign keys stay (store.c says why).
+ *
+ * After a write of a bulk load fails, the caller must roll back: the
+ * failed statement's earlier rows stay until then (batch_sql says why).
  */
 int store_bulk_begin(Store *s, Buf *err);
 

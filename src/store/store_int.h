@@ -107,8 +107,11 @@ struct Store {
 	 */
 	int64_t last_id;
 	int64_t ids_taken;
-	/* INSERT texts by kind and number of rows, made on first use. */
-	char *batch_sql[STORE_BATCH_KINDS][STORE_BATCH_ROWS + 1];
+	/*
+	 * INSERT texts by kind and number of rows, made on first use;
+	 * [1], those of a bulk load on SQLite (INSERT OR FAIL: batch_sql).
+	 */
+	char *batch_sql[2][STORE_BATCH_KINDS][STORE_BATCH_ROWS + 1];
 	/* PostgreSQL: the "table(columns)" of each kind, for db_copy(). */
 	char *batch_copy[STORE_BATCH_KINDS];
 };

@@ -13,35 +13,61 @@
 #include "fold.h"
 #include "icu.h"
 
-/* Append the ASCII string s lower-cased with whitespace collapsed. */
-static void
-fold_ascii(const char *s, Buf *out)
+/*
+ * A text folded a piece at a time: where its fold began in out, and
+ * whether a space is owed before the next character (whitespace is
+ * collapsed across pieces, and dropped at both ends).
+ */
+typedef struct Folding {
+	Buf *out;
+	size_t start;
+	int space;
+} Folding;
+
+/* Room for n more bytes in f's output, and where they go. */
+static char *
+fold_room(Folding *f, size_t n)
 {
-	int space = 0;
-	size_t start = out->len;
+	Buf *out = f->out;
 
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
-			space = 1;
-			continue;
-		}
-		if (space && out->len > start)
-			buf_putc(out, ' ');
-		space = 0;
-		buf_putc(out, (c >= 'A' && c <= 'Z') ? c + 32 : c);
-	}
+	mem_grow((void **)&out->s, &out->cap, out->len + n + 1, 1);
+	return out->s + out->len;
 }
 
-static int
-is_ascii(const char *s)
+static void
+fold_done(Folding *f, char *end)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	return 1;
+	f->out->len = (size_t)(end - f->out->s);
+	*end = '\0';
+}
+
+/*
+ * Append the ASCII s[0 .. n) lower-cased, whitespace collapsed.  ICU's
+ * whitespace (icu) also holds U+001C..U+001F, as u_isspace() has it: a
+ * text that is not all ASCII has always been folded by ICU throughout,
+ * and one that is never, and either's fold stays what it was (a project's
+ * source key holds a digest of its folded title).
+ */
+static void
+fold_ascii(Folding *f, const char *s, size_t n, int icu)
+{
+	char *d = fold_room(f, n + 1);
+	const char *first = f->out->s + f->start;
+
+	for (const char *end = s + n; s < end; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ' ' || (c >= '\t' && c <= '\r') ||
+		    (icu && c >= 0x1c && c <= 0x1f)) {
+			f->space = 1;
+			continue;
+		}
+		if (f->space && d > first)
+			*d++ = ' ';
+		f->space = 0;
+		*d++ = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+	}
+	fold_done(f, d);
 }
 
 /* The single-character equivalences applied after case folding. */
@@ -85,51 +111,91 @@ fold_equiv(UChar c)
 	return c;
 }
 
-/* Grow a UChar array to hold n units. */
-static UChar *
-uc_alloc(UChar *p, int32_t n)
+/*
+ * UTF-16 work space of text_fold: two arrays, on the stack while a piece
+ * is short, as most are (an accented letter, a dash), else on the heap.
+ */
+#define FOLD_STACK 256
+
+typedef struct UBuf {
+	UChar *p;
+	int32_t cap;
+	UChar fixed[FOLD_STACK];
+} UBuf;
+
+static void
+ubuf_init(UBuf *u)
 {
-	return xrealloc(p, (size_t)(n + 1) * sizeof(UChar));
+	u->p = u->fixed;
+	u->cap = FOLD_STACK;
 }
 
-int
-text_fold(const char *s, Buf *out)
+/* Room for n units and a terminator. */
+static void
+ubuf_need(UBuf *u, int32_t n)
+{
+	if (n < u->cap)
+		return;
+	if (u->p != u->fixed)
+		free(u->p);
+	u->cap = n + 1;
+	u->p = xmalloc((size_t)u->cap * sizeof(UChar));
+}
+
+static void
+ubuf_free(UBuf *u)
+{
+	if (u->p != u->fixed)
+		free(u->p);
+}
+
+/* Normalize src[0 .. n) with nm into dst: its length, or -1. */
+static int32_t
+fold_normalize(const IcuLib *icu, const UNormalizer2 *nm, const UChar *src,
+    int32_t n, UBuf *dst)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	const IcuLib *icu;
-	const UNormalizer2 *nfkd, *nfc;
-	UChar *a = NULL, *b = NULL;
-	int32_t na, nb, n, i, j;
-	int rc = -1, space = 0;
-	size_t start = out->len;
+	int32_t len = icu->unorm2_normalize(nm, src, n, dst->p, dst->cap, &st);
 
-	if (is_ascii(s)) {
-		fold_ascii(s, out);
-		return 0;
+	if (st == U_BUFFER_OVERFLOW_ERROR) {
+		st = U_ZERO_ERROR;
+		ubuf_need(dst, len);
+		len = icu->unorm2_normalize(nm, src, n, dst->p, dst->cap, &st);
 	}
-	icu = icu_lib();
-	nfkd = icu->unorm2_getNFKDInstance(&st);
-	nfc = icu->unorm2_getNFCInstance(&st);
-	if (U_FAILURE(st))
-		goto fail;
-	icu->u_strFromUTF8(NULL, 0, &na, s, -1, &st);
-	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
-		goto fail;
-	st = U_ZERO_ERROR;
-	a = uc_alloc(NULL, na);
-	icu->u_strFromUTF8(a, na + 1, NULL, s, -1, &st);
-	/* NFKD can expand; ask for the size first. */
-	nb = icu->unorm2_normalize(nfkd, a, na, NULL, 0, &st);
-	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
-		goto fail;
-	st = U_ZERO_ERROR;
-	b = uc_alloc(NULL, nb);
-	nb = icu->unorm2_normalize(nfkd, a, na, b, nb + 1, &st);
-	if (U_FAILURE(st))
-		goto fail;
-	/* Drop marks and tatweel, collapse spaces, in place. */
+	return U_FAILURE(st) ? -1 : len;
+}
+
+/*
+ * Fold s[0 .. n) through ICU: NFKD, marks and tatweel and the zero-width
+ * controls dropped, equivalences, whitespace as spaces, full case
+ * folding, equivalences again, NFC; appended as UTF-8, its spaces
+ * collapsed into f's.  0, or -1 (invalid UTF-8, or ICU failing).
+ *
+ * A text is folded in pieces (text_fold), each ASCII character apart:
+ * every step above is one of single characters but the two
+ * normalizations, and those join nothing across an ASCII character
+ * (nothing composes with one but the combining marks dropped here).
+ */
+static int
+fold_icu(Folding *f, const char *s, size_t n, UBuf *a, UBuf *b)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	const IcuLib *icu = icu_lib();
+	const UNormalizer2 *nfkd = icu->unorm2_getNFKDInstance(&st);
+	const UNormalizer2 *nfc = icu->unorm2_getNFCInstance(&st);
+	int32_t na, nb, i, j;
+	char *d;
+	const char *first;
+
+	if (U_FAILURE(st) || n > INT32_MAX / 4)
+		return -1;
+	/* UTF-8 never takes fewer units in UTF-16 than bytes. */
+	ubuf_need(a, (int32_t)n);
+	icu->u_strFromUTF8(a->p, a->cap, &na, s, (int32_t)n, &st);
+	if (U_FAILURE(st) || (nb = fold_normalize(icu, nfkd, a->p, na, b)) < 0)
+		return -1;
 	for (i = 0, j = 0; i < nb; i++) {
-		UChar c = b[i];
+		UChar c = b->p[i];
 		int8_t type = icu->u_charType(c);
 
 		if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
@@ -137,57 +203,95 @@ text_fold(const char *s, Buf *out)
 		    c == 0x200f || c == 0xfeff)
 			continue;
 		c = fold_equiv(c);
-		if (icu->u_isspace(c)) {
-			space = 1;
-			continue;
-		}
-		if (space && j > 0)
-			b[j++] = ' ';
-		space = 0;
-		b[j++] = c;
+		b->p[j++] = icu->u_isspace(c) ? ' ' : c;
 	}
 	nb = j;
-	n = icu->u_strFoldCase(a, na + 1, b, nb, U_FOLD_CASE_DEFAULT, &st);
+	na = icu->u_strFoldCase(
+	    a->p, a->cap, b->p, nb, U_FOLD_CASE_DEFAULT, &st);
 	if (st == U_BUFFER_OVERFLOW_ERROR) {
 		st = U_ZERO_ERROR;
-		a = uc_alloc(a, n);
-		n = icu->u_strFoldCase(
-		    a, n + 1, b, nb, U_FOLD_CASE_DEFAULT, &st);
+		ubuf_need(a, na);
+		na = icu->u_strFoldCase(
+		    a->p, a->cap, b->p, nb, U_FOLD_CASE_DEFAULT, &st);
 	}
 	if (U_FAILURE(st))
-		goto fail;
-	for (i = 0; i < n; i++)
-		a[i] = fold_equiv(a[i]);
-	b = uc_alloc(b, n * 3);
-	nb = icu->unorm2_normalize(nfc, a, n, b, n * 3 + 1, &st);
-	if (U_FAILURE(st))
-		goto fail;
-	icu->u_strToUTF8(NULL, 0, &n, b, nb, &st);
-	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
-		goto fail;
-	st = U_ZERO_ERROR;
-	{
-		size_t room = (size_t)n + 1;
-		char *dst;
+		return -1;
+	for (i = 0; i < na; i++)
+		a->p[i] = fold_equiv(a->p[i]);
+	if ((nb = fold_normalize(icu, nfc, a->p, na, b)) < 0)
+		return -1;
+	/* Each unit is at most three bytes of UTF-8; a space may come first. */
+	d = fold_room(f, (size_t)nb * 3 + 1);
+	first = f->out->s + f->start;
+	for (i = 0; i < nb; i++) {
+		uint32_t c = b->p[i];
 
-		buf_append(out, "", 0);
-		mem_grow((void **)&out->s, &out->cap, out->len + room, 1);
-		dst = out->s + out->len;
-		icu->u_strToUTF8(dst, (int32_t)room, NULL, b, nb, &st);
-		if (U_FAILURE(st))
-			goto fail;
-		out->len += (size_t)n;
-		out->s[out->len] = '\0';
+		if (c == ' ') {
+			f->space = 1;
+			continue;
+		}
+		if (f->space && d > first)
+			*d++ = ' ';
+		f->space = 0;
+		/* A pair of surrogates, four bytes for two units. */
+		if (c >= 0xd800 && c <= 0xdfff) {
+			if (c > 0xdbff || i + 1 >= nb || b->p[i + 1] < 0xdc00 ||
+			    b->p[i + 1] > 0xdfff)
+				return -1;
+			c = 0x10000 + ((c - 0xd800) << 10) +
+			    (uint32_t)(b->p[++i] - 0xdc00);
+		}
+		d += utf8_encode(c, d);
 	}
-	rc = 0;
-	goto done;
-fail:
-	buf_truncate(out, start);
-	buf_puts(out, s);
-done:
-	free(a);
-	free(b);
+	fold_done(f, d);
+	return 0;
+}
+
+int
+text_fold(const char *s, Buf *out)
+{
+	Folding f = { out, out->len, 0 };
+	UBuf a, b;
+	const char *p = s;
+	int rc = 0;
+
+	while (*p && (unsigned char)*p < 0x80)
+		p++;
+	if (*p == '\0') {
+		fold_ascii(&f, s, (size_t)(p - s), 0);
+		return 0;
+	}
+	ubuf_init(&a);
+	ubuf_init(&b);
+	for (p = s; *p && rc == 0;) {
+		const char *q = p;
+
+		while (*q && (unsigned char)*q < 0x80)
+			q++;
+		if (q > p)
+			fold_ascii(&f, p, (size_t)(q - p), 1);
+		for (p = q; *q && (unsigned char)*q >= 0x80;)
+			q++;
+		if (q > p)
+			rc = fold_icu(&f, p, (size_t)(q - p), &a, &b);
+		p = q;
+	}
+	ubuf_free(&a);
+	ubuf_free(&b);
+	if (rc != 0) {
+		buf_truncate(out, f.start);
+		buf_puts(out, s);
+	}
 	return rc;
+}
+
+static int
+is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
 }
 
 static int
@@ -204,21 +308,27 @@ text_name_key(const char *s, Buf *out)
 	int rc = 0, space = 0;
 	size_t start = out->len;
 	const char *p = s;
+	char *d, *first;
 
 	/* ASCII needs no ICU: fold case as the key is built. */
 	if (!is_ascii(s)) {
 		rc = text_fold(s, &f);
 		p = buf_str(&f);
 	}
+	/* At most four bytes a byte: "&" is " and". */
+	mem_grow((void **)&out->s, &out->cap, out->len + 4 * strlen(p) + 1, 1);
+	first = out->s + start;
+	d = first;
 	for (; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 
 		if (c == '.')
 			continue;
 		if (c == '&') {
-			if (out->len > start)
-				buf_putc(out, ' ');
-			buf_puts(out, "and");
+			if (d > first)
+				*d++ = ' ';
+			memcpy(d, "and", 3);
+			d += 3;
 			space = 1;
 			continue;
 		}
@@ -226,11 +336,13 @@ text_name_key(const char *s, Buf *out)
 			space = 1;
 			continue;
 		}
-		if (space && out->len > start)
-			buf_putc(out, ' ');
+		if (space && d > first)
+			*d++ = ' ';
 		space = 0;
-		buf_putc(out, (c >= 'A' && c <= 'Z') ? c + 32 : c);
+		*d++ = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
 	}
+	out->len = (size_t)(d - out->s);
+	*d = '\0';
 	buf_free(&f);
 	return rc;
 }

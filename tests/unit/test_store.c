@@ -101,10 +101,29 @@ store_tests(const char *path)
 	char ta[] = "Alpha project", na[] = "Alpha", tb[] = "Beta project",
 	     nb[] = "Beta", tc[] = "Gamma project", nc[] = "Gamma";
 
+	/*
+	 * A bulk load whose second row breaks a constraint fails, and its
+	 * rollback leaves the store empty: the first row, which the failed
+	 * statement wrote (INSERT OR FAIL, batch_sql), goes with the rest.
+	 */
+	char bad[] = "bogus";
+
 	project_make(&a, &oa, ta, na);
 	project_make(&b, &ob, tb, nb);
+	b.status = bad;
 	rc = store_begin(s, &err) == 0 ? store_bulk_begin(s, &err) : -1;
 	CHECK(rc == 1, "store: an empty store takes a bulk load");
+	rc = rc == 1 ? store_projects_add(s, two, 2, &err) : -2;
+	CHECK(rc == -1 && strcasestr(buf_str(&err), "constraint") != NULL,
+	    "store: a bulk load's row of an unknown status is refused");
+	if (rc != -1)
+		printf("#   rc %d: %s\n", rc, buf_str(&err));
+	store_rollback(s);
+	buf_reset(&err);
+	b.status = NULL;
+	a.id = b.id = 0;
+	rc = store_begin(s, &err) == 0 ? store_bulk_begin(s, &err) : -1;
+	CHECK(rc == 1, "store: after its rollback, the store is empty again");
 	rc = rc == 1 && store_projects_add(s, two, 2, &err) == 0 &&
 		store_commit(s, &err) == 0
 	    ? 0
