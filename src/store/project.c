@@ -289,7 +289,8 @@ project_write_issues(Store *s, const Project *p, Buf *err)
  * pending terms at every statement savepoint of a transaction that has
  * touched it, which made a bulk import write the index once per statement.
  * Rows wait in temporary tables, and store_commit() moves them in with one
- * statement each (store_index_flush).  The index is contentless (it keeps
+ * statement each (store_index_flush); but for those of a bulk load on
+ * SQLite, which go in one by one (index_now).  The index is contentless (it keeps
  * no copy of the text), so taking a project out of it means giving the
  * folded text it was indexed with: project_unindex() recomputes it from
  * the row before the row changes.
@@ -757,6 +758,29 @@ batch_project(RowBatch *b, const Project *p, int64_t pillar, const char *now)
 }
 
 /*
+ * SQLite, a bulk load: a new project's folded text straight into the
+ * index, by a statement of its own, not through fts_add (index_queue).
+ * The savepoint at which FTS5 writes its pending terms is that of a
+ * statement that may fail half done, and a statement of one row into
+ * the index may not: the terms of the whole load wait in memory, and
+ * are written every so many (FTS5's hashsize), as when flushed from
+ * fts_add; the rows' trip through that temporary table is saved.
+ */
+static int
+index_now(Store *s, int64_t id, const Buf fold[2], Buf *err)
+{
+	DbStmt *st = db_prepare(s->db,
+	    "INSERT INTO project_fts(rowid, title, activities)"
+	    " VALUES (?, ?, ?)",
+	    err);
+
+	if (st == NULL ||
+	    db_bind(st, "itt", id, buf_str(&fold[0]), buf_str(&fold[1])) != 0)
+		return -1;
+	return store_run(s, st, err);
+}
+
+/*
  * Links, issues, years and index rows of p (p->id set) into the batches;
  * fold[0..1] the index's text of its title and activities, fold[2] room
  * for its tsvector (batch_words).
@@ -818,6 +842,8 @@ batch_links(Store *s, RowBatch *bk, const Project *p, Buf fold[3], Buf *err)
 	if (s->pg && s->bulk)
 		return batch_words(
 		    s, &bk[BK_WORDS], p->id, fold, &fold[2], err);
+	if (s->bulk)
+		return index_now(s, p->id, fold, err);
 	b = &bk[BK_INDEX];
 	store_batch_int(b, p->id);
 	store_batch_text(b, buf_str(&fold[0]));
@@ -931,7 +957,7 @@ store_projects_add(Store *s, Project *const *ps, size_t n, Buf *err)
 		for (int k = 0; k < BK_N; k++)
 			if (store_batch_flush(s, &bk[k], err) != 0)
 				goto out;
-		if (!(s->pg && s->bulk))
+		if (!s->bulk)
 			s->fts_queued += m;
 	}
 	/*
