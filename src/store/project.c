@@ -43,17 +43,41 @@ project_clear_links(Store *s, int64_t id, Buf *err)
 		"DELETE FROM project_pillar WHERE project_id = ?",
 		"DELETE FROM project_org WHERE project_id = ?",
 		"DELETE FROM project_place WHERE project_id = ?",
-		"DELETE FROM project_year WHERE project_id = ?",
 		"DELETE FROM project_issue WHERE project_id = ?",
 	};
 
 	return store_run_each(s, sql, sizeof(sql) / sizeof(sql[0]), id, err);
 }
 
+/*
+ * The years of the period, for statistics by year: 1 and *from, *to, or 0
+ * when it has none.  Open ends run to the date the source speaks for, or
+ * to now.
+ */
+static int
+project_years(const Project *p, int *from, int *to)
+{
+	if (p->start_date == NULL && p->end_date == NULL)
+		return 0;
+	*from = atoi(p->start_date ? p->start_date : p->end_date);
+	*to = atoi(p->end_date ? p->end_date : p->start_date);
+	if (p->open_ended && p->end_date == NULL) {
+		time_t t = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		*to = p->as_of ? atoi(p->as_of) : tm.tm_year + 1900;
+		if (*to < *from)
+			*to = *from;
+	}
+	return *from >= 1900 && *to <= 2200 && *to >= *from;
+}
+
 static int
 project_write_row(Store *s, Project *p, const char *now, Buf *err)
 {
 	DbStmt *st;
+	int from, to;
 
 	if (p->id == 0) {
 		/* It takes the next id: those given must be taken already. */
@@ -65,10 +89,10 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 		    " serial, title, period_text, start_date, end_date,"
 		    " open_ended, annual, status, status_text, activities,"
 		    " scope_text, source_file, source_line, created_at,"
-		    " updated_at, as_of, scopes) VALUES (?1, ?2,"
-		    " (SELECT id FROM pillar WHERE key = ?3), ?4, ?5, ?6, ?7,"
-		    " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17,"
-		    " ?19, ?20)",
+		    " updated_at, as_of, scopes, year_from, year_to)"
+		    " VALUES (?1, ?2, (SELECT id FROM pillar WHERE key = ?3),"
+		    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+		    " ?16, ?17, ?17, ?19, ?20, ?21, ?22)",
 		    err);
 	} else {
 		st = db_prepare(s->db,
@@ -78,8 +102,8 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 		    " start_date = ?7, end_date = ?8, open_ended = ?9,"
 		    " annual = ?10, status = ?11, status_text = ?12,"
 		    " activities = ?13, scope_text = ?14, source_file = ?15,"
-		    " source_line = ?16, updated_at = ?17, as_of = ?19, scopes "
-		    "= ?20"
+		    " source_line = ?16, updated_at = ?17, as_of = ?19,"
+		    " scopes = ?20, year_from = ?21, year_to = ?22"
 		    " WHERE id = ?18",
 		    err);
 	}
@@ -107,70 +131,14 @@ project_write_row(Store *s, Project *p, const char *now, Buf *err)
 		db_bind_int(st, 18, p->id);
 	db_bind_text(st, 19, p->as_of);
 	db_bind_int(st, 20, p->scopes);
+	if (project_years(p, &from, &to)) {
+		db_bind_int(st, 21, from);
+		db_bind_int(st, 22, to);
+	}
 	if (store_run(s, st, err) != 0)
 		return -1;
 	if (p->id == 0)
 		p->id = db_last_id(s->db);
-	return 0;
-}
-
-#define YEAR_BATCH  8
-#define V2          "(?, ?)"
-#define YEAR_INSERT "INSERT INTO project_year(project_id, year) VALUES "
-static const char *const year_sql[YEAR_BATCH + 1] = { NULL, YEAR_INSERT V2,
-	YEAR_INSERT V2 "," V2, YEAR_INSERT V2 "," V2 "," V2,
-	YEAR_INSERT V2 "," V2 "," V2 "," V2,
-	YEAR_INSERT V2 "," V2 "," V2 "," V2 "," V2,
-	YEAR_INSERT V2 "," V2 "," V2 "," V2 "," V2 "," V2,
-	YEAR_INSERT V2 "," V2 "," V2 "," V2 "," V2 "," V2 "," V2,
-	YEAR_INSERT V2 "," V2 "," V2 "," V2 "," V2 "," V2 "," V2 "," V2 };
-
-/*
- * The years of the period, for statistics by year: 1 and *from, *to, or 0
- * when it has none.  Open ends run to the date the source speaks for, or
- * to now.
- */
-static int
-project_years(const Project *p, int *from, int *to)
-{
-	if (p->start_date == NULL && p->end_date == NULL)
-		return 0;
-	*from = atoi(p->start_date ? p->start_date : p->end_date);
-	*to = atoi(p->end_date ? p->end_date : p->start_date);
-	if (p->open_ended && p->end_date == NULL) {
-		time_t t = time(NULL);
-		struct tm tm;
-
-		gmtime_r(&t, &tm);
-		*to = p->as_of ? atoi(p->as_of) : tm.tm_year + 1900;
-		if (*to < *from)
-			*to = *from;
-	}
-	return *from >= 1900 && *to <= 2200 && *to >= *from;
-}
-
-static int
-project_write_years(Store *s, const Project *p, Buf *err)
-{
-	DbStmt *st;
-	int from, to;
-
-	if (!project_years(p, &from, &to))
-		return 0;
-	/* Up to eight years a statement (see LINK_BATCH below). */
-	for (int y = from; y <= to; y += YEAR_BATCH) {
-		int n = to - y + 1 < YEAR_BATCH ? to - y + 1 : YEAR_BATCH;
-
-		st = db_prepare(s->db, year_sql[n], err);
-		if (st == NULL)
-			return -1;
-		for (int k = 0; k < n; k++) {
-			db_bind_int(st, 2 * k + 1, p->id);
-			db_bind_int(st, 2 * k + 2, y + k);
-		}
-		if (store_run(s, st, err) != 0)
-			return -1;
-	}
 	return 0;
 }
 
@@ -259,7 +227,7 @@ project_write_links(Store *s, const Project *p, Buf *err)
 	    project_write_places(s, p, err) != 0 ||
 	    project_write_issues(s, p, err) != 0)
 		return -1;
-	return project_write_years(s, p, err);
+	return 0;
 }
 
 static int
@@ -481,16 +449,7 @@ store_source_note_add(Store *s, const char *file, int64_t line,
  * Adding many projects: their rows go in by the batch (store_int.h), the
  * values pointing into the projects, which outlive the flush.
  */
-enum {
-	BK_PROJECT,
-	BK_ORG,
-	BK_PLACE,
-	BK_YEAR,
-	BK_INDEX,
-	BK_ISSUE,
-	BK_WORDS,
-	BK_N
-};
+enum { BK_PROJECT, BK_ORG, BK_PLACE, BK_INDEX, BK_ISSUE, BK_WORDS, BK_N };
 
 /* Rows queued for the search index before they go in (a segment each). */
 #define FTS_FLUSH_ROWS 20000
@@ -502,11 +461,10 @@ static const BatchKind batch_kind[BK_N] = {
 	    " end_date, open_ended, annual, status, status_text,"
 	    " activities, scope_text, source_file, source_line,"
 	    " created_at, updated_at, as_of, scopes,"
-	    " gender_marker) VALUES ",
-	    22, NULL },
+	    " gender_marker, year_from, year_to) VALUES ",
+	    24, NULL },
 	[BK_ORG] = { STORE_BATCH_ORG, ORG_INSERT, 5, NULL },
 	[BK_PLACE] = { STORE_BATCH_PLACE, PLACE_INSERT, 5, NULL },
-	[BK_YEAR] = { STORE_BATCH_YEAR, YEAR_INSERT, 2, NULL },
 	[BK_INDEX] = { STORE_BATCH_INDEX,
 	    "INSERT INTO fts_add(id, title, activities) VALUES ", 3,
 	    " ON CONFLICT(id) DO UPDATE SET title = excluded.title,"
@@ -721,6 +679,8 @@ pillar_id(Store *s, const char *key, Buf *err)
 static void
 batch_project(RowBatch *b, const Project *p, int64_t pillar, const char *now)
 {
+	int from, to;
+
 	store_batch_int(b, p->id);
 	store_batch_text(b, p->source_key);
 	store_batch_text(b, p->source_digest);
@@ -755,6 +715,13 @@ batch_project(RowBatch *b, const Project *p, int64_t pillar, const char *now)
 		store_batch_int(b, p->gender);
 	else
 		store_batch_text(b, NULL);
+	if (project_years(p, &from, &to)) {
+		store_batch_int(b, from);
+		store_batch_int(b, to);
+	} else {
+		store_batch_text(b, NULL);
+		store_batch_text(b, NULL);
+	}
 }
 
 /*
@@ -781,7 +748,7 @@ index_now(Store *s, int64_t id, const Buf fold[2], Buf *err)
 }
 
 /*
- * Links, issues, years and index rows of p (p->id set) into the batches;
+ * Links, issues and index rows of p (p->id set) into the batches;
  * fold[0..1] the index's text of its title and activities, fold[2] room
  * for its tsvector (batch_words).
  */
@@ -789,7 +756,6 @@ static int
 batch_links(Store *s, RowBatch *bk, const Project *p, Buf fold[3], Buf *err)
 {
 	RowBatch *b;
-	int from, to;
 
 	b = &bk[BK_ORG];
 	for (size_t i = 0; i < p->norgs; i++) {
@@ -821,15 +787,6 @@ batch_links(Store *s, RowBatch *bk, const Project *p, Buf fold[3], Buf *err)
 		store_batch_text(b, pl->name);
 		if (store_batch_row(s, b, err) != 0)
 			return -1;
-	}
-	b = &bk[BK_YEAR];
-	if (project_years(p, &from, &to)) {
-		for (int y = from; y <= to; y++) {
-			store_batch_int(b, p->id);
-			store_batch_int(b, y);
-			if (store_batch_row(s, b, err) != 0)
-				return -1;
-		}
 	}
 	b = &bk[BK_ISSUE];
 	for (size_t i = 0; i < p->nissues; i++) {

@@ -951,3 +951,20 @@ CREATE VIEW iati_money AS
 	    j.value ->> 'provider' AS provider,
 	    j.value ->> 'receiver' AS receiver
 	FROM iati_activity a, json_each(a.money) j;
+
+-- @migration 17 a project's years as a range in its own row
+-- The years a project's period covers, for statistics by year: its first
+-- and last, open ends running to the date the source speaks for or to the
+-- year the project was written; NULL when it has no period.  They were a
+-- row a year in project_year, which a load of 100,000 projects filled
+-- with 247,473 rows and an index on them, a tenth of its time.
+ALTER TABLE project ADD COLUMN year_from INTEGER;
+ALTER TABLE project ADD COLUMN year_to INTEGER;
+UPDATE project SET
+	year_from = (SELECT min(y.year) FROM project_year y
+	    WHERE y.project_id = project.id),
+	year_to = (SELECT max(y.year) FROM project_year y
+	    WHERE y.project_id = project.id);
+DROP TABLE project_year;
+-- The years of the whole portfolio are counted in the index alone.
+CREATE INDEX project_years ON project(year_from, year_to);

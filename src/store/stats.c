@@ -76,10 +76,25 @@ static const StatDim stat_dims[] = {
 	    " JOIN project_place pp ON pp.place_id = w.place_id"
 	    " WHERE r.kind = 'region'%s",
 	    "pp.project_id", " GROUP BY r.id ORDER BY 3 DESC, r.key", NULL },
+	/*
+	 * A project runs from year_from to year_to (migration 17): it adds
+	 * one at its first year and takes one off after its last, and each
+	 * year counts what was added up to it.  The changes by year are
+	 * made once (MATERIALIZED), not again for each year; unfiltered, off
+	 * the index project_years alone.
+	 */
 	{ "year",
-	    "SELECT CAST(py.year AS TEXT), CAST(py.year AS TEXT), count(*)"
-	    " FROM project_year py WHERE TRUE%s",
-	    "py.project_id", " GROUP BY py.year ORDER BY py.year", NULL },
+	    "WITH RECURSIVE p0 AS NOT MATERIALIZED (SELECT p.year_from AS f,"
+	    " p.year_to AS t FROM project p"
+	    " WHERE p.year_from IS NOT NULL%s),"
+	    " e(y, n) AS MATERIALIZED (SELECT f, count(*) FROM p0 GROUP BY f"
+	    " UNION ALL SELECT t + 1, -count(*) FROM p0 GROUP BY t),"
+	    " r(y) AS (SELECT min(y) FROM e UNION ALL SELECT y + 1 FROM r"
+	    " WHERE y < (SELECT max(y) FROM e))"
+	    " SELECT CAST(r.y AS TEXT), CAST(r.y AS TEXT),"
+	    " CAST((SELECT coalesce(sum(e.n), 0) FROM e WHERE e.y <= r.y)"
+	    " AS bigint) FROM r WHERE r.y IS NOT NULL",
+	    NULL, " ORDER BY r.y", NULL },
 };
 
 /*

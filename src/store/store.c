@@ -534,7 +534,7 @@ store_bulk_begin(Store *s, Buf *err)
 	    "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
 	    " AND ((type = 'index' AND tbl_name IN ('project',"
 	    " 'project_pillar', 'project_org', 'project_place',"
-	    " 'project_year', 'project_issue')) OR (type = 'trigger'"
+	    " 'project_issue')) OR (type = 'trigger'"
 	    " AND name LIKE 'total_%')) ORDER BY type, name",
 	    err);
 	if (st == NULL)

@@ -21,7 +21,6 @@ enum {
 	STORE_BATCH_PROJECT,
 	STORE_BATCH_ORG,
 	STORE_BATCH_PLACE,
-	STORE_BATCH_YEAR,
 	STORE_BATCH_INDEX,
 	STORE_BATCH_IATI,
 	STORE_BATCH_BUDGET,
@@ -30,7 +29,7 @@ enum {
 	STORE_BATCH_KINDS
 };
 #define STORE_BATCH_ROWS 32
-#define STORE_BATCH_COLS 22 /* the most columns a row */
+#define STORE_BATCH_COLS 24 /* the most columns a row */
 
 typedef struct BatchKind {
 	int slot;         /* STORE_BATCH_... */

@@ -227,3 +227,32 @@ equal "units: --entity DPKO finds both" "1 2" \
 	"$("$CTM" --db "$U" projects --entity DPKO --format json 2>/dev/null | json 'j.projects.map(x=>x.id).join(" ")' /dev/stdin)"
 equal "units: --region Africa --status ongoing finds project 1 once" "1" \
 	"$("$CTM" --db "$U" projects --region Africa --status ongoing --format json 2>/dev/null | json 'j.projects.map(x=>x.id).join(" ")' /dev/stdin)"
+
+# --- stats by year: each year a project's period spans -------------------
+# Counted here from the periods of the list, open ends running to the
+# date the source speaks for (its "As of"), and compared with the store's
+# count from each project's first and last year (migration 17).
+"$CTM" projects --format json >"$WORK/years-all.json" 2>/dev/null
+open_id=$(json 'j.projects.find(x=>x.period&&x.period.open_ended&&!x.period.end).id' "$WORK/years-all.json")
+asof=$("$CTM" project "$open_id" --format json 2>/dev/null | json 'j.as_of' /dev/stdin)
+check "years: an open-ended project of the real data has an as_of ($open_id: $asof)" -- test -n "$asof"
+# years_of FILTER: "year:count ..." counted from the list of FILTER
+years_of() {
+	# shellcheck disable=SC2086
+	"$CTM" projects $1 --format json >"$WORK/years.json" 2>/dev/null
+	json "(() => { const n = {}; for (const x of j.projects) {
+		const p = x.period; if (!p || (!p.start && !p.end)) continue;
+		const f = parseInt(p.start || p.end); let t = parseInt(p.end || p.start);
+		if (p.open_ended && !p.end) t = Math.max(f, parseInt('$asof'));
+		if (f < 1900 || t > 2200 || t < f) continue;
+		for (let y = f; y <= t; y++) n[y] = (n[y] || 0) + 1; }
+		return Object.keys(n).sort().map(y => y + ':' + n[y]).join(' '); })()" "$WORK/years.json"
+}
+for f in "" "--pillar II" "--status ongoing" "--region Sahel" "--entity UNODC"; do
+	want=$(years_of "$f")
+	# shellcheck disable=SC2086
+	got=$("$CTM" stats --by year $f --format json 2>/dev/null |
+		json 'j.groups.map(g => g.key + ":" + g.count).join(" ")' /dev/stdin)
+	check "years: the list of '$f' spans some years" -- test -n "$want"
+	equal "years: stats --by year $f counts each year a period spans" "$want" "$got"
+done

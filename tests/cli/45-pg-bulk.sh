@@ -108,8 +108,8 @@ psql "$SUPER" -c "CREATE DATABASE refused OWNER loader" >/dev/null
 REF="postgresql:///refused?host=$PGDIR&user=loader"
 "$CTM" --db "$REF" init >/dev/null 2>&1
 psql "postgresql:///refused?host=$PGDIR&user=ctmatrix" \
-	-c "ALTER TABLE project_year OWNER TO ctmatrix" \
-	-c "REVOKE ALL ON project_year FROM loader" >/dev/null
+	-c "ALTER TABLE project_place OWNER TO ctmatrix" \
+	-c "REVOKE ALL ON project_place FROM loader" >/dev/null
 "$CTM" --db "$REF" import iati --quiet "${FILES[@]}" >"$WORK/ref.out" 2>&1
 rc=$?
 equal "an import the server refuses exits 3" 3 "$rc"
