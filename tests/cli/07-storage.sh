@@ -85,7 +85,21 @@ on_sqlite "migration 3 from a version-2 database (FTS5)" || exit 0
 # Make the database look as version 2 left it: no totals kept, the index
 # with positions,
 # no start index, no reindex flag, no accounts, sign-in failures, uploads,
-# plans, needs, money, Board decisions or results.
+# plans, needs, money, Board decisions or results, and the years a row
+# each (migration 17).
+years=$(dbq "SELECT id, year_from, year_to FROM project ORDER BY id")
+check "the projects have their years" -- test "$(echo "$years" | grep -c '|[0-9]')" -gt 50
+dbq "CREATE TABLE project_year (
+	    project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
+	    year INTEGER NOT NULL, PRIMARY KEY (project_id, year)) WITHOUT ROWID;
+	CREATE INDEX project_year_year ON project_year(year, project_id);
+	INSERT INTO project_year WITH RECURSIVE y(id, year, t) AS
+	    (SELECT id, year_from, year_to FROM project
+	    WHERE year_from IS NOT NULL
+	    UNION ALL SELECT id, year + 1, t FROM y WHERE year < t)
+	    SELECT id, year FROM y;
+	DROP INDEX project_years; ALTER TABLE project DROP COLUMN year_from;
+	ALTER TABLE project DROP COLUMN year_to;"
 dbq "DROP TRIGGER total_project_add; DROP TRIGGER total_project_drop;
 	DROP TRIGGER total_link_add; DROP TRIGGER total_link_drop;
 	DROP TRIGGER total_link_fixed;
@@ -137,3 +151,8 @@ equal "migration 15 counted the projects of each place" \
 		WHERE place_id IS NOT NULL GROUP BY place_id ORDER BY 1")" \
 	"$(dbq "SELECT place_id, projects FROM place_total ORDER BY 1")"
 equal "  and of the portfolio" 176 "$(dbq "SELECT projects FROM portfolio_total")"
+equal "migration 17 gave each project the first and last of its years" \
+	"$years" "$(dbq "SELECT id, year_from, year_to FROM project ORDER BY id")"
+equal "  and took the table of a row a year away, its index on them" \
+	project_years "$(dbq "SELECT name FROM sqlite_schema
+		WHERE name IN ('project_year', 'project_year_year', 'project_years')")"
