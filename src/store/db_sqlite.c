@@ -79,7 +79,8 @@ db_sqlite_open(const char *path, int create, int readonly, Buf *err)
 	if (!readonly && getenv("PWAL")) {
 		int one = 1;
 
-		sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+		sqlite3_file_control(
+		    db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
 	}
 	/*
 	 * Temporary tables and sorts spill to a file, not to memory: at
