@@ -72,16 +72,8 @@ db_sqlite_open(const char *path, int create, int readonly, Buf *err)
 	/* A read-only connection leaves the journal as its writers set it. */
 	if (!readonly &&
 	    sq_exec(&db->base,
-		"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-		"PRAGMA journal_size_limit=0;",
-		err) != 0)
+		"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", err) != 0)
 		goto fail;
-	if (!readonly && getenv("PWAL")) {
-		int one = 1;
-
-		sqlite3_file_control(
-		    db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
-	}
 	/*
 	 * Temporary tables and sorts spill to a file, not to memory: at
 	 * the end of a bulk import of 1,000,000 IATI activities, the sorts
