@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "../../src/core/mem.h"
 #include "../../src/store/store.h"
 #include "../../src/store/store_int.h"
 #include "test.h"
@@ -66,6 +67,172 @@ fill_tests(Store *s)
 		pragma(s, "wal_autocheckpoint") == 1000,
 	    "store: a fill of another generation is refused, and the "
 	    "connection left as it was");
+}
+
+/* The id of the place of ISO code iso3, or 0. */
+static int64_t
+place_of(Store *s, const char *iso3)
+{
+	Buf err = BUF_INIT;
+	DbStmt *st = db_prepare_once(
+	    s->primary, "SELECT id FROM place WHERE iso3 = ?", &err);
+	int64_t id = 0;
+
+	if (st != NULL && db_bind(st, "t", iso3) == 0 && db_step(st) == DB_ROW)
+		id = db_int(st, 0);
+	db_finalize(st);
+	buf_free(&err);
+	return id;
+}
+
+/* What a list saw: the ids in order, and whether any came twice. */
+typedef struct Seen {
+	int64_t *id;
+	size_t n;
+} Seen;
+
+static int
+seen_one(void *ctx, const Project *p)
+{
+	Seen *s = ctx;
+
+	s->id[s->n++] = p->id;
+	return 0;
+}
+
+/* The order of pillars: pillar (NULL first), serial (NULL first), id. */
+typedef struct Want {
+	int64_t pillar, serial, id;
+} Want;
+
+static int
+want_cmp(const void *a, const void *b)
+{
+	const Want *x = a, *y = b;
+
+	if (x->pillar != y->pillar)
+		return x->pillar < y->pillar ? -1 : 1;
+	if (x->serial != y->serial)
+		return x->serial < y->serial ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * A list of one country sorts its rows itself (query.c, list_sorted) up
+ * to LIST_SORT_MAX, and leaves it to SQLite past that, even when it
+ * learns so only as it reads: N projects, every one naming MLI and
+ * every third NER too (a project reached by two links), in a mix of
+ * pillars and serials, NULLs among them; lists of MLI (all N: past the
+ * bound) and of NER (a third: sorted here), each in the order of the
+ * pillars and each project once, counted first (as the CLI does) or not
+ * (as a report does).
+ */
+#define SORT_N 20500
+
+static void
+list_sort_tests(Store *s)
+{
+	static char p1[] = "I", p2[] = "II", p4[] = "IV";
+	char *const pillars[] = { NULL, p1, p2, p4 };
+	Project *ps = xcalloc(SORT_N, sizeof(*ps)), **pp;
+	ProjectPlace(*pl)[2] = xcalloc(SORT_N, sizeof(*pl));
+	Want *want = xcalloc(SORT_N, sizeof(*want));
+	Seen seen = { xcalloc(SORT_N, sizeof(int64_t)), 0 };
+	int64_t mli, ner, total;
+	int64_t pillar_id[4] = { INT64_MIN, 0, 0, 0 };
+	char title[] = "Sorted project", name[] = "Mali", name2[] = "Niger";
+	Buf err = BUF_INIT;
+	int rc;
+
+	pp = xcalloc(SORT_N, sizeof(*pp));
+	/* The store of the unit tests has no reference data: its own. */
+	if (db_exec(s->primary,
+		"INSERT OR IGNORE INTO strategy(id, key) VALUES (1, 'GCTS');"
+		"INSERT OR IGNORE INTO pillar(strategy_id, key, number)"
+		" VALUES (1, 'IV', 4), (1, 'I', 1), (1, 'II', 2);"
+		"INSERT OR IGNORE INTO place(key, kind, iso3, name)"
+		" VALUES ('MLI', 'country', 'MLI', 'Mali'),"
+		" ('NER', 'country', 'NER', 'Niger')",
+		&err) != 0)
+		printf("#   %s\n", buf_str(&err));
+	mli = place_of(s, "MLI");
+	ner = place_of(s, "NER");
+	for (int k = 1; k < 4; k++) {
+		DbStmt *st = db_prepare_once(
+		    s->primary, "SELECT id FROM pillar WHERE key = ?", &err);
+
+		if (st != NULL && db_bind(st, "t", pillars[k]) == 0 &&
+		    db_step(st) == DB_ROW)
+			pillar_id[k] = db_int(st, 0);
+		db_finalize(st);
+	}
+	for (int i = 0; i < SORT_N; i++) {
+		Project *p = &ps[i];
+
+		p->title = title;
+		p->pillar = pillars[(i * 7) % 4];
+		p->has_serial = i % 10 != 0;
+		p->serial = (i * 7919) % 997;
+		pl[i][0] = (ProjectPlace){ name, NULL, NULL, mli, 0 };
+		pl[i][1] = (ProjectPlace){ name2, NULL, NULL, ner, 0 };
+		p->places = pl[i];
+		p->nplaces = i % 3 == 0 ? 2 : 1;
+		pp[i] = p;
+	}
+	rc = store_begin(s, &err) == 0 &&
+		store_projects_add(s, pp, SORT_N, &err) == 0 &&
+		store_commit(s, &err) == 0
+	    ? 0
+	    : -1;
+	CHECK(rc == 0 && mli > 0 && ner > 0,
+	    "store: %d projects of Mali, a third of Niger too", SORT_N);
+	if (rc != 0) {
+		printf("#   %s\n", buf_str(&err));
+		goto out;
+	}
+	for (int c = 0; c < 2; c++) {
+		const char *iso = c == 0 ? "MLI" : "NER";
+		size_t nwant = 0;
+		ProjectFilter f;
+
+		for (int i = 0; i < SORT_N; i++)
+			if (c == 0 || i % 3 == 0)
+				want[nwant++] = (Want){
+					pillar_id[(i * 7) % 4],
+					ps[i].has_serial ? ps[i].serial
+							 : INT64_MIN,
+					ps[i].id,
+				};
+		qsort(want, nwant, sizeof(*want), want_cmp);
+		for (int counted = 0; counted < 2; counted++) {
+			size_t bad = 0;
+
+			memset(&f, 0, sizeof(f));
+			f.country = iso;
+			f.skip = PROJECT_SKIP_ISSUES | PROJECT_SKIP_RECORD |
+			    PROJECT_SKIP_ACTIVITIES;
+			seen.n = 0;
+			rc = store_project_list(s, &f, seen_one, &seen,
+			    counted ? &total : NULL, &err);
+			for (size_t i = 0; i < nwant && i < seen.n; i++)
+				bad += seen.id[i] != want[i].id;
+			CHECK(rc == 0 && seen.n == nwant && bad == 0,
+			    "store: the %zu projects of %s, %s, in the order "
+			    "of the pillars, each once (%zu seen, %zu out of "
+			    "place)",
+			    nwant, iso, counted ? "counted first" : "uncounted",
+			    seen.n, bad);
+		}
+	}
+out:
+	for (int i = 0; i < SORT_N; i++)
+		free(ps[i].source_key);
+	free(ps);
+	free(pp);
+	free(pl);
+	free(want);
+	free(seen.id);
+	buf_free(&err);
 }
 
 /* A project named title, with one entity, name, unresolved. */
@@ -165,8 +332,10 @@ store_tests(const char *path)
 	    "store: the bulk-loaded project has its entity");
 	if (rc == 1)
 		project_clear(&got);
-	if (!s->pg)
+	if (!s->pg) {
 		fill_tests(s);
+		list_sort_tests(s);
+	}
 	store_close(s);
 	buf_free(&err);
 }
