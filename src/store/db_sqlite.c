@@ -72,8 +72,23 @@ db_sqlite_open(const char *path, int create, int readonly, Buf *err)
 	/* A read-only connection leaves the journal as its writers set it. */
 	if (!readonly &&
 	    sq_exec(&db->base,
-		"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", err) != 0)
+		"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+		"PRAGMA journal_size_limit=67108864;",
+		err) != 0)
 		goto fail;
+	/*
+	 * The log outlives the last connection, emptied (journal_size_limit
+	 * set: truncated to nothing once all is in the file), not deleted:
+	 * every command that opens the database would create it anew, sync
+	 * its directory, write out the pages of its index, and delete both
+	 * at its end.  The database file alone is whole all the same.
+	 */
+	if (!readonly) {
+		int keep = 1;
+
+		sqlite3_file_control(
+		    db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+	}
 	/*
 	 * Temporary tables and sorts spill to a file, not to memory: at
 	 * the end of a bulk import of 1,000,000 IATI activities, the sorts

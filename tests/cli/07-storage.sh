@@ -3,7 +3,8 @@
 # import into an empty database sets its indexes aside and builds them at
 # commit (and a failed one leaves them, and everything else, as it was);
 # migration 3 takes a version-2 database to the search index without
-# positions and fills it anew; counts and pages agree with full lists.
+# positions and fills it anew; counts and pages agree with full lists;
+# the log of a closed database is empty, the file alone whole.
 # On PostgreSQL (no bulk mode: the indexes stay) what is about SQLite's
 # file is skipped: its integrity check and its migrations from version 2.
 . "$(dirname "$0")/../lib.sh"
@@ -38,6 +39,16 @@ equal "the failed import left every index in place" "$before" "$(indexes)"
 # --- a bulk import builds them back ---------------------------------------
 "$CTM" import annex --quiet "$DATA" >/dev/null 2>&1
 equal "the matrix imports into the empty database" 0 $?
+# The log stays when the last connection closes, emptied: the file alone
+# is the whole database (db_sqlite.c).
+if on_sqlite "the log, emptied, and the file alone whole"; then
+	equal "after the import the log is there and empty" "0" \
+		"$(stat -c %s "$DB-wal" 2>&1)"
+	mkdir -p "$WORK/alone"
+	cp "$DB" "$WORK/alone/copy.db"
+	equal "a copy of the file alone has the 176 projects" 176 \
+		"$(sqlite3 "$WORK/alone/copy.db" 'SELECT count(*) FROM project')"
+fi
 equal "after the bulk import every index is back" "$before" "$(indexes)"
 on_sqlite "integrity check passes after the bulk import" &&
 	equal "integrity check passes after the bulk import" ok \
