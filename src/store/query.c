@@ -495,11 +495,14 @@ list_page_sql(Store *s, Buf *sql, const FilterSql *fs, const ProjectFilter *f,
  * default order) is sorted here, not by SQLite: its rows come off the
  * links in no order, and SQLite's sort carried each whole row through
  * a temporary b-tree (a sixth of `projects --region Sahel --status
- * ongoing` at 100,000 projects).  Up to LIST_SORT_MAX rows; past that
+ * ongoing` at 100,000 projects).  Up to LIST_SORT_MAX projects, counted
+ * first (the rows may be more, a project reached by several links: up
+ * to LIST_ROWS_MAX), or LIST_SORT_MAX rows when not counted; past that
  * the list is read again, sorted by SQLite, so that memory stays
  * bounded.
  */
 #define LIST_SORT_MAX 20000
+#define LIST_ROWS_MAX (4 * LIST_SORT_MAX)
 
 /* A row's sort key: pillar, serial, id, NULLs first (as SQLite). */
 typedef struct SortKey {
@@ -522,17 +525,17 @@ sort_key_cmp(const void *a, const void *b)
 /*
  * Read the rows of st (the pillar's id an extra last column) into *rows,
  * sorted and each project once, as the keys *keys: the number of rows,
- * or -1 on failure, or -2 when there are more than LIST_SORT_MAX.
+ * or -1 on failure, or -2 when there are more than max.
  */
 static long
-list_sorted(Store *s, DbStmt *st, unsigned skip, Project **rows, SortKey **keys,
-    Buf *err)
+list_sorted(Store *s, DbStmt *st, unsigned skip, size_t max, Project **rows,
+    SortKey **keys, Buf *err)
 {
 	size_t n = 0, cap = 0, kept = 0;
 	int step;
 
 	while ((step = db_step(st)) == DB_ROW) {
-		if (n == LIST_SORT_MAX)
+		if (n == max)
 			return -2;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 256;
@@ -698,7 +701,8 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	filter_sql_bind(&fs, st, 1);
 	chunk = xcalloc(LIST_CHUNK, sizeof(*chunk));
 	if (csort) {
-		long m = list_sorted(s, st, skip, &rows, &sorted, err);
+		size_t max = total != NULL ? LIST_ROWS_MAX : LIST_SORT_MAX;
+		long m = list_sorted(s, st, skip, max, &rows, &sorted, err);
 
 		nrows = m > 0 ? (size_t)m : 0;
 		if (m == -1)
@@ -709,7 +713,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 			goto out;
 		}
 		/* Too many to sort here: SQLite sorts them. */
-		list_rows_free(rows, sorted, LIST_SORT_MAX);
+		list_rows_free(rows, sorted, max);
 		rows = NULL;
 		sorted = NULL;
 		db_finalize(st);
