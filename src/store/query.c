@@ -558,7 +558,9 @@ list_sorted(Store *s, DbStmt *st, unsigned skip, size_t max, Project **rows,
 			project_clear(&(*rows)[i]);
 		return store_fail(s, err);
 	}
-	qsort(*keys, n, sizeof(**keys), sort_key_cmp);
+	/* None read: *keys is still NULL, which qsort may not be given. */
+	if (n > 1)
+		qsort(*keys, n, sizeof(**keys), sort_key_cmp);
 	/* The same project again, by another link: next to itself now. */
 	for (size_t i = 0; i < n; i++) {
 		if (kept > 0 && (*keys)[kept - 1].id == (*keys)[i].id) {
