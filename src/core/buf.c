@@ -77,6 +77,16 @@ buf_put_int(Buf *b, int64_t v)
 }
 
 void
+buf_put_hex64(Buf *b, uint64_t v)
+{
+	char hex[16];
+
+	for (int i = 15; i >= 0; i--, v >>= 4)
+		hex[i] = "0123456789abcdef"[v & 0xf];
+	buf_append(b, hex, sizeof(hex));
+}
+
+void
 buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
 	va_list aq;

@@ -43,6 +43,8 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap)
  * a list, a tenth of the time of buf_printf().
  */
 void buf_put_int(Buf *b, int64_t v);
+/* Append v as sixteen lower-case hex digits, as printf's "%016llx". */
+void buf_put_hex64(Buf *b, uint64_t v);
 
 /* Empty the Buf but keep its memory for reuse. */
 void buf_reset(Buf *b);

@@ -168,17 +168,6 @@ fnv(uint64_t h, const char *s)
 	return h;
 }
 
-/* h as sixteen hex digits, as "%016llx" (a source key, a digest). */
-static void
-put_hex64(Buf *b, uint64_t h)
-{
-	char hex[16];
-
-	for (int i = 15; i >= 0; i--, h >>= 4)
-		hex[i] = "0123456789abcdef"[h & 0xf];
-	buf_append(b, hex, sizeof(hex));
-}
-
 /* "PREFIX:PILLAR:SERIAL:HASH" of a row's identity, the serial if any. */
 static void
 put_key(Buf *key, const char *prefix, const char *pillar, long serial,
@@ -190,7 +179,7 @@ put_key(Buf *key, const char *prefix, const char *pillar, long serial,
 	if (serial >= 0)
 		buf_put_int(key, serial);
 	buf_putc(key, ':');
-	put_hex64(key, fnv(14695981039346656037ULL, buf_str(title)));
+	buf_put_hex64(key, fnv(14695981039346656037ULL, buf_str(title)));
 }
 
 void
@@ -450,7 +439,7 @@ row_identity(
 	buf_free(&title);
 	for (int i = 0; i < ANNEX_CELLS; i++)
 		h = fnv(h, buf_str(&row->cell[i]));
-	put_hex64(digest, h);
+	buf_put_hex64(digest, h);
 }
 
 /* Build the project of one CSV record (without touching the store). */
@@ -508,7 +497,7 @@ csv_identity(Importer *im, const ProjectCsvRow *row, Buf *key, Buf *digest)
 	h = fnv(h, row->pillar);
 	for (int i = PCSV_SERIAL; i < PCSV_NCOLUMNS; i++)
 		h = fnv(h, buf_str(&row->field[i]));
-	put_hex64(digest, h);
+	buf_put_hex64(digest, h);
 }
 
 static Job *

@@ -343,7 +343,7 @@ digest(const Project *p, const IatiRecord *r, const Budget *b, int has_budget,
 		    (long long)b->m.usd_e9, b->m.rate_date, b->as_of);
 		h = fnv(h, num);
 	}
-	buf_printf(out, "%016llx", (unsigned long long)h);
+	buf_put_hex64(out, h);
 }
 
 /* --- writing -------------------------------------------------------------- */

@@ -41,6 +41,15 @@ test_buf(void)
 	CHECK_STR(buf_str(&b),
 	    "0 1234567 -42 9223372036854775807 -9223372036854775808",
 	    "buf_put_int writes integers in decimal, signed");
+	buf_reset(&b);
+	buf_put_hex64(&b, 0);
+	buf_putc(&b, ' ');
+	buf_put_hex64(&b, 0xabcdef0123ULL);
+	buf_putc(&b, ' ');
+	buf_put_hex64(&b, UINT64_MAX);
+	CHECK_STR(buf_str(&b),
+	    "0000000000000000 000000abcdef0123 ffffffffffffffff",
+	    "buf_put_hex64 writes sixteen digits, as %%016llx");
 	buf_free(&b);
 }
 
