@@ -88,15 +88,6 @@ id_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static Project *
-id_find(const IdIndex *ix, size_t n, int64_t id)
-{
-	IdIndex key = { id, NULL };
-	const IdIndex *hit = bsearch(&key, ix, n, sizeof(*ix), id_cmp);
-
-	return hit ? hit->p : NULL;
-}
-
 /*
  * The keys of the organisations, by id, read once for a list: a join per
  * entity of each project cost a third of a long list's links.
@@ -163,114 +154,206 @@ org_key(const OrgKeys *k, int64_t id)
 
 /*
  * The projects of a links_read() are given to its statements as one JSON
- * array of their ids: a set SQLite reads with json_each, PostgreSQL with
- * json_array_elements_text.
+ * array of their ids, ascending: a set SQLite reads with json_each,
+ * PostgreSQL with json_array_elements_text.
+ *
+ * On SQLite each statement joins json_each to the links, which reads the
+ * ids in the array's order and each project's links in the order of the
+ * index it seeks them by: (project, position), or for issues (project,
+ * rowid).  That order is what the caller wants, but SQL does not promise
+ * it, so it is checked, not assumed: when a row breaks it, the links
+ * read are dropped and read again by the ordered statement, which has
+ * the ids as a set (IN) and an ORDER BY, and builds a temporary index of
+ * them.  PostgreSQL always reads that one.
  */
 #define IDS_LITE "SELECT value FROM json_each(?)"
 #define IDS_POST                                                               \
 	"SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(? "   \
 	"AS json))"
+#define IDS_JOIN "json_each(?) ids JOIN "
 
 /* The projects of one links_read(): by id, and their ids as JSON. */
 typedef struct Links {
-	IdIndex *ix; /* sorted by id */
+	IdIndex *ix; /* sorted by id, each id once */
 	size_t n;
-	Buf ids; /* "[id,id,...]" for json_each() */
+	Buf ids; /* "[id,id,...]", ascending */
 	OrgKeys *keys;
 } Links;
+
+/* A link's row (columns: project, its order, then the link's own). */
+typedef void (*LinkRowFn)(const Links *l, Project *p, DbStmt *st);
+/* Drop the links of one kind that a project was given. */
+typedef void (*LinkDropFn)(Project *p);
+
+static int
+links_run(Store *s, const Links *l, const char *join, const char *ordered,
+    LinkRowFn row, LinkDropFn drop, Buf *err)
+{
+	for (int pass = s->pg ? 1 : 0; pass < 2; pass++) {
+		DbStmt *st = db_prepare(s->db, pass ? ordered : join, err);
+		int64_t last = INT64_MIN, pos = INT64_MIN;
+		size_t at = 0;
+		int step, broken = 0;
+
+		if (st == NULL || db_bind(st, "t", buf_str(&l->ids)) != 0)
+			return -1;
+		while ((step = db_step(st)) == DB_ROW) {
+			int64_t id = db_int(st, 0), o = db_int(st, 1);
+
+			if (id < last || (id == last && o <= pos)) {
+				broken = 1;
+				break;
+			}
+			last = id;
+			pos = o;
+			while (at < l->n && l->ix[at].id < id)
+				at++;
+			if (at < l->n && l->ix[at].id == id)
+				row(l, l->ix[at].p, st);
+		}
+		db_reset(st);
+		if (step == DB_ERROR)
+			return store_fail(s, err);
+		if (!broken)
+			return 0;
+		for (size_t i = 0; i < l->n; i++)
+			drop(l->ix[i].p);
+	}
+	return 0;
+}
+
+static void
+org_row(const Links *l, Project *p, DbStmt *st)
+{
+	ProjectOrg *o;
+	const char *key;
+
+	p->orgs = xrealloc(p->orgs, (p->norgs + 1) * sizeof(*o));
+	o = &p->orgs[p->norgs++];
+	o->name = store_col_dup(st, 2);
+	o->org_id = db_int(st, 3);
+	key = db_is_null(st, 3) ? NULL : org_key(l->keys, o->org_id);
+	o->key = key ? xstrdup(key) : NULL;
+	/* As the join this replaced: no organisation, no id. */
+	if (key == NULL)
+		o->org_id = 0;
+}
+
+static void
+orgs_drop(Project *p)
+{
+	for (size_t i = 0; i < p->norgs; i++) {
+		free(p->orgs[i].name);
+		free(p->orgs[i].key);
+	}
+	free(p->orgs);
+	p->orgs = NULL;
+	p->norgs = 0;
+}
 
 static int
 links_orgs(Store *s, const Links *l, Buf *err)
 {
-#define LINKS_ORGS(ids)                                                        \
-	"SELECT po.project_id, po.name, po.organisation_id"                    \
-	" FROM project_org po WHERE po.project_id IN (" ids ")"                \
+#define LINKS_ORGS(from, where)                                                \
+	"SELECT po.project_id, po.position, po.name, po.organisation_id"       \
+	" FROM " from "project_org po" where
+#define ORGS_WHERE(ids)                                                        \
+	" WHERE po.project_id IN (" ids ")"                                    \
 	" ORDER BY po.project_id, po.position"
-	DbStmt *st = db_prepare(s->db,
-	    STORE_SQL(s, LINKS_ORGS(IDS_LITE), LINKS_ORGS(IDS_POST)), err);
-	Project *p;
-	int step;
 
-	if (st == NULL || db_bind(st, "t", buf_str(&l->ids)) != 0)
-		return -1;
-	while ((step = db_step(st)) == DB_ROW) {
-		ProjectOrg *o;
-		const char *key;
+	return links_run(s, l,
+	    LINKS_ORGS(IDS_JOIN, " ON po.project_id = ids.value"),
+	    STORE_SQL(s, LINKS_ORGS("", ORGS_WHERE(IDS_LITE)),
+		LINKS_ORGS("", ORGS_WHERE(IDS_POST))),
+	    org_row, orgs_drop, err);
+}
 
-		if ((p = id_find(l->ix, l->n, db_int(st, 0))) == NULL)
-			continue;
-		p->orgs = xrealloc(p->orgs, (p->norgs + 1) * sizeof(*o));
-		o = &p->orgs[p->norgs++];
-		o->name = store_col_dup(st, 1);
-		o->org_id = db_int(st, 2);
-		key = db_is_null(st, 2) ? NULL : org_key(l->keys, o->org_id);
-		o->key = key ? xstrdup(key) : NULL;
-		/* As the join this replaced: no organisation, no id. */
-		if (key == NULL)
-			o->org_id = 0;
+static void
+place_row(const Links *l, Project *p, DbStmt *st)
+{
+	ProjectPlace *q;
+
+	(void)l;
+	p->places = xrealloc(p->places, (p->nplaces + 1) * sizeof(*q));
+	q = &p->places[p->nplaces++];
+	q->name = store_col_dup(st, 2);
+	q->key = store_col_dup(st, 3);
+	q->kind = store_col_dup(st, 4);
+	q->place_id = db_int(st, 5);
+	q->org_id = db_int(st, 6);
+}
+
+static void
+places_drop(Project *p)
+{
+	for (size_t i = 0; i < p->nplaces; i++) {
+		free(p->places[i].name);
+		free(p->places[i].key);
+		free(p->places[i].kind);
 	}
-	db_reset(st);
-	return step == DB_ERROR ? store_fail(s, err) : 0;
+	free(p->places);
+	p->places = NULL;
+	p->nplaces = 0;
 }
 
 static int
 links_places(Store *s, const Links *l, Buf *err)
 {
-#define LINKS_PLACES(ids)                                                      \
-	"SELECT pp.project_id, pp.name, pl.key, pl.kind, pl.id,"               \
-	" pp.organisation_id FROM project_place pp"                            \
+#define LINKS_PLACES(from, where)                                              \
+	"SELECT pp.project_id, pp.position, pp.name, pl.key, pl.kind, pl.id,"  \
+	" pp.organisation_id FROM " from "project_place pp" where
+#define PLACES_JOIN                                                            \
+	" ON pp.project_id = ids.value"                                        \
+	" LEFT JOIN place pl ON pl.id = pp.place_id"
+#define PLACES_WHERE(ids)                                                      \
 	" LEFT JOIN place pl ON pl.id = pp.place_id"                           \
-	" WHERE pp.project_id IN (" ids                                        \
-	") ORDER BY pp.project_id, pp.position"
-	DbStmt *st = db_prepare(s->db,
-	    STORE_SQL(s, LINKS_PLACES(IDS_LITE), LINKS_PLACES(IDS_POST)), err);
-	Project *p;
-	int step;
+	" WHERE pp.project_id IN (" ids ")"                                    \
+	" ORDER BY pp.project_id, pp.position"
 
-	if (st == NULL || db_bind(st, "t", buf_str(&l->ids)) != 0)
-		return -1;
-	while ((step = db_step(st)) == DB_ROW) {
-		ProjectPlace *q;
+	return links_run(s, l, LINKS_PLACES(IDS_JOIN, PLACES_JOIN),
+	    STORE_SQL(s, LINKS_PLACES("", PLACES_WHERE(IDS_LITE)),
+		LINKS_PLACES("", PLACES_WHERE(IDS_POST))),
+	    place_row, places_drop, err);
+}
 
-		if ((p = id_find(l->ix, l->n, db_int(st, 0))) == NULL)
-			continue;
-		p->places = xrealloc(p->places, (p->nplaces + 1) * sizeof(*q));
-		q = &p->places[p->nplaces++];
-		q->name = store_col_dup(st, 1);
-		q->key = store_col_dup(st, 2);
-		q->kind = store_col_dup(st, 3);
-		q->place_id = db_int(st, 4);
-		q->org_id = db_int(st, 5);
+static void
+issue_row(const Links *l, Project *p, DbStmt *st)
+{
+	ProjectIssue *is;
+
+	(void)l;
+	p->issues = xrealloc(p->issues, (p->nissues + 1) * sizeof(*is));
+	is = &p->issues[p->nissues++];
+	is->kind = store_col_dup(st, 2);
+	is->message = store_col_dup(st, 3);
+}
+
+static void
+issues_drop(Project *p)
+{
+	for (size_t i = 0; i < p->nissues; i++) {
+		free(p->issues[i].kind);
+		free(p->issues[i].message);
 	}
-	db_reset(st);
-	return step == DB_ERROR ? store_fail(s, err) : 0;
+	free(p->issues);
+	p->issues = NULL;
+	p->nissues = 0;
 }
 
 static int
 links_issues(Store *s, const Links *l, Buf *err)
 {
-#define LINKS_ISSUES(ids)                                                      \
-	"SELECT project_id, kind, message FROM project_issue"                  \
-	" WHERE project_id IN (" ids ") ORDER BY project_id, rowid"
-	DbStmt *st = db_prepare(s->db,
-	    STORE_SQL(s, LINKS_ISSUES(IDS_LITE), LINKS_ISSUES(IDS_POST)), err);
-	Project *p;
-	int step;
+#define LINKS_ISSUES(from, where)                                              \
+	"SELECT pi.project_id, pi.rowid, pi.kind, pi.message"                  \
+	" FROM " from "project_issue pi" where
+#define ISSUES_WHERE(ids)                                                      \
+	" WHERE pi.project_id IN (" ids ") ORDER BY pi.project_id, pi.rowid"
 
-	if (st == NULL || db_bind(st, "t", buf_str(&l->ids)) != 0)
-		return -1;
-	while ((step = db_step(st)) == DB_ROW) {
-		ProjectIssue *is;
-
-		if ((p = id_find(l->ix, l->n, db_int(st, 0))) == NULL)
-			continue;
-		p->issues = xrealloc(p->issues, (p->nissues + 1) * sizeof(*is));
-		is = &p->issues[p->nissues++];
-		is->kind = store_col_dup(st, 1);
-		is->message = store_col_dup(st, 2);
-	}
-	db_reset(st);
-	return step == DB_ERROR ? store_fail(s, err) : 0;
+	return links_run(s, l,
+	    LINKS_ISSUES(IDS_JOIN, " ON pi.project_id = ids.value"),
+	    STORE_SQL(s, LINKS_ISSUES("", ISSUES_WHERE(IDS_LITE)),
+		LINKS_ISSUES("", ISSUES_WHERE(IDS_POST))),
+	    issue_row, issues_drop, err);
 }
 
 /*
@@ -281,18 +364,24 @@ static int
 links_read(
     Store *s, Project *ps, size_t n, unsigned skip, OrgKeys *keys, Buf *err)
 {
-	Links l = { xcalloc(n ? n : 1, sizeof(*l.ix)), n, BUF_INIT, keys };
+	Links l = { xcalloc(n ? n : 1, sizeof(*l.ix)), 0, BUF_INIT, keys };
 	int rc;
 
+	for (size_t i = 0; i < n; i++)
+		l.ix[i] = (IdIndex){ ps[i].id, &ps[i] };
+	if (n > 1)
+		qsort(l.ix, n, sizeof(*l.ix), id_cmp);
+	/* Each id once: a project given twice gets its links once. */
 	buf_putc(&l.ids, '[');
 	for (size_t i = 0; i < n; i++) {
-		l.ix[i] = (IdIndex){ ps[i].id, &ps[i] };
-		if (i > 0)
+		if (l.n > 0 && l.ix[l.n - 1].id == l.ix[i].id)
+			continue;
+		if (l.n > 0)
 			buf_putc(&l.ids, ',');
-		buf_put_int(&l.ids, ps[i].id);
+		buf_put_int(&l.ids, l.ix[i].id);
+		l.ix[l.n++] = l.ix[i];
 	}
 	buf_putc(&l.ids, ']');
-	qsort(l.ix, n, sizeof(*l.ix), id_cmp);
 	rc = links_orgs(s, &l, err);
 	if (rc == 0 && !(skip & PROJECT_SKIP_PLACES))
 		rc = links_places(s, &l, err);
@@ -353,22 +442,9 @@ project_clear(Project *p)
 	free(p->as_of);
 	free(p->fold_title);
 	free(p->fold_activities);
-	for (size_t i = 0; i < p->norgs; i++) {
-		free(p->orgs[i].name);
-		free(p->orgs[i].key);
-	}
-	free(p->orgs);
-	for (size_t i = 0; i < p->nplaces; i++) {
-		free(p->places[i].name);
-		free(p->places[i].key);
-		free(p->places[i].kind);
-	}
-	free(p->places);
-	for (size_t i = 0; i < p->nissues; i++) {
-		free(p->issues[i].kind);
-		free(p->issues[i].message);
-	}
-	free(p->issues);
+	orgs_drop(p);
+	places_drop(p);
+	issues_drop(p);
 	memset(p, 0, sizeof(*p));
 }
 

@@ -235,6 +235,124 @@ out:
 	buf_free(&err);
 }
 
+/*
+ * A project's links come in their order (entities and places by position,
+ * issues as met) even when SQLite reads a statement that has no ORDER BY
+ * backwards (PRAGMA reverse_unordered_selects, made to find code that
+ * relies on such an order): query.c reads them by a join in the order of
+ * the index, checks that order, and reads them again by the ordered
+ * statement when a row breaks it (links_run).
+ */
+#define LINKS_N 3
+
+static int
+links_ordered(const Project *p)
+{
+	char want[16];
+	int ok = p->norgs == LINKS_N && p->nplaces == LINKS_N &&
+	    p->nissues == LINKS_N;
+
+	for (int i = 0; ok && i < LINKS_N; i++) {
+		snprintf(want, sizeof(want), "Entity %d", i + 1);
+		ok = strcmp(p->orgs[i].name, want) == 0;
+		snprintf(want, sizeof(want), "Place %d", i + 1);
+		ok = ok && strcmp(p->places[i].name, want) == 0;
+		snprintf(want, sizeof(want), "Issue %d", i + 1);
+		ok = ok && strcmp(p->issues[i].message, want) == 0;
+	}
+	return ok;
+}
+
+typedef struct Ordered {
+	int64_t first;
+	int seen, ok;
+} Ordered;
+
+static int
+ordered_one(void *ctx, const Project *p)
+{
+	Ordered *o = ctx;
+
+	if (p->id >= o->first && p->id < o->first + 2) {
+		o->seen++;
+		o->ok += links_ordered(p);
+	}
+	return 0;
+}
+
+static void
+links_order_tests(Store *s)
+{
+	char title[] = "Ordered links", kind[] = "test";
+	char names[3][LINKS_N][16];
+	Project ps[2], *pp[] = { &ps[0], &ps[1] };
+	ProjectOrg orgs[LINKS_N];
+	ProjectPlace places[LINKS_N];
+	ProjectIssue issues[LINKS_N];
+	Buf err = BUF_INIT;
+	int rc;
+
+	memset(ps, 0, sizeof(ps));
+	memset(orgs, 0, sizeof(orgs));
+	memset(places, 0, sizeof(places));
+	for (int i = 0; i < LINKS_N; i++) {
+		snprintf(names[0][i], sizeof(names[0][i]), "Entity %d", i + 1);
+		snprintf(names[1][i], sizeof(names[1][i]), "Place %d", i + 1);
+		snprintf(names[2][i], sizeof(names[2][i]), "Issue %d", i + 1);
+		orgs[i].name = names[0][i];
+		places[i].name = names[1][i];
+		issues[i] = (ProjectIssue){ kind, names[2][i] };
+	}
+	for (int k = 0; k < 2; k++) {
+		ps[k].title = title;
+		ps[k].orgs = orgs;
+		ps[k].norgs = LINKS_N;
+		ps[k].places = places;
+		ps[k].nplaces = LINKS_N;
+		ps[k].issues = issues;
+		ps[k].nissues = LINKS_N;
+	}
+	rc = store_begin(s, &err) == 0 &&
+		store_projects_add(s, pp, 2, &err) == 0 &&
+		store_commit(s, &err) == 0
+	    ? 0
+	    : -1;
+	CHECK(rc == 0,
+	    "store: two projects of three entities, places and "
+	    "issues each");
+	if (rc != 0) {
+		printf("#   %s\n", buf_str(&err));
+		buf_free(&err);
+		return;
+	}
+	for (int reverse = 0; reverse < 2; reverse++) {
+		Ordered o = { ps[0].id, 0, 0 };
+		ProjectFilter f;
+		Project got;
+		int ok = 0;
+
+		db_exec(s->primary,
+		    reverse ? "PRAGMA reverse_unordered_selects = ON"
+			    : "PRAGMA reverse_unordered_selects = OFF",
+		    &err);
+		for (int k = 0; k < 2; k++) {
+			memset(&got, 0, sizeof(got));
+			if (store_project_get(s, ps[k].id, &got, &err) == 1) {
+				ok += links_ordered(&got);
+				project_clear(&got);
+			}
+		}
+		memset(&f, 0, sizeof(f));
+		rc = store_project_list(s, &f, ordered_one, &o, NULL, &err);
+		CHECK(ok == 2 && rc == 0 && o.seen == 2 && o.ok == 2,
+		    "store: entities, places and issues in their order, one "
+		    "project and a list of them%s",
+		    reverse ? ", with SQLite's unordered reads reversed" : "");
+	}
+	db_exec(s->primary, "PRAGMA reverse_unordered_selects = OFF", &err);
+	buf_free(&err);
+}
+
 /* A project named title, with one entity, name, unresolved. */
 static void
 project_make(Project *p, ProjectOrg *o, char *title, char *name)
@@ -333,6 +451,7 @@ store_tests(const char *path)
 	if (rc == 1)
 		project_clear(&got);
 	if (!s->pg) {
+		links_order_tests(s);
 		fill_tests(s);
 		list_sort_tests(s);
 	}
