@@ -79,6 +79,13 @@ typedef struct Project {
 	size_t nplaces;
 	ProjectIssue *issues;
 	size_t nissues;
+	/*
+	 * A project of a list holds the texts of its row in this one block,
+	 * and those of each entity and place in one block with its first
+	 * (the store's, freed by project_clear()): a list's callback is
+	 * given the project const and changes none of them.
+	 */
+	char *pack;
 } Project;
 
 /* Which projects a query is about; NULL members do not filter. */

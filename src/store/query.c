@@ -2,6 +2,7 @@
  * query.c - reading projects back: one by id, or a filtered, sorted,
  * paginated list (see store.h).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,34 +40,77 @@ project_columns(Buf *sql, unsigned skip)
 		  " p.updated_at, p.source_key, p.as_of, p.scopes");
 }
 
-/* Read the row st is on into p, but what skip (PROJECT_SKIP_*) leaves. */
+/*
+ * The texts of a project's row: column and field, in three groups, the
+ * second (activities) and third (the record) left out by their skip bits.
+ */
+static const struct {
+	int col;
+	size_t off;
+} row_text[] = {
+	{ 1, offsetof(Project, pillar) },
+	{ 3, offsetof(Project, title) },
+	{ 4, offsetof(Project, period_text) },
+	{ 5, offsetof(Project, start_date) },
+	{ 6, offsetof(Project, end_date) },
+	{ 9, offsetof(Project, status) },
+	{ 10, offsetof(Project, status_text) },
+	{ 11, offsetof(Project, activities) },
+	{ 12, offsetof(Project, scope_text) },
+	{ 13, offsetof(Project, source_file) },
+	{ 15, offsetof(Project, created_at) },
+	{ 16, offsetof(Project, updated_at) },
+	{ 17, offsetof(Project, source_key) },
+	{ 18, offsetof(Project, as_of) },
+};
+#define ROW_TEXT_ACTIVITIES 7
+#define ROW_TEXT_RECORD     8
+#define ROW_TEXT_N          (sizeof(row_text) / sizeof(row_text[0]))
+
+#define ROW_FIELD(p, i) (*(char **)((char *)(p) + row_text[i].off))
+
+/*
+ * Read the row st is on into p, but what skip (PROJECT_SKIP_*) leaves;
+ * when pack, its texts into one block (p->pack), for a list.
+ */
 static void
-row_read(DbStmt *st, Project *p, unsigned skip)
+row_read(DbStmt *st, Project *p, unsigned skip, int pack)
 {
+	const char *t[ROW_TEXT_N];
+	size_t len[ROW_TEXT_N], n = 0, size = 0;
+	char *at;
+
 	p->id = db_int(st, 0);
-	p->pillar = store_col_dup(st, 1);
 	p->has_serial = !db_is_null(st, 2);
 	p->serial = db_int(st, 2);
-	p->title = store_col_dup(st, 3);
-	p->period_text = store_col_dup(st, 4);
-	p->start_date = store_col_dup(st, 5);
-	p->end_date = store_col_dup(st, 6);
 	p->open_ended = (int)db_int(st, 7);
 	p->annual = (int)db_int(st, 8);
-	p->status = store_col_dup(st, 9);
-	p->status_text = store_col_dup(st, 10);
 	p->scopes = (int)db_int(st, 19);
-	if (!(skip & PROJECT_SKIP_ACTIVITIES))
-		p->activities = store_col_dup(st, 11);
-	if (skip & PROJECT_SKIP_RECORD)
+	if (!(skip & PROJECT_SKIP_RECORD))
+		p->source_line = db_int(st, 14);
+	for (size_t i = 0; i < ROW_TEXT_N; i++) {
+		if ((i == ROW_TEXT_ACTIVITIES &&
+			(skip & PROJECT_SKIP_ACTIVITIES)) ||
+		    (i >= ROW_TEXT_RECORD && (skip & PROJECT_SKIP_RECORD))) {
+			t[i] = NULL;
+			continue;
+		}
+		t[i] = db_text_or_null(st, row_text[i].col);
+		if (!pack)
+			ROW_FIELD(p, i) = t[i] ? xstrdup(t[i]) : NULL;
+		else if (t[i] != NULL)
+			size += (len[i] = strlen(t[i])) + 1, n++;
+	}
+	if (!pack || n == 0)
 		return;
-	p->scope_text = store_col_dup(st, 12);
-	p->source_file = store_col_dup(st, 13);
-	p->source_line = db_int(st, 14);
-	p->created_at = store_col_dup(st, 15);
-	p->updated_at = store_col_dup(st, 16);
-	p->source_key = store_col_dup(st, 17);
-	p->as_of = store_col_dup(st, 18);
+	p->pack = at = xmalloc(size);
+	for (size_t i = 0; i < ROW_TEXT_N; i++) {
+		if (t[i] == NULL)
+			continue;
+		memcpy(at, t[i], len[i] + 1);
+		ROW_FIELD(p, i) = at;
+		at += len[i] + 1;
+	}
 }
 
 /*
@@ -222,29 +266,68 @@ links_run(Store *s, const Links *l, const char *join, const char *ordered,
 	return 0;
 }
 
+/*
+ * Room for one more link in *v of n (each size bytes): the array grows to
+ * the next power of two, so that a project's links cost a few reallocs.
+ */
+static void *
+links_grow(void *v, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		v = xrealloc(v, (n ? 2 * n : 1) * size);
+	return v;
+}
+
+/*
+ * Texts t[0 .. n) of a list's link in one block, each pointed to by *f[i]
+ * (the first field holds the block; NULL texts take no room).
+ */
+static void
+links_pack(const char **t, char ***f, int n)
+{
+	size_t len[4], size = 0;
+	char *at;
+
+	for (int i = 0; i < n; i++)
+		size += t[i] ? (len[i] = strlen(t[i])) + 1 : 0;
+	at = xmalloc(size ? size : 1);
+	for (int i = 0; i < n; i++) {
+		*f[i] = t[i] ? memcpy(at, t[i], len[i] + 1) : NULL;
+		at += t[i] ? len[i] + 1 : 0;
+	}
+}
+
 static void
 org_row(const Links *l, Project *p, DbStmt *st)
 {
 	ProjectOrg *o;
 	const char *key;
 
-	p->orgs = xrealloc(p->orgs, (p->norgs + 1) * sizeof(*o));
+	p->orgs = links_grow(p->orgs, p->norgs, sizeof(*o));
 	o = &p->orgs[p->norgs++];
-	o->name = store_col_dup(st, 2);
 	o->org_id = db_int(st, 3);
 	key = db_is_null(st, 3) ? NULL : org_key(l->keys, o->org_id);
-	o->key = key ? xstrdup(key) : NULL;
 	/* As the join this replaced: no organisation, no id. */
 	if (key == NULL)
 		o->org_id = 0;
+	if (p->pack != NULL) {
+		const char *t[] = { db_text_or_null(st, 2), key };
+
+		links_pack(t, (char **[]){ &o->name, &o->key }, 2);
+		return;
+	}
+	o->name = store_col_dup(st, 2);
+	o->key = key ? xstrdup(key) : NULL;
 }
 
+/* A list's project (p->pack) holds each link's texts in one block. */
 static void
 orgs_drop(Project *p)
 {
 	for (size_t i = 0; i < p->norgs; i++) {
 		free(p->orgs[i].name);
-		free(p->orgs[i].key);
+		if (p->pack == NULL)
+			free(p->orgs[i].key);
 	}
 	free(p->orgs);
 	p->orgs = NULL;
@@ -274,13 +357,20 @@ place_row(const Links *l, Project *p, DbStmt *st)
 	ProjectPlace *q;
 
 	(void)l;
-	p->places = xrealloc(p->places, (p->nplaces + 1) * sizeof(*q));
+	p->places = links_grow(p->places, p->nplaces, sizeof(*q));
 	q = &p->places[p->nplaces++];
+	q->place_id = db_int(st, 5);
+	q->org_id = db_int(st, 6);
+	if (p->pack != NULL) {
+		const char *t[] = { db_text_or_null(st, 2),
+			db_text_or_null(st, 3), db_text_or_null(st, 4) };
+
+		links_pack(t, (char **[]){ &q->name, &q->key, &q->kind }, 3);
+		return;
+	}
 	q->name = store_col_dup(st, 2);
 	q->key = store_col_dup(st, 3);
 	q->kind = store_col_dup(st, 4);
-	q->place_id = db_int(st, 5);
-	q->org_id = db_int(st, 6);
 }
 
 static void
@@ -288,8 +378,10 @@ places_drop(Project *p)
 {
 	for (size_t i = 0; i < p->nplaces; i++) {
 		free(p->places[i].name);
-		free(p->places[i].key);
-		free(p->places[i].kind);
+		if (p->pack == NULL) {
+			free(p->places[i].key);
+			free(p->places[i].kind);
+		}
 	}
 	free(p->places);
 	p->places = NULL;
@@ -322,7 +414,7 @@ issue_row(const Links *l, Project *p, DbStmt *st)
 	ProjectIssue *is;
 
 	(void)l;
-	p->issues = xrealloc(p->issues, (p->nissues + 1) * sizeof(*is));
+	p->issues = links_grow(p->issues, p->nissues, sizeof(*is));
 	is = &p->issues[p->nissues++];
 	is->kind = store_col_dup(st, 2);
 	is->message = store_col_dup(st, 3);
@@ -406,7 +498,7 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 		return -1;
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		row_read(st, p, 0);
+		row_read(st, p, 0, 0);
 	db_reset(st);
 	if (rc == DB_ERROR)
 		return store_fail(s, err);
@@ -425,6 +517,15 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 void
 project_clear(Project *p)
 {
+	/* Its links first: how they hold their texts depends on p->pack. */
+	orgs_drop(p);
+	places_drop(p);
+	issues_drop(p);
+	/* A list's project: the texts of its row are in p->pack. */
+	if (p->pack != NULL)
+		for (size_t i = 0; i < ROW_TEXT_N; i++)
+			ROW_FIELD(p, i) = NULL;
+	free(p->pack);
 	free(p->source_key);
 	free(p->source_digest);
 	free(p->pillar);
@@ -442,9 +543,6 @@ project_clear(Project *p)
 	free(p->as_of);
 	free(p->fold_title);
 	free(p->fold_activities);
-	orgs_drop(p);
-	places_drop(p);
-	issues_drop(p);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -619,7 +717,7 @@ list_sorted(Store *s, DbStmt *st, unsigned skip, size_t max, Project **rows,
 			*keys = xrealloc(*keys, cap * sizeof(**keys));
 		}
 		memset(&(*rows)[n], 0, sizeof(**rows));
-		row_read(st, &(*rows)[n], skip);
+		row_read(st, &(*rows)[n], skip, 1);
 		/* NULL sorts first: below any id or serial. */
 		(*keys)[n].pillar =
 		    db_is_null(st, 20) ? INT64_MIN : db_int(st, 20);
@@ -810,7 +908,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 			/* The same project again, by another link (fs.join). */
 			if (db_int(st, 0) == last)
 				continue;
-			row_read(st, &chunk[n++], skip);
+			row_read(st, &chunk[n++], skip, 1);
 			last = chunk[n - 1].id;
 		}
 		if (step == DB_ERROR) {

@@ -248,7 +248,7 @@ out:
 static int
 links_ordered(const Project *p)
 {
-	char want[16];
+	char want[24];
 	int ok = p->norgs == LINKS_N && p->nplaces == LINKS_N &&
 	    p->nissues == LINKS_N;
 
@@ -284,7 +284,7 @@ static void
 links_order_tests(Store *s)
 {
 	char title[] = "Ordered links", kind[] = "test";
-	char names[3][LINKS_N][16];
+	char names[3][LINKS_N][24];
 	Project ps[2], *pp[] = { &ps[0], &ps[1] };
 	ProjectOrg orgs[LINKS_N];
 	ProjectPlace places[LINKS_N];
