@@ -55,7 +55,8 @@ int
 main(int argc, char **argv)
 {
 	if (argc != 2) {
-		fprintf(stderr, "usage: dbfloor-sqlite PATH | dbfloor-pg URL\n");
+		fprintf(
+		    stderr, "usage: dbfloor-sqlite PATH | dbfloor-pg URL\n");
 		return 2;
 	}
 	return dbfloor(argv[1]);

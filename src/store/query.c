@@ -2,6 +2,7 @@
  * query.c - reading projects back: one by id, or a filtered, sorted,
  * paginated list (see store.h).
  */
+#include <assert.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,7 +245,9 @@ links_run(Store *s, const Links *l, const char *join, const char *ordered,
 		while ((step = db_step(st)) == DB_ROW) {
 			int64_t id = db_int(st, 0), o = db_int(st, 1);
 
-			if (id < last || (id == last && o <= pos)) {
+			/* The ordered statement's order is its ORDER BY's. */
+			if (pass == 0 &&
+			    (id < last || (id == last && o <= pos))) {
 				broken = 1;
 				break;
 			}
@@ -279,8 +282,9 @@ links_grow(void *v, size_t n, size_t size)
 }
 
 /*
- * Texts t[0 .. n) of a list's link in one block, each pointed to by *f[i]
- * (the first field holds the block; NULL texts take no room).
+ * Texts t[0 .. n) of a list's link in one block, each pointed to by *f[i]:
+ * the first holds the block (a link's name, NOT NULL in the schema, read
+ * as "" were it ever NULL), a NULL text after it takes no room.
  */
 static void
 links_pack(const char **t, char ***f, int n)
@@ -288,9 +292,12 @@ links_pack(const char **t, char ***f, int n)
 	size_t len[4], size = 0;
 	char *at;
 
+	assert(n > 0 && n <= 4);
+	if (t[0] == NULL)
+		t[0] = "";
 	for (int i = 0; i < n; i++)
 		size += t[i] ? (len[i] = strlen(t[i])) + 1 : 0;
-	at = xmalloc(size ? size : 1);
+	at = xmalloc(size);
 	for (int i = 0; i < n; i++) {
 		*f[i] = t[i] ? memcpy(at, t[i], len[i] + 1) : NULL;
 		at += t[i] ? len[i] + 1 : 0;
