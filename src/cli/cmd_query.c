@@ -157,6 +157,8 @@ cmd_projects(Cli *c)
 	 * shows the activities, and the table no places either.
 	 */
 	f.skip = PROJECT_SKIP_ISSUES | PROJECT_SKIP_RECORD;
+	/* A command runs alone: a long list may take both cores. */
+	f.parallel = 1;
 	if (strcmp(c->format, "csv") != 0)
 		f.skip |= PROJECT_SKIP_ACTIVITIES;
 	if (strcmp(c->format, "table") == 0)

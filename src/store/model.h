@@ -101,6 +101,12 @@ typedef struct ProjectFilter {
 	int64_t limit; /* 0: all */
 	int64_t offset;
 	unsigned skip; /* links a list may leave unread: PROJECT_SKIP_* */
+	/*
+	 * A long list may be read by two threads, each with a connection
+	 * of its own (SQLite; query.c): set by a caller that runs alone, a
+	 * command, not a server's request among others.
+	 */
+	int parallel;
 } ProjectFilter;
 
 /*

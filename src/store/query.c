@@ -3,6 +3,8 @@
  * paginated list (see store.h).
  */
 #include <assert.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -816,6 +818,219 @@ list_sql(Store *s, const FilterSql *fs, const ProjectFilter *f, unsigned skip,
 		buf_puts(sql, list_order(s, f ? f->sort : NULL).order);
 }
 
+/*
+ * A long list of one set of links, sorted here, is read in two halves
+ * at once when its caller allows (ProjectFilter.parallel): the projects
+ * of ids up to the middle of the table's on s, those above it on a
+ * second connection to the file, in a thread of its own; each half is
+ * sorted and given its links, and the two are merged.  Its seeks into
+ * the project table are most of the work of such a list, and a machine
+ * of two cores does them in about half the time.  Both halves read one
+ * state of the data when the two connections see one generation (every
+ * commit moves it: store_commit), as the caches of cache.c assume; when
+ * they do not, or the thread or its connection cannot start or read, s
+ * reads the second half too.
+ */
+#define LIST_SPLIT_MIN 2000
+
+atomic_long store_list_splits; /* lists read by two threads (store_int.h) */
+void (*store_list_split_hook)(void); /* the tests' (store_int.h) */
+
+typedef struct ListHalf {
+	Store *s;            /* where the half is read; NULL: the thread's */
+	Store *main;         /* the list's own store */
+	const char *sql;     /* the list's statement, ids in (?, ?] last */
+	const FilterSql *fs; /* its filter's parameters */
+	int64_t lo, hi;      /* the half's ids: lo < id <= hi */
+	int64_t gen;         /* the generation it must see; 0: any */
+	unsigned skip;
+	size_t max; /* rows it may sort */
+	OrgKeys *keys;
+	Project *rows;   /* kept, sorted, with their links */
+	SortKey *sorted; /* their keys: rows[i] is sorted[i]'s */
+	long n;          /* rows kept; -1 failed, -2 too many, -3 stale */
+	long done;       /* rows handed on (and cleared) */
+	Buf err;
+} ListHalf;
+
+/* Read the half h on h->s, in the read transaction begun on it. */
+static void
+half_read(ListHalf *h)
+{
+	Project *raw = NULL;
+	SortKey *keys = NULL;
+	DbStmt *st;
+	long m;
+	int k;
+
+	if (h->gen != 0 && store_generation_on(h->s->db) != h->gen) {
+		h->n = -3;
+		return;
+	}
+	if ((st = db_prepare_once(h->s->db, h->sql, &h->err)) == NULL) {
+		h->n = -1;
+		return;
+	}
+	k = filter_sql_bind(h->fs, st, 1);
+	db_bind_int(st, k, h->lo);
+	db_bind_int(st, k + 1, h->hi);
+	m = list_sorted(h->s, st, h->skip, h->max, &raw, &keys, &h->err);
+	db_finalize(st);
+	if (m < 0) {
+		list_rows_free(raw, keys, m == -2 ? h->max : 0);
+		h->n = m;
+		return;
+	}
+	/* The kept rows, moved into their order: the rest are cleared. */
+	h->rows = xcalloc(m > 0 ? (size_t)m : 1, sizeof(*h->rows));
+	for (long i = 0; i < m; i++)
+		h->rows[i] = raw[keys[i].at];
+	free(raw);
+	h->sorted = keys;
+	h->n = m;
+	if (m > 0 &&
+	    links_read(h->s, h->rows, (size_t)m, h->skip, h->keys, &h->err) !=
+		0)
+		h->n = -1;
+}
+
+/* The thread of the second half: a connection of its own. */
+static void *
+half_thread(void *arg)
+{
+	ListHalf *h = arg;
+
+	if ((h->s = store_peer_open(h->main, &h->err)) == NULL) {
+		h->n = -1;
+		return NULL;
+	}
+	if (store_list_split_hook != NULL)
+		store_list_split_hook();
+	if (db_begin_read(h->s->db, &h->err) != 0) {
+		h->n = -1;
+		return NULL;
+	}
+	half_read(h);
+	db_rollback(h->s->db);
+	return NULL;
+}
+
+static void
+half_free(ListHalf *h)
+{
+	for (long i = h->done; h->rows != NULL && i < h->n; i++)
+		project_clear(&h->rows[i]);
+	free(h->rows);
+	free(h->sorted);
+	h->rows = NULL;
+	h->sorted = NULL;
+	h->done = 0;
+	if (h->s != h->main)
+		store_close(h->s);
+	h->s = NULL;
+	buf_reset(&h->err);
+}
+
+/* The lowest and highest project id, in s's snapshot; 0 or -1. */
+static int
+list_ids(Store *s, int64_t *lo, int64_t *hi, Buf *err)
+{
+	/* Each alone: min() and max() together make SQLite scan them. */
+	DbStmt *st = db_prepare(s->db,
+	    "SELECT (SELECT min(id) FROM project),"
+	    " (SELECT max(id) FROM project)",
+	    err);
+
+	if (st == NULL)
+		return -1;
+	if (db_step(st) != DB_ROW) {
+		db_reset(st);
+		return store_fail(s, err);
+	}
+	*lo = db_int(st, 0);
+	*hi = db_int(st, 1);
+	db_reset(st);
+	return 0;
+}
+
+/*
+ * The list of fs (one set of links, sorted here; s in a read transaction
+ * of its own) read in two halves at once, handed to fn in order: 0, -1
+ * with a message in err, or -2 when a half has more rows than max (the
+ * caller reads the list sorted by SQLite).
+ */
+static int
+list_split(Store *s, const FilterSql *fs, const ProjectFilter *f, unsigned skip,
+    size_t max, OrgKeys *keys, StoreProjectFn fn, void *ctx, Buf *err)
+{
+	ListHalf h[2];
+	Buf sql = BUF_INIT;
+	int64_t lo = 0, hi = 0, mid;
+	pthread_t t;
+	int threaded, rc = -1, stop = 0;
+	long i = 0, j = 0;
+
+	if (list_ids(s, &lo, &hi, err) != 0)
+		return -1;
+	/* A little more here: the thread first opens its connection. */
+	mid = lo + (hi - lo) / 50 * 26;
+	list_sql(s, fs, f, skip, 1, &sql);
+	buf_puts(&sql, " AND p.id > ? AND p.id <= ?");
+	for (int k = 0; k < 2; k++)
+		h[k] = (ListHalf){ s, s, buf_str(&sql), fs, k ? mid : lo - 1,
+			k ? hi : mid, 0, skip, max, keys, NULL, NULL, 0, 0,
+			BUF_INIT };
+	h[1].s = NULL;
+	h[1].gen = store_generation_on(s->db);
+	threaded =
+	    h[1].gen > 0 && pthread_create(&t, NULL, half_thread, &h[1]) == 0;
+	half_read(&h[0]);
+	if (threaded)
+		pthread_join(t, NULL);
+	if (threaded && h[1].n >= 0)
+		atomic_fetch_add(&store_list_splits, 1);
+	/* Read here when the thread could not, or saw another state. */
+	if (!threaded || h[1].n == -1 || h[1].n == -3) {
+		half_free(&h[1]);
+		h[1].s = s;
+		h[1].gen = 0;
+		half_read(&h[1]);
+	}
+	if (h[0].n == -2 || h[1].n == -2) {
+		rc = -2;
+		goto out;
+	}
+	for (int k = 0; k < 2; k++)
+		if (h[k].n < 0) {
+			buf_puts(err, buf_str(&h[k].err));
+			goto out;
+		}
+	/* The two halves merged, each row handed on and freed in turn. */
+	while (i < h[0].n || j < h[1].n) {
+		Project *p;
+
+		if (j == h[1].n ||
+		    (i < h[0].n &&
+			sort_key_cmp(&h[0].sorted[i], &h[1].sorted[j]) < 0))
+			p = &h[0].rows[i++];
+		else
+			p = &h[1].rows[j++];
+		if (!stop)
+			stop = fn(ctx, p);
+		project_clear(p);
+		h[0].done = i;
+		h[1].done = j;
+	}
+	rc = 0;
+out:
+	for (int k = 0; k < 2; k++) {
+		half_free(&h[k]);
+		buf_free(&h[k].err);
+	}
+	buf_free(&sql);
+	return rc;
+}
+
 int
 store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
     void *ctx, int64_t *total, Buf *err)
@@ -874,6 +1089,20 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		if (!snapshot)
 			s->snapshot = NULL;
 		buf_free(&nested);
+	}
+	if (csort && f->parallel && snapshot && total != NULL &&
+	    *total >= LIST_SPLIT_MIN) {
+		int split = list_split(
+		    s, &fs, f, skip, LIST_ROWS_MAX, &keys, fn, ctx, err);
+
+		if (split != -2) {
+			rc = split;
+			goto out;
+		}
+		/* Too many to sort here: SQLite sorts them. */
+		csort = 0;
+		buf_reset(&sql);
+		list_sql(s, &fs, f, skip, 0, &sql);
 	}
 	st = db_prepare_once(s->db, buf_str(&sql), err);
 	if (st == NULL)

@@ -256,6 +256,7 @@ store_open(const char *url, int create, Buf *err)
 {
 	Store *s = xcalloc(1, sizeof(*s));
 
+	s->path = xstrdup(url);
 	s->db = s->primary = db_open(url, create, err);
 	if (s->db != NULL)
 		s->pg = strcmp(db_dialect(s->db), "postgresql") == 0;
@@ -265,6 +266,27 @@ store_open(const char *url, int create, Buf *err)
 		return NULL;
 	}
 	return s;
+}
+
+Store *
+store_peer_open(Store *s, Buf *err)
+{
+	Store *peer;
+	Db *db;
+
+	if (s->pg) {
+		buf_puts(err, "a second store is SQLite's only");
+		return NULL;
+	}
+	if ((db = db_open_read(s->path, err)) == NULL)
+		return NULL;
+	if (store_collations(db, err) != 0) {
+		db_close(db);
+		return NULL;
+	}
+	peer = xcalloc(1, sizeof(*peer));
+	peer->db = peer->primary = db;
+	return peer;
 }
 
 int
@@ -331,6 +353,7 @@ store_close(Store *s)
 	 * the log into the file, which a read-only one cannot. */
 	db_close(s->reader);
 	db_close(s->primary);
+	free(s->path);
 	buf_free(&s->bulk_sql);
 	for (int k = 0; k < STORE_BATCH_KINDS; k++) {
 		for (int n = 0; n <= STORE_BATCH_ROWS; n++) {

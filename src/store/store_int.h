@@ -4,6 +4,8 @@
 #ifndef CTM_STORE_INT_H
 #define CTM_STORE_INT_H
 
+#include <stdatomic.h>
+
 #include "../text/lang.h"
 #include "db.h"
 #include "store.h"
@@ -72,6 +74,7 @@ int store_batch_flush(Store *s, RowBatch *b, Buf *err);
  * caches' fills always use the primary.
  */
 struct Store {
+	char *path;          /* the database's path or URL, as opened */
 	Db *db;              /* where statements go now: primary or reader */
 	Db *primary;         /* the database's own connection: every write */
 	Db *reader;          /* the read database's (read-only), or NULL */
@@ -114,6 +117,20 @@ struct Store {
 	/* PostgreSQL: the "table(columns)" of each kind, for db_copy(). */
 	char *batch_copy[STORE_BATCH_KINDS];
 };
+
+/*
+ * A second store on s's SQLite file that only reads, for another thread
+ * (a long list read in two halves: query.c), closed by store_close().
+ * NULL with a message in err; always on PostgreSQL.
+ */
+Store *store_peer_open(Store *s, Buf *err);
+
+/*
+ * For the tests: how many lists were read by two threads (query.c), and
+ * a function the second thread calls before it begins to read (NULL).
+ */
+extern atomic_long store_list_splits;
+extern void (*store_list_split_hook)(void);
 
 /* Append "database: <message>" for the last failure on s to err. */
 int store_fail(Store *s, Buf *err);

@@ -54,3 +54,36 @@ equal "export iati of all: exit 0" 0 $?
 equal "  an activity for every project" 2500 \
 	"$(grep -o '<iati-activity[ >]' "$WORK/all.xml" | wc -l | tr -d ' ')"
 
+# A list of one set of links as long as this is sorted by ctmatrix, not
+# SQLite, and on SQLite read in two halves at once, each on a connection
+# of its own (store/query.c, list_split): the projects SQL finds, in the
+# list's order, each as the whole list shows it.  With 2,500 more (a
+# list of the world is split from 2,000 projects).
+"$WORK/gen" -n 2500 -s 44 -m "$TOP/data/unsd-m49.csv" -o "$WORK/q.md" 2>/dev/null
+"$CTM" import annex --quiet "$WORK/q.md" >/dev/null 2>&1
+equal "2,500 more synthetic projects import" 0 $?
+"$CTM" projects --format json >"$WORK/all.json"
+WORLD=$(dbq "SELECT DISTINCT p.id, p.pillar_id, p.serial FROM project p
+	JOIN project_place pp ON pp.project_id = p.id
+	JOIN place_within w ON w.place_id = pp.place_id
+	JOIN place r ON r.id = w.ancestor_id WHERE r.key = '001'
+	ORDER BY p.pillar_id, p.serial, p.id" | cut -d'|' -f1 | tr '\n' ' ')
+WORLD=${WORLD% }
+NWORLD=$(echo "$WORLD" | wc -w)
+check "projects of the world: more than 2,000 (two halves)" -- \
+	test "$NWORLD" -gt 2000
+"$CTM" projects --region World --format json >"$WORK/world.json"
+equal "projects --region World: exit 0" 0 $?
+equal "  the projects SQL finds, in the list's order" "$WORLD" \
+	"$(json 'j.projects.map(x=>x.id).join(" ")' "$WORK/world.json")"
+equal "  its total" "$NWORLD" "$(json 'j.total' "$WORK/world.json")"
+equal "  each project as the whole list shows it (entities, places, all)" 0 \
+	"$(node -e 'const fs = require("fs");
+		const all = JSON.parse(fs.readFileSync(process.argv[1]));
+		const w = JSON.parse(fs.readFileSync(process.argv[2]));
+		const m = new Map(all.projects.map(p => [p.id, JSON.stringify(p)]));
+		console.log(w.projects.filter(p => m.get(p.id) !== JSON.stringify(p)).length);' \
+		"$WORK/all.json" "$WORK/world.json")"
+"$CTM" projects --region World >"$WORK/world.txt" 2>&1
+equal "  the table: a line a project and its head" "$((NWORLD + 1))" \
+	"$(wc -l <"$WORK/world.txt" | tr -d ' ')"

@@ -129,6 +129,42 @@ want_cmp(const void *a, const void *b)
  */
 #define SORT_N 20500
 
+/*
+ * A write committed after a list's snapshot began and before its second
+ * thread's began (store_list_split_hook), through another connection:
+ * one more project of Niger, and the last of its projects deleted (one
+ * the second thread would read).
+ */
+static const char *stale_path;
+static int64_t stale_place, stale_last;
+static int stale_rc;
+
+static void
+stale_write(void)
+{
+	char title[] = "Committed meanwhile", name[] = "Niger";
+	ProjectPlace pl = { name, NULL, NULL, stale_place, 0 };
+	Project p, *pp = &p;
+	Buf err = BUF_INIT;
+	Store *w = store_open(stale_path, 0, &err);
+
+	memset(&p, 0, sizeof(p));
+	p.title = title;
+	p.places = &pl;
+	p.nplaces = 1;
+	stale_rc = w != NULL && store_begin(w, &err) == 0 &&
+		store_projects_add(w, &pp, 1, &err) == 0 &&
+		store_project_delete(w, stale_last, &err) == 1 &&
+		store_commit(w, &err) == 0
+	    ? 0
+	    : -1;
+	if (stale_rc != 0)
+		printf("#   %s\n", buf_str(&err));
+	free(p.source_key);
+	store_close(w);
+	buf_free(&err);
+}
+
 static void
 list_sort_tests(Store *s)
 {
@@ -139,6 +175,7 @@ list_sort_tests(Store *s)
 	Want *want = xcalloc(SORT_N, sizeof(*want));
 	Seen seen = { xcalloc(SORT_N, sizeof(int64_t)), 0 };
 	int64_t mli, ner, total;
+	size_t nwant = 0;
 	int64_t pillar_id[4] = { INT64_MIN, 0, 0, 0 };
 	char title[] = "Sorted project", name[] = "Mali", name2[] = "Niger";
 	Buf err = BUF_INIT;
@@ -192,9 +229,9 @@ list_sort_tests(Store *s)
 	}
 	for (int c = 0; c < 2; c++) {
 		const char *iso = c == 0 ? "MLI" : "NER";
-		size_t nwant = 0;
 		ProjectFilter f;
 
+		nwant = 0;
 		for (int i = 0; i < SORT_N; i++)
 			if (c == 0 || i % 3 == 0)
 				want[nwant++] = (Want){
@@ -204,13 +241,16 @@ list_sort_tests(Store *s)
 					ps[i].id,
 				};
 		qsort(want, nwant, sizeof(*want), want_cmp);
-		for (int counted = 0; counted < 2; counted++) {
+		/* counted 2: and read by two threads where it may be. */
+		for (int counted = 0; counted < 3; counted++) {
+			long splits = atomic_load(&store_list_splits);
 			size_t bad = 0;
 
 			memset(&f, 0, sizeof(f));
 			f.country = iso;
 			f.skip = PROJECT_SKIP_ISSUES | PROJECT_SKIP_RECORD |
 			    PROJECT_SKIP_ACTIVITIES;
+			f.parallel = counted == 2;
 			seen.n = 0;
 			rc = store_project_list(s, &f, seen_one, &seen,
 			    counted ? &total : NULL, &err);
@@ -220,9 +260,54 @@ list_sort_tests(Store *s)
 			    "store: the %zu projects of %s, %s, in the order "
 			    "of the pillars, each once (%zu seen, %zu out of "
 			    "place)",
-			    nwant, iso, counted ? "counted first" : "uncounted",
+			    nwant, iso,
+			    counted == 2  ? "counted first, two threads allowed"
+				: counted ? "counted first"
+					  : "uncounted",
 			    seen.n, bad);
+			/* 20,500 are more than are sorted here; 6,834 not. */
+			if (counted == 2)
+				CHECK(atomic_load(&store_list_splits) ==
+					splits + (nwant <= 20000),
+				    "store: the list of %s was read by %s", iso,
+				    nwant <= 20000 ? "two threads" : "one");
 		}
+	}
+	/*
+	 * The second thread sees another state of the data than the list's
+	 * (a project added meanwhile), so the list's own connection reads
+	 * its half too: the list is that of its snapshot, without the new
+	 * project, in order, and no list counts as read by two threads.
+	 */
+	{
+		long splits = atomic_load(&store_list_splits);
+		size_t bad = 0;
+		ProjectFilter f;
+
+		/* want[0 .. nwant): Niger's, the loop's last. */
+		memset(&f, 0, sizeof(f));
+		f.country = "NER";
+		f.skip = PROJECT_SKIP_ISSUES | PROJECT_SKIP_RECORD |
+		    PROJECT_SKIP_ACTIVITIES;
+		f.parallel = 1;
+		stale_path = s->path;
+		stale_place = ner;
+		/* The last made, of Niger too ((SORT_N - 1) % 3 == 0). */
+		stale_last = ps[SORT_N - 1].id;
+		stale_rc = 1;
+		store_list_split_hook = stale_write;
+		seen.n = 0;
+		rc = store_project_list(s, &f, seen_one, &seen, &total, &err);
+		store_list_split_hook = NULL;
+		for (size_t i = 0; i < nwant && i < seen.n; i++)
+			bad += seen.id[i] != want[i].id;
+		CHECK(stale_rc == 0 && rc == 0 && seen.n == nwant && bad == 0 &&
+			atomic_load(&store_list_splits) == splits,
+		    "store: a project added and another deleted between the "
+		    "snapshots of a list's two threads: the list is its "
+		    "snapshot's (%zu of %zu seen, %zu out of place), read "
+		    "by one thread",
+		    seen.n, nwant, bad);
 	}
 out:
 	for (int i = 0; i < SORT_N; i++)
