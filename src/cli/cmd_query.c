@@ -154,7 +154,7 @@ cmd_projects(Cli *c)
 	}
 	/*
 	 * A list shows neither issues nor the record's detail; only CSV
-	 * shows the activities, and the table no places either.
+	 * shows the activities, and the table no places or period either.
 	 */
 	f.skip = PROJECT_SKIP_ISSUES | PROJECT_SKIP_RECORD;
 	/* A command runs alone: a long list may take both cores. */
@@ -162,7 +162,7 @@ cmd_projects(Cli *c)
 	if (strcmp(c->format, "csv") != 0)
 		f.skip |= PROJECT_SKIP_ACTIVITIES;
 	if (strcmp(c->format, "table") == 0)
-		f.skip |= PROJECT_SKIP_PLACES;
+		f.skip |= PROJECT_SKIP_PLACES | PROJECT_SKIP_PERIOD;
 	l.format = c->format;
 	l.cli = c;
 	l.first = 1;

@@ -114,12 +114,14 @@ typedef struct ProjectFilter {
  * because the caller shows none of it (a list of a few columns); the
  * count of an array left out is 0, a string NULL.  Statistics ignore
  * them.  RECORD is the scope as written, the source (file, line, key),
- * as_of, created_at and updated_at.
+ * as_of, created_at and updated_at; PERIOD the period as written, its
+ * start and end, open_ended and annual (0).
  */
 #define PROJECT_SKIP_PLACES     1
 #define PROJECT_SKIP_ISSUES     2
 #define PROJECT_SKIP_ACTIVITIES 4
 #define PROJECT_SKIP_RECORD     8
+#define PROJECT_SKIP_PERIOD     16
 
 /* One group of a statistics query. */
 typedef struct StatGroup {

@@ -27,13 +27,19 @@
 static void
 project_columns(Buf *sql, unsigned skip)
 {
-	if (!(skip & (PROJECT_SKIP_ACTIVITIES | PROJECT_SKIP_RECORD))) {
+	if (!(skip &
+		(PROJECT_SKIP_ACTIVITIES | PROJECT_SKIP_RECORD |
+		    PROJECT_SKIP_PERIOD))) {
 		buf_puts(sql, PROJECT_COLUMNS);
 		return;
 	}
+	buf_puts(sql, "p.id, pl.key, p.serial, p.title,");
 	buf_puts(sql,
-	    "p.id, pl.key, p.serial, p.title, p.period_text, p.start_date,"
-	    " p.end_date, p.open_ended, p.annual, p.status, p.status_text,");
+	    skip & PROJECT_SKIP_PERIOD
+		? " NULL, NULL, NULL, 0, 0,"
+		: " p.period_text, p.start_date, p.end_date, p.open_ended,"
+		  " p.annual,");
+	buf_puts(sql, " p.status, p.status_text,");
 	buf_puts(
 	    sql, skip & PROJECT_SKIP_ACTIVITIES ? " NULL," : " p.activities,");
 	buf_puts(sql,
