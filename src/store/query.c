@@ -855,7 +855,6 @@ typedef struct ListHalf {
 	Project *rows;   /* kept, sorted, with their links */
 	SortKey *sorted; /* their keys: rows[i] is sorted[i]'s */
 	long n;          /* rows kept; -1 failed, -2 too many, -3 stale */
-	long done;       /* rows handed on (and cleared) */
 	Buf err;
 } ListHalf;
 
@@ -924,17 +923,23 @@ half_thread(void *arg)
 static void
 half_free(ListHalf *h)
 {
-	for (long i = h->done; h->rows != NULL && i < h->n; i++)
+	for (long i = 0; h->rows != NULL && i < h->n; i++)
 		project_clear(&h->rows[i]);
 	free(h->rows);
 	free(h->sorted);
 	h->rows = NULL;
 	h->sorted = NULL;
-	h->done = 0;
 	if (h->s != h->main)
 		store_close(h->s);
 	h->s = NULL;
 	buf_reset(&h->err);
+}
+
+static void *
+half_free_thread(void *arg)
+{
+	half_free(arg);
+	return NULL;
 }
 
 /* The lowest and highest project id, in s's snapshot; 0 or -1. */
@@ -984,7 +989,7 @@ list_split(Store *s, const FilterSql *fs, const ProjectFilter *f, unsigned skip,
 	buf_puts(&sql, " AND p.id > ? AND p.id <= ?");
 	for (int k = 0; k < 2; k++)
 		h[k] = (ListHalf){ s, s, buf_str(&sql), fs, k ? mid : lo - 1,
-			k ? hi : mid, 0, skip, max, keys, NULL, NULL, 0, 0,
+			k ? hi : mid, 0, skip, max, keys, NULL, NULL, 0,
 			BUF_INIT };
 	h[1].s = NULL;
 	h[1].gen = store_generation_on(s->db);
@@ -1011,28 +1016,27 @@ list_split(Store *s, const FilterSql *fs, const ProjectFilter *f, unsigned skip,
 			buf_puts(err, buf_str(&h[k].err));
 			goto out;
 		}
-	/* The two halves merged, each row handed on and freed in turn. */
-	while (i < h[0].n || j < h[1].n) {
-		Project *p;
-
+	/* The two halves merged, each row handed on in turn. */
+	while (!stop && (i < h[0].n || j < h[1].n)) {
 		if (j == h[1].n ||
 		    (i < h[0].n &&
 			sort_key_cmp(&h[0].sorted[i], &h[1].sorted[j]) < 0))
-			p = &h[0].rows[i++];
+			stop = fn(ctx, &h[0].rows[i++]);
 		else
-			p = &h[1].rows[j++];
-		if (!stop)
-			stop = fn(ctx, p);
-		project_clear(p);
-		h[0].done = i;
-		h[1].done = j;
+			stop = fn(ctx, &h[1].rows[j++]);
 	}
 	rc = 0;
 out:
-	for (int k = 0; k < 2; k++) {
-		half_free(&h[k]);
+	/* The rows freed, the second half's by a thread of its own. */
+	threaded = h[1].n > 0 &&
+	    pthread_create(&t, NULL, half_free_thread, &h[1]) == 0;
+	half_free(&h[0]);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		half_free(&h[1]);
+	for (int k = 0; k < 2; k++)
 		buf_free(&h[k].err);
-	}
 	buf_free(&sql);
 	return rc;
 }
