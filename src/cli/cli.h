@@ -90,9 +90,8 @@ void cli_print_json(void *json);
 struct ImportReport;
 void cli_notes_more(const Cli *c, const struct ImportReport *rep);
 
-/* A table to print as text, CSV or JSON, of up to CLI_TABLE_MAXCOL. */
-#define CLI_TABLE_MAXCOL 32 /* the bits of keys */
-#define CLI_COL(i)       (1u << (i))
+/* A table to print as text, CSV or JSON. */
+#define CLI_COL(i) (1u << (i))
 typedef struct CliTable {
 	int ncol;
 	const char **head; /* column headings (CSV; N_() marked for table) */

@@ -57,7 +57,7 @@ cli_print_json(void *json)
 void
 cli_table_init(CliTable *t, int ncol, const char **head)
 {
-	assert(ncol > 0 && ncol <= CLI_TABLE_MAXCOL);
+	assert(ncol > 0);
 	memset(t, 0, sizeof(*t));
 	t->ncol = ncol;
 	t->head = head;
@@ -66,21 +66,21 @@ cli_table_init(CliTable *t, int ncol, const char **head)
 void
 cli_table_add(CliTable *t, const char *const *cells)
 {
-	size_t ncol = (size_t)t->ncol, size = 0, len[CLI_TABLE_MAXCOL];
+	size_t ncol = (size_t)t->ncol, size = 0, len;
 	char **row, *at;
 
-	assert(ncol <= CLI_TABLE_MAXCOL);
 	mem_grow(
 	    (void **)&t->cell, &t->cap, (t->nrow + 1) * ncol, sizeof(char *));
 	row = &t->cell[t->nrow * ncol];
 	/* One block a row, owned by its first cell: thousands of rows. */
 	for (size_t i = 0; i < ncol; i++)
-		size += len[i] = (cells[i] ? strlen(cells[i]) : 0) + 1;
+		size += strlen(cells[i] ? cells[i] : "") + 1;
 	at = xmalloc(size);
 	for (size_t i = 0; i < ncol; i++) {
-		memcpy(at, cells[i] ? cells[i] : "", len[i]);
+		len = strlen(cells[i] ? cells[i] : "") + 1;
+		memcpy(at, cells[i] ? cells[i] : "", len);
 		row[i] = at;
-		at += len[i];
+		at += len;
 	}
 	t->nrow++;
 }

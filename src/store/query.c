@@ -858,6 +858,18 @@ typedef struct ListHalf {
 	Buf err;
 } ListHalf;
 
+/* The rows of the half h freed, with their links. */
+static void
+half_rows_free(ListHalf *h)
+{
+	for (long i = 0; h->rows != NULL && i < h->n; i++)
+		project_clear(&h->rows[i]);
+	free(h->rows);
+	free(h->sorted);
+	h->rows = NULL;
+	h->sorted = NULL;
+}
+
 /* Read the half h on h->s, in the read transaction begun on it. */
 static void
 half_read(ListHalf *h)
@@ -895,8 +907,10 @@ half_read(ListHalf *h)
 	h->n = m;
 	if (m > 0 &&
 	    links_read(h->s, h->rows, (size_t)m, h->skip, h->keys, &h->err) !=
-		0)
+		0) {
+		half_rows_free(h);
 		h->n = -1;
+	}
 }
 
 /* The thread of the second half: a connection of its own. */
@@ -923,12 +937,7 @@ half_thread(void *arg)
 static void
 half_free(ListHalf *h)
 {
-	for (long i = 0; h->rows != NULL && i < h->n; i++)
-		project_clear(&h->rows[i]);
-	free(h->rows);
-	free(h->sorted);
-	h->rows = NULL;
-	h->sorted = NULL;
+	half_rows_free(h);
 	if (h->s != h->main)
 		store_close(h->s);
 	h->s = NULL;
