@@ -153,6 +153,23 @@ contains "positions as a table names the delegation" "IND (India)" \
 "$CTM" plan positions "$CICA" --format csv >"$WORK/pos.csv" 2>/dev/null
 equal "positions as CSV: header" "where,brackets,BHR,IND,ISR,RUS,TUR" \
 	"$(head -1 "$WORK/pos.csv" | tr -d '\r')"
+# As many columns as delegations: 35 of them, a bracket each (a bound of
+# 32 columns once stopped the command).
+{
+	printf '**Draft plan**\n\n'
+	n=0
+	for iso in $(grep -o ',[A-Z][A-Z],[A-Z][A-Z][A-Z],' "$TOP/data/unsd-m49.csv" |
+		cut -d, -f3 | head -35); do
+		n=$((n + 1))
+		printf '%d. Measure %d [to be agreed] (+%s).\n\n' $n $n "$iso"
+	done
+} >"$WORK/wide.txt"
+for f in table csv json; do
+	"$CTM" plan positions "$WORK/wide.txt" --format $f >"$WORK/wide.$f" 2>"$WORK/wide.err"
+	equal "positions of 35 delegations as $f: exit 0" "0 " "$? $(head -1 "$WORK/wide.err")"
+done
+equal "  as CSV: where, brackets and a column a delegation" 37 \
+	"$(head -1 "$WORK/wide.csv" | tr -d '\r' | tr ',' '\n' | wc -l | tr -d ' ')"
 
 # --- comparing two revisions: a measure inserted, one renumbered
 cat >"$WORK/rev1.txt" <<'EOF'
