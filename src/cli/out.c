@@ -66,18 +66,25 @@ cli_table_init(CliTable *t, int ncol, const char **head)
 void
 cli_table_add(CliTable *t, const char *const *cells)
 {
-	size_t ncol = (size_t)t->ncol, size = 0, len;
+	/* The lengths of the first cells kept: a table of any width. */
+	size_t ncol = (size_t)t->ncol, size = 0, len, keep[16];
 	char **row, *at;
 
 	mem_grow(
 	    (void **)&t->cell, &t->cap, (t->nrow + 1) * ncol, sizeof(char *));
 	row = &t->cell[t->nrow * ncol];
 	/* One block a row, owned by its first cell: thousands of rows. */
-	for (size_t i = 0; i < ncol; i++)
-		size += strlen(cells[i] ? cells[i] : "") + 1;
-	at = xmalloc(size);
 	for (size_t i = 0; i < ncol; i++) {
 		len = strlen(cells[i] ? cells[i] : "") + 1;
+		if (i < sizeof(keep) / sizeof(keep[0]))
+			keep[i] = len;
+		size += len;
+	}
+	at = xmalloc(size);
+	for (size_t i = 0; i < ncol; i++) {
+		len = i < sizeof(keep) / sizeof(keep[0])
+		    ? keep[i]
+		    : strlen(cells[i] ? cells[i] : "") + 1;
 		memcpy(at, cells[i] ? cells[i] : "", len);
 		row[i] = at;
 		at += len;
