@@ -108,24 +108,10 @@ edit_period(Project *p, const char *v, Buf *msg)
 static void
 links_clear(Project *p, int place)
 {
-	if (place) {
-		for (size_t k = 0; k < p->nplaces; k++) {
-			free(p->places[k].name);
-			free(p->places[k].key);
-			free(p->places[k].kind);
-		}
-		free(p->places);
-		p->places = NULL;
-		p->nplaces = 0;
-	} else {
-		for (size_t k = 0; k < p->norgs; k++) {
-			free(p->orgs[k].name);
-			free(p->orgs[k].key);
-		}
-		free(p->orgs);
-		p->orgs = NULL;
-		p->norgs = 0;
-	}
+	if (place)
+		project_places_drop(p);
+	else
+		project_orgs_drop(p);
 }
 
 int

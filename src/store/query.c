@@ -336,8 +336,8 @@ org_row(const Links *l, Project *p, DbStmt *st)
 }
 
 /* A list's project (p->pack) holds each link's texts in one block. */
-static void
-orgs_drop(Project *p)
+void
+project_orgs_drop(Project *p)
 {
 	for (size_t i = 0; i < p->norgs; i++) {
 		free(p->orgs[i].name);
@@ -363,7 +363,7 @@ links_orgs(Store *s, const Links *l, Buf *err)
 	    LINKS_ORGS(IDS_JOIN, " ON po.project_id = ids.value"),
 	    STORE_SQL(s, LINKS_ORGS("", ORGS_WHERE(IDS_LITE)),
 		LINKS_ORGS("", ORGS_WHERE(IDS_POST))),
-	    org_row, orgs_drop, err);
+	    org_row, project_orgs_drop, err);
 }
 
 static void
@@ -388,8 +388,8 @@ place_row(const Links *l, Project *p, DbStmt *st)
 	q->kind = store_col_dup(st, 4);
 }
 
-static void
-places_drop(Project *p)
+void
+project_places_drop(Project *p)
 {
 	for (size_t i = 0; i < p->nplaces; i++) {
 		free(p->places[i].name);
@@ -420,7 +420,7 @@ links_places(Store *s, const Links *l, Buf *err)
 	return links_run(s, l, LINKS_PLACES(IDS_JOIN, PLACES_JOIN),
 	    STORE_SQL(s, LINKS_PLACES("", PLACES_WHERE(IDS_LITE)),
 		LINKS_PLACES("", PLACES_WHERE(IDS_POST))),
-	    place_row, places_drop, err);
+	    place_row, project_places_drop, err);
 }
 
 static void
@@ -533,8 +533,8 @@ void
 project_clear(Project *p)
 {
 	/* Its links first: how they hold their texts depends on p->pack. */
-	orgs_drop(p);
-	places_drop(p);
+	project_orgs_drop(p);
+	project_places_drop(p);
 	issues_drop(p);
 	/* A list's project: the texts of its row are in p->pack. */
 	if (p->pack != NULL)
@@ -975,12 +975,13 @@ list_ids(Store *s, int64_t *lo, int64_t *hi, Buf *err)
 
 /*
  * The list of fs (one set of links, sorted here; s in a read transaction
- * of its own) read in two halves at once, handed to fn in order: 0, -1
- * with a message in err, or -2 when a half has more rows than max (the
- * caller reads the list sorted by SQLite).
+ * of its own), whose statement list_sql() made (csort), read in two
+ * halves at once, handed to fn in order: 0, -1 with a message in err, or
+ * -2 when a half has more rows than max (the caller reads the list
+ * sorted by SQLite).
  */
 static int
-list_split(Store *s, const FilterSql *fs, const ProjectFilter *f, unsigned skip,
+list_split(Store *s, const FilterSql *fs, const char *list, unsigned skip,
     size_t max, OrgKeys *keys, StoreProjectFn fn, void *ctx, Buf *err)
 {
 	ListHalf h[2];
@@ -994,8 +995,7 @@ list_split(Store *s, const FilterSql *fs, const ProjectFilter *f, unsigned skip,
 		return -1;
 	/* A little more here: the thread first opens its connection. */
 	mid = lo + (hi - lo) / 50 * 26;
-	list_sql(s, fs, f, skip, 1, &sql);
-	buf_puts(&sql, " AND p.id > ? AND p.id <= ?");
+	buf_printf(&sql, "%s AND p.id > ? AND p.id <= ?", list);
 	for (int k = 0; k < 2; k++)
 		h[k] = (ListHalf){ s, s, buf_str(&sql), fs, k ? mid : lo - 1,
 			k ? hi : mid, 0, skip, max, keys, NULL, NULL, 0,
@@ -1111,8 +1111,8 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	}
 	if (csort && f->parallel && snapshot && total != NULL &&
 	    *total >= LIST_SPLIT_MIN) {
-		int split = list_split(
-		    s, &fs, f, skip, LIST_ROWS_MAX, &keys, fn, ctx, err);
+		int split = list_split(s, &fs, buf_str(&sql), skip,
+		    LIST_ROWS_MAX, &keys, fn, ctx, err);
 
 		if (split != -2) {
 			rc = split;

@@ -464,6 +464,9 @@ int store_project_get(Store *s, int64_t id, Project *p, Buf *err);
 
 /* Free what a Project holds and zero it. */
 void project_clear(Project *p);
+/* Free a Project's entities, or its places, and leave it none. */
+void project_orgs_drop(Project *p);
+void project_places_drop(Project *p);
 
 /*
  * Call fn for each project f selects, in f's order, each with its
