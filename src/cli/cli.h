@@ -105,6 +105,13 @@ void cli_table_init(CliTable *t, int ncol, const char **head);
 /* Add a row of ncol strings (copied; NULL is printed as ""). */
 void cli_table_add(CliTable *t, const char *const *cells);
 /*
+ * The same in two steps: a row made of the cells (a block of malloc(),
+ * measured; it reads only t->ncol, so any thread may make it), then
+ * added, the table taking the block.
+ */
+void *cli_table_row(const CliTable *t, const char *const *cells);
+void cli_table_add_row(CliTable *t, void *row);
+/*
  * Print as an aligned text table, its headings translated into lang, or
  * as CSV with the header line as given (CSV is for programs: English), or
  * as JSON, {"rows": [{HEADING: CELL, ...}, ...]}, English too.
@@ -115,6 +122,8 @@ void cli_table_print(const CliTable *t, const char *format, const char *lang);
  * a long list is printed as it is read, not kept in a CliTable.
  */
 void cli_csv_row(Buf *line, const char *const *cells, int ncol);
+/* The same line, made in line and not printed. */
+void cli_csv_line(Buf *line, const char *const *cells, int ncol);
 void cli_table_free(CliTable *t);
 
 /* The filters of `projects` given to c (--pillar ... --offset). */

@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "../core/mem.h"
 #include "../core/strmap.h"
 #include "../io/money_io.h"
 #include "../io/project_json.h"
@@ -58,69 +59,92 @@ typedef struct ListCtx {
 	const Cli *cli; /* the table's language (NULL: keys, as in English) */
 	CliTable table;
 	int first;
-	Buf id, serial, ents, places; /* a row's cells, reused row to row */
-	Buf status, scope;            /* their labels in the table */
-	Buf line;                     /* a CSV line */
+	Buf line; /* the header's CSV line */
 } ListCtx;
 
 static void
 list_free(ListCtx *l)
 {
 	cli_table_free(&l->table);
-	buf_free(&l->id);
-	buf_free(&l->serial);
-	buf_free(&l->ents);
-	buf_free(&l->places);
-	buf_free(&l->status);
-	buf_free(&l->scope);
 	buf_free(&l->line);
 }
 
-static int
-list_row(void *ctx, const Project *p)
+/*
+ * What the list shows of p, made of p alone: the JSON text or the CSV
+ * line (a string), or the table's row (cli_table_row).  It reads only
+ * the format, the language and the table's columns of ctx, which do not
+ * change while the list runs, so the threads of a list may make it
+ * (ProjectFilter.prep).
+ */
+static void *
+list_prep(const void *ctx, const Project *p)
 {
-	ListCtx *l = ctx;
-	Buf *id = &l->id, *serial = &l->serial, *ents = &l->ents,
-	    *places = &l->places;
+	const ListCtx *l = ctx;
+	char id[INT_TEXT_MAX], serial[INT_TEXT_MAX] = "";
+	Buf ents = BUF_INIT, places = BUF_INIT, line = BUF_INIT;
+	void *made;
 
 	if (strcmp(l->format, "json") == 0) {
 		json_t *j = project_json(p, 0);
 
-		fputs(l->first ? "\n    " : ",\n    ", stdout);
-		json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		made = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(j);
-		l->first = 0;
-		return 0;
+		if (made == NULL)
+			mem_fail(0);
+		return made;
 	}
-	buf_reset(id);
-	buf_reset(serial);
-	buf_reset(ents);
-	buf_reset(places);
-	buf_put_int(id, p->id);
+	int_text(id, p->id);
 	if (p->has_serial)
-		buf_put_int(serial, p->serial);
-	entities_text(p, ents);
+		int_text(serial, p->serial);
+	entities_text(p, &ents);
 	if (strcmp(l->format, "csv") == 0) {
-		places_text(p, places);
-		const char *row[] = { buf_str(id), p->pillar, buf_str(serial),
-			p->title, p->period_text, p->start_date, p->end_date,
-			p->status ? p->status : p->status_text, buf_str(ents),
-			scope_text(p->scopes), buf_str(places), p->activities };
+		places_text(p, &places);
+		const char *row[] = { id, p->pillar, serial, p->title,
+			p->period_text, p->start_date, p->end_date,
+			p->status ? p->status : p->status_text, buf_str(&ents),
+			scope_text(p->scopes), buf_str(&places),
+			p->activities };
 
-		cli_csv_row(&l->line, row, 12);
+		cli_csv_line(&line, row, 12);
+		made = buf_detach(&line);
 	} else {
-		const char *status = p->status ? p->status : "?";
-		const char *scope = scope_text(p->scopes);
+		Buf status = BUF_INIT, scope = BUF_INIT;
+		const char *st = p->status ? p->status : "?";
+		const char *sc = scope_text(p->scopes);
 
 		if (l->cli != NULL) {
-			status = cli_label(l->cli, status, &l->status);
-			scope = cli_label(l->cli, scope, &l->scope);
+			st = cli_label(l->cli, st, &status);
+			sc = cli_label(l->cli, sc, &scope);
 		}
-		const char *row[] = { buf_str(id), p->pillar, buf_str(serial),
-			status, scope, buf_str(ents), p->title };
+		const char *row[] = { id, p->pillar, serial, st, sc,
+			buf_str(&ents), p->title };
 
-		cli_table_add(&l->table, row);
+		made = cli_table_row(&l->table, row);
+		buf_free(&status);
+		buf_free(&scope);
 	}
+	buf_free(&ents);
+	buf_free(&places);
+	return made;
+}
+
+/* p in the list, made here unless the list's thread made it (p->prep). */
+static int
+list_row(void *ctx, const Project *p)
+{
+	ListCtx *l = ctx;
+	void *made = p->prep ? p->prep : list_prep(l, p);
+
+	if (strcmp(l->format, "table") == 0) {
+		cli_table_add_row(&l->table, made);
+		return 0;
+	}
+	if (strcmp(l->format, "json") == 0) {
+		fputs(l->first ? "\n    " : ",\n    ", stdout);
+		l->first = 0;
+	}
+	fputs(made, stdout);
+	free(made);
 	return 0;
 }
 
@@ -159,6 +183,8 @@ cmd_projects(Cli *c)
 	f.skip = PROJECT_SKIP_ISSUES | PROJECT_SKIP_RECORD;
 	/* A command runs alone: a long list may take both cores. */
 	f.parallel = 1;
+	f.prep = list_prep;
+	f.prep_ctx = &l;
 	if (strcmp(c->format, "csv") != 0)
 		f.skip |= PROJECT_SKIP_ACTIVITIES;
 	if (strcmp(c->format, "table") == 0)

@@ -63,33 +63,73 @@ cli_table_init(CliTable *t, int ncol, const char **head)
 	t->head = head;
 }
 
-void
-cli_table_add(CliTable *t, const char *const *cells)
+/*
+ * A row of a table is one block: the byte length and the width of each
+ * cell (uint32_t each, the width of the last cell 0: it is never padded),
+ * then the cells' texts, each NUL-terminated, which t->cell points into.
+ */
+#define ROW_HEAD(ncol) (2 * (size_t)(ncol) * sizeof(uint32_t))
+
+static const uint32_t *
+row_lens(const CliTable *t, size_t r)
 {
+	return (const uint32_t *)(const void *)(t->cell[r * (size_t)t->ncol] -
+	    ROW_HEAD(t->ncol));
+}
+
+void *
+cli_table_row(const CliTable *t, const char *const *cells)
+{
+	size_t ncol = (size_t)t->ncol, size = ROW_HEAD(ncol), len, keep[16];
+	uint32_t *lens;
+	char *row, *at;
+
 	/* The lengths of the first cells kept: a table of any width. */
-	size_t ncol = (size_t)t->ncol, size = 0, len, keep[16];
-	char **row, *at;
+	for (size_t i = 0; i < ncol; i++) {
+		len = strlen(cells[i] ? cells[i] : "");
+		if (len >= UINT32_MAX)
+			mem_fail(len);
+		if (i < sizeof(keep) / sizeof(keep[0]))
+			keep[i] = len;
+		size += len + 1;
+	}
+	row = xmalloc(size);
+	lens = (uint32_t *)(void *)row;
+	at = row + ROW_HEAD(ncol);
+	for (size_t i = 0; i < ncol; i++) {
+		const char *c = cells[i] ? cells[i] : "";
+
+		len = i < sizeof(keep) / sizeof(keep[0]) ? keep[i] : strlen(c);
+		memcpy(at, c, len + 1);
+		lens[i] = (uint32_t)len;
+		lens[ncol + i] =
+		    i + 1 < ncol ? (uint32_t)utf8_width_n(at, len) : 0;
+		at += len + 1;
+	}
+	return row;
+}
+
+void
+cli_table_add_row(CliTable *t, void *row)
+{
+	size_t ncol = (size_t)t->ncol;
+	const uint32_t *lens = row;
+	char *at = (char *)row + ROW_HEAD(ncol), **cell;
 
 	mem_grow(
 	    (void **)&t->cell, &t->cap, (t->nrow + 1) * ncol, sizeof(char *));
-	row = &t->cell[t->nrow * ncol];
-	/* One block a row, owned by its first cell: thousands of rows. */
+	cell = &t->cell[t->nrow * ncol];
 	for (size_t i = 0; i < ncol; i++) {
-		len = strlen(cells[i] ? cells[i] : "") + 1;
-		if (i < sizeof(keep) / sizeof(keep[0]))
-			keep[i] = len;
-		size += len;
-	}
-	at = xmalloc(size);
-	for (size_t i = 0; i < ncol; i++) {
-		len = i < sizeof(keep) / sizeof(keep[0])
-		    ? keep[i]
-		    : strlen(cells[i] ? cells[i] : "") + 1;
-		memcpy(at, cells[i] ? cells[i] : "", len);
-		row[i] = at;
-		at += len;
+		cell[i] = at;
+		at += lens[i] + 1;
 	}
 	t->nrow++;
+}
+
+void
+cli_table_add(CliTable *t, const char *const *cells)
+{
+	cli_table_add_row(t, cli_table_row(t, cells));
 }
 
 /* Append n spaces to b. */
@@ -141,18 +181,17 @@ labels(const CliTable *t, const char *lang)
 #define CELL(k) (label && label[k] ? label[k] : t->cell[k])
 
 /*
- * t as an aligned text table.  Each cell is measured once, and the cells
- * of the last column not at all: it is never padded.  The lines go out
- * a buffer at a time.
+ * t as an aligned text table.  Each cell was measured as it was added (a
+ * label is measured here), the last column not at all: it is never
+ * padded.  The lines go out a buffer at a time.
  */
 static void
 table_text(const CliTable *t, const char *lang)
 {
-	size_t ncol = (size_t)t->ncol;
+	size_t ncol = (size_t)t->ncol, n;
 	size_t *w = xcalloc(ncol, sizeof(size_t));
-	size_t *cw = xcalloc(t->nrow * ncol + 1, sizeof(size_t));
 	const char **head = xcalloc(ncol + 1, sizeof(*head));
-	char **label = NULL;
+	char **label = NULL, *at;
 	Buf out = BUF_INIT;
 
 	for (size_t i = 0; i < ncol; i++)
@@ -161,14 +200,18 @@ table_text(const CliTable *t, const char *lang)
 		w[i] = utf8_width(head[i]);
 	if (t->keys != 0 && strcmp(lang, "en") != 0)
 		label = labels(t, lang);
-	for (size_t r = 0; r < t->nrow; r++)
-		for (size_t i = 0; i + 1 < ncol; i++) {
-			size_t k = r * ncol + i;
+	for (size_t r = 0; r < t->nrow; r++) {
+		const uint32_t *cw = row_lens(t, r) + ncol;
 
-			cw[k] = utf8_width(CELL(k));
-			if (cw[k] > w[i])
-				w[i] = cw[k];
+		for (size_t i = 0; i + 1 < ncol; i++) {
+			size_t k = r * ncol + i,
+			       v = label && label[k] ? utf8_width(label[k])
+						     : cw[i];
+
+			if (v > w[i])
+				w[i] = v;
 		}
+	}
 	for (size_t i = 0; i < ncol; i++) {
 		buf_puts(&out, head[i]);
 		if (i + 1 < ncol)
@@ -176,14 +219,38 @@ table_text(const CliTable *t, const char *lang)
 	}
 	buf_putc(&out, '\n');
 	for (size_t r = 0; r < t->nrow; r++) {
-		for (size_t i = 0; i < ncol; i++) {
-			size_t k = r * ncol + i;
+		const uint32_t *len = row_lens(t, r), *cw = len + ncol;
 
-			buf_puts(&out, CELL(k));
-			if (i + 1 < ncol)
-				pad(&out, w[i] - cw[k] + 2);
+		/* A row without labels: copied and padded in one go. */
+		if (label == NULL) {
+			n = 1;
+			for (size_t i = 0; i < ncol; i++)
+				n += len[i] +
+				    (i + 1 < ncol ? w[i] - cw[i] + 2 : 0);
+			at = buf_extend(&out, n);
+			for (size_t i = 0; i < ncol; i++) {
+				memcpy(at, t->cell[r * ncol + i], len[i]);
+				at += len[i];
+				if (i + 1 < ncol) {
+					memset(at, ' ', w[i] - cw[i] + 2);
+					at += w[i] - cw[i] + 2;
+				}
+			}
+			*at = '\n';
+		} else {
+			for (size_t i = 0; i < ncol; i++) {
+				size_t k = r * ncol + i;
+
+				buf_puts(&out, CELL(k));
+				if (i + 1 < ncol)
+					pad(&out,
+					    w[i] -
+						(label[k] ? utf8_width(label[k])
+							  : cw[i]) +
+						2);
+			}
+			buf_putc(&out, '\n');
 		}
-		buf_putc(&out, '\n');
 		if (out.len >= 65536)
 			flush(&out);
 	}
@@ -194,13 +261,12 @@ table_text(const CliTable *t, const char *lang)
 			free(label[k]);
 	free(label);
 	free(head);
-	free(cw);
 	free(w);
 }
 #undef CELL
 
 void
-cli_csv_row(Buf *line, const char *const *cells, int ncol)
+cli_csv_line(Buf *line, const char *const *cells, int ncol)
 {
 	buf_reset(line);
 	for (int i = 0; i < ncol; i++) {
@@ -209,6 +275,12 @@ cli_csv_row(Buf *line, const char *const *cells, int ncol)
 		csv_put_field(line, cells[i] ? cells[i] : "");
 	}
 	buf_puts(line, "\r\n");
+}
+
+void
+cli_csv_row(Buf *line, const char *const *cells, int ncol)
+{
+	cli_csv_line(line, cells, ncol);
 	fputs(buf_str(line), stdout);
 }
 
@@ -379,7 +451,7 @@ void
 cli_table_free(CliTable *t)
 {
 	for (size_t r = 0; r < t->nrow; r++)
-		free(t->cell[r * (size_t)t->ncol]);
+		free(t->cell[r * (size_t)t->ncol] - ROW_HEAD(t->ncol));
 	free(t->cell);
 	memset(t, 0, sizeof(*t));
 }

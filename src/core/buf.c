@@ -23,6 +23,8 @@ buf_reserve(Buf *b, size_t extra)
 {
 	size_t cap = b->cap;
 
+	if (b->len + extra < cap)
+		return;
 	mem_grow((void **)&b->s, &cap, b->len + extra + 1, 1);
 	b->cap = cap;
 }
@@ -35,6 +37,18 @@ buf_append(Buf *b, const char *p, size_t n)
 		memcpy(b->s + b->len, p, n);
 	b->len += n;
 	b->s[b->len] = '\0';
+}
+
+char *
+buf_extend(Buf *b, size_t n)
+{
+	char *at;
+
+	buf_reserve(b, n);
+	at = b->s + b->len;
+	b->len += n;
+	b->s[b->len] = '\0';
+	return at;
 }
 
 void
@@ -57,23 +71,31 @@ buf_putc(Buf *b, int c)
 	b->s[b->len] = '\0';
 }
 
-void
-buf_put_int(Buf *b, int64_t v)
+size_t
+int_text(char *d, int64_t v)
 {
 	char digit[20]; /* the most an int64_t has */
 	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-	size_t n = 0;
+	size_t n = 0, len = 0;
 
 	do {
 		digit[n++] = (char)('0' + u % 10);
 		u /= 10;
 	} while (u > 0);
 	if (v < 0)
-		buf_putc(b, '-');
-	buf_reserve(b, n);
+		d[len++] = '-';
 	while (n > 0)
-		b->s[b->len++] = digit[--n];
-	b->s[b->len] = '\0';
+		d[len++] = digit[--n];
+	d[len] = '\0';
+	return len;
+}
+
+void
+buf_put_int(Buf *b, int64_t v)
+{
+	char d[INT_TEXT_MAX];
+
+	buf_append(b, d, int_text(d, v));
 }
 
 void

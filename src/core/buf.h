@@ -32,6 +32,11 @@ const char *buf_str(const Buf *b);
 /* Append n bytes, a C string, one byte, or printf-formatted text. */
 void buf_append(Buf *b, const char *p, size_t n);
 void buf_puts(Buf *b, const char *s);
+/*
+ * Room for n more bytes at the end of b, counted in its length and
+ * NUL-terminated after them: the caller writes all n at the pointer.
+ */
+char *buf_extend(Buf *b, size_t n);
 void buf_putc(Buf *b, int c);
 void buf_printf(Buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -43,6 +48,12 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap)
  * a list, a tenth of the time of buf_printf().
  */
 void buf_put_int(Buf *b, int64_t v);
+/*
+ * v in decimal into d, of INT_TEXT_MAX bytes, NUL-terminated: its length
+ * (a table's cell of a list, made without a Buf).
+ */
+#define INT_TEXT_MAX 21
+size_t int_text(char *d, int64_t v);
 /* Append v as sixteen lower-case hex digits, as printf's "%016llx". */
 void buf_put_hex64(Buf *b, uint64_t v);
 

@@ -7,7 +7,7 @@
 
 #include "mem.h"
 
-static void
+void
 mem_fail(size_t n)
 {
 	fprintf(stderr, "ctmatrix: out of memory (%zu bytes)\n", n);

@@ -11,6 +11,8 @@
 #include <stddef.h>
 
 /* Like malloc(3), calloc(3), realloc(3) and strdup(3), but abort on failure. */
+/* Say that n bytes could not be had, and abort. */
+void mem_fail(size_t n) __attribute__((noreturn));
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -144,6 +144,23 @@ utf8_width(const char *s)
 }
 
 size_t
+utf8_width_n(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	/* ASCII, a column a byte, eight bytes at a time. */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i == n ? n : i + utf8_width(s + i);
+}
+
+size_t
 utf8_column(const char *line, size_t off)
 {
 	size_t col = 1;

@@ -41,6 +41,8 @@ size_t utf8_len(const char *s);
  * as terminals are; used only to line up tables.
  */
 size_t utf8_width(const char *s);
+/* The same of s, n bytes long and NUL-terminated there: faster on ASCII. */
+size_t utf8_width_n(const char *s, size_t n);
 
 /* Column (1-based, in code points) of byte offset off in line. */
 size_t utf8_column(const char *line, size_t off);

@@ -86,6 +86,12 @@ typedef struct Project {
 	 * given the project const and changes none of them.
 	 */
 	char *pack;
+	/*
+	 * What the list's caller made of it on the thread that read it
+	 * (ProjectFilter.prep), handed to its callback, whose it is then;
+	 * NULL when nothing was made.
+	 */
+	void *prep;
 } Project;
 
 /* Which projects a query is about; NULL members do not filter. */
@@ -107,6 +113,17 @@ typedef struct ProjectFilter {
 	 * command, not a server's request among others.
 	 */
 	int parallel;
+	/*
+	 * What the caller makes of a project alone (a table's row, a line
+	 * of CSV), made by a list read by two threads on the thread that
+	 * read it, in no order, and handed to the callback in Project.prep
+	 * (the callback's to free); other lists leave Project.prep NULL,
+	 * and the callback makes it itself.  prep reads its project and
+	 * prep_ctx, nothing another thread changes; it returns a block of
+	 * malloc(), which the list frees if its callback is never given it.
+	 */
+	void *(*prep)(const void *ctx, const Project *p);
+	const void *prep_ctx;
 } ProjectFilter;
 
 /*

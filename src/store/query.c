@@ -21,6 +21,13 @@
 	" p.created_at, p.updated_at, p.source_key, p.as_of, p.scopes"
 
 /*
+ * A bit of skip beside PROJECT_SKIP_*, of this file's own: the pillar's
+ * key is not read (NULL), the list's rows take it by the pillar's id
+ * (list_sorted) from keys read once, not by a join a row.
+ */
+#define LIST_PILLAR_ID (1u << 16)
+
+/*
  * The same columns, with NULL for those skip (PROJECT_SKIP_*) leaves out:
  * a sorted list then carries no activities through its sort.
  */
@@ -29,11 +36,13 @@ project_columns(Buf *sql, unsigned skip)
 {
 	if (!(skip &
 		(PROJECT_SKIP_ACTIVITIES | PROJECT_SKIP_RECORD |
-		    PROJECT_SKIP_PERIOD))) {
+		    PROJECT_SKIP_PERIOD | LIST_PILLAR_ID))) {
 		buf_puts(sql, PROJECT_COLUMNS);
 		return;
 	}
-	buf_puts(sql, "p.id, pl.key, p.serial, p.title,");
+	buf_puts(sql,
+	    skip & LIST_PILLAR_ID ? "p.id, NULL, p.serial, p.title,"
+				  : "p.id, pl.key, p.serial, p.title,");
 	buf_puts(sql,
 	    skip & PROJECT_SKIP_PERIOD
 		? " NULL, NULL, NULL, 0, 0,"
@@ -110,7 +119,8 @@ row_read(DbStmt *st, Project *p, unsigned skip, int pack)
 		else if (t[i] != NULL)
 			size += (len[i] = strlen(t[i])) + 1, n++;
 	}
-	if (!pack || n == 0)
+	/* Always a block: a list's project owns none of its texts alone. */
+	if (!pack)
 		return;
 	p->pack = at = xmalloc(size);
 	for (size_t i = 0; i < ROW_TEXT_N; i++) {
@@ -143,31 +153,33 @@ id_cmp(const void *a, const void *b)
 
 /*
  * The keys of the organisations, by id, read once for a list: a join per
- * entity of each project cost a third of a long list's links.
+ * entity of each project cost a third of a long list's links; and for a
+ * long list sorted here, those of the pillars, which its rows take by
+ * p.pillar_id (LIST_PILLAR_ID) rather than by a join a row.
  */
-typedef struct OrgKey {
+typedef struct IdKey {
 	int64_t id;
 	char *key;
-} OrgKey;
+} IdKey;
 
-typedef struct OrgKeys {
-	OrgKey *v; /* sorted by id */
+typedef struct IdKeys {
+	IdKey *v; /* sorted by id */
 	size_t n;
-} OrgKeys;
+} IdKeys;
 
 static int
-org_key_cmp(const void *a, const void *b)
+id_key_cmp(const void *a, const void *b)
 {
-	int64_t x = ((const OrgKey *)a)->id, y = ((const OrgKey *)b)->id;
+	int64_t x = ((const IdKey *)a)->id, y = ((const IdKey *)b)->id;
 
 	return x < y ? -1 : x > y;
 }
 
+/* The keys of sql's rows (id, key), ascending by id, into k. */
 static int
-org_keys_read(Store *s, OrgKeys *k, Buf *err)
+keys_read(Store *s, const char *sql, IdKeys *k, Buf *err)
 {
-	DbStmt *st = db_prepare(
-	    s->db, "SELECT id, key FROM organisation ORDER BY id", err);
+	DbStmt *st = db_prepare(s->db, sql, err);
 	size_t cap = 0;
 	int step;
 
@@ -185,8 +197,15 @@ org_keys_read(Store *s, OrgKeys *k, Buf *err)
 	return step == DB_ERROR ? store_fail(s, err) : 0;
 }
 
+static int
+org_keys_read(Store *s, IdKeys *k, Buf *err)
+{
+	return keys_read(
+	    s, "SELECT id, key FROM organisation ORDER BY id", k, err);
+}
+
 static void
-org_keys_free(OrgKeys *k)
+keys_free(IdKeys *k)
 {
 	for (size_t i = 0; i < k->n; i++)
 		free(k->v[i].key);
@@ -194,13 +213,13 @@ org_keys_free(OrgKeys *k)
 	memset(k, 0, sizeof(*k));
 }
 
-/* The key of organisation id: NULL when there is none. */
+/* The key of id (an organisation's, a pillar's): NULL when none. */
 static const char *
-org_key(const OrgKeys *k, int64_t id)
+key_of(const IdKeys *k, int64_t id)
 {
-	OrgKey want = { id, NULL };
-	const OrgKey *hit =
-	    bsearch(&want, k->v, k->n, sizeof(*k->v), org_key_cmp);
+	IdKey want = { id, NULL };
+	const IdKey *hit =
+	    bsearch(&want, k->v, k->n, sizeof(*k->v), id_key_cmp);
 
 	return hit ? hit->key : NULL;
 }
@@ -230,7 +249,7 @@ typedef struct Links {
 	IdIndex *ix; /* sorted by id, each id once */
 	size_t n;
 	Buf ids; /* "[id,id,...]", ascending */
-	OrgKeys *keys;
+	IdKeys *keys;
 } Links;
 
 /* A link's row (columns: project, its order, then the link's own). */
@@ -321,7 +340,7 @@ org_row(const Links *l, Project *p, DbStmt *st)
 	p->orgs = links_grow(p->orgs, p->norgs, sizeof(*o));
 	o = &p->orgs[p->norgs++];
 	o->org_id = db_int(st, 3);
-	key = db_is_null(st, 3) ? NULL : org_key(l->keys, o->org_id);
+	key = db_is_null(st, 3) ? NULL : key_of(l->keys, o->org_id);
 	/* As the join this replaced: no organisation, no id. */
 	if (key == NULL)
 		o->org_id = 0;
@@ -469,18 +488,21 @@ links_issues(Store *s, const Links *l, Buf *err)
  */
 static int
 links_read(
-    Store *s, Project *ps, size_t n, unsigned skip, OrgKeys *keys, Buf *err)
+    Store *s, Project *ps, size_t n, unsigned skip, IdKeys *keys, Buf *err)
 {
 	Links l = { xcalloc(n ? n : 1, sizeof(*l.ix)), 0, BUF_INIT, keys };
+	size_t m = 0;
 	int rc;
 
+	/* A row cleared (id 0: a duplicate list_sorted() dropped) has none. */
 	for (size_t i = 0; i < n; i++)
-		l.ix[i] = (IdIndex){ ps[i].id, &ps[i] };
-	if (n > 1)
-		qsort(l.ix, n, sizeof(*l.ix), id_cmp);
+		if (ps[i].id != 0)
+			l.ix[m++] = (IdIndex){ ps[i].id, &ps[i] };
+	if (m > 1)
+		qsort(l.ix, m, sizeof(*l.ix), id_cmp);
 	/* Each id once: a project given twice gets its links once. */
 	buf_putc(&l.ids, '[');
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < m; i++) {
 		if (l.n > 0 && l.ix[l.n - 1].id == l.ix[i].id)
 			continue;
 		if (l.n > 0)
@@ -506,7 +528,7 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 	    "SELECT " PROJECT_COLUMNS " FROM project p"
 	    " LEFT JOIN pillar pl ON pl.id = p.pillar_id WHERE p.id = ?",
 	    err);
-	OrgKeys keys = { NULL, 0 };
+	IdKeys keys = { NULL, 0 };
 	int rc;
 
 	if (st == NULL || db_bind(st, "i", id) != 0)
@@ -523,7 +545,7 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 		links_read(s, p, 1, 0, &keys, err) == 0
 	    ? 1
 	    : -1;
-	org_keys_free(&keys);
+	keys_free(&keys);
 	if (rc < 0)
 		project_clear(p);
 	return rc;
@@ -558,6 +580,8 @@ project_clear(Project *p)
 	free(p->as_of);
 	free(p->fold_title);
 	free(p->fold_activities);
+	/* Made for a callback never given it (ProjectFilter.prep). */
+	free(p->prep);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -713,12 +737,13 @@ sort_key_cmp(const void *a, const void *b)
 
 /*
  * Read the rows of st (the pillar's id an extra last column) into *rows,
- * sorted and each project once, as the keys *keys: the number of rows,
- * or -1 on failure, or -2 when there are more than max.
+ * *nread of them, sorted and each project once, as the keys *keys (a
+ * project's rows but the first cleared): the number of keys, or -1 on
+ * failure, or -2 when there are more than max.
  */
 static long
-list_sorted(Store *s, DbStmt *st, unsigned skip, size_t max, Project **rows,
-    SortKey **keys, Buf *err)
+list_sorted(Store *s, DbStmt *st, unsigned skip, const IdKeys *pillars,
+    size_t max, Project **rows, size_t *nread, SortKey **keys, Buf *err)
 {
 	size_t n = 0, cap = 0, kept = 0;
 	int step;
@@ -736,12 +761,17 @@ list_sorted(Store *s, DbStmt *st, unsigned skip, size_t max, Project **rows,
 		/* NULL sorts first: below any id or serial. */
 		(*keys)[n].pillar =
 		    db_is_null(st, 20) ? INT64_MIN : db_int(st, 20);
+		/* Its pillar's key, of pillars, not of p->pack. */
+		for (size_t k = 0; k < pillars->n; k++)
+			if (pillars->v[k].id == (*keys)[n].pillar)
+				(*rows)[n].pillar = pillars->v[k].key;
 		(*keys)[n].serial =
 		    (*rows)[n].has_serial ? (*rows)[n].serial : INT64_MIN;
 		(*keys)[n].id = (*rows)[n].id;
 		(*keys)[n].at = n;
 		n++;
 	}
+	*nread = n;
 	if (step == DB_ERROR) {
 		for (size_t i = 0; i < n; i++)
 			project_clear(&(*rows)[i]);
@@ -777,7 +807,7 @@ list_rows_free(Project *rows, SortKey *keys, size_t n)
  */
 static int
 list_emit(Store *s, Project *rows, SortKey *keys, size_t n, Project *chunk,
-    unsigned skip, OrgKeys *orgs, StoreProjectFn fn, void *ctx, Buf *err)
+    unsigned skip, IdKeys *orgs, StoreProjectFn fn, void *ctx, Buf *err)
 {
 	int stop = 0;
 
@@ -813,11 +843,11 @@ list_sql(Store *s, const FilterSql *fs, const ProjectFilter *f, unsigned skip,
     int csort, Buf *sql)
 {
 	buf_puts(sql, "SELECT ");
-	project_columns(sql, skip);
-	if (csort)
-		buf_puts(sql, ", p.pillar_id");
-	buf_puts(
-	    sql, " FROM project p LEFT JOIN pillar pl ON pl.id = p.pillar_id");
+	project_columns(sql, csort ? skip | LIST_PILLAR_ID : skip);
+	buf_puts(sql,
+	    csort
+		? ", p.pillar_id FROM project p"
+		: " FROM project p LEFT JOIN pillar pl ON pl.id = p.pillar_id");
 	buf_printf(
 	    sql, "%s WHERE TRUE%s", buf_str(&fs->join), buf_str(&fs->rows));
 	if (!csort)
@@ -850,10 +880,14 @@ typedef struct ListHalf {
 	int64_t lo, hi;      /* the half's ids: lo < id <= hi */
 	int64_t gen;         /* the generation it must see; 0: any */
 	unsigned skip;
-	size_t max; /* rows it may sort */
-	OrgKeys *keys;
-	Project *rows;   /* kept, sorted, with their links */
-	SortKey *sorted; /* their keys: rows[i] is sorted[i]'s */
+	size_t max;                                   /* rows it may sort */
+	IdKeys *keys;                                 /* the organisations' */
+	const IdKeys *pillars;                        /* the pillars' */
+	void *(*prep)(const void *, const Project *); /* ProjectFilter's */
+	const void *prep_ctx;
+	Project *rows;   /* read, with their links; duplicates cleared */
+	size_t nraw;     /* rows read */
+	SortKey *sorted; /* the keys of those kept, in order: rows[at] */
 	long n;          /* rows kept; -1 failed, -2 too many, -3 stale */
 	Buf err;
 } ListHalf;
@@ -862,7 +896,7 @@ typedef struct ListHalf {
 static void
 half_rows_free(ListHalf *h)
 {
-	for (long i = 0; h->rows != NULL && i < h->n; i++)
+	for (size_t i = 0; h->rows != NULL && i < h->nraw; i++)
 		project_clear(&h->rows[i]);
 	free(h->rows);
 	free(h->sorted);
@@ -891,25 +925,29 @@ half_read(ListHalf *h)
 	k = filter_sql_bind(h->fs, st, 1);
 	db_bind_int(st, k, h->lo);
 	db_bind_int(st, k + 1, h->hi);
-	m = list_sorted(h->s, st, h->skip, h->max, &raw, &keys, &h->err);
+	m = list_sorted(h->s, st, h->skip, h->pillars, h->max, &raw, &h->nraw,
+	    &keys, &h->err);
 	db_finalize(st);
 	if (m < 0) {
 		list_rows_free(raw, keys, m == -2 ? h->max : 0);
 		h->n = m;
 		return;
 	}
-	/* The kept rows, moved into their order: the rest are cleared. */
-	h->rows = xcalloc(m > 0 ? (size_t)m : 1, sizeof(*h->rows));
-	for (long i = 0; i < m; i++)
-		h->rows[i] = raw[keys[i].at];
-	free(raw);
+	/* The rows stay where they were read: the keys give their order. */
+	h->rows = raw;
 	h->sorted = keys;
 	h->n = m;
 	if (m > 0 &&
-	    links_read(h->s, h->rows, (size_t)m, h->skip, h->keys, &h->err) !=
+	    links_read(h->s, h->rows, h->nraw, h->skip, h->keys, &h->err) !=
 		0) {
 		half_rows_free(h);
 		h->n = -1;
+		return;
+	}
+	for (long i = 0; h->prep != NULL && i < m; i++) {
+		Project *p = &h->rows[keys[i].at];
+
+		p->prep = h->prep(h->prep_ctx, p);
 	}
 }
 
@@ -981,8 +1019,9 @@ list_ids(Store *s, int64_t *lo, int64_t *hi, Buf *err)
  * sorted by SQLite).
  */
 static int
-list_split(Store *s, const FilterSql *fs, const char *list, unsigned skip,
-    size_t max, OrgKeys *keys, StoreProjectFn fn, void *ctx, Buf *err)
+list_split(Store *s, const FilterSql *fs, const ProjectFilter *f,
+    const char *list, size_t max, IdKeys *keys, const IdKeys *pillars,
+    StoreProjectFn fn, void *ctx, Buf *err)
 {
 	ListHalf h[2];
 	Buf sql = BUF_INIT;
@@ -997,9 +1036,19 @@ list_split(Store *s, const FilterSql *fs, const char *list, unsigned skip,
 	mid = lo + (hi - lo) / 50 * 26;
 	buf_printf(&sql, "%s AND p.id > ? AND p.id <= ?", list);
 	for (int k = 0; k < 2; k++)
-		h[k] = (ListHalf){ s, s, buf_str(&sql), fs, k ? mid : lo - 1,
-			k ? hi : mid, 0, skip, max, keys, NULL, NULL, 0,
-			BUF_INIT };
+		h[k] = (ListHalf){ .s = s,
+			.main = s,
+			.sql = buf_str(&sql),
+			.fs = fs,
+			.lo = k ? mid : lo - 1,
+			.hi = k ? hi : mid,
+			.skip = f->skip,
+			.max = max,
+			.keys = keys,
+			.pillars = pillars,
+			.prep = f->prep,
+			.prep_ctx = f->prep_ctx,
+			.err = BUF_INIT };
 	h[1].s = NULL;
 	h[1].gen = store_generation_on(s->db);
 	threaded =
@@ -1025,14 +1074,16 @@ list_split(Store *s, const FilterSql *fs, const char *list, unsigned skip,
 			buf_puts(err, buf_str(&h[k].err));
 			goto out;
 		}
-	/* The two halves merged, each row handed on in turn. */
+	/* The two halves merged, each row handed on in turn, with its prep. */
 	while (!stop && (i < h[0].n || j < h[1].n)) {
-		if (j == h[1].n ||
-		    (i < h[0].n &&
-			sort_key_cmp(&h[0].sorted[i], &h[1].sorted[j]) < 0))
-			stop = fn(ctx, &h[0].rows[i++]);
-		else
-			stop = fn(ctx, &h[1].rows[j++]);
+		Project *p = j == h[1].n ||
+			(i < h[0].n &&
+			    sort_key_cmp(&h[0].sorted[i], &h[1].sorted[j]) < 0)
+		    ? &h[0].rows[h[0].sorted[i++].at]
+		    : &h[1].rows[h[1].sorted[j++].at];
+
+		stop = fn(ctx, p);
+		p->prep = NULL;
 	}
 	rc = 0;
 out:
@@ -1058,7 +1109,7 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	Buf sql = BUF_INIT;
 	DbStmt *st = NULL;
 	Project *chunk = NULL;
-	OrgKeys keys = { NULL, 0 };
+	IdKeys keys = { NULL, 0 }, pillars = { NULL, 0 };
 	unsigned skip = f ? f->skip : 0;
 	int64_t count = 0, last = 0;
 	int rc = -1, step = DB_DONE, stop = 0, snapshot = 0, csort = 0;
@@ -1094,7 +1145,10 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 		    (total == NULL || *total <= LIST_SORT_MAX);
 		list_sql(s, &fs, f, skip, csort, &sql);
 	}
-	if (org_keys_read(s, &keys, err) != 0)
+	if (org_keys_read(s, &keys, err) != 0 ||
+	    (csort &&
+		keys_read(s, "SELECT id, key FROM pillar ORDER BY id", &pillars,
+		    err) != 0))
 		goto out;
 	/*
 	 * The rows and their links in one snapshot, which on PostgreSQL
@@ -1111,8 +1165,8 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	}
 	if (csort && f->parallel && snapshot && total != NULL &&
 	    *total >= LIST_SPLIT_MIN) {
-		int split = list_split(s, &fs, buf_str(&sql), skip,
-		    LIST_ROWS_MAX, &keys, fn, ctx, err);
+		int split = list_split(s, &fs, f, buf_str(&sql), LIST_ROWS_MAX,
+		    &keys, &pillars, fn, ctx, err);
 
 		if (split != -2) {
 			rc = split;
@@ -1133,7 +1187,9 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	chunk = xcalloc(LIST_CHUNK, sizeof(*chunk));
 	if (csort) {
 		size_t max = total != NULL ? LIST_ROWS_MAX : LIST_SORT_MAX;
-		long m = list_sorted(s, st, skip, max, &rows, &sorted, err);
+		size_t nread = 0;
+		long m = list_sorted(
+		    s, st, skip, &pillars, max, &rows, &nread, &sorted, err);
 
 		nrows = m > 0 ? (size_t)m : 0;
 		if (m == -1)
@@ -1185,7 +1241,8 @@ out:
 			project_clear(&chunk[i]);
 	free(chunk);
 	list_rows_free(rows, sorted, nrows);
-	org_keys_free(&keys);
+	keys_free(&keys);
+	keys_free(&pillars);
 	db_finalize(st);
 	if (snapshot)
 		store_read_end(s);

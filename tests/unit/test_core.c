@@ -42,6 +42,14 @@ test_buf(void)
 	    "0 1234567 -42 9223372036854775807 -9223372036854775808",
 	    "buf_put_int writes integers in decimal, signed");
 	buf_reset(&b);
+	buf_puts(&b, "ab");
+	memcpy(buf_extend(&b, 3), "cde", 3);
+	for (int i = 0; i < 100; i++)
+		memset(buf_extend(&b, 100), 'x', 100);
+	CHECK(b.len == 10005 && strncmp(b.s, "abcdex", 6) == 0 &&
+		b.s[10004] == 'x' && b.s[10005] == '\0',
+	    "buf_extend makes room at the end, counted and NUL-terminated");
+	buf_reset(&b);
 	buf_put_hex64(&b, 0);
 	buf_putc(&b, ' ');
 	buf_put_hex64(&b, 0xabcdef0123ULL);
@@ -71,6 +79,22 @@ test_utf8(void)
 	    "a sequence cut short is rejected");
 	CHECK(utf8_len("Ёлка") == 4, "utf8_len counts code points");
 	CHECK(utf8_width("中国") == 4, "wide characters take two columns");
+	{
+		/* Eight bytes at a time while ASCII: each length to 24. */
+		const char *const w[] = { "", "abcdefgh", "abcdefg中",
+			"abcdefgh中国", "abcdefghijklmnopq", good,
+			"UNODC, OHCHR, UN-Women",
+			"ab\xcc\x81"
+			"cdefghij" };
+		size_t differ = 0;
+
+		for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+			differ += utf8_width_n(w[i], strlen(w[i])) !=
+			    utf8_width(w[i]);
+		CHECK(differ == 0 && utf8_width_n("abcdefgh中国", 14) == 12,
+		    "utf8_width_n measures as utf8_width does (%zu differ)",
+		    differ);
+	}
 	CHECK(utf8_column("ab\xc3\xa9xy", 4) == 4,
 	    "utf8_column counts columns in code points");
 }
