@@ -76,3 +76,55 @@ mem_grow(void **p, size_t *cap, size_t need, size_t elem)
 	*p = xrealloc(*p, ncap * elem);
 	*cap = ncap;
 }
+
+struct ArenaBlock {
+	ArenaBlock *prev;
+	max_align_t data[]; /* aligned for any type */
+};
+
+/* The first block's room; each new block twice the last, up to 1 MB. */
+#define ARENA_MIN ((size_t)16384)
+#define ARENA_MAX ((size_t)1 << 20)
+
+void *
+arena_alloc(Arena *a, size_t n)
+{
+	size_t align = _Alignof(max_align_t), room;
+	ArenaBlock *b;
+	char *p;
+
+	if (n > (size_t)-1 / 2)
+		mem_fail(n);
+	n = (n + align - 1) / align * align;
+	if (n == 0)
+		n = align;
+	if ((size_t)(a->end - a->at) < n) {
+		room = a->head == NULL
+		    ? ARENA_MIN
+		    : (size_t)(a->end - (char *)a->head->data);
+		if (room < ARENA_MAX)
+			room *= a->head == NULL ? 1 : 2;
+		if (room < n)
+			room = n;
+		b = xmalloc(sizeof(*b) + room);
+		b->prev = a->head;
+		a->head = b;
+		a->at = (char *)b->data;
+		a->end = a->at + room;
+	}
+	p = a->at;
+	a->at += n;
+	return p;
+}
+
+void
+arena_free(Arena *a)
+{
+	while (a->head != NULL) {
+		ArenaBlock *prev = a->head->prev;
+
+		free(a->head);
+		a->head = prev;
+	}
+	a->at = a->end = NULL;
+}

@@ -87,6 +87,11 @@ typedef struct Project {
 	 */
 	char *pack;
 	/*
+	 * Set when its texts and links are of its list's arena instead
+	 * (a list read by two threads): project_clear() frees none of them.
+	 */
+	int arena;
+	/*
 	 * What the list's caller made of it on the thread that read it
 	 * (ProjectFilter.prep), handed to its callback, whose it is then;
 	 * NULL when nothing was made.

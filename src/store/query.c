@@ -2,6 +2,10 @@
  * query.c - reading projects back: one by id, or a filtered, sorted,
  * paginated list (see store.h).
  */
+/* sched_getcpu() and the CPU sets of a list's threads (list_split). */
+#define _GNU_SOURCE
+#include <sched.h>
+
 #include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -89,10 +93,11 @@ static const struct {
 
 /*
  * Read the row st is on into p, but what skip (PROJECT_SKIP_*) leaves;
- * when pack, its texts into one block (p->pack), for a list.
+ * when pack, its texts into one block (p->pack), for a list: a block of
+ * arena when there is one (p->arena).
  */
 static void
-row_read(DbStmt *st, Project *p, unsigned skip, int pack)
+row_read(DbStmt *st, Project *p, unsigned skip, int pack, Arena *arena)
 {
 	const char *t[ROW_TEXT_N];
 	size_t len[ROW_TEXT_N], n = 0, size = 0;
@@ -122,7 +127,8 @@ row_read(DbStmt *st, Project *p, unsigned skip, int pack)
 	/* Always a block: a list's project owns none of its texts alone. */
 	if (!pack)
 		return;
-	p->pack = at = xmalloc(size);
+	p->pack = at = arena ? arena_alloc(arena, size) : xmalloc(size);
+	p->arena = arena != NULL;
 	for (size_t i = 0; i < ROW_TEXT_N; i++) {
 		if (t[i] == NULL)
 			continue;
@@ -250,6 +256,7 @@ typedef struct Links {
 	size_t n;
 	Buf ids; /* "[id,id,...]", ascending */
 	IdKeys *keys;
+	Arena *arena; /* where the links go, as their projects' (p->arena) */
 } Links;
 
 /* A link's row (columns: project, its order, then the link's own). */
@@ -298,14 +305,22 @@ links_run(Store *s, const Links *l, const char *join, const char *ordered,
 
 /*
  * Room for one more link in *v of n (each size bytes): the array grows to
- * the next power of two, so that a project's links cost a few reallocs.
+ * the next power of two, so that a project's links cost a few reallocs;
+ * in arena, copied (the room it leaves is the arena's until it goes).
  */
 static void *
-links_grow(void *v, size_t n, size_t size)
+links_grow(void *v, size_t n, size_t size, Arena *arena)
 {
-	if (n == 0 || (n & (n - 1)) == 0)
-		v = xrealloc(v, (n ? 2 * n : 1) * size);
-	return v;
+	void *w;
+
+	if (n != 0 && (n & (n - 1)) != 0)
+		return v;
+	if (arena == NULL)
+		return xrealloc(v, (n ? 2 * n : 1) * size);
+	w = arena_alloc(arena, (n ? 2 * n : 1) * size);
+	if (n > 0)
+		memcpy(w, v, n * size);
+	return w;
 }
 
 /*
@@ -314,7 +329,7 @@ links_grow(void *v, size_t n, size_t size)
  * as "" were it ever NULL), a NULL text after it takes no room.
  */
 static void
-links_pack(const char **t, char ***f, int n)
+links_pack(const char **t, char ***f, int n, Arena *arena)
 {
 	size_t len[4], size = 0;
 	char *at;
@@ -324,7 +339,7 @@ links_pack(const char **t, char ***f, int n)
 		t[0] = "";
 	for (int i = 0; i < n; i++)
 		size += t[i] ? (len[i] = strlen(t[i])) + 1 : 0;
-	at = xmalloc(size);
+	at = arena ? arena_alloc(arena, size) : xmalloc(size);
 	for (int i = 0; i < n; i++) {
 		*f[i] = t[i] ? memcpy(at, t[i], len[i] + 1) : NULL;
 		at += t[i] ? len[i] + 1 : 0;
@@ -337,7 +352,7 @@ org_row(const Links *l, Project *p, DbStmt *st)
 	ProjectOrg *o;
 	const char *key;
 
-	p->orgs = links_grow(p->orgs, p->norgs, sizeof(*o));
+	p->orgs = links_grow(p->orgs, p->norgs, sizeof(*o), l->arena);
 	o = &p->orgs[p->norgs++];
 	o->org_id = db_int(st, 3);
 	key = db_is_null(st, 3) ? NULL : key_of(l->keys, o->org_id);
@@ -347,23 +362,27 @@ org_row(const Links *l, Project *p, DbStmt *st)
 	if (p->pack != NULL) {
 		const char *t[] = { db_text_or_null(st, 2), key };
 
-		links_pack(t, (char **[]){ &o->name, &o->key }, 2);
+		links_pack(t, (char **[]){ &o->name, &o->key }, 2, l->arena);
 		return;
 	}
 	o->name = store_col_dup(st, 2);
 	o->key = key ? xstrdup(key) : NULL;
 }
 
-/* A list's project (p->pack) holds each link's texts in one block. */
+/*
+ * A list's project (p->pack) holds each link's texts in one block; one
+ * of an arena (p->arena) holds nothing of its own.
+ */
 void
 project_orgs_drop(Project *p)
 {
-	for (size_t i = 0; i < p->norgs; i++) {
+	for (size_t i = 0; !p->arena && i < p->norgs; i++) {
 		free(p->orgs[i].name);
 		if (p->pack == NULL)
 			free(p->orgs[i].key);
 	}
-	free(p->orgs);
+	if (!p->arena)
+		free(p->orgs);
 	p->orgs = NULL;
 	p->norgs = 0;
 }
@@ -390,8 +409,7 @@ place_row(const Links *l, Project *p, DbStmt *st)
 {
 	ProjectPlace *q;
 
-	(void)l;
-	p->places = links_grow(p->places, p->nplaces, sizeof(*q));
+	p->places = links_grow(p->places, p->nplaces, sizeof(*q), l->arena);
 	q = &p->places[p->nplaces++];
 	q->place_id = db_int(st, 5);
 	q->org_id = db_int(st, 6);
@@ -399,7 +417,8 @@ place_row(const Links *l, Project *p, DbStmt *st)
 		const char *t[] = { db_text_or_null(st, 2),
 			db_text_or_null(st, 3), db_text_or_null(st, 4) };
 
-		links_pack(t, (char **[]){ &q->name, &q->key, &q->kind }, 3);
+		links_pack(
+		    t, (char **[]){ &q->name, &q->key, &q->kind }, 3, l->arena);
 		return;
 	}
 	q->name = store_col_dup(st, 2);
@@ -410,14 +429,15 @@ place_row(const Links *l, Project *p, DbStmt *st)
 void
 project_places_drop(Project *p)
 {
-	for (size_t i = 0; i < p->nplaces; i++) {
+	for (size_t i = 0; !p->arena && i < p->nplaces; i++) {
 		free(p->places[i].name);
 		if (p->pack == NULL) {
 			free(p->places[i].key);
 			free(p->places[i].kind);
 		}
 	}
-	free(p->places);
+	if (!p->arena)
+		free(p->places);
 	p->places = NULL;
 	p->nplaces = 0;
 }
@@ -447,9 +467,16 @@ issue_row(const Links *l, Project *p, DbStmt *st)
 {
 	ProjectIssue *is;
 
-	(void)l;
-	p->issues = links_grow(p->issues, p->nissues, sizeof(*is));
+	p->issues = links_grow(p->issues, p->nissues, sizeof(*is), l->arena);
 	is = &p->issues[p->nissues++];
+	if (l->arena != NULL) {
+		const char *t[] = { db_text_or_null(st, 2),
+			db_text_or_null(st, 3) };
+
+		links_pack(
+		    t, (char **[]){ &is->kind, &is->message }, 2, l->arena);
+		return;
+	}
 	is->kind = store_col_dup(st, 2);
 	is->message = store_col_dup(st, 3);
 }
@@ -457,11 +484,12 @@ issue_row(const Links *l, Project *p, DbStmt *st)
 static void
 issues_drop(Project *p)
 {
-	for (size_t i = 0; i < p->nissues; i++) {
+	for (size_t i = 0; !p->arena && i < p->nissues; i++) {
 		free(p->issues[i].kind);
 		free(p->issues[i].message);
 	}
-	free(p->issues);
+	if (!p->arena)
+		free(p->issues);
 	p->issues = NULL;
 	p->nissues = 0;
 }
@@ -487,10 +515,11 @@ links_issues(Store *s, const Links *l, Buf *err)
  * leaves out; 0, or -1 with a message in err.
  */
 static int
-links_read(
-    Store *s, Project *ps, size_t n, unsigned skip, IdKeys *keys, Buf *err)
+links_read(Store *s, Project *ps, size_t n, unsigned skip, IdKeys *keys,
+    Arena *arena, Buf *err)
 {
-	Links l = { xcalloc(n ? n : 1, sizeof(*l.ix)), 0, BUF_INIT, keys };
+	Links l = { xcalloc(n ? n : 1, sizeof(*l.ix)), 0, BUF_INIT, keys,
+		arena };
 	size_t m = 0;
 	int rc;
 
@@ -535,14 +564,14 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 		return -1;
 	rc = db_step(st);
 	if (rc == DB_ROW)
-		row_read(st, p, 0, 0);
+		row_read(st, p, 0, 0, NULL);
 	db_reset(st);
 	if (rc == DB_ERROR)
 		return store_fail(s, err);
 	if (rc == DB_DONE)
 		return 0;
 	rc = org_keys_read(s, &keys, err) == 0 &&
-		links_read(s, p, 1, 0, &keys, err) == 0
+		links_read(s, p, 1, 0, &keys, NULL, err) == 0
 	    ? 1
 	    : -1;
 	keys_free(&keys);
@@ -554,6 +583,12 @@ store_project_get(Store *s, int64_t id, Project *p, Buf *err)
 void
 project_clear(Project *p)
 {
+	/* A project of an arena's: the arena frees its texts and links. */
+	if (p->arena) {
+		free(p->prep);
+		memset(p, 0, sizeof(*p));
+		return;
+	}
 	/* Its links first: how they hold their texts depends on p->pack. */
 	project_orgs_drop(p);
 	project_places_drop(p);
@@ -743,7 +778,8 @@ sort_key_cmp(const void *a, const void *b)
  */
 static long
 list_sorted(Store *s, DbStmt *st, unsigned skip, const IdKeys *pillars,
-    size_t max, Project **rows, size_t *nread, SortKey **keys, Buf *err)
+    Arena *arena, size_t max, Project **rows, size_t *nread, SortKey **keys,
+    Buf *err)
 {
 	size_t n = 0, cap = 0, kept = 0;
 	int step;
@@ -757,7 +793,7 @@ list_sorted(Store *s, DbStmt *st, unsigned skip, const IdKeys *pillars,
 			*keys = xrealloc(*keys, cap * sizeof(**keys));
 		}
 		memset(&(*rows)[n], 0, sizeof(**rows));
-		row_read(st, &(*rows)[n], skip, 1);
+		row_read(st, &(*rows)[n], skip, 1, arena);
 		/* NULL sorts first: below any id or serial. */
 		(*keys)[n].pillar =
 		    db_is_null(st, 20) ? INT64_MIN : db_int(st, 20);
@@ -820,7 +856,7 @@ list_emit(Store *s, Project *rows, SortKey *keys, size_t n, Project *chunk,
 			chunk[i] = *p;
 			memset(p, 0, sizeof(*p));
 		}
-		if (links_read(s, chunk, m, skip, orgs, err) != 0)
+		if (links_read(s, chunk, m, skip, orgs, NULL, err) != 0)
 			return -1;
 		for (size_t i = 0; i < m; i++) {
 			if (!stop)
@@ -885,6 +921,9 @@ typedef struct ListHalf {
 	const IdKeys *pillars;                        /* the pillars' */
 	void *(*prep)(const void *, const Project *); /* ProjectFilter's */
 	const void *prep_ctx;
+	Arena arena;     /* the rows' texts and links (Project.arena) */
+	int pinned;      /* started on one CPU: then free to run on cpus */
+	cpu_set_t cpus;  /* the CPUs the process may run on */
 	Project *rows;   /* read, with their links; duplicates cleared */
 	size_t nraw;     /* rows read */
 	SortKey *sorted; /* the keys of those kept, in order: rows[at] */
@@ -892,7 +931,10 @@ typedef struct ListHalf {
 	Buf err;
 } ListHalf;
 
-/* The rows of the half h freed, with their links. */
+/*
+ * The rows of the half h freed, with their links: what prep made of
+ * those not handed on, then the arena, a few blocks for thousands.
+ */
 static void
 half_rows_free(ListHalf *h)
 {
@@ -900,6 +942,7 @@ half_rows_free(ListHalf *h)
 		project_clear(&h->rows[i]);
 	free(h->rows);
 	free(h->sorted);
+	arena_free(&h->arena);
 	h->rows = NULL;
 	h->sorted = NULL;
 }
@@ -925,11 +968,12 @@ half_read(ListHalf *h)
 	k = filter_sql_bind(h->fs, st, 1);
 	db_bind_int(st, k, h->lo);
 	db_bind_int(st, k + 1, h->hi);
-	m = list_sorted(h->s, st, h->skip, h->pillars, h->max, &raw, &h->nraw,
-	    &keys, &h->err);
+	m = list_sorted(h->s, st, h->skip, h->pillars, &h->arena, h->max, &raw,
+	    &h->nraw, &keys, &h->err);
 	db_finalize(st);
 	if (m < 0) {
 		list_rows_free(raw, keys, m == -2 ? h->max : 0);
+		arena_free(&h->arena);
 		h->n = m;
 		return;
 	}
@@ -938,8 +982,8 @@ half_read(ListHalf *h)
 	h->sorted = keys;
 	h->n = m;
 	if (m > 0 &&
-	    links_read(h->s, h->rows, h->nraw, h->skip, h->keys, &h->err) !=
-		0) {
+	    links_read(h->s, h->rows, h->nraw, h->skip, h->keys, &h->arena,
+		&h->err) != 0) {
 		half_rows_free(h);
 		h->n = -1;
 		return;
@@ -957,6 +1001,9 @@ half_thread(void *arg)
 {
 	ListHalf *h = arg;
 
+	if (h->pinned)
+		pthread_setaffinity_np(
+		    pthread_self(), sizeof(h->cpus), &h->cpus);
 	if ((h->s = store_peer_open(h->main, &h->err)) == NULL) {
 		h->n = -1;
 		return NULL;
@@ -982,11 +1029,69 @@ half_free(ListHalf *h)
 	buf_reset(&h->err);
 }
 
+/*
+ * What a list read by two threads leaves (its rows, their arenas, the
+ * second connection), freed by a thread of its own while the caller goes
+ * on, printing the list: the next list on the store joins it, or the
+ * store's close (store_list_reap).
+ */
+struct ListReap {
+	pthread_t t;
+	ListHalf h[2];
+};
+
 static void *
-half_free_thread(void *arg)
+reap_thread(void *arg)
 {
-	half_free(arg);
+	ListReap *r = arg;
+
+	half_free(&r->h[0]);
+	half_free(&r->h[1]);
 	return NULL;
+}
+
+void
+store_list_reap(Store *s)
+{
+	if (s->reaper == NULL)
+		return;
+	pthread_join(s->reaper->t, NULL);
+	free(s->reaper);
+	s->reaper = NULL;
+}
+
+/*
+ * Start h in a thread (t) on a CPU other than this thread's: 0, or -1.
+ * Left to itself, Linux may start the new thread on this thread's CPU,
+ * the other idle, and move one of the two only at its next balancing,
+ * a tick later: 4 ms of a list of 12 ms on two CPUs (measured).  So the
+ * thread is started on the next CPU the process may run on, and frees
+ * itself to run on any of them once it runs (half_thread).
+ */
+static int
+half_start(pthread_t *t, ListHalf *h)
+{
+	pthread_attr_t attr;
+	cpu_set_t one;
+	int me = sched_getcpu(), rc;
+
+	if (pthread_attr_init(&attr) != 0)
+		return -1;
+	h->pinned = 0;
+	if (sched_getaffinity(0, sizeof(h->cpus), &h->cpus) == 0 && me >= 0)
+		for (int k = 1; k < CPU_SETSIZE && !h->pinned; k++) {
+			int c = (me + k) % CPU_SETSIZE;
+
+			if (!CPU_ISSET(c, &h->cpus))
+				continue;
+			CPU_ZERO(&one);
+			CPU_SET(c, &one);
+			h->pinned = pthread_attr_setaffinity_np(
+					&attr, sizeof(one), &one) == 0;
+		}
+	rc = pthread_create(t, &attr, half_thread, h) == 0 ? 0 : -1;
+	pthread_attr_destroy(&attr);
+	return rc;
 }
 
 /* The lowest and highest project id, in s's snapshot; 0 or -1. */
@@ -1024,6 +1129,7 @@ list_split(Store *s, const FilterSql *fs, const ProjectFilter *f,
     StoreProjectFn fn, void *ctx, Buf *err)
 {
 	ListHalf h[2];
+	ListReap *reap;
 	Buf sql = BUF_INIT;
 	int64_t lo = 0, hi = 0, mid;
 	pthread_t t;
@@ -1048,11 +1154,11 @@ list_split(Store *s, const FilterSql *fs, const ProjectFilter *f,
 			.pillars = pillars,
 			.prep = f->prep,
 			.prep_ctx = f->prep_ctx,
+			.arena = ARENA_INIT,
 			.err = BUF_INIT };
 	h[1].s = NULL;
 	h[1].gen = store_generation_on(s->db);
-	threaded =
-	    h[1].gen > 0 && pthread_create(&t, NULL, half_thread, &h[1]) == 0;
+	threaded = h[1].gen > 0 && half_start(&t, &h[1]) == 0;
 	half_read(&h[0]);
 	if (threaded)
 		pthread_join(t, NULL);
@@ -1087,17 +1193,19 @@ list_split(Store *s, const FilterSql *fs, const ProjectFilter *f,
 	}
 	rc = 0;
 out:
-	/* The rows freed, the second half's by a thread of its own. */
-	threaded = h[1].n > 0 &&
-	    pthread_create(&t, NULL, half_free_thread, &h[1]) == 0;
-	half_free(&h[0]);
-	if (threaded)
-		pthread_join(t, NULL);
-	else
-		half_free(&h[1]);
 	for (int k = 0; k < 2; k++)
 		buf_free(&h[k].err);
 	buf_free(&sql);
+	/* The rows freed by a thread of their own (struct ListReap). */
+	reap = xmalloc(sizeof(*reap));
+	reap->h[0] = h[0];
+	reap->h[1] = h[1];
+	if (pthread_create(&reap->t, NULL, reap_thread, reap) == 0) {
+		s->reaper = reap;
+	} else {
+		reap_thread(reap);
+		free(reap);
+	}
 	return rc;
 }
 
@@ -1117,6 +1225,8 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	SortKey *sorted = NULL;
 	size_t nrows = 0;
 
+	/* The last list's leavings freed first: memory stays bounded. */
+	store_list_reap(s);
 	filter_sql_build(s, &fs, f);
 	if (f != NULL && (f->limit > 0 || f->offset > 0)) {
 		Buf page = BUF_INIT;
@@ -1188,8 +1298,8 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 	if (csort) {
 		size_t max = total != NULL ? LIST_ROWS_MAX : LIST_SORT_MAX;
 		size_t nread = 0;
-		long m = list_sorted(
-		    s, st, skip, &pillars, max, &rows, &nread, &sorted, err);
+		long m = list_sorted(s, st, skip, &pillars, NULL, max, &rows,
+		    &nread, &sorted, err);
 
 		nrows = m > 0 ? (size_t)m : 0;
 		if (m == -1)
@@ -1219,14 +1329,15 @@ store_project_list(Store *s, const ProjectFilter *f, StoreProjectFn fn,
 			/* The same project again, by another link (fs.join). */
 			if (db_int(st, 0) == last)
 				continue;
-			row_read(st, &chunk[n++], skip, 1);
+			row_read(st, &chunk[n++], skip, 1, NULL);
 			last = chunk[n - 1].id;
 		}
 		if (step == DB_ERROR) {
 			store_fail(s, err);
 			goto out;
 		}
-		if (n > 0 && links_read(s, chunk, n, skip, &keys, err) != 0)
+		if (n > 0 &&
+		    links_read(s, chunk, n, skip, &keys, NULL, err) != 0)
 			goto out;
 		for (size_t i = 0; i < n; i++) {
 			if (!stop)

@@ -349,6 +349,7 @@ store_close(Store *s)
 {
 	if (s == NULL)
 		return;
+	store_list_reap(s);
 	/* The primary last: on SQLite, the last connection to close moves
 	 * the log into the file, which a read-only one cannot. */
 	db_close(s->reader);

@@ -73,6 +73,8 @@ int store_batch_flush(Store *s, RowBatch *b, Buf *err);
  * moment later (sessions, sign-in failures, uploads: account.c) and the
  * caches' fills always use the primary.
  */
+typedef struct ListReap ListReap;
+
 struct Store {
 	char *path;          /* the database's path or URL, as opened */
 	Db *db;              /* where statements go now: primary or reader */
@@ -116,6 +118,8 @@ struct Store {
 	char *batch_sql[2][STORE_BATCH_KINDS][STORE_BATCH_ROWS + 1];
 	/* PostgreSQL: the "table(columns)" of each kind, for db_copy(). */
 	char *batch_copy[STORE_BATCH_KINDS];
+	/* The thread freeing what a list read by two threads left. */
+	ListReap *reaper;
 };
 
 /*
@@ -130,6 +134,8 @@ Store *store_peer_open(Store *s, Buf *err);
  * a function the second thread calls before it begins to read (NULL).
  */
 extern atomic_long store_list_splits;
+/* Wait for the freeing of what the store's last list left (query.c). */
+void store_list_reap(Store *s);
 extern void (*store_list_split_hook)(void);
 
 /* Append "database: <message>" for the last failure on s to err. */
