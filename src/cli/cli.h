@@ -95,7 +95,7 @@ void cli_notes_more(const Cli *c, const struct ImportReport *rep);
 typedef struct CliTable {
 	int ncol;
 	const char **head; /* column headings (CSV; N_() marked for table) */
-	char **cell;       /* nrow * ncol cells; a row's first owns them all */
+	char **cell; /* nrow * ncol cells, in a block a row (cli_table_row) */
 	size_t nrow, cap;
 	int last_wraps; /* last column is free text: not padded */
 	unsigned keys;  /* bit i: column i holds keys, shown as cli_label()s */

@@ -82,7 +82,10 @@ struct ArenaBlock {
 	max_align_t data[]; /* aligned for any type */
 };
 
-/* The first block's room; each new block twice the last, up to 1 MB. */
+/*
+ * The first block's room; each new block twice the last, up to 1 MB; a
+ * larger request, a block of its own that changes nothing of that.
+ */
 #define ARENA_MIN ((size_t)16384)
 #define ARENA_MAX ((size_t)1 << 20)
 
@@ -98,14 +101,14 @@ arena_alloc(Arena *a, size_t n)
 	n = (n + align - 1) / align * align;
 	if (n == 0)
 		n = align;
-	if ((size_t)(a->end - a->at) < n) {
-		room = a->head == NULL
-		    ? ARENA_MIN
-		    : (size_t)(a->end - (char *)a->head->data);
-		if (room < ARENA_MAX)
-			room *= a->head == NULL ? 1 : 2;
+	if (a->head == NULL || (size_t)(a->end - a->at) < n) {
+		if (a->next == 0)
+			a->next = ARENA_MIN;
+		room = a->next;
 		if (room < n)
 			room = n;
+		else if (a->next < ARENA_MAX)
+			a->next *= 2;
 		b = xmalloc(sizeof(*b) + room);
 		b->prev = a->head;
 		a->head = b;
@@ -127,4 +130,5 @@ arena_free(Arena *a)
 		a->head = prev;
 	}
 	a->at = a->end = NULL;
+	a->next = 0;
 }

@@ -32,11 +32,12 @@ typedef struct ArenaBlock ArenaBlock;
 typedef struct Arena {
 	ArenaBlock *head; /* the newest block; each holds the one before */
 	char *at, *end;   /* the room left in it */
+	size_t next;      /* the room of the next block; 0: the first's */
 } Arena;
 
 #define ARENA_INIT                                                             \
 	{                                                                      \
-		NULL, NULL, NULL                                               \
+		NULL, NULL, NULL, 0                                            \
 	}
 
 /* n bytes of a, aligned for any type; never NULL. */

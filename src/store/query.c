@@ -1091,6 +1091,11 @@ half_start(pthread_t *t, ListHalf *h)
 		}
 	rc = pthread_create(t, &attr, half_thread, h) == 0 ? 0 : -1;
 	pthread_attr_destroy(&attr);
+	/* Not on that CPU: on any, as Linux places it. */
+	if (rc != 0 && h->pinned) {
+		h->pinned = 0;
+		rc = pthread_create(t, NULL, half_thread, h) == 0 ? 0 : -1;
+	}
 	return rc;
 }
 

@@ -138,6 +138,15 @@ test_arena(void)
 	p[0] = arena_alloc(&a, 10);
 	CHECK(p[0] != NULL && a.head != NULL, "arena: used again after");
 	arena_free(&a);
+	/* 16 KB, then 3 MB of a block of its own, then a block of 32 KB. */
+	arena_alloc(&a, 16);
+	arena_alloc(&a, (size_t)3 << 20);
+	arena_alloc(&a, 16);
+	CHECK((size_t)(a.end - a.at) + 16 == 32768,
+	    "arena: a large request takes a block of its own, the next "
+	    "block is twice the first (%zu bytes left)",
+	    (size_t)(a.end - a.at));
+	arena_free(&a);
 }
 
 static void
