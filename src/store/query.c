@@ -100,7 +100,7 @@ static void
 row_read(DbStmt *st, Project *p, unsigned skip, int pack, Arena *arena)
 {
 	const char *t[ROW_TEXT_N];
-	size_t len[ROW_TEXT_N], n = 0, size = 0;
+	size_t len[ROW_TEXT_N], size = 0;
 	char *at;
 
 	p->id = db_int(st, 0);
@@ -122,7 +122,7 @@ row_read(DbStmt *st, Project *p, unsigned skip, int pack, Arena *arena)
 		if (!pack)
 			ROW_FIELD(p, i) = t[i] ? xstrdup(t[i]) : NULL;
 		else if (t[i] != NULL)
-			size += (len[i] = strlen(t[i])) + 1, n++;
+			size += (len[i] = strlen(t[i])) + 1;
 	}
 	/* Always a block: a list's project owns none of its texts alone. */
 	if (!pack)
@@ -220,12 +220,11 @@ keys_free(IdKeys *k)
 }
 
 /* The key of id (an organisation's, a pillar's): NULL when none. */
-static const char *
+static char *
 key_of(const IdKeys *k, int64_t id)
 {
 	IdKey want = { id, NULL };
-	const IdKey *hit =
-	    bsearch(&want, k->v, k->n, sizeof(*k->v), id_key_cmp);
+	IdKey *hit = bsearch(&want, k->v, k->n, sizeof(*k->v), id_key_cmp);
 
 	return hit ? hit->key : NULL;
 }
@@ -785,8 +784,10 @@ list_sorted(Store *s, DbStmt *st, unsigned skip, const IdKeys *pillars,
 	int step;
 
 	while ((step = db_step(st)) == DB_ROW) {
-		if (n == max)
+		if (n == max) {
+			*nread = n;
 			return -2;
+		}
 		if (n == cap) {
 			cap = cap ? 2 * cap : 256;
 			*rows = xrealloc(*rows, cap * sizeof(**rows));
@@ -798,9 +799,7 @@ list_sorted(Store *s, DbStmt *st, unsigned skip, const IdKeys *pillars,
 		(*keys)[n].pillar =
 		    db_is_null(st, 20) ? INT64_MIN : db_int(st, 20);
 		/* Its pillar's key, of pillars, not of p->pack. */
-		for (size_t k = 0; k < pillars->n; k++)
-			if (pillars->v[k].id == (*keys)[n].pillar)
-				(*rows)[n].pillar = pillars->v[k].key;
+		(*rows)[n].pillar = key_of(pillars, (*keys)[n].pillar);
 		(*keys)[n].serial =
 		    (*rows)[n].has_serial ? (*rows)[n].serial : INT64_MIN;
 		(*keys)[n].id = (*rows)[n].id;
@@ -945,6 +944,7 @@ half_rows_free(ListHalf *h)
 	arena_free(&h->arena);
 	h->rows = NULL;
 	h->sorted = NULL;
+	h->nraw = 0;
 }
 
 /* Read the half h on h->s, in the read transaction begun on it. */
@@ -971,16 +971,14 @@ half_read(ListHalf *h)
 	m = list_sorted(h->s, st, h->skip, h->pillars, &h->arena, h->max, &raw,
 	    &h->nraw, &keys, &h->err);
 	db_finalize(st);
-	if (m < 0) {
-		list_rows_free(raw, keys, m == -2 ? h->max : 0);
-		arena_free(&h->arena);
-		h->n = m;
-		return;
-	}
 	/* The rows stay where they were read: the keys give their order. */
 	h->rows = raw;
 	h->sorted = keys;
 	h->n = m;
+	if (m < 0) {
+		half_rows_free(h);
+		return;
+	}
 	if (m > 0 &&
 	    links_read(h->s, h->rows, h->nraw, h->skip, h->keys, &h->arena,
 		&h->err) != 0) {
