@@ -177,27 +177,8 @@ labels(const CliTable *t, const char *lang)
 	return label;
 }
 
-/*
- * Cell i of row r as the table shows it, its label if it has one: its
- * text, its length and its width (measured when the row was made; a
- * label's here).
- */
-static const char *
-cell_at(const CliTable *t, char *const *label, size_t r, size_t i, size_t *len,
-    size_t *wid)
-{
-	size_t ncol = (size_t)t->ncol, k = r * ncol + i;
-	const uint32_t *lens = row_lens(t, r);
-
-	if (label != NULL && label[k] != NULL) {
-		*len = strlen(label[k]);
-		*wid = i + 1 < ncol ? utf8_width(label[k]) : 0;
-		return label[k];
-	}
-	*len = lens[i];
-	*wid = lens[ncol + i];
-	return t->cell[k];
-}
+/* Cell k of t as the table shows it: its label, if it has one. */
+#define CELL(k) (label && label[k] ? label[k] : t->cell[k])
 
 /*
  * t as an aligned text table.  Each cell was measured as it was added (a
@@ -219,14 +200,18 @@ table_text(const CliTable *t, const char *lang)
 		w[i] = utf8_width(head[i]);
 	if (t->keys != 0 && strcmp(lang, "en") != 0)
 		label = labels(t, lang);
-	for (size_t r = 0; r < t->nrow; r++)
-		for (size_t i = 0; i + 1 < ncol; i++) {
-			size_t len, wid;
+	for (size_t r = 0; r < t->nrow; r++) {
+		const uint32_t *cw = row_lens(t, r) + ncol;
 
-			cell_at(t, label, r, i, &len, &wid);
-			if (wid > w[i])
-				w[i] = wid;
+		for (size_t i = 0; i + 1 < ncol; i++) {
+			size_t k = r * ncol + i,
+			       v = label && label[k] ? utf8_width(label[k])
+						     : cw[i];
+
+			if (v > w[i])
+				w[i] = v;
 		}
+	}
 	for (size_t i = 0; i < ncol; i++) {
 		buf_puts(&out, head[i]);
 		if (i + 1 < ncol)
@@ -234,26 +219,42 @@ table_text(const CliTable *t, const char *lang)
 	}
 	buf_putc(&out, '\n');
 	for (size_t r = 0; r < t->nrow; r++) {
-		size_t len, wid;
+		const uint32_t *len = row_lens(t, r), *cw = len + ncol;
 
-		/* The row copied and padded in one go. */
-		n = 1;
-		for (size_t i = 0; i < ncol; i++) {
-			cell_at(t, label, r, i, &len, &wid);
-			n += len + (i + 1 < ncol ? w[i] - wid + 2 : 0);
-		}
-		at = buf_extend(&out, n);
-		for (size_t i = 0; i < ncol; i++) {
-			const char *c = cell_at(t, label, r, i, &len, &wid);
-
-			memcpy(at, c, len);
-			at += len;
-			if (i + 1 < ncol) {
-				memset(at, ' ', w[i] - wid + 2);
-				at += w[i] - wid + 2;
+		/*
+		 * A row without labels: copied and padded in one go.  (One
+		 * path for both, a cell's text, length and width asked of a
+		 * function twice, doubled the printing's instructions.)
+		 */
+		if (label == NULL) {
+			n = 1;
+			for (size_t i = 0; i < ncol; i++)
+				n += len[i] +
+				    (i + 1 < ncol ? w[i] - cw[i] + 2 : 0);
+			at = buf_extend(&out, n);
+			for (size_t i = 0; i < ncol; i++) {
+				memcpy(at, t->cell[r * ncol + i], len[i]);
+				at += len[i];
+				if (i + 1 < ncol) {
+					memset(at, ' ', w[i] - cw[i] + 2);
+					at += w[i] - cw[i] + 2;
+				}
 			}
+			*at = '\n';
+		} else {
+			for (size_t i = 0; i < ncol; i++) {
+				size_t k = r * ncol + i;
+
+				buf_puts(&out, CELL(k));
+				if (i + 1 < ncol)
+					pad(&out,
+					    w[i] -
+						(label[k] ? utf8_width(label[k])
+							  : cw[i]) +
+						2);
+			}
+			buf_putc(&out, '\n');
 		}
-		*at = '\n';
 		if (out.len >= 65536)
 			flush(&out);
 	}
@@ -266,6 +267,7 @@ table_text(const CliTable *t, const char *lang)
 	free(head);
 	free(w);
 }
+#undef CELL
 
 void
 cli_csv_line(Buf *line, const char *const *cells, int ncol)
