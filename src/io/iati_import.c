@@ -173,9 +173,8 @@ reader_take(void *ctx, IatiActivity *a, Buf *err)
 	Importer *im = ctx;
 	Buf why = BUF_INIT;
 	Job *j;
-	int met;
+	int met, keep;
 
-	(void)err;
 	im->rows++;
 	if (a->identifier == NULL) {
 		j = job_new(im, JOB_REFUSED);
@@ -185,23 +184,27 @@ reader_take(void *ctx, IatiActivity *a, Buf *err)
 		return queue_put(im, j);
 	}
 	/*
-	 * Their fingerprints, not themselves: 16 bytes an activity, not a
-	 * hundred, so that memory stays nearly flat over a million.  A new
-	 * identifier taken for one met before (3 in 100 million at a
-	 * million) is reported as repeated, with its name, never lost
-	 * without a word.  The first copy the rule keeps is the one kept:
-	 * a copy before it that the rule left out does not stand in its way.
+	 * Their fingerprints, not themselves, and the older ones in a
+	 * temporary file (fpset.h), so that memory stays flat over a
+	 * million.  A new identifier taken for one met before (3 in 100
+	 * million at a million) is reported as repeated, with its name,
+	 * never lost without a word.  The first copy the rule keeps is the
+	 * one kept: a copy before it that the rule left out does not stand
+	 * in its way.  When the rule keeps all, the identifiers met are
+	 * those kept, and one set is enough.
 	 */
-	met = fpset_add(&im->seen, a->identifier);
-	if (!im->opt->all && !iati_rule_match(&im->rule, a, &why)) {
-		buf_free(&why);
+	keep = im->opt->all || iati_rule_match(&im->rule, a, &why);
+	buf_free(&why);
+	if ((met = fpset_add(&im->seen, a->identifier, err)) < 0)
+		return -1;
+	if (!keep) {
 		if (!met) {
 			im->skipped++;
 			return 0;
 		}
-	} else {
-		buf_free(&why);
-		met = fpset_add(&im->kept, a->identifier);
+	} else if (!im->opt->all &&
+	    (met = fpset_add(&im->kept, a->identifier, err)) < 0) {
+		return -1;
 	}
 	if (met) {
 		j = job_new(im, JOB_REPEATED);

@@ -26,6 +26,16 @@ enum {
 	DB_ROW = 1     /* a row is ready to read */
 };
 
+/*
+ * SQLite's page cache of a connection, in KiB (PRAGMA cache_size), and
+ * the same while a bulk load into an empty store makes its indexes again
+ * (store_bulk_begin()): SQLite sorts in as much memory as its cache, and
+ * the sorts of a million IATI activities took all of it on top of the
+ * pages, so that the import's memory grew with the file.
+ */
+#define DB_SQLITE_CACHE_KB 16000
+#define DB_SQLITE_SORT_KB  4000
+
 /* 1 when name is a PostgreSQL URL (postgres:// or postgresql://). */
 int db_is_url(const char *name);
 

@@ -564,6 +564,8 @@ store_bulk_begin(Store *s, Buf *err)
 	if (st == NULL)
 		return -1;
 	buf_reset(&s->bulk_sql);
+	/* The indexes' sorts in less memory than the cache (db.h). */
+	buf_printf(&s->bulk_sql, "PRAGMA cache_size=-%d;\n", DB_SQLITE_SORT_KB);
 	while ((rc = db_step(st)) == DB_ROW) {
 		int trigger = strcmp(db_text(st, 0), "trigger") == 0;
 
@@ -578,6 +580,8 @@ store_bulk_begin(Store *s, Buf *err)
 	db_reset(st);
 	if (!filled)
 		buf_puts(&s->bulk_sql, TOTAL_FILL ";\n");
+	buf_printf(
+	    &s->bulk_sql, "PRAGMA cache_size=-%d;\n", DB_SQLITE_CACHE_KB);
 	if (rc == DB_ERROR) {
 		buf_free(&drop);
 		return store_fail(s, err);

@@ -3,6 +3,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../src/core/buf.h"
 #include "../../src/core/csv.h"
@@ -213,27 +214,114 @@ static void
 test_fpset(void)
 {
 	FpSet set = FPSET_INIT;
+	Buf err = BUF_INIT;
 	int first = 0, again = 0;
 	char key[48];
 
 	/* Identifiers as IATI's: a publisher's prefix and a number. */
 	for (int i = 0; i < 200000; i++) {
 		snprintf(key, sizeof(key), "XM-DAC-41114-PROJECT-%d", i);
-		first += fpset_add(&set, key);
+		first += fpset_add(&set, key, &err);
 	}
 	for (int i = 0; i < 200000; i += 7) {
 		snprintf(key, sizeof(key), "XM-DAC-41114-PROJECT-%d", i);
-		again += fpset_add(&set, key);
+		again += fpset_add(&set, key, &err);
 	}
 	CHECK(first == 0 && set.count == 200000,
 	    "200000 identifiers, each new when first added");
 	CHECK(again == (200000 + 6) / 7 && set.count == 200000,
 	    "each met again when added again, and counted once");
-	CHECK(fpset_add(&set, "") == 0 && fpset_add(&set, "") == 1,
+	CHECK(fpset_add(&set, "", &err) == 0 && fpset_add(&set, "", &err) == 1,
 	    "the empty string too");
-	CHECK(set.cap * sizeof(*set.slot) <= 32 * set.count,
-	    "at most 32 bytes a string, whatever its length");
+	CHECK(set.nrun == 3 * FPSET_LIMIT &&
+		set.nmem == 200000 - 3 * FPSET_LIMIT + 1,
+	    "past FPSET_LIMIT, the older fingerprints in the run");
+	CHECK(set.cap * sizeof(*set.slot) <= 16 * FPSET_LIMIT,
+	    "the table in memory no larger than 16 bytes of the limit");
+	CHECK(err.len == 0, "no error");
 	fpset_free(&set);
+	buf_free(&err);
+}
+
+/*
+ * A set of a small limit, against the strings themselves: many runs
+ * merged, answers the same as a map of the strings whatever the order
+ * (new, repeated in memory, repeated in the run), and memory that does
+ * not grow with the strings.
+ */
+static void
+test_fpset_spill(void)
+{
+	FpSet set = FPSET_INIT;
+	StrMap all = STRMAP_INIT;
+	Buf err = BUF_INIT;
+	uint64_t x = 88172645463325252ULL;
+	size_t cap = 0, wrong = 0, repeats = 0;
+	int64_t v;
+	char key[48];
+
+	set.limit = 1000;
+	for (int i = 0; i < 150000; i++) {
+		int met, known;
+
+		/* xorshift64: a third of the draws repeat an earlier key. */
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		snprintf(key, sizeof(key), "GB-CHC-%llu",
+		    (unsigned long long)(x % 100000));
+		known = strmap_get(&all, key, &v);
+		met = fpset_add(&set, key, &err);
+		wrong += met != known;
+		repeats += known;
+		strmap_put(&all, key, 1);
+		if (i == 5000)
+			cap = set.cap;
+	}
+	CHECK(wrong == 0 && repeats > 40000,
+	    "150000 draws of 100000 keys: each repeat found, no new key "
+	    "taken for one");
+	CHECK(set.count == all.count && set.nrun + set.nmem == all.count &&
+		set.nmem <= 1000,
+	    "each key counted once; the older ones in the run");
+	CHECK(set.cap == cap && set.cap <= 2048,
+	    "the table stays the size of its limit");
+	CHECK(set.reads < 150000 / 10 + repeats,
+	    "the filter spares a read of the run for most new keys");
+	CHECK(err.len == 0, "no error");
+	fpset_free(&set);
+	strmap_free(&all);
+	buf_free(&err);
+}
+
+/* A run that cannot be made: -1, a message, and no answer after. */
+static void
+test_fpset_fail(void)
+{
+	FpSet set = FPSET_INIT;
+	Buf err = BUF_INIT;
+	char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+	int rc = 0;
+	char key[32];
+
+	setenv("TMPDIR", "/nonexistent/ctmatrix-test", 1);
+	set.limit = 10;
+	for (int i = 0; i < 20 && rc == 0; i++) {
+		snprintf(key, sizeof(key), "key-%d", i);
+		rc = fpset_add(&set, key, &err);
+	}
+	CHECK(rc == -1 && strstr(buf_str(&err), "cannot create") &&
+		strstr(buf_str(&err), "No such file"),
+	    "a temporary file that cannot be made is said");
+	buf_reset(&err);
+	CHECK(fpset_add(&set, "key-0", &err) == -1 && err.len > 0,
+	    "the set answers no more after");
+	if (old) {
+		setenv("TMPDIR", old, 1);
+		free(old);
+	} else {
+		unsetenv("TMPDIR");
+	}
+	fpset_free(&set);
+	buf_free(&err);
 }
 
 /* The load balancers' list of serve --proxy: addresses and networks. */
@@ -305,4 +393,6 @@ test_core(void)
 	test_csv();
 	test_strmap();
 	test_fpset();
+	test_fpset_spill();
+	test_fpset_fail();
 }
